@@ -1,0 +1,43 @@
+import pg from 'pg';
+import { onInterrupt } from './cleanup.ts';
+
+/** A database created for one benchmark part on the PostgreSQL server. */
+export interface BenchDatabase {
+  name: string;
+  url: string;
+  drop: () => Promise<void>;
+}
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates a fresh database `alur_bench_<suffix>` (dropping a leftover of an interrupted run first). */
+export async function createBenchDatabase(serverUrl: string, suffix: string): Promise<BenchDatabase> {
+  if (!/^[a-z0-9_]+$/.test(suffix)) throw new Error(`bad database suffix ${suffix}`);
+  const name = `alur_bench_${suffix}`;
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const drop = (): Promise<void> => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  const done = onInterrupt(drop);
+  return { name, url: url.toString(), drop: () => drop().finally(done) };
+}
+
+/** Runs one query on the server's admin database and returns its rows. */
+export async function serverRows<T>(serverUrl: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

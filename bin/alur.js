@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI through tsx so that `npx alur` works without a build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { runCli } = await import('../engine/cli/runCli.ts');
+process.exitCode = runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });

@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { RawRegency } from '../../../engine/definition/sopTypes.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useApi } from '../components/useApi.ts';
+import { useDefinitionCheck } from '../editor/useDefinitionCheck.ts';
+import { FlowPreview } from '../preview/FlowPreview.tsx';
+
+/**
+ * The official SOP document for printing or saving as PDF (the browser's print): header table and
+ * flowchart on landscape pages, nothing else. Prints the newest text of the SOP.
+ */
+export function PrintPage() {
+  const { t } = useTranslation();
+  const { sopId = '' } = useParams();
+  const copy = useApi<{ source: string }>(`/api/designer/sops/${sopId}`);
+  const regency = useApi<{ regency: RawRegency }>('/api/regencies/current');
+  const load = useDefinitionCheck(copy.data?.source, regency.data?.regency, `${sopId}.yaml`);
+  if (copy.error || regency.error) return <ErrorAlert error={copy.error ?? regency.error} />;
+  if (!copy.data || !regency.data || load.checkedText !== copy.data.source) return <p className="muted">{t('app.loading')}</p>;
+  return (
+    <div className="print-page">
+      <div className="row no-print" style={{ marginBottom: '1rem' }}>
+        <Link className="button secondary" to={`/sop/${sopId}`}>← {t('designer.print.back')}</Link>
+        <button type="button" onClick={() => window.print()} disabled={!load.definition}>{t('designer.print.print')}</button>
+      </div>
+      {load.definition ? <FlowPreview definition={load.definition} regency={regency.data.regency} /> : <div className="alert error">{t('designer.editor.fixFirst')}</div>}
+    </div>
+  );
+}

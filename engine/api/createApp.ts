@@ -1,0 +1,49 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import { AppError } from '../app/appErrors.ts';
+import { errorHandler } from './errorHandler.ts';
+import { buildOpenApi } from './openApi.ts';
+import { allRoutes } from './routes/allRoutes.ts';
+import { handlerFor } from './routeHandler.ts';
+import { securityHeaders } from './securityHeaders.ts';
+
+/** Options of the HTTP app. */
+export interface AppOptions {
+  db: Knex;
+  logger: Logger;
+  /** Mark cookies Secure (behind HTTPS). */
+  secureCookies?: boolean;
+  /** Extra middleware mounted after the API (the UIs' static files). */
+  mountUi?: (app: express.Express) => void;
+}
+
+const JSON_LIMIT = '256kb';
+
+function toExpressPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ':$1');
+}
+
+/** Builds the express app: security headers, JSON API under /api, OpenAPI document, then the UIs. */
+export function createApp(options: AppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // JSON answers escape <, > and & so a stored payload cannot become markup even if sniffed as HTML.
+  app.set('json escape', true);
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders());
+  const routes = allRoutes();
+  const openApi = buildOpenApi(routes);
+  app.get('/api/openapi.json', (_req, res) => void res.json(openApi));
+  for (const spec of routes) {
+    const parser = spec.rawBody ? express.raw({ type: () => true, limit: spec.rawBody.maxBytes }) : express.json({ limit: JSON_LIMIT, strict: true });
+    const handle = handlerFor(spec, options.db);
+    app[spec.method](toExpressPath(spec.path), parser, (req: Request, res: Response, next: NextFunction) => {
+      handle(req, res).catch(next);
+    });
+  }
+  app.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND', 'Alamat API tidak dikenal.')));
+  options.mountUi?.(app);
+  app.use(errorHandler(options.logger));
+  return app;
+}

@@ -1,0 +1,75 @@
+import type { Knex } from 'knex';
+import type { Request, Response } from 'express';
+import type { AccessKind } from '../app/accessLog/recordAccess.ts';
+import type { AppError } from '../app/appErrors.ts';
+import type { AuthUser } from '../app/authUser.ts';
+import type { AccessProfile } from '../app/permissions/accessProfile.ts';
+import type { Action } from '../app/permissions/actions.ts';
+import type { PublicCodeKind } from '../storage/regencyScope.ts';
+
+/**
+ * What a handler receives: the database (a transaction scoped to the user's regency by row-level
+ * security), the signed-in user and their access profile (if any), validated input and the raw request.
+ */
+export interface RouteContext<Body = unknown> {
+  db: Knex;
+  user: AuthUser | undefined;
+  access: AccessProfile | undefined;
+  body: Body;
+  params: Record<string, string>;
+  query: Record<string, string | undefined>;
+  req: Request;
+  res: Response;
+}
+
+/** A file sent after the request's transaction committed (so an access record exists before any byte leaves). */
+export interface FileResult {
+  content: Buffer | Uint8Array;
+  mediaType: string;
+  fileName: string;
+  disposition?: 'inline' | 'attachment';
+}
+
+/**
+ * A handler's answer: status and JSON body; a `file`; `raw` when the handler already wrote the response;
+ * or an `error` answered after committing (for refusals whose bookkeeping must persist, like failed logins).
+ * `accessDetail` adds non-personal detail to the access-log record of the request.
+ */
+export type RouteResult = { status?: number; body?: unknown; raw?: true; file?: FileResult; error?: AppError; accessDetail?: Record<string, unknown> };
+
+/**
+ * Who may call a route. Deny by default: a route without a policy answers 403. Any path parameter
+ * naming a case's thing ({caseId}, {taskId}, {attachmentId}, {documentId}, {requestId}) is checked
+ * against that case; a public route with {trackingCode} is scoped to that case's regency.
+ */
+export interface RoutePolicy {
+  action: Action;
+  /** Record each successful call in the access log as this kind of access (exports record body.reason). */
+  log?: AccessKind;
+  /** For public routes: a path parameter holding a citizen's code that selects the regency. */
+  publicCode?: { param: string; kind: PublicCodeKind };
+}
+
+/** One API operation; the same spec drives routing, validation, permissions and the OpenAPI document. */
+export interface RouteSpec<Body = unknown> {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  tag: string;
+  /** 'public' needs no session; 'user' needs one; writes with a session also need the CSRF header. */
+  access: 'public' | 'user';
+  /** Role kinds allowed (from regency.yaml), narrowing the policy further; omitted means the policy decides. */
+  kinds?: readonly string[];
+  /** The permission the route needs; see RoutePolicy. */
+  policy?: RoutePolicy;
+  body?: Record<string, unknown>;
+  /** Raw request bodies (uploads) skip JSON parsing. */
+  rawBody?: { maxBytes: number };
+  responses: Record<number, string>;
+  handler: (context: RouteContext<Body>) => Promise<RouteResult>;
+}
+
+/** Helper that keeps the body type of a route spec. */
+export function route<Body = unknown>(spec: RouteSpec<Body>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}

@@ -1,0 +1,22 @@
+import type { RouteSpec } from '../routeSpec.ts';
+import { archiveRoutes } from './archiveRoutes.ts';
+import { attachmentRoutes } from './attachmentRoutes.ts';
+import { auditRoutes } from './auditRoutes.ts';
+import { authRoutes } from './authRoutes.ts';
+import { caseRoutes } from './caseRoutes.ts';
+import { catalogueRoutes } from './catalogueRoutes.ts';
+import { definitionRoutes } from './definitionRoutes.ts';
+import { delegationRoutes } from './delegationRoutes.ts';
+import { designerRoutes } from './designerRoutes.ts';
+import { exportRoutes } from './exportRoutes.ts';
+import { healthRoutes } from './healthRoutes.ts';
+import { monitoringRoutes } from './monitoringRoutes.ts';
+import { outputRoutes } from './outputRoutes.ts';
+import { publicRoutes } from './publicRoutes.ts';
+import { regencyRoutes } from './regencyRoutes.ts';
+import { taskRoutes } from './taskRoutes.ts';
+
+/** Every API route, in one list: the server, the permission checks and /api/openapi.json all read it. */
+export function allRoutes(secureCookies: () => boolean = () => process.env.ALUR_SECURE_COOKIES === '1'): RouteSpec[] {
+  return [...healthRoutes, ...authRoutes(secureCookies), ...regencyRoutes, ...definitionRoutes, ...caseRoutes, ...taskRoutes, ...attachmentRoutes, ...delegationRoutes, ...catalogueRoutes, ...outputRoutes, ...publicRoutes, ...archiveRoutes, ...auditRoutes, ...exportRoutes, ...monitoringRoutes(), ...designerRoutes];
+}

@@ -1,0 +1,80 @@
+import { AppError } from '../../app/appErrors.ts';
+import { login, logout, sessionUser } from '../../app/authService.ts';
+import { assertLoginAllowed, recordLoginFailure } from '../../app/loginThrottle.ts';
+import { getRegency } from '../../storage/definitionRepository.ts';
+import { activeDelegations } from '../../app/resolveActor.ts';
+import { route, type RouteSpec } from '../routeSpec.ts';
+import { readSessionToken, writeSessionCookie } from '../sessionCookie.ts';
+
+const loginBody = {
+  type: 'object',
+  required: ['username', 'password'],
+  additionalProperties: false,
+  properties: { username: { type: 'string', minLength: 1, maxLength: 200 }, password: { type: 'string', minLength: 1, maxLength: 500 } },
+};
+
+/** Login, logout and the current user. */
+export function authRoutes(secureCookies: () => boolean): RouteSpec[] {
+  return [
+    route<{ username: string; password: string }>({
+      method: 'post',
+      path: '/api/auth/login',
+      summary: 'Masuk dengan nama pengguna dan kata sandi; membuat sesi baru',
+      tag: 'akun',
+      access: 'public',
+      policy: { action: 'public' },
+      body: loginBody,
+      responses: { 200: 'Berhasil masuk; cookie sesi dan token CSRF', 400: 'Data tidak lengkap', 401: 'Salah nama pengguna atau kata sandi', 429: 'Akun dikunci sementara' },
+      handler: async ({ db, body, req, res }) => {
+        const address = req.ip ?? 'unknown';
+        await assertLoginAllowed(db, address);
+        const previous = readSessionToken(req);
+        if (previous) await logout(db, previous);
+        let session;
+        try {
+          session = await login(db, body.username, body.password);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          await recordLoginFailure(db, address);
+          // Returned, not thrown: the failure counters must be committed with the refusal.
+          return { error };
+        }
+        writeSessionCookie(res, session.token, session.expiresAt, secureCookies());
+        return { body: { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() } };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/auth/logout',
+      summary: 'Keluar; sesi dihapus',
+      tag: 'akun',
+      access: 'user',
+      policy: { action: 'session' },
+      responses: { 200: 'Sudah keluar', 401: 'Belum masuk' },
+      handler: async ({ db, req, res }) => {
+        const token = readSessionToken(req);
+        if (token) await logout(db, token);
+        writeSessionCookie(res, '', new Date(0), secureCookies());
+        return { body: { ok: true } };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/auth/me',
+      summary: 'Pengguna yang sedang masuk, kabupaten, peran dan pelimpahan aktif',
+      tag: 'akun',
+      access: 'user',
+      policy: { action: 'session' },
+      responses: { 200: 'Data pengguna', 401: 'Belum masuk' },
+      handler: async ({ db, user, req }) => {
+        if (!user) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
+        const token = readSessionToken(req);
+        const session = token ? await sessionUser(db, token) : undefined;
+        const regency = (await db('regencies').where({ id: user.regencyId }).first('id', 'name')) as { id: string; name: string };
+        const delegations = await activeDelegations(db, user, new Date());
+        const roleNames = Object.fromEntries(((await getRegency(db, user.regencyId))?.roles ?? []).map((r) => [r.id, { name: r.name, kind: r.kind ?? 'staff', unit: r.unit ?? null }]));
+        return { body: { user, regency, roles: roleNames, csrfToken: session?.csrfToken ?? null, actingFor: delegations.map((d) => ({ userId: d.fromUserId, name: d.fromName, roles: d.roles })) } };
+      },
+    }),
+  ];
+}

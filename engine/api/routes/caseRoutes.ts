@@ -1,0 +1,114 @@
+import { AppError } from '../../app/appErrors.ts';
+import { maskNik, searchCases, type CaseSearch } from '../../app/caseQueries.ts';
+import { openCase, runCaseCommand, type CaseCommandOutcome } from '../../app/caseService.ts';
+import type { Action } from '../../app/permissions/actions.ts';
+import { assertMayOpenCase } from '../../app/permissions/openScope.ts';
+import { loadCase, loadEvents } from '../../storage/caseRepository.ts';
+import { route, type RouteSpec } from '../routeSpec.ts';
+
+/** The JSON a case command or read returns. */
+export function caseBody(outcome: Pick<CaseCommandOutcome, 'caseId' | 'trackingCode' | 'state'>): Record<string, unknown> {
+  const s = outcome.state;
+  return {
+    id: outcome.caseId,
+    trackingCode: outcome.trackingCode,
+    sopId: s.sopId,
+    status: s.status,
+    outcome: s.outcome ?? null,
+    currentStepId: s.currentStepId ?? null,
+    revision: s.revision,
+    openedAt: s.openedAt,
+    dueAt: s.dueAt ?? null,
+    closedAt: s.closedAt ?? null,
+    paused: s.paused ?? null,
+    data: s.data,
+    eligibility: s.eligibility ?? null,
+    tasks: s.tasks,
+  };
+}
+
+const reasonBody = { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } } };
+
+function endRoute(action: 'cancel' | 'reject' | 'close', summary: string, permission: Action): RouteSpec {
+  return route<{ reason: string }>({
+    method: 'post',
+    path: `/api/cases/{caseId}/${action}`,
+    summary,
+    tag: 'kasus',
+    access: 'user',
+    policy: { action: permission },
+    body: reasonBody,
+    responses: { 200: 'Kasus diakhiri', 400: 'Alasan wajib', 401: 'Belum masuk', 403: 'Tidak berwenang', 404: 'Tidak ada', 409: 'Sudah berakhir atau diubah orang lain' },
+    handler: async ({ db, user, params, body }) => ({ body: caseBody(await runCaseCommand(db, user!, params.caseId!, { type: action, reason: body.reason })) }),
+  });
+}
+
+/** Cases: open, search, read, timeline, and ending them by hand. */
+export const caseRoutes: RouteSpec[] = [
+  route<{ sopId: string; data: Record<string, unknown> }>({
+    method: 'post',
+    path: '/api/cases',
+    summary: 'Membuka kasus baru dari versi terbit terakhir SOP',
+    tag: 'kasus',
+    access: 'user',
+    policy: { action: 'case.open' },
+    body: { type: 'object', required: ['sopId', 'data'], additionalProperties: false, properties: { sopId: { type: 'string', minLength: 1, maxLength: 100 }, data: { type: 'object' } } },
+    responses: { 201: 'Kasus dibuka', 400: 'Data kasus tidak sah (per isian)', 401: 'Belum masuk', 403: 'Tidak berwenang', 404: 'SOP tidak ada' },
+    handler: async ({ db, user, access, body }) => {
+      await assertMayOpenCase(db, access!, body.sopId);
+      return { status: 201, body: caseBody(await openCase(db, user!, body.sopId, body.data)) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/cases',
+    summary: 'Register kasus: cari menurut kode lacak, NIK, nama, SOP, status, rentang tanggal',
+    tag: 'kasus',
+    access: 'user',
+    policy: { action: 'case.search', log: 'search' },
+    responses: { 200: 'Hasil pencarian (NIK disamarkan)', 401: 'Belum masuk' },
+    handler: async ({ db, user, query }) => {
+      const search: CaseSearch = {};
+      for (const key of ['q', 'sopId', 'status', 'from', 'to'] as const) if (query[key]) search[key] = query[key];
+      if (query.page) search.page = Number(query.page) || 1;
+      if (query.pageSize) search.pageSize = Number(query.pageSize) || 50;
+      if (search.from && Number.isNaN(Date.parse(search.from))) throw new AppError('VALIDATION_FAILED', 'Tanggal awal tidak sah (TTTT-BB-HH).', '/from');
+      if (search.to && Number.isNaN(Date.parse(search.to))) throw new AppError('VALIDATION_FAILED', 'Tanggal akhir tidak sah (TTTT-BB-HH).', '/to');
+      const found = await searchCases(db, user!, search);
+      // The access log keeps what was looked for (NIK masked like in the list) and how many cases were shown.
+      const detail = { ...search, ...(search.q ? { q: search.q.replace(/\d{8,}/g, (m) => maskNik(m) ?? '') } : {}), shown: found.items.length };
+      return { body: found, accessDetail: detail };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/cases/{caseId}',
+    summary: 'Satu kasus: status, data, tugas, kelayakan',
+    tag: 'kasus',
+    access: 'user',
+    policy: { action: 'case.read', log: 'view' },
+    responses: { 200: 'Kasus', 401: 'Belum masuk', 404: 'Tidak ada' },
+    handler: async ({ db, user, params }) => {
+      const stored = await loadCase(db, user!.regencyId, params.caseId!);
+      if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
+      return { body: caseBody({ caseId: stored.id, trackingCode: stored.trackingCode, state: stored.state }) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/cases/{caseId}/timeline',
+    summary: 'Semua peristiwa kasus: siapa, atas nama siapa, apa, kapan',
+    tag: 'kasus',
+    access: 'user',
+    policy: { action: 'case.read', log: 'timeline' },
+    responses: { 200: 'Linimasa', 401: 'Belum masuk', 404: 'Tidak ada' },
+    handler: async ({ db, user, params }) => {
+      const stored = await loadCase(db, user!.regencyId, params.caseId!);
+      if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
+      return { body: { events: await loadEvents(db, user!.regencyId, stored.id) } };
+    },
+  }),
+  endRoute('cancel', 'Membatalkan kasus (permohonan ditarik) dengan alasan', 'case.cancel'),
+  endRoute('reject', 'Menolak kasus dengan alasan', 'case.decide'),
+  endRoute('close', 'Menutup kasus secara administratif dengan alasan', 'case.decide'),
+];

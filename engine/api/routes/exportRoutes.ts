@@ -1,0 +1,22 @@
+import { exportCaseFile } from '../../app/exports/caseFileExport.ts';
+import { route, type RouteSpec } from '../routeSpec.ts';
+
+const reason = { type: 'string', minLength: 10, maxLength: 2000, description: 'Untuk apa data ini dikeluarkan (wajib, tercatat di log akses)' };
+
+/** Export of one case file: always with a stated reason, always in the access log (register exports: /api/exports/register.csv). */
+export const exportRoutes: RouteSpec[] = [
+  route<{ reason: string }>({
+    method: 'post',
+    path: '/api/cases/{caseId}/export',
+    summary: 'Mengekspor berkas satu kasus (JSON) untuk keperluan yang sah; alasan wajib dan dicatat',
+    tag: 'ekspor',
+    access: 'user',
+    policy: { action: 'case.export', log: 'export' },
+    body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason } },
+    responses: { 200: 'Berkas kasus', 400: 'Alasan wajib', 401: 'Belum masuk', 403: 'Di luar lingkup', 404: 'Tidak ada' },
+    handler: async ({ db, user, params, body }) => {
+      const file = await exportCaseFile(db, user!, params.caseId!, body.reason);
+      return { file: { content: file.content, mediaType: 'application/json; charset=utf-8', fileName: file.fileName, disposition: 'attachment' } };
+    },
+  }),
+];

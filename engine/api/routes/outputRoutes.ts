@@ -1,0 +1,85 @@
+import type { Request } from 'express';
+import { AppError } from '../../app/appErrors.ts';
+import { toIssuedDocument, type IssuedDocumentRow } from '../../app/outputs/documentTypes.ts';
+import { issueDocument, listCaseOutputs } from '../../app/outputs/issueDocument.ts';
+import { renderDocumentPdf } from '../../app/outputs/renderDocumentPdf.ts';
+import { getRegency } from '../../storage/definitionRepository.ts';
+import { route, type RouteSpec } from '../routeSpec.ts';
+
+/** The public address of a document's verification page (ALUR_PUBLIC_URL when behind a proxy). */
+export function verificationUrl(req: Request, code: string): string {
+  const base = process.env.ALUR_PUBLIC_URL ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  return `${base.replace(/\/$/, '')}/verifikasi/${code}`;
+}
+
+/** Outputs of a case and the numbered documents issued from them. */
+export const outputRoutes: RouteSpec[] = [
+  route({
+    method: 'get',
+    path: '/api/cases/{caseId}/outputs',
+    summary: 'Keluaran SOP untuk kasus ini: sudah dihasilkan atau belum, dapat diterbitkan, dokumen terbit',
+    tag: 'keluaran',
+    access: 'user',
+    policy: { action: 'output.read', log: 'view' },
+    responses: { 200: 'Keluaran', 401: 'Belum masuk', 404: 'Kasus tidak ada' },
+    handler: async ({ db, user, params }) => ({ body: { outputs: await listCaseOutputs(db, user!, params.caseId!) } }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/cases/{caseId}/outputs/{outputId}/issue',
+    summary: 'Menerbitkan dokumen bernomor dari templat keluaran (nomor dari register, tidak pernah dipakai ulang)',
+    tag: 'keluaran',
+    access: 'user',
+    policy: { action: 'output.issue' },
+    kinds: ['staff', 'kabid', 'kadis', 'sekretaris', 'admin'],
+    responses: { 201: 'Dokumen terbit', 401: 'Belum masuk', 403: 'Tidak berwenang', 404: 'Tidak ada', 409: 'Sudah terbit', 422: 'Langkah belum selesai atau tanpa templat' },
+    handler: async ({ db, user, params }) => ({ status: 201, body: { document: await issueDocument(db, user!, params.caseId!, params.outputId!) } }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/documents/{documentId}',
+    summary: 'Satu dokumen terbit (untuk halaman cetak)',
+    tag: 'keluaran',
+    access: 'user',
+    policy: { action: 'output.read', log: 'document' },
+    responses: { 200: 'Dokumen', 401: 'Belum masuk', 404: 'Tidak ada' },
+    handler: async ({ db, user, params, req }) => {
+      const row = (await db('issued_documents').where({ id: params.documentId, regency_id: user!.regencyId }).first()) as IssuedDocumentRow | undefined;
+      if (!row) throw new AppError('NOT_FOUND', 'Dokumen tidak ditemukan.');
+      return { body: { document: toIssuedDocument(row), verifyUrl: verificationUrl(req, row.verification_code) } };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/documents/{documentId}/pdf',
+    summary: 'Dokumen terbit sebagai PDF dengan kop surat dan kode QR verifikasi',
+    tag: 'keluaran',
+    access: 'user',
+    policy: { action: 'output.read', log: 'print' },
+    responses: { 200: 'PDF', 401: 'Belum masuk', 404: 'Tidak ada' },
+    handler: async ({ db, user, params, req }) => {
+      const row = (await db('issued_documents').where({ id: params.documentId, regency_id: user!.regencyId }).first()) as IssuedDocumentRow | undefined;
+      if (!row) throw new AppError('NOT_FOUND', 'Dokumen tidak ditemukan.');
+      const regency = await getRegency(db, user!.regencyId);
+      const pdf = await renderDocumentPdf(toIssuedDocument(row), verificationUrl(req, row.verification_code), regency?.calendar.timezone ?? 'Asia/Jakarta');
+      // A file result is sent after the print is recorded in the access log.
+      return { file: { content: pdf, mediaType: 'application/pdf', fileName: `${row.number.replace(/[^A-Za-z0-9.-]+/g, '_')}.pdf` } };
+    },
+  }),
+  route<{ reason: string }>({
+    method: 'post',
+    path: '/api/documents/{documentId}/revoke',
+    summary: 'Mencabut dokumen terbit (halaman verifikasi publik menampilkan DICABUT)',
+    tag: 'keluaran',
+    access: 'user',
+    policy: { action: 'output.revoke' },
+    kinds: ['kadis', 'kabid', 'admin'],
+    body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } } },
+    responses: { 200: 'Dicabut', 400: 'Alasan wajib', 401: 'Belum masuk', 403: 'Tidak berwenang', 404: 'Tidak ada' },
+    handler: async ({ db, user, params, body }) => {
+      const updated = await db('issued_documents').where({ id: params.documentId, regency_id: user!.regencyId, status: 'valid' }).update({ status: 'revoked', revoked_at: new Date(), revoked_reason: body.reason });
+      if (updated !== 1) throw new AppError('NOT_FOUND', 'Dokumen tidak ditemukan atau sudah dicabut.');
+      return { body: { ok: true } };
+    },
+  }),
+];

@@ -1,0 +1,26 @@
+import { publicStatus, publicVerification } from '../../app/outputs/publicViews.ts';
+import { route, type RouteSpec } from '../routeSpec.ts';
+
+/** Pages for citizens: case status by tracking code and document verification, both without personal data. */
+export const publicRoutes: RouteSpec[] = [
+  route({
+    method: 'get',
+    path: '/api/public/status/{trackingCode}',
+    summary: 'Status layanan menurut kode lacak: layanan, tahap, perkiraan selesai (tanpa data pribadi)',
+    tag: 'publik',
+    access: 'public',
+    policy: { action: 'public' },
+    responses: { 200: 'Status', 404: 'Kode tidak dikenal' },
+    handler: async ({ db, params }) => ({ body: await publicStatus(db, params.trackingCode!) }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/public/documents/{code}',
+    summary: 'Verifikasi dokumen dari kode QR: nomor, tanggal, penanda tangan, sah atau dicabut',
+    tag: 'publik',
+    access: 'public',
+    policy: { action: 'public', publicCode: { param: 'code', kind: 'verificationCode' } },
+    responses: { 200: 'Dokumen', 404: 'Tidak dikenal' },
+    handler: async ({ db, params }) => ({ body: await publicVerification(db, params.code!) }),
+  }),
+];

@@ -1,0 +1,31 @@
+import { AppError } from '../../app/appErrors.ts';
+import { getRegency } from '../../storage/definitionRepository.ts';
+import { route, type RouteSpec } from '../routeSpec.ts';
+
+/** Regencies: the public list, and the signed-in user's own regency in full. */
+export const regencyRoutes: RouteSpec[] = [
+  route({
+    method: 'get',
+    path: '/api/regencies',
+    summary: 'Daftar kabupaten yang memakai Alur (nama saja)',
+    tag: 'kabupaten',
+    access: 'public',
+    policy: { action: 'public' },
+    responses: { 200: 'Daftar kabupaten' },
+    handler: async ({ db }) => ({ body: { regencies: await db('regencies').orderBy('name').select('id', 'name') } }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/regencies/current',
+    summary: 'Kabupaten pengguna: kantor, unit, peran, kalender',
+    tag: 'kabupaten',
+    access: 'user',
+    policy: { action: 'regency.read' },
+    responses: { 200: 'Konfigurasi kabupaten', 401: 'Belum masuk' },
+    handler: async ({ db, user }) => {
+      const regency = await getRegency(db, user!.regencyId);
+      if (!regency) throw new AppError('NOT_FOUND', 'Kabupaten tidak ditemukan.');
+      return { body: { regency } };
+    },
+  }),
+];

@@ -1,0 +1,86 @@
+import { AppError } from '../../app/appErrors.ts';
+import { inbox } from '../../app/caseQueries.ts';
+import { runTaskCommand } from '../../app/caseService.ts';
+import type { Checklist } from '../../core/caseTypes.ts';
+import { route, type RouteSpec } from '../routeSpec.ts';
+import { caseBody } from './caseRoutes.ts';
+
+type CompleteBody = { formData?: Record<string, unknown>; checklist?: Checklist; attachments?: Array<{ doc: string; attachmentId: string }>; choice?: string; note?: string };
+
+const completeBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    formData: { type: 'object' },
+    checklist: { type: 'object', additionalProperties: { type: 'boolean' } },
+    attachments: { type: 'array', maxItems: 50, items: { type: 'object', required: ['doc', 'attachmentId'], additionalProperties: false, properties: { doc: { type: 'string', maxLength: 100 }, attachmentId: { type: 'string', maxLength: 100 } } } },
+    choice: { type: 'string', maxLength: 200 },
+    note: { type: 'string', maxLength: 4000 },
+  },
+};
+
+/** The inbox and the commands on tasks. */
+export const taskRoutes: RouteSpec[] = [
+  route({
+    method: 'get',
+    path: '/api/tasks/inbox',
+    summary: 'Tugas terbuka untuk peran saya (termasuk pelimpahan), yang paling mendesak dahulu; halaman dengan kursor `after`',
+    tag: 'tugas',
+    access: 'user',
+    policy: { action: 'task.inbox' },
+    responses: { 200: 'Tugas', 401: 'Belum masuk' },
+    handler: async ({ db, user, query }) => ({
+      body: await inbox(db, user!, { ...(query.sopId ? { sopId: query.sopId } : {}), overdueOnly: query.overdue === 'true', ...(query.after ? { after: query.after } : {}), ...(query.limit ? { limit: Number(query.limit) } : {}) }),
+    }),
+  }),
+  route<CompleteBody>({
+    method: 'post',
+    path: '/api/tasks/{taskId}/complete',
+    summary: 'Menyelesaikan tugas: isian formulir, daftar kelengkapan, lampiran, keputusan',
+    tag: 'tugas',
+    access: 'user',
+    policy: { action: 'task.act' },
+    body: completeBody,
+    responses: { 200: 'Kasus sesudah langkah', 400: 'Isian tidak sah (per isian)', 401: 'Belum masuk', 403: 'Bukan tugas Anda', 404: 'Tidak ada', 409: 'Sudah diselesaikan orang lain', 422: 'Kelengkapan kurang atau keputusan belum dipilih' },
+    handler: async ({ db, user, params, body }) => {
+      const command = { type: 'complete' as const, taskId: params.taskId!, ...body };
+      return { body: caseBody(await runTaskCommand(db, user!, params.taskId!, command)) };
+    },
+  }),
+  route<{ reason: string; missing?: string[] }>({
+    method: 'post',
+    path: '/api/tasks/{taskId}/send-back',
+    summary: 'Mengembalikan berkas untuk dilengkapi; jam layanan berhenti',
+    tag: 'tugas',
+    access: 'user',
+    policy: { action: 'task.act' },
+    body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 }, missing: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 100 } } } },
+    responses: { 200: 'Kasus menunggu kelengkapan', 400: 'Alasan wajib', 401: 'Belum masuk', 403: 'Bukan tugas Anda', 404: 'Tidak ada', 409: 'Sudah berubah', 422: 'Langkah ini tidak dapat mengembalikan berkas' },
+    handler: async ({ db, user, params, body }) => ({ body: caseBody(await runTaskCommand(db, user!, params.taskId!, { type: 'sendBack', taskId: params.taskId!, reason: body.reason, ...(body.missing ? { missing: body.missing } : {}) })) }),
+  }),
+  route<{ toUserId: string; reason?: string }>({
+    method: 'post',
+    path: '/api/tasks/{taskId}/reassign',
+    summary: 'Menugaskan tugas kepada pegawai tertentu di kabupaten yang sama',
+    tag: 'tugas',
+    access: 'user',
+    policy: { action: 'task.act' },
+    body: { type: 'object', required: ['toUserId'], additionalProperties: false, properties: { toUserId: { type: 'string', minLength: 1, maxLength: 100 }, reason: { type: 'string', maxLength: 2000 } } },
+    responses: { 200: 'Ditugaskan', 400: 'Data tidak sah', 401: 'Belum masuk', 403: 'Bukan tugas Anda', 404: 'Tidak ada', 409: 'Sudah berubah' },
+    handler: async ({ db, user, params, body }) => {
+      const target = (await db('users').where({ id: body.toUserId, regency_id: user!.regencyId, active: true }).first('id', 'display_name')) as { id: string; display_name: string } | undefined;
+      if (!target) throw new AppError('NOT_FOUND', 'Pegawai tujuan tidak ditemukan di kabupaten ini.', '/toUserId');
+      return { body: caseBody(await runTaskCommand(db, user!, params.taskId!, { type: 'reassign', taskId: params.taskId!, toUserId: target.id, toName: target.display_name, ...(body.reason ? { reason: body.reason } : {}) })) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/tasks/{taskId}/claim',
+    summary: 'Mengambil tugas peran saya untuk dikerjakan sendiri',
+    tag: 'tugas',
+    access: 'user',
+    policy: { action: 'task.act' },
+    responses: { 200: 'Diambil', 401: 'Belum masuk', 403: 'Bukan tugas Anda', 404: 'Tidak ada', 409: 'Sudah diambil atau berubah' },
+    handler: async ({ db, user, params }) => ({ body: caseBody(await runTaskCommand(db, user!, params.taskId!, { type: 'reassign', taskId: params.taskId!, toUserId: user!.id, toName: user!.name, reason: 'diambil sendiri' })) }),
+  }),
+];

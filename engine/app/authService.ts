@@ -1,0 +1,71 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import { AppError } from './appErrors.ts';
+import type { AuthUser } from './authUser.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+
+const SESSION_HOURS = 10;
+const MAX_FAILURES = 5;
+const LOCK_MINUTES = 15;
+
+type UserRow = { id: string; regency_id: string; username: string; display_name: string; password_hash: string; roles: string[]; failed_logins: number; locked_until: Date | string | null; active: boolean };
+
+function toUser(row: UserRow): AuthUser {
+  return { id: row.id, regencyId: row.regency_id, username: row.username, name: row.display_name, roles: row.roles };
+}
+
+/** Only a hash of the session token is stored, so a database leak does not leak sessions. */
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** A fresh session: the cookie token and the CSRF token the UI sends back on writes. */
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  user: AuthUser;
+  expiresAt: Date;
+}
+
+// A hash computed once, used to spend the same time when the username does not exist.
+const dummyHash = hashPassword('tidak-ada-pengguna');
+
+/** Checks a password; after repeated failures the account locks for a while. Creates a new session (rotation on login). */
+export async function login(db: Knex, username: string, password: string, now = new Date()): Promise<NewSession> {
+  const row = (await db('users').where({ username }).first()) as UserRow | undefined;
+  const invalid = new AppError('UNAUTHENTICATED', 'Nama pengguna atau kata sandi salah.');
+  if (!row || !row.active) {
+    await verifyPassword(password, await dummyHash);
+    throw invalid;
+  }
+  if (row.locked_until && new Date(row.locked_until) > now) {
+    throw new AppError('RATE_LIMITED', `Akun dikunci sementara karena terlalu banyak percobaan masuk. Coba lagi setelah ${LOCK_MINUTES} menit.`);
+  }
+  if (!(await verifyPassword(password, row.password_hash))) {
+    // Counted in one statement, so parallel guesses cannot slip past the limit by reading the same count.
+    const [counted] = (await db('users').where({ id: row.id }).increment('failed_logins', 1).returning('failed_logins')) as Array<{ failed_logins: number }>;
+    if ((counted?.failed_logins ?? 0) >= MAX_FAILURES) await db('users').where({ id: row.id }).update({ failed_logins: 0, locked_until: new Date(now.getTime() + LOCK_MINUTES * 60_000) });
+    throw invalid;
+  }
+  await db('users').where({ id: row.id }).update({ failed_logins: 0, locked_until: null });
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+  await db('sessions').insert({ id: tokenHash(token), user_id: row.id, regency_id: row.regency_id, csrf_token: csrfToken, expires_at: expiresAt });
+  return { token, csrfToken, user: toUser(row), expiresAt };
+}
+
+/** Resolves a session cookie to its user and CSRF token, or undefined when absent/expired. */
+export async function sessionUser(db: Knex, token: string, now = new Date()): Promise<{ user: AuthUser; csrfToken: string } | undefined> {
+  const row = (await db('sessions as s')
+    .join('users as u', 'u.id', 's.user_id')
+    .where({ 's.id': tokenHash(token), 'u.active': true })
+    .andWhere('s.expires_at', '>', now)
+    .first('u.*', 's.csrf_token')) as (UserRow & { csrf_token: string }) | undefined;
+  return row ? { user: toUser(row), csrfToken: row.csrf_token } : undefined;
+}
+
+/** Ends a session. */
+export async function logout(db: Knex, token: string): Promise<void> {
+  await db('sessions').where({ id: tokenHash(token) }).delete();
+}

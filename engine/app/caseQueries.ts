@@ -1,0 +1,122 @@
+import type { Knex } from 'knex';
+import { buildWorkingCalendar } from '../calendar/workingCalendar.ts';
+import { workingMinutesBetween } from '../calendar/workingTime.ts';
+import { getRegency } from '../storage/definitionRepository.ts';
+import type { AuthUser } from './authUser.ts';
+import { loadAccessProfile } from './permissions/accessProfile.ts';
+import { loadCaseScope, whereCaseVisible } from './permissions/caseScope.ts';
+import { activeDelegations } from './resolveActor.ts';
+
+/** Shows only the last four digits of a NIK in lists (data minimisation). */
+export function maskNik(nik: string | null | undefined): string | null {
+  if (!nik) return null;
+  return `${'•'.repeat(Math.max(0, nik.length - 4))}${nik.slice(-4)}`;
+}
+
+/** One row of the inbox. */
+export interface InboxItem {
+  taskId: string;
+  caseId: string;
+  trackingCode: string;
+  sopId: string;
+  sopName: string;
+  stepId: string;
+  role: string;
+  assignee: string | null;
+  createdAt: string;
+  dueAt: string | null;
+  overdue: boolean;
+  /** An escalation (task.overdue event) has been written by the sweep. */
+  escalated: boolean;
+  /** Office minutes until the due time (negative when late), on the regency's working calendar. */
+  workingMinutesLeft: number | null;
+  applicantName: string | null;
+}
+
+/** Filters and keyset cursor of the inbox. */
+export interface InboxQuery {
+  sopId?: string;
+  overdueOnly?: boolean;
+  /** Cursor from the previous page: `${dueAtIso|~}|${taskId}`. */
+  after?: string;
+  limit?: number;
+}
+
+/**
+ * Open tasks for the user's roles (and delegated ones) or assigned to them, soonest due first.
+ * Keyset paging on (due_at, id) keeps each page an index range scan, however many cases exist.
+ */
+export async function inbox(db: Knex, user: AuthUser, query: InboxQuery, now = new Date()): Promise<{ items: InboxItem[]; next: string | null }> {
+  const delegated = await activeDelegations(db, user, now);
+  const roles = [...new Set([...user.roles, ...delegated.flatMap((d) => d.roles)])];
+  const assignees = [user.id, ...delegated.map((d) => d.fromUserId)];
+  const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
+  const far = '9999-12-31T00:00:00Z';
+  let q = db('tasks as t')
+    .join('cases as c', 'c.id', 't.case_id')
+    .leftJoin('definitions as d', (j) => void j.on('d.regency_id', 't.regency_id').andOn('d.sop_id', 't.sop_id'))
+    .where('t.regency_id', user.regencyId)
+    .andWhere('t.status', 'open')
+    .andWhere((w) => void w.where((r) => void r.whereIn('t.role', roles).whereNull('t.assignee')).orWhereIn('t.assignee', assignees));
+  // The same case scope as every other read (a task of one's role is always within it).
+  q = whereCaseVisible(q, await loadCaseScope(db, await loadAccessProfile(db, user, now)));
+  if (query.sopId) q = q.andWhere('t.sop_id', query.sopId);
+  if (query.overdueOnly) q = q.andWhere('t.due_at', '<', now);
+  if (query.after) {
+    const [due, id] = query.after.split('|');
+    const dueAt = due === '~' || !due ? far : due;
+    q = q.andWhereRaw('(COALESCE(t.due_at, ?::timestamptz), t.id) > (?::timestamptz, ?)', [far, dueAt, id ?? '']);
+  }
+  const rows = (await q
+    .orderByRaw('COALESCE(t.due_at, ?::timestamptz), t.id', [far])
+    .limit(limit + 1)
+    .select('t.id', 't.case_id', 'c.tracking_code', 't.sop_id', 'd.name as sop_name', 't.step_id', 't.role', 't.assignee', 't.created_at', 't.due_at', 't.overdue_at', 'c.applicant_name')) as Array<{ overdue_at: Date | string | null; id: string; case_id: string; tracking_code: string; sop_id: string; sop_name: string | null; step_id: string; role: string; assignee: string | null; created_at: Date | string; due_at: Date | string | null; applicant_name: string | null }>;
+  const page = rows.slice(0, limit);
+  const regency = await getRegency(db, user.regencyId);
+  const calendar = regency ? buildWorkingCalendar(regency.calendar) : undefined;
+  const minutesLeft = (due: Date): number | null => {
+    if (!calendar) return null;
+    return due >= now ? workingMinutesBetween(calendar, now, due) : -workingMinutesBetween(calendar, due, now);
+  };
+  const items = page.map((r) => {
+    const dueAt = r.due_at ? new Date(r.due_at).toISOString() : null;
+    return { taskId: r.id, caseId: r.case_id, trackingCode: r.tracking_code, sopId: r.sop_id, sopName: r.sop_name ?? r.sop_id, stepId: r.step_id, role: r.role, assignee: r.assignee, createdAt: new Date(r.created_at).toISOString(), dueAt, overdue: dueAt !== null && new Date(dueAt) < now, escalated: r.overdue_at !== null, workingMinutesLeft: dueAt ? minutesLeft(new Date(dueAt)) : null, applicantName: r.applicant_name };
+  });
+  const last = items[items.length - 1];
+  return { items, next: rows.length > limit && last ? `${last.dueAt ?? '~'}|${last.taskId}` : null };
+}
+
+/** Filters of the case register. */
+export interface CaseSearch {
+  q?: string;
+  sopId?: string;
+  status?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Searches the register of the user's regency by tracking code, NIK, name, SOP, status and date range, within the cases the user may see. */
+export async function searchCases(db: Knex, user: AuthUser, search: CaseSearch): Promise<{ items: Array<Record<string, unknown>>; page: number; pageSize: number }> {
+  const pageSize = Math.min(Math.max(search.pageSize ?? 50, 1), 200);
+  const page = Math.max(search.page ?? 1, 1);
+  let q = db('cases as c').leftJoin('definitions as d', (j) => void j.on('d.regency_id', 'c.regency_id').andOn('d.sop_id', 'c.sop_id')).where('c.regency_id', user.regencyId);
+  q = whereCaseVisible(q, await loadCaseScope(db, await loadAccessProfile(db, user)));
+  if (search.sopId) q = q.andWhere('c.sop_id', search.sopId);
+  if (search.status) q = q.andWhere('c.status', search.status);
+  if (search.from) q = q.andWhere('c.opened_at', '>=', new Date(search.from));
+  if (search.to) q = q.andWhere('c.opened_at', '<', new Date(search.to));
+  const term = search.q?.trim();
+  if (term) {
+    if (/^ALR-/i.test(term)) q = q.andWhere('c.tracking_code', term.toUpperCase());
+    else if (/^\d{16}$/.test(term)) q = q.andWhere('c.applicant_nik', term);
+    else q = q.andWhereILike('c.applicant_name', `%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
+  }
+  const rows = (await q.orderBy('c.opened_at', 'desc').orderBy('c.id').offset((page - 1) * pageSize).limit(pageSize).select('c.id', 'c.tracking_code', 'c.sop_id', 'd.name as sop_name', 'c.status', 'c.current_step', 'c.applicant_name', 'c.applicant_nik', 'c.opened_at', 'c.due_at', 'c.closed_at')) as Array<Record<string, unknown> & { applicant_nik: string | null }>;
+  return {
+    items: rows.map((r) => ({ id: r.id, trackingCode: r.tracking_code, sopId: r.sop_id, sopName: r.sop_name ?? r.sop_id, status: r.status, currentStep: r.current_step, applicantName: r.applicant_name, applicantNik: maskNik(r.applicant_nik), openedAt: r.opened_at, dueAt: r.due_at, closedAt: r.closed_at })),
+    page,
+    pageSize,
+  };
+}

@@ -1,0 +1,112 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import { applyCommand } from '../core/applyCommand.ts';
+import type { CaseCommand, CaseEvent, CaseState, EngineError, EngineErrorCode } from '../core/caseTypes.ts';
+import { ConcurrentChangeError, findCaseIdOfTask, insertCase, loadCase, saveTransition, type StoredCase } from '../storage/caseRepository.ts';
+import { getLatestVersion, getVersionById } from '../storage/definitionRepository.ts';
+import { AppError, type AppErrorCode } from './appErrors.ts';
+import type { AuthUser } from './authUser.ts';
+import { executableOf } from './executableCache.ts';
+import { resolveActor } from './resolveActor.ts';
+
+/** What a command returns to the API. */
+export interface CaseCommandOutcome {
+  caseId: string;
+  trackingCode: string;
+  state: CaseState;
+  events: CaseEvent[];
+}
+
+const ENGINE_STATUS: Record<EngineErrorCode, AppErrorCode> = {
+  TASK_NOT_FOUND: 'NOT_FOUND',
+  TASK_NOT_OPEN: 'CONFLICT',
+  NOT_YOUR_TASK: 'FORBIDDEN',
+  CASE_NOT_OPEN: 'CONFLICT',
+  CASE_ALREADY_STARTED: 'CONFLICT',
+  FORM_INVALID: 'VALIDATION_FAILED',
+  REQUIREMENTS_INCOMPLETE: 'UNPROCESSABLE',
+  CHOICE_REQUIRED: 'UNPROCESSABLE',
+  UNKNOWN_CHOICE: 'VALIDATION_FAILED',
+  SEND_BACK_NOT_ALLOWED: 'UNPROCESSABLE',
+  REASON_REQUIRED: 'VALIDATION_FAILED',
+};
+
+function engineFailure(error: EngineError): AppError {
+  return new AppError(ENGINE_STATUS[error.code], error.message, error.path, error.details, error.code);
+}
+
+const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A short code the applicant can type on the public status page (no personal data in it). */
+export function newTrackingCode(): string {
+  const bytes = randomBytes(10);
+  return `ALR-${Array.from(bytes, (b) => TRACKING_ALPHABET[b % TRACKING_ALPHABET.length]).join('')}`;
+}
+
+/** Opens a case of the latest published version of an SOP in the user's regency. */
+export async function openCase(db: Knex, user: AuthUser, sopId: string, data: Record<string, unknown>, now = new Date()): Promise<CaseCommandOutcome> {
+  const version = await getLatestVersion(db, user.regencyId, sopId);
+  if (!version) throw new AppError('NOT_FOUND', `Layanan "${sopId}" tidak ditemukan atau belum diterbitkan.`, '/sopId');
+  const { exe, calendar } = executableOf(version);
+  const first = exe.definition.steps[0];
+  const firstRole = first ? exe.definition.actors.find((a) => a.id === first.actors[0])?.performerRole : undefined;
+  const by = await resolveActor(db, user, now, firstRole !== undefined ? { role: firstRole } : undefined);
+  const caseId = randomUUID();
+  const result = await applyCommand(exe, undefined, { type: 'start', caseId, data }, { now, calendar, by });
+  if (!result.ok) throw engineFailure(result.error);
+  const trackingCode = newTrackingCode();
+  await db.transaction((trx) => insertCase(trx, { versionId: version.id, trackingCode, state: result.state, events: result.events }));
+  return { caseId, trackingCode, state: result.state, events: result.events };
+}
+
+async function runOnCase(db: Knex, user: AuthUser, caseId: string, build: (stored: StoredCase) => { command: CaseCommand; task?: { role: string; assignee?: string } }, now: Date): Promise<CaseCommandOutcome> {
+  const stored = await loadCase(db, user.regencyId, caseId);
+  if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
+  const version = await getVersionById(db, user.regencyId, stored.versionId);
+  if (!version) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
+  const { exe, calendar } = executableOf(version);
+  const { command, task } = build(stored);
+  const by = await resolveActor(db, user, now, task);
+  const result = await applyCommand(exe, stored.state, command, { now, calendar, by });
+  if (!result.ok) throw engineFailure(result.error);
+  try {
+    await db.transaction((trx) => saveTransition(trx, stored, result.state, result.events));
+  } catch (error) {
+    if (error instanceof ConcurrentChangeError) throw new AppError('CONFLICT', error.message);
+    // A unique-key clash on (case_id, seq) is the same race seen from the events table.
+    if (error instanceof Error && 'code' in error && (error as { code: unknown }).code === '23505') throw new AppError('CONFLICT', new ConcurrentChangeError().message);
+    throw error;
+  }
+  return { caseId: stored.id, trackingCode: stored.trackingCode, state: result.state, events: result.events };
+}
+
+/** Runs a task command (complete, send back, reassign) in the user's regency. */
+export async function runTaskCommand(db: Knex, user: AuthUser, taskId: string, command: Extract<CaseCommand, { type: 'complete' | 'sendBack' | 'reassign' }>, now = new Date()): Promise<CaseCommandOutcome> {
+  const caseId = await findCaseIdOfTask(db, user.regencyId, taskId);
+  if (!caseId) throw new AppError('NOT_FOUND', 'Tugas tidak ditemukan.');
+  return runOnCase(db, user, caseId, (stored) => {
+    const task = stored.state.tasks.find((t) => t.id === taskId);
+    return { command, ...(task ? { task: task.assignee !== undefined ? { role: task.role, assignee: task.assignee } : { role: task.role } } : {}) };
+  }, now);
+}
+
+/** Runs a case command (cancel, reject, close) in the user's regency. */
+export async function runCaseCommand(db: Knex, user: AuthUser, caseId: string, command: Extract<CaseCommand, { type: 'cancel' | 'reject' | 'close' }>, now = new Date()): Promise<CaseCommandOutcome> {
+  return runOnCase(db, user, caseId, () => ({ command }), now);
+}
+
+/** Records an issued document on the case timeline, as the issuing user. */
+export async function recordIssuedOutput(db: Knex, user: AuthUser, caseId: string, command: Extract<CaseCommand, { type: 'recordOutput' }>, now = new Date()): Promise<CaseCommandOutcome> {
+  return runOnCase(db, user, caseId, () => ({ command }), now);
+}
+
+/** Records a step of the archive control register on the case timeline, as the acting user. */
+export async function recordArchiveOnCase(db: Knex, user: AuthUser, caseId: string, command: Extract<CaseCommand, { type: 'recordArchive' }>, now = new Date()): Promise<CaseCommandOutcome> {
+  return runOnCase(db, user, caseId, () => ({ command }), now);
+}
+
+/** Runs a system command (the overdue sweep, retention anonymisation) on a case, without a user. */
+export async function runSystemCommand(db: Knex, regencyId: string, caseId: string, command: Extract<CaseCommand, { type: 'markOverdue' | 'anonymise' }>, now = new Date()): Promise<CaseCommandOutcome> {
+  const system: AuthUser = { id: 'sistem', regencyId, username: 'sistem', name: 'Sistem Alur', roles: [] };
+  return runOnCase(db, system, caseId, () => ({ command }), now);
+}

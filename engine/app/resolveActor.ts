@@ -1,0 +1,37 @@
+import type { Knex } from 'knex';
+import type { Actor } from '../core/caseTypes.ts';
+import type { AuthUser } from './authUser.ts';
+
+/** An active delegation to the user: whose roles they carry, for how long. */
+interface ActiveDelegation {
+  fromUserId: string;
+  fromName: string;
+  roles: string[];
+}
+
+/** Delegations (Plt/Plh/out-of-office) that give `user` someone else's roles right now. */
+export async function activeDelegations(db: Knex, user: AuthUser, now: Date): Promise<ActiveDelegation[]> {
+  const rows = (await db('delegations as d')
+    .join('users as u', 'u.id', 'd.from_user_id')
+    .where({ 'd.regency_id': user.regencyId, 'd.to_user_id': user.id })
+    .andWhere('d.starts_at', '<=', now)
+    .andWhere('d.ends_at', '>', now)
+    .select('u.id', 'u.display_name', 'u.roles')) as Array<{ id: string; display_name: string; roles: string[] }>;
+  return rows.map((r) => ({ fromUserId: r.id, fromName: r.display_name, roles: r.roles }));
+}
+
+/**
+ * The engine actor for a user acting on a task of `taskRole` (or assigned to `assignee`): their own
+ * roles first; otherwise the delegated official's, recorded as "on behalf of".
+ */
+export async function resolveActor(db: Knex, user: AuthUser, now: Date, task?: { role: string; assignee?: string }): Promise<Actor> {
+  const actor: Actor = { userId: user.id, name: user.name, roles: [...user.roles] };
+  if (!task) return actor;
+  const ownsTask = task.assignee !== undefined ? task.assignee === user.id : user.roles.includes(task.role);
+  if (ownsTask) return actor;
+  for (const d of await activeDelegations(db, user, now)) {
+    const covers = task.assignee !== undefined ? task.assignee === d.fromUserId : d.roles.includes(task.role);
+    if (covers) return { userId: user.id, name: user.name, roles: [...new Set([...user.roles, ...d.roles])], onBehalfOf: { userId: d.fromUserId, name: d.fromName } };
+  }
+  return actor;
+}

@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import type { DefinitionError } from '../definition/definitionError.ts';
+import { loadDefinitionPaths } from '../files/loadDefinitionFiles.ts';
+
+/** Where the CLI writes; injected so tests can capture output. */
+export interface CliStreams {
+  stdout: { write: (text: string) => unknown };
+  stderr: { write: (text: string) => unknown };
+}
+
+const USAGE = `Penggunaan / Usage:
+  alur validate <berkas-atau-folder>... [--json] [--lang id|en]
+  alur print <berkas.yaml> [--lang id|en]
+
+Kode keluar / Exit codes: 0 sah (valid), 1 tidak sah (invalid), 2 salah penggunaan atau berkas tak terbaca (usage/IO error).
+`;
+
+function formatLine(error: DefinitionError, language: string): string {
+  const where = error.line > 0 ? `${error.file}:${error.line}:${error.column}` : error.file;
+  return `${where}  ${error.code}  ${language === 'en' ? error.messageEn : error.message}\n`;
+}
+
+/** Runs `alur <command>` and returns the exit code. */
+export function runCli(argv: string[], streams: CliStreams): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    streams.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const [command, ...paths] = parsed.positionals;
+  const language = parsed.values.lang === 'en' ? 'en' : 'id';
+  if (parsed.values.help === true) {
+    streams.stdout.write(USAGE);
+    return 0;
+  }
+  if ((command !== 'validate' && command !== 'print') || paths.length === 0 || (command === 'print' && paths.length !== 1)) {
+    streams.stderr.write(USAGE);
+    return 2;
+  }
+  const loaded = loadDefinitionPaths(paths);
+  const ioFailure = loaded.errors.some((e) => e.code === 'IO_ERROR');
+  if (command === 'print') {
+    const sop = loaded.folders.flatMap((f) => f.sops)[0];
+    if (sop?.definition) {
+      streams.stdout.write(`${JSON.stringify(sop.definition, null, 2)}\n`);
+      return 0;
+    }
+    for (const error of loaded.errors) streams.stderr.write(formatLine(error, language));
+    return ioFailure || !sop ? 2 : 1;
+  }
+  const files = loaded.folders.flatMap((f) => [...(f.regencySource !== undefined ? [f.regencyFile] : []), ...f.sops.map((s) => s.file)]);
+  if (parsed.values.json === true) {
+    streams.stdout.write(`${JSON.stringify({ valid: loaded.errors.length === 0, files, errors: loaded.errors }, null, 2)}\n`);
+  } else {
+    for (const error of loaded.errors) streams.stdout.write(formatLine(error, language));
+    const summary = language === 'en'
+      ? `${files.length} file(s) checked, ${loaded.errors.length} error(s).\n`
+      : `${files.length} berkas diperiksa, ${loaded.errors.length} kesalahan.\n`;
+    (loaded.errors.length > 0 ? streams.stderr : streams.stdout).write(summary);
+  }
+  if (ioFailure) return 2;
+  return loaded.errors.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,126 @@
+import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
+import type { CaseEnding } from '../definition/sopTypes.ts';
+import type { ConditionOutcome } from './rules/evaluateCondition.ts';
+
+/** Where a case stands. */
+export type CaseStatus = 'open' | 'waiting' | 'completed' | 'rejected' | 'referred' | 'cancelled';
+
+/** An open or finished piece of work for one actor lane of one step. */
+export interface TaskState {
+  id: string;
+  stepId: string;
+  actorId: string;
+  /** The staff role whose members may act on this task. */
+  role: string;
+  status: 'open' | 'completed' | 'cancelled';
+  createdAt: string;
+  dueAt?: string;
+  /** A specific user the task was assigned to (reassignment). */
+  assignee?: string;
+  completedAt?: string;
+  completedBy?: string;
+}
+
+/** Eligibility (Kriteria Sasaran) evaluation kept on the case. */
+export interface EligibilityState {
+  passed: boolean;
+  evaluatedAt: string;
+  criteria: Array<{ id: string; text: string; outcome: ConditionOutcome }>;
+}
+
+/** The complete state of one case; the engine derives it from commands and it always matches the events. */
+export interface CaseState {
+  id: string;
+  regency: string;
+  sopId: string;
+  /** Monotonic counter: bumped by every command, used for optimistic concurrency. */
+  revision: number;
+  status: CaseStatus;
+  outcome?: CaseEnding | 'cancelled';
+  data: Record<string, unknown>;
+  tasks: TaskState[];
+  currentStepId?: string;
+  openedAt: string;
+  closedAt?: string;
+  /** Service deadline (Jangka Waktu), moved later while the clock is paused. */
+  dueAt?: string;
+  /** Set while waiting for the applicant to complete documents; the service clock is stopped. */
+  paused?: { since: string; stepId: string; reason: string; remainingMinutes?: number; remainingMs?: number };
+  eligibility?: EligibilityState;
+  /** Counter for task ids, so ids are deterministic. */
+  taskSeq: number;
+  /** Number of events produced so far (the sequence number of the last event). */
+  eventSeq: number;
+  /** Persons served, for "5 menit / orang" times. */
+  persons: number;
+}
+
+/** Who is acting, as resolved by the API (delegations included). */
+export interface Actor {
+  userId: string;
+  name: string;
+  roles: string[];
+  /** The official this user acts for (Plt/Plh), recorded in events. */
+  onBehalfOf?: { userId: string; name: string };
+}
+
+/** What the engine needs besides the definition and state: time and the regency calendar. */
+export interface EngineContext {
+  now: Date;
+  calendar: WorkingCalendar;
+  by: Actor;
+}
+
+/** Checklist of a step's requirements: document id → present. */
+export type Checklist = Record<string, boolean>;
+
+/** A command against a case. */
+export type CaseCommand =
+  | { type: 'start'; caseId: string; data: Record<string, unknown>; persons?: number }
+  | { type: 'complete'; taskId: string; formData?: Record<string, unknown>; checklist?: Checklist; attachments?: Array<{ doc: string; attachmentId: string }>; choice?: string; note?: string }
+  | { type: 'sendBack'; taskId: string; reason: string; missing?: string[] }
+  | { type: 'reassign'; taskId: string; toUserId: string; toName: string; reason?: string }
+  | { type: 'cancel'; reason: string }
+  | { type: 'reject'; reason: string }
+  | { type: 'close'; reason: string }
+  | { type: 'markOverdue'; taskIds: string[]; caseOverdue: boolean }
+  | { type: 'recordOutput'; stepId: string; outputId: string; documentId: string; number: string; title: string }
+  | { type: 'recordArchive'; step: 'requested' | 'approved' | 'refused' | 'handedOver' | 'returned'; requestId: string; details: Record<string, string | null> }
+  | { type: 'anonymise' }
+  | { type: 'migrate'; fromVersion: number; toVersion: number; note?: string };
+
+/** One thing that happened to a case; appended, never changed. */
+export interface CaseEvent {
+  seq: number;
+  type: string;
+  at: string;
+  by: { userId: string; name: string; onBehalfOf?: { userId: string; name: string } };
+  stepId?: string;
+  taskId?: string;
+  payload: Record<string, unknown>;
+}
+
+/** Error codes a command can fail with; the API maps each to an HTTP status. */
+export type EngineErrorCode =
+  | 'TASK_NOT_FOUND'
+  | 'TASK_NOT_OPEN'
+  | 'NOT_YOUR_TASK'
+  | 'CASE_NOT_OPEN'
+  | 'CASE_ALREADY_STARTED'
+  | 'FORM_INVALID'
+  | 'REQUIREMENTS_INCOMPLETE'
+  | 'CHOICE_REQUIRED'
+  | 'UNKNOWN_CHOICE'
+  | 'SEND_BACK_NOT_ALLOWED'
+  | 'REASON_REQUIRED';
+
+/** A rejected command, carried as data (never thrown through the interpreter). */
+export interface EngineError {
+  code: EngineErrorCode;
+  message: string;
+  path?: string;
+  details?: Array<{ path: string; message: string }>;
+}
+
+/** Outcome of a command: the new state and its events, or an error and no change. */
+export type CommandResult = { ok: true; state: CaseState; events: CaseEvent[] } | { ok: false; error: EngineError };

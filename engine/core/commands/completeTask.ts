@@ -1,0 +1,109 @@
+import type { CaseCommand, CaseState, CommandResult, EngineContext, EngineError, TaskState } from '../caseTypes.ts';
+import type { ExecutableSop } from '../compileSop.ts';
+import { enterStep, finishCase } from '../flow/enterStep.ts';
+import { evaluateEligibility } from '../flow/evaluateEligibility.ts';
+import { resumeServiceClock } from '../flow/serviceClock.ts';
+import { formErrorsToDetails } from '../formErrors.ts';
+import { buildFacts } from '../rules/buildFacts.ts';
+import { beginTransition, commit, emit } from '../transition.ts';
+import { findActionableTask } from './findActionableTask.ts';
+
+type Complete = Extract<CaseCommand, { type: 'complete' }>;
+
+async function missingRequirements(exe: ExecutableSop, state: CaseState, stepId: string, command: Complete, now: Date): Promise<string[]> {
+  const step = exe.stepById.get(stepId)!;
+  const facts = buildFacts(exe.definition, { ...state.data, ...(command.formData ?? {}) }, {}, now);
+  const missing: string[] = [];
+  for (const r of step.requirements) {
+    if (command.checklist?.[r.doc] === true || command.attachments?.some((a) => a.doc === r.doc)) continue;
+    const condition = exe.requirementConditions.get(`${stepId}/${r.doc}`);
+    const needed = condition ? (await condition.evaluate(facts)).passed : r.required;
+    if (needed) missing.push(r.doc);
+  }
+  return missing;
+}
+
+/** Completes one task: validates form and checklist, then advances the flow when the step is done. */
+export async function completeTask(exe: ExecutableSop, state: CaseState, command: Complete, context: EngineContext): Promise<CommandResult> {
+  const found = findActionableTask(state, command.taskId, context);
+  if ('error' in found) return { ok: false, error: found.error };
+  const task = found.task;
+  const step = exe.stepById.get(task.stepId)!;
+  const formData = command.formData ?? {};
+  const validator = exe.formValidators.get(step.id);
+  if (validator && !validator(formData)) {
+    return { ok: false, error: { code: 'FORM_INVALID', message: 'Isian formulir belum benar. Periksa isian yang ditandai.', details: formErrorsToDetails(validator.errors, step.form!.schema) } };
+  }
+  const missing = await missingRequirements(exe, state, step.id, command, context.now);
+  if (missing.length > 0) {
+    const labels = missing.map((d) => step.requirements.find((r) => r.doc === d)?.label ?? d);
+    const error: EngineError = { code: 'REQUIREMENTS_INCOMPLETE', message: `Kelengkapan belum ada: ${labels.join(', ')}. Centang dokumen yang sudah diterima, atau kembalikan berkas untuk dilengkapi.`, details: missing.map((d, i) => ({ path: `/checklist/${d}`, message: labels[i] ?? d })) };
+    return { ok: false, error };
+  }
+  const openSiblings = state.tasks.filter((x) => x.stepId === step.id && x.status === 'open' && x.id !== task.id);
+  const stepWillFinish = step.actorMode !== 'together' || openSiblings.length === 0;
+  const humanDecision = step.decision?.mode === 'human';
+  if (stepWillFinish && humanDecision) {
+    if (command.choice === undefined) return { ok: false, error: { code: 'CHOICE_REQUIRED', message: `Pilih keputusan: ${step.decision!.branches.map((b) => b.label).join(' / ')}.`, path: '/choice' } };
+    if (!step.decision!.branches.some((b) => b.label === command.choice)) return { ok: false, error: { code: 'UNKNOWN_CHOICE', message: `Keputusan "${command.choice}" tidak ada. Pilihan: ${step.decision!.branches.map((b) => b.label).join(' / ')}.`, path: '/choice' } };
+  }
+
+  const t = beginTransition(state, context);
+  const live: TaskState = t.state.tasks.find((x) => x.id === task.id)!;
+  live.status = 'completed';
+  live.completedAt = context.now.toISOString();
+  live.completedBy = context.by.userId;
+  Object.assign(t.state.data, structuredClone(formData));
+  emit(t, 'task.completed', { formData, checklist: command.checklist ?? {}, attachments: command.attachments ?? [], note: command.note ?? null }, { stepId: step.id, taskId: task.id });
+  if (t.state.paused && t.state.paused.stepId === step.id && stepWillFinish) resumeServiceClock(t);
+  await evaluateEligibility(t, exe, Object.keys(formData));
+  if (!stepWillFinish) return commit(t);
+  if (step.actorMode === 'anyOf') {
+    for (const sibling of t.state.tasks) {
+      if (sibling.stepId === step.id && sibling.status === 'open') {
+        sibling.status = 'cancelled';
+        emit(t, 'task.cancelled', { reason: 'completed-by-other-lane' }, { stepId: step.id, taskId: sibling.id });
+      }
+    }
+  }
+  emit(t, 'step.completed', { outputs: step.outputs.map((o) => ({ id: o.id, name: o.name })) }, { stepId: step.id });
+
+  if (step.end !== undefined) {
+    finishCase(t, step.end);
+    return commit(t);
+  }
+  if (step.decision) {
+    const target = await decide(t, exe, step.id, command.choice);
+    enterStep(t, exe, target);
+    return commit(t);
+  }
+  enterStep(t, exe, step.next!);
+  return commit(t);
+}
+
+async function decide(t: ReturnType<typeof beginTransition>, exe: ExecutableSop, stepId: string, choice: string | undefined): Promise<string> {
+  const step = exe.stepById.get(stepId)!;
+  const decision = step.decision!;
+  if (decision.mode === 'human') {
+    const branch = decision.branches.find((b) => b.label === choice)!;
+    emit(t, 'decision.taken', { label: branch.label, goto: branch.goto, question: decision.question ?? null }, { stepId });
+    return branch.goto;
+  }
+  const facts = buildFacts(exe.definition, t.state.data, {}, t.context.now);
+  const conditions = exe.branchConditions.get(stepId) ?? [];
+  const evaluated: Array<{ label: string; passed: boolean; explanations: string[] }> = [];
+  let chosen = decision.branches.find((b) => b.otherwise === true)!;
+  for (let i = 0; i < decision.branches.length; i++) {
+    const branch = decision.branches[i]!;
+    const condition = conditions[i];
+    if (!condition) continue;
+    const outcome = await condition.evaluate(facts);
+    evaluated.push({ label: branch.label, passed: outcome.passed, explanations: outcome.criteria.map((c) => c.explanation) });
+    if (outcome.passed) {
+      chosen = branch;
+      break;
+    }
+  }
+  emit(t, 'decision.evaluated', { question: decision.question ?? null, chosen: chosen.label, goto: chosen.goto, branches: evaluated }, { stepId });
+  return chosen.goto;
+}

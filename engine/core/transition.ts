@@ -1,0 +1,30 @@
+import type { CaseEvent, CaseState, EngineContext } from './caseTypes.ts';
+
+/** A state being changed by one command, collecting the events it produces. */
+export interface Transition {
+  state: CaseState;
+  events: CaseEvent[];
+  context: EngineContext;
+}
+
+/** Starts a transition on a copy of the state: the input state is never mutated. */
+export function beginTransition(state: CaseState, context: EngineContext): Transition {
+  return { state: structuredClone(state), events: [], context };
+}
+
+/** Appends an event; sequence numbers continue from the state's last event. */
+export function emit(t: Transition, type: string, payload: Record<string, unknown>, ids: { stepId?: string; taskId?: string } = {}): void {
+  t.state.eventSeq += 1;
+  const by: CaseEvent['by'] = { userId: t.context.by.userId, name: t.context.by.name };
+  if (t.context.by.onBehalfOf) by.onBehalfOf = t.context.by.onBehalfOf;
+  const event: CaseEvent = { seq: t.state.eventSeq, type, at: t.context.now.toISOString(), by, payload };
+  if (ids.stepId !== undefined) event.stepId = ids.stepId;
+  if (ids.taskId !== undefined) event.taskId = ids.taskId;
+  t.events.push(event);
+}
+
+/** Finishes a transition: bumps the revision used for optimistic concurrency. */
+export function commit(t: Transition): { ok: true; state: CaseState; events: CaseEvent[] } {
+  t.state.revision += 1;
+  return { ok: true, state: t.state, events: t.events };
+}

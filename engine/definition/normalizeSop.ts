@@ -1,0 +1,82 @@
+import { parseDuration } from '../time/parseDuration.ts';
+import { actorIdsOf } from './checks/checkActors.ts';
+import { defaultNext } from './flowGraph.ts';
+import type { ResolvedForms } from './resolveForms.ts';
+import type { Actor, LetterTemplate, Output, RawOutput, RawRegency, RawSop, RawStep, Requirement, SopDefinition, Step } from './sopTypes.ts';
+
+function normalizeOutputs(raw: RawStep['output'], regency: RawRegency): Output[] {
+  const list: RawOutput[] = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  return list.map((o, i) => {
+    if (typeof o === 'string') return { id: `output-${i + 1}`, name: o };
+    const output: Output = { id: o.id, name: o.name };
+    if (o.kind !== undefined) output.kind = o.kind;
+    if (o.template) {
+      let template: LetterTemplate | undefined;
+      if ('$ref' in o.template) {
+        const ref = o.template.$ref;
+        template = regency.letterTemplates?.find((t) => `regency#/letterTemplates/${t.id}` === ref)?.template;
+      } else template = o.template;
+      if (template) output.template = template;
+    }
+    return output;
+  });
+}
+
+function normalizeRequirements(step: RawStep, sop: RawSop, regency: RawRegency): Requirement[] {
+  const docs = [...(sop.documents ?? []), ...(regency.documentTypes ?? [])];
+  return (step.requirements ?? []).map((r) => {
+    const raw = typeof r === 'string' ? { doc: r } : r;
+    const requirement: Requirement = { doc: raw.doc, label: docs.find((d) => d.id === raw.doc)?.label ?? raw.doc, required: raw.required ?? true };
+    if (raw.when) requirement.when = raw.when;
+    if (raw.note !== undefined) requirement.note = raw.note;
+    return requirement;
+  });
+}
+
+function normalizeStep(step: RawStep, index: number, sop: RawSop, regency: RawRegency, forms: ResolvedForms): Step {
+  const { ids } = actorIdsOf(step.actor);
+  const out: Step = {
+    id: step.id,
+    index,
+    activity: step.activity,
+    actorMode: typeof step.actor === 'string' ? 'single' : 'together' in step.actor ? 'together' : 'anyOf',
+    actors: ids,
+    requirements: normalizeRequirements(step, sop, regency),
+    outputs: normalizeOutputs(step.output, regency),
+  };
+  const form = forms.steps.get(step.id);
+  if (form) out.form = form;
+  if (step.time !== undefined) {
+    out.timeText = step.time;
+    const parsed = parseDuration(step.time);
+    if (parsed.kind === 'duration') out.time = parsed.duration;
+  }
+  if (step.notes !== undefined) out.notes = step.notes;
+  if (step.end !== undefined) out.end = step.end;
+  else if (step.decision) {
+    const mode = step.decision.branches.some((b) => b.when !== undefined) ? 'rule' : 'human';
+    out.decision = { mode, branches: step.decision.branches };
+    if (step.decision.question !== undefined) out.decision.question = step.decision.question;
+  } else out.next = step.next ?? defaultNext(sop.steps, index);
+  if (step.sendBack) out.sendBack = step.sendBack;
+  return out;
+}
+
+/** Builds the executable definition from a raw SOP that passed every check. */
+export function normalizeSop(sop: RawSop, regency: RawRegency, forms: ResolvedForms): SopDefinition {
+  // caseData and forms are dropped: the normalised definition carries them resolved.
+  const { actors, steps, caseData: _caseData, forms: _forms, ...rest } = sop;
+  const normalizedActors: Actor[] = actors.map((a) => ({ id: a.id, name: a.name, external: a.external === true, performerRole: (a.external === true ? a.recordedBy : a.role) ?? '' }));
+  const definition: SopDefinition = {
+    ...rest,
+    actors: normalizedActors,
+    steps: steps.map((s, i) => normalizeStep(s, i, sop, regency, forms)),
+    caseData: forms.caseData,
+  };
+  const durationText = sop.serviceStandard?.duration;
+  if (durationText !== undefined) {
+    const parsed = parseDuration(durationText);
+    if (parsed.kind === 'duration') definition.duration = parsed.duration;
+  }
+  return definition;
+}

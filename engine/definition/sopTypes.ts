@@ -1,0 +1,220 @@
+import type { Duration } from '../time/parseDuration.ts';
+
+/** A json-rules-engine condition as written in a definition (with an optional Indonesian label). */
+export type RuleCondition =
+  | { all: RuleCondition[]; label?: string }
+  | { any: RuleCondition[]; label?: string }
+  | { not: RuleCondition; label?: string }
+  | FactCondition;
+
+/** One comparison of a fact with a value. */
+export interface FactCondition {
+  fact: string;
+  path?: string;
+  operator: string;
+  value: unknown;
+  label?: string;
+}
+
+/** A JSON Schema object describing form or case data. */
+export interface DataSchema {
+  type: 'object';
+  properties: Record<string, Record<string, unknown>>;
+  required?: string[];
+  [keyword: string]: unknown;
+}
+
+/** A form after references and fragments are resolved. */
+export interface ResolvedForm {
+  title?: string;
+  schema: DataSchema;
+  uiSchema: Record<string, unknown>;
+}
+
+/** A document type (KTP, KK, surat pengantar…). */
+export interface DocumentType {
+  id: string;
+  label: string;
+  description?: string;
+  scan?: boolean;
+  personalData?: boolean;
+}
+
+/** A letter template for generated outputs. */
+export interface LetterTemplate {
+  title: string;
+  body: string;
+  numberFormat?: string;
+  signerRole?: string;
+}
+
+/** The raw SOP as validated against sop.schema.json (before normalisation). */
+export interface RawSop {
+  id: string;
+  regency: string;
+  status: 'draft' | 'published';
+  kind?: 'sop' | 'service-standard';
+  source?: { document?: string; catalogId?: string; detail?: string; note?: string; sameAs?: string[] };
+  number?: string;
+  name: string;
+  unit?: string;
+  dates?: { created?: string; revised?: string; effective?: string };
+  approvedBy?: { name: string; nip?: string; title: string; rank?: string };
+  legalBasis?: string[];
+  qualifications?: string[];
+  relatedSops?: string[];
+  equipment?: string[];
+  warnings?: string[];
+  recordKeeping?: string[];
+  relatedParties?: string[];
+  supportingDocuments?: string[];
+  eligibility?: { text?: string[]; criteria?: Array<{ id: string; text: string; rule: RuleCondition }> };
+  serviceStandard?: Record<string, unknown> & { duration?: string; fee?: { amount: number; text?: string } };
+  amounts?: Array<{ label: string; amount: number; per?: string; text?: string }>;
+  retention?: { years: number };
+  confidential?: boolean;
+  documents?: DocumentType[];
+  forms?: Array<{ id: string; title?: string; schema: DataSchema; uiSchema?: Record<string, unknown>; include?: string[] }>;
+  caseData?: RawFormBody;
+  derivedFacts?: Array<{ id: string; label?: string; function: 'yearsSince' | 'count'; of: string }>;
+  actors: RawActor[];
+  steps: RawStep[];
+}
+
+/** A form as written: a reference or a body. */
+export type RawForm = { $ref: string } | RawFormBody;
+
+/** A form body as written. */
+export interface RawFormBody {
+  title?: string;
+  schema: DataSchema;
+  uiSchema?: Record<string, unknown>;
+  include?: string[];
+}
+
+/** A swimlane actor as written. */
+export interface RawActor {
+  id: string;
+  name: string;
+  role?: string;
+  external?: boolean;
+  recordedBy?: string;
+}
+
+/** Who performs a step: one actor, all of several, or whichever of several acts first. */
+export type RawActorRef = string | { together: string[] } | { anyOf: string[] };
+
+/** A requirement as written. */
+export type RawRequirement = string | { doc: string; required?: boolean; when?: RuleCondition; note?: string };
+
+/** An output as written. */
+export type RawOutput = string | { id: string; name: string; kind?: string; template?: LetterTemplate | { $ref: string } };
+
+/** A decision branch. */
+export interface DecisionBranch {
+  label: string;
+  when?: RuleCondition;
+  otherwise?: true;
+  goto: string;
+}
+
+/** A step as written. */
+export interface RawStep {
+  id: string;
+  activity: string;
+  actor: RawActorRef;
+  requirements?: RawRequirement[];
+  form?: RawForm;
+  time?: string;
+  output?: RawOutput | RawOutput[];
+  notes?: string;
+  next?: string;
+  decision?: { question?: string; branches: DecisionBranch[] };
+  sendBack?: { to: string; label?: string };
+  end?: CaseEnding;
+}
+
+/** The ways a case can end by following the flow. */
+export type CaseEnding = 'selesai' | 'ditolak' | 'dirujuk';
+
+/** Reserved targets that end a case. */
+export const CASE_ENDINGS: readonly CaseEnding[] = ['selesai', 'ditolak', 'dirujuk'];
+
+/** The raw regency.yaml as validated against regency.schema.json. */
+export interface RawRegency {
+  id: string;
+  name: string;
+  province?: string;
+  office: { name: string; parent?: string; address?: string; postalCode?: string; phone?: string; email?: string; website?: string; head?: { name: string; nip?: string; title: string; rank?: string } };
+  units: Array<{ id: string; name: string; short?: string }>;
+  roles: Array<{ id: string; name: string; unit?: string; kind?: RoleKind }>;
+  calendar: { timezone: string; workingDays: Weekday[]; hours: { start: string; end: string }; holidays?: Array<{ date: string; name: string; kind?: string }> };
+  documentTypes?: DocumentType[];
+  formFragments?: Array<{ id: string; title?: string; schema: DataSchema; uiSchema?: Record<string, unknown> }>;
+  letterTemplates?: Array<{ id: string; template: LetterTemplate }>;
+  /** Who approves borrowing, copying and sending case files (archive control register). */
+  archiveControl?: { approvers?: string[] };
+}
+
+/** Kinds of staff role, which drive permissions. */
+export type RoleKind = 'staff' | 'kabid' | 'kadis' | 'sekretaris' | 'drafter' | 'approver' | 'auditor' | 'admin';
+
+/** Day of week as written in regency.yaml. */
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** How a step's actors must act. */
+export type ActorMode = 'single' | 'together' | 'anyOf';
+
+/** A normalised requirement. */
+export interface Requirement {
+  doc: string;
+  label: string;
+  required: boolean;
+  when?: RuleCondition;
+  note?: string;
+}
+
+/** A normalised output. */
+export interface Output {
+  id: string;
+  name: string;
+  kind?: string;
+  template?: LetterTemplate;
+}
+
+/** A normalised, executable step. */
+export interface Step {
+  id: string;
+  index: number;
+  activity: string;
+  actorMode: ActorMode;
+  actors: string[];
+  requirements: Requirement[];
+  form?: ResolvedForm;
+  time?: Duration;
+  timeText?: string;
+  outputs: Output[];
+  notes?: string;
+  /** Where the flow goes after this step when it has no decision; a step id or an ending. */
+  next?: string;
+  decision?: { question?: string; mode: 'rule' | 'human'; branches: DecisionBranch[] };
+  sendBack?: { to: string; label?: string };
+  end?: CaseEnding;
+}
+
+/** A normalised actor with the role that performs it in Alur. */
+export interface Actor {
+  id: string;
+  name: string;
+  external: boolean;
+  /** The staff role whose members get this actor's tasks (its own role, or recordedBy for outside parties). */
+  performerRole: string;
+}
+
+/** The normalised SOP the engine executes: references resolved, times parsed, flow explicit. */
+export interface SopDefinition extends Omit<RawSop, 'actors' | 'steps' | 'caseData' | 'forms'> {
+  actors: Actor[];
+  steps: Step[];
+  caseData: ResolvedForm;
+  duration?: Duration;
+}

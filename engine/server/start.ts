@@ -1,0 +1,21 @@
+import { DEMO_PASSWORD } from '../app/demoUsers.ts';
+import { startServer } from './startServer.ts';
+
+// `npm start`: one process on the embedded database (or DATABASE_URL), seed SOPs loaded, URL printed.
+const running = await startServer();
+const lines = [
+  '',
+  `Alur berjalan di ${running.url}`,
+  `  API: ${running.url}/api  ·  OpenAPI: ${running.url}/api/openapi.json`,
+  `  SOP dimuat: ${running.sync.published.length} versi baru, ${running.sync.unchanged} tidak berubah, ${running.sync.drafts} draf, ${running.sync.errors.length} kesalahan`,
+];
+if (running.demoUsers.length > 0) {
+  lines.push(`  Akun demo (kata sandi "${DEMO_PASSWORD}"):`);
+  for (const u of running.demoUsers) lines.push(`    ${u.username.padEnd(44)} ${u.name}`);
+}
+process.stdout.write(`${lines.join('\n')}\n\n`);
+const stop = (): void => {
+  running.close().then(() => process.exit(0), () => process.exit(1));
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,45 @@
+import type { CaseState } from '../core/caseTypes.ts';
+import type { SopDefinition } from '../definition/sopTypes.ts';
+import type { CaseDriver } from './caseDriver.ts';
+import type { Scenario } from './planScenarios.ts';
+import { formDataFor, wantedFactsFrom } from './scenarioData.ts';
+
+/** Outcome of walking a scenario. */
+export interface ScenarioRun {
+  state: CaseState;
+  /** Branch labels the engine actually took, per decision visit. */
+  branchesTaken: string[];
+}
+
+/**
+ * Walks a scenario through any driver: opens the case with data that steers every decision the
+ * planned way, completes each step's tasks (all lanes for "together", one for "any of"), and
+ * optionally sends the file back once at `sendBackAt`. Throws if a command is refused.
+ */
+export async function runScenario(definition: SopDefinition, driver: CaseDriver, scenario: Scenario, options: { sendBackAt?: string; now?: Date } = {}): Promise<ScenarioRun> {
+  const now = options.now ?? new Date('2025-03-03T01:00:00Z');
+  let state = await driver.start(formDataFor(definition.caseData.schema, wantedFactsFrom(definition, scenario, 0, now)));
+  let sentBack = false;
+  for (let i = 0; i < scenario.visits.length; i++) {
+    const visit = scenario.visits[i]!;
+    if (state.currentStepId !== visit.stepId) throw new Error(`expected step ${visit.stepId}, case is at ${state.currentStepId ?? state.status}`);
+    const step = definition.steps.find((s) => s.id === visit.stepId)!;
+    const open = state.tasks.filter((x) => x.stepId === step.id && x.status === 'open');
+    if (options.sendBackAt === step.id && !sentBack && step.sendBack) {
+      state = await driver.sendBack(open[0]!, 'Dokumen belum lengkap (simulasi)');
+      sentBack = true;
+      i = scenario.visits.findIndex((v) => v.stepId === step.sendBack!.to) - 1;
+      continue;
+    }
+    const wanted = wantedFactsFrom(definition, scenario, i, now);
+    const lanes = step.actorMode === 'anyOf' ? open.slice(0, 1) : open;
+    for (const task of lanes) {
+      const formData = step.form ? formDataFor(step.form.schema, wanted) : {};
+      const checklist = Object.fromEntries(step.requirements.map((r) => [r.doc, true]));
+      const choice = visit.branch !== undefined && step.decision?.mode === 'human' ? { choice: visit.branch } : {};
+      state = await driver.complete(task, { formData, checklist, ...choice });
+    }
+  }
+  const branchesTaken = (await driver.events()).filter((e) => e.type === 'decision.evaluated' || e.type === 'decision.taken').map((e) => String(e.type === 'decision.evaluated' ? e.payload.chosen : e.payload.label));
+  return { state, branchesTaken };
+}

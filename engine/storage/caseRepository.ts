@@ -1,0 +1,135 @@
+import type { Knex } from 'knex';
+import type { CaseEvent, CaseState, TaskState } from '../core/caseTypes.ts';
+
+/** A case row as the service needs it. */
+export interface StoredCase {
+  id: string;
+  regencyId: string;
+  sopId: string;
+  versionId: number;
+  trackingCode: string;
+  revision: number;
+  state: CaseState;
+}
+
+/** Raised when another command changed the case first; the API answers 409. */
+export class ConcurrentChangeError extends Error {
+  readonly code = 'CONFLICT';
+  constructor() {
+    super('Kasus ini baru saja diubah oleh orang lain. Muat ulang halaman, lalu ulangi bila masih perlu.');
+  }
+}
+
+type CaseRow = { id: string; regency_id: string; sop_id: string; version_id: string | number; tracking_code: string; revision: number; state: CaseState };
+
+function toStored(row: CaseRow): StoredCase {
+  return { id: row.id, regencyId: row.regency_id, sopId: row.sop_id, versionId: Number(row.version_id), trackingCode: row.tracking_code, revision: row.revision, state: row.state };
+}
+
+/** Loads a case, only within the given regency. */
+export async function loadCase(db: Knex, regencyId: string, caseId: string): Promise<StoredCase | undefined> {
+  const row = (await db('cases').where({ id: caseId, regency_id: regencyId }).first()) as CaseRow | undefined;
+  return row ? toStored(row) : undefined;
+}
+
+/** Finds the case a task belongs to, only within the given regency. */
+export async function findCaseIdOfTask(db: Knex, regencyId: string, taskId: string): Promise<string | undefined> {
+  const row = (await db('tasks').where({ id: taskId, regency_id: regencyId }).first('case_id')) as { case_id: string } | undefined;
+  return row?.case_id;
+}
+
+function applicantColumns(state: CaseState): { applicant_name: string | null; applicant_nik: string | null } {
+  const name = state.data.fullName ?? state.data.name ?? state.data.applicantName;
+  const nik = state.data.nik;
+  return { applicant_name: typeof name === 'string' ? name : null, applicant_nik: typeof nik === 'string' ? nik : null };
+}
+
+function caseColumns(state: CaseState): Record<string, unknown> {
+  return {
+    status: state.status,
+    current_step: state.currentStepId ?? null,
+    revision: state.revision,
+    state: JSON.stringify(state),
+    due_at: state.dueAt ?? null,
+    closed_at: state.closedAt ?? null,
+    updated_at: new Date(),
+    ...applicantColumns(state),
+  };
+}
+
+function taskRow(state: CaseState, sopId: string, task: TaskState): Record<string, unknown> {
+  return {
+    id: task.id,
+    case_id: state.id,
+    regency_id: state.regency,
+    sop_id: sopId,
+    step_id: task.stepId,
+    actor_id: task.actorId,
+    role: task.role,
+    status: task.status,
+    assignee: task.assignee ?? null,
+    created_at: task.createdAt,
+    due_at: task.dueAt ?? null,
+    completed_at: task.completedAt ?? null,
+  };
+}
+
+async function insertEvents(trx: Knex.Transaction, state: CaseState, events: CaseEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await trx('case_events').insert(
+    events.map((e) => ({
+      case_id: state.id,
+      regency_id: state.regency,
+      seq: e.seq,
+      type: e.type,
+      at: e.at,
+      user_id: e.by.userId,
+      user_name: e.by.name,
+      on_behalf_of_id: e.by.onBehalfOf?.userId ?? null,
+      on_behalf_of_name: e.by.onBehalfOf?.name ?? null,
+      step_id: e.stepId ?? null,
+      task_id: e.taskId ?? null,
+      payload: JSON.stringify(e.payload),
+    })),
+  );
+}
+
+/** Writes a new case with its first events and tasks. */
+export async function insertCase(trx: Knex.Transaction, input: { versionId: number; trackingCode: string; state: CaseState; events: CaseEvent[] }): Promise<void> {
+  const { state } = input;
+  await trx('cases').insert({ id: state.id, regency_id: state.regency, sop_id: state.sopId, version_id: input.versionId, tracking_code: input.trackingCode, opened_at: state.openedAt, ...caseColumns(state) });
+  if (state.tasks.length > 0) await trx('tasks').insert(state.tasks.map((t) => taskRow(state, state.sopId, t)));
+  await insertEvents(trx, state, input.events);
+}
+
+/**
+ * Saves a transition if nobody changed the case since `expectedRevision` was read: state, tasks and
+ * events are written in the caller's transaction, so they change together or not at all.
+ */
+export async function saveTransition(trx: Knex.Transaction, previous: StoredCase, state: CaseState, events: CaseEvent[]): Promise<void> {
+  const updated = await trx('cases').where({ id: previous.id, regency_id: previous.regencyId, revision: previous.revision }).update(caseColumns(state));
+  if (updated !== 1) throw new ConcurrentChangeError();
+  const before = new Map(previous.state.tasks.map((t) => [t.id, t]));
+  const inserted = state.tasks.filter((t) => !before.has(t.id));
+  if (inserted.length > 0) await trx('tasks').insert(inserted.map((t) => taskRow(state, previous.sopId, t)));
+  for (const task of state.tasks) {
+    const old = before.get(task.id);
+    if (old && (old.status !== task.status || old.assignee !== task.assignee)) {
+      await trx('tasks').where({ id: task.id }).update({ status: task.status, assignee: task.assignee ?? null, completed_at: task.completedAt ?? null });
+    }
+  }
+  await insertEvents(trx, state, events);
+}
+
+/** A case's events in order, only within the given regency. */
+export async function loadEvents(db: Knex, regencyId: string, caseId: string): Promise<Array<CaseEvent & { id: number }>> {
+  const rows = (await db('case_events').where({ case_id: caseId, regency_id: regencyId }).orderBy('seq')) as Array<{ id: string | number; seq: number; type: string; at: Date | string; user_id: string; user_name: string; on_behalf_of_id: string | null; on_behalf_of_name: string | null; step_id: string | null; task_id: string | null; payload: Record<string, unknown> }>;
+  return rows.map((r) => {
+    const by: CaseEvent['by'] = { userId: r.user_id, name: r.user_name };
+    if (r.on_behalf_of_id) by.onBehalfOf = { userId: r.on_behalf_of_id, name: r.on_behalf_of_name ?? '' };
+    const event: CaseEvent & { id: number } = { id: Number(r.id), seq: r.seq, type: r.type, at: new Date(r.at).toISOString(), by, payload: r.payload };
+    if (r.step_id) event.stepId = r.step_id;
+    if (r.task_id) event.taskId = r.task_id;
+    return event;
+  });
+}

@@ -1,0 +1,28 @@
+import type { Knex } from 'knex';
+import * as m001 from '../../migrations/001_initial.ts';
+import * as m002 from '../../migrations/002_security.ts';
+import * as m003 from '../../migrations/003_monitoring.ts';
+import * as m004 from '../../migrations/004_outputs.ts';
+import * as m005 from '../../migrations/005_designer.ts';
+
+type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
+
+/** The migrations in order; listed explicitly so they run the same under tsx, vitest and bundlers. */
+const migrations: Record<string, Migration> = {
+  '001_initial': m001,
+  '002_security': m002,
+  '003_monitoring': m003,
+  '004_outputs': m004,
+  '005_designer': m005,
+};
+
+const source: Knex.MigrationSource<string> = {
+  getMigrations: () => Promise.resolve(Object.keys(migrations).sort()),
+  getMigrationName: (name) => name,
+  getMigration: (name) => Promise.resolve(migrations[name]!),
+};
+
+/** Brings the database schema up to date (idempotent; knex's lock table keeps concurrent starts safe). */
+export async function migrateToLatest(db: Knex): Promise<void> {
+  await db.migrate.latest({ migrationSource: source });
+}

@@ -1,0 +1,49 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { Layout } from './components/Layout.tsx';
+import { CasePage } from './pages/CasePage.tsx';
+import { CataloguePage } from './pages/CataloguePage.tsx';
+import { DocumentPage } from './pages/DocumentPage.tsx';
+import { InboxPage } from './pages/InboxPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { PublicTrackPage } from './pages/PublicTrackPage.tsx';
+import { PublicVerifyPage } from './pages/PublicVerifyPage.tsx';
+import { ReceiptPage } from './pages/ReceiptPage.tsx';
+import { RegisterPage } from './pages/RegisterPage.tsx';
+import { StartCasePage } from './pages/StartCasePage.tsx';
+import { TaskPage } from './pages/TaskPage.tsx';
+import { SessionProvider, useSession } from './session/SessionContext.tsx';
+
+function StaffRoutes() {
+  const { session, loading } = useSession();
+  if (loading) return <p className="muted">…</p>;
+  if (!session) return <LoginPage />;
+  return (
+    <Routes>
+      <Route path="/" element={<InboxPage />} />
+      <Route path="/layanan" element={<CataloguePage />} />
+      <Route path="/layanan/:sopId/mulai" element={<StartCasePage />} />
+      <Route path="/kasus/:caseId" element={<CasePage />} />
+      <Route path="/kasus/:caseId/tanda-terima" element={<ReceiptPage />} />
+      <Route path="/kasus/:caseId/tugas/:taskId" element={<TaskPage />} />
+      <Route path="/dokumen/:documentId" element={<DocumentPage />} />
+      <Route path="/register" element={<RegisterPage />} />
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}
+
+/** The runtime UI: public pages (tracking, verification) and the staff workspace behind login. */
+export function App() {
+  return (
+    <SessionProvider>
+      <Layout>
+        <Routes>
+          <Route path="/lacak" element={<PublicTrackPage />} />
+          <Route path="/lacak/:code" element={<PublicTrackPage />} />
+          <Route path="/verifikasi/:code" element={<PublicVerifyPage />} />
+          <Route path="/*" element={<StaffRoutes />} />
+        </Routes>
+      </Layout>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import QRCode from 'qrcode';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { IssuedDocument } from '../../../engine/app/outputs/documentTypes.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { formatDate } from '../components/format.ts';
+import { useApi } from '../components/useApi.ts';
+
+/** An issued letter as a printable page: letterhead, title, number, body, signer and verification QR. */
+export function DocumentPage() {
+  const { t, i18n } = useTranslation();
+  const { documentId = '' } = useParams();
+  const { data, error } = useApi<{ document: IssuedDocument; verifyUrl: string }>(`/api/documents/${documentId}`);
+  const [qr, setQr] = useState('');
+  useEffect(() => {
+    if (data) void QRCode.toDataURL(data.verifyUrl, { margin: 1, width: 180 }).then(setQr);
+  }, [data]);
+  if (!data) return <ErrorAlert error={error} />;
+  const d = data.document;
+  return (
+    <>
+      <article className="letter" data-testid="letter">
+        <header className="letterhead">
+          {d.letterhead.parent && <div className="parent">{d.letterhead.parent.toUpperCase()}</div>}
+          <div className="office">{d.letterhead.office.toUpperCase()}</div>
+          {d.letterhead.address && <div>{d.letterhead.address}</div>}
+          {d.letterhead.contact && <div style={{ fontSize: '.85rem' }}>{d.letterhead.contact}</div>}
+        </header>
+        {d.status === 'revoked' && <p className="revoked-stamp">{t('public.revoked')}</p>}
+        <h2>{d.title.toUpperCase()}</h2>
+        <p className="number">{t('public.number')}: {d.number}</p>
+        <div className="body">{d.body}</div>
+        <div className="sign">
+          <div>{formatDate(d.issuedAt, 'id')}</div>
+          <div>{d.signer.title}</div>
+          <div style={{ height: '4rem' }} />
+          <div><strong><u>{d.signer.name}</u></strong></div>
+          {d.signer.nip && <div>NIP. {d.signer.nip}</div>}
+        </div>
+        <div className="qr">
+          {qr && <img src={qr} alt="QR verifikasi" width={110} height={110} />}
+          <div>{t('public.verifyTitle')}: <br />{data.verifyUrl}</div>
+        </div>
+      </article>
+      <p className="no-print row" style={{ justifyContent: 'center', marginTop: '1rem' }}>
+        <button type="button" onClick={() => window.print()}>{t('case.print')}</button>
+        <a className="button secondary" href={`/api/documents/${d.id}/pdf`} target="_blank" rel="noreferrer">{t('case.pdf')}</a>
+        <span className="muted">{formatDate(d.issuedAt, i18n.language)}</span>
+      </p>
+    </>
+  );
+}

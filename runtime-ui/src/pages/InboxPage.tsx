@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { InboxItem } from '../../../engine/app/caseQueries.ts';
+import { api } from '../../../ui-shared/api/apiClient.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { formatDateTime, formatWorkingMinutes } from '../components/format.ts';
+import { useApi } from '../components/useApi.ts';
+
+type Catalogue = { units: Array<{ services: Array<{ sopId: string; name: string }> }> };
+
+function DueBadge({ item }: { item: InboxItem }) {
+  const { t } = useTranslation();
+  if (item.workingMinutesLeft === null) return <span className="badge">{t('inbox.noDue')}</span>;
+  const span = formatWorkingMinutes(item.workingMinutesLeft, t);
+  if (item.workingMinutesLeft < 0 || item.overdue) return <span className="badge bad">{t('inbox.late', { time: span })}</span>;
+  return <span className={item.workingMinutesLeft < 120 ? 'badge warn' : 'badge ok'}>{t('inbox.left', { time: span })}</span>;
+}
+
+/** My tasks, most urgent first, with filters and keyset paging. */
+export function InboxPage() {
+  const { t, i18n } = useTranslation();
+  const [sopId, setSopId] = useState('');
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [extra, setExtra] = useState<InboxItem[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const query = `/api/tasks/inbox?limit=50${sopId ? `&sopId=${encodeURIComponent(sopId)}` : ''}${overdueOnly ? '&overdue=true' : ''}`;
+  const { data, error, loading } = useApi<{ items: InboxItem[]; next: string | null }>(query);
+  const catalogue = useApi<Catalogue>('/api/catalogue');
+  const services = catalogue.data?.units.flatMap((u) => u.services) ?? [];
+  const items = [...(data?.items ?? []), ...extra];
+  const next = extra.length > 0 ? cursor : (data?.next ?? null);
+  const loadMore = async () => {
+    if (!next) return;
+    const page = await api<{ items: InboxItem[]; next: string | null }>('GET', `${query}&after=${encodeURIComponent(next)}`);
+    setExtra([...extra, ...page.items]);
+    setCursor(page.next);
+  };
+  return (
+    <>
+      <h1>{t('inbox.title')}</h1>
+      <div className="card row no-print" role="search">
+        <div>
+          <label htmlFor="filter-sop">{t('inbox.sop')}</label>
+          <br />
+          <select id="filter-sop" value={sopId} onChange={(e) => { setSopId(e.target.value); setExtra([]); }}>
+            <option value="">{t('inbox.allSops')}</option>
+            {services.map((s) => <option key={s.sopId} value={s.sopId}>{s.name}</option>)}
+          </select>
+        </div>
+        <label style={{ display: 'flex', gap: '.4rem', alignItems: 'center' }}>
+          <input type="checkbox" checked={overdueOnly} onChange={(e) => { setOverdueOnly(e.target.checked); setExtra([]); }} />
+          {t('inbox.overdueOnly')}
+        </label>
+      </div>
+      <ErrorAlert error={error} />
+      {loading && !data ? <p className="muted">{t('app.loading')}</p> : items.length === 0 ? <p className="card">{t('inbox.empty')}</p> : (
+        <div className="scroll-x">
+          <table className="list responsive" data-testid="inbox">
+            <thead>
+              <tr><th>{t('inbox.due')}</th><th>{t('inbox.sop')}</th><th>{t('inbox.step')}</th><th>{t('inbox.applicant')}</th><th>{t('inbox.case')}</th><th /></tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.taskId} className={item.overdue ? 'overdue' : undefined}>
+                  <td data-label={t('inbox.due')}>
+                    <DueBadge item={item} /> {item.escalated && <span className="badge bad">{t('inbox.escalated')}</span>}
+                    <div className="muted">{formatDateTime(item.dueAt, i18n.language)}</div>
+                  </td>
+                  <td data-label={t('inbox.sop')}>{item.sopName}</td>
+                  <td data-label={t('inbox.step')}>{item.stepId}</td>
+                  <td data-label={t('inbox.applicant')}>{item.applicantName ?? '–'}</td>
+                  <td data-label={t('inbox.case')}><code>{item.trackingCode}</code></td>
+                  <td><Link className="button" to={`/kasus/${item.caseId}/tugas/${item.taskId}`}>{t('inbox.open')}</Link></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {next && <p><button type="button" className="secondary" onClick={() => void loadMore()}>{t('inbox.more')}</button></p>}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
+import { api } from '../../../ui-shared/api/apiClient.ts';
+import { StepForm } from '../../../ui-shared/components/StepForm.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useApi } from '../components/useApi.ts';
+
+/** Opens a case: the SOP's case-data form, then the receipt. */
+export function StartCasePage() {
+  const { t, i18n } = useTranslation();
+  const { sopId } = useParams();
+  const navigate = useNavigate();
+  const { data, error } = useApi<{ definition: SopDefinition }>(`/api/definitions/${sopId ?? ''}`);
+  const [formData, setFormData] = useState<Record<string, unknown>>({});
+  const [submitError, setSubmitError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const open = async (values: Record<string, unknown>) => {
+    setBusy(true);
+    try {
+      const created = await api<{ id: string }>('POST', '/api/cases', { sopId, data: values });
+      void navigate(`/kasus/${created.id}/tanda-terima`);
+    } catch (e) {
+      setSubmitError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!data) return <ErrorAlert error={error} />;
+  return (
+    <>
+      <h1>{t('start.title', { name: data.definition.name })}</h1>
+      <ErrorAlert error={submitError} />
+      <div className="card rjsf">
+        <StepForm id="case-form" form={data.definition.caseData} formData={formData} language={i18n.language === 'en' ? 'en' : 'id'} onChange={setFormData} onSubmit={(v) => void open(v)} />
+        <button type="submit" form="case-form" disabled={busy}>{t('start.submit')}</button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api, ApiError, setCsrfToken } from '../../../ui-shared/api/apiClient.ts';
+
+/** The signed-in user as the UI needs it. */
+export interface Session {
+  user: { id: string; name: string; username: string; regencyId: string; roles: string[] };
+  regency: { id: string; name: string };
+  roles: Record<string, { name: string; kind: string; unit: string | null }>;
+  actingFor: Array<{ userId: string; name: string; roles: string[] }>;
+}
+
+interface SessionState {
+  session: Session | null;
+  loading: boolean;
+  login: (username: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+/** Loads the session once and offers login/logout to every page. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<Session | null>(null);
+  const [loading, setLoading] = useState(true);
+  const refresh = useCallback(async () => {
+    try {
+      const me = await api<Session & { csrfToken: string | null }>('GET', '/api/auth/me');
+      setCsrfToken(me.csrfToken);
+      setSession(me);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) throw error;
+      setSession(null);
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  const login = useCallback(async (username: string, password: string) => {
+    const result = await api<{ csrfToken: string }>('POST', '/api/auth/login', { username, password });
+    setCsrfToken(result.csrfToken);
+    await refresh();
+  }, [refresh]);
+  const logout = useCallback(async () => {
+    await api('POST', '/api/auth/logout', {});
+    setCsrfToken(null);
+    setSession(null);
+  }, []);
+  return <SessionContext.Provider value={{ session, loading, login, logout }}>{children}</SessionContext.Provider>;
+}
+
+/** The session state; only valid under SessionProvider. */
+export function useSession(): SessionState {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}

@@ -1,0 +1,251 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
+import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+
+const SUITE = 'designer';
+const REGENCY = 'kutai-kartanegara';
+const SOP_NAME = 'Layanan Surat Keterangan Uji';
+const SOP_ID = 'layanan-surat-keterangan-uji';
+
+describe('designer: a drafter writes an SOP, an approver publishes it, staff run it at once', () => {
+  let test: TestServer;
+  let browser: BrowserContext;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  let caseId = '';
+
+  async function signOut(): Promise<void> {
+    const button = page.locator('button:has-text("Keluar"), button:has-text("Sign out")');
+    if (await button.count()) {
+      await button.first().click();
+      await page.waitForSelector('#username');
+    }
+  }
+
+  async function login(path: string, role: string): Promise<void> {
+    await page.goto(`${test.server.url}${path}`);
+    await page.waitForSelector('#username, [data-testid=user-name]');
+    await signOut();
+    await page.fill('#username', `${REGENCY}.${role}`);
+    await page.fill('#password', DEMO_PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=user-name]');
+  }
+
+  /** Puts the cursor at the end of the first editor line containing `text`. */
+  async function cursorAtEndOf(text: string): Promise<void> {
+    // CodeMirror renders only the lines in view: walk up from the end with the keyboard instead.
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    for (let i = 0; i < 300 && !(await page.locator('.cm-activeLine').innerText()).includes(text); i++) await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+  }
+
+  beforeAll(async () => {
+    test = await startTestServer();
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().includes('401') && !m.text().includes('409')) consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await test?.stop();
+  });
+
+  it('a drafter creates an SOP from the template and sees it in the list', async () => {
+    await login('/designer/', 'penyusun-sop');
+    await page.waitForSelector('[data-testid=sop-list]');
+    await expect(page.locator('[data-testid=sop-bantuan-sandang]').innerText()).resolves.toContain('Terbit');
+    await screenshot(page, SUITE, '01-sop-list');
+    await page.click('a:has-text("SOP baru")');
+    await page.fill('#sop-name', SOP_NAME);
+    await expect(page.inputValue('#sop-id')).resolves.toBe(SOP_ID);
+    await screenshot(page, SUITE, '02-new-sop');
+    await page.click('button:has-text("Buat draf")');
+    await page.waitForSelector('[data-testid=yaml-editor] .cm-content');
+    await page.waitForSelector('[data-testid=no-problems]');
+    await expect(page.locator('[data-testid=revision]').innerText()).resolves.toBe('Revisi 1');
+    await screenshot(page, SUITE, '03-editor-template');
+  });
+
+  it('sees a validation error inline on typing, jumps to it from the problems list and fixes it', async () => {
+    await cursorAtEndOf('actor: kepala');
+    await page.keyboard.type('a');
+    await page.waitForSelector('.cm-lintRange-error');
+    const problem = page.locator('[data-testid=problems] li button').first();
+    await expect(problem.innerText()).resolves.toMatch(/^\d+:\d+ Pelaksana `kepalaa`/);
+    await page.locator('.cm-lintRange-error').first().hover();
+    await screenshot(page, SUITE, '04-inline-error');
+    await page.click('[data-testid=yaml-editor] .cm-line >> nth=0');
+    await problem.click();
+    // The jump put the cursor on the error: deleting the typo there fixes it.
+    // The editor lives in a shadow root (its styles must be constructed sheets under the CSP).
+    await expect(page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.classList.contains('cm-content'))).resolves.toBe(true);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.waitForSelector('[data-testid=no-problems]');
+    expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
+  });
+
+  it('edits through the structured form, which updates the YAML, and saves the draft', async () => {
+    await page.click('[role=tab]:has-text("Isian terstruktur")');
+    await page.selectOption('#step-picker', { index: 2 });
+    const activity = page.locator('textarea[id$="activity"]');
+    await activity.fill('Kepala Bidang menyetujui dan menandatangani surat keterangan');
+    await page.waitForSelector('.cm-line:has-text("menandatangani surat keterangan")');
+    await screenshot(page, SUITE, '05-structured-editor');
+    await page.keyboard.press('Control+s');
+    await page.waitForSelector('text=Tersimpan sebagai revisi 2');
+    await expect(page.locator('[data-testid=dirty]').count()).resolves.toBe(0);
+  });
+
+  it('previews the official flowchart, the staff forms and a simulation with deadlines', async () => {
+    await page.click('[role=tab]:has-text("Bagan alir")');
+    await page.waitForSelector('[data-testid=flow-preview] svg');
+    const header = await page.locator('[data-testid=sop-header]').innerText();
+    for (const label of ['Nomor SOP', 'Disahkan oleh', 'Dasar Hukum', 'Kualifikasi Pelaksana', 'Keterkaitan', 'Peralatan/Perlengkapan', 'Peringatan', 'Pencatatan dan Pendataan']) expect(header).toContain(label);
+    const svg = await page.locator('[data-testid=flow-preview] svg').innerHTML();
+    for (const label of ['Kelengkapan', 'Waktu', 'Output', 'Keterangan', 'Ya', 'Tidak', 'Petugas']) expect(svg).toContain(label);
+    await screenshot(page, SUITE, '06-flowchart');
+    await page.click('[role=tab]:has-text("Pratinjau formulir")');
+    await page.selectOption('#form-step', { index: 2 });
+    await page.waitForSelector('#preview-form input[type=checkbox]');
+    await screenshot(page, SUITE, '07-form-preview');
+    await page.click('[role=tab]:has-text("Simulasi")');
+    await page.click('button:has-text("Jalankan simulasi")');
+    await page.waitForSelector('[data-testid=simulation-outcome]');
+    await expect(page.locator('[data-testid=simulation-outcome]').innerText()).resolves.toBe('selesai');
+    await expect(page.locator('[data-testid=simulation]').innerText()).resolves.toMatch(/Cabang: Ya[\s\S]*terpenuhi/);
+    await screenshot(page, SUITE, '08-simulation');
+  });
+
+  it('the drafter submits; an approver publishes the new version', async () => {
+    await page.click('button:has-text("Ajukan untuk disahkan")');
+    await page.waitForSelector('text=Diajukan untuk disahkan.');
+    await expect(page.locator('[data-testid=status]').innerText()).resolves.toBe('Menunggu pengesahan');
+    await login('/designer/', 'pengesah-sop');
+    await page.click(`a:has-text("${SOP_NAME}")`);
+    await page.waitForSelector('[data-testid=publish]');
+    await screenshot(page, SUITE, '09-approver-review');
+    await page.click('[data-testid=publish]');
+    await page.waitForSelector('text=Terbit sebagai versi 1');
+    await expect(page.locator('[data-testid=status]').innerText()).resolves.toBe('Terbit');
+    await screenshot(page, SUITE, '10-published');
+    await page.click('a:has-text("Cetak dokumen SOP")');
+    await page.waitForSelector('[data-testid=flow-preview] svg');
+    await screenshot(page, SUITE, '11-print-view');
+    mkdirSync(join(ARTIFACTS, SUITE), { recursive: true });
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ path: join(ARTIFACTS, SUITE, 'sop-document.pdf'), format: 'A4', landscape: true, printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('a staff member starts and completes a case of the new SOP in the runtime UI, without a restart', async () => {
+    await login('/', 'petugas-pengaduan');
+    await page.click('a:has-text("Layanan")');
+    await page.waitForSelector(`[data-testid=service-${SOP_ID}]`);
+    await page.click(`[data-testid=service-${SOP_ID}] >> text=Mulai layanan`);
+    await page.waitForSelector('#root_fullName');
+    await page.fill('#root_fullName', 'Rahmawati');
+    await page.fill('#root_nik', '6402015804580009');
+    await page.click('button:has-text("Buka kasus")');
+    await page.waitForSelector('[data-testid=tracking-code]');
+    caseId = /\/kasus\/([^/]+)\/tanda-terima/.exec(page.url())![1]!;
+    await screenshot(page, SUITE, '12-runtime-receipt');
+    for (const [role, activity] of [['petugas-pengaduan', 'Pemohon menyerahkan berkas'], ['petugas-pengaduan', 'Petugas memeriksa kelengkapan'], ['ketua-tim-pengaduan', 'menandatangani surat keterangan']] as const) {
+      if (role !== 'petugas-pengaduan' || activity.startsWith('Kepala')) await login('/', role);
+      await page.goto(`${test.server.url}/kasus/${caseId}`);
+      const item = page.locator('li', { hasText: activity }).filter({ has: page.locator('a.button') }).first();
+      await item.locator('a.button').click();
+      await page.waitForSelector('h1');
+      for (const box of await page.locator('[data-testid=checklist] input[type=checkbox]').all()) await box.check();
+      if (await page.locator('#root_complete').count()) await page.check('#root_complete');
+      await page.click('button:has-text("Selesaikan langkah")');
+      await page.waitForSelector('text=Langkah selesai.');
+    }
+    await page.waitForSelector('[data-testid=case-status]:has-text("Selesai")');
+    await expect(page.locator('[data-testid=timeline]').innerText()).resolves.toContain('Keputusan aturan: Ya');
+    await screenshot(page, SUITE, '13-runtime-case-completed');
+  });
+
+  it('a new version: the approver dry-runs moving the running case, then confirms it', async () => {
+    await page.goto(`${test.server.url}/layanan/${SOP_ID}/mulai`);
+    await page.waitForSelector('#root_fullName');
+    await page.fill('#root_fullName', 'Siti Rahayu');
+    await page.fill('#root_nik', '6402015804580010');
+    await page.click('button:has-text("Buka kasus")');
+    await page.waitForSelector('[data-testid=tracking-code]');
+    const trackingCode = (await page.locator('[data-testid=tracking-code]').innerText()).trim();
+    await login('/designer/', 'penyusun-sop');
+    await page.goto(`${test.server.url}/designer/sop/${SOP_ID}`);
+    await page.waitForSelector('[data-testid=yaml-editor] .cm-content');
+    await cursorAtEndOf('time: 15 menit');
+    for (let i = 0; i < '15 menit'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('30 menit');
+    await page.waitForSelector('[data-testid=no-problems]');
+    await page.click('[data-testid=save]');
+    await page.waitForSelector('text=Tersimpan sebagai revisi 3');
+    await page.click('button:has-text("Ajukan untuk disahkan")');
+    await page.waitForSelector('text=Diajukan untuk disahkan.');
+    await login('/designer/', 'pengesah-sop');
+    await page.goto(`${test.server.url}/designer/sop/${SOP_ID}`);
+    await page.click('[data-testid=publish]');
+    await page.waitForSelector('text=Terbit sebagai versi 2');
+    await page.click('a:has-text("Pindahkan kasus")');
+    await page.waitForSelector('[data-testid=migration-plan]');
+    await expect(page.locator('[data-testid=migration-plan]').innerText()).resolves.toContain(trackingCode);
+    await page.click('button:has-text("Pilih semua yang dapat dipindah")');
+    await screenshot(page, SUITE, '14-migration-dry-run');
+    await page.click('button:has-text("Pindahkan 1 kasus")');
+    await page.waitForSelector('text=1 kasus dipindahkan ke versi 2.');
+    await page.waitForSelector('[data-testid=no-cases]');
+  });
+
+  it('imports a pack: a validation report first, nothing saved while a file fails', async () => {
+    await login('/designer/', 'penyusun-sop');
+    await page.click('a:has-text("Impor paket")');
+    const good = (await page.request.get(`${test.server.url}/api/designer/sops/${SOP_ID}`).then((r) => r.json() as Promise<{ source: string }>)).source.replace(`id: ${SOP_ID}`, 'id: impor-uji');
+    const bad = good.replace('id: impor-uji', 'id: impor-rusak').replace('actor: petugas\n', 'actor: petugass\n');
+    await page.setInputFiles('#pack', [
+      { name: 'impor-uji.yaml', mimeType: 'application/yaml', buffer: Buffer.from(good) },
+      { name: 'impor-rusak.yaml', mimeType: 'application/yaml', buffer: Buffer.from(bad) },
+    ]);
+    await page.waitForSelector('[data-testid=import-report]');
+    await expect(page.locator('[data-testid=import-report]').innerText()).resolves.toMatch(/\d+:\d+ Pelaksana `petugass`/);
+    await expect(page.locator('button:has-text("Simpan semua sebagai draf")').isDisabled()).resolves.toBe(true);
+    await screenshot(page, SUITE, '15-import-report');
+  });
+
+  it('works in English, by keyboard, at 1366×768, without console errors', async () => {
+    await login('/designer/', 'penyusun-sop');
+    await page.selectOption('#lang', 'en');
+    await page.waitForSelector('h1:has-text("SOPs of")');
+    await page.click(`a:has-text("${SOP_NAME}")`);
+    await page.waitForSelector('[data-testid=yaml-editor] .cm-content');
+    await page.click('a:has-text("History & diff")');
+    await page.selectOption('#diff-from', 'r1');
+    await page.selectOption('#diff-to', 'v1');
+    await page.waitForSelector('[data-testid=diff] tr.diff-added');
+    await screenshot(page, SUITE, '16-history-diff-english');
+    await page.selectOption('#lang', 'id');
+    await page.goto(`${test.server.url}/designer/`);
+    await page.waitForSelector('[data-testid=sop-list]');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain('Lewati ke isi utama');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).toBe('solid');
+    await screenshot(page, SUITE, '17-keyboard-focus');
+    expect(consoleErrors).toEqual([]);
+  });
+});
