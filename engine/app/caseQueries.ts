@@ -33,6 +33,9 @@ export interface InboxItem {
   applicantName: string | null;
 }
 
+/** The inbox's sort key, written exactly as in the partial indexes of migration 006 so they match. */
+const INBOX_DUE = "COALESCE(t.due_at, 'infinity'::timestamptz)";
+
 /** Filters and keyset cursor of the inbox. */
 export interface InboxQuery {
   sopId?: string;
@@ -49,28 +52,33 @@ export interface InboxQuery {
 export async function inbox(db: Knex, user: AuthUser, query: InboxQuery, now = new Date()): Promise<{ items: InboxItem[]; next: string | null }> {
   const delegated = await activeDelegations(db, user, now);
   const roles = [...new Set([...user.roles, ...delegated.flatMap((d) => d.roles)])];
-  const assignees = [user.id, ...delegated.map((d) => d.fromUserId)];
+  const assignees = [...new Set([user.id, ...delegated.map((d) => d.fromUserId)])];
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
-  const far = '9999-12-31T00:00:00Z';
-  let q = db('tasks as t')
-    .join('cases as c', 'c.id', 't.case_id')
-    .leftJoin('definitions as d', (j) => void j.on('d.regency_id', 't.regency_id').andOn('d.sop_id', 't.sop_id'))
-    .where('t.regency_id', user.regencyId)
-    .andWhere('t.status', 'open')
-    .andWhere((w) => void w.where((r) => void r.whereIn('t.role', roles).whereNull('t.assignee')).orWhereIn('t.assignee', assignees));
-  // The same case scope as every other read (a task of one's role is always within it).
-  q = whereCaseVisible(q, await loadCaseScope(db, await loadAccessProfile(db, user, now)));
-  if (query.sopId) q = q.andWhere('t.sop_id', query.sopId);
-  if (query.overdueOnly) q = q.andWhere('t.due_at', '<', now);
-  if (query.after) {
-    const [due, id] = query.after.split('|');
-    const dueAt = due === '~' || !due ? far : due;
-    q = q.andWhereRaw('(COALESCE(t.due_at, ?::timestamptz), t.id) > (?::timestamptz, ?)', [far, dueAt, id ?? '']);
-  }
-  const rows = (await q
-    .orderByRaw('COALESCE(t.due_at, ?::timestamptz), t.id', [far])
-    .limit(limit + 1)
-    .select('t.id', 't.case_id', 'c.tracking_code', 't.sop_id', 'd.name as sop_name', 't.step_id', 't.role', 't.assignee', 't.created_at', 't.due_at', 't.overdue_at', 'c.applicant_name')) as Array<{ overdue_at: Date | string | null; id: string; case_id: string; tracking_code: string; sop_id: string; sop_name: string | null; step_id: string; role: string; assignee: string | null; created_at: Date | string; due_at: Date | string | null; applicant_name: string | null }>;
+  const scope = await loadCaseScope(db, await loadAccessProfile(db, user, now));
+  // One ordered, limited part per role (tasks nobody took) and per assignee, each an index range scan
+  // on tasks_inbox_role_idx / tasks_inbox_assignee_idx; their union holds the page.
+  const part = (narrow: (q: Knex.QueryBuilder) => Knex.QueryBuilder): Knex.QueryBuilder => {
+    let q = narrow(db('tasks as t').join('cases as c', 'c.id', 't.case_id').where('t.regency_id', user.regencyId).andWhere('t.status', 'open'));
+    // The same case scope as every other read (a task of one's role is always within it).
+    q = whereCaseVisible(q, scope);
+    if (query.sopId) q = q.andWhere('t.sop_id', query.sopId);
+    if (query.overdueOnly) q = q.andWhere('t.due_at', '<', now);
+    if (query.after) {
+      const [due, id] = query.after.split('|');
+      q = q.andWhereRaw(`(${INBOX_DUE}, t.id) > (?::timestamptz, ?)`, [due === '~' || !due ? 'infinity' : due, id ?? '']);
+    }
+    return q.orderByRaw(`${INBOX_DUE}, t.id`).limit(limit + 1).select('t.id', 't.case_id', 'c.tracking_code', 't.sop_id', 't.step_id', 't.role', 't.assignee', 't.created_at', 't.due_at', 't.overdue_at', 'c.applicant_name', db.raw(`${INBOX_DUE} AS inbox_due`));
+  };
+  const parts = [
+    ...roles.map((role) => part((q) => q.andWhere('t.role', role).whereNull('t.assignee'))),
+    ...assignees.map((assignee) => part((q) => q.andWhere('t.assignee', assignee))),
+  ];
+  const rows = (await db
+    .select('u.*', 'd.name as sop_name')
+    .from(db.raw(`(${parts.map(() => '(?)').join(' UNION ALL ')}) AS u`, parts))
+    .leftJoin('definitions as d', (j) => void j.on('d.regency_id', db.raw('?', [user.regencyId])).andOn('d.sop_id', 'u.sop_id'))
+    .orderBy([{ column: 'u.inbox_due' }, { column: 'u.id' }])
+    .limit(limit + 1)) as Array<{ overdue_at: Date | string | null; id: string; case_id: string; tracking_code: string; sop_id: string; sop_name: string | null; step_id: string; role: string; assignee: string | null; created_at: Date | string; due_at: Date | string | null; applicant_name: string | null }>;
   const page = rows.slice(0, limit);
   const regency = await getRegency(db, user.regencyId);
   const calendar = regency ? buildWorkingCalendar(regency.calendar) : undefined;

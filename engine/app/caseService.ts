@@ -2,11 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { applyCommand } from '../core/applyCommand.ts';
 import type { CaseCommand, CaseEvent, CaseState, EngineError, EngineErrorCode } from '../core/caseTypes.ts';
-import { ConcurrentChangeError, findCaseIdOfTask, insertCase, loadCase, saveTransition, type StoredCase } from '../storage/caseRepository.ts';
-import { getLatestVersion, getVersionById } from '../storage/definitionRepository.ts';
+import { ConcurrentChangeError, insertCase, loadCase, loadCaseOfTask, saveTransition, type StoredCase } from '../storage/caseRepository.ts';
+import { getLatestVersion } from '../storage/definitionRepository.ts';
 import { AppError, type AppErrorCode } from './appErrors.ts';
 import type { AuthUser } from './authUser.ts';
-import { executableOf } from './executableCache.ts';
+import { executableOf, executableOfVersionId } from './executableCache.ts';
 import { resolveActor } from './resolveActor.ts';
 
 /** What a command returns to the API. */
@@ -59,12 +59,14 @@ export async function openCase(db: Knex, user: AuthUser, sopId: string, data: Re
   return { caseId, trackingCode, state: result.state, events: result.events };
 }
 
-async function runOnCase(db: Knex, user: AuthUser, caseId: string, build: (stored: StoredCase) => { command: CaseCommand; task?: { role: string; assignee?: string } }, now: Date): Promise<CaseCommandOutcome> {
-  const stored = await loadCase(db, user.regencyId, caseId);
+type CaseLoader = () => Promise<StoredCase | undefined>;
+
+async function runOnCase(db: Knex, user: AuthUser, load: CaseLoader, build: (stored: StoredCase) => { command: CaseCommand; task?: { role: string; assignee?: string } }, now: Date): Promise<CaseCommandOutcome> {
+  const stored = await load();
   if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-  const version = await getVersionById(db, user.regencyId, stored.versionId);
-  if (!version) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
-  const { exe, calendar } = executableOf(version);
+  const compiled = await executableOfVersionId(db, user.regencyId, stored.versionId);
+  if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
+  const { exe, calendar } = compiled;
   const { command, task } = build(stored);
   const by = await resolveActor(db, user, now, task);
   const result = await applyCommand(exe, stored.state, command, { now, calendar, by });
@@ -82,9 +84,9 @@ async function runOnCase(db: Knex, user: AuthUser, caseId: string, build: (store
 
 /** Runs a task command (complete, send back, reassign) in the user's regency. */
 export async function runTaskCommand(db: Knex, user: AuthUser, taskId: string, command: Extract<CaseCommand, { type: 'complete' | 'sendBack' | 'reassign' }>, now = new Date()): Promise<CaseCommandOutcome> {
-  const caseId = await findCaseIdOfTask(db, user.regencyId, taskId);
-  if (!caseId) throw new AppError('NOT_FOUND', 'Tugas tidak ditemukan.');
-  return runOnCase(db, user, caseId, (stored) => {
+  const found = await loadCaseOfTask(db, user.regencyId, taskId);
+  if (!found) throw new AppError('NOT_FOUND', 'Tugas tidak ditemukan.');
+  return runOnCase(db, user, () => Promise.resolve(found), (stored) => {
     const task = stored.state.tasks.find((t) => t.id === taskId);
     return { command, ...(task ? { task: task.assignee !== undefined ? { role: task.role, assignee: task.assignee } : { role: task.role } } : {}) };
   }, now);
@@ -92,21 +94,21 @@ export async function runTaskCommand(db: Knex, user: AuthUser, taskId: string, c
 
 /** Runs a case command (cancel, reject, close) in the user's regency. */
 export async function runCaseCommand(db: Knex, user: AuthUser, caseId: string, command: Extract<CaseCommand, { type: 'cancel' | 'reject' | 'close' }>, now = new Date()): Promise<CaseCommandOutcome> {
-  return runOnCase(db, user, caseId, () => ({ command }), now);
+  return runOnCase(db, user, () => loadCase(db, user.regencyId, caseId), () => ({ command }), now);
 }
 
 /** Records an issued document on the case timeline, as the issuing user. */
 export async function recordIssuedOutput(db: Knex, user: AuthUser, caseId: string, command: Extract<CaseCommand, { type: 'recordOutput' }>, now = new Date()): Promise<CaseCommandOutcome> {
-  return runOnCase(db, user, caseId, () => ({ command }), now);
+  return runOnCase(db, user, () => loadCase(db, user.regencyId, caseId), () => ({ command }), now);
 }
 
 /** Records a step of the archive control register on the case timeline, as the acting user. */
 export async function recordArchiveOnCase(db: Knex, user: AuthUser, caseId: string, command: Extract<CaseCommand, { type: 'recordArchive' }>, now = new Date()): Promise<CaseCommandOutcome> {
-  return runOnCase(db, user, caseId, () => ({ command }), now);
+  return runOnCase(db, user, () => loadCase(db, user.regencyId, caseId), () => ({ command }), now);
 }
 
 /** Runs a system command (the overdue sweep, retention anonymisation) on a case, without a user. */
 export async function runSystemCommand(db: Knex, regencyId: string, caseId: string, command: Extract<CaseCommand, { type: 'markOverdue' | 'anonymise' }>, now = new Date()): Promise<CaseCommandOutcome> {
   const system: AuthUser = { id: 'sistem', regencyId, username: 'sistem', name: 'Sistem Alur', roles: [] };
-  return runOnCase(db, system, caseId, () => ({ command }), now);
+  return runOnCase(db, system, () => loadCase(db, regencyId, caseId), () => ({ command }), now);
 }

@@ -7,9 +7,15 @@ export interface Transition {
   context: EngineContext;
 }
 
-/** Starts a transition on a copy of the state: the input state is never mutated. */
+/**
+ * Starts a transition on a copy of the state: the input state is never mutated.
+ * Commands only change the state's own fields, the top level of `data` and single tasks, and replace
+ * anything deeper (eligibility, paused, nested form values), so copying those levels is enough and
+ * much cheaper than a deep clone on every command (tests/engine/immutability.test.ts guards this).
+ */
 export function beginTransition(state: CaseState, context: EngineContext): Transition {
-  return { state: structuredClone(state), events: [], context };
+  const copy: CaseState = { ...state, data: { ...state.data }, tasks: state.tasks.map((task) => ({ ...task })) };
+  return { state: copy, events: [], context };
 }
 
 /** Appends an event; sequence numbers continue from the state's last event. */

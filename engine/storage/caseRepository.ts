@@ -32,10 +32,13 @@ export async function loadCase(db: Knex, regencyId: string, caseId: string): Pro
   return row ? toStored(row) : undefined;
 }
 
-/** Finds the case a task belongs to, only within the given regency. */
-export async function findCaseIdOfTask(db: Knex, regencyId: string, taskId: string): Promise<string | undefined> {
-  const row = (await db('tasks').where({ id: taskId, regency_id: regencyId }).first('case_id')) as { case_id: string } | undefined;
-  return row?.case_id;
+/** Loads the case a task belongs to in one query, only within the given regency. */
+export async function loadCaseOfTask(db: Knex, regencyId: string, taskId: string): Promise<StoredCase | undefined> {
+  const row = (await db('cases')
+    .join('tasks', 'tasks.case_id', 'cases.id')
+    .where({ 'tasks.id': taskId, 'tasks.regency_id': regencyId, 'cases.regency_id': regencyId })
+    .first('cases.*')) as CaseRow | undefined;
+  return row ? toStored(row) : undefined;
 }
 
 function applicantColumns(state: CaseState): { applicant_name: string | null; applicant_nik: string | null } {

@@ -4,6 +4,7 @@ import * as m002 from '../../migrations/002_security.ts';
 import * as m003 from '../../migrations/003_monitoring.ts';
 import * as m004 from '../../migrations/004_outputs.ts';
 import * as m005 from '../../migrations/005_designer.ts';
+import * as m006 from '../../migrations/006_inbox_indexes.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '003_monitoring': m003,
   '004_outputs': m004,
   '005_designer': m005,
+  '006_inbox_indexes': m006,
 };
 
 const source: Knex.MigrationSource<string> = {

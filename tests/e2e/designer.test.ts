@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
 import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
@@ -54,6 +54,14 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     });
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
   }, 180_000);
+
+  afterEach(async (context) => {
+    // A failed step leaves its screen and the browser's errors behind for whoever reads the CI log.
+    if (context.task.result?.state === 'fail') {
+      await screenshot(page, SUITE, `failed-${context.task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}`);
+      console.error('browser errors so far:', consoleErrors);
+    }
+  });
 
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../components/format.ts';
+import { formatDateTime } from '../../../ui-shared/format/dateTime.ts';
 
 /** A save refused because someone saved after the revision this draft started from. */
 export interface Conflict {

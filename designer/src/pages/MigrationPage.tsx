@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../ui-shared/api/apiClient.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { formatDateTime } from '../components/format.ts';
+import { formatDateTime } from '../../../ui-shared/format/dateTime.ts';
 import { useApi } from '../components/useApi.ts';
 
 type Plan = {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { formatDate, formatDateTime } from '../components/format.ts';
+import { formatDate, formatDateTime } from '../../../ui-shared/format/dateTime.ts';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useApi } from '../components/useApi.ts';
 import { useSession } from '../session/SessionContext.tsx';

@@ -7,7 +7,7 @@ import { formDataFor, wantedFactsFrom } from '../../../engine/simulation/scenari
 import { api } from '../../../ui-shared/api/apiClient.ts';
 import { StepForm } from '../../../ui-shared/components/StepForm.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { formatDateTime } from '../components/format.ts';
+import { formatDateTime } from '../../../ui-shared/format/dateTime.ts';
 
 /** Nine o'clock on the next working Monday-ish morning: a realistic start for the deadlines shown. */
 function nextMorning(): Date {

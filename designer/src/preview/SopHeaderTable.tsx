@@ -1,5 +1,5 @@
 import type { RawRegency, SopDefinition } from '../../../engine/definition/sopTypes.ts';
-import { formatDate } from '../components/format.ts';
+import { formatDate } from '../../../ui-shared/format/dateTime.ts';
 
 function List({ items }: { items: string[] | undefined }) {
   if (!items || items.length === 0) return <>—</>;

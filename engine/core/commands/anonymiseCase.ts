@@ -15,7 +15,7 @@ export function anonymiseCase(exe: ExecutableSop, state: CaseState, _command: Ex
   const { data, removed } = statisticalData(t.state.data, schemas);
   t.state.data = data;
   if (t.state.eligibility) {
-    t.state.eligibility.criteria = t.state.eligibility.criteria.map((c) => ({ ...c, outcome: { passed: c.outcome.passed, criteria: c.outcome.criteria.map((x) => ({ fact: x.fact, operator: x.operator, expected: x.expected, actual: null, passed: x.passed, explanation: '' })) } }));
+    t.state.eligibility = { ...t.state.eligibility, criteria: t.state.eligibility.criteria.map((c) => ({ ...c, outcome: { passed: c.outcome.passed, criteria: c.outcome.criteria.map((x) => ({ fact: x.fact, operator: x.operator, expected: x.expected, actual: null, passed: x.passed, explanation: '' })) } })) };
   }
   if (t.state.paused) t.state.paused = { ...t.state.paused, reason: String(redactEventPayload({ reason: t.state.paused.reason }).reason) };
   emit(t, 'case.anonymised', { keptFields: Object.keys(data), removedFields: removed });
