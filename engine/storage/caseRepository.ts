@@ -113,13 +113,16 @@ export async function saveTransition(trx: Knex.Transaction, previous: StoredCase
   const updated = await trx('cases').where({ id: previous.id, regency_id: previous.regencyId, revision: previous.revision }).update(caseColumns(state));
   if (updated !== 1) throw new ConcurrentChangeError();
   const before = new Map(previous.state.tasks.map((t) => [t.id, t]));
-  const inserted = state.tasks.filter((t) => !before.has(t.id));
-  if (inserted.length > 0) await trx('tasks').insert(inserted.map((t) => taskRow(state, previous.sopId, t)));
-  for (const task of state.tasks) {
+  const written = state.tasks.filter((task) => {
     const old = before.get(task.id);
-    if (old && (old.status !== task.status || old.assignee !== task.assignee)) {
-      await trx('tasks').where({ id: task.id }).update({ status: task.status, assignee: task.assignee ?? null, completed_at: task.completedAt ?? null });
-    }
+    return !old || old.status !== task.status || old.assignee !== task.assignee;
+  });
+  // New and changed tasks in one statement: a task's identity columns never change, only these three.
+  if (written.length > 0) {
+    await trx('tasks')
+      .insert(written.map((t) => taskRow(state, previous.sopId, t)))
+      .onConflict('id')
+      .merge(['status', 'assignee', 'completed_at']);
   }
   await insertEvents(trx, state, events);
 }

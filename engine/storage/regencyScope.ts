@@ -9,8 +9,8 @@ import { APP_ROLE, SYSTEM_ROLE } from '../../migrations/rowLevelSecurity.ts';
  */
 export async function withRegencyScope<T>(db: Knex, regencyId: string | undefined, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
   return db.transaction(async (trx) => {
-    await trx.raw(`SET LOCAL ROLE ${APP_ROLE}`);
-    await trx.raw(`SELECT set_config('alur.regency_id', ?, true)`, [regencyId ?? '']);
+    // Both settings in one round trip: set_config('role', …, true) is SET LOCAL ROLE.
+    await trx.raw(`SELECT set_config('role', ?, true), set_config('alur.regency_id', ?, true)`, [APP_ROLE, regencyId ?? '']);
     return work(trx);
   });
 }

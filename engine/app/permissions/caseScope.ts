@@ -76,9 +76,10 @@ export function whereCaseVisible<Q extends Knex.QueryBuilder>(query: Q, scope: C
 
 /** Whether one case exists in the user's regency and, if so, whether the user may see it. */
 export async function caseVisibility(db: Knex, profile: AccessProfile, caseId: string): Promise<'visible' | 'hidden' | 'missing'> {
-  const exists = (await db('cases').where({ id: caseId, regency_id: profile.regencyId }).first('id')) as unknown;
-  if (!exists) return 'missing';
   const scope = await loadCaseScope(db, profile);
-  const visible = (await whereCaseVisible(db('cases as c').where({ 'c.id': caseId, 'c.regency_id': profile.regencyId }), scope).first('c.id')) as unknown;
-  return visible ? 'visible' : 'hidden';
+  // Existence and visibility in one statement: the scope condition runs as a correlated EXISTS.
+  const visibleQuery = whereCaseVisible(db('cases as cv').whereRaw('cv.id = c.id').select(db.raw('1')), scope, 'cv');
+  const row = (await db('cases as c').where({ 'c.id': caseId, 'c.regency_id': profile.regencyId }).first('c.id', db.raw('EXISTS (?) AS visible', [visibleQuery]))) as { visible: boolean } | undefined;
+  if (!row) return 'missing';
+  return row.visible ? 'visible' : 'hidden';
 }
