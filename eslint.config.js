@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'tests/artifacts/**', 'bench/results*'] },
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'tests/artifacts/**', 'bench/results*', 'tests/.scratch/**', '.alur-data/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
