@@ -5,6 +5,7 @@ import * as m003 from '../../migrations/003_monitoring.ts';
 import * as m004 from '../../migrations/004_outputs.ts';
 import * as m005 from '../../migrations/005_designer.ts';
 import * as m006 from '../../migrations/006_inbox_indexes.ts';
+import * as m007 from '../../migrations/007_register_indexes.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '004_outputs': m004,
   '005_designer': m005,
   '006_inbox_indexes': m006,
+  '007_register_indexes': m007,
 };
 
 const source: Knex.MigrationSource<string> = {
