@@ -4,18 +4,18 @@ import { Layout } from './components/Layout.tsx';
 import { EditorPage } from './pages/EditorPage.tsx';
 import { HistoryPage } from './pages/HistoryPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
-import { LoginPage } from './pages/LoginPage.tsx';
+import { LoginPage } from '../../ui-shared/components/LoginPage.tsx';
 import { MigrationPage } from './pages/MigrationPage.tsx';
 import { NewSopPage } from './pages/NewSopPage.tsx';
 import { PrintPage } from './pages/PrintPage.tsx';
 import { SopListPage } from './pages/SopListPage.tsx';
-import { SessionProvider, useSession } from './session/SessionContext.tsx';
+import { SessionProvider, useSession } from '../../ui-shared/session/SessionContext.tsx';
 
 function DesignerRoutes() {
   const { t } = useTranslation();
   const { session, loading, hasKind } = useSession();
   if (loading) return <p className="muted">…</p>;
-  if (!session) return <LoginPage />;
+  if (!session) return <LoginPage titleKey="designer.login" />;
   // Staff who open the designer get a pointer back instead of a page of refusals.
   if (!hasKind('drafter', 'approver', 'admin')) return <div className="alert info" role="status" data-testid="not-designer">{t('designer.notDesigner')} <a href="/">{t('designer.nav.runtime')}</a></div>;
   return (

@@ -4,14 +4,14 @@ import { CasePage } from './pages/CasePage.tsx';
 import { CataloguePage } from './pages/CataloguePage.tsx';
 import { DocumentPage } from './pages/DocumentPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
-import { LoginPage } from './pages/LoginPage.tsx';
+import { LoginPage } from '../../ui-shared/components/LoginPage.tsx';
 import { PublicTrackPage } from './pages/PublicTrackPage.tsx';
 import { PublicVerifyPage } from './pages/PublicVerifyPage.tsx';
 import { ReceiptPage } from './pages/ReceiptPage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
 import { StartCasePage } from './pages/StartCasePage.tsx';
 import { TaskPage } from './pages/TaskPage.tsx';
-import { SessionProvider, useSession } from './session/SessionContext.tsx';
+import { SessionProvider, useSession } from '../../ui-shared/session/SessionContext.tsx';
 
 function StaffRoutes() {
   const { session, loading } = useSession();

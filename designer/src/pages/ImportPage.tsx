@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../../ui-shared/api/apiClient.ts';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 
 type Report = {
   valid: boolean;

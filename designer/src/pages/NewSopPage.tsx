@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../../ui-shared/api/apiClient.ts';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { useApi } from '../components/useApi.ts';
+import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
+import { useApi } from '../../../ui-shared/api/useApi.ts';
 
 type Library = { regencies: Array<{ regencyId: string; regencyName: string; sops: Array<{ sopId: string; name: string; version: number }> }> };
 

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { RawRegency } from '../../../engine/definition/sopTypes.ts';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { useApi } from '../components/useApi.ts';
+import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
+import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { useDefinitionCheck } from '../editor/useDefinitionCheck.ts';
 import { FlowPreview } from '../preview/FlowPreview.tsx';
 

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate, formatDateTime } from '../../../ui-shared/format/dateTime.ts';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { useApi } from '../components/useApi.ts';
-import { useSession } from '../session/SessionContext.tsx';
+import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 
 /** A row of GET /api/designer/sops. */
 export interface SopRow {

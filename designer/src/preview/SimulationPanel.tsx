@@ -6,7 +6,7 @@ import { planScenarios } from '../../../engine/simulation/planScenarios.ts';
 import { formDataFor, wantedFactsFrom } from '../../../engine/simulation/scenarioData.ts';
 import { api } from '../../../ui-shared/api/apiClient.ts';
 import { StepForm } from '../../../ui-shared/components/StepForm.tsx';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../../../ui-shared/format/dateTime.ts';
 
 /** Nine o'clock on the next working Monday-ish morning: a realistic start for the deadlines shown. */

@@ -1,56 +1,17 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { useSession } from '../session/SessionContext.tsx';
+import { AppLayout } from '../../../ui-shared/components/AppLayout.tsx';
 
-/** Header with the user, regency, roles and language switch; the page below. */
+/** The staff app's header: inbox, catalogue and register for signed-in staff; tracking for everyone. */
 export function Layout({ children }: { children: ReactNode }) {
-  const { t, i18n } = useTranslation();
-  const { session, logout } = useSession();
-  const roleNames = session ? session.user.roles.map((r) => session.roles[r]?.name ?? r).join(', ') : '';
-  return (
+  const { t } = useTranslation();
+  const menu = (
     <>
-      <a className="skip-link" href="#main">{t('app.skip')}</a>
-      <header className="topbar">
-        <div className="brand">
-          {t('app.name')}
-          <small>{session ? session.regency.name : t('app.tagline')}</small>
-        </div>
-        <nav aria-label="Menu">
-          {session && (
-            <>
-              <NavLink to="/" end>{t('nav.inbox')}</NavLink>
-              <NavLink to="/layanan">{t('nav.catalogue')}</NavLink>
-              <NavLink to="/register">{t('nav.register')}</NavLink>
-            </>
-          )}
-          <NavLink to="/lacak">{t('nav.track')}</NavLink>
-        </nav>
-        <div className="who">
-          {session && (
-            <>
-              <strong data-testid="user-name">{session.user.name}</strong>
-              <span data-testid="user-roles">{roleNames}</span>
-              {session.actingFor.map((a) => (
-                <div key={a.userId}>{t('app.actingFor', { name: a.name })}</div>
-              ))}
-            </>
-          )}
-          <div className="row" style={{ justifyContent: 'flex-end', gap: '.4rem', marginTop: '.2rem' }}>
-            <label htmlFor="lang" className="muted" style={{ color: 'inherit', fontWeight: 400 }}>{t('app.language')}</label>
-            <select id="lang" value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
-              <option value="id">Bahasa Indonesia</option>
-              <option value="en">English</option>
-            </select>
-            {session && (
-              <button type="button" className="secondary" onClick={() => void logout()}>
-                {t('app.logout')}
-              </button>
-            )}
-          </div>
-        </div>
-      </header>
-      <main id="main">{children}</main>
+      <NavLink to="/" end>{t('nav.inbox')}</NavLink>
+      <NavLink to="/layanan">{t('nav.catalogue')}</NavLink>
+      <NavLink to="/register">{t('nav.register')}</NavLink>
     </>
   );
+  return <AppLayout appNameKey="app.name" menu={menu} trailingLink={<NavLink to="/lacak">{t('nav.track')}</NavLink>}>{children}</AppLayout>;
 }

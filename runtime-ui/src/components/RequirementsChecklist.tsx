@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Requirement } from '../../../engine/definition/sopTypes.ts';
 import { api } from '../../../ui-shared/api/apiClient.ts';
-import { ErrorAlert } from './ErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 
 /** An uploaded scan as the API lists it. */
 export interface Attachment {

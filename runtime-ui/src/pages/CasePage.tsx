@@ -8,11 +8,11 @@ import { api } from '../../../ui-shared/api/apiClient.ts';
 import { SwimlaneDiagram, type StepMark } from '../../../ui-shared/components/SwimlaneDiagram.tsx';
 import { CaseTimeline } from '../components/CaseTimeline.tsx';
 import { EligibilityPanel } from '../components/EligibilityPanel.tsx';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
 import type { Attachment } from '../components/RequirementsChecklist.tsx';
-import { useApi } from '../components/useApi.ts';
-import { useSession } from '../session/SessionContext.tsx';
+import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 
 /** Where a case stands: the SOP flow with the current step, open tasks, timeline, documents and outputs. */
 export function CasePage() {

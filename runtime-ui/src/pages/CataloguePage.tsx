@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { useApi } from '../components/useApi.ts';
+import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
+import { useApi } from '../../../ui-shared/api/useApi.ts';
 
 type Service = { sopId: string; name: string; number: string | null; requirements: string[]; duration: string | null; fee: { amount: number; text?: string } | null; products: string[] };
 type Catalogue = { units: Array<{ id: string; name: string; services: Service[] }> };

@@ -3,9 +3,9 @@ import QRCode from 'qrcode';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { IssuedDocument } from '../../../engine/app/outputs/documentTypes.ts';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate } from '../components/format.ts';
-import { useApi } from '../components/useApi.ts';
+import { useApi } from '../../../ui-shared/api/useApi.ts';
 
 /** An issued letter as a printable page: letterhead, title, number, body, signer and verification QR. */
 export function DocumentPage() {

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InboxItem } from '../../../engine/app/caseQueries.ts';
 import { api } from '../../../ui-shared/api/apiClient.ts';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime, formatWorkingMinutes } from '../components/format.ts';
-import { useApi } from '../components/useApi.ts';
+import { useApi } from '../../../ui-shared/api/useApi.ts';
 
 type Catalogue = { units: Array<{ services: Array<{ sopId: string; name: string }> }> };
 

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { PublicStatus } from '../../../engine/app/outputs/publicViews.ts';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate } from '../components/format.ts';
-import { useApi } from '../components/useApi.ts';
+import { useApi } from '../../../ui-shared/api/useApi.ts';
 
 /** Public status by tracking code: service, stage and expected completion — no personal data. */
 export function PublicTrackPage() {

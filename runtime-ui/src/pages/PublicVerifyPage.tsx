@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate } from '../components/format.ts';
-import { useApi } from '../components/useApi.ts';
+import { useApi } from '../../../ui-shared/api/useApi.ts';
 
 type Verification = { title: string; number: string; issuedAt: string; issuer: string; signer: { name: string; title: string }; status: 'valid' | 'revoked' };
 

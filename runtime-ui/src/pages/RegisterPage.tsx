@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../components/format.ts';
-import { useApi } from '../components/useApi.ts';
+import { useApi } from '../../../ui-shared/api/useApi.ts';
 
 type Row = { id: string; trackingCode: string; sopName: string; status: string; applicantName: string | null; applicantNik: string | null; openedAt: string };
 const STATUSES = ['open', 'waiting', 'completed', 'rejected', 'referred', 'cancelled'];

@@ -4,8 +4,8 @@ import { useNavigate, useParams } from 'react-router';
 import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
 import { api } from '../../../ui-shared/api/apiClient.ts';
 import { StepForm } from '../../../ui-shared/components/StepForm.tsx';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { useApi } from '../components/useApi.ts';
+import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
+import { useApi } from '../../../ui-shared/api/useApi.ts';
 
 /** Opens a case: the SOP's case-data form, then the receipt. */
 export function StartCasePage() {

@@ -6,10 +6,10 @@ import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
 import { api } from '../../../ui-shared/api/apiClient.ts';
 import { StepForm } from '../../../ui-shared/components/StepForm.tsx';
 import { EligibilityPanel } from '../components/EligibilityPanel.tsx';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../components/format.ts';
 import { RequirementsChecklist, type Attachment } from '../components/RequirementsChecklist.tsx';
-import { useApi } from '../components/useApi.ts';
+import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { useDraft } from '../components/useDraft.ts';
 
 type Draft = { formData: Record<string, unknown>; checklist: Record<string, boolean>; choice: string; note: string };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import { api } from './apiClient.ts';
 
 /** Loads a GET endpoint and reloads on demand; errors are kept for display. */
 export function useApi<T>(path: string | null): { data: T | undefined; error: Error | undefined; loading: boolean; reload: () => Promise<void> } {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../ui-shared/api/apiClient.ts';
+import { ApiError } from '../api/apiClient.ts';
 
 /** Shows an API error with its field details, in a live region so screen readers announce it. */
 export function ErrorAlert({ error }: { error: unknown }) {

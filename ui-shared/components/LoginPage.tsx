@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { ErrorAlert } from './ErrorAlert.tsx';
 import { useSession } from '../session/SessionContext.tsx';
 
-/** Sign-in form. */
-export function LoginPage() {
+/** Sign-in form of both apps (the same accounts); the title names the app. */
+export function LoginPage({ titleKey = 'login.title' }: { titleKey?: string }) {
   const { t } = useTranslation();
   const { login } = useSession();
   const [username, setUsername] = useState('');
@@ -24,7 +24,7 @@ export function LoginPage() {
   };
   return (
     <div className="card" style={{ maxWidth: 420, margin: '2rem auto' }}>
-      <h1>{t('login.title')}</h1>
+      <h1>{t(titleKey)}</h1>
       <ErrorAlert error={error} />
       <form onSubmit={(e) => void submit(e)}>
         <p>

@@ -1,20 +1,21 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError, setCsrfToken } from '../../../ui-shared/api/apiClient.ts';
+import { api, ApiError, setCsrfToken } from '../api/apiClient.ts';
 
-/** The signed-in user as the designer needs it: roles with their kinds (drafter, approver…). */
+/** The signed-in user as both apps need it: roles with their kinds (staff, kabid, drafter, approver…). */
 export interface Session {
   user: { id: string; name: string; username: string; regencyId: string; roles: string[] };
   regency: { id: string; name: string };
   roles: Record<string, { name: string; kind: string; unit: string | null }>;
+  actingFor: Array<{ userId: string; name: string; roles: string[] }>;
 }
 
 interface SessionState {
   session: Session | null;
   loading: boolean;
-  /** Whether the user holds a role of one of these kinds. */
-  hasKind: (...kinds: string[]) => boolean;
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
+  /** Whether the user holds a role of one of these kinds. */
+  hasKind: (...kinds: string[]) => boolean;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -49,7 +50,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(null);
   }, []);
   const hasKind = useCallback((...kinds: string[]) => (session ? session.user.roles.some((r) => kinds.includes(session.roles[r]?.kind ?? '')) : false), [session]);
-  return <SessionContext.Provider value={{ session, loading, hasKind, login, logout }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ session, loading, login, logout, hasKind }}>{children}</SessionContext.Provider>;
 }
 
 /** The session state; only valid under SessionProvider. */
