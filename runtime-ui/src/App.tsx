@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { CasePage } from './pages/CasePage.tsx';
 import { CataloguePage } from './pages/CataloguePage.tsx';
+import { DashboardPage } from './pages/DashboardPage.tsx';
 import { DocumentPage } from './pages/DocumentPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { LoginPage } from '../../ui-shared/components/LoginPage.tsx';
@@ -27,6 +28,7 @@ function StaffRoutes() {
       <Route path="/kasus/:caseId/tugas/:taskId" element={<TaskPage />} />
       <Route path="/dokumen/:documentId" element={<DocumentPage />} />
       <Route path="/register" element={<RegisterPage />} />
+      <Route path="/dasbor" element={<DashboardPage />} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );

@@ -2,15 +2,23 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { AppLayout } from '../../../ui-shared/components/AppLayout.tsx';
+import { ACTION_RULES } from '../../../engine/app/permissions/actions.ts';
+import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
+
+// The same rule the API enforces decides whether the dashboard link is shown.
+const monitoringRule = ACTION_RULES['monitoring.read'].who;
+const MONITORING_KINDS: readonly string[] = typeof monitoringRule === 'string' ? [] : monitoringRule;
 
 /** The staff app's header: inbox, catalogue and register for signed-in staff; tracking for everyone. */
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const { hasKind } = useSession();
   const menu = (
     <>
       <NavLink to="/" end>{t('nav.inbox')}</NavLink>
       <NavLink to="/layanan">{t('nav.catalogue')}</NavLink>
       <NavLink to="/register">{t('nav.register')}</NavLink>
+      {hasKind(...MONITORING_KINDS) && <NavLink to="/dasbor">{t('nav.dashboard')}</NavLink>}
     </>
   );
   return <AppLayout appNameKey="app.name" menu={menu} trailingLink={<NavLink to="/lacak">{t('nav.track')}</NavLink>}>{children}</AppLayout>;

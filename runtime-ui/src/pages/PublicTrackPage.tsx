@@ -5,6 +5,10 @@ import type { PublicStatus } from '../../../engine/app/outputs/publicViews.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate } from '../components/format.ts';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { SatisfactionSurvey } from '../components/SatisfactionSurvey.tsx';
+
+// The survey opens once the service has ended with a decision (the server checks the same).
+const SURVEYED = new Set(['completed', 'rejected', 'referred']);
 
 /** Public status by tracking code: service, stage and expected completion — no personal data. */
 export function PublicTrackPage() {
@@ -37,6 +41,7 @@ export function PublicTrackPage() {
           {data.waitingForDocuments && <p className="alert info" style={{ marginTop: '.75rem' }}>{t('case.waiting')}</p>}
         </div>
       )}
+      {data && SURVEYED.has(data.status) && <SatisfactionSurvey trackingCode={data.trackingCode} />}
     </>
   );
 }

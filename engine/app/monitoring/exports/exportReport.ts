@@ -15,24 +15,15 @@ import { stepDurations } from '../stepDurations.ts';
 import { bottlenecksTable, complaintsTable, missingDocumentsTable, onTimeTable, openByStageTable, openedClosedTable, overdueTable, rejectionsTable, satisfactionTable, sendBacksTable, stepsTable } from './figureTables.ts';
 import { registerTable, type RegisterFilter } from './registerTable.ts';
 import type { ReportTable } from './reportTable.ts';
+import type { ExportReportName } from './exportReportNames.ts';
 import { toCsv } from './toCsv.ts';
 import { toXlsx } from './toXlsx.ts';
-
-/** Reports that can be exported, by the name used in /api/exports/{report}.{format}. */
-export const EXPORT_REPORTS = ['register', 'opened-closed', 'open-by-stage', 'steps', 'on-time', 'bottlenecks', 'overdue', 'send-backs', 'missing-documents', 'rejections', 'complaints', 'satisfaction'] as const;
-
-/** One exportable report. */
-export type ExportReportName = (typeof EXPORT_REPORTS)[number];
 
 /** Export file formats. */
 export type ExportFormat = 'csv' | 'xlsx';
 
 const MEDIA_TYPES: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
-/** Whether a path segment names an exportable report. */
-export function isExportReport(name: string): name is ExportReportName {
-  return (EXPORT_REPORTS as readonly string[]).includes(name);
-}
 
 async function tableOf(db: Knex, request: MonitoringRequest, access: AccessProfile, report: ExportReportName, register: RegisterFilter): Promise<ReportTable> {
   const { context, scope, bucket, now } = request;

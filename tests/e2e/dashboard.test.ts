@@ -1,0 +1,136 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
+import type { CaseState } from '../../engine/core/caseTypes.ts';
+import { loadDefinitionPaths } from '../../engine/files/loadDefinitionFiles.ts';
+import { planScenarios } from '../../engine/simulation/planScenarios.ts';
+import { runScenario } from '../../engine/simulation/runScenario.ts';
+import { apiDriver } from '../support/apiDriver.ts';
+import { launchBrowser, screenshot } from '../support/browser.ts';
+import { definitionsDir, startTestServer, type TestServer } from '../support/testServer.ts';
+
+const SUITE = 'dashboard';
+const REGENCY = 'kutai-kartanegara';
+const SOP_ID = 'bantuan-permakanan';
+const definition = loadDefinitionPaths([definitionsDir], definitionsDir)
+  .folders.flatMap((f) => f.sops.map((s) => s.definition))
+  .find((d) => d?.regency === REGENCY && d.id === SOP_ID)!;
+
+describe('monitoring dashboard and the public satisfaction survey', () => {
+  let test: TestServer;
+  let browser: BrowserContext;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  const ended: Array<{ status: CaseState['status']; trackingCode: string }> = [];
+  let sendBacks = 0;
+
+  async function login(role: string): Promise<void> {
+    await page.goto(`${test.server.url}/`);
+    await page.waitForSelector('#username, [data-testid=user-name]');
+    if (await page.locator('[data-testid=user-name]').count()) {
+      await page.click('button:has-text("Keluar"), button:has-text("Sign out")');
+      await page.waitForSelector('#username');
+    }
+    await page.fill('#username', `${REGENCY}.${role}`);
+    await page.fill('#password', DEMO_PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=user-name]');
+  }
+
+  beforeAll(async () => {
+    test = await startTestServer();
+    // Real cases through the API: every branch of the SOP, and one run with a send-back.
+    const firstRole = definition.actors.find((a) => a.id === definition.steps[0]!.actors[0])!.performerRole;
+    const sendBackAt = definition.steps.find((s) => s.sendBack)?.id;
+    for (const scenario of planScenarios(definition)) {
+      for (const options of [{}, ...(sendBackAt && scenario.visits.some((v) => v.stepId === sendBackAt) && sendBacks === 0 ? [{ sendBackAt }] : [])]) {
+        const driver = apiDriver(REGENCY, SOP_ID, firstRole, test.as);
+        const run = await runScenario(definition, driver, scenario, options);
+        const body = (await (await test.as(REGENCY, firstRole)).get<{ trackingCode: string }>(`/api/cases/${driver.caseId()}`)).body;
+        ended.push({ status: run.state.status, trackingCode: body.trackingCode });
+        if ('sendBackAt' in options) sendBacks++;
+      }
+    }
+    // One case still open at its first step.
+    await (await test.as(REGENCY, firstRole)).post('/api/cases', { sopId: SOP_ID, data: (await import('../support/kutaiApplicant.ts')).kutaiApplicant });
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().includes('401')) consoleErrors.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  }, 240_000);
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await screenshot(page, SUITE, `failed-${context.task.name.slice(0, 30).replace(/[^a-z0-9]+/gi, '-')}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await test?.stop();
+  });
+
+  it('staff without monitoring rights see no dashboard link', async () => {
+    await login('staf-linjamsos');
+    await expect(page.locator('nav a:has-text("Dasbor")').count()).resolves.toBe(0);
+  });
+
+  it('the Kepala Dinas sees charts whose figures match the cases run', async () => {
+    await login('kepala-dinas');
+    await page.click('nav a:has-text("Dasbor")');
+    await page.waitForSelector('[data-testid=kpis]');
+    await expect(page.locator('[data-testid=kpi-opened]').innerText()).resolves.toBe(String(ended.length + 1));
+    await expect(page.locator('[data-testid=kpi-closed]').innerText()).resolves.toBe(String(ended.length));
+    for (const id of ['chart-opened-closed', 'chart-open-by-stage', 'chart-on-time', 'chart-step-durations', 'chart-send-backs', 'chart-rejections']) {
+      await expect(page.locator(`[data-testid=${id}] svg rect`).count(), id).resolves.toBeGreaterThan(0);
+    }
+    // The send-back chart's table names the step that sent the file back, once.
+    await page.locator('[data-testid=chart-send-backs] summary').click();
+    const sendBackStep = definition.steps.find((s) => s.sendBack)!;
+    await expect(page.locator('[data-testid=chart-send-backs] table').innerText()).resolves.toContain(sendBackStep.activity.slice(0, 20));
+    const rejected = ended.filter((e) => e.status === 'rejected').length;
+    expect(rejected).toBeGreaterThan(0);
+    await page.locator('[data-testid=chart-rejections] summary').click();
+    await expect(page.locator('[data-testid=chart-rejections] table tbody tr').first().innerText()).resolves.toMatch(new RegExp(`\\b${ended.length}\\s+${rejected}\\b`));
+    await screenshot(page, SUITE, '01-dashboard');
+  });
+
+  it('one SOP: exports need a reason, and the yearly evaluation report opens', async () => {
+    await page.selectOption('#dash-sop', SOP_ID);
+    await page.waitForSelector('[data-testid=evaluation-link]');
+    await expect(page.locator('[data-testid=export-csv]').count()).resolves.toBe(0);
+    await page.fill('#export-reason', 'Bahan rapat evaluasi SOP triwulan');
+    const href = await page.locator('[data-testid=export-csv]').getAttribute('href');
+    const csv = await page.request.get(`${test.server.url}${href!}`);
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain('\n');
+    const evaluation = await page.request.get(`${test.server.url}${(await page.locator('[data-testid=evaluation-link]').getAttribute('href'))!}`);
+    expect(evaluation.status()).toBe(200);
+    expect(await evaluation.text()).toContain(definition.name);
+    await screenshot(page, SUITE, '02-dashboard-one-sop');
+  });
+
+  it('the applicant answers the satisfaction survey on the public page; the IKM appears on the dashboard', async () => {
+    const done = ended.find((e) => e.status === 'completed')!;
+    await page.goto(`${test.server.url}/lacak/${done.trackingCode}`);
+    await page.waitForSelector('[data-testid=survey]');
+    for (const name of ['persyaratan', 'prosedur', 'waktu', 'biaya', 'produk', 'kompetensi', 'perilaku', 'pengaduan', 'sarana']) {
+      await page.check(`input[name=${name}][value="4"]`);
+    }
+    await page.fill('#survey-comment', 'Pelayanan cepat dan ramah.');
+    await screenshot(page, SUITE, '03-survey');
+    await page.click('button:has-text("Kirim survei")');
+    await page.waitForSelector('[data-testid=survey-thanks]');
+    await screenshot(page, SUITE, '04-survey-thanks');
+    const kadis = await test.as(REGENCY, 'kepala-dinas');
+    const satisfaction = await kadis.get<{ overall: { ikm: number; grade: string; responses: number } }>('/api/monitoring/satisfaction');
+    expect(satisfaction.body.overall).toMatchObject({ ikm: 100, grade: 'A', responses: 1 });
+    await page.goto(`${test.server.url}/dasbor`);
+    await page.waitForSelector('[data-testid=kpi-ikm]');
+    await expect(page.locator('[data-testid=kpi-ikm]').innerText()).resolves.toBe('100.0 (A)');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, SUITE, '05-dashboard-phone');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(consoleErrors).toEqual([]);
+  });
+});
