@@ -3,6 +3,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { placeError, sortErrors, unplaced, type DefinitionError } from '../definition/definitionError.ts';
 import { loadRegencySource, loadSopSource, type SopLoadContext } from '../definition/loadDefinitionSource.ts';
 import type { RawRegency, RawSop, SopDefinition } from '../definition/sopTypes.ts';
+import { topLevelKeyPosition } from '../definition/topLevelKeyPosition.ts';
 
 /** One SOP file as loaded from disk. */
 export interface LoadedSopFile {
@@ -80,7 +81,8 @@ export function loadRegencyFolder(folder: string, displayBase: string, onlyFiles
     if (id !== undefined) {
       const other = seenIds.get(id);
       if (other !== undefined) {
-        loaded.errors = [...loaded.errors, placeError(unplaced('DUPLICATE_SOP_ID', '/id', { id, other }), show(file), 1, 1)];
+        const at = topLevelKeyPosition(loaded.source, 'id');
+        loaded.errors = [...loaded.errors, placeError(unplaced('DUPLICATE_SOP_ID', '/id', { id, other }), show(file), at.line, at.column)];
         loaded.definition = undefined;
       } else seenIds.set(id, show(file));
     }

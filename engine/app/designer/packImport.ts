@@ -8,6 +8,7 @@ import { latestDraftsOfRegency } from './draftStore.ts';
 import type { PackFile } from './packFiles.ts';
 import { setTopLevel } from './sourceEdits.ts';
 import { currentRegency, validateSource } from './validateDraft.ts';
+import { topLevelKeyPosition } from '../../definition/topLevelKeyPosition.ts';
 
 /** What importing one file of a pack would do. */
 export interface ImportFileReport {
@@ -46,7 +47,10 @@ export function checkPack(regency: RawRegency, files: PackFile[], existing: Exis
     const sopId = load.raw?.id ?? null;
     if (sopId !== null) {
       const other = seen.get(sopId);
-      if (other !== undefined) errors.push(placeError(unplaced('DUPLICATE_SOP_ID', '/id', { id: sopId, other }), file.name, 1, 1));
+      if (other !== undefined) {
+        const at = topLevelKeyPosition(file.content, 'id');
+        errors.push(placeError(unplaced('DUPLICATE_SOP_ID', '/id', { id: sopId, other }), file.name, at.line, at.column));
+      }
       else seen.set(sopId, file.name);
     }
     const known = sopId !== null ? existing.get(sopId) : undefined;
