@@ -88,9 +88,9 @@ export async function publishVersion(db: Knex, input: PublishInput): Promise<{ v
       })
       .returning('*')) as VersionRow[];
     await trx('definitions')
-      .insert({ regency_id: input.regencyId, sop_id: input.sopId, name: input.definition.name, unit: input.definition.unit ?? null, status: 'published', latest_version: version, draft_source: null, updated_at: trx.fn.now() })
+      .insert({ regency_id: input.regencyId, sop_id: input.sopId, name: input.definition.name, unit: input.definition.unit ?? null, status: 'published', latest_version: version, confidential: input.definition.confidential === true, draft_source: null, updated_at: trx.fn.now() })
       .onConflict(['regency_id', 'sop_id'])
-      .merge(['name', 'unit', 'status', 'latest_version', 'updated_at']);
+      .merge(['name', 'unit', 'status', 'latest_version', 'confidential', 'updated_at']);
     return { version: toVersion(row!), created: true };
   });
 }

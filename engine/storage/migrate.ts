@@ -6,6 +6,7 @@ import * as m004 from '../../migrations/004_outputs.ts';
 import * as m005 from '../../migrations/005_designer.ts';
 import * as m006 from '../../migrations/006_inbox_indexes.ts';
 import * as m007 from '../../migrations/007_register_indexes.ts';
+import * as m008 from '../../migrations/008_definition_confidential.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '005_designer': m005,
   '006_inbox_indexes': m006,
   '007_register_indexes': m007,
+  '008_definition_confidential': m008,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -37,12 +37,9 @@ export function scopeOf(profile: AccessProfile, sops: readonly SopAccessInfo[]):
   };
 }
 
-/** Reads the regency's SOPs with unit and the `confidential` flag of their latest version. */
+/** Reads the regency's SOPs with unit and the `confidential` flag of their latest version (kept on the row at publishing). */
 export async function loadSopAccessInfo(db: Knex, regencyId: string): Promise<SopAccessInfo[]> {
-  const rows = (await db('definitions as d')
-    .leftJoin('definition_versions as v', (j) => void j.on('v.regency_id', 'd.regency_id').andOn('v.sop_id', 'd.sop_id').andOn('v.version', 'd.latest_version'))
-    .where('d.regency_id', regencyId)
-    .select('d.sop_id', 'd.unit', db.raw(`coalesce(v.definition->>'confidential', 'false') = 'true' as confidential`))) as Array<{ sop_id: string; unit: string | null; confidential: boolean }>;
+  const rows = (await db('definitions').where('regency_id', regencyId).select('sop_id', 'unit', 'confidential')) as Array<{ sop_id: string; unit: string | null; confidential: boolean }>;
   return rows.map((r) => ({ sopId: r.sop_id, unit: r.unit, confidential: r.confidential }));
 }
 
