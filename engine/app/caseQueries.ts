@@ -2,7 +2,9 @@ import type { Knex } from 'knex';
 import { buildWorkingCalendar } from '../calendar/workingCalendar.ts';
 import { workingMinutesBetween } from '../calendar/workingTime.ts';
 import { getRegency } from '../storage/definitionRepository.ts';
+import { AppError } from './appErrors.ts';
 import type { AuthUser } from './authUser.ts';
+import { executableOfVersionId } from './executableCache.ts';
 import { loadAccessProfile } from './permissions/accessProfile.ts';
 import { loadCaseScope, whereCaseVisible } from './permissions/caseScope.ts';
 import { activeDelegations } from './resolveActor.ts';
@@ -21,6 +23,8 @@ export interface InboxItem {
   sopId: string;
   sopName: string;
   stepId: string;
+  /** The step's activity text, from the case's own version of the SOP. */
+  activity: string;
   role: string;
   assignee: string | null;
   createdAt: string;
@@ -33,6 +37,12 @@ export interface InboxItem {
   applicantName: string | null;
 }
 
+/** The last instant of a local calendar day (YYYY-MM-DD) in a time zone given as a UTC offset. */
+function endOfLocalDay(date: string, offsetMinutes: number): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new AppError('VALIDATION_FAILED', 'Tanggal batas waktu tidak sah; gunakan format TTTT-BB-HH.', '/dueBy');
+  return new Date(Date.parse(`${date}T23:59:59.999Z`) - offsetMinutes * 60_000);
+}
+
 /** The inbox's sort key, written exactly as in the partial indexes of migration 006 so they match. */
 const INBOX_DUE = "COALESCE(t.due_at, 'infinity'::timestamptz)";
 
@@ -40,6 +50,10 @@ const INBOX_DUE = "COALESCE(t.due_at, 'infinity'::timestamptz)";
 export interface InboxQuery {
   sopId?: string;
   overdueOnly?: boolean;
+  /** Only tasks assigned to me (or to whom I act for), not those waiting in my roles' queues. */
+  assignedOnly?: boolean;
+  /** Only tasks due on or before this local date (YYYY-MM-DD, the regency's time zone). */
+  dueBy?: string;
   /** Cursor from the previous page: `${dueAtIso|~}|${taskId}`. */
   after?: string;
   limit?: number;
@@ -55,6 +69,9 @@ export async function inbox(db: Knex, user: AuthUser, query: InboxQuery, now = n
   const assignees = [...new Set([user.id, ...delegated.map((d) => d.fromUserId)])];
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
   const scope = await loadCaseScope(db, await loadAccessProfile(db, user, now));
+  const regency = await getRegency(db, user.regencyId);
+  const calendar = regency ? buildWorkingCalendar(regency.calendar) : undefined;
+  const dueBy = query.dueBy !== undefined ? endOfLocalDay(query.dueBy, calendar?.offsetMinutes ?? 0) : undefined;
   // One ordered, limited part per role (tasks nobody took) and per assignee, each an index range scan
   // on tasks_inbox_role_idx / tasks_inbox_assignee_idx; their union holds the page.
   const part = (narrow: (q: Knex.QueryBuilder) => Knex.QueryBuilder): Knex.QueryBuilder => {
@@ -63,14 +80,15 @@ export async function inbox(db: Knex, user: AuthUser, query: InboxQuery, now = n
     q = whereCaseVisible(q, scope);
     if (query.sopId) q = q.andWhere('t.sop_id', query.sopId);
     if (query.overdueOnly) q = q.andWhere('t.due_at', '<', now);
+    if (dueBy) q = q.andWhere('t.due_at', '<=', dueBy);
     if (query.after) {
       const [due, id] = query.after.split('|');
       q = q.andWhereRaw(`(${INBOX_DUE}, t.id) > (?::timestamptz, ?)`, [due === '~' || !due ? 'infinity' : due, id ?? '']);
     }
-    return q.orderByRaw(`${INBOX_DUE}, t.id`).limit(limit + 1).select('t.id', 't.case_id', 'c.tracking_code', 't.sop_id', 't.step_id', 't.role', 't.assignee', 't.created_at', 't.due_at', 't.overdue_at', 'c.applicant_name', db.raw(`${INBOX_DUE} AS inbox_due`));
+    return q.orderByRaw(`${INBOX_DUE}, t.id`).limit(limit + 1).select('t.id', 't.case_id', 'c.tracking_code', 't.sop_id', 't.step_id', 't.role', 't.assignee', 't.created_at', 't.due_at', 't.overdue_at', 'c.applicant_name', 'c.version_id', db.raw(`${INBOX_DUE} AS inbox_due`));
   };
   const parts = [
-    ...roles.map((role) => part((q) => q.andWhere('t.role', role).whereNull('t.assignee'))),
+    ...(query.assignedOnly ? [] : roles.map((role) => part((q) => q.andWhere('t.role', role).whereNull('t.assignee')))),
     ...assignees.map((assignee) => part((q) => q.andWhere('t.assignee', assignee))),
   ];
   const rows = (await db
@@ -78,17 +96,21 @@ export async function inbox(db: Knex, user: AuthUser, query: InboxQuery, now = n
     .from(db.raw(`(${parts.map(() => '(?)').join(' UNION ALL ')}) AS u`, parts))
     .leftJoin('definitions as d', (j) => void j.on('d.regency_id', db.raw('?', [user.regencyId])).andOn('d.sop_id', 'u.sop_id'))
     .orderBy([{ column: 'u.inbox_due' }, { column: 'u.id' }])
-    .limit(limit + 1)) as Array<{ overdue_at: Date | string | null; id: string; case_id: string; tracking_code: string; sop_id: string; sop_name: string | null; step_id: string; role: string; assignee: string | null; created_at: Date | string; due_at: Date | string | null; applicant_name: string | null }>;
+    .limit(limit + 1)) as Array<{ overdue_at: Date | string | null; id: string; case_id: string; tracking_code: string; sop_id: string; sop_name: string | null; step_id: string; role: string; assignee: string | null; created_at: Date | string; due_at: Date | string | null; applicant_name: string | null; version_id: number | string }>;
   const page = rows.slice(0, limit);
-  const regency = await getRegency(db, user.regencyId);
-  const calendar = regency ? buildWorkingCalendar(regency.calendar) : undefined;
+  // Compiled versions are cached per process, so the activity texts cost no query after the first page.
+  const activities = new Map<number, Map<string, string>>();
+  for (const versionId of new Set(page.map((r) => Number(r.version_id)))) {
+    const compiled = await executableOfVersionId(db, user.regencyId, versionId);
+    activities.set(versionId, new Map((compiled?.exe.definition.steps ?? []).map((step) => [step.id, step.activity])));
+  }
   const minutesLeft = (due: Date): number | null => {
     if (!calendar) return null;
     return due >= now ? workingMinutesBetween(calendar, now, due) : -workingMinutesBetween(calendar, due, now);
   };
   const items = page.map((r) => {
     const dueAt = r.due_at ? new Date(r.due_at).toISOString() : null;
-    return { taskId: r.id, caseId: r.case_id, trackingCode: r.tracking_code, sopId: r.sop_id, sopName: r.sop_name ?? r.sop_id, stepId: r.step_id, role: r.role, assignee: r.assignee, createdAt: new Date(r.created_at).toISOString(), dueAt, overdue: dueAt !== null && new Date(dueAt) < now, escalated: r.overdue_at !== null, workingMinutesLeft: dueAt ? minutesLeft(new Date(dueAt)) : null, applicantName: r.applicant_name };
+    return { taskId: r.id, caseId: r.case_id, trackingCode: r.tracking_code, sopId: r.sop_id, sopName: r.sop_name ?? r.sop_id, stepId: r.step_id, activity: activities.get(Number(r.version_id))?.get(r.step_id) ?? r.step_id, role: r.role, assignee: r.assignee, createdAt: new Date(r.created_at).toISOString(), dueAt, overdue: dueAt !== null && new Date(dueAt) < now, escalated: r.overdue_at !== null, workingMinutesLeft: dueAt ? minutesLeft(new Date(dueAt)) : null, applicantName: r.applicant_name };
   });
   const last = items[items.length - 1];
   return { items, next: rows.length > limit && last ? `${last.dueAt ?? '~'}|${last.taskId}` : null };

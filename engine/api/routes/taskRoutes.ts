@@ -24,13 +24,13 @@ export const taskRoutes: RouteSpec[] = [
   route({
     method: 'get',
     path: '/api/tasks/inbox',
-    summary: 'Tugas terbuka untuk peran saya (termasuk pelimpahan), yang paling mendesak dahulu; halaman dengan kursor `after`',
+    summary: 'Tugas terbuka untuk peran saya (termasuk pelimpahan), yang paling mendesak dahulu; halaman dengan kursor `after`. Saringan: sopId, overdue=true, assigned=true (hanya yang ditugaskan kepada saya), dueBy=TTTT-BB-HH (batas waktu paling lambat tanggal itu)',
     tag: 'tugas',
     access: 'user',
     policy: { action: 'task.inbox' },
     responses: { 200: 'Tugas', 401: 'Belum masuk' },
     handler: async ({ db, user, query }) => ({
-      body: await inbox(db, user!, { ...(query.sopId ? { sopId: query.sopId } : {}), overdueOnly: query.overdue === 'true', ...(query.after ? { after: query.after } : {}), ...(query.limit ? { limit: Number(query.limit) } : {}) }),
+      body: await inbox(db, user!, { ...(query.sopId ? { sopId: query.sopId } : {}), overdueOnly: query.overdue === 'true', assignedOnly: query.assigned === 'true', ...(query.dueBy ? { dueBy: query.dueBy } : {}), ...(query.after ? { after: query.after } : {}), ...(query.limit ? { limit: Number(query.limit) } : {}) }),
     }),
   }),
   route<CompleteBody>({

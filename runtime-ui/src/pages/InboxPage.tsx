@@ -21,10 +21,11 @@ function DueBadge({ item }: { item: InboxItem }) {
 export function InboxPage() {
   const { t, i18n } = useTranslation();
   const [sopId, setSopId] = useState('');
-  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [status, setStatus] = useState<'all' | 'overdue' | 'assigned'>('all');
+  const [dueBy, setDueBy] = useState('');
   const [extra, setExtra] = useState<InboxItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const query = `/api/tasks/inbox?limit=50${sopId ? `&sopId=${encodeURIComponent(sopId)}` : ''}${overdueOnly ? '&overdue=true' : ''}`;
+  const query = `/api/tasks/inbox?limit=50${sopId ? `&sopId=${encodeURIComponent(sopId)}` : ''}${status === 'overdue' ? '&overdue=true' : ''}${status === 'assigned' ? '&assigned=true' : ''}${dueBy ? `&dueBy=${dueBy}` : ''}`;
   const { data, error, loading } = useApi<{ items: InboxItem[]; next: string | null }>(query);
   const catalogue = useApi<Catalogue>('/api/catalogue');
   const services = catalogue.data?.units.flatMap((u) => u.services) ?? [];
@@ -48,10 +49,20 @@ export function InboxPage() {
             {services.map((s) => <option key={s.sopId} value={s.sopId}>{s.name}</option>)}
           </select>
         </div>
-        <label style={{ display: 'flex', gap: '.4rem', alignItems: 'center' }}>
-          <input type="checkbox" checked={overdueOnly} onChange={(e) => { setOverdueOnly(e.target.checked); setExtra([]); }} />
-          {t('inbox.overdueOnly')}
-        </label>
+        <div>
+          <label htmlFor="filter-status">{t('inbox.status')}</label>
+          <br />
+          <select id="filter-status" value={status} onChange={(e) => { setStatus(e.target.value as typeof status); setExtra([]); }}>
+            <option value="all">{t('inbox.statusAll')}</option>
+            <option value="overdue">{t('inbox.overdueOnly')}</option>
+            <option value="assigned">{t('inbox.assignedOnly')}</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-due">{t('inbox.dueBy')}</label>
+          <br />
+          <input id="filter-due" type="date" value={dueBy} onChange={(e) => { setDueBy(e.target.value); setExtra([]); }} />
+        </div>
       </div>
       <ErrorAlert error={error} />
       {loading && !data ? <p className="muted">{t('app.loading')}</p> : items.length === 0 ? <p className="card">{t('inbox.empty')}</p> : (
@@ -68,7 +79,7 @@ export function InboxPage() {
                     <div className="muted">{formatDateTime(item.dueAt, i18n.language)}</div>
                   </td>
                   <td data-label={t('inbox.sop')}>{item.sopName}</td>
-                  <td data-label={t('inbox.step')}>{item.stepId}</td>
+                  <td data-label={t('inbox.step')}>{item.activity}</td>
                   <td data-label={t('inbox.applicant')}>{item.applicantName ?? '–'}</td>
                   <td data-label={t('inbox.case')}><code>{item.trackingCode}</code></td>
                   <td><Link className="button" to={`/kasus/${item.caseId}/tugas/${item.taskId}`}>{t('inbox.open')}</Link></td>
