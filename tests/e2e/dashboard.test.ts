@@ -5,6 +5,8 @@ import type { CaseState } from '../../engine/core/caseTypes.ts';
 import { loadDefinitionPaths } from '../../engine/files/loadDefinitionFiles.ts';
 import { planScenarios } from '../../engine/simulation/planScenarios.ts';
 import { runScenario } from '../../engine/simulation/runScenario.ts';
+import type { SchemaNode } from '../../engine/simulation/sampleValue.ts';
+import { formDataFor } from '../../engine/simulation/scenarioData.ts';
 import { apiDriver } from '../support/apiDriver.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { definitionsDir, startTestServer, type TestServer } from '../support/testServer.ts';
@@ -21,7 +23,7 @@ describe('monitoring dashboard and the public satisfaction survey', () => {
   let browser: BrowserContext;
   let page: Page;
   const consoleErrors: string[] = [];
-  const ended: Array<{ status: CaseState['status']; trackingCode: string }> = [];
+  const ended: Array<{ status: CaseState['status']; trackingCode: string; caseId: string }> = [];
   let sendBacks = 0;
 
   async function login(role: string): Promise<void> {
@@ -47,7 +49,7 @@ describe('monitoring dashboard and the public satisfaction survey', () => {
         const driver = apiDriver(REGENCY, SOP_ID, firstRole, test.as);
         const run = await runScenario(definition, driver, scenario, options);
         const body = (await (await test.as(REGENCY, firstRole)).get<{ trackingCode: string }>(`/api/cases/${driver.caseId()}`)).body;
-        ended.push({ status: run.state.status, trackingCode: body.trackingCode });
+        ended.push({ status: run.state.status, trackingCode: body.trackingCode, caseId: driver.caseId() });
         if ('sendBackAt' in options) sendBacks++;
       }
     }
@@ -110,6 +112,33 @@ describe('monitoring dashboard and the public satisfaction survey', () => {
     await screenshot(page, SUITE, '02-dashboard-one-sop');
   });
 
+  it('a complaint case is linked to the case it concerns, shown on both and counted on the dashboard', async () => {
+    const complaintSop = loadDefinitionPaths([definitionsDir], definitionsDir).folders.flatMap((f) => f.sops.map((x) => x.definition)).find((d) => d?.regency === REGENCY && d.id === 'pengaduan-langsung')!;
+    const firstRole = complaintSop.actors.find((a) => a.id === complaintSop.steps[0]!.actors[0])!.performerRole;
+    const opened = await (await test.as(REGENCY, firstRole)).post<{ id: string }>('/api/cases', { sopId: complaintSop.id, data: formDataFor(complaintSop.caseData.schema as unknown as SchemaNode, {}) });
+    expect(opened.status).toBe(201);
+    const concerned = ended.find((e) => e.status === 'completed')!;
+    await login(firstRole);
+    await page.goto(`${test.server.url}/kasus/${opened.body.id}`);
+    await page.waitForSelector('[data-testid=complaint-links] #concerns');
+    await page.fill('#concerns', concerned.trackingCode.toLowerCase());
+    await page.fill('#concerns-note', 'Bantuan terlambat diterima');
+    await page.click('[data-testid=complaint-links] button:has-text("Tautkan")');
+    await page.waitForSelector(`[data-testid=complaint-links] code:has-text("${concerned.trackingCode}")`);
+    await screenshot(page, SUITE, '03-complaint-linked');
+    // The complaint officer (sekretariat) may not open a rehsos case; the Kepala Dinas sees the complaint on it.
+    await login('kepala-dinas');
+    await page.goto(`${test.server.url}/kasus/${concerned.caseId}`);
+    await page.waitForSelector('[data-testid=complaint-links]');
+    const onConcerned = await page.locator('[data-testid=complaint-links]').innerText();
+    expect(onConcerned).toContain(complaintSop.name);
+    expect(onConcerned).toContain('Bantuan terlambat diterima');
+    await page.goto(`${test.server.url}/dasbor`);
+    await page.waitForSelector('[data-testid=chart-complaints] svg');
+    await page.locator('[data-testid=chart-complaints] summary').click();
+    await expect(page.locator('[data-testid=chart-complaints] table tbody').innerText()).resolves.toMatch(new RegExp(`${definition.name}\\s+1\\s+1\\s+1`));
+  });
+
   it('the applicant answers the satisfaction survey on the public page; the IKM appears on the dashboard', async () => {
     const done = ended.find((e) => e.status === 'completed')!;
     await page.goto(`${test.server.url}/lacak/${done.trackingCode}`);
@@ -118,10 +147,10 @@ describe('monitoring dashboard and the public satisfaction survey', () => {
       await page.check(`input[name=${name}][value="4"]`);
     }
     await page.fill('#survey-comment', 'Pelayanan cepat dan ramah.');
-    await screenshot(page, SUITE, '03-survey');
+    await screenshot(page, SUITE, '04-survey');
     await page.click('button:has-text("Kirim survei")');
     await page.waitForSelector('[data-testid=survey-thanks]');
-    await screenshot(page, SUITE, '04-survey-thanks');
+    await screenshot(page, SUITE, '05-survey-thanks');
     const kadis = await test.as(REGENCY, 'kepala-dinas');
     const satisfaction = await kadis.get<{ overall: { ikm: number; grade: string; responses: number } }>('/api/monitoring/satisfaction');
     expect(satisfaction.body.overall).toMatchObject({ ikm: 100, grade: 'A', responses: 1 });
@@ -129,7 +158,7 @@ describe('monitoring dashboard and the public satisfaction survey', () => {
     await page.waitForSelector('[data-testid=kpi-ikm]');
     await expect(page.locator('[data-testid=kpi-ikm]').innerText()).resolves.toBe('100.0 (A)');
     await page.setViewportSize({ width: 390, height: 844 });
-    await screenshot(page, SUITE, '05-dashboard-phone');
+    await screenshot(page, SUITE, '06-dashboard-phone');
     await page.setViewportSize({ width: 1366, height: 768 });
     expect(consoleErrors).toEqual([]);
   });

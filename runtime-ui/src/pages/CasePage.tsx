@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from '../components/format.ts';
 import type { Attachment } from '../components/RequirementsChecklist.tsx';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
+import { ComplaintLinks } from '../components/ComplaintLinks.tsx';
 
 /** Where a case stands: the SOP flow with the current step, open tasks, timeline, documents and outputs. */
 export function CasePage() {
@@ -78,6 +79,7 @@ export function CasePage() {
         <div className="scroll-x"><SwimlaneDiagram definition={def} marks={marks} title={`${t('case.flow')}: ${def.name}`} /></div>
       </section>
       {state.eligibility && <EligibilityPanel eligibility={state.eligibility} />}
+      <ComplaintLinks caseId={caseId} definition={def} />
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{t('case.outputs')}</h2>
         <ul data-testid="outputs">
