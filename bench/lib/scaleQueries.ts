@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { AuthUser } from '../../engine/app/authUser.ts';
 import { inbox, searchCases, type CaseSearch, type InboxQuery } from '../../engine/app/caseQueries.ts';
+import { loadAccessProfile } from '../../engine/app/permissions/accessProfile.ts';
 import { percentile } from './stats.ts';
 
 /** One named query the scale benchmark times, run through the real service functions (knex). */
@@ -41,12 +42,12 @@ export async function openTasksByRole(db: Knex, regencyId: string, roles: readon
 export async function inboxQueries(db: Knex, users: ReadonlyMap<string, AuthUser>): Promise<TimedQuery[]> {
   const queries: TimedQuery[] = [];
   for (const [role, user] of users) {
-    const first = await inbox(db, user, {});
+    const first = await inbox(db, await loadAccessProfile(db, user), {});
     const sopId = first.items[0]?.sopId;
     const variants: Array<[string, InboxQuery]> = [['first page', {}], ['overdue only', { overdueOnly: true }]];
     if (first.next) variants.push(['second page (cursor)', { after: first.next }]);
     if (sopId) variants.push(['one SOP', { sopId }]);
-    for (const [name, query] of variants) queries.push({ kind: 'inbox', name: `${role}: ${name}`, run: () => inbox(db, user, query) });
+    for (const [name, query] of variants) queries.push({ kind: 'inbox', name: `${role}: ${name}`, run: async () => inbox(db, await loadAccessProfile(db, user), query) });
   }
   return queries;
 }
@@ -66,7 +67,7 @@ export async function searchQueries(db: Knex, user: AuthUser): Promise<TimedQuer
     ['open cases of one SOP', () => ({ status: 'open', sopId: pick().sop_id })],
     ['opened in the last 30 days', () => ({ from: monthAgo })],
   ];
-  return variants.map(([name, make]) => ({ kind: 'search', name, run: () => searchCases(db, user, make()) }));
+  return variants.map(([name, make]) => ({ kind: 'search', name, run: async () => searchCases(db, await loadAccessProfile(db, user), make()) }));
 }
 
 /**

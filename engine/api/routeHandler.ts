@@ -2,9 +2,8 @@ import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { recordAccess } from '../app/accessLog/recordAccess.ts';
 import { AppError } from '../app/appErrors.ts';
-import type { AuthUser } from '../app/authUser.ts';
-import { sessionUser } from '../app/authService.ts';
-import { loadAccessProfile, type AccessProfile } from '../app/permissions/accessProfile.ts';
+import { sessionUser, type SessionContext } from '../app/authService.ts';
+import type { AccessProfile } from '../app/permissions/accessProfile.ts';
 import { authorizeRequest, denied } from '../app/permissions/authorize.ts';
 import { enterRegencyOfPublicCode, withRegencyScope } from '../storage/regencyScope.ts';
 import { validateBody } from './bodyValidator.ts';
@@ -15,7 +14,7 @@ import type { RoutePolicy, RouteResult, RouteSpec } from './routeSpec.ts';
 import { GENERATED_HTML_POLICY } from './securityHeaders.ts';
 import { readSessionToken } from './sessionCookie.ts';
 
-async function authenticate(db: Knex, req: Request): Promise<{ user: AuthUser; csrfToken: string } | undefined> {
+async function authenticate(db: Knex, req: Request): Promise<SessionContext | undefined> {
   const token = readSessionToken(req);
   return token ? sessionUser(db, token) : undefined;
 }
@@ -76,12 +75,12 @@ export function handlerFor(spec: RouteSpec, db: Knex) {
       assertNoNulCharacters(body, '/body');
     }
     const signedIn = spec.access === 'user' ? session?.user : undefined;
+    const access = signedIn ? session?.access : undefined;
     const params = req.params as Record<string, string>;
     const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
     assertNoNulCharacters(params, '/path');
     assertNoNulCharacters(query, '/query');
     const result = await withRegencyScope(db, signedIn?.regencyId, async (trx) => {
-      const access = signedIn ? await loadAccessProfile(trx, signedIn) : undefined;
       if (signedIn) assertKinds(spec, access);
       const caseId = await authorizeRequest(trx, policy.action, access, params);
       const publicCode = publicCodeOf(spec);

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { AppError } from './appErrors.ts';
 import type { AuthUser } from './authUser.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { profileFromRow, profileSourceColumns, type AccessProfile, type ProfileSourceRow } from './permissions/accessProfile.ts';
 
 const SESSION_HOURS = 10;
 const MAX_FAILURES = 5;
@@ -55,14 +56,28 @@ export async function login(db: Knex, username: string, password: string, now = 
   return { token, csrfToken, user: toUser(row), expiresAt };
 }
 
-/** Resolves a session cookie to its user and CSRF token, or undefined when absent/expired. */
-export async function sessionUser(db: Knex, token: string, now = new Date()): Promise<{ user: AuthUser; csrfToken: string } | undefined> {
+/** A valid session: its user, the CSRF token writes must echo, and the user's access profile at this moment. */
+export interface SessionContext {
+  user: AuthUser;
+  csrfToken: string;
+  access: AccessProfile;
+}
+
+/**
+ * Resolves a session cookie to its user, CSRF token and access profile in one query (sessions, users,
+ * regency roles, delegations and the SOP list hold no case data, so no regency scope is needed), or
+ * undefined when absent/expired.
+ */
+export async function sessionUser(db: Knex, token: string, now = new Date()): Promise<SessionContext | undefined> {
   const row = (await db('sessions as s')
     .join('users as u', 'u.id', 's.user_id')
+    .leftJoin('regencies as r', 'r.id', 'u.regency_id')
     .where({ 's.id': tokenHash(token), 'u.active': true })
     .andWhere('s.expires_at', '>', now)
-    .first('u.*', 's.csrf_token')) as (UserRow & { csrf_token: string }) | undefined;
-  return row ? { user: toUser(row), csrfToken: row.csrf_token } : undefined;
+    .first('u.id', 'u.regency_id', 'u.username', 'u.display_name', 'u.roles', 's.csrf_token', ...profileSourceColumns(db, now))) as (UserRow & ProfileSourceRow & { csrf_token: string }) | undefined;
+  if (!row) return undefined;
+  const user = toUser(row);
+  return { user, csrfToken: row.csrf_token, access: profileFromRow(user, row) };
 }
 
 /** Ends a session. */

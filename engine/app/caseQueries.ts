@@ -3,11 +3,9 @@ import { buildWorkingCalendar } from '../calendar/workingCalendar.ts';
 import { workingMinutesBetween } from '../calendar/workingTime.ts';
 import { getRegency } from '../storage/definitionRepository.ts';
 import { AppError } from './appErrors.ts';
-import type { AuthUser } from './authUser.ts';
 import { executableOfVersionId } from './executableCache.ts';
-import { loadAccessProfile } from './permissions/accessProfile.ts';
-import { loadCaseScope, whereCaseVisible } from './permissions/caseScope.ts';
-import { activeDelegations } from './resolveActor.ts';
+import type { AccessProfile } from './permissions/accessProfile.ts';
+import { caseScopeOf, whereCaseVisible } from './permissions/caseScope.ts';
 
 /** Shows only the last four digits of a NIK in lists (data minimisation). */
 export function maskNik(nik: string | null | undefined): string | null {
@@ -63,19 +61,18 @@ export interface InboxQuery {
  * Open tasks for the user's roles (and delegated ones) or assigned to them, soonest due first.
  * Keyset paging on (due_at, id) keeps each page an index range scan, however many cases exist.
  */
-export async function inbox(db: Knex, user: AuthUser, query: InboxQuery, now = new Date()): Promise<{ items: InboxItem[]; next: string | null }> {
-  const delegated = await activeDelegations(db, user, now);
-  const roles = [...new Set([...user.roles, ...delegated.flatMap((d) => d.roles)])];
-  const assignees = [...new Set([user.id, ...delegated.map((d) => d.fromUserId)])];
+export async function inbox(db: Knex, access: AccessProfile, query: InboxQuery, now = new Date()): Promise<{ items: InboxItem[]; next: string | null }> {
+  const { roles, regencyId } = access;
+  const assignees = [...new Set(access.assignees)];
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
-  const scope = await loadCaseScope(db, await loadAccessProfile(db, user, now));
-  const regency = await getRegency(db, user.regencyId);
+  const scope = caseScopeOf(access);
+  const regency = await getRegency(db, regencyId);
   const calendar = regency ? buildWorkingCalendar(regency.calendar) : undefined;
   const dueBy = query.dueBy !== undefined ? endOfLocalDay(query.dueBy, calendar?.offsetMinutes ?? 0) : undefined;
   // One ordered, limited part per role (tasks nobody took) and per assignee, each an index range scan
   // on tasks_inbox_role_idx / tasks_inbox_assignee_idx; their union holds the page.
   const part = (narrow: (q: Knex.QueryBuilder) => Knex.QueryBuilder): Knex.QueryBuilder => {
-    let q = narrow(db('tasks as t').join('cases as c', 'c.id', 't.case_id').where('t.regency_id', user.regencyId).andWhere('t.status', 'open'));
+    let q = narrow(db('tasks as t').join('cases as c', 'c.id', 't.case_id').where('t.regency_id', regencyId).andWhere('t.status', 'open'));
     // The same case scope as every other read (a task of one's role is always within it).
     q = whereCaseVisible(q, scope);
     if (query.sopId) q = q.andWhere('t.sop_id', query.sopId);
@@ -94,14 +91,14 @@ export async function inbox(db: Knex, user: AuthUser, query: InboxQuery, now = n
   const rows = (await db
     .select('u.*', 'd.name as sop_name')
     .from(db.raw(`(${parts.map(() => '(?)').join(' UNION ALL ')}) AS u`, parts))
-    .leftJoin('definitions as d', (j) => void j.on('d.regency_id', db.raw('?', [user.regencyId])).andOn('d.sop_id', 'u.sop_id'))
+    .leftJoin('definitions as d', (j) => void j.on('d.regency_id', db.raw('?', [regencyId])).andOn('d.sop_id', 'u.sop_id'))
     .orderBy([{ column: 'u.inbox_due' }, { column: 'u.id' }])
     .limit(limit + 1)) as Array<{ overdue_at: Date | string | null; id: string; case_id: string; tracking_code: string; sop_id: string; sop_name: string | null; step_id: string; role: string; assignee: string | null; created_at: Date | string; due_at: Date | string | null; applicant_name: string | null; version_id: number | string }>;
   const page = rows.slice(0, limit);
   // Compiled versions are cached per process, so the activity texts cost no query after the first page.
   const activities = new Map<number, Map<string, string>>();
   for (const versionId of new Set(page.map((r) => Number(r.version_id)))) {
-    const compiled = await executableOfVersionId(db, user.regencyId, versionId);
+    const compiled = await executableOfVersionId(db, regencyId, versionId);
     activities.set(versionId, new Map((compiled?.exe.definition.steps ?? []).map((step) => [step.id, step.activity])));
   }
   const minutesLeft = (due: Date): number | null => {
@@ -128,11 +125,11 @@ export interface CaseSearch {
 }
 
 /** Searches the register of the user's regency by tracking code, NIK, name, SOP, status and date range, within the cases the user may see. */
-export async function searchCases(db: Knex, user: AuthUser, search: CaseSearch): Promise<{ items: Array<Record<string, unknown>>; page: number; pageSize: number }> {
+export async function searchCases(db: Knex, access: AccessProfile, search: CaseSearch): Promise<{ items: Array<Record<string, unknown>>; page: number; pageSize: number }> {
   const pageSize = Math.min(Math.max(search.pageSize ?? 50, 1), 200);
   const page = Math.max(search.page ?? 1, 1);
-  let q = db('cases as c').leftJoin('definitions as d', (j) => void j.on('d.regency_id', 'c.regency_id').andOn('d.sop_id', 'c.sop_id')).where('c.regency_id', user.regencyId);
-  q = whereCaseVisible(q, await loadCaseScope(db, await loadAccessProfile(db, user)));
+  let q = db('cases as c').leftJoin('definitions as d', (j) => void j.on('d.regency_id', 'c.regency_id').andOn('d.sop_id', 'c.sop_id')).where('c.regency_id', access.regencyId);
+  q = whereCaseVisible(q, caseScopeOf(access));
   if (search.sopId) q = q.andWhere('c.sop_id', search.sopId);
   if (search.status) q = q.andWhere('c.status', search.status);
   if (search.from) q = q.andWhere('c.opened_at', '>=', new Date(search.from));

@@ -72,9 +72,7 @@ async function runOnCase(db: Knex, user: AuthUser, load: CaseLoader, build: (sto
   const result = await applyCommand(exe, stored.state, command, { now, calendar, by });
   if (!result.ok) throw engineFailure(result.error);
   try {
-    // Inside a request's transaction a failure rolls back the whole request, so no savepoint is needed.
-    if (db.isTransaction) await saveTransition(db as Knex.Transaction, stored, result.state, result.events);
-    else await db.transaction((trx) => saveTransition(trx, stored, result.state, result.events));
+    await saveTransition(db, stored, result.state, result.events);
   } catch (error) {
     if (error instanceof ConcurrentChangeError) throw new AppError('CONFLICT', error.message);
     // A unique-key clash on (case_id, seq) is the same race seen from the events table.

@@ -1,13 +1,7 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../core/caseTypes.ts';
 import type { AuthUser } from './authUser.ts';
-
-/** An active delegation to the user: whose roles they carry, for how long. */
-interface ActiveDelegation {
-  fromUserId: string;
-  fromName: string;
-  roles: string[];
-}
+import type { ActiveDelegation } from './permissions/accessProfile.ts';
 
 /** Delegations (Plt/Plh/out-of-office) that give `user` someone else's roles right now. */
 export async function activeDelegations(db: Knex, user: AuthUser, now: Date): Promise<ActiveDelegation[]> {

@@ -47,7 +47,20 @@ function applicantColumns(state: CaseState): { applicant_name: string | null; ap
   return { applicant_name: typeof name === 'string' ? name : null, applicant_nik: typeof nik === 'string' ? nik : null };
 }
 
-function caseColumns(state: CaseState): Record<string, unknown> {
+/** The columns of a case row that follow its state. */
+interface CaseColumns {
+  status: string;
+  current_step: string | null;
+  revision: number;
+  state: string;
+  due_at: string | null;
+  closed_at: string | null;
+  updated_at: Date;
+  applicant_name: string | null;
+  applicant_nik: string | null;
+}
+
+function caseColumns(state: CaseState): CaseColumns {
   return {
     status: state.status,
     current_step: state.currentStepId ?? null,
@@ -77,24 +90,26 @@ function taskRow(state: CaseState, sopId: string, task: TaskState): Record<strin
   };
 }
 
+function eventRows(state: CaseState, events: CaseEvent[]): Array<Record<string, unknown>> {
+  return events.map((e) => ({
+    case_id: state.id,
+    regency_id: state.regency,
+    seq: e.seq,
+    type: e.type,
+    at: e.at,
+    user_id: e.by.userId,
+    user_name: e.by.name,
+    on_behalf_of_id: e.by.onBehalfOf?.userId ?? null,
+    on_behalf_of_name: e.by.onBehalfOf?.name ?? null,
+    step_id: e.stepId ?? null,
+    task_id: e.taskId ?? null,
+    payload: e.payload,
+  }));
+}
+
 async function insertEvents(trx: Knex.Transaction, state: CaseState, events: CaseEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await trx('case_events').insert(
-    events.map((e) => ({
-      case_id: state.id,
-      regency_id: state.regency,
-      seq: e.seq,
-      type: e.type,
-      at: e.at,
-      user_id: e.by.userId,
-      user_name: e.by.name,
-      on_behalf_of_id: e.by.onBehalfOf?.userId ?? null,
-      on_behalf_of_name: e.by.onBehalfOf?.name ?? null,
-      step_id: e.stepId ?? null,
-      task_id: e.taskId ?? null,
-      payload: JSON.stringify(e.payload),
-    })),
-  );
+  await trx('case_events').insert(eventRows(state, events).map((row) => ({ ...row, payload: JSON.stringify(row.payload) })));
 }
 
 /** Writes a new case with its first events and tasks. */
@@ -105,26 +120,46 @@ export async function insertCase(trx: Knex.Transaction, input: { versionId: numb
   await insertEvents(trx, state, input.events);
 }
 
+// A transition's write as one statement: the case update with the revision check, then tasks and events
+// only if that update matched. One round trip, one prepared statement whatever the number of rows.
+const SAVE_TRANSITION_SQL = `
+WITH updated AS (
+  UPDATE cases SET status = ?, current_step = ?, revision = ?, state = ?::jsonb, due_at = ?, closed_at = ?, updated_at = ?, applicant_name = ?, applicant_nik = ?
+   WHERE id = ? AND regency_id = ? AND revision = ?
+  RETURNING id
+), written_tasks AS (
+  INSERT INTO tasks (id, case_id, regency_id, sop_id, step_id, actor_id, role, status, assignee, created_at, due_at, completed_at)
+  SELECT t.* FROM json_to_recordset(?::json) AS t(id text, case_id text, regency_id text, sop_id text, step_id text, actor_id text, role text, status text, assignee text, created_at timestamptz, due_at timestamptz, completed_at timestamptz)
+   WHERE EXISTS (SELECT 1 FROM updated)
+  ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, assignee = EXCLUDED.assignee, completed_at = EXCLUDED.completed_at
+  RETURNING 1
+), written_events AS (
+  INSERT INTO case_events (case_id, regency_id, seq, type, at, user_id, user_name, on_behalf_of_id, on_behalf_of_name, step_id, task_id, payload)
+  SELECT e.* FROM json_to_recordset(?::json) AS e(case_id text, regency_id text, seq integer, type text, at timestamptz, user_id text, user_name text, on_behalf_of_id text, on_behalf_of_name text, step_id text, task_id text, payload jsonb)
+   WHERE EXISTS (SELECT 1 FROM updated)
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM updated)::int AS updated`;
+
 /**
- * Saves a transition if nobody changed the case since `expectedRevision` was read: state, tasks and
- * events are written in the caller's transaction, so they change together or not at all.
+ * Saves a transition if nobody changed the case since `previous.revision` was read: state, new and
+ * changed tasks and events are written by one statement, so they change together or not at all.
  */
-export async function saveTransition(trx: Knex.Transaction, previous: StoredCase, state: CaseState, events: CaseEvent[]): Promise<void> {
-  const updated = await trx('cases').where({ id: previous.id, regency_id: previous.regencyId, revision: previous.revision }).update(caseColumns(state));
-  if (updated !== 1) throw new ConcurrentChangeError();
+export async function saveTransition(db: Knex, previous: StoredCase, state: CaseState, events: CaseEvent[]): Promise<void> {
   const before = new Map(previous.state.tasks.map((t) => [t.id, t]));
+  // A task's identity columns never change, only status, assignee and completion.
   const written = state.tasks.filter((task) => {
     const old = before.get(task.id);
     return !old || old.status !== task.status || old.assignee !== task.assignee;
   });
-  // New and changed tasks in one statement: a task's identity columns never change, only these three.
-  if (written.length > 0) {
-    await trx('tasks')
-      .insert(written.map((t) => taskRow(state, previous.sopId, t)))
-      .onConflict('id')
-      .merge(['status', 'assignee', 'completed_at']);
-  }
-  await insertEvents(trx, state, events);
+  const c = caseColumns(state);
+  const result = (await db.raw(SAVE_TRANSITION_SQL, [
+    c.status, c.current_step, c.revision, c.state, c.due_at, c.closed_at, c.updated_at, c.applicant_name, c.applicant_nik,
+    previous.id, previous.regencyId, previous.revision,
+    JSON.stringify(written.map((t) => taskRow(state, previous.sopId, t))),
+    JSON.stringify(eventRows(state, events)),
+  ])) as { rows: Array<{ updated: number }> };
+  if (result.rows[0]?.updated !== 1) throw new ConcurrentChangeError();
 }
 
 /** A case's events in order, only within the given regency. */

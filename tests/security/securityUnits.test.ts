@@ -34,7 +34,8 @@ const roles: RawRegency['roles'] = [
   { id: 'penyusun', name: 'Penyusun', kind: 'drafter' },
 ];
 const user = { id: 'u1', regencyId: 'r' };
-const profile = (ids: string[], archiveApprovers?: string[], delegators: string[] = []) => profileFromRoles(user, ids, delegators, { roles, ...(archiveApprovers ? { archiveControl: { approvers: archiveApprovers } } : {}) });
+const profile = (ids: string[], archiveApprovers?: string[], delegators: string[] = []) =>
+  profileFromRoles({ ...user, roles: ids }, delegators.map((id) => ({ fromUserId: id, fromName: id, roles: [] })), { roles, ...(archiveApprovers ? { archiveControl: { approvers: archiveApprovers } } : {}) });
 const sops = [
   { sopId: 'a1', unit: 'a', confidential: false },
   { sopId: 'a2-anak', unit: 'a', confidential: true },
@@ -49,6 +50,10 @@ describe('permission policy (pure)', () => {
     expect(p.kabidUnits).toEqual(['a']);
     expect(p.assignees).toEqual(['u1', 'boss']);
     expect(profile(['unknown-role']).kinds.size).toBe(0);
+    const covering = profileFromRoles({ ...user, roles: ['staf-b'] }, [{ fromUserId: 'boss', fromName: 'Kabid A', roles: ['kabid-a'] }], { roles });
+    expect(covering.roles).toEqual(['staf-b', 'kabid-a']);
+    expect(covering.kabidUnits).toEqual(['a']);
+    expect(covering.delegations.map((d) => d.fromName)).toEqual(['Kabid A']);
   });
 
   it('case scope: kadis and auditor all; sekretaris and admin all but confidential; kabid their unit; staff their unit’s non-confidential SOPs; drafter nothing but tasks', () => {

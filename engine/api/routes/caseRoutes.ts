@@ -67,14 +67,14 @@ export const caseRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'case.search', log: 'search' },
     responses: { 200: 'Hasil pencarian (NIK disamarkan)', 401: 'Belum masuk' },
-    handler: async ({ db, user, query }) => {
+    handler: async ({ db, access, query }) => {
       const search: CaseSearch = {};
       for (const key of ['q', 'sopId', 'status', 'from', 'to'] as const) if (query[key]) search[key] = query[key];
       if (query.page) search.page = Number(query.page) || 1;
       if (query.pageSize) search.pageSize = Number(query.pageSize) || 50;
       if (search.from && Number.isNaN(Date.parse(search.from))) throw new AppError('VALIDATION_FAILED', 'Tanggal awal tidak sah (TTTT-BB-HH).', '/from');
       if (search.to && Number.isNaN(Date.parse(search.to))) throw new AppError('VALIDATION_FAILED', 'Tanggal akhir tidak sah (TTTT-BB-HH).', '/to');
-      const found = await searchCases(db, user!, search);
+      const found = await searchCases(db, access!, search);
       // The access log keeps what was looked for (NIK masked like in the list) and how many cases were shown.
       const detail = { ...search, ...(search.q ? { q: search.q.replace(/\d{8,}/g, (m) => maskNik(m) ?? '') } : {}), shown: found.items.length };
       return { body: found, accessDetail: detail };

@@ -47,7 +47,7 @@ async function evaluation(context: RouteContext) {
   const year = yearOf(context.params.year);
   const monitoring = await loadMonitoringContext(context.db, context.access!.regencyId);
   requireSop(monitoring, sopId);
-  await assertMayEvaluate(context.db, context.access!, sopId);
+  assertMayEvaluate(context.access!, sopId);
   return evaluationReport(context.db, monitoring, sopId, year);
 }
 

@@ -29,8 +29,8 @@ export const taskRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'task.inbox' },
     responses: { 200: 'Tugas', 401: 'Belum masuk' },
-    handler: async ({ db, user, query }) => ({
-      body: await inbox(db, user!, { ...(query.sopId ? { sopId: query.sopId } : {}), overdueOnly: query.overdue === 'true', assignedOnly: query.assigned === 'true', ...(query.dueBy ? { dueBy: query.dueBy } : {}), ...(query.after ? { after: query.after } : {}), ...(query.limit ? { limit: Number(query.limit) } : {}) }),
+    handler: async ({ db, access, query }) => ({
+      body: await inbox(db, access!, { ...(query.sopId ? { sopId: query.sopId } : {}), overdueOnly: query.overdue === 'true', assignedOnly: query.assigned === 'true', ...(query.dueBy ? { dueBy: query.dueBy } : {}), ...(query.after ? { after: query.after } : {}), ...(query.limit ? { limit: Number(query.limit) } : {}) }),
     }),
   }),
   route<CompleteBody>({

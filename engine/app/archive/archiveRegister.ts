@@ -4,7 +4,7 @@ import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
 import { recordArchiveOnCase } from '../caseService.ts';
 import type { AccessProfile } from '../permissions/accessProfile.ts';
-import { loadCaseScope, whereCaseVisible } from '../permissions/caseScope.ts';
+import { caseScopeOf, whereCaseVisible } from '../permissions/caseScope.ts';
 import { toArchiveRequest, type ArchiveKind, type ArchiveRequest, type ArchiveRequestRow, type ArchiveStatus } from './archiveRequestTypes.ts';
 
 /** Longest loan of a case file. */
@@ -86,7 +86,7 @@ export interface ArchiveQuery {
 /** The archive control register of the cases the user may see; overdue loans first when asked. */
 export async function listArchiveRequests(db: Knex, profile: AccessProfile, query: ArchiveQuery, now = new Date()): Promise<ArchiveRequest[]> {
   let q = db('archive_requests as a').join('cases as c', 'c.id', 'a.case_id').where('a.regency_id', profile.regencyId);
-  q = whereCaseVisible(q, await loadCaseScope(db, profile));
+  q = whereCaseVisible(q, caseScopeOf(profile));
   if (query.caseId) q = q.andWhere('a.case_id', query.caseId);
   if (query.status) q = q.andWhere('a.status', query.status);
   if (query.overdueOnly) q = q.andWhere({ 'a.status': 'handed_over', 'a.kind': 'borrow' }).andWhere('a.due_back_at', '<', now);

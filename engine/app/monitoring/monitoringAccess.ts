@@ -1,7 +1,6 @@
-import type { Knex } from 'knex';
 import type { AccessProfile } from '../permissions/accessProfile.ts';
 import { denied } from '../permissions/authorize.ts';
-import { loadCaseScope, loadSopAccessInfo } from '../permissions/caseScope.ts';
+import { caseScopeOf } from '../permissions/caseScope.ts';
 import { sopAllowed, type SopFilter } from './monitoringScope.ts';
 
 /**
@@ -9,8 +8,8 @@ import { sopAllowed, type SopFilter } from './monitoringScope.ts';
  * regency for kadis and auditors, all but confidential SOPs for sekretaris and admin, the unit's SOPs
  * for a kabid. Undefined means every SOP.
  */
-export async function monitoringSopFilter(db: Knex, access: AccessProfile): Promise<SopFilter | undefined> {
-  const scope = await loadCaseScope(db, access);
+export function monitoringSopFilter(access: AccessProfile): SopFilter | undefined {
+  const scope = caseScopeOf(access);
   if (scope.all) return scope.exceptSops.length > 0 ? { except: scope.exceptSops } : undefined;
   return { only: scope.sops };
 }
@@ -20,10 +19,10 @@ export async function monitoringSopFilter(db: Knex, access: AccessProfile): Prom
  * for every SOP that is not confidential (they revise and approve them; confidential services keep their
  * rejection reasons within the unit).
  */
-export async function assertMayEvaluate(db: Knex, access: AccessProfile, sopId: string): Promise<void> {
-  if (sopAllowed(await monitoringSopFilter(db, access), sopId)) return;
+export function assertMayEvaluate(access: AccessProfile, sopId: string): void {
+  if (sopAllowed(monitoringSopFilter(access), sopId)) return;
   const drafts = access.kinds.has('drafter') || access.kinds.has('approver');
-  const info = (await loadSopAccessInfo(db, access.regencyId)).find((s) => s.sopId === sopId);
+  const info = access.sops.find((s) => s.sopId === sopId);
   if (drafts && info && !info.confidential) return;
   throw denied('OUT_OF_SCOPE', 'Layanan ini di luar lingkup unit Anda.');
 }

@@ -38,7 +38,7 @@ function limitOf(value: string | undefined): number {
  */
 export async function monitoringRequest(db: Knex, access: AccessProfile, query: Record<string, string | undefined>, now = new Date()): Promise<MonitoringRequest> {
   const context = await loadMonitoringContext(db, access.regencyId);
-  const sops = await monitoringSopFilter(db, access);
+  const sops = monitoringSopFilter(access);
   const sopId = query.sopId === undefined || query.sopId === '' ? undefined : requireSop(context, query.sopId).id;
   assertSopVisible(sops, sopId);
   const period = parsePeriod(query, context.calendar.offsetMinutes, now);

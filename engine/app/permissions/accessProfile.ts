@@ -1,7 +1,14 @@
 import type { Knex } from 'knex';
 import type { RawRegency, RoleKind } from '../../definition/sopTypes.ts';
 import type { AuthUser } from '../authUser.ts';
-import { activeDelegations } from '../resolveActor.ts';
+import type { SopAccessInfo } from './sopAccessInfo.ts';
+
+/** An active delegation to the user: whose roles they carry (Plt/Plh/out-of-office), right now. */
+export interface ActiveDelegation {
+  fromUserId: string;
+  fromName: string;
+  roles: string[];
+}
 
 /** What the permission module knows about a signed-in user: role kinds and units, own and delegated. */
 export interface AccessProfile {
@@ -16,14 +23,19 @@ export interface AccessProfile {
   kabidUnits: string[];
   /** The user and the officials they act for: tasks assigned to any of them are the user's. */
   assignees: string[];
+  /** The delegations behind the carried roles, for "on behalf of" records. */
+  delegations: ActiveDelegation[];
   /** Roles the regency names in archiveControl.approvers (empty: the default rule applies). */
   archiveApprovers: string[];
+  /** Unit and confidentiality of every SOP of the regency, read with the profile: case visibility is decided from them. */
+  sops: SopAccessInfo[];
 }
 
 type RegencyRoles = { roles: RawRegency['roles']; archiveControl?: { approvers?: string[] } };
 
 /** Builds the profile from the regency's role table (pure: the same roles always give the same rights). */
-export function profileFromRoles(user: Pick<AuthUser, 'id' | 'regencyId'>, roleIds: readonly string[], delegators: readonly string[], regency: RegencyRoles): AccessProfile {
+export function profileFromRoles(user: Pick<AuthUser, 'id' | 'regencyId' | 'roles'>, delegations: readonly ActiveDelegation[], regency: RegencyRoles, sops: readonly SopAccessInfo[] = []): AccessProfile {
+  const roleIds = [...user.roles, ...delegations.flatMap((d) => d.roles)];
   const held = regency.roles.filter((r) => roleIds.includes(r.id));
   const kindOf = (r: RawRegency['roles'][number]): RoleKind => r.kind ?? 'staff';
   const unitsOf = (kind: RoleKind): string[] => [...new Set(held.filter((r) => kindOf(r) === kind && r.unit !== undefined).map((r) => r.unit!))];
@@ -34,16 +46,45 @@ export function profileFromRoles(user: Pick<AuthUser, 'id' | 'regencyId'>, roleI
     kinds: new Set(held.map(kindOf)),
     staffUnits: unitsOf('staff'),
     kabidUnits: unitsOf('kabid'),
-    assignees: [user.id, ...delegators],
+    assignees: [user.id, ...delegations.map((d) => d.fromUserId)],
+    delegations: [...delegations],
     archiveApprovers: regency.archiveControl?.approvers ?? [],
+    sops: [...sops],
   };
 }
 
-/** Loads the user's profile: their roles plus active delegations, read against the regency's role table. */
+/** The profile's sources as columns of a query over `users as u` (joined to `regencies as r`): one round trip for all of them. */
+export function profileSourceColumns(db: Knex, now: Date): Knex.Raw[] {
+  return [
+    db.raw(`r.config->'roles' AS profile_roles`),
+    db.raw(`r.config->'archiveControl' AS profile_archive_control`),
+    db.raw(
+      `(SELECT coalesce(json_agg(json_build_object('fromUserId', du.id, 'fromName', du.display_name, 'roles', du.roles) ORDER BY d.id), '[]'::json)
+          FROM delegations d JOIN users du ON du.id = d.from_user_id
+         WHERE d.regency_id = u.regency_id AND d.to_user_id = u.id AND d.starts_at <= ? AND d.ends_at > ?) AS profile_delegations`,
+      [now, now],
+    ),
+    db.raw(`(SELECT coalesce(json_agg(json_build_object('sopId', ds.sop_id, 'unit', ds.unit, 'confidential', ds.confidential) ORDER BY ds.sop_id), '[]'::json) FROM definitions ds WHERE ds.regency_id = u.regency_id) AS profile_sops`),
+  ];
+}
+
+/** A row carrying the columns of profileSourceColumns. */
+export interface ProfileSourceRow {
+  profile_roles: RawRegency['roles'] | null;
+  profile_archive_control: { approvers?: string[] } | null;
+  profile_delegations: ActiveDelegation[];
+  profile_sops: SopAccessInfo[];
+}
+
+/** The profile of `user` from a row carrying profileSourceColumns. */
+export function profileFromRow(user: AuthUser, row: ProfileSourceRow): AccessProfile {
+  const regency: RegencyRoles = { roles: row.profile_roles ?? [] };
+  if (row.profile_archive_control) regency.archiveControl = row.profile_archive_control;
+  return profileFromRoles(user, row.profile_delegations, regency, row.profile_sops);
+}
+
+/** Loads the user's profile in one query: their roles plus active delegations, read against the regency's role table, and the regency's SOPs. */
 export async function loadAccessProfile(db: Knex, user: AuthUser, now = new Date()): Promise<AccessProfile> {
-  const row = (await db('regencies').where({ id: user.regencyId }).first(db.raw(`config->'roles' as roles`), db.raw(`config->'archiveControl' as "archiveControl"`))) as { roles: RawRegency['roles'] | null; archiveControl: { approvers?: string[] } | null } | undefined;
-  const delegations = await activeDelegations(db, user, now);
-  const regency: RegencyRoles = { roles: row?.roles ?? [] };
-  if (row?.archiveControl) regency.archiveControl = row.archiveControl;
-  return profileFromRoles(user, [...user.roles, ...delegations.flatMap((d) => d.roles)], delegations.map((d) => d.fromUserId), regency);
+  const row = (await db('users as u').leftJoin('regencies as r', 'r.id', 'u.regency_id').where('u.id', user.id).first(profileSourceColumns(db, now))) as ProfileSourceRow | undefined;
+  return profileFromRow(user, row ?? { profile_roles: null, profile_archive_control: null, profile_delegations: [], profile_sops: [] });
 }

@@ -1,12 +1,6 @@
 import type { Knex } from 'knex';
 import type { AccessProfile } from './accessProfile.ts';
-
-/** The SOPs of a regency as visibility needs them: unit and confidentiality of the latest version. */
-export interface SopAccessInfo {
-  sopId: string;
-  unit: string | null;
-  confidential: boolean;
-}
+import type { SopAccessInfo } from './sopAccessInfo.ts';
 
 /**
  * Which cases of the regency a user may see. A case is visible when (a) the user reads the whole
@@ -37,15 +31,9 @@ export function scopeOf(profile: AccessProfile, sops: readonly SopAccessInfo[]):
   };
 }
 
-/** Reads the regency's SOPs with unit and the `confidential` flag of their latest version (kept on the row at publishing). */
-export async function loadSopAccessInfo(db: Knex, regencyId: string): Promise<SopAccessInfo[]> {
-  const rows = (await db('definitions').where('regency_id', regencyId).select('sop_id', 'unit', 'confidential')) as Array<{ sop_id: string; unit: string | null; confidential: boolean }>;
-  return rows.map((r) => ({ sopId: r.sop_id, unit: r.unit, confidential: r.confidential }));
-}
-
-/** The user's case scope, read from the database. */
-export async function loadCaseScope(db: Knex, profile: AccessProfile): Promise<CaseScope> {
-  return scopeOf(profile, await loadSopAccessInfo(db, profile.regencyId));
+/** The user's case scope, from the profile and the SOP list read with it. */
+export function caseScopeOf(profile: AccessProfile): CaseScope {
+  return scopeOf(profile, profile.sops);
 }
 
 /** Narrows a query over `cases as <alias>` to the cases the scope allows (SQL, so paging stays correct). */
@@ -69,14 +57,4 @@ export function whereCaseVisible<Q extends Knex.QueryBuilder>(query: Q, scope: C
     }
   });
   return query;
-}
-
-/** Whether one case exists in the user's regency and, if so, whether the user may see it. */
-export async function caseVisibility(db: Knex, profile: AccessProfile, caseId: string): Promise<'visible' | 'hidden' | 'missing'> {
-  const scope = await loadCaseScope(db, profile);
-  // Existence and visibility in one statement: the scope condition runs as a correlated EXISTS.
-  const visibleQuery = whereCaseVisible(db('cases as cv').whereRaw('cv.id = c.id').select(db.raw('1')), scope, 'cv');
-  const row = (await db('cases as c').where({ 'c.id': caseId, 'c.regency_id': profile.regencyId }).first('c.id', db.raw('EXISTS (?) AS visible', [visibleQuery]))) as { visible: boolean } | undefined;
-  if (!row) return 'missing';
-  return row.visible ? 'visible' : 'hidden';
 }

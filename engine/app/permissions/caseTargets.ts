@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import { AppError } from '../appErrors.ts';
+import type { AccessProfile } from './accessProfile.ts';
+import { caseScopeOf, whereCaseVisible } from './caseScope.ts';
 
 /**
  * Path parameters that name something belonging to a case, and where its case is found. Every route
@@ -13,18 +15,30 @@ export const CASE_TARGETS: Readonly<Record<string, { table: string; label: strin
   requestId: { table: 'archive_requests', label: 'Permintaan arsip' },
 };
 
-/** The case a route's path points at (through any case-bearing parameter), or undefined when it names none. */
-export async function caseOfPath(db: Knex, regencyId: string, params: Readonly<Record<string, string>>): Promise<string | undefined> {
-  let caseId: string | undefined;
+/** The case a route's path points at, and whether the user may see it. */
+export interface PathCase {
+  caseId: string;
+  visible: boolean;
+}
+
+/**
+ * The case a route's path points at (through any case-bearing parameter), or undefined when it names
+ * none. Each lookup also decides visibility (the scope as a correlated EXISTS), so a request learns
+ * both in one query.
+ */
+export async function caseOfPath(db: Knex, profile: AccessProfile, params: Readonly<Record<string, string>>): Promise<PathCase | undefined> {
+  let found: PathCase | undefined;
+  const scope = caseScopeOf(profile);
   for (const [param, target] of Object.entries(CASE_TARGETS)) {
     const value = params[param];
     if (value === undefined) continue;
     const column = target.table === 'cases' ? 'id' : 'case_id';
-    const row = (await db(target.table).where({ id: value, regency_id: regencyId }).first(`${column} as case_id`)) as { case_id: string } | undefined;
+    const visibleQuery = whereCaseVisible(db('cases as c').whereRaw(`c.id = x.${column}`).select(db.raw('1')), scope, 'c');
+    const row = (await db(`${target.table} as x`).where({ 'x.id': value, 'x.regency_id': profile.regencyId }).first(`x.${column} as case_id`, db.raw('EXISTS (?) AS visible', [visibleQuery]))) as { case_id: string; visible: boolean } | undefined;
     // Another regency's rows do not exist for this user (row-level security hides them as well).
     if (!row) throw new AppError('NOT_FOUND', `${target.label} tidak ditemukan.`, undefined, undefined, 'TARGET_NOT_FOUND');
-    if (caseId !== undefined && caseId !== row.case_id) throw new AppError('NOT_FOUND', `${target.label} tidak ditemukan pada kasus ini.`, undefined, undefined, 'TARGET_NOT_FOUND');
-    caseId = row.case_id;
+    if (found !== undefined && found.caseId !== row.case_id) throw new AppError('NOT_FOUND', `${target.label} tidak ditemukan pada kasus ini.`, undefined, undefined, 'TARGET_NOT_FOUND');
+    found = { caseId: row.case_id, visible: row.visible };
   }
-  return caseId;
+  return found;
 }

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { AppError } from '../../appErrors.ts';
 import { maskNik } from '../../caseQueries.ts';
 import type { AccessProfile } from '../../permissions/accessProfile.ts';
-import { loadCaseScope, whereCaseVisible } from '../../permissions/caseScope.ts';
+import { caseScopeOf, whereCaseVisible } from '../../permissions/caseScope.ts';
 import { sopName, stepActivity, type MonitoringContext } from '../monitoringContext.ts';
 import { localDateTime } from '../period.ts';
 import type { ReportTable } from './reportTable.ts';
@@ -36,7 +36,7 @@ function timeliness(r: Row, now: Date): string {
  */
 export async function registerTable(db: Knex, context: MonitoringContext, access: AccessProfile, filter: RegisterFilter, now: Date): Promise<ReportTable> {
   let q: Knex.QueryBuilder = db('cases as c').where('c.regency_id', access.regencyId);
-  q = whereCaseVisible(q, await loadCaseScope(db, access));
+  q = whereCaseVisible(q, caseScopeOf(access));
   if (filter.sopId) q = q.andWhere('c.sop_id', filter.sopId);
   if (filter.status) q = q.andWhere('c.status', filter.status);
   if (filter.from) q = q.andWhere('c.opened_at', '>=', filter.from);

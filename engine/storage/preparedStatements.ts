@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { Knex } from 'knex';
+
+/**
+ * At most this many statements are kept prepared per connection. Beyond it statements still run,
+ * only unnamed (parsed and planned each time), so an unusual mix of queries cannot grow the server's
+ * memory without bound.
+ */
+export const MAX_PREPARED_PER_CONNECTION = 300;
+
+// Only plain data statements: DDL, transaction control and SET must never be prepared.
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+
+const names = new Map<string, string>();
+
+/** The statement name of a SQL text: the same text always gets the same name, in every process. */
+export function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (name === undefined) {
+    name = `alur_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    // The cache only saves hashing; clearing it now and then keeps it bounded.
+    if (names.size >= 5000) names.clear();
+    names.set(sql, name);
+  }
+  return name;
+}
+
+/** What node-postgres keeps per connection about the statements it has prepared there. */
+interface PgConnectionLike {
+  connection?: { parsedStatements?: Record<string, string> };
+}
+
+/** The name to run `sql` under on `connection`, or undefined when it should run unnamed. */
+export function preparedNameFor(sql: string, connection: PgConnectionLike): string | undefined {
+  if (!PREPARABLE.test(sql)) return undefined;
+  const name = statementName(sql);
+  const prepared = connection.connection?.parsedStatements;
+  if (prepared && prepared[name] === undefined && Object.keys(prepared).length >= MAX_PREPARED_PER_CONNECTION) return undefined;
+  return name;
+}
+
+interface KnexQueryObject {
+  sql: string;
+  options?: Record<string, unknown>;
+}
+
+type PgClientClass = new (config: Knex.Config) => { _query(connection: PgConnectionLike, obj: KnexQueryObject): Promise<unknown> };
+
+const require = createRequire(import.meta.url);
+// knex's own PostgreSQL client; its typings do not export the class, so it is loaded by path.
+const KnexPgClient = require('knex/lib/dialects/postgres/index.js') as PgClientClass;
+
+/**
+ * knex's PostgreSQL client with named prepared statements: node-postgres parses a named statement
+ * once per connection and from then on only binds and executes it, so PostgreSQL no longer parses and
+ * plans every query of every request (most of its CPU per request before this).
+ */
+export class PreparingPgClient extends KnexPgClient {
+  override _query(connection: PgConnectionLike, obj: KnexQueryObject): Promise<unknown> {
+    const name = preparedNameFor(obj.sql, connection);
+    if (name !== undefined) obj.options = { ...obj.options, name };
+    return super._query(connection, obj);
+  }
+}
