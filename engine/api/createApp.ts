@@ -31,6 +31,8 @@ export function createApp(options: AppOptions): express.Express {
   // JSON answers escape <, > and & so a stored payload cannot become markup even if sniffed as HTML.
   app.set('json escape', true);
   app.set('trust proxy', 'loopback');
+  // API answers are never cached (sessions, personal data), so hashing each body for an ETag is wasted work.
+  app.set('etag', false);
   app.use(securityHeaders());
   const routes = allRoutes();
   const openApi = buildOpenApi(routes);

@@ -2,8 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import { AppError } from './appErrors.ts';
 import type { AuthUser } from './authUser.ts';
+import { sqlRows } from '../storage/sqlRows.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { profileFromRow, profileSourceColumns, type AccessProfile, type ProfileSourceRow } from './permissions/accessProfile.ts';
+import { PROFILE_SOURCE_COLUMNS, profileFromRow, type AccessProfile, type ProfileSourceRow } from './permissions/accessProfile.ts';
 
 const SESSION_HOURS = 10;
 const MAX_FAILURES = 5;
@@ -56,6 +57,12 @@ export async function login(db: Knex, username: string, password: string, now = 
   return { token, csrfToken, user: toUser(row), expiresAt };
 }
 
+// Written out rather than built per request: it runs on every request, and its text never changes.
+const SESSION_CONTEXT_SQL = `
+SELECT u.id, u.regency_id, u.username, u.display_name, u.roles, s.csrf_token, ${PROFILE_SOURCE_COLUMNS}
+  FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN regencies r ON r.id = u.regency_id
+ WHERE s.id = ? AND u.active AND s.expires_at > ?`;
+
 /** A valid session: its user, the CSRF token writes must echo, and the user's access profile at this moment. */
 export interface SessionContext {
   user: AuthUser;
@@ -69,12 +76,7 @@ export interface SessionContext {
  * undefined when absent/expired.
  */
 export async function sessionUser(db: Knex, token: string, now = new Date()): Promise<SessionContext | undefined> {
-  const row = (await db('sessions as s')
-    .join('users as u', 'u.id', 's.user_id')
-    .leftJoin('regencies as r', 'r.id', 'u.regency_id')
-    .where({ 's.id': tokenHash(token), 'u.active': true })
-    .andWhere('s.expires_at', '>', now)
-    .first('u.id', 'u.regency_id', 'u.username', 'u.display_name', 'u.roles', 's.csrf_token', ...profileSourceColumns(db, now))) as (UserRow & ProfileSourceRow & { csrf_token: string }) | undefined;
+  const [row] = await sqlRows<UserRow & ProfileSourceRow & { csrf_token: string }>(db, SESSION_CONTEXT_SQL, [now, now, tokenHash(token), now]);
   if (!row) return undefined;
   const user = toUser(row);
   return { user, csrfToken: row.csrf_token, access: profileFromRow(user, row) };

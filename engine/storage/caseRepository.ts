@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { CaseEvent, CaseState, TaskState } from '../core/caseTypes.ts';
+import { sqlRows } from './sqlRows.ts';
 
 /** A case row as the service needs it. */
 export interface StoredCase {
@@ -34,10 +35,7 @@ export async function loadCase(db: Knex, regencyId: string, caseId: string): Pro
 
 /** Loads the case a task belongs to in one query, only within the given regency. */
 export async function loadCaseOfTask(db: Knex, regencyId: string, taskId: string): Promise<StoredCase | undefined> {
-  const row = (await db('cases')
-    .join('tasks', 'tasks.case_id', 'cases.id')
-    .where({ 'tasks.id': taskId, 'tasks.regency_id': regencyId, 'cases.regency_id': regencyId })
-    .first('cases.*')) as CaseRow | undefined;
+  const [row] = await sqlRows<CaseRow>(db, `SELECT c.* FROM tasks t JOIN cases c ON c.id = t.case_id WHERE t.id = ? AND t.regency_id = ? AND c.regency_id = ?`, [taskId, regencyId, regencyId]);
   return row ? toStored(row) : undefined;
 }
 
@@ -153,13 +151,13 @@ export async function saveTransition(db: Knex, previous: StoredCase, state: Case
     return !old || old.status !== task.status || old.assignee !== task.assignee;
   });
   const c = caseColumns(state);
-  const result = (await db.raw(SAVE_TRANSITION_SQL, [
+  const [saved] = await sqlRows<{ updated: number }>(db, SAVE_TRANSITION_SQL, [
     c.status, c.current_step, c.revision, c.state, c.due_at, c.closed_at, c.updated_at, c.applicant_name, c.applicant_nik,
     previous.id, previous.regencyId, previous.revision,
     JSON.stringify(written.map((t) => taskRow(state, previous.sopId, t))),
     JSON.stringify(eventRows(state, events)),
-  ])) as { rows: Array<{ updated: number }> };
-  if (result.rows[0]?.updated !== 1) throw new ConcurrentChangeError();
+  ]);
+  if (saved?.updated !== 1) throw new ConcurrentChangeError();
 }
 
 /** A case's events in order, only within the given regency. */

@@ -1,7 +1,7 @@
 import knexModule, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import { mkdirSync } from 'node:fs';
-import { PreparingPgClient } from './preparedStatements.ts';
+import { AlurPgClient } from './postgresClient.ts';
 
 const knex = knexModule as unknown as (config: Knex.Config) => Knex;
 
@@ -17,7 +17,7 @@ export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 /** Opens a knex instance on the target; the same queries run on both. */
 export function openDatabase(target: DatabaseTarget): Knex {
   if (target.kind === 'postgres') {
-    return knex({ client: PreparingPgClient as unknown as typeof Knex.Client, connection: target.url, pool: { min: 0, max: Number(process.env.ALUR_DB_POOL ?? 10) } });
+    return knex({ client: AlurPgClient as unknown as typeof Knex.Client, connection: target.url, pool: { min: 0, max: Number(process.env.ALUR_DB_POOL ?? 10) } });
   }
   if (target.dataDir !== undefined) mkdirSync(target.dataDir, { recursive: true });
   return knex({ client: ClientPgLite, dialect: 'postgres', connection: target.dataDir !== undefined ? { filename: target.dataDir } : {} } as Knex.Config);

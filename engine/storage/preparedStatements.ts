@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import type { Knex } from 'knex';
 
 /**
  * At most this many statements are kept prepared per connection. Beyond it statements still run,
@@ -38,28 +36,4 @@ export function preparedNameFor(sql: string, connection: PgConnectionLike): stri
   const prepared = connection.connection?.parsedStatements;
   if (prepared && prepared[name] === undefined && Object.keys(prepared).length >= MAX_PREPARED_PER_CONNECTION) return undefined;
   return name;
-}
-
-interface KnexQueryObject {
-  sql: string;
-  options?: Record<string, unknown>;
-}
-
-type PgClientClass = new (config: Knex.Config) => { _query(connection: PgConnectionLike, obj: KnexQueryObject): Promise<unknown> };
-
-const require = createRequire(import.meta.url);
-// knex's own PostgreSQL client; its typings do not export the class, so it is loaded by path.
-const KnexPgClient = require('knex/lib/dialects/postgres/index.js') as PgClientClass;
-
-/**
- * knex's PostgreSQL client with named prepared statements: node-postgres parses a named statement
- * once per connection and from then on only binds and executes it, so PostgreSQL no longer parses and
- * plans every query of every request (most of its CPU per request before this).
- */
-export class PreparingPgClient extends KnexPgClient {
-  override _query(connection: PgConnectionLike, obj: KnexQueryObject): Promise<unknown> {
-    const name = preparedNameFor(obj.sql, connection);
-    if (name !== undefined) obj.options = { ...obj.options, name };
-    return super._query(connection, obj);
-  }
 }

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import { APP_ROLE, SYSTEM_ROLE } from '../../migrations/rowLevelSecurity.ts';
+import type { BeginWith } from './postgresClient.ts';
+import { sqlLiteral } from './sqlLiteral.ts';
 
 /**
  * Runs `work` in a transaction as the app role with `alur.regency_id` set: row-level security then
@@ -8,11 +10,17 @@ import { APP_ROLE, SYSTEM_ROLE } from '../../migrations/rowLevelSecurity.ts';
  * transaction, so a pooled connection never carries one request's scope into the next.
  */
 export async function withRegencyScope<T>(db: Knex, regencyId: string | undefined, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-  return db.transaction(async (trx) => {
-    // Both settings in one round trip: set_config('role', …, true) is SET LOCAL ROLE.
-    await trx.raw(`SELECT set_config('role', ?, true), set_config('alur.regency_id', ?, true)`, [APP_ROLE, regencyId ?? '']);
-    return work(trx);
-  });
+  // Both settings in one statement (set_config('role', …, true) is SET LOCAL ROLE), sent with BEGIN
+  // where the client can (the PostgreSQL server client); PGlite runs it as the transaction's first query.
+  const scope = `SELECT set_config('role', ${sqlLiteral(APP_ROLE)}, true), set_config('alur.regency_id', ${sqlLiteral(regencyId ?? '')}, true)`;
+  const beginWith: BeginWith = { statement: scope, ran: false };
+  return db.transaction(
+    async (trx) => {
+      if (!beginWith.ran) await trx.raw(scope);
+      return work(trx);
+    },
+    { beginWith } as Knex.TransactionConfig,
+  );
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { sopCondition, type MonitoringScope } from './monitoringScope.ts';
 import { sopName, stepActivity, stepIndex, type MonitoringContext } from './monitoringContext.ts';
-import { rounded, sqlRows } from './sqlRows.ts';
+import { sqlRows } from '../../storage/sqlRows.ts';
+import { rounded } from './sqlValues.ts';
 import type { StepFigure } from './stepDurations.ts';
 
 /** A step where open work piles up now. */

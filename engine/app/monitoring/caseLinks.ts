@@ -4,7 +4,7 @@ import type { AuthUser } from '../authUser.ts';
 import { isComplaintSop } from './complaintSops.ts';
 import type { MonitoringContext } from './monitoringContext.ts';
 import { sopName } from './monitoringContext.ts';
-import { isoOrNull } from './sqlRows.ts';
+import { isoOrNull } from './sqlValues.ts';
 
 /** A case on the other side of a link, without personal data. */
 export interface LinkedCase {

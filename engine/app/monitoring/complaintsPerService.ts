@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { complaintSopIds } from './complaintSops.ts';
 import { sopAllowed, sopCondition, type MonitoringScope } from './monitoringScope.ts';
 import { sopName, type MonitoringContext } from './monitoringContext.ts';
-import { sqlRows } from './sqlRows.ts';
+import { sqlRows } from '../../storage/sqlRows.ts';
 
 /** Complaints about one service (complaint cases linked to its cases). */
 export interface ComplaintsAboutService {

@@ -5,7 +5,7 @@ import type { RawRegency, SopDefinition, Step } from '../../definition/sopTypes.
 import type { Duration } from '../../time/parseDuration.ts';
 import { getRegency } from '../../storage/definitionRepository.ts';
 import { AppError } from '../appErrors.ts';
-import { sqlRows } from './sqlRows.ts';
+import { sqlRows } from '../../storage/sqlRows.ts';
 
 /** The latest published version of one SOP, for labels and standards. */
 export interface SopInfo {

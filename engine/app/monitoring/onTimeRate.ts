@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { sopCondition, type MonitoringScope } from './monitoringScope.ts';
 import { sopName, standardTime, type MonitoringContext, type StandardTime } from './monitoringContext.ts';
-import { rounded, share, sqlRows } from './sqlRows.ts';
+import { sqlRows } from '../../storage/sqlRows.ts';
+import { rounded, share } from './sqlValues.ts';
 import type { StepFigure } from './stepDurations.ts';
 
 /** Timeliness of one SOP: whole cases against the Jangka Waktu, and all its step visits against their Baku Mutu. */

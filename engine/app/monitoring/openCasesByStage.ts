@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { sopCondition, type MonitoringScope } from './monitoringScope.ts';
 import { sopName, stepActivity, stepIndex, type MonitoringContext } from './monitoringContext.ts';
-import { isoOrNull, sqlRows } from './sqlRows.ts';
+import { sqlRows } from '../../storage/sqlRows.ts';
+import { isoOrNull } from './sqlValues.ts';
 
 /** Open cases standing at one step of one SOP. */
 export interface StageCount {

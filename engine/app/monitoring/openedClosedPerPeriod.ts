@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { AppError } from '../appErrors.ts';
 import { sopCondition, type MonitoringScope } from './monitoringScope.ts';
 import { localMidnight } from './period.ts';
-import { sqlRows } from './sqlRows.ts';
+import { sqlRows } from '../../storage/sqlRows.ts';
 
 /** Chart buckets, in the regency's local calendar (weeks start on Monday, as date_trunc does). */
 export type Bucket = 'day' | 'week' | 'month';

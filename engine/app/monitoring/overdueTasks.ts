@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { sopCondition, type MonitoringScope } from './monitoringScope.ts';
 import { roleInfo, sopName, stepActivity, type MonitoringContext } from './monitoringContext.ts';
-import { isoOrNull, rounded, sqlRows } from './sqlRows.ts';
+import { sqlRows } from '../../storage/sqlRows.ts';
+import { isoOrNull, rounded } from './sqlValues.ts';
 
 /** One open task past its due time. */
 export interface OverdueTask {

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { sopCondition, type MonitoringScope } from './monitoringScope.ts';
 import { sopName, stepActivity, type MonitoringContext } from './monitoringContext.ts';
-import { share, sqlRows } from './sqlRows.ts';
+import { sqlRows } from '../../storage/sqlRows.ts';
+import { share } from './sqlValues.ts';
 
 /** How often one reason ended cases of an SOP with "ditolak". */
 export interface RejectionReason {

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { sopCondition, type MonitoringScope } from './monitoringScope.ts';
 import { documentLabel, sopName, stepActivity, stepIndex, type MonitoringContext } from './monitoringContext.ts';
-import { share, sqlRows } from './sqlRows.ts';
+import { sqlRows } from '../../storage/sqlRows.ts';
+import { share } from './sqlValues.ts';
 
 /** A requirement named as missing when files were sent back. */
 export interface MissingDocument {

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import type { MonitoringScope } from './monitoringScope.ts';
 import { findStep, sopName, standardTime, stepActivity, stepIndex, type MonitoringContext, type StandardTime } from './monitoringContext.ts';
-import { rounded, share, sqlRows } from './sqlRows.ts';
+import { sqlRows } from '../../storage/sqlRows.ts';
+import { rounded, share } from './sqlValues.ts';
 import { stepVisitsCte } from './stepVisits.ts';
 
 /** Timeliness of one step of one SOP over the visits that entered it in the period. */

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { RawRegency, RoleKind } from '../../definition/sopTypes.ts';
+import { sqlRows } from '../../storage/sqlRows.ts';
 import type { AuthUser } from '../authUser.ts';
 import type { SopAccessInfo } from './sopAccessInfo.ts';
 
@@ -53,22 +54,20 @@ export function profileFromRoles(user: Pick<AuthUser, 'id' | 'regencyId' | 'role
   };
 }
 
-/** The profile's sources as columns of a query over `users as u` (joined to `regencies as r`): one round trip for all of them. */
-export function profileSourceColumns(db: Knex, now: Date): Knex.Raw[] {
-  return [
-    db.raw(`r.config->'roles' AS profile_roles`),
-    db.raw(`r.config->'archiveControl' AS profile_archive_control`),
-    db.raw(
-      `(SELECT coalesce(json_agg(json_build_object('fromUserId', du.id, 'fromName', du.display_name, 'roles', du.roles) ORDER BY d.id), '[]'::json)
-          FROM delegations d JOIN users du ON du.id = d.from_user_id
-         WHERE d.regency_id = u.regency_id AND d.to_user_id = u.id AND d.starts_at <= ? AND d.ends_at > ?) AS profile_delegations`,
-      [now, now],
-    ),
-    db.raw(`(SELECT coalesce(json_agg(json_build_object('sopId', ds.sop_id, 'unit', ds.unit, 'confidential', ds.confidential) ORDER BY ds.sop_id), '[]'::json) FROM definitions ds WHERE ds.regency_id = u.regency_id) AS profile_sops`),
-  ];
-}
+/**
+ * The profile's sources as columns of a query over `users u` joined to `regencies r` (two bindings:
+ * the moment, twice): the regency's role table, active delegations and the SOP list, in one round trip.
+ */
+export const PROFILE_SOURCE_COLUMNS = `
+  r.config->'roles' AS profile_roles,
+  r.config->'archiveControl' AS profile_archive_control,
+  (SELECT coalesce(json_agg(json_build_object('fromUserId', du.id, 'fromName', du.display_name, 'roles', du.roles) ORDER BY d.id), '[]'::json)
+     FROM delegations d JOIN users du ON du.id = d.from_user_id
+    WHERE d.regency_id = u.regency_id AND d.to_user_id = u.id AND d.starts_at <= ? AND d.ends_at > ?) AS profile_delegations,
+  (SELECT coalesce(json_agg(json_build_object('sopId', ds.sop_id, 'unit', ds.unit, 'confidential', ds.confidential) ORDER BY ds.sop_id), '[]'::json)
+     FROM definitions ds WHERE ds.regency_id = u.regency_id) AS profile_sops`;
 
-/** A row carrying the columns of profileSourceColumns. */
+/** A row carrying PROFILE_SOURCE_COLUMNS. */
 export interface ProfileSourceRow {
   profile_roles: RawRegency['roles'] | null;
   profile_archive_control: { approvers?: string[] } | null;
@@ -76,7 +75,7 @@ export interface ProfileSourceRow {
   profile_sops: SopAccessInfo[];
 }
 
-/** The profile of `user` from a row carrying profileSourceColumns. */
+/** The profile of `user` from a row carrying PROFILE_SOURCE_COLUMNS. */
 export function profileFromRow(user: AuthUser, row: ProfileSourceRow): AccessProfile {
   const regency: RegencyRoles = { roles: row.profile_roles ?? [] };
   if (row.profile_archive_control) regency.archiveControl = row.profile_archive_control;
@@ -85,6 +84,6 @@ export function profileFromRow(user: AuthUser, row: ProfileSourceRow): AccessPro
 
 /** Loads the user's profile in one query: their roles plus active delegations, read against the regency's role table, and the regency's SOPs. */
 export async function loadAccessProfile(db: Knex, user: AuthUser, now = new Date()): Promise<AccessProfile> {
-  const row = (await db('users as u').leftJoin('regencies as r', 'r.id', 'u.regency_id').where('u.id', user.id).first(profileSourceColumns(db, now))) as ProfileSourceRow | undefined;
+  const [row] = await sqlRows<ProfileSourceRow>(db, `SELECT ${PROFILE_SOURCE_COLUMNS} FROM users u LEFT JOIN regencies r ON r.id = u.regency_id WHERE u.id = ?`, [now, now, user.id]);
   return profileFromRow(user, row ?? { profile_roles: null, profile_archive_control: null, profile_delegations: [], profile_sops: [] });
 }

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { sopCondition, type MonitoringScope } from '../monitoringScope.ts';
 import { sopName, type MonitoringContext } from '../monitoringContext.ts';
-import { isoOrNull, rounded, sqlRows } from '../sqlRows.ts';
+import { sqlRows } from '../../../storage/sqlRows.ts';
+import { isoOrNull, rounded } from '../sqlValues.ts';
 import { ikmGrade, type IkmGrade } from './ikm.ts';
 import { SURVEY_ELEMENTS, type SurveyElement } from './surveyElements.ts';
 

@@ -1,11 +1,3 @@
-import type { Knex } from 'knex';
-
-/** Runs a parameterised SQL query and returns its rows (the same shape on PostgreSQL and PGlite). */
-export async function sqlRows<Row>(db: Knex, sql: string, bindings: readonly Knex.RawBinding[]): Promise<Row[]> {
-  const result = (await db.raw(sql, bindings)) as { rows: Row[] };
-  return result.rows;
-}
-
 /** An ISO string from a timestamp column (drivers return Date or string). */
 export function isoOrNull(value: Date | string | null | undefined): string | null {
   return value === null || value === undefined ? null : new Date(value).toISOString();

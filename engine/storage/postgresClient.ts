@@ -1,0 +1,69 @@
+import { createRequire } from 'node:module';
+import type { Knex } from 'knex';
+import { preparedNameFor } from './preparedStatements.ts';
+
+/** What node-postgres keeps per connection (the parts this module reads). */
+interface PgConnection {
+  connection?: { parsedStatements?: Record<string, string> };
+}
+
+interface KnexQueryObject {
+  sql: string;
+  options?: Record<string, unknown>;
+}
+
+/**
+ * A statement to send in the same round trip as BEGIN: pass `{ beginWith }` in the transaction config
+ * (`db.transaction(work, { beginWith } as Knex.TransactionConfig)`). `ran` turns true when it did; clients
+ * that cannot (PGlite) leave it false and the caller runs the statement itself.
+ */
+export interface BeginWith {
+  statement: string;
+  ran: boolean;
+}
+
+type TransactionBase = new (client: unknown, container: unknown, config?: { beginWith?: BeginWith }, ...rest: unknown[]) => { query(conn: unknown, sql: string): Promise<unknown>; begin(conn: unknown): Promise<unknown> };
+type ClientBase = new (config: Knex.Config) => { _query(connection: PgConnection, obj: KnexQueryObject): Promise<unknown> };
+
+const require = createRequire(import.meta.url);
+// knex's own PostgreSQL client and transaction; their typings do not export the classes, so they are loaded by path.
+const KnexPgTransaction = require('knex/lib/dialects/postgres/execution/pg-transaction.js') as TransactionBase;
+const KnexPgClient = require('knex/lib/dialects/postgres/index.js') as ClientBase;
+
+/** A transaction that can send one more statement with its BEGIN (one round trip instead of two). */
+class BeginWithTransaction extends KnexPgTransaction {
+  private readonly beginWith: BeginWith | undefined;
+
+  constructor(client: unknown, container: unknown, config?: { beginWith?: BeginWith }, ...rest: unknown[]) {
+    super(client, container, config, ...rest);
+    this.beginWith = config?.beginWith;
+  }
+
+  override begin(conn: unknown): Promise<unknown> {
+    const beginWith = this.beginWith;
+    if (!beginWith) return super.begin(conn);
+    // Without bound parameters node-postgres uses the simple protocol, which runs both statements in order.
+    return this.query(conn, `BEGIN; ${beginWith.statement}`).then((result) => {
+      beginWith.ran = true;
+      return result;
+    });
+  }
+}
+
+/**
+ * knex's PostgreSQL client, faster per request: named prepared statements (node-postgres parses a
+ * named statement once per connection and from then on only binds and executes it, so PostgreSQL no
+ * longer parses and plans every query of every request), and transactions that can carry a first
+ * statement in the BEGIN round trip.
+ */
+export class AlurPgClient extends KnexPgClient {
+  override _query(connection: PgConnection, obj: KnexQueryObject): Promise<unknown> {
+    const name = preparedNameFor(obj.sql, connection);
+    if (name !== undefined) obj.options = { ...obj.options, name };
+    return super._query(connection, obj);
+  }
+
+  transaction(container: unknown, config?: { beginWith?: BeginWith }, ...rest: unknown[]): unknown {
+    return new BeginWithTransaction(this, container, config, ...rest);
+  }
+}

@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import type { Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_ROLE } from '../../migrations/rowLevelSecurity.ts';
+import { openDatabase } from '../../engine/storage/database.ts';
+import { migrateToLatest } from '../../engine/storage/migrate.ts';
+import { MAX_PREPARED_PER_CONNECTION, preparedNameFor, statementName } from '../../engine/storage/preparedStatements.ts';
+import { withRegencyScope } from '../../engine/storage/regencyScope.ts';
+import { sqlLiteral } from '../../engine/storage/sqlLiteral.ts';
+import { sqlRows } from '../../engine/storage/sqlRows.ts';
+import { databaseLabel, freshDatabase } from '../support/testDatabase.ts';
+
+describe('prepared statement names (pure)', () => {
+  it('the same text always gets the same name; different texts get different names', () => {
+    expect(statementName('SELECT 1')).toBe(statementName('SELECT 1'));
+    expect(statementName('SELECT 1')).not.toBe(statementName('SELECT 2'));
+    expect(statementName('SELECT 1')).toMatch(/^alur_[0-9a-f]{24}$/);
+  });
+
+  it('only data statements are prepared: never DDL, transaction control or SET', () => {
+    const connection = { connection: { parsedStatements: {} } };
+    for (const sql of ['select 1', '  SELECT * FROM cases', 'insert into t values (1)', 'UPDATE t SET a = 1', 'delete from t', 'WITH x AS (SELECT 1) SELECT * FROM x']) expect(preparedNameFor(sql, connection)).toBeDefined();
+    for (const sql of ['BEGIN;', 'COMMIT;', 'ROLLBACK', 'SET LOCAL ROLE alur_app', 'CREATE TABLE t (a int)', 'ALTER TABLE t ADD b int', 'DROP TABLE t', 'VACUUM ANALYZE t', 'selection']) expect(preparedNameFor(sql, connection)).toBeUndefined();
+  });
+
+  it('a connection holds at most MAX_PREPARED_PER_CONNECTION statements; beyond it new texts run unnamed, known ones stay named', () => {
+    const parsedStatements: Record<string, string> = {};
+    for (let i = 0; i < MAX_PREPARED_PER_CONNECTION; i++) parsedStatements[statementName(`SELECT ${i}`)] = `SELECT ${i}`;
+    const connection = { connection: { parsedStatements } };
+    expect(preparedNameFor('SELECT 0', connection)).toBe(statementName('SELECT 0'));
+    expect(preparedNameFor('SELECT -1', connection)).toBeUndefined();
+  });
+});
+
+describe('SQL literals for statements sent without parameters (pure)', () => {
+  it('quotes, backslashes and any other text come back unchanged from PostgreSQL', () => {
+    expect(sqlLiteral("it's")).toBe("E'it''s'");
+    expect(sqlLiteral('a\\b')).toBe("E'a\\\\b'");
+    expect(() => sqlLiteral('a\u0000b')).toThrow();
+  });
+});
+
+describe(`the database client (${databaseLabel})`, () => {
+  let db: Knex;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    const fresh = await freshDatabase();
+    drop = fresh.drop;
+    db = openDatabase(fresh.target);
+    await migrateToLatest(db);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.destroy();
+    await drop?.();
+  });
+
+  it('literals round-trip through the database for arbitrary strings', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary' }).filter((s) => !s.includes('\u0000')), async (value) => {
+        const [row] = await sqlRows<{ v: string }>(db, `SELECT ${sqlLiteral(value)}::text AS v`, []);
+        expect(row?.v).toBe(value);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the regency scope is in force inside the transaction (app role, regency setting) and gone after it', async () => {
+    const hostile = "kab'; DROP TABLE cases; --";
+    const inside = await withRegencyScope(db, hostile, async (trx) => (await sqlRows<{ role: string; regency: string }>(trx, `SELECT current_user AS role, current_setting('alur.regency_id', true) AS regency`, []))[0]);
+    expect(inside).toEqual({ role: APP_ROLE, regency: hostile });
+    const [after] = await sqlRows<{ role: string; regency: string | null }>(db, `SELECT current_user AS role, nullif(current_setting('alur.regency_id', true), '') AS regency`, []);
+    expect(after?.role).not.toBe(APP_ROLE);
+    expect(after?.regency ?? null).toBeNull();
+    expect(await db.schema.hasTable('cases')).toBe(true);
+  });
+
+  it('a failing statement inside the scope rolls the whole transaction back', async () => {
+    await expect(withRegencyScope(db, 'kutai-kartanegara', async (trx) => trx.raw('SELECT 1/0'))).rejects.toThrow();
+    const [row] = await sqlRows<{ ok: number }>(db, 'SELECT 1 AS ok', []);
+    expect(row?.ok).toBe(1);
+  });
+
+  it.runIf(databaseLabel === 'PostgreSQL')('on the server, data statements are prepared once per connection and reused', async () => {
+    const sql = 'SELECT count(*)::int AS n FROM regencies WHERE id <> ?';
+    const prepared = await db.transaction(async (trx) => {
+      for (let i = 0; i < 3; i++) await sqlRows(trx, sql, [`x${i}`]);
+      return sqlRows<{ name: string; statement: string }>(trx, `SELECT name, statement FROM pg_prepared_statements WHERE name = ?`, [statementName(sql.replace('?', '$1'))]);
+    });
+    expect(prepared).toHaveLength(1);
+    expect(prepared[0]?.statement).toContain('FROM regencies');
+  });
+
+  it.runIf(databaseLabel === 'PostgreSQL')('on the server, the scope travels with BEGIN (no separate round trip)', async () => {
+    const statements: string[] = [];
+    const record = (query: { sql: string }): void => void statements.push(query.sql);
+    db.on('query', record);
+    try {
+      await withRegencyScope(db, 'kutai-kartanegara', async (trx) => trx.raw('SELECT 1'));
+    } finally {
+      db.off('query', record);
+    }
+    expect(statements[0]).toMatch(/^BEGIN; SELECT set_config\('role'/);
+    expect(statements.filter((s) => s.includes('set_config'))).toHaveLength(1);
+  });
+});
