@@ -119,9 +119,9 @@ export async function run(options: BenchOptions): Promise<PartResult> {
     const opened = load.opened();
     const result = report(byLevel, pgbench?.version, opened, seconds);
     await load.ensurePool(10);
-    const traced = await traceCompletion(apiDb.url, BENCH_REGENCY, load.pool.shift()!);
+    const traced = await traceCompletion(apiDb.url, BENCH_REGENCY, sop.definitionsDir, load.pool.shift()!);
     result.tables.push(traced);
-    result.metrics.sql_statements_per_completion = traced.rows.length + 1;
+    result.metrics.sql_statements_per_completion = traced.rows.length;
     if (!options.quick) {
       // One more window at 8 clients against a second server process on the same database, with the V8 profiler on.
       const profileDir = join(options.tmpDir, 'profile');

@@ -1,24 +1,33 @@
-import type { AuthUser } from '../../engine/app/authUser.ts';
-import { runTaskCommand } from '../../engine/app/caseService.ts';
-import { openDatabase } from '../../engine/storage/database.ts';
-import type { PoolTask } from './loadClient.ts';
+import { pino } from 'pino';
+import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
+import { startServer } from '../../engine/server/startServer.ts';
+import { login, type PoolTask } from './loadClient.ts';
 import { captureSql } from './scaleQueries.ts';
 import type { ResultTable } from './types.ts';
 
-/** The SQL one step completion sends (through the same service function the route calls), after the session lookup. */
-export async function traceCompletion(url: string, regencyId: string, task: PoolTask): Promise<ResultTable> {
-  const db = openDatabase({ kind: 'postgres', url });
+/**
+ * The SQL one step completion sends, seen by the server: an API server in this process on the bench
+ * database takes one POST /api/tasks/{id}/complete (signed in as the task's role) and every statement
+ * its database client sends during that request is listed, from the session lookup to COMMIT.
+ */
+export async function traceCompletion(url: string, regencyId: string, definitionsDir: string, task: PoolTask): Promise<ResultTable> {
+  const server = await startServer({ target: { kind: 'postgres', url }, port: 0, definitionsDir, demoUsers: true, jobPollMs: 3_600_000, logger: pino({ level: 'silent' }) });
   try {
-    const row = (await db('users').where({ regency_id: regencyId }).whereRaw(`roles = ?::jsonb`, [JSON.stringify([task.role])]).first('id', 'regency_id', 'username', 'display_name', 'roles')) as { id: string; regency_id: string; username: string; display_name: string; roles: string[] };
-    const user: AuthUser = { id: row.id, regencyId: row.regency_id, username: row.username, name: row.display_name, roles: row.roles };
+    const session = await login(server.url, `${regencyId}.${task.role}`, DEMO_PASSWORD);
     const body = task.walk.bodyByStep.get(task.stepId) ?? { formData: {}, checklist: {} };
-    const statements = await captureSql(db, () => runTaskCommand(db, user, task.taskId, { type: 'complete', taskId: task.taskId, ...body }));
+    let status = 0;
+    const statements = await captureSql(server.db, async () => {
+      const response = await fetch(`${server.url}/api/tasks/${task.taskId}/complete`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf }, body: JSON.stringify(body) });
+      status = response.status;
+      await response.arrayBuffer();
+    });
+    if (status !== 200) throw new Error(`traced completion answered HTTP ${status}`);
     return {
-      title: `SQL statements of one step completion (${statements.length} from the service, plus 1 session lookup per request in the HTTP layer)`,
+      title: `SQL round trips of one step completion over HTTP (${statements.length}, from the session lookup to COMMIT)`,
       header: ['#', 'statement'],
-      rows: statements.map((s, i) => [i + 1, s.sql.replace(/\s+/g, ' ').slice(0, 160)]),
+      rows: statements.map((s, i) => [i + 1, s.sql.replace(/\s+/g, ' ').trim().slice(0, 160)]),
     };
   } finally {
-    await db.destroy();
+    await server.close();
   }
 }

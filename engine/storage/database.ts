@@ -1,7 +1,7 @@
 import knexModule, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import { mkdirSync } from 'node:fs';
-import { AlurPgClient } from './postgresClient.ts';
+import { AlurPgClient, type AlurPgConfig } from './postgresClient.ts';
 
 const knex = knexModule as unknown as (config: Knex.Config) => Knex;
 
@@ -17,7 +17,8 @@ export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 /** Opens a knex instance on the target; the same queries run on both. */
 export function openDatabase(target: DatabaseTarget): Knex {
   if (target.kind === 'postgres') {
-    return knex({ client: AlurPgClient as unknown as typeof Knex.Client, connection: target.url, pool: { min: 0, max: Number(process.env.ALUR_DB_POOL ?? 10) } });
+    const config: AlurPgConfig = { client: AlurPgClient as unknown as typeof Knex.Client, connection: target.url, pool: { min: 0, max: Number(process.env.ALUR_DB_POOL ?? 10) }, prepareStatements: process.env.ALUR_DB_PREPARE !== '0' };
+    return knex(config);
   }
   if (target.dataDir !== undefined) mkdirSync(target.dataDir, { recursive: true });
   return knex({ client: ClientPgLite, dialect: 'postgres', connection: target.dataDir !== undefined ? { filename: target.dataDir } : {} } as Knex.Config);

@@ -23,7 +23,10 @@ export interface BeginWith {
 }
 
 type TransactionBase = new (client: unknown, container: unknown, config?: { beginWith?: BeginWith }, ...rest: unknown[]) => { query(conn: unknown, sql: string): Promise<unknown>; begin(conn: unknown): Promise<unknown> };
-type ClientBase = new (config: Knex.Config) => { _query(connection: PgConnection, obj: KnexQueryObject): Promise<unknown> };
+/** knex's config plus this client's own switch. */
+export type AlurPgConfig = Knex.Config & { prepareStatements?: boolean };
+
+type ClientBase = new (config: AlurPgConfig) => { config: AlurPgConfig; _query(connection: PgConnection, obj: KnexQueryObject): Promise<unknown> };
 
 const require = createRequire(import.meta.url);
 // knex's own PostgreSQL client and transaction; their typings do not export the classes, so they are loaded by path.
@@ -58,7 +61,8 @@ class BeginWithTransaction extends KnexPgTransaction {
  */
 export class AlurPgClient extends KnexPgClient {
   override _query(connection: PgConnection, obj: KnexQueryObject): Promise<unknown> {
-    const name = preparedNameFor(obj.sql, connection);
+    // Off for connection poolers that cannot keep prepared statements per client (PgBouncer in transaction mode before 1.21).
+    const name = this.config.prepareStatements === false ? undefined : preparedNameFor(obj.sql, connection);
     if (name !== undefined) obj.options = { ...obj.options, name };
     return super._query(connection, obj);
   }

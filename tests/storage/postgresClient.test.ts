@@ -46,7 +46,10 @@ describe(`the database client (${databaseLabel})`, () => {
   beforeAll(async () => {
     const fresh = await freshDatabase();
     drop = fresh.drop;
+    // One connection, so what one transaction leaves behind (or not) is what the next statement sees.
+    process.env.ALUR_DB_POOL = '1';
     db = openDatabase(fresh.target);
+    delete process.env.ALUR_DB_POOL;
     await migrateToLatest(db);
   }, 60_000);
   afterAll(async () => {
@@ -75,9 +78,14 @@ describe(`the database client (${databaseLabel})`, () => {
   });
 
   it('a failing statement inside the scope rolls the whole transaction back', async () => {
-    await expect(withRegencyScope(db, 'kutai-kartanegara', async (trx) => trx.raw('SELECT 1/0'))).rejects.toThrow();
-    const [row] = await sqlRows<{ ok: number }>(db, 'SELECT 1 AS ok', []);
-    expect(row?.ok).toBe(1);
+    const failing = withRegencyScope(db, 'kutai-kartanegara', async (trx) => {
+      // A session-level setting is transactional too: after the rollback it must be gone.
+      await sqlRows(trx, `SELECT set_config('alur.probe', 'ditulis', false)`, []);
+      return sqlRows(trx, 'SELECT 1/0', []);
+    });
+    await expect(failing).rejects.toThrow();
+    const [row] = await sqlRows<{ probe: string | null }>(db, `SELECT nullif(current_setting('alur.probe', true), '') AS probe`, []);
+    expect(row?.probe ?? null).toBeNull();
   });
 
   it.runIf(databaseLabel === 'PostgreSQL')('on the server, data statements are prepared once per connection and reused', async () => {
@@ -90,12 +98,29 @@ describe(`the database client (${databaseLabel})`, () => {
     expect(prepared[0]?.statement).toContain('FROM regencies');
   });
 
+  it.runIf(databaseLabel === 'PostgreSQL')('ALUR_DB_PREPARE=0 turns prepared statements off (for poolers that cannot keep them)', async () => {
+    const url = (db.client as { config: { connection: string } }).config.connection;
+    process.env.ALUR_DB_PREPARE = '0';
+    const unprepared = openDatabase({ kind: 'postgres', url });
+    delete process.env.ALUR_DB_PREPARE;
+    try {
+      const sql = 'SELECT count(*)::int AS n FROM regencies WHERE id <> ?';
+      const prepared = await unprepared.transaction(async (trx) => {
+        for (let i = 0; i < 3; i++) await sqlRows(trx, sql, [`x${i}`]);
+        return sqlRows<{ name: string }>(trx, `SELECT name FROM pg_prepared_statements`, []);
+      });
+      expect(prepared).toEqual([]);
+    } finally {
+      await unprepared.destroy();
+    }
+  });
+
   it.runIf(databaseLabel === 'PostgreSQL')('on the server, the scope travels with BEGIN (no separate round trip)', async () => {
     const statements: string[] = [];
     const record = (query: { sql: string }): void => void statements.push(query.sql);
     db.on('query', record);
     try {
-      await withRegencyScope(db, 'kutai-kartanegara', async (trx) => trx.raw('SELECT 1'));
+      await withRegencyScope(db, 'kutai-kartanegara', async (trx) => sqlRows(trx, 'SELECT 1', []));
     } finally {
       db.off('query', record);
     }
