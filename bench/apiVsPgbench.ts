@@ -9,6 +9,7 @@ import { captureStages } from './lib/caseTemplates.ts';
 import { summarizeProfile, type CpuProfile } from './lib/cpuProfile.ts';
 import { createBenchDatabase } from './lib/pgAdmin.ts';
 import { completionScript, findPgbench, fullCompletionScript, runPgbench, seedPgbenchCases, writeScript, type CompletionShape, type PgbenchResult } from './lib/pgbench.ts';
+import { requestFloors } from './lib/requestFloors.ts';
 import { startServerProcess } from './lib/serverProcess.ts';
 import { traceCompletion } from './lib/statementTrace.ts';
 import { median, round } from './lib/stats.ts';
@@ -119,9 +120,13 @@ export async function run(options: BenchOptions): Promise<PartResult> {
     const opened = load.opened();
     const result = report(byLevel, pgbench?.version, opened, seconds);
     await load.ensurePool(10);
-    const traced = await traceCompletion(apiDb.url, BENCH_REGENCY, sop.definitionsDir, load.pool.shift()!);
+    const traced = await traceCompletion(apiDb.url, BENCH_REGENCY, sop.definitionsDir, load.pool.shift()!, load.pool.shift()!);
     result.tables.push(traced);
     result.metrics.sql_statements_per_completion = traced.rows.length;
+    const floors = await requestFloors(server, options.quick ? 1 : 3);
+    result.tables.push(floors.table);
+    result.metrics.api_http_floor_cpu_ms = Number(floors.httpMs.toPrecision(3));
+    result.metrics.api_transaction_floor_cpu_ms = Number(floors.transactionMs.toPrecision(3));
     if (!options.quick) {
       // One more window at 8 clients against a second server process on the same database, with the V8 profiler on.
       const profileDir = join(options.tmpDir, 'profile');
