@@ -8,10 +8,25 @@ function localDate(localMinutes: number): string {
   return new Date(localMinutes * MINUTE).toISOString().slice(0, 10);
 }
 
+// Calendars are immutable once built, so each local day is looked up once per calendar: deadline and
+// overdue walks cross the same days again and again (formatting a date and the holiday lookup dominated them).
+const workingDaysByCalendar = new WeakMap<WorkingCalendar, Map<number, boolean>>();
+
 /** Whether the local day containing this local minute is a working day (weekday and not a holiday). */
 export function isWorkingDay(calendar: WorkingCalendar, localMinutes: number): boolean {
-  const weekday = new Date(localMinutes * MINUTE).getUTCDay();
-  return calendar.workingDays.has(weekday) && calendar.holidayName(localDate(localMinutes)) === undefined;
+  const day = Math.floor(localMinutes / DAY_MINUTES);
+  let days = workingDaysByCalendar.get(calendar);
+  if (!days) {
+    days = new Map();
+    workingDaysByCalendar.set(calendar, days);
+  }
+  let working = days.get(day);
+  if (working === undefined) {
+    const weekday = new Date(localMinutes * MINUTE).getUTCDay();
+    working = calendar.workingDays.has(weekday) && calendar.holidayName(localDate(localMinutes)) === undefined;
+    days.set(day, working);
+  }
+  return working;
 }
 
 /** Moves a local-minute timestamp to the next moment the office is open (itself if already open). */

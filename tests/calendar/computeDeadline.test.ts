@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDeadline } from '../../engine/calendar/computeDeadline.ts';
 import { buildWorkingCalendar } from '../../engine/calendar/workingCalendar.ts';
-import { workingMinutesBetween } from '../../engine/calendar/workingTime.ts';
+import { isWorkingDay, workingMinutesBetween } from '../../engine/calendar/workingTime.ts';
 import { parseDuration, type Duration } from '../../engine/time/parseDuration.ts';
 
 const wib = buildWorkingCalendar({ timezone: 'Asia/Jakarta', workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: { start: '08:00', end: '16:00' } });
@@ -56,5 +56,18 @@ describe('computeDeadline', () => {
     expect(workingMinutesBetween(wib, new Date('2025-03-07T15:00:00+07:00'), new Date('2025-03-10T09:00:00+07:00'))).toBe(120);
     expect(workingMinutesBetween(wib, new Date('2025-04-30T10:00:00+07:00'), new Date('2025-05-02T10:00:00+07:00'))).toBe(480);
     expect(workingMinutesBetween(wib, new Date('2025-03-04T10:00:00+07:00'), new Date('2025-03-03T10:00:00+07:00'))).toBe(0);
+  });
+});
+
+describe('working days are remembered per calendar, never across calendars', () => {
+  it('the same day asked of two calendars gets each calendar’s own answer, again and again', () => {
+    // 2 May 2025 (Friday, WIB): a cuti bersama in one calendar, a working day in the other.
+    const localMinutes = (iso: string, offset: number): number => Math.floor(Date.parse(iso) / 60_000) + offset;
+    const friday = localMinutes('2025-05-02T03:00:00Z', wib.offsetMinutes);
+    for (let i = 0; i < 3; i++) {
+      expect(isWorkingDay(wib, friday)).toBe(true);
+      expect(isWorkingDay(wibWithCutiBersama, friday)).toBe(false);
+    }
+    expect(isWorkingDay(wib, localMinutes('2025-05-03T03:00:00Z', wib.offsetMinutes))).toBe(false);
   });
 });
