@@ -2,9 +2,15 @@ import { createRequire } from 'node:module';
 import type { Knex } from 'knex';
 import { preparedNameFor } from './preparedStatements.ts';
 
-/** What node-postgres keeps per connection (the parts this module reads). */
+/** What node-postgres keeps per connection (the parts this module reads), and knex's mark for a connection to drop. */
 interface PgConnection {
   connection?: { parsedStatements?: Record<string, string> };
+  __knex__disposed?: unknown;
+}
+
+/** PostgreSQL's refusal to run a prepared statement whose result columns changed since it was prepared. */
+function isStalePlan(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === '0A000' && error.message.includes('cached plan must not change result type');
 }
 
 interface KnexQueryObject {
@@ -63,8 +69,14 @@ export class AlurPgClient extends KnexPgClient {
   override _query(connection: PgConnection, obj: KnexQueryObject): Promise<unknown> {
     // Off for connection poolers that cannot keep prepared statements per client (PgBouncer in transaction mode before 1.21).
     const name = this.config.prepareStatements === false ? undefined : preparedNameFor(obj.sql, connection);
-    if (name !== undefined) obj.options = { ...obj.options, name };
-    return super._query(connection, obj);
+    if (name === undefined) return super._query(connection, obj);
+    obj.options = { ...obj.options, name };
+    return super._query(connection, obj).catch((error: unknown) => {
+      // A migration by a newer process changed a table under a prepared `SELECT *`: PostgreSQL now refuses
+      // that statement on this connection for good, so the pool is told to replace the connection.
+      if (isStalePlan(error)) connection.__knex__disposed = error;
+      throw error;
+    });
   }
 
   transaction(container: unknown, config?: { beginWith?: BeginWith }, ...rest: unknown[]): unknown {

@@ -98,6 +98,18 @@ describe(`the database client (${databaseLabel})`, () => {
     expect(prepared[0]?.statement).toContain('FROM regencies');
   });
 
+  it.runIf(databaseLabel === 'PostgreSQL')('a connection whose prepared `SELECT *` went stale after a migration is replaced: one failure, then the new columns', async () => {
+    await db.raw('CREATE TABLE stale_plan_probe (a int)');
+    await db.raw('INSERT INTO stale_plan_probe VALUES (1)');
+    const sql = 'SELECT * FROM stale_plan_probe WHERE a = ?';
+    expect(await sqlRows(db, sql, [1])).toEqual([{ a: 1 }]);
+    // What a newer process's migration does while this one keeps running.
+    await db.raw('ALTER TABLE stale_plan_probe ADD COLUMN b int');
+    await expect(sqlRows(db, sql, [1])).rejects.toThrow(/cached plan must not change result type/);
+    expect(await sqlRows(db, sql, [1])).toEqual([{ a: 1, b: null }]);
+    await db.raw('DROP TABLE stale_plan_probe');
+  });
+
   it.runIf(databaseLabel === 'PostgreSQL')('ALUR_DB_PREPARE=0 turns prepared statements off (for poolers that cannot keep them)', async () => {
     const url = (db.client as { config: { connection: string } }).config.connection;
     process.env.ALUR_DB_PREPARE = '0';
