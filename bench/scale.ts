@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { AuthUser } from '../engine/app/authUser.ts';
 import pg from 'pg';
 import { ensureDemoUsers } from '../engine/app/demoUsers.ts';
 import { syncDefinitionFolder } from '../engine/app/syncDefinitionFolder.ts';
@@ -97,6 +98,7 @@ export async function run(options: BenchOptions): Promise<PartResult> {
   let explainText: string | undefined;
   let shape: MixedShape = { homePermille: 0, otherRegencies: 0, closedPermille: 0, openSkew: OPEN_SKEW, meanOpen: 0, meanClosed: 0 };
   let indexExperiment: ResultTable | undefined;
+  let preparedComparison: ResultTable | undefined;
   try {
     shape = await setUp(db);
     const now = new Date();
@@ -115,7 +117,7 @@ export async function run(options: BenchOptions): Promise<PartResult> {
       const inboxUsers = new Map([...users].filter(([role]) => roles.includes(role)));
       const staffRole = roles.find((r) => r !== 'kepala-dinas')!;
       const openTasks = await openTasksByRole(db, BENCH_REGENCY, roles);
-      const queries = [...(await inboxQueries(db, inboxUsers)), ...(await searchQueries(db, head)), ...(await searchQueries(db, users.get(staffRole)!)).map((q) => ({ ...q, name: `${q.name} (as ${staffRole})` })), ...dashboardQueries(db, BENCH_REGENCY)];
+      const queries = await buildQueries(db, inboxUsers, head, users.get(staffRole)!, staffRole);
       options.log(`scale ${size}: loaded in ${loadSeconds.toFixed(0)} s, measuring ${queries.length} queries`);
       const measured = await measure(db, queries, options.runs, rounds);
       results.push({
@@ -135,13 +137,43 @@ export async function run(options: BenchOptions): Promise<PartResult> {
         const query = queries.find((q) => q.name === slowest[0])!;
         explainText = `Slowest inbox variant at ${size.toLocaleString('en')} cases: ${slowest[0]}\n${await explain(bench.url, db, query.run)}`;
         if (measured.inbox.p99 >= INBOX_TARGET_MS) indexExperiment = await tryInboxIndex(db, queries, options, measured.inbox);
+        preparedComparison = await withoutPreparedStatements(bench.url, (other) => buildQueries(other, inboxUsers, head, users.get(staffRole)!, staffRole), measured.perQuery, options, rounds);
       }
     }
   } finally {
     await db.destroy();
     await bench.drop();
   }
-  return report(results, sizes, shape, explainText, indexExperiment, notes);
+  const result = report(results, sizes, shape, explainText, indexExperiment, notes);
+  if (preparedComparison) result.tables.push(preparedComparison);
+  return result;
+}
+
+/** Every timed query of one size: the inbox of the busiest roles, the register as the head and as staff, the dashboards. */
+async function buildQueries(db: Knex, inboxUsers: ReadonlyMap<string, AuthUser>, head: AuthUser, staff: AuthUser, staffRole: string): Promise<TimedQuery[]> {
+  return [...(await inboxQueries(db, inboxUsers)), ...(await searchQueries(db, head)), ...(await searchQueries(db, staff)).map((q) => ({ ...q, name: `${q.name} (as ${staffRole})` })), ...dashboardQueries(db, BENCH_REGENCY)];
+}
+
+/**
+ * The same queries at the largest size through a client without prepared statements (ALUR_DB_PREPARE=0):
+ * a prepared statement may switch to a generic plan, which could be worse for a skewed tenant; this
+ * table shows whether any query pays for it.
+ */
+async function withoutPreparedStatements(url: string, build: (db: Knex) => Promise<TimedQuery[]>, prepared: SizeResult['perQuery'], options: BenchOptions, rounds: number): Promise<ResultTable> {
+  const other = openDatabase({ kind: 'postgres', url, prepareStatements: false });
+  try {
+    const unprepared = await measure(other, await build(other), options.runs, rounds);
+    return {
+      title: 'Prepared statements against none, largest size (p50 / p99 ms, median of runs; same data, same queries)',
+      header: ['kind', 'query', 'prepared (default)', 'not prepared (ALUR_DB_PREPARE=0)', 'p50 prepared / not prepared'],
+      rows: [...prepared].map(([name, p]) => {
+        const u = unprepared.perQuery.get(name)!;
+        return [p.kind, name, `${round(p.p50)} / ${round(p.p99)}`, `${round(u.p50)} / ${round(u.p99)}`, round(p.p50 / u.p50)];
+      }),
+    };
+  } finally {
+    await other.destroy();
+  }
 }
 
 /** Measures the inbox again with a candidate index matching its ORDER BY (created in the scratch database only, then dropped). */

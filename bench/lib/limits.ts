@@ -49,11 +49,21 @@ function api(m: Metrics, part: StoredPart | undefined): string {
   ].join('\n\n');
 }
 
+/** One sentence on prepared statements at the largest size, from the scale part's comparison table. */
+function preparedSentence(part: StoredPart | undefined): string {
+  const table = part?.tables.find((t) => t.title.startsWith('Prepared statements against none'));
+  const ratios = (table?.rows ?? []).map((r) => ({ name: String(r[1]), ratio: Number(r[4]) })).filter((r) => Number.isFinite(r.ratio));
+  if (ratios.length === 0) return '';
+  const worst = ratios.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+  const faster = ratios.filter((r) => r.ratio < 1).length;
+  return ` Prepared statements may switch to a generic plan, which could be worse for the large tenant; the scale part therefore runs every query again without them at the largest size: the prepared p50 was lower for ${faster} of ${ratios.length} queries, and the highest prepared / not-prepared ratio was ${fmt(worst.ratio)} (${worst.name}).`;
+}
+
 function inbox(m: Metrics, part: StoredPart | undefined): string {
   const experiment = part?.tables.find((t) => t.title.startsWith('Experiment'));
   const measuredLine = experiment ? ` The bench also tried, in its scratch database, a further candidate index: ${experiment.rows.map((r) => `${String(r[0]).startsWith('CREATE') ? 'with it' : 'without'} p50/p99 ${r[1]}/${r[2]} ms`).join(', ')}.` : '';
   return [
-    `Inbox p99 at 1,000,000 cases: ${fmt(m.inbox_p99_ms_1m)} ms (p50 ${fmt(m.inbox_p50_ms_1m)} ms), target < 50 ms (the first run measured 92.1 ms). The inbox used to read every open task of the regency through one index on \`regency_id\` and sort them, because \`(role IN (…) AND assignee IS NULL) OR assignee IN (…)\` could not use the role column. Now (engine/app/caseQueries.ts \`inbox\`, migration 006) it is a \`UNION ALL\` of one part per role and one per assignee, each \`ORDER BY COALESCE(due_at, 'infinity'), id LIMIT n+1\` on a partial index in exactly that order (\`tasks_inbox_role_idx\`, \`tasks_inbox_assignee_idx\`), merged and cut to the page: each part stops after one page, so the time no longer follows the backlog.${measuredLine}`,
+    `Inbox p99 at 1,000,000 cases: ${fmt(m.inbox_p99_ms_1m)} ms (p50 ${fmt(m.inbox_p50_ms_1m)} ms), target < 50 ms (the first run measured 92.1 ms). The inbox used to read every open task of the regency through one index on \`regency_id\` and sort them, because \`(role IN (…) AND assignee IS NULL) OR assignee IN (…)\` could not use the role column. Now (engine/app/caseQueries.ts \`inbox\`, migration 006) it is a \`UNION ALL\` of one part per role and one per assignee, each \`ORDER BY COALESCE(due_at, 'infinity'), id LIMIT n+1\` on a partial index in exactly that order (\`tasks_inbox_role_idx\`, \`tasks_inbox_assignee_idx\`), merged and cut to the page: each part stops after one page, so the time no longer follows the backlog.${measuredLine}${preparedSentence(part)}`,
     'Around the main statement each inbox call reads the user\'s access profile with the session (one statement: roles, delegations, the SOP access list) and the regency config, and computes `workingMinutesLeft` per row by walking the working calendar one day at a time (engine/calendar/workingTime.ts). For rows overdue by weeks that walk was most of the JavaScript time of an inbox call; `isWorkingDay` now remembers each local day per calendar (calendars are immutable once built), so a walk formats each date and looks up its holiday once.',
   ].join('\n\n');
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROLE } from '../../migrations/rowLevelSecurity.ts';
-import { openDatabase } from '../../engine/storage/database.ts';
+import { databaseTargetFromEnv, openDatabase } from '../../engine/storage/database.ts';
 import { migrateToLatest } from '../../engine/storage/migrate.ts';
 import { MAX_PREPARED_PER_CONNECTION, preparedNameFor, statementName } from '../../engine/storage/preparedStatements.ts';
 import { withRegencyScope } from '../../engine/storage/regencyScope.ts';
@@ -112,9 +112,9 @@ describe(`the database client (${databaseLabel})`, () => {
 
   it.runIf(databaseLabel === 'PostgreSQL')('ALUR_DB_PREPARE=0 turns prepared statements off (for poolers that cannot keep them)', async () => {
     const url = (db.client as { config: { connection: string } }).config.connection;
-    process.env.ALUR_DB_PREPARE = '0';
-    const unprepared = openDatabase({ kind: 'postgres', url });
-    delete process.env.ALUR_DB_PREPARE;
+    const target = databaseTargetFromEnv({ DATABASE_URL: url, ALUR_DB_PREPARE: '0' });
+    expect(target).toEqual({ kind: 'postgres', url, prepareStatements: false });
+    const unprepared = openDatabase(target);
     try {
       const sql = 'SELECT count(*)::int AS n FROM regencies WHERE id <> ?';
       const prepared = await unprepared.transaction(async (trx) => {
