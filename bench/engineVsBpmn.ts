@@ -72,7 +72,7 @@ export async function run(options: BenchOptions): Promise<PartResult> {
     targets: [{ key: 'engine_vs_bpmn_engine_ratio', label: 'Engine core ≥ 100× bpmn-engine', value: round(ratio), target: '≥ 100', met: ratio >= 100 }],
     notes: [
       'Both engines run the same walk with the same inputs and are checked to visit the same steps before timing.',
-      'Alur per command: copies the state (structuredClone), validates the form with ajv, checks the document checklist, computes working-day deadlines with the holiday calendar, evaluates eligibility and the decision with json-rules-engine (with explanations) and emits audit events.',
+      'Alur per command: copies the parts of the state it changes (copy on write), validates the form with ajv, checks the document checklist, computes working-day deadlines with the holiday calendar, evaluates eligibility and the decision with json-rules-engine (with explanations) and emits audit events.',
       'bpmn-engine per case: a new Engine on a BPMN context parsed and serialised once; each user task is signalled with the step\'s form data, which is copied into the process output; the gateway condition is a plain JavaScript function (an expression service, not a vm script), the cheapest condition bpmn-engine offers.',
     ],
   };
