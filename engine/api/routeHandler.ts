@@ -86,7 +86,7 @@ export function handlerFor(spec: RouteSpec, db: Knex) {
       const publicCode = publicCodeOf(spec);
       if (publicCode && !signedIn && params[publicCode.param]) await enterRegencyOfPublicCode(trx, publicCode.kind, params[publicCode.param]!);
       if (spec.body) validateBody(spec.body, body);
-      const outcome = await spec.handler({ db: trx, user: session?.user, access, body, params, query, req, res });
+      const outcome = await spec.handler({ db: trx, user: session?.user, access, csrfToken: session?.csrfToken, body, params, query, req, res });
       if (policy.log && signedIn && !outcome.error) {
         const reason = (body as { reason?: unknown } | undefined)?.reason;
         const resource = resourceOf(params);

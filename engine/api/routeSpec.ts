@@ -15,6 +15,8 @@ export interface RouteContext<Body = unknown> {
   db: Knex;
   user: AuthUser | undefined;
   access: AccessProfile | undefined;
+  /** The session's CSRF token (signed-in routes), for the UI to echo on writes. */
+  csrfToken: string | undefined;
   body: Body;
   params: Record<string, string>;
   query: Record<string, string | undefined>;

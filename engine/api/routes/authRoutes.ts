@@ -1,8 +1,7 @@
 import { AppError } from '../../app/appErrors.ts';
-import { login, logout, sessionUser } from '../../app/authService.ts';
+import { login, logout } from '../../app/authService.ts';
 import { assertLoginAllowed, recordLoginFailure } from '../../app/loginThrottle.ts';
 import { getRegency } from '../../storage/definitionRepository.ts';
-import { activeDelegations } from '../../app/resolveActor.ts';
 import { route, type RouteSpec } from '../routeSpec.ts';
 import { readSessionToken, writeSessionCookie } from '../sessionCookie.ts';
 
@@ -66,14 +65,13 @@ export function authRoutes(secureCookies: () => boolean): RouteSpec[] {
       access: 'user',
       policy: { action: 'session' },
       responses: { 200: 'Data pengguna', 401: 'Belum masuk' },
-      handler: async ({ db, user, req }) => {
-        if (!user) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
-        const token = readSessionToken(req);
-        const session = token ? await sessionUser(db, token) : undefined;
+      handler: async ({ db, user, access, csrfToken }) => {
+        if (!user || !access) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
         const regency = (await db('regencies').where({ id: user.regencyId }).first('id', 'name')) as { id: string; name: string };
-        const delegations = await activeDelegations(db, user, new Date());
+        // The delegations were read with the session, at the start of this request.
+        const delegations = access.delegations;
         const roleNames = Object.fromEntries(((await getRegency(db, user.regencyId))?.roles ?? []).map((r) => [r.id, { name: r.name, kind: r.kind ?? 'staff', unit: r.unit ?? null }]));
-        return { body: { user, regency, roles: roleNames, csrfToken: session?.csrfToken ?? null, actingFor: delegations.map((d) => ({ userId: d.fromUserId, name: d.fromName, roles: d.roles })) } };
+        return { body: { user, regency, roles: roleNames, csrfToken: csrfToken ?? null, actingFor: delegations.map((d) => ({ userId: d.fromUserId, name: d.fromName, roles: d.roles })) } };
       },
     }),
   ];
