@@ -11,7 +11,10 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
-      input: { runtime: resolve(import.meta.dirname, 'runtime-ui/index.html'), designer: resolve(import.meta.dirname, 'designer/index.html') },
+      input: {
+        runtime: resolve(import.meta.dirname, 'runtime-ui/index.html'),
+        designer: resolve(import.meta.dirname, 'designer/index.html'),
+      },
       // React Server Component directives in dependencies mean nothing in a client bundle.
       onwarn: (warning, warn) => (warning.code === 'MODULE_LEVEL_DIRECTIVE' ? undefined : warn(warning)),
     },

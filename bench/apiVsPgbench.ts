@@ -8,7 +8,16 @@ import { BENCH_REGENCY, BENCH_SOP_ID, prepareBenchSop, type BenchSop } from './l
 import { captureStages } from './lib/caseTemplates.ts';
 import { summarizeProfile, type CpuProfile } from './lib/cpuProfile.ts';
 import { createBenchDatabase } from './lib/pgAdmin.ts';
-import { completionScript, findPgbench, fullCompletionScript, runPgbench, seedPgbenchCases, writeScript, type CompletionShape, type PgbenchResult } from './lib/pgbench.ts';
+import {
+  completionScript,
+  findPgbench,
+  fullCompletionScript,
+  runPgbench,
+  seedPgbenchCases,
+  writeScript,
+  type CompletionShape,
+  type PgbenchResult,
+} from './lib/pgbench.ts';
 import { requestFloors } from './lib/requestFloors.ts';
 import { startServerProcess } from './lib/serverProcess.ts';
 import { traceCompletion } from './lib/statementTrace.ts';
@@ -25,7 +34,12 @@ async function completionShape(sop: BenchSop): Promise<CompletionShape> {
   const stages = await captureStages(sop.exe, sop.calendar, walkForCase(walks, 0));
   const after = stages[1]!;
   const completed = after.events.find((e) => e.type === 'task.completed')!;
-  return { regencyId: BENCH_REGENCY, sopId: BENCH_SOP_ID, stateJson: JSON.stringify(after.state), eventPayloadJson: JSON.stringify(completed.payload) };
+  return {
+    regencyId: BENCH_REGENCY,
+    sopId: BENCH_SOP_ID,
+    stateJson: JSON.stringify(after.state),
+    eventPayloadJson: JSON.stringify(completed.payload),
+  };
 }
 
 /** A fresh database with the migrated schema, the benchmark SOP published and `count` cases for pgbench. */
@@ -38,16 +52,28 @@ interface PgbenchDatabase {
   drop: () => Promise<void>;
 }
 
-async function preparePgbenchDatabase(options: BenchOptions, sop: BenchSop, perClient: number): Promise<PgbenchDatabase> {
+async function preparePgbenchDatabase(
+  options: BenchOptions,
+  sop: BenchSop,
+  perClient: number,
+): Promise<PgbenchDatabase> {
   const database = await createBenchDatabase(options.serverUrl, 'pgbench');
   const db = openDatabase({ kind: 'postgres', url: database.url });
   try {
     await migrateToLatest(db);
     await syncDefinitionFolder(db, sop.definitionsDir);
-    const version = (await db('definition_versions').where({ regency_id: BENCH_REGENCY, sop_id: BENCH_SOP_ID }).first('id')) as { id: string | number };
+    const version = (await db('definition_versions')
+      .where({ regency_id: BENCH_REGENCY, sop_id: BENCH_SOP_ID })
+      .first('id')) as { id: string | number };
     const shape = await completionShape(sop);
     await seedPgbenchCases(db, shape, Number(version.id), (Math.max(...LEVELS) + 1) * perClient);
-    return { url: database.url, script: writeScript(options.tmpDir, 'completion.sql', completionScript(shape)), fullScript: writeScript(options.tmpDir, 'completion-full.sql', fullCompletionScript(shape)), shape, drop: database.drop };
+    return {
+      url: database.url,
+      script: writeScript(options.tmpDir, 'completion.sql', completionScript(shape)),
+      fullScript: writeScript(options.tmpDir, 'completion-full.sql', fullCompletionScript(shape)),
+      shape,
+      drop: database.drop,
+    };
   } finally {
     await db.destroy();
   }
@@ -59,20 +85,50 @@ function levelTable(byLevel: Map<number, LevelRun[]>): ResultTable {
   const rows = [...byLevel].map(([c, runs]) => {
     const m = (f: (r: LevelRun) => number): number => round(median(runs.map(f)));
     const pgTps = runs[0]!.pg ? m((r) => r.pg!.tps) : null;
-    return [c, m((r) => r.api.perSecond), m((r) => r.api.p50), m((r) => r.api.p99), pgTps, runs[0]!.pg ? m((r) => r.pg!.p50) : null, runs[0]!.pg ? m((r) => r.pg!.p99) : null, runs[0]!.pg ? m((r) => r.api.perSecond / r.pg!.tps) : null, runs.map((r) => Math.round(r.api.perSecond)).join(', ')];
+    return [
+      c,
+      m((r) => r.api.perSecond),
+      m((r) => r.api.p50),
+      m((r) => r.api.p99),
+      pgTps,
+      runs[0]!.pg ? m((r) => r.pg!.p50) : null,
+      runs[0]!.pg ? m((r) => r.pg!.p99) : null,
+      runs[0]!.pg ? m((r) => r.api.perSecond / r.pg!.tps) : null,
+      runs.map((r) => Math.round(r.api.perSecond)).join(', '),
+    ];
   });
-  return { title: 'Step completions over HTTP (PostgreSQL server) against the equivalent SQL transaction in pgbench, same server, interleaved in the same run', header: ['clients', 'API completions/s', 'API p50 ms', 'API p99 ms', 'pgbench tx/s', 'pgbench p50 ms', 'pgbench p99 ms', 'ratio API/pgbench', 'API each run'], rows };
+  return {
+    title:
+      'Step completions over HTTP (PostgreSQL server) against the equivalent SQL transaction in pgbench, same server, interleaved in the same run',
+    header: [
+      'clients',
+      'API completions/s',
+      'API p50 ms',
+      'API p99 ms',
+      'pgbench tx/s',
+      'pgbench p50 ms',
+      'pgbench p99 ms',
+      'ratio API/pgbench',
+      'API each run',
+    ],
+    rows,
+  };
 }
 
 function fullWriteSetTable(at8: LevelRun[], fullTps: number): ResultTable {
   const api = median(at8.map((r) => r.api.perSecond));
   const minimal = median(at8.map((r) => r.pg!.tps));
   return {
-    title: 'Where the gap is, at 8 clients: the same server doing only the SQL, against the API doing it through HTTP, express, the engine and knex',
+    title:
+      'Where the gap is, at 8 clients: the same server doing only the SQL, against the API doing it through HTTP, express, the engine and knex',
     header: ['what', 'per second (median)', 'share of the minimal transaction rate'],
     rows: [
-      ['pgbench, the issue\'s minimal transaction (read, update case, 1 event, 1 task)', round(minimal), 1],
-      ['pgbench, a completion\'s full write set (read, update case, complete task, open task, 3 events)', round(fullTps), round(fullTps / minimal)],
+      ["pgbench, the issue's minimal transaction (read, update case, 1 event, 1 task)", round(minimal), 1],
+      [
+        "pgbench, a completion's full write set (read, update case, complete task, open task, 3 events)",
+        round(fullTps),
+        round(fullTps / minimal),
+      ],
       ['API step completions', round(api), round(api / minimal)],
     ],
   };
@@ -81,10 +137,28 @@ function fullWriteSetTable(at8: LevelRun[], fullTps: number): ResultTable {
 function cpuTable(byLevel: Map<number, LevelRun[]>): ResultTable {
   return {
     title: 'Where the CPU went during the API windows (cores busy, median of runs; the machine has 2)',
-    header: ['clients', 'API process', 'PostgreSQL', 'load client', 'other processes', 'machine', 'API CPU ms per completion', 'PostgreSQL CPU ms per completion'],
+    header: [
+      'clients',
+      'API process',
+      'PostgreSQL',
+      'load client',
+      'other processes',
+      'machine',
+      'API CPU ms per completion',
+      'PostgreSQL CPU ms per completion',
+    ],
     rows: [...byLevel].map(([c, runs]) => {
       const m = (f: (w: MeasuredWindow) => number): number => round(median(runs.map((r) => f(r.api))));
-      return [c, m((w) => w.cores.api), m((w) => w.cores.postgres), m((w) => w.cores.client), m((w) => w.cores.other), m((w) => w.cores.machine), m((w) => (w.cores.api * 1000) / w.perSecond), m((w) => (w.cores.postgres * 1000) / w.perSecond)];
+      return [
+        c,
+        m((w) => w.cores.api),
+        m((w) => w.cores.postgres),
+        m((w) => w.cores.client),
+        m((w) => w.cores.other),
+        m((w) => w.cores.machine),
+        m((w) => (w.cores.api * 1000) / w.perSecond),
+        m((w) => (w.cores.postgres * 1000) / w.perSecond),
+      ];
     }),
   };
 }
@@ -109,18 +183,53 @@ export async function run(options: BenchOptions): Promise<PartResult> {
       for (const c of LEVELS) {
         await load.ensurePool(4 * c + 50, Math.ceil(warm.perSecond * 2.5 * seconds));
         const api = await load.window([{ url: server.url, connections: c }], seconds);
-        if (api.poolDry > 0 || Object.keys(api.failures).length > 0) options.log(`api c=${c}: pool dry ${api.poolDry}, failures ${JSON.stringify(api.failures)} ${api.sampleFailure ?? ''}`);
-        const pg = pgbench && pgDb ? await runPgbench(pgbench.path, pgDb.url, pgDb.script, pgDb.shape, c, seconds, perClient, join(options.tmpDir, 'pgbench-log')) : undefined;
+        if (api.poolDry > 0 || Object.keys(api.failures).length > 0)
+          options.log(
+            `api c=${c}: pool dry ${api.poolDry}, failures ${JSON.stringify(api.failures)} ${api.sampleFailure ?? ''}`,
+          );
+        const pg =
+          pgbench && pgDb
+            ? await runPgbench(
+                pgbench.path,
+                pgDb.url,
+                pgDb.script,
+                pgDb.shape,
+                c,
+                seconds,
+                perClient,
+                join(options.tmpDir, 'pgbench-log'),
+              )
+            : undefined;
         // At 8 clients also the full write set of a completion, to separate SQL volume from the application tier.
-        const pgFull = c === 8 && pgbench && pgDb ? await runPgbench(pgbench.path, pgDb.url, pgDb.fullScript, pgDb.shape, c, seconds, perClient, join(options.tmpDir, 'pgbench-log')) : undefined;
+        const pgFull =
+          c === 8 && pgbench && pgDb
+            ? await runPgbench(
+                pgbench.path,
+                pgDb.url,
+                pgDb.fullScript,
+                pgDb.shape,
+                c,
+                seconds,
+                perClient,
+                join(options.tmpDir, 'pgbench-log'),
+              )
+            : undefined;
         byLevel.get(c)!.push(pgFull ? { api, pg, pgFull } : { api, pg });
-        options.log(`api run ${r + 1} c=${c}: ${Math.round(api.perSecond)}/s p99 ${api.p99.toFixed(1)} ms; pgbench ${pg ? Math.round(pg.tps) : '—'} tx/s`);
+        options.log(
+          `api run ${r + 1} c=${c}: ${Math.round(api.perSecond)}/s p99 ${api.p99.toFixed(1)} ms; pgbench ${pg ? Math.round(pg.tps) : '—'} tx/s`,
+        );
       }
     }
     const opened = load.opened();
     const result = report(byLevel, pgbench?.version, opened, seconds);
     await load.ensurePool(10);
-    const traced = await traceCompletion(apiDb.url, BENCH_REGENCY, sop.definitionsDir, load.pool.shift()!, load.pool.shift()!);
+    const traced = await traceCompletion(
+      apiDb.url,
+      BENCH_REGENCY,
+      sop.definitionsDir,
+      load.pool.shift()!,
+      load.pool.shift()!,
+    );
     result.tables.push(traced);
     result.metrics.sql_statements_per_completion = traced.rows.length;
     const floors = await requestFloors(server, options.quick ? 1 : 3);
@@ -132,12 +241,22 @@ export async function run(options: BenchOptions): Promise<PartResult> {
       const profileDir = join(options.tmpDir, 'profile');
       mkdirSync(profileDir, { recursive: true });
       await load.ensurePool(100, Math.ceil(warm.perSecond * 2.5 * seconds));
-      const profiled = await startServerProcess({ kind: 'postgres', url: apiDb.url }, sop.definitionsDir, { BENCH_PROFILE_DIR: profileDir });
+      const profiled = await startServerProcess({ kind: 'postgres', url: apiDb.url }, sop.definitionsDir, {
+        BENCH_PROFILE_DIR: profileDir,
+      });
       const window = await load.window([{ url: profiled.url, connections: 8 }], seconds);
       await profiled.stop();
       const profile = JSON.parse(readFileSync(join(profileDir, 'server.cpuprofile'), 'utf8')) as CpuProfile;
-      result.tables.push(...summarizeProfile(profile, `API server process under 8 clients (${Math.round(window.perSecond)} completions/s while profiled)`, 14));
-      result.notes.push('The V8 profiler samples the main thread on a wall clock: when the machine is short of cores, time the thread spends descheduled inside a socket write (to PostgreSQL or to the client) shows up as `writev`/`writeBuffer`, so read those rows as "waiting for a core", not as work.');
+      result.tables.push(
+        ...summarizeProfile(
+          profile,
+          `API server process under 8 clients (${Math.round(window.perSecond)} completions/s while profiled)`,
+          14,
+        ),
+      );
+      result.notes.push(
+        'The V8 profiler samples the main thread on a wall clock: when the machine is short of cores, time the thread spends descheduled inside a socket write (to PostgreSQL or to the client) shows up as `writev`/`writeBuffer`, so read those rows as "waiting for a core", not as work.',
+      );
     }
     return result;
   } finally {
@@ -147,31 +266,62 @@ export async function run(options: BenchOptions): Promise<PartResult> {
   }
 }
 
-function report(byLevel: Map<number, LevelRun[]>, pgbenchVersion: string | undefined, opened: { count: number; perSecond: number }, seconds: number): PartResult {
+function report(
+  byLevel: Map<number, LevelRun[]>,
+  pgbenchVersion: string | undefined,
+  opened: { count: number; perSecond: number },
+  seconds: number,
+): PartResult {
   const at8 = byLevel.get(8)!;
   const ratio = pgbenchVersion ? median(at8.map((r) => r.api.perSecond / r.pg!.tps)) : null;
   const p99 = median(at8.map((r) => r.api.p99));
   const fullTps = pgbenchVersion && at8[0]!.pgFull ? median(at8.map((r) => r.pgFull!.tps)) : null;
-  const metrics: Record<string, number | null> = { api_vs_pgbench_ratio: ratio === null ? null : round(ratio), api_p99_ms_c8: round(p99), case_opens_per_s: round(opened.perSecond), pgbench_full_write_set_tps_c8: fullTps === null ? null : round(fullTps) };
+  const metrics: Record<string, number | null> = {
+    api_vs_pgbench_ratio: ratio === null ? null : round(ratio),
+    api_p99_ms_c8: round(p99),
+    case_opens_per_s: round(opened.perSecond),
+    pgbench_full_write_set_tps_c8: fullTps === null ? null : round(fullTps),
+  };
   for (const [c, runs] of byLevel) {
     metrics[`api_completions_per_s_c${c}`] = round(median(runs.map((r) => r.api.perSecond)));
     metrics[`api_p50_ms_c${c}`] = round(median(runs.map((r) => r.api.p50)));
     metrics[`api_p99_ms_c${c}`] = round(median(runs.map((r) => r.api.p99)));
     metrics[`pgbench_tps_c${c}`] = pgbenchVersion ? round(median(runs.map((r) => r.pg!.tps))) : null;
   }
-  const failures = [...byLevel.values()].flat().reduce((n, r) => n + Object.values(r.api.failures).reduce((a, b) => a + b, 0) + r.api.errors, 0);
+  const failures = [...byLevel.values()]
+    .flat()
+    .reduce((n, r) => n + Object.values(r.api.failures).reduce((a, b) => a + b, 0) + r.api.errors, 0);
   return {
     name: 'api',
     title: 'API end to end on PostgreSQL vs pgbench',
     metrics,
-    runs: [...byLevel].flatMap(([c, runs]) => runs.map((r) => ({ clients: c, api_per_s: r.api.perSecond, api_p50: r.api.p50, api_p99: r.api.p99, pgbench_tps: r.pg?.tps ?? Number.NaN, pgbench_p99: r.pg?.p99 ?? Number.NaN }))),
+    runs: [...byLevel].flatMap(([c, runs]) =>
+      runs.map((r) => ({
+        clients: c,
+        api_per_s: r.api.perSecond,
+        api_p50: r.api.p50,
+        api_p99: r.api.p99,
+        pgbench_tps: r.pg?.tps ?? Number.NaN,
+        pgbench_p99: r.pg?.p99 ?? Number.NaN,
+      })),
+    ),
     tables: [levelTable(byLevel), ...(fullTps === null ? [] : [fullWriteSetTable(at8, fullTps)]), cpuTable(byLevel)],
-    targets: [{ key: 'api_vs_pgbench_ratio', label: 'API step completions ≥ 50% of the pgbench transaction rate, 8 clients', value: ratio === null ? null : round(ratio), target: '≥ 0.5', met: ratio === null ? null : ratio >= 0.5 }],
+    targets: [
+      {
+        key: 'api_vs_pgbench_ratio',
+        label: 'API step completions ≥ 50% of the pgbench transaction rate, 8 clients',
+        value: ratio === null ? null : round(ratio),
+        target: '≥ 0.5',
+        met: ratio === null ? null : ratio >= 0.5,
+      },
+    ],
     notes: [
       `Each completion is POST /api/tasks/{id}/complete with the step's form data and checklist, as the demo user of the task's role (session cookie + CSRF header), on ${opened.count} cases of the 8-step SOP opened over HTTP beforehand (${round(opened.perSecond)} opens/s); a case's next task goes to the back of the queue, so no case is ever completed by two requests at once. 4 of 5 cases are accepted at the decision, 1 of 5 rejected. ${seconds} s per window, autocannon in the bench process, the server in its own process (default pool of 10 connections).`,
       'The pgbench transaction (prepared statements): SELECT the case row; UPDATE it with the version check (state jsonb of a real case, revision, status columns); INSERT one event; INSERT … ON CONFLICT DO UPDATE one task. A real completion also writes two more events (step.completed, step.entered) and both completes one task and opens the next: the API does more work per completion than the pgbench transaction.',
       `Failures (non-200 responses and connection errors) over all windows: ${failures}.`,
-      pgbenchVersion ? `pgbench: ${pgbenchVersion}.` : 'pgbench was not found: install it with `apt-get install -y postgresql-15` (Debian; the package postgresql-contrib depends on it) and run again.',
+      pgbenchVersion
+        ? `pgbench: ${pgbenchVersion}.`
+        : 'pgbench was not found: install it with `apt-get install -y postgresql-15` (Debian; the package postgresql-contrib depends on it) and run again.',
     ],
   };
 }

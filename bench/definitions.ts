@@ -32,7 +32,8 @@ function revalidate(source: string, context: SopLoadContext, count: number, offs
     const started = performance.now();
     const load = loadSopSource(bytes, 'draf.yaml', context);
     times.push(performance.now() - started);
-    if (load.errors.length > 0) throw new Error(`edited SOP is invalid: ${load.errors[0]!.code} at line ${load.errors[0]!.line}`);
+    if (load.errors.length > 0)
+      throw new Error(`edited SOP is invalid: ${load.errors[0]!.code} at line ${load.errors[0]!.line}`);
   }
   return times;
 }
@@ -64,10 +65,19 @@ function measure(options: BenchOptions): PartResult {
   for (let r = 0; r < options.runs; r++) {
     const repo = loadRate(repoDir);
     const synthetic = loadRate(pack);
-    if (repo.errors > 0 || synthetic.errors > 0) throw new Error(`definitions failed to validate (${repo.errors} + ${synthetic.errors} errors)`);
+    if (repo.errors > 0 || synthetic.errors > 0)
+      throw new Error(`definitions failed to validate (${repo.errors} + ${synthetic.errors} errors)`);
     const times = revalidate(large, context, edits, r * edits);
-    runs.push({ repo_per_s: repo.perSecond, pack_per_s: synthetic.perSecond, revalidate_p50_ms: percentile(times, 50), revalidate_p95_ms: percentile(times, 95), revalidate_max_ms: Math.max(...times) });
-    options.log(`definitions run ${r + 1}: repo ${Math.round(repo.perSecond)}/s, pack ${Math.round(synthetic.perSecond)}/s, re-validate p50 ${percentile(times, 50).toFixed(1)} ms`);
+    runs.push({
+      repo_per_s: repo.perSecond,
+      pack_per_s: synthetic.perSecond,
+      revalidate_p50_ms: percentile(times, 50),
+      revalidate_p95_ms: percentile(times, 95),
+      revalidate_max_ms: Math.max(...times),
+    });
+    options.log(
+      `definitions run ${r + 1}: repo ${Math.round(repo.perSecond)}/s, pack ${Math.round(synthetic.perSecond)}/s, re-validate p50 ${percentile(times, 50).toFixed(1)} ms`,
+    );
   }
   const heapGrowthMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
   const m = (key: string): number => median(runs.map((x) => x[key]!));
@@ -75,15 +85,31 @@ function measure(options: BenchOptions): PartResult {
   return {
     name: 'definitions',
     title: 'Definitions: load + validate, designer re-validation',
-    metrics: { definitions_per_s: round(m('pack_per_s')), definitions_per_s_repo: round(m('repo_per_s')), revalidate_500_lines_ms: round(revalidateMs), revalidate_500_lines_p95_ms: round(m('revalidate_p95_ms')), first_load_ms: round(coldMs) },
+    metrics: {
+      definitions_per_s: round(m('pack_per_s')),
+      definitions_per_s_repo: round(m('repo_per_s')),
+      revalidate_500_lines_ms: round(revalidateMs),
+      revalidate_500_lines_p95_ms: round(m('revalidate_p95_ms')),
+      first_load_ms: round(coldMs),
+    },
     runs,
     tables: [
       {
         title: 'Load + validate (parse YAML with positions, JSON Schema, semantic checks, form schemas, normalise)',
         header: ['what', 'SOP files', 'definitions/s (median)', 'each run'],
         rows: [
-          ['sop-definitions/ (repository)', cold.sops, round(m('repo_per_s')), runs.map((x) => Math.round(x.repo_per_s!)).join(', ')],
-          [`synthetic pack (${packSize} files, copies of the Kutai Kartanegara SOPs)`, packSize, round(m('pack_per_s')), runs.map((x) => Math.round(x.pack_per_s!)).join(', ')],
+          [
+            'sop-definitions/ (repository)',
+            cold.sops,
+            round(m('repo_per_s')),
+            runs.map((x) => Math.round(x.repo_per_s!)).join(', '),
+          ],
+          [
+            `synthetic pack (${packSize} files, copies of the Kutai Kartanegara SOPs)`,
+            packSize,
+            round(m('pack_per_s')),
+            runs.map((x) => Math.round(x.pack_per_s!)).join(', '),
+          ],
         ],
       },
       {
@@ -97,7 +123,18 @@ function measure(options: BenchOptions): PartResult {
         ],
       },
     ],
-    targets: [{ key: 'revalidate_500_lines_ms', label: `Designer re-validation of a ${lines}-line SOP < 20 ms`, value: round(revalidateMs), target: '< 20 ms', met: revalidateMs < 20 }],
-    notes: [`The first load in a fresh process (compiling the SOP language's JSON Schemas included) took ${round(coldMs)} ms for the repository folder; the runs above are warm.`, `The repository folder holds ${cold.sops} SOP files across its regencies; the synthetic pack repeats the 12 Kutai Kartanegara SOPs under new ids in one regency folder.`],
+    targets: [
+      {
+        key: 'revalidate_500_lines_ms',
+        label: `Designer re-validation of a ${lines}-line SOP < 20 ms`,
+        value: round(revalidateMs),
+        target: '< 20 ms',
+        met: revalidateMs < 20,
+      },
+    ],
+    notes: [
+      `The first load in a fresh process (compiling the SOP language's JSON Schemas included) took ${round(coldMs)} ms for the repository folder; the runs above are warm.`,
+      `The repository folder holds ${cold.sops} SOP files across its regencies; the synthetic pack repeats the 12 Kutai Kartanegara SOPs under new ids in one regency folder.`,
+    ],
   };
 }

@@ -13,7 +13,10 @@ export async function run(options: BenchOptions): Promise<PartResult> {
   const seconds = options.quick ? 2 : 5;
   const sop = prepareBenchSop(options.tmpDir);
   const walks = walkInputsPerBranch(sop.definition);
-  const server = await startServerProcess({ kind: 'pglite', dataDir: join(options.tmpDir, 'pglite') }, sop.definitionsDir);
+  const server = await startServerProcess(
+    { kind: 'pglite', dataDir: join(options.tmpDir, 'pglite') },
+    sop.definitionsDir,
+  );
   const byLevel = new Map<number, MeasuredWindow[]>(LEVELS.map((c) => [c, []]));
   let opensPerSecond = Number.NaN;
   try {
@@ -39,20 +42,34 @@ export async function run(options: BenchOptions): Promise<PartResult> {
     metrics[`pglite_p50_ms_c${c}`] = round(median(windows.map((w) => w.p50)));
     metrics[`pglite_p99_ms_c${c}`] = round(median(windows.map((w) => w.p99)));
   }
-  const failures = [...byLevel.values()].flat().reduce((n, w) => n + Object.values(w.failures).reduce((a, b) => a + b, 0) + w.errors, 0);
+  const failures = [...byLevel.values()]
+    .flat()
+    .reduce((n, w) => n + Object.values(w.failures).reduce((a, b) => a + b, 0) + w.errors, 0);
   return {
     name: 'pglite',
     title: 'Embedded default: the API on PGlite',
     metrics,
-    runs: [...byLevel].flatMap(([c, windows]) => windows.map((w) => ({ clients: c, per_s: w.perSecond, p50: w.p50, p99: w.p99 }))),
+    runs: [...byLevel].flatMap(([c, windows]) =>
+      windows.map((w) => ({ clients: c, per_s: w.perSecond, p50: w.p50, p99: w.p99 })),
+    ),
     tables: [
       {
-        title: 'Step completions over HTTP with the server on PGlite (embedded PostgreSQL in WebAssembly, data folder on disk), same load as the PostgreSQL benchmark',
+        title:
+          'Step completions over HTTP with the server on PGlite (embedded PostgreSQL in WebAssembly, data folder on disk), same load as the PostgreSQL benchmark',
         header: ['clients', 'completions/s', 'p50 ms', 'p99 ms', 'API process (cores)', 'each run'],
-        rows: [...byLevel].map(([c, windows]) => [c, round(median(windows.map((w) => w.perSecond))), round(median(windows.map((w) => w.p50))), round(median(windows.map((w) => w.p99))), round(median(windows.map((w) => w.cores.api))), windows.map((w) => Math.round(w.perSecond)).join(', ')]),
+        rows: [...byLevel].map(([c, windows]) => [
+          c,
+          round(median(windows.map((w) => w.perSecond))),
+          round(median(windows.map((w) => w.p50))),
+          round(median(windows.map((w) => w.p99))),
+          round(median(windows.map((w) => w.cores.api))),
+          windows.map((w) => Math.round(w.perSecond)).join(', '),
+        ]),
       },
     ],
     targets: [],
-    notes: [`PGlite runs inside the API process and answers one query at a time, so the API process's one core is the ceiling and more clients only queue. Failures over all windows: ${failures}.`],
+    notes: [
+      `PGlite runs inside the API process and answers one query at a time, so the API process's one core is the ceiling and more clients only queue. Failures over all windows: ${failures}.`,
+    ],
   };
 }

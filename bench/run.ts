@@ -27,7 +27,11 @@ const PARTS: Record<string, { title: string; run: (options: BenchOptions) => Pro
 };
 
 const HOW_TO = [
-  '**Run it:** `npm run bench` (all parts, about 20 minutes on 2 cores), `npm run bench -- --quick` (smaller sizes and shorter windows, under 3 minutes; writes `results-quick.json` / `RESULTS-quick.md`), or one part alone: `npm run bench -- engine` (parts: ' + Object.keys(PARTS).map((p) => `\`${p}\``).join(', ') + '). A part run alone replaces only its own figures.',
+  '**Run it:** `npm run bench` (all parts, about 20 minutes on 2 cores), `npm run bench -- --quick` (smaller sizes and shorter windows, under 3 minutes; writes `results-quick.json` / `RESULTS-quick.md`), or one part alone: `npm run bench -- engine` (parts: ' +
+    Object.keys(PARTS)
+      .map((p) => `\`${p}\``)
+      .join(', ') +
+    '). A part run alone replaces only its own figures.',
   '',
   '**Needs:** a PostgreSQL 15+ server (default `postgres://postgres@127.0.0.1:5432/test`; set `BENCH_DATABASE_URL` or `DATABASE_URL`), where the bench creates and drops its own `alur_bench_*` databases, and `pgbench` on the PATH or under `/usr/lib/postgresql/*/bin` — on Debian/Ubuntu `apt-get install -y postgresql-15` (or `postgresql-contrib`) provides it. The bench installs nothing itself.',
 ].join('\n');
@@ -44,10 +48,12 @@ function parseArgs(argv: string[]): { quick: boolean; parts: string[] } {
 }
 
 const { quick, parts } = parseArgs(process.argv.slice(2));
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const serverUrl =
+  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const tmpDir = mkdtempSync(join(tmpdir(), 'alur-bench-'));
 const started = Date.now();
-const log = (message: string): void => void process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+const log = (message: string): void =>
+  void process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
 const options: BenchOptions = { quick, runs: 3, serverUrl, tmpDir, log };
 const interrupted = (): void => {
   log('interrupted: stopping servers and dropping bench databases');
@@ -61,26 +67,51 @@ const markdownFile = join(repoRoot, 'bench', quick ? 'RESULTS-quick.md' : 'RESUL
 const machine = await describeMachine(serverUrl);
 const stored: Record<string, StoredPart> = { ...(readResults(jsonFile).parts ?? {}) };
 let failed = 0;
-log(`machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.postgres ?? 'no PostgreSQL'}; parts: ${parts.join(', ')}${quick ? ' (quick)' : ''}`);
+log(
+  `machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.postgres ?? 'no PostgreSQL'}; parts: ${parts.join(', ')}${quick ? ' (quick)' : ''}`,
+);
 for (const name of parts) {
   const part = PARTS[name]!;
   const partStarted = Date.now();
   log(`— ${part.title}`);
   try {
     const result = await part.run(options);
-    stored[name] = { ...result, measuredAt: new Date().toISOString(), mode: quick ? 'quick' : 'full', seconds: (Date.now() - partStarted) / 1000 };
+    stored[name] = {
+      ...result,
+      measuredAt: new Date().toISOString(),
+      mode: quick ? 'quick' : 'full',
+      seconds: (Date.now() - partStarted) / 1000,
+    };
   } catch (error) {
     failed += 1;
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     log(`${name} failed: ${message}`);
-    stored[name] = { name, title: part.title, metrics: {}, runs: [], tables: [], targets: [], notes: [], measuredAt: new Date().toISOString(), mode: quick ? 'quick' : 'full', seconds: (Date.now() - partStarted) / 1000, error: message.split('\n')[0]! };
+    stored[name] = {
+      name,
+      title: part.title,
+      metrics: {},
+      runs: [],
+      tables: [],
+      targets: [],
+      notes: [],
+      measuredAt: new Date().toISOString(),
+      mode: quick ? 'quick' : 'full',
+      seconds: (Date.now() - partStarted) / 1000,
+      error: message.split('\n')[0]!,
+    };
   }
   log(`  ${name} took ${((Date.now() - partStarted) / 1000).toFixed(0)} s`);
 }
 // Keep the parts in their run order in the files.
-const ordered = Object.fromEntries(Object.keys(PARTS).filter((p) => stored[p]).map((p) => [p, stored[p]!]));
+const ordered = Object.fromEntries(
+  Object.keys(PARTS)
+    .filter((p) => stored[p])
+    .map((p) => [p, stored[p]!]),
+);
 const results = buildResults(machine, ordered, []);
 writeResults(jsonFile, markdownFile, results, renderMarkdown(results, limitsOf(results), HOW_TO));
 rmSync(tmpDir, { recursive: true, force: true });
-log(`wrote ${jsonFile} and ${markdownFile} in ${((Date.now() - started) / 1000).toFixed(0)} s${failed > 0 ? `; ${failed} part(s) failed` : ''}`);
+log(
+  `wrote ${jsonFile} and ${markdownFile} in ${((Date.now() - started) / 1000).toFixed(0)} s${failed > 0 ? `; ${failed} part(s) failed` : ''}`,
+);
 process.exit(failed > 0 ? 1 : 0);

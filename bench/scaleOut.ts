@@ -24,7 +24,11 @@ interface Integrity {
   raceEvents: number;
 }
 
-async function checkIntegrity(url: string, acked: readonly string[], raceTasks: readonly string[]): Promise<Omit<Integrity, 'raceTasks' | 'raceOneWinner'>> {
+async function checkIntegrity(
+  url: string,
+  acked: readonly string[],
+  raceTasks: readonly string[],
+): Promise<Omit<Integrity, 'raceTasks' | 'raceOneWinner'>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -35,9 +39,16 @@ async function checkIntegrity(url: string, acked: readonly string[], raceTasks: 
       [acked],
     );
     const byCount = new Map(perTask.rows.map((r) => [Number(r.n), Number(r.tasks)]));
-    const gaps = await client.query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT case_id FROM case_events GROUP BY case_id HAVING min(seq) <> 1 OR max(seq) <> count(*) OR count(DISTINCT seq) <> count(*)) x`);
-    const completed = await client.query<{ n: string }>(`SELECT count(*) AS n FROM case_events WHERE type = 'task.completed'`);
-    const race = await client.query<{ n: string }>(`SELECT count(*) AS n FROM case_events WHERE type = 'task.completed' AND task_id = ANY($1::text[])`, [raceTasks]);
+    const gaps = await client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM (SELECT case_id FROM case_events GROUP BY case_id HAVING min(seq) <> 1 OR max(seq) <> count(*) OR count(DISTINCT seq) <> count(*)) x`,
+    );
+    const completed = await client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM case_events WHERE type = 'task.completed'`,
+    );
+    const race = await client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM case_events WHERE type = 'task.completed' AND task_id = ANY($1::text[])`,
+      [raceTasks],
+    );
     return {
       acked: acked.length,
       ackedWithOneEvent: byCount.get(1) ?? 0,
@@ -53,7 +64,12 @@ async function checkIntegrity(url: string, acked: readonly string[], raceTasks: 
 }
 
 /** Sends each task's completion to both processes at the same moment: exactly one may win. */
-async function race(load: ApiLoad, servers: readonly ServerProcess[], sessions: ReadonlyMap<string, Session>, count: number): Promise<{ tasks: string[]; oneWinner: number }> {
+async function race(
+  load: ApiLoad,
+  servers: readonly ServerProcess[],
+  sessions: ReadonlyMap<string, Session>,
+  count: number,
+): Promise<{ tasks: string[]; oneWinner: number }> {
   await load.ensurePool(count + 10);
   const tasks = Array.from({ length: count }, () => load.pool.shift()!);
   let oneWinner = 0;
@@ -63,8 +79,19 @@ async function race(load: ApiLoad, servers: readonly ServerProcess[], sessions: 
       slice.map(async (task) => {
         const session = sessions.get(task.role)!;
         const body = JSON.stringify(task.walk.bodyByStep.get(task.stepId) ?? { formData: {}, checklist: {} });
-        const statuses = await Promise.all(servers.map((s) => fetch(`${s.url}/api/tasks/${task.taskId}/complete`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf }, body }).then(async (r) => (await r.text(), r.status))));
-        return statuses.filter((s) => s === 200).length === 1 && statuses.filter((s) => s === 409).length === servers.length - 1;
+        const statuses = await Promise.all(
+          servers.map((s) =>
+            fetch(`${s.url}/api/tasks/${task.taskId}/complete`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
+              body,
+            }).then(async (r) => (await r.text(), r.status)),
+          ),
+        );
+        return (
+          statuses.filter((s) => s === 200).length === 1 &&
+          statuses.filter((s) => s === 409).length === servers.length - 1
+        );
       }),
     );
     oneWinner += outcomes.filter(Boolean).length;
@@ -85,7 +112,13 @@ export async function run(options: BenchOptions): Promise<PartResult> {
   try {
     const load = await prepareApiLoad(a.url, sop, walks, () => [a.pid, b.pid]);
     await load.ensurePool(600);
-    const warm = await load.window([{ url: a.url, connections: 8 }, { url: b.url, connections: 8 }], options.quick ? 1 : 2);
+    const warm = await load.window(
+      [
+        { url: a.url, connections: 8 },
+        { url: b.url, connections: 8 },
+      ],
+      options.quick ? 1 : 2,
+    );
     for (let r = 0; r < options.runs; r++) {
       const need = Math.ceil(warm.perSecond * 2.5 * seconds);
       const one = async (): Promise<void> => {
@@ -94,19 +127,33 @@ export async function run(options: BenchOptions): Promise<PartResult> {
       };
       const two = async (): Promise<void> => {
         await load.ensurePool(4 * CONNECTIONS, need);
-        dual.push(await load.window([{ url: a.url, connections: CONNECTIONS / 2 }, { url: b.url, connections: CONNECTIONS / 2 }], seconds));
+        dual.push(
+          await load.window(
+            [
+              { url: a.url, connections: CONNECTIONS / 2 },
+              { url: b.url, connections: CONNECTIONS / 2 },
+            ],
+            seconds,
+          ),
+        );
       };
       // Alternate the order so drift on a shared machine does not favour either side.
       if (r % 2 === 0) await one().then(two);
       else await two().then(one);
-      options.log(`scale-out run ${r + 1}: one process ${Math.round(single[single.length - 1]!.perSecond)}/s, two ${Math.round(dual[dual.length - 1]!.perSecond)}/s`);
+      options.log(
+        `scale-out run ${r + 1}: one process ${Math.round(single[single.length - 1]!.perSecond)}/s, two ${Math.round(dual[dual.length - 1]!.perSecond)}/s`,
+      );
     }
     const roles = [...new Set(sop.definition.actors.map((x) => x.performerRole))];
     const sessions = new Map<string, Session>();
     for (const role of roles) sessions.set(role, await login(a.url, `kutai-kartanegara.${role}`, 'alur-demo'));
     const raced = await race(load, [a, b], sessions, options.quick ? 40 : 200);
     const acked = [...single, ...dual, warm].flatMap((w) => w.acked);
-    const integrity: Integrity = { ...(await checkIntegrity(database.url, acked, raced.tasks)), raceTasks: raced.tasks.length, raceOneWinner: raced.oneWinner };
+    const integrity: Integrity = {
+      ...(await checkIntegrity(database.url, acked, raced.tasks)),
+      raceTasks: raced.tasks.length,
+      raceOneWinner: raced.oneWinner,
+    };
     return report(single, dual, integrity, seconds);
   } finally {
     await Promise.all([a.stop(), b.stop()]);
@@ -117,19 +164,56 @@ export async function run(options: BenchOptions): Promise<PartResult> {
 function report(single: MeasuredWindow[], dual: MeasuredWindow[], integrity: Integrity, seconds: number): PartResult {
   const ratios = single.map((s, i) => dual[i]!.perSecond / s.perSecond);
   const ratio = median(ratios);
-  const ok = integrity.ackedWithOneEvent === integrity.acked && integrity.casesWithGapsOrDuplicates === 0 && integrity.raceOneWinner === integrity.raceTasks && integrity.raceEvents === integrity.raceTasks;
+  const ok =
+    integrity.ackedWithOneEvent === integrity.acked &&
+    integrity.casesWithGapsOrDuplicates === 0 &&
+    integrity.raceOneWinner === integrity.raceTasks &&
+    integrity.raceEvents === integrity.raceTasks;
   const m = (list: MeasuredWindow[], f: (w: MeasuredWindow) => number): number => round(median(list.map(f)));
-  const row = (label: string, list: MeasuredWindow[]): Array<string | number> => [label, m(list, (w) => w.perSecond), m(list, (w) => w.p50), m(list, (w) => w.p99), m(list, (w) => w.cores.api), m(list, (w) => w.cores.postgres), m(list, (w) => w.cores.client), m(list, (w) => w.cores.other), list.map((w) => Math.round(w.perSecond)).join(', ')];
+  const row = (label: string, list: MeasuredWindow[]): Array<string | number> => [
+    label,
+    m(list, (w) => w.perSecond),
+    m(list, (w) => w.p50),
+    m(list, (w) => w.p99),
+    m(list, (w) => w.cores.api),
+    m(list, (w) => w.cores.postgres),
+    m(list, (w) => w.cores.client),
+    m(list, (w) => w.cores.other),
+    list.map((w) => Math.round(w.perSecond)).join(', '),
+  ];
   return {
     name: 'scaleout',
     title: 'Scale-out: two API processes on one PostgreSQL',
-    metrics: { scaleout_ratio: round(ratio), scaleout_one_process_per_s: m(single, (w) => w.perSecond), scaleout_two_processes_per_s: m(dual, (w) => w.perSecond), scaleout_exactly_once_ok: ok ? 1 : 0 },
-    runs: single.map((s, i) => ({ one_process_per_s: s.perSecond, two_processes_per_s: dual[i]!.perSecond, ratio: ratios[i]! })),
+    metrics: {
+      scaleout_ratio: round(ratio),
+      scaleout_one_process_per_s: m(single, (w) => w.perSecond),
+      scaleout_two_processes_per_s: m(dual, (w) => w.perSecond),
+      scaleout_exactly_once_ok: ok ? 1 : 0,
+    },
+    runs: single.map((s, i) => ({
+      one_process_per_s: s.perSecond,
+      two_processes_per_s: dual[i]!.perSecond,
+      ratio: ratios[i]!,
+    })),
     tables: [
       {
         title: `Step completions with ${CONNECTIONS} client connections in total (${seconds} s windows, order alternated per run); cores busy during the window`,
-        header: ['setup', 'completions/s', 'p50 ms', 'p99 ms', 'API processes (cores)', 'PostgreSQL (cores)', 'load client (cores)', 'other processes (cores)', 'each run'],
-        rows: [row('one process', single), row('two processes', dual), ['ratio two / one', round(ratio), '', '', '', '', '', '', ratios.map(round).join(', ')]],
+        header: [
+          'setup',
+          'completions/s',
+          'p50 ms',
+          'p99 ms',
+          'API processes (cores)',
+          'PostgreSQL (cores)',
+          'load client (cores)',
+          'other processes (cores)',
+          'each run',
+        ],
+        rows: [
+          row('one process', single),
+          row('two processes', dual),
+          ['ratio two / one', round(ratio), '', '', '', '', '', '', ratios.map(round).join(', ')],
+        ],
       },
       {
         title: 'Exactly once across the processes (checked in SQL after all windows)',
@@ -139,7 +223,10 @@ function report(single: MeasuredWindow[], dual: MeasuredWindow[], integrity: Int
           ['… with exactly one task.completed event', integrity.ackedWithOneEvent],
           ['… with none (lost)', integrity.ackedWithoutEvent],
           ['… with more than one (applied twice)', integrity.ackedWithSeveralEvents],
-          ['task.completed events in the database (includes completions in flight when a window closed, and the race below)', integrity.completedEvents],
+          [
+            'task.completed events in the database (includes completions in flight when a window closed, and the race below)',
+            integrity.completedEvents,
+          ],
           ['cases whose event sequence has a gap or a duplicate', integrity.casesWithGapsOrDuplicates],
           [`race: tasks completed on both processes at the same moment`, integrity.raceTasks],
           ['race: … with exactly one 200 and one 409', integrity.raceOneWinner],
@@ -149,9 +236,23 @@ function report(single: MeasuredWindow[], dual: MeasuredWindow[], integrity: Int
       },
     ],
     targets: [
-      { key: 'scaleout_ratio', label: 'Two processes ≥ 1.3× one (2-core machine, database on the same cores)', value: round(ratio), target: '≥ 1.3', met: ratio >= 1.3 },
-      { key: 'scaleout_exactly_once_ok', label: 'No step lost or applied twice across processes', value: ok ? 1 : 0, target: '= 1', met: ok },
+      {
+        key: 'scaleout_ratio',
+        label: 'Two processes ≥ 1.3× one (2-core machine, database on the same cores)',
+        value: round(ratio),
+        target: '≥ 1.3',
+        met: ratio >= 1.3,
+      },
+      {
+        key: 'scaleout_exactly_once_ok',
+        label: 'No step lost or applied twice across processes',
+        value: ok ? 1 : 0,
+        target: '= 1',
+        met: ok,
+      },
     ],
-    notes: ['Both processes share one task pool in the load client and one database; sessions are rows in the database, so either process accepts any cookie.'],
+    notes: [
+      'Both processes share one task pool in the load client and one database; sessions are rows in the database, so either process accepts any cookie.',
+    ],
   };
 }

@@ -108,7 +108,9 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['case_id']);
   });
   // The inbox query: open tasks of some roles in one regency, by due time.
-  await knex.raw(`CREATE INDEX tasks_inbox_idx ON tasks (regency_id, role, due_at NULLS LAST, created_at) WHERE status = 'open'`);
+  await knex.raw(
+    `CREATE INDEX tasks_inbox_idx ON tasks (regency_id, role, due_at NULLS LAST, created_at) WHERE status = 'open'`,
+  );
   await knex.raw(`CREATE INDEX tasks_due_idx ON tasks (due_at) WHERE status = 'open' AND overdue_at IS NULL`);
   await knex.schema.createTable('case_events', (t) => {
     t.bigIncrements('id');
@@ -134,7 +136,9 @@ export async function up(knex: Knex): Promise<void> {
       IF current_setting('alur.allow_event_redaction', true) = 'on' AND TG_OP = 'UPDATE' THEN RETURN NEW; END IF;
       RAISE EXCEPTION 'case_events is append-only';
     END $$`);
-  await knex.raw(`CREATE TRIGGER case_events_append_only BEFORE UPDATE OR DELETE ON case_events FOR EACH ROW EXECUTE FUNCTION alur_reject_event_change()`);
+  await knex.raw(
+    `CREATE TRIGGER case_events_append_only BEFORE UPDATE OR DELETE ON case_events FOR EACH ROW EXECUTE FUNCTION alur_reject_event_change()`,
+  );
   await knex.schema.createTable('attachments', (t) => {
     t.text('id').primary();
     t.text('case_id').notNullable().references('cases.id');
@@ -161,7 +165,19 @@ export async function up(knex: Knex): Promise<void> {
 
 /** Drops everything (development only). */
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['jobs', 'attachments', 'case_events', 'tasks', 'cases', 'definition_versions', 'definitions', 'delegations', 'sessions', 'users', 'regencies']) {
+  for (const table of [
+    'jobs',
+    'attachments',
+    'case_events',
+    'tasks',
+    'cases',
+    'definition_versions',
+    'definitions',
+    'delegations',
+    'sessions',
+    'users',
+    'regencies',
+  ]) {
     await knex.schema.dropTableIfExists(table);
   }
   await knex.raw('DROP FUNCTION IF EXISTS alur_reject_event_change');

@@ -31,8 +31,12 @@ export async function up(knex: Knex): Promise<void> {
     BEGIN
       RAISE EXCEPTION 'access_log is append-only';
     END $$`);
-  await knex.raw(`CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON access_log FOR EACH ROW EXECUTE FUNCTION alur_reject_access_log_change()`);
-  await knex.raw(`CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log FOR EACH STATEMENT EXECUTE FUNCTION alur_reject_access_log_change()`);
+  await knex.raw(
+    `CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON access_log FOR EACH ROW EXECUTE FUNCTION alur_reject_access_log_change()`,
+  );
+  await knex.raw(
+    `CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log FOR EACH STATEMENT EXECUTE FUNCTION alur_reject_access_log_change()`,
+  );
 
   await knex.schema.createTable('archive_requests', (t) => {
     t.text('id').primary();
@@ -71,13 +75,16 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('cases', (t) => {
     t.timestamp('anonymised_at', { useTz: true });
   });
-  await knex.raw(`CREATE INDEX cases_retention_idx ON cases (regency_id, sop_id, closed_at) WHERE closed_at IS NOT NULL AND anonymised_at IS NULL`);
+  await knex.raw(
+    `CREATE INDEX cases_retention_idx ON cases (regency_id, sop_id, closed_at) WHERE closed_at IS NOT NULL AND anonymised_at IS NULL`,
+  );
   await knex.schema.alterTable('attachments', (t) => {
     t.timestamp('purged_at', { useTz: true });
   });
 
   await ensureDatabaseRoles(knex);
-  for (const table of ['cases', 'tasks', 'case_events', 'attachments', 'access_log', 'archive_requests']) await isolateByRegency(knex, table);
+  for (const table of ['cases', 'tasks', 'case_events', 'attachments', 'access_log', 'archive_requests'])
+    await isolateByRegency(knex, table);
   // The audit trails are append-only for the roles too (the triggers stay as a second lock); only the
   // retention job (system role, with alur.allow_event_redaction) may redact event payloads.
   await knex.raw(`REVOKE UPDATE, DELETE, TRUNCATE ON case_events, access_log FROM ${APP_ROLE}`);

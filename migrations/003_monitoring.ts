@@ -2,7 +2,17 @@ import type { Knex } from 'knex';
 import { isolateByRegency } from './rowLevelSecurity.ts';
 
 /** The nine elements of PermenPANRB 14/2017, in the order of the regulation's list (U1…U9). */
-const SURVEY_ELEMENTS = ['persyaratan', 'prosedur', 'waktu', 'biaya', 'produk', 'kompetensi', 'perilaku', 'pengaduan', 'sarana'] as const;
+const SURVEY_ELEMENTS = [
+  'persyaratan',
+  'prosedur',
+  'waktu',
+  'biaya',
+  'produk',
+  'kompetensi',
+  'perilaku',
+  'pengaduan',
+  'sarana',
+] as const;
 
 /**
  * Monitoring and evaluation: the satisfaction survey (Survei Kepuasan Masyarakat) answered by applicants
@@ -22,7 +32,9 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['regency_id', 'submitted_at']);
   });
   // Scores are 1–4 (tidak baik … sangat baik); the database refuses anything else whoever writes.
-  await knex.raw(`ALTER TABLE survey_responses ADD CONSTRAINT survey_scores_range CHECK (${SURVEY_ELEMENTS.map((e) => `${e} BETWEEN 1 AND 4`).join(' AND ')})`);
+  await knex.raw(
+    `ALTER TABLE survey_responses ADD CONSTRAINT survey_scores_range CHECK (${SURVEY_ELEMENTS.map((e) => `${e} BETWEEN 1 AND 4`).join(' AND ')})`,
+  );
   await knex.schema.createTable('case_links', (t) => {
     t.bigIncrements('id');
     t.text('regency_id').notNullable();

@@ -9,8 +9,17 @@ const START = Date.parse('2025-03-03T01:00:00Z');
 export async function runAlurCase(sop: BenchSop, walk: WalkInputs, caseNo: number): Promise<CaseState> {
   const roles = [...new Set(sop.definition.actors.map((a) => a.performerRole))];
   let clock = START;
-  const context = (): EngineContext => ({ now: new Date((clock += 600_000)), calendar: sop.calendar, by: { userId: 'bench', name: 'Tolok Ukur', roles } });
-  const started = await applyCommand(sop.exe, undefined, { type: 'start', caseId: `c${caseNo}`, data: walk.caseData }, context());
+  const context = (): EngineContext => ({
+    now: new Date((clock += 600_000)),
+    calendar: sop.calendar,
+    by: { userId: 'bench', name: 'Tolok Ukur', roles },
+  });
+  const started = await applyCommand(
+    sop.exe,
+    undefined,
+    { type: 'start', caseId: `c${caseNo}`, data: walk.caseData },
+    context(),
+  );
   if (!started.ok) throw new Error(`start: ${started.error.code}`);
   let state = started.state;
   for (const { stepId, body } of walk.steps) {

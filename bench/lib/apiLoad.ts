@@ -1,7 +1,15 @@
 import { cpus } from 'node:os';
 import { BENCH_REGENCY, BENCH_SOP_ID, type BenchSop } from './benchSop.ts';
 import { coresUsed, cpuTotals, machineCoresBusy, machineJiffies } from './cpuSampler.ts';
-import { completionLoad, login, openCases, TaskPool, type LoadResult, type LoadTarget, type Session } from './loadClient.ts';
+import {
+  completionLoad,
+  login,
+  openCases,
+  TaskPool,
+  type LoadResult,
+  type LoadTarget,
+  type Session,
+} from './loadClient.ts';
 import type { WalkInputs } from './stepInputs.ts';
 
 /** A completion window with where the CPU went (cores: 1.0 = one core busy all the window). */
@@ -28,11 +36,18 @@ export function walkForCase(walks: readonly WalkInputs[], i: number): WalkInputs
 }
 
 /** Signs in the demo user of every role the SOP needs, on `url` (sessions live in the database, so any server accepts them). */
-export async function prepareApiLoad(url: string, sop: BenchSop, walks: readonly WalkInputs[], serverPids: () => number[]): Promise<ApiLoad> {
+export async function prepareApiLoad(
+  url: string,
+  sop: BenchSop,
+  walks: readonly WalkInputs[],
+  serverPids: () => number[],
+): Promise<ApiLoad> {
   const roles = [...new Set(sop.definition.actors.map((a) => a.performerRole))];
   const sessions = new Map<string, Session>();
   for (const role of roles) sessions.set(role, await login(url, `${BENCH_REGENCY}.${role}`, 'alur-demo'));
-  const opener = sessions.get(sop.definition.actors.find((a) => a.id === sop.definition.steps[0]!.actors[0])!.performerRole)!;
+  const opener = sessions.get(
+    sop.definition.actors.find((a) => a.id === sop.definition.steps[0]!.actors[0])!.performerRole,
+  )!;
   const pool = new TaskPool();
   let opened = 0;
   let openSeconds = 0;
@@ -41,7 +56,11 @@ export async function prepareApiLoad(url: string, sop: BenchSop, walks: readonly
   return {
     pool,
     ensurePool: async (tasks, completions = 0) => {
-      const count = Math.max(tasks - pool.size, Math.ceil((completions - pool.completionsLeft) / Math.max(1, perCase)), 0);
+      const count = Math.max(
+        tasks - pool.size,
+        Math.ceil((completions - pool.completionsLeft) / Math.max(1, perCase)),
+        0,
+      );
       if (count === 0) return;
       const rate = await openCases(url, opener, BENCH_SOP_ID, (i) => walkForCase(walks, i), count, opened, pool, 8);
       opened += count;
@@ -57,7 +76,10 @@ export async function prepareApiLoad(url: string, sop: BenchSop, walks: readonly
       const api = used.api ?? 0;
       const postgres = used.postgres ?? 0;
       const client = used.client ?? 0;
-      return { ...result, cores: { api, postgres, client, other: Math.max(0, machine - api - postgres - client), machine } };
+      return {
+        ...result,
+        cores: { api, postgres, client, other: Math.max(0, machine - api - postgres - client), machine },
+      };
     },
     opened: () => ({ count: opened, perSecond: openSeconds > 0 ? opened / openSeconds : Number.NaN }),
   };

@@ -32,9 +32,18 @@ export function prepareBenchSop(tmpDir: string): BenchSop {
   copyFileSync(join(repoRoot, 'sop-definitions', BENCH_REGENCY, 'regency.yaml'), join(folder, 'regency.yaml'));
   copyFileSync(join(repoRoot, 'bench', 'fixtures', `${BENCH_SOP_ID}.yaml`), join(folder, `${BENCH_SOP_ID}.yaml`));
   const loaded = loadDefinitionPaths([definitionsDir], definitionsDir);
-  if (loaded.errors.length > 0) throw new Error(`benchmark SOP is invalid: ${loaded.errors.map((e) => `${e.file}:${e.line} ${e.code}`).join('; ')}`);
+  if (loaded.errors.length > 0)
+    throw new Error(
+      `benchmark SOP is invalid: ${loaded.errors.map((e) => `${e.file}:${e.line} ${e.code}`).join('; ')}`,
+    );
   const regencyFolder = loaded.folders[0]!;
   const definition = regencyFolder.sops.find((s) => s.definition?.id === BENCH_SOP_ID)?.definition;
   if (!definition || !regencyFolder.regency) throw new Error('benchmark SOP did not load');
-  return { definitionsDir, definition, regency: regencyFolder.regency, exe: compileSop(definition), calendar: buildWorkingCalendar(regencyFolder.regency.calendar) };
+  return {
+    definitionsDir,
+    definition,
+    regency: regencyFolder.regency,
+    exe: compileSop(definition),
+    calendar: buildWorkingCalendar(regencyFolder.regency.calendar),
+  };
 }

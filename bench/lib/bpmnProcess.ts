@@ -50,11 +50,16 @@ function predicate(condition: RuleCondition): (facts: Facts) => boolean {
 
 function stepXml(step: Step, services: Map<string, (facts: Facts) => boolean>): string[] {
   const parts = [`<userTask id="${step.id}" name="${escapeXml(step.activity.slice(0, 80))}"/>`];
-  if (step.end !== undefined) return [...parts, `<sequenceFlow id="f-${step.id}" sourceRef="${step.id}" targetRef="${targetId(step.end)}"/>`];
-  if (!step.decision) return [...parts, `<sequenceFlow id="f-${step.id}" sourceRef="${step.id}" targetRef="${targetId(step.next!)}"/>`];
+  if (step.end !== undefined)
+    return [...parts, `<sequenceFlow id="f-${step.id}" sourceRef="${step.id}" targetRef="${targetId(step.end)}"/>`];
+  if (!step.decision)
+    return [...parts, `<sequenceFlow id="f-${step.id}" sourceRef="${step.id}" targetRef="${targetId(step.next!)}"/>`];
   const gateway = `gw-${step.id}`;
   const otherwise = step.decision.branches.findIndex((b) => b.otherwise === true);
-  parts.push(`<exclusiveGateway id="${gateway}"${otherwise >= 0 ? ` default="f-${gateway}-${otherwise}"` : ''}/>`, `<sequenceFlow id="f-${step.id}" sourceRef="${step.id}" targetRef="${gateway}"/>`);
+  parts.push(
+    `<exclusiveGateway id="${gateway}"${otherwise >= 0 ? ` default="f-${gateway}-${otherwise}"` : ''}/>`,
+    `<sequenceFlow id="f-${step.id}" sourceRef="${step.id}" targetRef="${gateway}"/>`,
+  );
   step.decision.branches.forEach((branch, i) => {
     const flow = `f-${gateway}-${i}`;
     if (!branch.when) {
@@ -63,7 +68,9 @@ function stepXml(step: Step, services: Map<string, (facts: Facts) => boolean>): 
     }
     const service = `cond_${step.id.replace(/-/g, '_')}_${i}`;
     services.set(service, predicate(branch.when));
-    parts.push(`<sequenceFlow id="${flow}" sourceRef="${gateway}" targetRef="${targetId(branch.goto)}"><conditionExpression xsi:type="tFormalExpression">\${environment.services.${service}()}</conditionExpression></sequenceFlow>`);
+    parts.push(
+      `<sequenceFlow id="${flow}" sourceRef="${gateway}" targetRef="${targetId(branch.goto)}"><conditionExpression xsi:type="tFormalExpression">\${environment.services.${service}()}</conditionExpression></sequenceFlow>`,
+    );
   });
   return parts;
 }
@@ -71,7 +78,10 @@ function stepXml(step: Step, services: Map<string, (facts: Facts) => boolean>): 
 /** The BPMN 2.0 equivalent of an SOP: one user task per step, an exclusive gateway per decision, an end event per ending. */
 export function bpmnOf(definition: SopDefinition): { xml: string; conditions: Map<string, (facts: Facts) => boolean> } {
   const services = new Map<string, (facts: Facts) => boolean>();
-  const body = [`<startEvent id="start"/>`, `<sequenceFlow id="f-start" sourceRef="start" targetRef="${definition.steps[0]!.id}"/>`];
+  const body = [
+    `<startEvent id="start"/>`,
+    `<sequenceFlow id="f-start" sourceRef="start" targetRef="${definition.steps[0]!.id}"/>`,
+  ];
   for (const step of definition.steps) body.push(...stepXml(step, services));
   for (const ending of ENDINGS) body.push(`<endEvent id="end-${ending}"/>`);
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
@@ -101,7 +111,13 @@ export async function bpmnRunner(definition: SopDefinition): Promise<BpmnRunner>
   const { xml, conditions } = bpmnOf(definition);
   const moddleContext = await new BpmnModdle().fromXML(xml);
   const sourceContext = serializer(moddleContext, TypeResolver(Elements as unknown as Record<string, unknown>));
-  const services = Object.fromEntries([...conditions].map(([name, test]) => [name, (scope: { environment: { output: Facts; variables: Facts } }) => test({ ...scope.environment.variables, ...scope.environment.output })]));
+  const services = Object.fromEntries(
+    [...conditions].map(([name, test]) => [
+      name,
+      (scope: { environment: { output: Facts; variables: Facts } }) =>
+        test({ ...scope.environment.variables, ...scope.environment.output }),
+    ]),
+  );
   return {
     runCase: async (walk) => {
       const visited: string[] = [];

@@ -25,8 +25,12 @@ export async function describeSchemaObjects(db: Knex, tables: readonly string[])
     [[...tables]],
   )) as { rows: Array<{ name: string; definition: string }> };
   return {
-    foreignKeys: constraints.rows.filter((c) => c.type === 'f').map(({ table, name, definition }) => ({ table, name, definition })),
-    keys: constraints.rows.filter((c) => c.type !== 'f').map(({ table, name, definition }) => ({ table, name, definition })),
+    foreignKeys: constraints.rows
+      .filter((c) => c.type === 'f')
+      .map(({ table, name, definition }) => ({ table, name, definition })),
+    keys: constraints.rows
+      .filter((c) => c.type !== 'f')
+      .map(({ table, name, definition }) => ({ table, name, definition })),
     indexes: indexes.rows,
   };
 }
@@ -41,7 +45,11 @@ export async function dropForBulkLoad(db: Knex, tables: readonly string[]): Prom
 }
 
 /** Puts the keys, indexes and foreign keys back exactly as they were (foreign keys are validated again). */
-export async function restoreAfterBulkLoad(db: Knex, saved: SavedSchemaObjects, log?: (m: string) => void): Promise<void> {
+export async function restoreAfterBulkLoad(
+  db: Knex,
+  saved: SavedSchemaObjects,
+  log?: (m: string) => void,
+): Promise<void> {
   // One connection, so the session setting applies to every statement below.
   await db.transaction(async (trx) => {
     await trx.raw(`SET LOCAL maintenance_work_mem = '1GB'`);
@@ -50,8 +58,10 @@ export async function restoreAfterBulkLoad(db: Knex, saved: SavedSchemaObjects, 
       await trx.raw(sql);
       log?.(`  ${what}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     };
-    for (const key of saved.keys) await timed(key.name, `ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.definition}`);
+    for (const key of saved.keys)
+      await timed(key.name, `ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.definition}`);
     for (const index of saved.indexes) await timed(index.name, index.definition);
-    for (const fk of saved.foreignKeys) await timed(fk.name, `ALTER TABLE ${fk.table} ADD CONSTRAINT ${fk.name} ${fk.definition}`);
+    for (const fk of saved.foreignKeys)
+      await timed(fk.name, `ALTER TABLE ${fk.table} ADD CONSTRAINT ${fk.name} ${fk.definition}`);
   });
 }

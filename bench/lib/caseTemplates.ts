@@ -20,7 +20,12 @@ export interface StageTemplate {
 }
 
 /** Walks one case through the pure engine (one command every `stepMinutes`), keeping the state after every command. */
-export async function captureStages(exe: ExecutableSop, calendar: WorkingCalendar, walk: WalkInputs, stepMinutes = 600): Promise<StageTemplate[]> {
+export async function captureStages(
+  exe: ExecutableSop,
+  calendar: WorkingCalendar,
+  walk: WalkInputs,
+  stepMinutes = 600,
+): Promise<StageTemplate[]> {
   const roles = [...new Set(exe.definition.actors.map((a) => a.performerRole))];
   const opened = Date.parse('2025-03-03T01:00:00Z');
   let minutes = 0;
@@ -28,15 +33,30 @@ export async function captureStages(exe: ExecutableSop, calendar: WorkingCalenda
   const events: CaseEvent[] = [];
   const stages: StageTemplate[] = [];
   const apply = async (command: CaseCommand): Promise<void> => {
-    const context: EngineContext = { now: new Date(opened + minutes * 60_000), calendar, by: { userId: 'pengguna-demo', name: 'Pengguna Demo', roles } };
+    const context: EngineContext = {
+      now: new Date(opened + minutes * 60_000),
+      calendar,
+      by: { userId: 'pengguna-demo', name: 'Pengguna Demo', roles },
+    };
     const result = await applyCommand(exe, state, command, context);
     if (!result.ok) throw new Error(`${command.type}: ${result.error.code} ${result.error.message}`);
     state = result.state;
     events.push(...result.events);
-    stages.push({ sopId: exe.definition.id, walk: walk.branch, commands: stages.length + 1, state, events: [...events], minutes });
+    stages.push({
+      sopId: exe.definition.id,
+      walk: walk.branch,
+      commands: stages.length + 1,
+      state,
+      events: [...events],
+      minutes,
+    });
     minutes += stepMinutes;
   };
-  await apply({ type: 'start', caseId: PLACEHOLDER.caseId, data: { ...walk.caseData, fullName: PLACEHOLDER.name, nik: PLACEHOLDER.nik } });
+  await apply({
+    type: 'start',
+    caseId: PLACEHOLDER.caseId,
+    data: { ...walk.caseData, fullName: PLACEHOLDER.name, nik: PLACEHOLDER.nik },
+  });
   for (const { stepId, body } of walk.steps) {
     for (const task of state!.tasks.filter((t) => t.stepId === stepId && t.status === 'open')) {
       if (state!.currentStepId !== stepId) break;

@@ -4,7 +4,11 @@ import type { ResultTable } from './types.ts';
 
 /** The parts of a V8 .cpuprofile the summary reads. */
 export interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>;
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }>;
   samples: number[];
   timeDeltas: number[];
 }
@@ -46,8 +50,22 @@ export function summarizeProfile(profile: CpuProfile, title: string, topN = 12):
   }
   const pct = (t: number): string => `${((t / total) * 100).toFixed(1)}%`;
   return [
-    { title: `${title}: self time by area`, header: ['area', 'share of samples'], rows: [...areas].sort((a, b) => b[1] - a[1]).slice(0, topN).map(([a, t]) => [a, pct(t)]) },
-    { title: `${title}: top functions by self time`, header: ['function', 'where', 'share of samples'], rows: [...functions].sort((a, b) => b[1] - a[1]).slice(0, topN).map(([k, t]) => [...k.split('\t'), pct(t)]) },
+    {
+      title: `${title}: self time by area`,
+      header: ['area', 'share of samples'],
+      rows: [...areas]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, topN)
+        .map(([a, t]) => [a, pct(t)]),
+    },
+    {
+      title: `${title}: top functions by self time`,
+      header: ['function', 'where', 'share of samples'],
+      rows: [...functions]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, topN)
+        .map(([k, t]) => [...k.split('\t'), pct(t)]),
+    },
   ];
 }
 

@@ -44,7 +44,11 @@ export function machineJiffies(): { busy: number; total: number } {
 }
 
 /** Cores busy on average between two machine samples (0…number of cores). */
-export function machineCoresBusy(before: { busy: number; total: number }, after: { busy: number; total: number }, cores: number): number {
+export function machineCoresBusy(
+  before: { busy: number; total: number },
+  after: { busy: number; total: number },
+  cores: number,
+): number {
   const total = after.total - before.total;
   return total > 0 ? ((after.busy - before.busy) / total) * cores : 0;
 }

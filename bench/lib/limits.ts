@@ -5,17 +5,31 @@ import type { ResultsFile, StoredPart } from './report.ts';
 
 type Metrics = Record<string, number | null>;
 
-const fmt = (v: number | null | undefined, digits = 3): string => (v === null || v === undefined || !Number.isFinite(v) ? '—' : Math.abs(v) >= 100 ? String(Math.round(v)) : String(Number(v.toPrecision(digits))));
+const fmt = (v: number | null | undefined, digits = 3): string =>
+  v === null || v === undefined || !Number.isFinite(v)
+    ? '—'
+    : Math.abs(v) >= 100
+      ? String(Math.round(v))
+      : String(Number(v.toPrecision(digits)));
 
 /** A cell of a part's table, found by the table title's start and the first cell of the row. */
-function cell(part: StoredPart | undefined, titleStart: string, rowKey: string | number, column: number): string | number | null {
+function cell(
+  part: StoredPart | undefined,
+  titleStart: string,
+  rowKey: string | number,
+  column: number,
+): string | number | null {
   const table = part?.tables.find((t) => t.title.startsWith(titleStart));
   const row = table?.rows.find((r) => r[0] === rowKey);
   return row?.[column] ?? null;
 }
 
 function engine(m: Metrics, part: StoredPart | undefined): string {
-  const top = part?.tables.find((t) => t.title.includes('top functions'))?.rows.slice(0, 3).map((r) => `\`${r[0]}\` (${r[1] ? `${r[1]}, ` : 'native, '}${r[2]})`).join(', ');
+  const top = part?.tables
+    .find((t) => t.title.includes('top functions'))
+    ?.rows.slice(0, 3)
+    .map((r) => `\`${r[0]}\` (${r[1] ? `${r[1]}, ` : 'native, '}${r[2]})`)
+    .join(', ');
   return [
     `Alur runs ${fmt(m.engine_case_runs_per_s)} complete cases per second in memory against bpmn-engine's ${fmt(m.bpmn_engine_case_runs_per_s)}: ${fmt(m.engine_vs_bpmn_engine_ratio)}×. bpmn-engine spends its time in its internal message broker (smqp: a queue, an exchange and message copies for every activity event), which is why it is slow even with the BPMN parsed once and the cheapest gateway condition.`,
     `On the Alur side the largest costs in the profile of this run are ${top ?? '—'}. Until the 2026-11-23 run \`beginTransition\` (engine/core/transition.ts) deep-copied the whole case state with \`structuredClone\` before every command (40% of the profile, ratio 63×); it now copies only the levels commands change (the state's own fields, the top level of \`data\`, each task). tests/engine/immutability.test.ts walks every SOP, branch and send-back, plus reassign, overdue, outputs, archive, cancel and anonymise, on deep-frozen states to prove no command changes its input (it found one that did: anonymise rewrote the input's eligibility in place; fixed).`,
@@ -38,12 +52,12 @@ function api(m: Metrics, part: StoredPart | undefined): string {
     [
       '**Applied, in order (ratio 0.062 at the first run):**',
       '1. engine/app/executableCache.ts `executableOfVersionId`: published versions are immutable, so the compiled form is kept per process by version id and the 27 KB version row is read once per process (the regency is checked on every hit).',
-      '2. The case of a task in one query (`tasks JOIN cases`), tasks upserted in one statement, no savepoint inside the request\'s transaction.',
-      '3. Migration 008 keeps each SOP\'s `confidential` flag on the definitions row, so the SOP access list no longer detoasts every latest version\'s definition JSON per request (0.075 → 0.090).',
+      "2. The case of a task in one query (`tasks JOIN cases`), tasks upserted in one statement, no savepoint inside the request's transaction.",
+      "3. Migration 008 keeps each SOP's `confidential` flag on the definitions row, so the SOP access list no longer detoasts every latest version's definition JSON per request (0.075 → 0.090).",
       '4. Prepared statements (engine/storage/postgresClient.ts, preparedStatements.ts): every data statement gets a name from its text, so each connection parses and plans it once. Before, planning the visibility query alone took 0.8 ms of PostgreSQL time per completion and the case join 0.4 ms (statement log, `log_min_duration_statement = 0`); PostgreSQL CPU per completion fell by half (4.3 → 2.1 ms in back-to-back scratch runs on the same machine).',
-      '5. The access profile (regency roles, delegations, the SOP access list) comes with the session in one statement (engine/app/authService.ts `sessionUser`) instead of three queries inside the transaction; visibility is decided in the same query that finds the task\'s case (engine/app/permissions/caseTargets.ts `caseOfPath`); the save is one statement (a data-modifying CTE: the case update with its revision check, then tasks and events only if it matched — engine/storage/caseRepository.ts `saveTransition`).',
+      "5. The access profile (regency roles, delegations, the SOP access list) comes with the session in one statement (engine/app/authService.ts `sessionUser`) instead of three queries inside the transaction; visibility is decided in the same query that finds the task's case (engine/app/permissions/caseTargets.ts `caseOfPath`); the save is one statement (a data-modifying CTE: the case update with its revision check, then tasks and events only if it matched — engine/storage/caseRepository.ts `saveTransition`).",
       '6. BEGIN carries the regency scope in the same round trip (engine/storage/regencyScope.ts), and the three hot queries are fixed SQL texts instead of being rebuilt by knex on every request.',
-      'Together, 4–6 took a completion from 13 round trips to the 6 above; in back-to-back scratch runs on this session\'s machine (pgbench ≈ 2,500 tx/s at 8 clients) completions at 8 clients went from about 190/s to about 400/s, API CPU per completion from about 4 ms to 2 ms, PostgreSQL\'s from 4.3 ms to 1.5 ms. Tried before and measured without gain then: the one-statement save alone (it pays now that the other round trips are gone).',
+      "Together, 4–6 took a completion from 13 round trips to the 6 above; in back-to-back scratch runs on this session's machine (pgbench ≈ 2,500 tx/s at 8 clients) completions at 8 clients went from about 190/s to about 400/s, API CPU per completion from about 4 ms to 2 ms, PostgreSQL's from 4.3 ms to 1.5 ms. Tried before and measured without gain then: the one-statement save alone (it pays now that the other round trips are gone).",
     ].join('\n'),
     `Why 0.5 is still out of reach: the fixed costs above (${fmt(trx)} ms of API CPU before the request does anything) already exceed what the whole pgbench transaction costs the machine, and PostgreSQL's own share per completion (${fmt(cpuPg)} ms: the session and visibility reads, a 5 KB case row rewritten with its TOAST, two task rows, three events and their indexes) is larger than pgbench's whole transaction, because a completion writes more and checks more. Reaching 0.5 would take another architecture, not tuning: many completions per transaction and round trip (group commit across requests), or the transition running inside the database. What 2 cores give is several hundred completions per second — a busy regency office completes a few thousand steps per day.`,
   ].join('\n\n');
@@ -52,7 +66,9 @@ function api(m: Metrics, part: StoredPart | undefined): string {
 /** One sentence on prepared statements at the largest size, from the scale part's comparison table. */
 function preparedSentence(part: StoredPart | undefined): string {
   const table = part?.tables.find((t) => t.title.startsWith('Prepared statements against none'));
-  const ratios = (table?.rows ?? []).map((r) => ({ name: String(r[1]), ratio: Number(r[4]) })).filter((r) => Number.isFinite(r.ratio));
+  const ratios = (table?.rows ?? [])
+    .map((r) => ({ name: String(r[1]), ratio: Number(r[4]) }))
+    .filter((r) => Number.isFinite(r.ratio));
   if (ratios.length === 0) return '';
   const worst = ratios.reduce((a, b) => (b.ratio > a.ratio ? b : a));
   const faster = ratios.filter((r) => r.ratio < 1).length;
@@ -61,10 +77,12 @@ function preparedSentence(part: StoredPart | undefined): string {
 
 function inbox(m: Metrics, part: StoredPart | undefined): string {
   const experiment = part?.tables.find((t) => t.title.startsWith('Experiment'));
-  const measuredLine = experiment ? ` The bench also tried, in its scratch database, a further candidate index: ${experiment.rows.map((r) => `${String(r[0]).startsWith('CREATE') ? 'with it' : 'without'} p50/p99 ${r[1]}/${r[2]} ms`).join(', ')}.` : '';
+  const measuredLine = experiment
+    ? ` The bench also tried, in its scratch database, a further candidate index: ${experiment.rows.map((r) => `${String(r[0]).startsWith('CREATE') ? 'with it' : 'without'} p50/p99 ${r[1]}/${r[2]} ms`).join(', ')}.`
+    : '';
   return [
     `Inbox p99 at 1,000,000 cases: ${fmt(m.inbox_p99_ms_1m)} ms (p50 ${fmt(m.inbox_p50_ms_1m)} ms), target < 50 ms (the first run measured 92.1 ms). The inbox used to read every open task of the regency through one index on \`regency_id\` and sort them, because \`(role IN (…) AND assignee IS NULL) OR assignee IN (…)\` could not use the role column. Now (engine/app/caseQueries.ts \`inbox\`, migration 006) it is a \`UNION ALL\` of one part per role and one per assignee, each \`ORDER BY COALESCE(due_at, 'infinity'), id LIMIT n+1\` on a partial index in exactly that order (\`tasks_inbox_role_idx\`, \`tasks_inbox_assignee_idx\`), merged and cut to the page: each part stops after one page, so the time no longer follows the backlog.${measuredLine}${preparedSentence(part)}`,
-    'Around the main statement each inbox call reads the user\'s access profile with the session (one statement: roles, delegations, the SOP access list) and the regency config, and computes `workingMinutesLeft` per row by walking the working calendar one day at a time (engine/calendar/workingTime.ts). For rows overdue by weeks that walk was most of the JavaScript time of an inbox call; `isWorkingDay` now remembers each local day per calendar (calendars are immutable once built), so a walk formats each date and looks up its holiday once.',
+    "Around the main statement each inbox call reads the user's access profile with the session (one statement: roles, delegations, the SOP access list) and the regency config, and computes `workingMinutesLeft` per row by walking the working calendar one day at a time (engine/calendar/workingTime.ts). For rows overdue by weeks that walk was most of the JavaScript time of an inbox call; `isWorkingDay` now remembers each local day per calendar (calendars are immutable once built), so a walk formats each date and looks up its holiday once.",
   ].join('\n\n');
 }
 
@@ -72,11 +90,11 @@ function search(m: Metrics, part: StoredPart | undefined): string {
   const q = (name: string): string | number | null => {
     const table = part?.tables.find((t) => t.title.startsWith('Each query'));
     const row = table?.rows.find((r) => r[1] === name);
-    return row ? row[row.length - 2] ?? null : null;
+    return row ? (row[row.length - 2] ?? null) : null;
   };
   return [
     `The issue sets no target for the register, but at 1,000,000 cases its p99 is ${fmt(m.search_p99_ms_1m)} ms (p50 ${fmt(m.search_p50_ms_1m)} ms). Lookups by tracking code, NIK or SOP + status stay flat (${q('by tracking code') ?? '—'} ms by tracking code at the largest size); what grows with the regency's cases is everything that has to sort or scan them: the first page of the register (${q('register, first page') ?? '—'} ms as kepala-dinas, ${q('register, first page (as staf-linjamsos)') ?? '—'} ms as staff) and name search (${q('by name (substring)') ?? '—'} ms).`,
-    'Migration 007 adds `cases (regency_id, opened_at DESC, id)`, the register\'s default order, so its unfiltered first pages are an index range scan. Still open: `ILIKE \'%name%\'` wants a `pg_trgm` GIN index on `applicant_name` (PGlite 0.5.16 here could not load its contrib extensions, and both databases must run the same migrations), and the staff scope adds `EXISTS (SELECT … FROM tasks vt WHERE vt.case_id = c.id …)` per case, which is why staff searches are slower than kepala-dinas\'s.',
+    "Migration 007 adds `cases (regency_id, opened_at DESC, id)`, the register's default order, so its unfiltered first pages are an index range scan. Still open: `ILIKE '%name%'` wants a `pg_trgm` GIN index on `applicant_name` (PGlite 0.5.16 here could not load its contrib extensions, and both databases must run the same migrations), and the staff scope adds `EXISTS (SELECT … FROM tasks vt WHERE vt.case_id = c.id …)` per case, which is why staff searches are slower than kepala-dinas's.",
   ].join('\n\n');
 }
 
@@ -96,21 +114,40 @@ export function limitsOf(results: ResultsFile): Map<string, string> {
   const m = results.metrics;
   const parts = results.parts;
   const limits = new Map<string, string>();
-  if (parts.engine && m.engine_vs_bpmn_engine_ratio !== undefined) limits.set('Engine core against bpmn-engine', engine(m, parts.engine));
-  if (parts.api && m.api_vs_pgbench_ratio !== undefined && m.api_vs_pgbench_ratio !== null) limits.set(`API step completions against pgbench (${m.api_vs_pgbench_ratio >= 0.5 ? 'met' : 'missed'})`, api(m, parts.api));
-  if (parts.scale && m.inbox_p99_ms_1m !== undefined && m.inbox_p99_ms_1m !== null) limits.set(`Inbox at 1,000,000 cases (${m.inbox_p99_ms_1m < 50 ? 'met' : 'missed'})`, inbox(m, parts.scale));
-  if (parts.scale && m.search_p99_ms_1m !== undefined && m.search_p99_ms_1m !== null) limits.set('Register search at 1,000,000 cases (no target)', search(m, parts.scale));
-  if (parts.scaleout && m.scaleout_ratio !== undefined && m.scaleout_ratio !== null) limits.set(`Two API processes against one (${m.scaleout_ratio >= 1.3 ? 'met' : 'missed'})`, scaleOut(m, parts.scaleout, results.machine.cores));
+  if (parts.engine && m.engine_vs_bpmn_engine_ratio !== undefined)
+    limits.set('Engine core against bpmn-engine', engine(m, parts.engine));
+  if (parts.api && m.api_vs_pgbench_ratio !== undefined && m.api_vs_pgbench_ratio !== null)
+    limits.set(
+      `API step completions against pgbench (${m.api_vs_pgbench_ratio >= 0.5 ? 'met' : 'missed'})`,
+      api(m, parts.api),
+    );
+  if (parts.scale && m.inbox_p99_ms_1m !== undefined && m.inbox_p99_ms_1m !== null)
+    limits.set(`Inbox at 1,000,000 cases (${m.inbox_p99_ms_1m < 50 ? 'met' : 'missed'})`, inbox(m, parts.scale));
+  if (parts.scale && m.search_p99_ms_1m !== undefined && m.search_p99_ms_1m !== null)
+    limits.set('Register search at 1,000,000 cases (no target)', search(m, parts.scale));
+  if (parts.scaleout && m.scaleout_ratio !== undefined && m.scaleout_ratio !== null)
+    limits.set(
+      `Two API processes against one (${m.scaleout_ratio >= 1.3 ? 'met' : 'missed'})`,
+      scaleOut(m, parts.scaleout, results.machine.cores),
+    );
   if (parts.definitions && m.revalidate_500_lines_ms !== undefined && m.revalidate_500_lines_ms !== null) {
-    const cached = readFileSync(join(repoRoot, 'engine/definition/checks/checkFormSchemas.ts'), 'utf8').includes('removeSchema');
+    const cached = readFileSync(join(repoRoot, 'engine/definition/checks/checkFormSchemas.ts'), 'utf8').includes(
+      'removeSchema',
+    );
     const formCompile = cached
-      ? 'Compiling each form\'s JSON Schema with ajv on every keystroke used to be half of it (and kept every compiled schema in ajv\'s cache for good); engine/definition/checks/checkFormSchemas.ts now caches compile outcomes by schema text and removes compiled schemas from ajv — measured in a scratch copy before that change: 13.3 → 6.3 ms, heap flat instead of growing.'
-      : '**Fix:** engine/definition/checks/checkFormSchemas.ts compiles every form\'s JSON Schema with ajv on every keystroke (about half of the time) and ajv keeps each compiled schema for good; caching the compile outcome by schema text and calling `removeSchema` measured 13.3 → 6.3 ms in a scratch copy, with the heap flat instead of growing.';
-    limits.set('Designer re-validation', `${fmt(m.revalidate_500_lines_ms)} ms per one-character edit of a 500-line SOP (p95 ${fmt(m.revalidate_500_lines_p95_ms)} ms), target < 20 ms. The time is YAML parsing with positions, the JSON Schema of the SOP language and the semantic checks. ${formCompile}`);
+      ? "Compiling each form's JSON Schema with ajv on every keystroke used to be half of it (and kept every compiled schema in ajv's cache for good); engine/definition/checks/checkFormSchemas.ts now caches compile outcomes by schema text and removes compiled schemas from ajv — measured in a scratch copy before that change: 13.3 → 6.3 ms, heap flat instead of growing."
+      : "**Fix:** engine/definition/checks/checkFormSchemas.ts compiles every form's JSON Schema with ajv on every keystroke (about half of the time) and ajv keeps each compiled schema for good; caching the compile outcome by schema text and calling `removeSchema` measured 13.3 → 6.3 ms in a scratch copy, with the heap flat instead of growing.";
+    limits.set(
+      'Designer re-validation',
+      `${fmt(m.revalidate_500_lines_ms)} ms per one-character edit of a 500-line SOP (p95 ${fmt(m.revalidate_500_lines_p95_ms)} ms), target < 20 ms. The time is YAML parsing with positions, the JSON Schema of the SOP language and the semantic checks. ${formCompile}`,
+    );
   }
   if (parts.pglite && m.pglite_completions_per_s_c8 !== undefined) {
     const pg = m.api_completions_per_s_c8;
-    limits.set('When to move from PGlite to a PostgreSQL server', `PGlite (the embedded default) completed ${fmt(m.pglite_completions_per_s_c1)} steps/s with 1 client and ${fmt(m.pglite_completions_per_s_c8)} with 8${pg ? ` (PostgreSQL server: ${fmt(pg)})` : ''}; p99 grows with the queue: ${fmt(m.pglite_p99_ms_c8)} ms at 8 clients, ${fmt(m.pglite_p99_ms_c32)} ms at 32. PGlite runs in the API process and answers one query at a time, so everything shares one core. It is enough for one office: even ${fmt(m.pglite_completions_per_s_c1)} completions per second is far beyond a day's work. Move to a server when several offices share one installation, when more than a handful of people work at the same moment (p99 above ~100 ms at 8 concurrent requests), when you want more than one API process, or when the data should live in a database with backups and replication.`);
+    limits.set(
+      'When to move from PGlite to a PostgreSQL server',
+      `PGlite (the embedded default) completed ${fmt(m.pglite_completions_per_s_c1)} steps/s with 1 client and ${fmt(m.pglite_completions_per_s_c8)} with 8${pg ? ` (PostgreSQL server: ${fmt(pg)})` : ''}; p99 grows with the queue: ${fmt(m.pglite_p99_ms_c8)} ms at 8 clients, ${fmt(m.pglite_p99_ms_c32)} ms at 32. PGlite runs in the API process and answers one query at a time, so everything shares one core. It is enough for one office: even ${fmt(m.pglite_completions_per_s_c1)} completions per second is far beyond a day's work. Move to a server when several offices share one installation, when more than a handful of people work at the same moment (p99 above ~100 ms at 8 concurrent requests), when you want more than one API process, or when the data should live in a database with backups and replication.`,
+    );
   }
   return limits;
 }

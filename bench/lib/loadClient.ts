@@ -11,10 +11,15 @@ export interface Session {
 
 /** Signs in over HTTP, as the browser UI does. */
 export async function login(baseUrl: string, username: string, password: string): Promise<Session> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   const body = (await response.json()) as { csrfToken?: string };
   const cookie = response.headers.get('set-cookie')?.split(';')[0];
-  if (response.status !== 200 || !cookie || !body.csrfToken) throw new Error(`login ${username}: HTTP ${response.status}`);
+  if (response.status !== 200 || !cookie || !body.csrfToken)
+    throw new Error(`login ${username}: HTTP ${response.status}`);
   return { cookie, csrf: body.csrfToken };
 }
 
@@ -75,11 +80,21 @@ export class TaskPool {
 type CaseBody = { id: string; tasks: TaskState[]; status: string };
 
 function pushOpenTasks(pool: TaskPool, body: CaseBody, walk: WalkInputs): void {
-  for (const t of body.tasks) if (t.status === 'open') pool.push({ taskId: t.id, caseId: body.id, role: t.role, stepId: t.stepId, walk });
+  for (const t of body.tasks)
+    if (t.status === 'open') pool.push({ taskId: t.id, caseId: body.id, role: t.role, stepId: t.stepId, walk });
 }
 
 /** Opens `count` cases over HTTP with `concurrency` requests in flight; their first tasks join the pool. Returns cases per second. */
-export async function openCases(baseUrl: string, session: Session, sopId: string, walkFor: (i: number) => WalkInputs, count: number, firstNo: number, pool: TaskPool, concurrency = 8): Promise<number> {
+export async function openCases(
+  baseUrl: string,
+  session: Session,
+  sopId: string,
+  walkFor: (i: number) => WalkInputs,
+  count: number,
+  firstNo: number,
+  pool: TaskPool,
+  concurrency = 8,
+): Promise<number> {
   let next = 0;
   const started = performance.now();
   const worker = async (): Promise<void> => {
@@ -87,7 +102,11 @@ export async function openCases(baseUrl: string, session: Session, sopId: string
       const i = firstNo + next;
       next += 1;
       const walk = walkFor(i);
-      const response = await fetch(`${baseUrl}/api/cases`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf }, body: JSON.stringify({ sopId, data: applicantVariant(walk.caseData, i) }) });
+      const response = await fetch(`${baseUrl}/api/cases`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
+        body: JSON.stringify({ sopId, data: applicantVariant(walk.caseData, i) }),
+      });
       const text = await response.text();
       if (response.status !== 201) throw new Error(`open case: HTTP ${response.status} ${text.slice(0, 300)}`);
       pushOpenTasks(pool, JSON.parse(text) as CaseBody, walk);
@@ -126,7 +145,19 @@ type ConnectionContext = { task?: PoolTask };
 
 const HEALTH = '/api/health';
 
-function runTarget(target: LoadTarget, seconds: number, pool: TaskPool, headersByRole: ReadonlyMap<string, Record<string, string>>, out: { latencies: number[]; acked: string[]; failures: Record<string, number>; poolDry: number; sampleFailure?: string }): Promise<autocannon.Result> {
+function runTarget(
+  target: LoadTarget,
+  seconds: number,
+  pool: TaskPool,
+  headersByRole: ReadonlyMap<string, Record<string, string>>,
+  out: {
+    latencies: number[];
+    acked: string[];
+    failures: Record<string, number>;
+    poolDry: number;
+    sampleFailure?: string;
+  },
+): Promise<autocannon.Result> {
   const request: autocannon.Request = {
     setupRequest: (req, context) => {
       const ctx = context as ConnectionContext;
@@ -137,7 +168,13 @@ function runTarget(target: LoadTarget, seconds: number, pool: TaskPool, headersB
         return { ...req, method: 'GET', path: HEALTH, headers: {}, body: '' };
       }
       const body = task.walk.bodyByStep.get(task.stepId) ?? { formData: {}, checklist: {} };
-      return { ...req, method: 'POST', path: `/api/tasks/${task.taskId}/complete`, headers: headersByRole.get(task.role) ?? {}, body: JSON.stringify(body) };
+      return {
+        ...req,
+        method: 'POST',
+        path: `/api/tasks/${task.taskId}/complete`,
+        headers: headersByRole.get(task.role) ?? {},
+        body: JSON.stringify(body),
+      };
     },
     onResponse: (status, body, context) => {
       const task = (context as ConnectionContext).task;
@@ -152,16 +189,43 @@ function runTarget(target: LoadTarget, seconds: number, pool: TaskPool, headersB
     },
   };
   // Without a callback autocannon returns its event emitter, made thenable on the final result.
-  const instance = autocannon({ url: target.url, connections: target.connections, duration: seconds, timeout: 30, requests: [request] }) as unknown as NodeJS.EventEmitter & PromiseLike<autocannon.Result>;
+  const instance = autocannon({
+    url: target.url,
+    connections: target.connections,
+    duration: seconds,
+    timeout: 30,
+    requests: [request],
+  }) as unknown as NodeJS.EventEmitter & PromiseLike<autocannon.Result>;
   // The emitter's 'response' event passes (client, statusCode, bytes, responseTime in ms).
   instance.on('response', (...args: unknown[]) => void out.latencies.push(Number(args[3])));
   return Promise.resolve(instance);
 }
 
 /** Runs a closed-loop completion load for `seconds` against one or more servers sharing one task pool. */
-export async function completionLoad(targets: readonly LoadTarget[], seconds: number, pool: TaskPool, sessions: ReadonlyMap<string, Session>): Promise<LoadResult> {
-  const headersByRole = new Map([...sessions].map(([role, s]) => [role, { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf }]));
-  const out = { latencies: [] as number[], acked: [] as string[], failures: {} as Record<string, number>, poolDry: 0 } as { latencies: number[]; acked: string[]; failures: Record<string, number>; poolDry: number; sampleFailure?: string };
+export async function completionLoad(
+  targets: readonly LoadTarget[],
+  seconds: number,
+  pool: TaskPool,
+  sessions: ReadonlyMap<string, Session>,
+): Promise<LoadResult> {
+  const headersByRole = new Map(
+    [...sessions].map(([role, s]) => [
+      role,
+      { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
+    ]),
+  );
+  const out = {
+    latencies: [] as number[],
+    acked: [] as string[],
+    failures: {} as Record<string, number>,
+    poolDry: 0,
+  } as {
+    latencies: number[];
+    acked: string[];
+    failures: Record<string, number>;
+    poolDry: number;
+    sampleFailure?: string;
+  };
   const started = performance.now();
   const results = await Promise.all(targets.map((t) => runTarget(t, seconds, pool, headersByRole, out)));
   const elapsed = (performance.now() - started) / 1000;

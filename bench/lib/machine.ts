@@ -34,7 +34,17 @@ function git(args: string[]): string | null {
   }
 }
 
-const SETTINGS = ['shared_buffers', 'work_mem', 'max_connections', 'synchronous_commit', 'fsync', 'wal_level', 'max_wal_size', 'jit', 'max_parallel_workers_per_gather'];
+const SETTINGS = [
+  'shared_buffers',
+  'work_mem',
+  'max_connections',
+  'synchronous_commit',
+  'fsync',
+  'wal_level',
+  'max_wal_size',
+  'jit',
+  'max_parallel_workers_per_gather',
+];
 
 /** Describes CPU, memory, OS, Node, the PostgreSQL server (version and the settings that matter here), pgbench and the commit. */
 export async function describeMachine(serverUrl: string): Promise<MachineDescription> {
@@ -43,9 +53,15 @@ export async function describeMachine(serverUrl: string): Promise<MachineDescrip
   try {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
-    postgres = ((await client.query<{ v: string }>('SELECT version() AS v')).rows[0]!.v).split(' on ')[0]!;
-    for (const row of (await client.query<{ name: string; setting: string; unit: string | null }>(`SELECT name, setting, unit FROM pg_settings WHERE name = ANY($1)`, [SETTINGS])).rows) {
-      postgresSettings[row.name] = row.unit === '8kB' ? `${(Number(row.setting) * 8) / 1024} MB` : `${row.setting}${row.unit ?? ''}`;
+    postgres = (await client.query<{ v: string }>('SELECT version() AS v')).rows[0]!.v.split(' on ')[0]!;
+    for (const row of (
+      await client.query<{ name: string; setting: string; unit: string | null }>(
+        `SELECT name, setting, unit FROM pg_settings WHERE name = ANY($1)`,
+        [SETTINGS],
+      )
+    ).rows) {
+      postgresSettings[row.name] =
+        row.unit === '8kB' ? `${(Number(row.setting) * 8) / 1024} MB` : `${row.setting}${row.unit ?? ''}`;
     }
     await client.end();
   } catch {

@@ -10,7 +10,9 @@ const run = promisify(execFile);
 /** Finds pgbench: on PATH, or in a PostgreSQL bin folder (Debian: package postgresql-15). */
 export async function findPgbench(): Promise<{ path: string; version: string } | undefined> {
   const candidates = ['pgbench'];
-  if (existsSync('/usr/lib/postgresql')) for (const v of readdirSync('/usr/lib/postgresql').sort().reverse()) candidates.push(`/usr/lib/postgresql/${v}/bin/pgbench`);
+  if (existsSync('/usr/lib/postgresql'))
+    for (const v of readdirSync('/usr/lib/postgresql').sort().reverse())
+      candidates.push(`/usr/lib/postgresql/${v}/bin/pgbench`);
   for (const path of candidates) {
     try {
       const { stdout } = await run(path, ['--version']);
@@ -78,7 +80,12 @@ export function fullCompletionScript(shape: Pick<CompletionShape, 'regencyId' | 
 }
 
 /** Seeds `count` cases (ids pgb-1…) with one open task and one event each, set-based, for the pgbench script. */
-export async function seedPgbenchCases(db: Knex, shape: CompletionShape, versionId: number, count: number): Promise<void> {
+export async function seedPgbenchCases(
+  db: Knex,
+  shape: CompletionShape,
+  versionId: number,
+  count: number,
+): Promise<void> {
   await db.raw(
     `INSERT INTO cases (id, regency_id, sop_id, version_id, tracking_code, status, current_step, revision, state, applicant_name, applicant_nik, opened_at, due_at, updated_at)
      SELECT 'pgb-' || g, ?, ?, ?, 'PGB-' || g, 'open', 'verifikasi', 1, ?::jsonb, 'Penerima Tolok Ukur', '6402000000000001', now(), now() + interval '14 days', now() FROM generate_series(1, ?) g`,
@@ -109,10 +116,41 @@ export interface PgbenchResult {
 }
 
 /** Runs the script for `seconds` with `clients` connections (prepared statements, 2 threads) and reads per-transaction latencies from its log. */
-export async function runPgbench(pgbench: string, url: string, scriptFile: string, shape: CompletionShape, clients: number, seconds: number, perClient: number, logDir: string): Promise<PgbenchResult> {
+export async function runPgbench(
+  pgbench: string,
+  url: string,
+  scriptFile: string,
+  shape: CompletionShape,
+  clients: number,
+  seconds: number,
+  perClient: number,
+  logDir: string,
+): Promise<PgbenchResult> {
   rmSync(logDir, { recursive: true, force: true });
   mkdirSync(logDir, { recursive: true });
-  const args = ['-n', '-M', 'prepared', '-c', String(clients), '-j', String(Math.min(2, clients)), '-T', String(seconds), '-D', `per_client=${perClient}`, '-D', `state=${shape.stateJson}`, '-D', `payload=${shape.eventPayloadJson}`, '-f', scriptFile, '-l', '--log-prefix', join(logDir, 'tx'), url];
+  const args = [
+    '-n',
+    '-M',
+    'prepared',
+    '-c',
+    String(clients),
+    '-j',
+    String(Math.min(2, clients)),
+    '-T',
+    String(seconds),
+    '-D',
+    `per_client=${perClient}`,
+    '-D',
+    `state=${shape.stateJson}`,
+    '-D',
+    `payload=${shape.eventPayloadJson}`,
+    '-f',
+    scriptFile,
+    '-l',
+    '--log-prefix',
+    join(logDir, 'tx'),
+    url,
+  ];
   const { stdout } = await run(pgbench, args, { maxBuffer: 16 * 1024 * 1024 });
   const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1] ?? Number.NaN);
   const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0);
@@ -124,7 +162,13 @@ export async function runPgbench(pgbench: string, url: string, scriptFile: strin
       if (fields.length >= 6) latencies.push(Number(fields[2]) / 1000);
     }
   }
-  return { tps, p50: percentile(latencies, 50), p99: percentile(latencies, 99), transactions: latencies.length, failed };
+  return {
+    tps,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    transactions: latencies.length,
+    failed,
+  };
 }
 
 /** Writes a script where pgbench can read it. */

@@ -13,7 +13,11 @@ async function measure(server: ServerProcess, what: string, path: string, second
   const before = server.cpuSeconds();
   const result = await autocannon({ url: `${server.url}${path}`, connections: 8, duration: seconds });
   const requests = result.requests.total;
-  return { what, perSecond: requests / seconds, cpuMsPerRequest: ((server.cpuSeconds() - before) * 1000) / Math.max(1, requests) };
+  return {
+    what,
+    perSecond: requests / seconds,
+    cpuMsPerRequest: ((server.cpuSeconds() - before) * 1000) / Math.max(1, requests),
+  };
 }
 
 /**
@@ -21,12 +25,25 @@ async function measure(server: ServerProcess, what: string, path: string, second
  * crosses the HTTP stack (express, security headers, routing, a JSON error body), and one that also
  * opens the request's database transaction (BEGIN with the scope, one SELECT, COMMIT).
  */
-export async function requestFloors(server: ServerProcess, seconds: number): Promise<{ table: ResultTable; httpMs: number; transactionMs: number }> {
+export async function requestFloors(
+  server: ServerProcess,
+  seconds: number,
+): Promise<{ table: ResultTable; httpMs: number; transactionMs: number }> {
   // Warm both paths first, so the figures are not the JIT's.
   await measure(server, 'warm-up', '/api/tidak-ada', 1);
   await measure(server, 'warm-up', '/api/health', 1);
-  const http = await measure(server, 'HTTP only: GET /api/tidak-ada (404 through express, headers, routing, JSON error)', '/api/tidak-ada', seconds);
-  const transaction = await measure(server, 'HTTP + one database transaction: GET /api/health (BEGIN with the scope, SELECT 1, COMMIT)', '/api/health', seconds);
+  const http = await measure(
+    server,
+    'HTTP only: GET /api/tidak-ada (404 through express, headers, routing, JSON error)',
+    '/api/tidak-ada',
+    seconds,
+  );
+  const transaction = await measure(
+    server,
+    'HTTP + one database transaction: GET /api/health (BEGIN with the scope, SELECT 1, COMMIT)',
+    '/api/health',
+    seconds,
+  );
   const fmt = (n: number): number => Number(n.toPrecision(3));
   return {
     table: {

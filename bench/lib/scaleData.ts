@@ -23,15 +23,87 @@ export function meanEvents(walks: readonly WalkEvents[], openSkew: number): { op
   for (const events of walks) {
     closed += events[events.length - 1]!;
     let sum = 0;
-    for (let i = 0; i < samples; i++) sum += events[Math.floor(((i + 0.5) / samples) ** openSkew * (events.length - 1))]!;
+    for (let i = 0; i < samples; i++)
+      sum += events[Math.floor(((i + 0.5) / samples) ** openSkew * (events.length - 1))]!;
     open += sum / samples;
   }
   return { open: open / walks.length, closed: closed / walks.length };
 }
 
-
-const FIRST_NAMES = ['Siti', 'Ahmad', 'Muhammad', 'Nur', 'Dewi', 'Budi', 'Sri', 'Agus', 'Rina', 'Hendra', 'Yusuf', 'Aminah', 'Wahyu', 'Fitri', 'Rahmat', 'Lestari', 'Andi', 'Yuliana', 'Suparman', 'Ratna', 'Dedi', 'Kartini', 'Bambang', 'Wati', 'Joko', 'Sulastri', 'Irwan', 'Hasanah', 'Eko', 'Marlina'];
-const LAST_NAMES = ['Saputra', 'Wijaya', 'Santoso', 'Hidayat', 'Nugroho', 'Kurniawan', 'Pratama', 'Setiawan', 'Rahman', 'Siregar', 'Lubis', 'Hasibuan', 'Simanjuntak', 'Nasution', 'Harahap', 'Sitompul', 'Pane', 'Daulay', 'Tanjung', 'Batubara', 'Sinaga', 'Manurung', 'Panjaitan', 'Hutapea', 'Situmorang', 'Gultom', 'Purba', 'Damanik', 'Saragih', 'Ginting', 'Tarigan', 'Sembiring', 'Karo', 'Bangun', 'Sitepu', 'Barus', 'Kaban', 'Pelawi', 'Perangin', 'Tambunan'];
+const FIRST_NAMES = [
+  'Siti',
+  'Ahmad',
+  'Muhammad',
+  'Nur',
+  'Dewi',
+  'Budi',
+  'Sri',
+  'Agus',
+  'Rina',
+  'Hendra',
+  'Yusuf',
+  'Aminah',
+  'Wahyu',
+  'Fitri',
+  'Rahmat',
+  'Lestari',
+  'Andi',
+  'Yuliana',
+  'Suparman',
+  'Ratna',
+  'Dedi',
+  'Kartini',
+  'Bambang',
+  'Wati',
+  'Joko',
+  'Sulastri',
+  'Irwan',
+  'Hasanah',
+  'Eko',
+  'Marlina',
+];
+const LAST_NAMES = [
+  'Saputra',
+  'Wijaya',
+  'Santoso',
+  'Hidayat',
+  'Nugroho',
+  'Kurniawan',
+  'Pratama',
+  'Setiawan',
+  'Rahman',
+  'Siregar',
+  'Lubis',
+  'Hasibuan',
+  'Simanjuntak',
+  'Nasution',
+  'Harahap',
+  'Sitompul',
+  'Pane',
+  'Daulay',
+  'Tanjung',
+  'Batubara',
+  'Sinaga',
+  'Manurung',
+  'Panjaitan',
+  'Hutapea',
+  'Situmorang',
+  'Gultom',
+  'Purba',
+  'Damanik',
+  'Saragih',
+  'Ginting',
+  'Tarigan',
+  'Sembiring',
+  'Karo',
+  'Bangun',
+  'Sitepu',
+  'Barus',
+  'Kaban',
+  'Pelawi',
+  'Perangin',
+  'Tambunan',
+];
 
 const sqlArray = (items: readonly string[]): string => `ARRAY[${items.map((n) => `'${n}'`).join(',')}]`;
 
@@ -80,15 +152,27 @@ const EVENTS_SQL = `
 export async function prepareGenerator(db: Knex, homeRegency: string): Promise<void> {
   await db.raw(`ALTER TABLE tpl_event ADD COLUMN payload jsonb`);
   await db.raw(`UPDATE tpl_event SET payload = payload_text::jsonb`);
-  await db.raw(`UPDATE tpl_stage SET state_text = replace(state_text, '"regency":"${homeRegency}"', '"regency":"__HOME__"')`);
-  await db.raw(`CREATE UNLOGGED TABLE gen_batch (g bigint, id text, regency_id text, walk_no int, stage int, opened_at timestamptz, name text, nik text, tracking text)`);
+  await db.raw(
+    `UPDATE tpl_stage SET state_text = replace(state_text, '"regency":"${homeRegency}"', '"regency":"__HOME__"')`,
+  );
+  await db.raw(
+    `CREATE UNLOGGED TABLE gen_batch (g bigint, id text, regency_id text, walk_no int, stage int, opened_at timestamptz, name text, nik text, tracking text)`,
+  );
 }
 
 /**
  * Inserts cases number `from`…`to - 1` with their tasks and events, set-based, in batches, through the
  * real tables with all their indexes, keys and triggers in place. Returns rows written per table.
  */
-export async function generateCases(db: Knex, homeRegency: string, shape: ScaleShape, from: number, to: number, now: Date, log: (m: string) => void): Promise<{ cases: number; tasks: number; events: number }> {
+export async function generateCases(
+  db: Knex,
+  homeRegency: string,
+  shape: ScaleShape,
+  from: number,
+  to: number,
+  now: Date,
+  log: (m: string) => void,
+): Promise<{ cases: number; tasks: number; events: number }> {
   const batch = 50_000;
   const totals = { cases: 0, tasks: 0, events: 0 };
   for (let lo = from; lo < to; lo += batch) {
@@ -101,7 +185,8 @@ export async function generateCases(db: Knex, homeRegency: string, shape: ScaleS
       totals.tasks += ((await trx.raw(TASKS_SQL)) as { rowCount: number }).rowCount;
       totals.events += ((await trx.raw(EVENTS_SQL)) as { rowCount: number }).rowCount;
     });
-    if ((hi + 1 - from) % 200_000 === 0 || hi + 1 === to) log(`  generated ${hi + 1 - from} of ${to - from} cases (${totals.events} events)`);
+    if ((hi + 1 - from) % 200_000 === 0 || hi + 1 === to)
+      log(`  generated ${hi + 1 - from} of ${to - from} cases (${totals.events} events)`);
   }
   return totals;
 }

@@ -29,13 +29,21 @@ function procCpuSeconds(pid: number): number {
 }
 
 /** Starts `node --import tsx bench/lib/apiServerMain.ts` on the database and waits for its URL. */
-export async function startServerProcess(database: ServerDatabase, definitionsDir: string, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  database: ServerDatabase,
+  definitionsDir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, BENCH_DEFINITIONS_DIR: definitionsDir, ...extraEnv };
   delete env.BENCH_DATABASE_URL;
   delete env.BENCH_PGLITE_DIR;
   if (database.kind === 'postgres') env.BENCH_DATABASE_URL = database.url;
   else env.BENCH_PGLITE_DIR = database.dataDir;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench', 'lib', 'apiServerMain.ts')], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'bench', 'lib', 'apiServerMain.ts')],
+    { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     const timer = setTimeout(() => reject(new Error('API server did not start within 120 s')), 120_000);

@@ -10,15 +10,32 @@ import type { ResultTable } from './types.ts';
  * database takes one POST /api/tasks/{id}/complete (signed in as the task's role) and every statement
  * its database client sends during that request is listed, from the session lookup to COMMIT.
  */
-export async function traceCompletion(url: string, regencyId: string, definitionsDir: string, warmUp: PoolTask, task: PoolTask): Promise<ResultTable> {
-  const server = await startServer({ target: { kind: 'postgres', url }, port: 0, definitionsDir, demoUsers: true, jobPollMs: 3_600_000, logger: pino({ level: 'silent' }) });
+export async function traceCompletion(
+  url: string,
+  regencyId: string,
+  definitionsDir: string,
+  warmUp: PoolTask,
+  task: PoolTask,
+): Promise<ResultTable> {
+  const server = await startServer({
+    target: { kind: 'postgres', url },
+    port: 0,
+    definitionsDir,
+    demoUsers: true,
+    jobPollMs: 3_600_000,
+    logger: pino({ level: 'silent' }),
+  });
   try {
     const complete = async (t: PoolTask): Promise<void> => {
       const session = await login(server.url, `${regencyId}.${t.role}`, DEMO_PASSWORD);
       const body = t.walk.bodyByStep.get(t.stepId) ?? { formData: {}, checklist: {} };
       let status = 0;
       const send = async (): Promise<void> => {
-        const response = await fetch(`${server.url}/api/tasks/${t.taskId}/complete`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf }, body: JSON.stringify(body) });
+        const response = await fetch(`${server.url}/api/tasks/${t.taskId}/complete`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
+          body: JSON.stringify(body),
+        });
         status = response.status;
         await response.arrayBuffer();
       };

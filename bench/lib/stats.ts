@@ -32,5 +32,7 @@ export function round(value: number): number {
 /** Median of each named figure over several runs: { a: [1, 2, 3] } → { a: 2 }. */
 export function medianOfRuns(runs: ReadonlyArray<Record<string, number>>): Record<string, number> {
   const keys = new Set(runs.flatMap((r) => Object.keys(r)));
-  return Object.fromEntries([...keys].map((k) => [k, median(runs.map((r) => r[k]).filter((v): v is number => v !== undefined))]));
+  return Object.fromEntries(
+    [...keys].map((k) => [k, median(runs.map((r) => r[k]).filter((v): v is number => v !== undefined))]),
+  );
 }

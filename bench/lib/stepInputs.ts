@@ -26,7 +26,10 @@ function inputsOf(definition: SopDefinition, scenario: Scenario): WalkInputs {
   const steps = scenario.visits.map((visit, index) => {
     const step = definition.steps.find((s) => s.id === visit.stepId)!;
     const wanted = wantedFactsFrom(definition, scenario, index, SIM_NOW);
-    const body: StepBody = { formData: step.form ? formDataFor(step.form.schema, wanted) : {}, checklist: Object.fromEntries(step.requirements.map((r) => [r.doc, true])) };
+    const body: StepBody = {
+      formData: step.form ? formDataFor(step.form.schema, wanted) : {},
+      checklist: Object.fromEntries(step.requirements.map((r) => [r.doc, true])),
+    };
     if (visit.branch !== undefined && step.decision?.mode === 'human') body.choice = visit.branch;
     return { stepId: step.id, body };
   });
@@ -41,7 +44,9 @@ function inputsOf(definition: SopDefinition, scenario: Scenario): WalkInputs {
 
 /** One walk per branch of the SOP's decisions (e.g. Layak / Tidak layak), computed once. */
 export function walkInputsPerBranch(definition: SopDefinition): WalkInputs[] {
-  return planScenarios(definition).filter((s) => s.name.includes('→')).map((s) => inputsOf(definition, s));
+  return planScenarios(definition)
+    .filter((s) => s.name.includes('→'))
+    .map((s) => inputsOf(definition, s));
 }
 
 /** One walk per distinct planned scenario (the happy path and each decision branch; identical walks once). */

@@ -8,7 +8,10 @@ export function writeSyntheticPack(dir: string, count: number): string {
   const folder = join(dir, BENCH_REGENCY);
   mkdirSync(folder, { recursive: true });
   copyFileSync(join(source, 'regency.yaml'), join(folder, 'regency.yaml'));
-  const originals = readdirSync(source).filter((n) => n.endsWith('.yaml') && n !== 'regency.yaml').sort().map((n) => readFileSync(join(source, n), 'utf8'));
+  const originals = readdirSync(source)
+    .filter((n) => n.endsWith('.yaml') && n !== 'regency.yaml')
+    .sort()
+    .map((n) => readFileSync(join(source, n), 'utf8'));
   for (let i = 0; i < count; i++) {
     const text = originals[i % originals.length]!;
     const id = /^id: (\S+)$/m.exec(text)?.[1];
@@ -43,7 +46,9 @@ function extraStep(n: number, next: string): string[] {
  * with review steps inserted between the first two steps until it is long enough.
  */
 export function largeSopSource(minLines: number): string {
-  const base = readFileSync(join(repoRoot, 'bench', 'fixtures', `${BENCH_SOP_ID}.yaml`), 'utf8').trimEnd().split('\n');
+  const base = readFileSync(join(repoRoot, 'bench', 'fixtures', `${BENCH_SOP_ID}.yaml`), 'utf8')
+    .trimEnd()
+    .split('\n');
   const stepsAt = base.indexOf('steps:');
   const firstStepEnd = base.findIndex((line, i) => i > stepsAt + 1 && line.startsWith('  - id: '));
   const head = base.slice(0, firstStepEnd);

@@ -17,7 +17,12 @@ function DesignerRoutes() {
   if (loading) return <p className="muted">…</p>;
   if (!session) return <LoginPage titleKey="designer.login" />;
   // Staff who open the designer get a pointer back instead of a page of refusals.
-  if (!hasKind('drafter', 'approver', 'admin')) return <div className="alert info" role="status" data-testid="not-designer">{t('designer.notDesigner')} <a href="/">{t('designer.nav.runtime')}</a></div>;
+  if (!hasKind('drafter', 'approver', 'admin'))
+    return (
+      <div className="alert info" role="status" data-testid="not-designer">
+        {t('designer.notDesigner')} <a href="/">{t('designer.nav.runtime')}</a>
+      </div>
+    );
   return (
     <Routes>
       <Route path="/" element={<SopListPage />} />

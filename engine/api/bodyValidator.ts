@@ -22,7 +22,12 @@ export function validateBody(schema: Record<string, unknown>, body: unknown): vo
   const errors = (validate.errors ?? []).map((e) => ({ ...e }));
   localizeId(errors);
   const details = errors.map((e) => {
-    const path = e.keyword === 'required' ? `${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}` : e.keyword === 'additionalProperties' ? `${e.instancePath}/${String((e.params as { additionalProperty: string }).additionalProperty)}` : e.instancePath;
+    const path =
+      e.keyword === 'required'
+        ? `${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}`
+        : e.keyword === 'additionalProperties'
+          ? `${e.instancePath}/${String((e.params as { additionalProperty: string }).additionalProperty)}`
+          : e.instancePath;
     return { path: path || '/', message: e.message ?? 'tidak sah' };
   });
   throw new AppError('VALIDATION_FAILED', 'Data yang dikirim tidak lengkap atau tidak sah.', details[0]?.path, details);

@@ -38,7 +38,9 @@ export function createApp(options: AppOptions): express.Express {
   const openApi = buildOpenApi(routes);
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));
   for (const spec of routes) {
-    const parser = spec.rawBody ? express.raw({ type: () => true, limit: spec.rawBody.maxBytes }) : express.json({ limit: JSON_LIMIT, strict: true });
+    const parser = spec.rawBody
+      ? express.raw({ type: () => true, limit: spec.rawBody.maxBytes })
+      : express.json({ limit: JSON_LIMIT, strict: true });
     const handle = handlerFor(spec, options.db);
     app[spec.method](toExpressPath(spec.path), parser, (req: Request, res: Response, next: NextFunction) => {
       handle(req, res).catch(next);

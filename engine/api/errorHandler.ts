@@ -17,8 +17,10 @@ function fromHttpParserError(error: unknown): AppError | undefined {
   const e = error as { type?: string; status?: number };
   if (e.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'Data yang dikirim terlalu besar.');
   if (e.type === 'entity.parse.failed') return new AppError('BAD_REQUEST', 'Data yang dikirim bukan JSON yang sah.');
-  if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Pengkodean data tidak didukung.');
-  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return new AppError('BAD_REQUEST', 'Permintaan tidak sah.');
+  if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported')
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Pengkodean data tidak didukung.');
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500)
+    return new AppError('BAD_REQUEST', 'Permintaan tidak sah.');
   return undefined;
 }
 
@@ -30,7 +32,14 @@ export function errorHandler(logger: Logger) {
       sendError(res, known);
       return;
     }
-    logger.error({ err: safeErrorForLog(error), method: req.method, route: req.route ? String((req.route as { path: unknown }).path) : undefined }, 'unexpected error');
+    logger.error(
+      {
+        err: safeErrorForLog(error),
+        method: req.method,
+        route: req.route ? String((req.route as { path: unknown }).path) : undefined,
+      },
+      'unexpected error',
+    );
     // A file or raw answer may already be under way: then the connection is cut rather than mixed.
     if (res.headersSent) {
       res.destroy();

@@ -12,7 +12,9 @@ export function assertJsonDepth(value: unknown, max = MAX_JSON_DEPTH): void {
   while (stack.length > 0) {
     const { value: current, depth } = stack.pop()!;
     if (current === null || typeof current !== 'object') continue;
-    if (depth >= max) throw new AppError('BAD_REQUEST', `Data yang dikirim bersarang terlalu dalam (lebih dari ${max} tingkat).`);
-    for (const child of Array.isArray(current) ? current : Object.values(current as Record<string, unknown>)) stack.push({ value: child, depth: depth + 1 });
+    if (depth >= max)
+      throw new AppError('BAD_REQUEST', `Data yang dikirim bersarang terlalu dalam (lebih dari ${max} tingkat).`);
+    for (const child of Array.isArray(current) ? current : Object.values(current as Record<string, unknown>))
+      stack.push({ value: child, depth: depth + 1 });
   }
 }

@@ -9,10 +9,12 @@ export function assertNoNulCharacters(value: unknown, where: string): void {
   while (stack.length > 0) {
     const current = stack.pop();
     if (typeof current === 'string') {
-      if (current.includes('\u0000')) throw new AppError('BAD_REQUEST', 'Data berisi karakter NUL yang tidak diperbolehkan.', where);
+      if (current.includes('\u0000'))
+        throw new AppError('BAD_REQUEST', 'Data berisi karakter NUL yang tidak diperbolehkan.', where);
     } else if (current !== null && typeof current === 'object') {
       for (const [key, child] of Object.entries(current as Record<string, unknown>)) {
-        if (key.includes('\u0000')) throw new AppError('BAD_REQUEST', 'Data berisi karakter NUL yang tidak diperbolehkan.', where);
+        if (key.includes('\u0000'))
+          throw new AppError('BAD_REQUEST', 'Data berisi karakter NUL yang tidak diperbolehkan.', where);
         stack.push(child);
       }
     }

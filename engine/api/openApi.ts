@@ -11,7 +11,10 @@ const ERROR_SCHEMA = {
         code: { type: 'string' },
         message: { type: 'string', description: 'Pesan dalam bahasa Indonesia' },
         path: { type: 'string', description: 'JSON path isian yang salah' },
-        details: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+        details: {
+          type: 'array',
+          items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+        },
         reason: { type: 'string', description: 'Kode mesin (FORM_INVALID, TASK_NOT_OPEN, …)' },
       },
     },
@@ -22,25 +25,53 @@ const ERROR_SCHEMA = {
 export function buildOpenApi(routes: readonly RouteSpec[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of routes) {
-    const parameters = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const parameters = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
     const responses = Object.fromEntries(
-      Object.entries(spec.responses).map(([status, description]) => [status, Number(status) >= 400 ? { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } : { description }]),
+      Object.entries(spec.responses).map(([status, description]) => [
+        status,
+        Number(status) >= 400
+          ? { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+          : { description },
+      ]),
     );
     const operation: Record<string, unknown> = { summary: spec.summary, tags: [spec.tag], parameters, responses };
     if (spec.access === 'user') operation.security = [{ sessionCookie: [] }];
     // The permission the route needs, as the permission module names it (no policy: always refused).
-    operation['x-alur-permission'] = spec.policy ? { action: spec.policy.action, ...(spec.policy.log ? { accessLog: spec.policy.log } : {}) } : { action: 'none (ditolak)' };
+    operation['x-alur-permission'] = spec.policy
+      ? { action: spec.policy.action, ...(spec.policy.log ? { accessLog: spec.policy.log } : {}) }
+      : { action: 'none (ditolak)' };
     if (spec.body) operation.requestBody = { required: true, content: { 'application/json': { schema: spec.body } } };
-    if (spec.rawBody) operation.requestBody = { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
+    if (spec.rawBody)
+      operation.requestBody = {
+        required: true,
+        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      };
     (paths[spec.path] ??= {})[spec.method] = operation;
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Alur API', version: '0.1.0', description: 'API mesin alur kerja SOP Dinas Sosial. Semua kesalahan memakai bentuk { error: { code, message, path? } }.' },
+    info: {
+      title: 'Alur API',
+      version: '0.1.0',
+      description:
+        'API mesin alur kerja SOP Dinas Sosial. Semua kesalahan memakai bentuk { error: { code, message, path? } }.',
+    },
     paths,
     components: {
       schemas: { Error: ERROR_SCHEMA },
-      securitySchemes: { sessionCookie: { type: 'apiKey', in: 'cookie', name: 'alur_session', description: 'Penulisan juga memerlukan header X-CSRF-Token dari /api/auth/login.' } },
+      securitySchemes: {
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'alur_session',
+          description: 'Penulisan juga memerlukan header X-CSRF-Token dari /api/auth/login.',
+        },
+      },
     },
   };
 }

@@ -26,7 +26,8 @@ function publicCodeOf(spec: RouteSpec): RoutePolicy['publicCode'] {
 }
 
 function assertKinds(spec: RouteSpec, access: AccessProfile | undefined): void {
-  if (spec.kinds && !(access && [...access.kinds].some((k) => spec.kinds!.includes(k)))) throw denied('ROLE_NOT_ALLOWED', 'Peran Anda tidak berwenang melakukan tindakan ini.');
+  if (spec.kinds && !(access && [...access.kinds].some((k) => spec.kinds!.includes(k))))
+    throw denied('ROLE_NOT_ALLOWED', 'Peran Anda tidak berwenang melakukan tindakan ini.');
 }
 
 /** The thing a route names besides its case ({attachmentId}, {documentId}, {userId}…), for the access log. */
@@ -40,11 +41,18 @@ function send(res: Response, result: RouteResult): void {
   if (result.file) {
     const { file } = result;
     res.setHeader('Content-Type', file.mediaType);
-    res.setHeader('Content-Disposition', `${file.disposition ?? 'inline'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `${file.disposition ?? 'inline'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    );
     res.setHeader('Cache-Control', 'private, no-store');
     // A scan opened directly is a sandboxed document: nothing in it can run as a page of this origin.
     // (PDFs keep the app's CSP: browsers refuse to show a PDF in a sandboxed document.)
-    if (file.mediaType.startsWith('image/')) res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+    if (file.mediaType.startsWith('image/'))
+      res.setHeader(
+        'Content-Security-Policy',
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      );
     if (file.mediaType.startsWith('text/html')) res.setHeader('Content-Security-Policy', GENERATED_HTML_POLICY);
     res.end(Buffer.from(file.content));
     return;
@@ -60,12 +68,14 @@ function send(res: Response, result: RouteResult): void {
 export function handlerFor(spec: RouteSpec, db: Knex) {
   return async (req: Request, res: Response): Promise<void> => {
     // Browsers mark cross-site requests; no write of this API is ever legitimately made from another site.
-    if (spec.method !== 'get' && req.get('sec-fetch-site') === 'cross-site') throw new AppError('CSRF_FAILED', 'Permintaan dari situs lain ditolak.');
+    if (spec.method !== 'get' && req.get('sec-fetch-site') === 'cross-site')
+      throw new AppError('CSRF_FAILED', 'Permintaan dari situs lain ditolak.');
     const session = spec.access === 'public' && spec.method === 'get' ? undefined : await authenticate(db, req);
     if (spec.access === 'user') {
       if (!session) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
       // Cookie-authenticated writes must echo the session's CSRF token in a header.
-      if (spec.method !== 'get' && req.get('x-csrf-token') !== session.csrfToken) throw new AppError('CSRF_FAILED', 'Sesi formulir tidak sah (CSRF). Muat ulang halaman lalu coba lagi.');
+      if (spec.method !== 'get' && req.get('x-csrf-token') !== session.csrfToken)
+        throw new AppError('CSRF_FAILED', 'Sesi formulir tidak sah (CSRF). Muat ulang halaman lalu coba lagi.');
     }
     const policy = spec.policy;
     if (!policy) throw denied('NO_POLICY', 'Rute ini belum memiliki kebijakan akses; akses ditolak.');
@@ -77,20 +87,42 @@ export function handlerFor(spec: RouteSpec, db: Knex) {
     const signedIn = spec.access === 'user' ? session?.user : undefined;
     const access = signedIn ? session?.access : undefined;
     const params = req.params as Record<string, string>;
-    const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
+    const query = Object.fromEntries(
+      Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),
+    );
     assertNoNulCharacters(params, '/path');
     assertNoNulCharacters(query, '/query');
     const result = await withRegencyScope(db, signedIn?.regencyId, async (trx) => {
       if (signedIn) assertKinds(spec, access);
       const caseId = await authorizeRequest(trx, policy.action, access, params);
       const publicCode = publicCodeOf(spec);
-      if (publicCode && !signedIn && params[publicCode.param]) await enterRegencyOfPublicCode(trx, publicCode.kind, params[publicCode.param]!);
+      if (publicCode && !signedIn && params[publicCode.param])
+        await enterRegencyOfPublicCode(trx, publicCode.kind, params[publicCode.param]!);
       if (spec.body) validateBody(spec.body, body);
-      const outcome = await spec.handler({ db: trx, user: session?.user, access, csrfToken: session?.csrfToken, body, params, query, req, res });
+      const outcome = await spec.handler({
+        db: trx,
+        user: session?.user,
+        access,
+        csrfToken: session?.csrfToken,
+        body,
+        params,
+        query,
+        req,
+        res,
+      });
       if (policy.log && signedIn && !outcome.error) {
         const reason = (body as { reason?: unknown } | undefined)?.reason;
         const resource = resourceOf(params);
-        await recordAccess(trx, { user: signedIn, action: policy.log, route: `${spec.method.toUpperCase()} ${spec.path}`, ...(caseId !== undefined ? { caseId } : {}), ...(resource !== undefined ? { resource } : {}), ...(typeof reason === 'string' ? { reason } : {}), ...(outcome.accessDetail ? { detail: outcome.accessDetail } : {}), ...(req.ip ? { ip: req.ip } : {}) });
+        await recordAccess(trx, {
+          user: signedIn,
+          action: policy.log,
+          route: `${spec.method.toUpperCase()} ${spec.path}`,
+          ...(caseId !== undefined ? { caseId } : {}),
+          ...(resource !== undefined ? { resource } : {}),
+          ...(typeof reason === 'string' ? { reason } : {}),
+          ...(outcome.accessDetail ? { detail: outcome.accessDetail } : {}),
+          ...(req.ip ? { ip: req.ip } : {}),
+        });
       }
       return outcome;
     });

@@ -37,7 +37,14 @@ export interface FileResult {
  * or an `error` answered after committing (for refusals whose bookkeeping must persist, like failed logins).
  * `accessDetail` adds non-personal detail to the access-log record of the request.
  */
-export type RouteResult = { status?: number; body?: unknown; raw?: true; file?: FileResult; error?: AppError; accessDetail?: Record<string, unknown> };
+export type RouteResult = {
+  status?: number;
+  body?: unknown;
+  raw?: true;
+  file?: FileResult;
+  error?: AppError;
+  accessDetail?: Record<string, unknown>;
+};
 
 /**
  * Who may call a route. Deny by default: a route without a policy answers 403. Any path parameter

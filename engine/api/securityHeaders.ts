@@ -24,5 +24,8 @@ export const GENERATED_HTML_POLICY = "default-src 'none'; style-src 'unsafe-inli
 
 /** Helmet with the policy above and its other defaults (nosniff, HSTS, frame and referrer policies). */
 export function securityHeaders(): ReturnType<typeof helmet> {
-  return helmet({ contentSecurityPolicy: { useDefaults: true, directives: CONTENT_SECURITY_POLICY }, referrerPolicy: { policy: 'no-referrer' } });
+  return helmet({
+    contentSecurityPolicy: { useDefaults: true, directives: CONTENT_SECURITY_POLICY },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
 }

@@ -12,5 +12,14 @@ export function readSessionToken(req: Request): string | undefined {
 
 /** Sets (or clears, with an empty token) the session cookie: httpOnly, SameSite=Lax, Secure behind HTTPS. */
 export function writeSessionCookie(res: Response, token: string, expiresAt: Date, secure: boolean): void {
-  res.append('Set-Cookie', serialize(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: token === '' ? new Date(0) : expiresAt }));
+  res.append(
+    'Set-Cookie',
+    serialize(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      path: '/',
+      expires: token === '' ? new Date(0) : expiresAt,
+    }),
+  );
 }

@@ -7,6 +7,8 @@ const ACTIVE_NAMES = ['/JavaScript', '/JS', '/Launch', '/EmbeddedFile', '/OpenAc
  * with #xx escapes (`/J#61vaScript`), so those are decoded before matching.
  */
 export function hasActivePdfContent(bytes: Uint8Array): boolean {
-  const text = Buffer.from(bytes).toString('latin1').replace(/#([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const text = Buffer.from(bytes)
+    .toString('latin1')
+    .replace(/#([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return ACTIVE_NAMES.some((name) => new RegExp(`${name.replace('/', '\\/')}(?![A-Za-z0-9])`).test(text));
 }

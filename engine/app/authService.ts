@@ -4,13 +4,28 @@ import { AppError } from './appErrors.ts';
 import type { AuthUser } from './authUser.ts';
 import { sqlRows } from '../storage/sqlRows.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { PROFILE_SOURCE_COLUMNS, profileFromRow, type AccessProfile, type ProfileSourceRow } from './permissions/accessProfile.ts';
+import {
+  PROFILE_SOURCE_COLUMNS,
+  profileFromRow,
+  type AccessProfile,
+  type ProfileSourceRow,
+} from './permissions/accessProfile.ts';
 
 const SESSION_HOURS = 10;
 const MAX_FAILURES = 5;
 const LOCK_MINUTES = 15;
 
-type UserRow = { id: string; regency_id: string; username: string; display_name: string; password_hash: string; roles: string[]; failed_logins: number; locked_until: Date | string | null; active: boolean };
+type UserRow = {
+  id: string;
+  regency_id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles: string[];
+  failed_logins: number;
+  locked_until: Date | string | null;
+  active: boolean;
+};
 
 function toUser(row: UserRow): AuthUser {
   return { id: row.id, regencyId: row.regency_id, username: row.username, name: row.display_name, roles: row.roles };
@@ -41,19 +56,34 @@ export async function login(db: Knex, username: string, password: string, now = 
     throw invalid;
   }
   if (row.locked_until && new Date(row.locked_until) > now) {
-    throw new AppError('RATE_LIMITED', `Akun dikunci sementara karena terlalu banyak percobaan masuk. Coba lagi setelah ${LOCK_MINUTES} menit.`);
+    throw new AppError(
+      'RATE_LIMITED',
+      `Akun dikunci sementara karena terlalu banyak percobaan masuk. Coba lagi setelah ${LOCK_MINUTES} menit.`,
+    );
   }
   if (!(await verifyPassword(password, row.password_hash))) {
     // Counted in one statement, so parallel guesses cannot slip past the limit by reading the same count.
-    const [counted] = (await db('users').where({ id: row.id }).increment('failed_logins', 1).returning('failed_logins')) as Array<{ failed_logins: number }>;
-    if ((counted?.failed_logins ?? 0) >= MAX_FAILURES) await db('users').where({ id: row.id }).update({ failed_logins: 0, locked_until: new Date(now.getTime() + LOCK_MINUTES * 60_000) });
+    const [counted] = (await db('users')
+      .where({ id: row.id })
+      .increment('failed_logins', 1)
+      .returning('failed_logins')) as Array<{ failed_logins: number }>;
+    if ((counted?.failed_logins ?? 0) >= MAX_FAILURES)
+      await db('users')
+        .where({ id: row.id })
+        .update({ failed_logins: 0, locked_until: new Date(now.getTime() + LOCK_MINUTES * 60_000) });
     throw invalid;
   }
   await db('users').where({ id: row.id }).update({ failed_logins: 0, locked_until: null });
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-  await db('sessions').insert({ id: tokenHash(token), user_id: row.id, regency_id: row.regency_id, csrf_token: csrfToken, expires_at: expiresAt });
+  await db('sessions').insert({
+    id: tokenHash(token),
+    user_id: row.id,
+    regency_id: row.regency_id,
+    csrf_token: csrfToken,
+    expires_at: expiresAt,
+  });
   return { token, csrfToken, user: toUser(row), expiresAt };
 }
 
@@ -76,7 +106,12 @@ export interface SessionContext {
  * undefined when absent/expired.
  */
 export async function sessionUser(db: Knex, token: string, now = new Date()): Promise<SessionContext | undefined> {
-  const [row] = await sqlRows<UserRow & ProfileSourceRow & { csrf_token: string }>(db, SESSION_CONTEXT_SQL, [now, now, tokenHash(token), now]);
+  const [row] = await sqlRows<UserRow & ProfileSourceRow & { csrf_token: string }>(db, SESSION_CONTEXT_SQL, [
+    now,
+    now,
+    tokenHash(token),
+    now,
+  ]);
   if (!row) return undefined;
   const user = toUser(row);
   return { user, csrfToken: row.csrf_token, access: profileFromRow(user, row) };
@@ -84,5 +119,7 @@ export async function sessionUser(db: Knex, token: string, now = new Date()): Pr
 
 /** Ends a session. */
 export async function logout(db: Knex, token: string): Promise<void> {
-  await db('sessions').where({ id: tokenHash(token) }).delete();
+  await db('sessions')
+    .where({ id: tokenHash(token) })
+    .delete();
 }

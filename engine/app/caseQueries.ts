@@ -37,7 +37,8 @@ export interface InboxItem {
 
 /** The last instant of a local calendar day (YYYY-MM-DD) in a time zone given as a UTC offset. */
 function endOfLocalDay(date: string, offsetMinutes: number): Date {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new AppError('VALIDATION_FAILED', 'Tanggal batas waktu tidak sah; gunakan format TTTT-BB-HH.', '/dueBy');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
+    throw new AppError('VALIDATION_FAILED', 'Tanggal batas waktu tidak sah; gunakan format TTTT-BB-HH.', '/dueBy');
   return new Date(Date.parse(`${date}T23:59:59.999Z`) - offsetMinutes * 60_000);
 }
 
@@ -61,7 +62,12 @@ export interface InboxQuery {
  * Open tasks for the user's roles (and delegated ones) or assigned to them, soonest due first.
  * Keyset paging on (due_at, id) keeps each page an index range scan, however many cases exist.
  */
-export async function inbox(db: Knex, access: AccessProfile, query: InboxQuery, now = new Date()): Promise<{ items: InboxItem[]; next: string | null }> {
+export async function inbox(
+  db: Knex,
+  access: AccessProfile,
+  query: InboxQuery,
+  now = new Date(),
+): Promise<{ items: InboxItem[]; next: string | null }> {
   const { roles, regencyId } = access;
   const assignees = [...new Set(access.assignees)];
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
@@ -72,7 +78,12 @@ export async function inbox(db: Knex, access: AccessProfile, query: InboxQuery, 
   // One ordered, limited part per role (tasks nobody took) and per assignee, each an index range scan
   // on tasks_inbox_role_idx / tasks_inbox_assignee_idx; their union holds the page.
   const part = (narrow: (q: Knex.QueryBuilder) => Knex.QueryBuilder): Knex.QueryBuilder => {
-    let q = narrow(db('tasks as t').join('cases as c', 'c.id', 't.case_id').where('t.regency_id', regencyId).andWhere('t.status', 'open'));
+    let q = narrow(
+      db('tasks as t')
+        .join('cases as c', 'c.id', 't.case_id')
+        .where('t.regency_id', regencyId)
+        .andWhere('t.status', 'open'),
+    );
     // The same case scope as every other read (a task of one's role is always within it).
     q = whereCaseVisible(q, scope);
     if (query.sopId) q = q.andWhere('t.sop_id', query.sopId);
@@ -80,9 +91,29 @@ export async function inbox(db: Knex, access: AccessProfile, query: InboxQuery, 
     if (dueBy) q = q.andWhere('t.due_at', '<=', dueBy);
     if (query.after) {
       const [due, id] = query.after.split('|');
-      q = q.andWhereRaw(`(${INBOX_DUE}, t.id) > (?::timestamptz, ?)`, [due === '~' || !due ? 'infinity' : due, id ?? '']);
+      q = q.andWhereRaw(`(${INBOX_DUE}, t.id) > (?::timestamptz, ?)`, [
+        due === '~' || !due ? 'infinity' : due,
+        id ?? '',
+      ]);
     }
-    return q.orderByRaw(`${INBOX_DUE}, t.id`).limit(limit + 1).select('t.id', 't.case_id', 'c.tracking_code', 't.sop_id', 't.step_id', 't.role', 't.assignee', 't.created_at', 't.due_at', 't.overdue_at', 'c.applicant_name', 'c.version_id', db.raw(`${INBOX_DUE} AS inbox_due`));
+    return q
+      .orderByRaw(`${INBOX_DUE}, t.id`)
+      .limit(limit + 1)
+      .select(
+        't.id',
+        't.case_id',
+        'c.tracking_code',
+        't.sop_id',
+        't.step_id',
+        't.role',
+        't.assignee',
+        't.created_at',
+        't.due_at',
+        't.overdue_at',
+        'c.applicant_name',
+        'c.version_id',
+        db.raw(`${INBOX_DUE} AS inbox_due`),
+      );
   };
   const parts = [
     ...(query.assignedOnly ? [] : roles.map((role) => part((q) => q.andWhere('t.role', role).whereNull('t.assignee')))),
@@ -91,9 +122,26 @@ export async function inbox(db: Knex, access: AccessProfile, query: InboxQuery, 
   const rows = (await db
     .select('u.*', 'd.name as sop_name')
     .from(db.raw(`(${parts.map(() => '(?)').join(' UNION ALL ')}) AS u`, parts))
-    .leftJoin('definitions as d', (j) => void j.on('d.regency_id', db.raw('?', [regencyId])).andOn('d.sop_id', 'u.sop_id'))
+    .leftJoin(
+      'definitions as d',
+      (j) => void j.on('d.regency_id', db.raw('?', [regencyId])).andOn('d.sop_id', 'u.sop_id'),
+    )
     .orderBy([{ column: 'u.inbox_due' }, { column: 'u.id' }])
-    .limit(limit + 1)) as Array<{ overdue_at: Date | string | null; id: string; case_id: string; tracking_code: string; sop_id: string; sop_name: string | null; step_id: string; role: string; assignee: string | null; created_at: Date | string; due_at: Date | string | null; applicant_name: string | null; version_id: number | string }>;
+    .limit(limit + 1)) as Array<{
+    overdue_at: Date | string | null;
+    id: string;
+    case_id: string;
+    tracking_code: string;
+    sop_id: string;
+    sop_name: string | null;
+    step_id: string;
+    role: string;
+    assignee: string | null;
+    created_at: Date | string;
+    due_at: Date | string | null;
+    applicant_name: string | null;
+    version_id: number | string;
+  }>;
   const page = rows.slice(0, limit);
   // Compiled versions are cached per process, so the activity texts cost no query after the first page.
   const activities = new Map<number, Map<string, string>>();
@@ -107,7 +155,23 @@ export async function inbox(db: Knex, access: AccessProfile, query: InboxQuery, 
   };
   const items = page.map((r) => {
     const dueAt = r.due_at ? new Date(r.due_at).toISOString() : null;
-    return { taskId: r.id, caseId: r.case_id, trackingCode: r.tracking_code, sopId: r.sop_id, sopName: r.sop_name ?? r.sop_id, stepId: r.step_id, activity: activities.get(Number(r.version_id))?.get(r.step_id) ?? r.step_id, role: r.role, assignee: r.assignee, createdAt: new Date(r.created_at).toISOString(), dueAt, overdue: dueAt !== null && new Date(dueAt) < now, escalated: r.overdue_at !== null, workingMinutesLeft: dueAt ? minutesLeft(new Date(dueAt)) : null, applicantName: r.applicant_name };
+    return {
+      taskId: r.id,
+      caseId: r.case_id,
+      trackingCode: r.tracking_code,
+      sopId: r.sop_id,
+      sopName: r.sop_name ?? r.sop_id,
+      stepId: r.step_id,
+      activity: activities.get(Number(r.version_id))?.get(r.step_id) ?? r.step_id,
+      role: r.role,
+      assignee: r.assignee,
+      createdAt: new Date(r.created_at).toISOString(),
+      dueAt,
+      overdue: dueAt !== null && new Date(dueAt) < now,
+      escalated: r.overdue_at !== null,
+      workingMinutesLeft: dueAt ? minutesLeft(new Date(dueAt)) : null,
+      applicantName: r.applicant_name,
+    };
   });
   const last = items[items.length - 1];
   return { items, next: rows.length > limit && last ? `${last.dueAt ?? '~'}|${last.taskId}` : null };
@@ -125,10 +189,16 @@ export interface CaseSearch {
 }
 
 /** Searches the register of the user's regency by tracking code, NIK, name, SOP, status and date range, within the cases the user may see. */
-export async function searchCases(db: Knex, access: AccessProfile, search: CaseSearch): Promise<{ items: Array<Record<string, unknown>>; page: number; pageSize: number }> {
+export async function searchCases(
+  db: Knex,
+  access: AccessProfile,
+  search: CaseSearch,
+): Promise<{ items: Array<Record<string, unknown>>; page: number; pageSize: number }> {
   const pageSize = Math.min(Math.max(search.pageSize ?? 50, 1), 200);
   const page = Math.max(search.page ?? 1, 1);
-  let q = db('cases as c').leftJoin('definitions as d', (j) => void j.on('d.regency_id', 'c.regency_id').andOn('d.sop_id', 'c.sop_id')).where('c.regency_id', access.regencyId);
+  let q = db('cases as c')
+    .leftJoin('definitions as d', (j) => void j.on('d.regency_id', 'c.regency_id').andOn('d.sop_id', 'c.sop_id'))
+    .where('c.regency_id', access.regencyId);
   q = whereCaseVisible(q, caseScopeOf(access));
   if (search.sopId) q = q.andWhere('c.sop_id', search.sopId);
   if (search.status) q = q.andWhere('c.status', search.status);
@@ -140,9 +210,38 @@ export async function searchCases(db: Knex, access: AccessProfile, search: CaseS
     else if (/^\d{16}$/.test(term)) q = q.andWhere('c.applicant_nik', term);
     else q = q.andWhereILike('c.applicant_name', `%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
   }
-  const rows = (await q.orderBy('c.opened_at', 'desc').orderBy('c.id').offset((page - 1) * pageSize).limit(pageSize).select('c.id', 'c.tracking_code', 'c.sop_id', 'd.name as sop_name', 'c.status', 'c.current_step', 'c.applicant_name', 'c.applicant_nik', 'c.opened_at', 'c.due_at', 'c.closed_at')) as Array<Record<string, unknown> & { applicant_nik: string | null }>;
+  const rows = (await q
+    .orderBy('c.opened_at', 'desc')
+    .orderBy('c.id')
+    .offset((page - 1) * pageSize)
+    .limit(pageSize)
+    .select(
+      'c.id',
+      'c.tracking_code',
+      'c.sop_id',
+      'd.name as sop_name',
+      'c.status',
+      'c.current_step',
+      'c.applicant_name',
+      'c.applicant_nik',
+      'c.opened_at',
+      'c.due_at',
+      'c.closed_at',
+    )) as Array<Record<string, unknown> & { applicant_nik: string | null }>;
   return {
-    items: rows.map((r) => ({ id: r.id, trackingCode: r.tracking_code, sopId: r.sop_id, sopName: r.sop_name ?? r.sop_id, status: r.status, currentStep: r.current_step, applicantName: r.applicant_name, applicantNik: maskNik(r.applicant_nik), openedAt: r.opened_at, dueAt: r.due_at, closedAt: r.closed_at })),
+    items: rows.map((r) => ({
+      id: r.id,
+      trackingCode: r.tracking_code,
+      sopId: r.sop_id,
+      sopName: r.sop_name ?? r.sop_id,
+      status: r.status,
+      currentStep: r.current_step,
+      applicantName: r.applicant_name,
+      applicantNik: maskNik(r.applicant_nik),
+      openedAt: r.opened_at,
+      dueAt: r.due_at,
+      closedAt: r.closed_at,
+    })),
     page,
     pageSize,
   };

@@ -2,7 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { applyCommand } from '../core/applyCommand.ts';
 import type { CaseCommand, CaseEvent, CaseState, EngineError, EngineErrorCode } from '../core/caseTypes.ts';
-import { ConcurrentChangeError, insertCase, loadCase, loadCaseOfTask, saveTransition, type StoredCase } from '../storage/caseRepository.ts';
+import {
+  ConcurrentChangeError,
+  insertCase,
+  loadCase,
+  loadCaseOfTask,
+  saveTransition,
+  type StoredCase,
+} from '../storage/caseRepository.ts';
 import { getLatestVersion } from '../storage/definitionRepository.ts';
 import { AppError, type AppErrorCode } from './appErrors.ts';
 import type { AuthUser } from './authUser.ts';
@@ -44,7 +51,13 @@ export function newTrackingCode(): string {
 }
 
 /** Opens a case of the latest published version of an SOP in the user's regency. */
-export async function openCase(db: Knex, user: AuthUser, sopId: string, data: Record<string, unknown>, now = new Date()): Promise<CaseCommandOutcome> {
+export async function openCase(
+  db: Knex,
+  user: AuthUser,
+  sopId: string,
+  data: Record<string, unknown>,
+  now = new Date(),
+): Promise<CaseCommandOutcome> {
   const version = await getLatestVersion(db, user.regencyId, sopId);
   if (!version) throw new AppError('NOT_FOUND', `Layanan "${sopId}" tidak ditemukan atau belum diterbitkan.`, '/sopId');
   const { exe, calendar } = executableOf(version);
@@ -55,13 +68,21 @@ export async function openCase(db: Knex, user: AuthUser, sopId: string, data: Re
   const result = await applyCommand(exe, undefined, { type: 'start', caseId, data }, { now, calendar, by });
   if (!result.ok) throw engineFailure(result.error);
   const trackingCode = newTrackingCode();
-  await db.transaction((trx) => insertCase(trx, { versionId: version.id, trackingCode, state: result.state, events: result.events }));
+  await db.transaction((trx) =>
+    insertCase(trx, { versionId: version.id, trackingCode, state: result.state, events: result.events }),
+  );
   return { caseId, trackingCode, state: result.state, events: result.events };
 }
 
 type CaseLoader = () => Promise<StoredCase | undefined>;
 
-async function runOnCase(db: Knex, user: AuthUser, load: CaseLoader, build: (stored: StoredCase) => { command: CaseCommand; task?: { role: string; assignee?: string } }, now: Date): Promise<CaseCommandOutcome> {
+async function runOnCase(
+  db: Knex,
+  user: AuthUser,
+  load: CaseLoader,
+  build: (stored: StoredCase) => { command: CaseCommand; task?: { role: string; assignee?: string } },
+  now: Date,
+): Promise<CaseCommandOutcome> {
   const stored = await load();
   if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
   const compiled = await executableOfVersionId(db, user.regencyId, stored.versionId);
@@ -76,39 +97,105 @@ async function runOnCase(db: Knex, user: AuthUser, load: CaseLoader, build: (sto
   } catch (error) {
     if (error instanceof ConcurrentChangeError) throw new AppError('CONFLICT', error.message);
     // A unique-key clash on (case_id, seq) is the same race seen from the events table.
-    if (error instanceof Error && 'code' in error && (error as { code: unknown }).code === '23505') throw new AppError('CONFLICT', new ConcurrentChangeError().message);
+    if (error instanceof Error && 'code' in error && (error as { code: unknown }).code === '23505')
+      throw new AppError('CONFLICT', new ConcurrentChangeError().message);
     throw error;
   }
   return { caseId: stored.id, trackingCode: stored.trackingCode, state: result.state, events: result.events };
 }
 
 /** Runs a task command (complete, send back, reassign) in the user's regency. */
-export async function runTaskCommand(db: Knex, user: AuthUser, taskId: string, command: Extract<CaseCommand, { type: 'complete' | 'sendBack' | 'reassign' }>, now = new Date()): Promise<CaseCommandOutcome> {
+export async function runTaskCommand(
+  db: Knex,
+  user: AuthUser,
+  taskId: string,
+  command: Extract<CaseCommand, { type: 'complete' | 'sendBack' | 'reassign' }>,
+  now = new Date(),
+): Promise<CaseCommandOutcome> {
   const found = await loadCaseOfTask(db, user.regencyId, taskId);
   if (!found) throw new AppError('NOT_FOUND', 'Tugas tidak ditemukan.');
-  return runOnCase(db, user, () => Promise.resolve(found), (stored) => {
-    const task = stored.state.tasks.find((t) => t.id === taskId);
-    return { command, ...(task ? { task: task.assignee !== undefined ? { role: task.role, assignee: task.assignee } : { role: task.role } } : {}) };
-  }, now);
+  return runOnCase(
+    db,
+    user,
+    () => Promise.resolve(found),
+    (stored) => {
+      const task = stored.state.tasks.find((t) => t.id === taskId);
+      return {
+        command,
+        ...(task
+          ? { task: task.assignee !== undefined ? { role: task.role, assignee: task.assignee } : { role: task.role } }
+          : {}),
+      };
+    },
+    now,
+  );
 }
 
 /** Runs a case command (cancel, reject, close) in the user's regency. */
-export async function runCaseCommand(db: Knex, user: AuthUser, caseId: string, command: Extract<CaseCommand, { type: 'cancel' | 'reject' | 'close' }>, now = new Date()): Promise<CaseCommandOutcome> {
-  return runOnCase(db, user, () => loadCase(db, user.regencyId, caseId), () => ({ command }), now);
+export async function runCaseCommand(
+  db: Knex,
+  user: AuthUser,
+  caseId: string,
+  command: Extract<CaseCommand, { type: 'cancel' | 'reject' | 'close' }>,
+  now = new Date(),
+): Promise<CaseCommandOutcome> {
+  return runOnCase(
+    db,
+    user,
+    () => loadCase(db, user.regencyId, caseId),
+    () => ({ command }),
+    now,
+  );
 }
 
 /** Records an issued document on the case timeline, as the issuing user. */
-export async function recordIssuedOutput(db: Knex, user: AuthUser, caseId: string, command: Extract<CaseCommand, { type: 'recordOutput' }>, now = new Date()): Promise<CaseCommandOutcome> {
-  return runOnCase(db, user, () => loadCase(db, user.regencyId, caseId), () => ({ command }), now);
+export async function recordIssuedOutput(
+  db: Knex,
+  user: AuthUser,
+  caseId: string,
+  command: Extract<CaseCommand, { type: 'recordOutput' }>,
+  now = new Date(),
+): Promise<CaseCommandOutcome> {
+  return runOnCase(
+    db,
+    user,
+    () => loadCase(db, user.regencyId, caseId),
+    () => ({ command }),
+    now,
+  );
 }
 
 /** Records a step of the archive control register on the case timeline, as the acting user. */
-export async function recordArchiveOnCase(db: Knex, user: AuthUser, caseId: string, command: Extract<CaseCommand, { type: 'recordArchive' }>, now = new Date()): Promise<CaseCommandOutcome> {
-  return runOnCase(db, user, () => loadCase(db, user.regencyId, caseId), () => ({ command }), now);
+export async function recordArchiveOnCase(
+  db: Knex,
+  user: AuthUser,
+  caseId: string,
+  command: Extract<CaseCommand, { type: 'recordArchive' }>,
+  now = new Date(),
+): Promise<CaseCommandOutcome> {
+  return runOnCase(
+    db,
+    user,
+    () => loadCase(db, user.regencyId, caseId),
+    () => ({ command }),
+    now,
+  );
 }
 
 /** Runs a system command (the overdue sweep, retention anonymisation) on a case, without a user. */
-export async function runSystemCommand(db: Knex, regencyId: string, caseId: string, command: Extract<CaseCommand, { type: 'markOverdue' | 'anonymise' }>, now = new Date()): Promise<CaseCommandOutcome> {
+export async function runSystemCommand(
+  db: Knex,
+  regencyId: string,
+  caseId: string,
+  command: Extract<CaseCommand, { type: 'markOverdue' | 'anonymise' }>,
+  now = new Date(),
+): Promise<CaseCommandOutcome> {
   const system: AuthUser = { id: 'sistem', regencyId, username: 'sistem', name: 'Sistem Alur', roles: [] };
-  return runOnCase(db, system, () => loadCase(db, regencyId, caseId), () => ({ command }), now);
+  return runOnCase(
+    db,
+    system,
+    () => loadCase(db, regencyId, caseId),
+    () => ({ command }),
+    now,
+  );
 }

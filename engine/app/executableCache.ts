@@ -19,7 +19,11 @@ export function executableOf(version: DefinitionVersion): { exe: ExecutableSop; 
   let entry = cache.get(version.id);
   if (!entry) {
     if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-    entry = { regencyId: version.regencyId, exe: compileSop(version.definition), calendar: buildWorkingCalendar(version.regencySnapshot.calendar) };
+    entry = {
+      regencyId: version.regencyId,
+      exe: compileSop(version.definition),
+      calendar: buildWorkingCalendar(version.regencySnapshot.calendar),
+    };
     cache.set(version.id, entry);
   }
   return entry;
@@ -29,7 +33,11 @@ export function executableOf(version: DefinitionVersion): { exe: ExecutableSop; 
  * The executable form of a version by id, reading the version row (about 27 KB of JSON) only the
  * first time in this process. The regency is checked on every hit, so a cached entry never crosses tenants.
  */
-export async function executableOfVersionId(db: Knex, regencyId: string, versionId: number): Promise<{ exe: ExecutableSop; calendar: WorkingCalendar } | undefined> {
+export async function executableOfVersionId(
+  db: Knex,
+  regencyId: string,
+  versionId: number,
+): Promise<{ exe: ExecutableSop; calendar: WorkingCalendar } | undefined> {
   const cached = cache.get(versionId);
   if (cached) return cached.regencyId === regencyId ? cached : undefined;
   const version = await getVersionById(db, regencyId, versionId);

@@ -11,7 +11,13 @@ export interface ScheduledJob {
  * Runs every job whose time has come, claiming it in the database first: with several processes
  * polling, exactly one wins each turn. A crashed runner's lock expires after `leaseSeconds`.
  */
-export async function runDueJobs(db: Knex, jobs: readonly ScheduledJob[], runnerId: string, now = new Date(), leaseSeconds = 300): Promise<string[]> {
+export async function runDueJobs(
+  db: Knex,
+  jobs: readonly ScheduledJob[],
+  runnerId: string,
+  now = new Date(),
+  leaseSeconds = 300,
+): Promise<string[]> {
   const ran: string[] = [];
   for (const job of jobs) {
     await db('jobs').insert({ name: job.name, next_run_at: now }).onConflict('name').ignore();
@@ -30,7 +36,13 @@ export async function runDueJobs(db: Knex, jobs: readonly ScheduledJob[], runner
     }
     await db('jobs')
       .where({ name: job.name, locked_by: runnerId })
-      .update({ locked_until: null, locked_by: null, last_run_at: now, next_run_at: new Date(now.getTime() + job.everySeconds * 1000), last_result: JSON.stringify(result ?? null) });
+      .update({
+        locked_until: null,
+        locked_by: null,
+        last_run_at: now,
+        next_run_at: new Date(now.getTime() + job.everySeconds * 1000),
+        last_result: JSON.stringify(result ?? null),
+      });
     ran.push(job.name);
   }
   return ran;

@@ -19,10 +19,22 @@ function keyOf(address: string): string {
  * in the database, so every server process behind the load balancer sees the same count; it limits
  * guessing across many accounts, which the per-account lockout alone does not.
  */
-export async function assertLoginAllowed(db: Knex, address: string, now = new Date(), limit = loginLimitPerAddress()): Promise<void> {
+export async function assertLoginAllowed(
+  db: Knex,
+  address: string,
+  now = new Date(),
+  limit = loginLimitPerAddress(),
+): Promise<void> {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
-  const row = (await db('login_throttle').where({ key: keyOf(address) }).andWhere('window_started_at', '>', since).first('failures')) as { failures: number } | undefined;
-  if (row && row.failures >= limit) throw new AppError('RATE_LIMITED', `Terlalu banyak percobaan masuk dari alamat ini. Coba lagi dalam ${LOGIN_WINDOW_MINUTES} menit.`);
+  const row = (await db('login_throttle')
+    .where({ key: keyOf(address) })
+    .andWhere('window_started_at', '>', since)
+    .first('failures')) as { failures: number } | undefined;
+  if (row && row.failures >= limit)
+    throw new AppError(
+      'RATE_LIMITED',
+      `Terlalu banyak percobaan masuk dari alamat ini. Coba lagi dalam ${LOGIN_WINDOW_MINUTES} menit.`,
+    );
 }
 
 /** Counts one failed login of an address (atomically, so concurrent processes never lose a count). */

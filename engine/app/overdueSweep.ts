@@ -42,7 +42,13 @@ export async function sweepOverdue(db: Knex, now = new Date(), batch = 500): Pro
     let retried = 0;
     for (const [caseId, entry] of byCase) {
       try {
-        await runSystemCommand(trx, entry.regencyId, caseId, { type: 'markOverdue', taskIds: entry.taskIds, caseOverdue: entry.caseOverdue }, now);
+        await runSystemCommand(
+          trx,
+          entry.regencyId,
+          caseId,
+          { type: 'markOverdue', taskIds: entry.taskIds, caseOverdue: entry.caseOverdue },
+          now,
+        );
       } catch (error) {
         if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
         retried += 1;

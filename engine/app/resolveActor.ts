@@ -18,14 +18,25 @@ export async function activeDelegations(db: Knex, user: AuthUser, now: Date): Pr
  * The engine actor for a user acting on a task of `taskRole` (or assigned to `assignee`): their own
  * roles first; otherwise the delegated official's, recorded as "on behalf of".
  */
-export async function resolveActor(db: Knex, user: AuthUser, now: Date, task?: { role: string; assignee?: string }): Promise<Actor> {
+export async function resolveActor(
+  db: Knex,
+  user: AuthUser,
+  now: Date,
+  task?: { role: string; assignee?: string },
+): Promise<Actor> {
   const actor: Actor = { userId: user.id, name: user.name, roles: [...user.roles] };
   if (!task) return actor;
   const ownsTask = task.assignee !== undefined ? task.assignee === user.id : user.roles.includes(task.role);
   if (ownsTask) return actor;
   for (const d of await activeDelegations(db, user, now)) {
     const covers = task.assignee !== undefined ? task.assignee === d.fromUserId : d.roles.includes(task.role);
-    if (covers) return { userId: user.id, name: user.name, roles: [...new Set([...user.roles, ...d.roles])], onBehalfOf: { userId: d.fromUserId, name: d.fromName } };
+    if (covers)
+      return {
+        userId: user.id,
+        name: user.name,
+        roles: [...new Set([...user.roles, ...d.roles])],
+        onBehalfOf: { userId: d.fromUserId, name: d.fromName },
+      };
   }
   return actor;
 }

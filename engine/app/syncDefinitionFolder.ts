@@ -28,7 +28,11 @@ export function versionHash(definition: SopDefinition, regency: RawRegency): str
  * Loads a folder of regency packs into the database: regencies are upserted, changed published SOPs
  * become new versions (unchanged ones create nothing), drafts are stored; invalid files are reported.
  */
-export async function syncDefinitionFolder(db: Knex, root: string, publishedBy = 'sistem:sop-definitions'): Promise<SyncReport> {
+export async function syncDefinitionFolder(
+  db: Knex,
+  root: string,
+  publishedBy = 'sistem:sop-definitions',
+): Promise<SyncReport> {
   const loaded = loadDefinitionPaths([root], root);
   const report: SyncReport = { regencies: [], published: [], unchanged: 0, drafts: 0, errors: loaded.errors };
   for (const folder of loaded.folders) {

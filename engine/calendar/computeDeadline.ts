@@ -5,7 +5,8 @@ import { addWorkingMinutes, workingDayMinutes } from './workingTime.ts';
 const MINUTE = 60_000;
 
 /** How much of the clock a duration consumes: office minutes, or calendar milliseconds/months. */
-export type ClockBudget = { kind: 'office'; minutes: number } | { kind: 'calendar'; ms: number } | { kind: 'months'; months: number };
+export type ClockBudget =
+  { kind: 'office'; minutes: number } | { kind: 'calendar'; ms: number } | { kind: 'months'; months: number };
 
 /** The budget of a Baku Mutu Waktu; ranges use the upper bound, per-person times multiply by persons served. */
 export function durationBudget(calendar: WorkingCalendar, duration: Duration, persons = 1): ClockBudget {

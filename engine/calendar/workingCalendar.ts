@@ -14,7 +14,12 @@ export interface WorkingCalendar {
   holidayName: (localDate: string) => string | undefined;
 }
 
-const OFFSETS: Record<string, number> = { 'Asia/Jakarta': 420, 'Asia/Pontianak': 420, 'Asia/Makassar': 480, 'Asia/Jayapura': 540 };
+const OFFSETS: Record<string, number> = {
+  'Asia/Jakarta': 420,
+  'Asia/Pontianak': 420,
+  'Asia/Makassar': 480,
+  'Asia/Jayapura': 540,
+};
 const WEEKDAYS: Record<Weekday, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
 function minuteOfDay(hhmm: string): number {
@@ -44,6 +49,7 @@ export function buildWorkingCalendar(calendar: RawRegency['calendar']): WorkingC
     workingDays: new Set(calendar.workingDays.map((d) => WEEKDAYS[d])),
     openMinute: minuteOfDay(calendar.hours.start),
     closeMinute: minuteOfDay(calendar.hours.end),
-    holidayName: (localDate) => extra.get(localDate) ?? nationalHolidaysOf(Number(localDate.slice(0, 4))).get(localDate),
+    holidayName: (localDate) =>
+      extra.get(localDate) ?? nationalHolidaysOf(Number(localDate.slice(0, 4))).get(localDate),
   };
 }

@@ -24,7 +24,11 @@ function formatLine(error: DefinitionError, language: string): string {
 export function runCli(argv: string[], streams: CliStreams): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     streams.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
@@ -35,7 +39,11 @@ export function runCli(argv: string[], streams: CliStreams): number {
     streams.stdout.write(USAGE);
     return 0;
   }
-  if ((command !== 'validate' && command !== 'print') || paths.length === 0 || (command === 'print' && paths.length !== 1)) {
+  if (
+    (command !== 'validate' && command !== 'print') ||
+    paths.length === 0 ||
+    (command === 'print' && paths.length !== 1)
+  ) {
     streams.stderr.write(USAGE);
     return 2;
   }
@@ -50,14 +58,20 @@ export function runCli(argv: string[], streams: CliStreams): number {
     for (const error of loaded.errors) streams.stderr.write(formatLine(error, language));
     return ioFailure || !sop ? 2 : 1;
   }
-  const files = loaded.folders.flatMap((f) => [...(f.regencySource !== undefined ? [f.regencyFile] : []), ...f.sops.map((s) => s.file)]);
+  const files = loaded.folders.flatMap((f) => [
+    ...(f.regencySource !== undefined ? [f.regencyFile] : []),
+    ...f.sops.map((s) => s.file),
+  ]);
   if (parsed.values.json === true) {
-    streams.stdout.write(`${JSON.stringify({ valid: loaded.errors.length === 0, files, errors: loaded.errors }, null, 2)}\n`);
+    streams.stdout.write(
+      `${JSON.stringify({ valid: loaded.errors.length === 0, files, errors: loaded.errors }, null, 2)}\n`,
+    );
   } else {
     for (const error of loaded.errors) streams.stdout.write(formatLine(error, language));
-    const summary = language === 'en'
-      ? `${files.length} file(s) checked, ${loaded.errors.length} error(s).\n`
-      : `${files.length} berkas diperiksa, ${loaded.errors.length} kesalahan.\n`;
+    const summary =
+      language === 'en'
+        ? `${files.length} file(s) checked, ${loaded.errors.length} error(s).\n`
+        : `${files.length} berkas diperiksa, ${loaded.errors.length} kesalahan.\n`;
     (loaded.errors.length > 0 ? streams.stderr : streams.stdout).write(summary);
   }
   if (ioFailure) return 2;

@@ -15,7 +15,12 @@ import { startCase } from './commands/startCase.ts';
  * The engine's one entry point: (definition, state, command) → new state + events, or an error.
  * Pure: no I/O, no clock of its own (time comes in the context), input state never mutated.
  */
-export async function applyCommand(exe: ExecutableSop, state: CaseState | undefined, command: CaseCommand, context: EngineContext): Promise<CommandResult> {
+export async function applyCommand(
+  exe: ExecutableSop,
+  state: CaseState | undefined,
+  command: CaseCommand,
+  context: EngineContext,
+): Promise<CommandResult> {
   if (command.type === 'start') {
     if (state) return { ok: false, error: { code: 'CASE_ALREADY_STARTED', message: 'Kasus ini sudah dibuka.' } };
     return startCase(exe, command, context);

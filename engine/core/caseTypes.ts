@@ -77,7 +77,15 @@ export type Checklist = Record<string, boolean>;
 /** A command against a case. */
 export type CaseCommand =
   | { type: 'start'; caseId: string; data: Record<string, unknown>; persons?: number }
-  | { type: 'complete'; taskId: string; formData?: Record<string, unknown>; checklist?: Checklist; attachments?: Array<{ doc: string; attachmentId: string }>; choice?: string; note?: string }
+  | {
+      type: 'complete';
+      taskId: string;
+      formData?: Record<string, unknown>;
+      checklist?: Checklist;
+      attachments?: Array<{ doc: string; attachmentId: string }>;
+      choice?: string;
+      note?: string;
+    }
   | { type: 'sendBack'; taskId: string; reason: string; missing?: string[] }
   | { type: 'reassign'; taskId: string; toUserId: string; toName: string; reason?: string }
   | { type: 'cancel'; reason: string }
@@ -85,7 +93,12 @@ export type CaseCommand =
   | { type: 'close'; reason: string }
   | { type: 'markOverdue'; taskIds: string[]; caseOverdue: boolean }
   | { type: 'recordOutput'; stepId: string; outputId: string; documentId: string; number: string; title: string }
-  | { type: 'recordArchive'; step: 'requested' | 'approved' | 'refused' | 'handedOver' | 'returned'; requestId: string; details: Record<string, string | null> }
+  | {
+      type: 'recordArchive';
+      step: 'requested' | 'approved' | 'refused' | 'handedOver' | 'returned';
+      requestId: string;
+      details: Record<string, string | null>;
+    }
   | { type: 'anonymise' }
   | { type: 'migrate'; fromVersion: number; toVersion: number; note?: string };
 

@@ -22,7 +22,8 @@ function factsOf(condition: unknown, out: Set<string>): Set<string> {
   if (condition && typeof condition === 'object') {
     const c = condition as Record<string, unknown>;
     if (typeof c.fact === 'string') out.add(c.fact);
-    for (const key of ['all', 'any']) if (Array.isArray(c[key])) for (const child of c[key] as unknown[]) factsOf(child, out);
+    for (const key of ['all', 'any'])
+      if (Array.isArray(c[key])) for (const child of c[key] as unknown[]) factsOf(child, out);
     if (c.not) factsOf(c.not, out);
   }
   return out;
@@ -42,8 +43,13 @@ export function compileSop(definition: SopDefinition): ExecutableSop {
   const requirementConditions = new Map<string, CompiledCondition>();
   for (const step of definition.steps) {
     if (step.form) formValidators.set(step.id, ajv.compile(step.form.schema));
-    if (step.decision) branchConditions.set(step.id, step.decision.branches.map((b) => (b.when ? compileCondition(b.when) : undefined)));
-    for (const r of step.requirements) if (r.when) requirementConditions.set(`${step.id}/${r.doc}`, compileCondition(r.when));
+    if (step.decision)
+      branchConditions.set(
+        step.id,
+        step.decision.branches.map((b) => (b.when ? compileCondition(b.when) : undefined)),
+      );
+    for (const r of step.requirements)
+      if (r.when) requirementConditions.set(`${step.id}/${r.doc}`, compileCondition(r.when));
   }
   return {
     definition,
@@ -52,6 +58,11 @@ export function compileSop(definition: SopDefinition): ExecutableSop {
     formValidators,
     branchConditions,
     requirementConditions,
-    eligibility: (definition.eligibility?.criteria ?? []).map((c) => ({ id: c.id, text: c.text, condition: compileCondition(c.rule), facts: [...factsOf(c.rule, new Set())] })),
+    eligibility: (definition.eligibility?.criteria ?? []).map((c) => ({
+      id: c.id,
+      text: c.text,
+      condition: compileCondition(c.rule),
+      facts: [...factsOf(c.rule, new Set())],
+    })),
   };
 }

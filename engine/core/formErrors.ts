@@ -12,14 +12,21 @@ function fieldTitle(schema: FieldSchema, path: string): string {
 }
 
 /** Turns ajv form errors into field paths with Indonesian messages naming the field by its title. */
-export function formErrorsToDetails(errors: ErrorObject[] | null | undefined, schema: object): Array<{ path: string; message: string }> {
+export function formErrorsToDetails(
+  errors: ErrorObject[] | null | undefined,
+  schema: object,
+): Array<{ path: string; message: string }> {
   const copy = (errors ?? []).map((e) => ({ ...e }));
   localizeId(copy);
   return copy.map((e) => {
-    const path = e.keyword === 'required' ? `${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}` : e.instancePath;
+    const path =
+      e.keyword === 'required'
+        ? `${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}`
+        : e.instancePath;
     const title = fieldTitle(schema, path);
     let message = e.message ?? 'tidak sah';
-    if (e.keyword === 'pattern' && /\{16\}/.test(String((e.params as { pattern: string }).pattern))) message = 'harus terdiri dari 16 digit angka';
+    if (e.keyword === 'pattern' && /\{16\}/.test(String((e.params as { pattern: string }).pattern)))
+      message = 'harus terdiri dari 16 digit angka';
     if (e.keyword === 'required') message = 'wajib diisi';
     return { path, message: `${title}: ${message}` };
   });

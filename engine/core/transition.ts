@@ -19,7 +19,12 @@ export function beginTransition(state: CaseState, context: EngineContext): Trans
 }
 
 /** Appends an event; sequence numbers continue from the state's last event. */
-export function emit(t: Transition, type: string, payload: Record<string, unknown>, ids: { stepId?: string; taskId?: string } = {}): void {
+export function emit(
+  t: Transition,
+  type: string,
+  payload: Record<string, unknown>,
+  ids: { stepId?: string; taskId?: string } = {},
+): void {
   t.state.eventSeq += 1;
   const by: CaseEvent['by'] = { userId: t.context.by.userId, name: t.context.by.name };
   if (t.context.by.onBehalfOf) by.onBehalfOf = t.context.by.onBehalfOf;

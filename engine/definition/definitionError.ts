@@ -32,7 +32,12 @@ export interface UnplacedError {
 }
 
 /** Builds an unplaced error; the loader later adds file, line and column. */
-export function unplaced(code: DefinitionErrorCode, path: string, params: ErrorParams = {}, atKey = false): UnplacedError {
+export function unplaced(
+  code: DefinitionErrorCode,
+  path: string,
+  params: ErrorParams = {},
+  atKey = false,
+): UnplacedError {
   return atKey ? { code, path, params, atKey } : { code, path, params };
 }
 
@@ -52,7 +57,9 @@ export function placeError(error: UnplacedError, file: string, line: number, col
 
 /** Sorts errors by file, then position, so drafters read them top to bottom. */
 export function sortErrors(errors: DefinitionError[]): DefinitionError[] {
-  return [...errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+  return [...errors].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
+  );
 }
 
 /**
@@ -62,16 +69,20 @@ export function sortErrors(errors: DefinitionError[]): DefinitionError[] {
 export function formatErrorMessage(language: Language, code: DefinitionErrorCode, params: ErrorParams): string {
   const t = (key: string, p: ErrorParams = {}): string => translate(language, key, p);
   // The catalog's REGENCY_MISMATCH message speaks of an SOP; a regency.yaml in the wrong folder needs its own.
-  if (code === 'REGENCY_MISMATCH' && params.problem === 'regencyIdMismatch') return `${problemPhrase(language, params)}.`;
+  if (code === 'REGENCY_MISMATCH' && params.problem === 'regencyIdMismatch')
+    return `${problemPhrase(language, params)}.`;
   const phrases: ErrorParams = {
     suggestion: params.candidate !== undefined ? t('hints.didYouMean', { candidate: params.candidate }) : '',
     where: params.parentPath ? t('where.at', { path: String(params.parentPath) }) : t('where.root'),
     hint: params.quoteValue !== undefined ? t('hints.quoteNumber', { value: params.quoteValue }) : '',
   };
   if (code === 'YAML_SYNTAX' || code === 'INVALID_FORM_SCHEMA') phrases.detail = problemPhrase(language, params);
-  if (code === 'SCHEMA_FORMAT' && typeof params.format === 'string') phrases.format = formatName(language, params.format);
-  if (code === 'SCHEMA_LIMIT') phrases.limitPhrase = t(`limits.${String(params.keyword)}`, { limit: params.limit ?? 0 });
+  if (code === 'SCHEMA_FORMAT' && typeof params.format === 'string')
+    phrases.format = formatName(language, params.format);
+  if (code === 'SCHEMA_LIMIT')
+    phrases.limitPhrase = t(`limits.${String(params.keyword)}`, { limit: params.limit ?? 0 });
   if (typeof params.expected === 'string' && code === 'SCHEMA_TYPE') phrases.expected = t(`types.${params.expected}`);
-  if (typeof params.actual === 'string' && (code === 'SCHEMA_TYPE' || code === 'NOT_A_MAPPING')) phrases.actual = t(`types.${params.actual}`);
+  if (typeof params.actual === 'string' && (code === 'SCHEMA_TYPE' || code === 'NOT_A_MAPPING'))
+    phrases.actual = t(`types.${params.actual}`);
   return t(`errors.${code}`, { ...params, ...phrases });
 }

@@ -18,7 +18,15 @@ import { validateRegencySchema, validateSopSchema } from './schemaValidation.ts'
 import type { RawRegency, RawSop, SopDefinition } from './sopTypes.ts';
 
 /** Checks that need only the SOP and its regency, run in this order. */
-const sopChecks: readonly SopCheck[] = [checkIds, checkActors, checkTargets, checkFlow, checkTimes, checkDocuments, checkTemplates];
+const sopChecks: readonly SopCheck[] = [
+  checkIds,
+  checkActors,
+  checkTargets,
+  checkFlow,
+  checkTimes,
+  checkDocuments,
+  checkTemplates,
+];
 
 /**
  * The "put it in quotes" hint must show the number as written: YAML reads an unquoted 18-digit NIP
@@ -50,14 +58,16 @@ function placeParseErrors(errors: ParseError[], bytes: Uint8Array, file: string)
 }
 
 /** Result of loading a regency.yaml. */
-export type RegencyLoad = { regency: RawRegency; errors: DefinitionError[] } | { regency: undefined; errors: DefinitionError[] };
+export type RegencyLoad =
+  { regency: RawRegency; errors: DefinitionError[] } | { regency: undefined; errors: DefinitionError[] };
 
 /** Parses and checks a regency.yaml; `folderName` is compared with its id when given. */
 export function loadRegencySource(bytes: Uint8Array, file: string, folderName?: string): RegencyLoad {
   const parsed = parseYamlSource(bytes);
   if (!parsed.ok) return { regency: undefined, errors: sortErrors(placeParseErrors(parsed.errors, bytes, file)) };
   const schemaErrors = validateRegencySchema(parsed.source.value);
-  if (schemaErrors.length > 0) return { regency: undefined, errors: sortErrors(place(schemaErrors, parsed.source, file)) };
+  if (schemaErrors.length > 0)
+    return { regency: undefined, errors: sortErrors(place(schemaErrors, parsed.source, file)) };
   const regency = parsed.source.value as RawRegency;
   const errors = place(checkRegency(regency, folderName), parsed.source, file);
   return errors.length > 0 ? { regency: undefined, errors: sortErrors(errors) } : { regency, errors: [] };
@@ -80,17 +90,22 @@ export interface SopLoadContext {
 /** Parses, validates and normalises one SOP file; never throws, whatever the bytes. */
 export function loadSopSource(bytes: Uint8Array, file: string, context: SopLoadContext): SopLoad {
   const parsed = parseYamlSource(bytes);
-  if (!parsed.ok) return { definition: undefined, raw: undefined, errors: sortErrors(placeParseErrors(parsed.errors, bytes, file)) };
+  if (!parsed.ok)
+    return { definition: undefined, raw: undefined, errors: sortErrors(placeParseErrors(parsed.errors, bytes, file)) };
   const { source } = parsed;
   const schemaErrors = validateSopSchema(source.value);
-  if (schemaErrors.length > 0) return { definition: undefined, raw: undefined, errors: sortErrors(place(schemaErrors, source, file)) };
+  if (schemaErrors.length > 0)
+    return { definition: undefined, raw: undefined, errors: sortErrors(place(schemaErrors, source, file)) };
   const sop = source.value as RawSop;
   const { regency } = context;
   const unplacedErrors: UnplacedError[] = [];
-  if (context.regencyProblem === 'missing') unplacedErrors.push(unplaced('REGENCY_FILE_MISSING', '/regency', { folder: context.folderName ?? '.' }));
+  if (context.regencyProblem === 'missing')
+    unplacedErrors.push(unplaced('REGENCY_FILE_MISSING', '/regency', { folder: context.folderName ?? '.' }));
   if (context.regencyProblem === 'invalid') unplacedErrors.push(unplaced('REGENCY_INVALID', '/regency'));
   if (context.folderName !== undefined && sop.regency !== context.folderName) {
-    unplacedErrors.push(unplaced('REGENCY_MISMATCH', '/regency', { declared: sop.regency, folder: context.folderName }));
+    unplacedErrors.push(
+      unplaced('REGENCY_MISMATCH', '/regency', { declared: sop.regency, folder: context.folderName }),
+    );
   }
   const checkContext: CheckContext = { sop, regency };
   for (const check of sopChecks) unplacedErrors.push(...check(checkContext));

@@ -24,8 +24,23 @@ export type Problem =
   | 'regencyIdMismatch';
 
 // The phrases themselves are in engine/i18n/{id,en}.json under `problems`.
-const PROBLEMS: ReadonlySet<string> = new Set<Problem>(['tabIndent', 'unclosedQuote', 'unclosedFlow', 'notAligned', 'badIndent', 'multilineKey', 'keyWithoutValue', 'missingComma', 'colonInValue', 'badEscape', 'multipleDocuments', 'unresolvedAlias', 'unknownKeyword', 'badType', 'regencyIdMismatch']);
-
+const PROBLEMS: ReadonlySet<string> = new Set<Problem>([
+  'tabIndent',
+  'unclosedQuote',
+  'unclosedFlow',
+  'notAligned',
+  'badIndent',
+  'multilineKey',
+  'keyWithoutValue',
+  'missingComma',
+  'colonInValue',
+  'badEscape',
+  'multipleDocuments',
+  'unresolvedAlias',
+  'unknownKeyword',
+  'badType',
+  'regencyIdMismatch',
+]);
 
 /** Recognises a drafter's slip from a parser error code and message. */
 export function yamlProblemOf(code: string, message: string): Problem | undefined {

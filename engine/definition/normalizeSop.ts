@@ -2,7 +2,18 @@ import { parseDuration } from '../time/parseDuration.ts';
 import { actorIdsOf } from './checks/checkActors.ts';
 import { defaultNext } from './flowGraph.ts';
 import type { ResolvedForms } from './resolveForms.ts';
-import type { Actor, LetterTemplate, Output, RawOutput, RawRegency, RawSop, RawStep, Requirement, SopDefinition, Step } from './sopTypes.ts';
+import type {
+  Actor,
+  LetterTemplate,
+  Output,
+  RawOutput,
+  RawRegency,
+  RawSop,
+  RawStep,
+  Requirement,
+  SopDefinition,
+  Step,
+} from './sopTypes.ts';
 
 function normalizeOutputs(raw: RawStep['output'], regency: RawRegency): Output[] {
   const list: RawOutput[] = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
@@ -26,7 +37,11 @@ function normalizeRequirements(step: RawStep, sop: RawSop, regency: RawRegency):
   const docs = [...(sop.documents ?? []), ...(regency.documentTypes ?? [])];
   return (step.requirements ?? []).map((r) => {
     const raw = typeof r === 'string' ? { doc: r } : r;
-    const requirement: Requirement = { doc: raw.doc, label: docs.find((d) => d.id === raw.doc)?.label ?? raw.doc, required: raw.required ?? true };
+    const requirement: Requirement = {
+      doc: raw.doc,
+      label: docs.find((d) => d.id === raw.doc)?.label ?? raw.doc,
+      required: raw.required ?? true,
+    };
     if (raw.when) requirement.when = raw.when;
     if (raw.note !== undefined) requirement.note = raw.note;
     return requirement;
@@ -66,7 +81,12 @@ function normalizeStep(step: RawStep, index: number, sop: RawSop, regency: RawRe
 export function normalizeSop(sop: RawSop, regency: RawRegency, forms: ResolvedForms): SopDefinition {
   // caseData and forms are dropped: the normalised definition carries them resolved.
   const { actors, steps, caseData: _caseData, forms: _forms, ...rest } = sop;
-  const normalizedActors: Actor[] = actors.map((a) => ({ id: a.id, name: a.name, external: a.external === true, performerRole: (a.external === true ? a.recordedBy : a.role) ?? '' }));
+  const normalizedActors: Actor[] = actors.map((a) => ({
+    id: a.id,
+    name: a.name,
+    external: a.external === true,
+    performerRole: (a.external === true ? a.recordedBy : a.role) ?? '',
+  }));
   const definition: SopDefinition = {
     ...rest,
     actors: normalizedActors,

@@ -166,10 +166,16 @@ function syntaxError(raw: RawYamlError, text: string): ParseError {
 function parserErrors(raws: RawYamlError[], text: string): ParseError[] {
   const sorted = [...raws].sort((a, b) => a.offset - b.offset);
   const exhausted = sorted.find((e) => e.code === 'RESOURCE_EXHAUSTION');
-  if (exhausted) return [{ ...unplaced('NESTING_TOO_DEEP', '', { limit: SOURCE_LIMITS.maxDepth }), offset: exhausted.offset }];
+  if (exhausted)
+    return [{ ...unplaced('NESTING_TOO_DEEP', '', { limit: SOURCE_LIMITS.maxDepth }), offset: exhausted.offset }];
   const firstSyntax = sorted.find((e) => e.code !== 'DUPLICATE_KEY');
-  const duplicates = sorted.filter((e) => e.code === 'DUPLICATE_KEY' && (!firstSyntax || e.offset < firstSyntax.offset));
-  const errors: ParseError[] = duplicates.map((e) => ({ ...unplaced('YAML_DUPLICATE_KEY', '', { key: keyAt(text, e.offset) }), offset: e.offset }));
+  const duplicates = sorted.filter(
+    (e) => e.code === 'DUPLICATE_KEY' && (!firstSyntax || e.offset < firstSyntax.offset),
+  );
+  const errors: ParseError[] = duplicates.map((e) => ({
+    ...unplaced('YAML_DUPLICATE_KEY', '', { key: keyAt(text, e.offset) }),
+    offset: e.offset,
+  }));
   if (firstSyntax) errors.push(syntaxError(firstSyntax, text));
   return errors;
 }
@@ -213,21 +219,31 @@ function parseText(text: string): ParseOutcome {
   } catch (error) {
     if (error instanceof ReferenceError && error.message.startsWith('Unresolved alias')) {
       const alias = firstAlias(document, true);
-      return fail(unplaced('YAML_SYNTAX', '', { detail: error.message, problem: 'unresolvedAlias', alias: alias?.name ?? '' }), alias?.offset ?? -1);
+      return fail(
+        unplaced('YAML_SYNTAX', '', { detail: error.message, problem: 'unresolvedAlias', alias: alias?.name ?? '' }),
+        alias?.offset ?? -1,
+      );
     }
     const offset = firstAlias(document, false)?.offset ?? -1;
-    if (error instanceof ReferenceError) return fail(unplaced('YAML_ALIAS_LIMIT', '', { limit: SOURCE_LIMITS.maxAliases }), offset);
+    if (error instanceof ReferenceError)
+      return fail(unplaced('YAML_ALIAS_LIMIT', '', { limit: SOURCE_LIMITS.maxAliases }), offset);
     return fail(unplaced('NESTING_TOO_DEEP', '', { limit: SOURCE_LIMITS.maxDepth }), offset);
   }
   // The syntax tree was shallow enough, so only aliases can have made the value this deep.
   if (depthExceeds(value, SOURCE_LIMITS.maxDepth)) {
-    return fail(unplaced('NESTING_TOO_DEEP', '', { limit: SOURCE_LIMITS.maxDepth }), firstAlias(document, false)?.offset ?? -1);
+    return fail(
+      unplaced('NESTING_TOO_DEEP', '', { limit: SOURCE_LIMITS.maxDepth }),
+      firstAlias(document, false)?.offset ?? -1,
+    );
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const actual = value === null || value === undefined ? 'null' : Array.isArray(value) ? 'array' : typeof value;
     const contents = document.contents;
     const empty = contents === null || (isScalar(contents) && contents.value === null);
-    const offset = empty || !(isMap(contents) || isSeq(contents) || isScalar(contents) || isAlias(contents)) ? -1 : (contents.range?.[0] ?? -1);
+    const offset =
+      empty || !(isMap(contents) || isSeq(contents) || isScalar(contents) || isAlias(contents))
+        ? -1
+        : (contents.range?.[0] ?? -1);
     return fail(unplaced('NOT_A_MAPPING', '', { actual }), offset);
   }
   return { ok: true, source: { document, lineCounter, value } };
@@ -247,7 +263,8 @@ export function parseYamlSource(bytes: Uint8Array): ParseOutcome {
   try {
     return parseText(text);
   } catch (error) {
-    if (error instanceof RangeError) return fail(unplaced('NESTING_TOO_DEEP', '', { limit: SOURCE_LIMITS.maxDepth }), -1);
+    if (error instanceof RangeError)
+      return fail(unplaced('NESTING_TOO_DEEP', '', { limit: SOURCE_LIMITS.maxDepth }), -1);
     return fail(unplaced('YAML_SYNTAX', '', { detail: error instanceof Error ? error.message : String(error) }), 0);
   }
 }
@@ -255,7 +272,10 @@ export function parseYamlSource(bytes: Uint8Array): ParseOutcome {
 /** Splits a JSON pointer ("/steps/2/actor") into segments. */
 export function pointerSegments(pointer: string): string[] {
   if (pointer === '' || pointer === '/') return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function rangeOf(node: unknown): [number, number, number] | undefined {

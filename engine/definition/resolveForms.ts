@@ -14,7 +14,12 @@ function emptyForm(): ResolvedForm {
   return { schema: { type: 'object', properties: {} }, uiSchema: {} };
 }
 
-function mergeBody(body: RawFormBody, regency: RawRegency | undefined, path: string, errors: UnplacedError[]): ResolvedForm {
+function mergeBody(
+  body: RawFormBody,
+  regency: RawRegency | undefined,
+  path: string,
+  errors: UnplacedError[],
+): ResolvedForm {
   const properties: DataSchema['properties'] = {};
   const required = new Set<string>();
   let uiSchema: Record<string, unknown> = {};
@@ -22,7 +27,18 @@ function mergeBody(body: RawFormBody, regency: RawRegency | undefined, path: str
   (body.include ?? []).forEach((id, i) => {
     const fragment = fragments.find((f) => f.id === id);
     if (!fragment) {
-      if (regency) errors.push(unplaced('UNKNOWN_FRAGMENT', `${path}/include/${i}`, withSuggestion({ fragment: id }, id, fragments.map((f) => f.id))));
+      if (regency)
+        errors.push(
+          unplaced(
+            'UNKNOWN_FRAGMENT',
+            `${path}/include/${i}`,
+            withSuggestion(
+              { fragment: id },
+              id,
+              fragments.map((f) => f.id),
+            ),
+          ),
+        );
       return;
     }
     Object.assign(properties, fragment.schema.properties);
@@ -64,7 +80,10 @@ export function resolveForms(sop: RawSop, regency: RawRegency | undefined): Reso
         steps.set(step.id, mergeBody(fragment, regency, path, errors));
         return;
       }
-      if (regency || ref.startsWith('#')) errors.push(unplaced('UNKNOWN_REF', `${path}/$ref`, withSuggestion({ ref }, ref, [...localIds, ...fragmentIds])));
+      if (regency || ref.startsWith('#'))
+        errors.push(
+          unplaced('UNKNOWN_REF', `${path}/$ref`, withSuggestion({ ref }, ref, [...localIds, ...fragmentIds])),
+        );
       return;
     }
     steps.set(step.id, mergeBody(form, regency, path, errors));

@@ -41,7 +41,10 @@ let validators: { sop: ValidateFunction; regency: ValidateFunction } | undefined
 function getValidators(): { sop: ValidateFunction; regency: ValidateFunction } {
   if (!validators) {
     const ajv = createDefinitionAjv();
-    validators = { sop: ajv.getSchema(sopSchema.$id) as ValidateFunction, regency: ajv.getSchema(regencySchema.$id) as ValidateFunction };
+    validators = {
+      sop: ajv.getSchema(sopSchema.$id) as ValidateFunction,
+      regency: ajv.getSchema(regencySchema.$id) as ValidateFunction,
+    };
   }
   return validators;
 }
@@ -81,7 +84,12 @@ function deref(node: SchemaNode, file: SchemaFile): { node: SchemaNode; file: Sc
 }
 
 /** The subschema for one instance path segment, looking through if/then/else alternatives. */
-function childSchema(node: SchemaNode, file: SchemaFile, segment: string, budget = 4): { node: SchemaNode; file: SchemaFile } | undefined {
+function childSchema(
+  node: SchemaNode,
+  file: SchemaFile,
+  segment: string,
+  budget = 4,
+): { node: SchemaNode; file: SchemaFile } | undefined {
   const property = node.properties?.[segment];
   if (property) return { node: property, file };
   if (node.items && /^\d+$/.test(segment)) return { node: node.items, file };
@@ -102,7 +110,10 @@ function childSchema(node: SchemaNode, file: SchemaFile, segment: string, budget
 function titleAtPath(root: SchemaFile, instancePath: string): string | undefined {
   let current = deref(schemaFiles[root], root);
   let title = current.node.title;
-  for (const segment of instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+  for (const segment of instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
     const child = childSchema(current.node, current.file, segment);
     if (!child) return undefined;
     current = deref(child.node, child.file);
@@ -117,7 +128,11 @@ function titleOf(error: ErrorObject, root: SchemaFile): string {
 }
 
 function exampleId(value: unknown): string {
-  const slug = String(value).toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = String(value)
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return slug.length > 0 ? slug.slice(0, 80) : 'contoh-pengenal';
 }
 
@@ -143,18 +158,27 @@ export function toUnplacedError(error: ErrorObject, root: SchemaFile = 'sop.sche
       return unplaced('SCHEMA_UNKNOWN_KEY', `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, p, true);
     }
     case 'type': {
-      const p: ErrorParams = { title, expected: String(params.type).split(',')[0] ?? 'string', actual: jsonType(error.data) };
+      const p: ErrorParams = {
+        title,
+        expected: String(params.type).split(',')[0] ?? 'string',
+        actual: jsonType(error.data),
+      };
       if (params.type === 'string' && typeof error.data === 'number') p.quoteValue = String(error.data);
       return unplaced('SCHEMA_TYPE', path, p);
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
-      return unplaced('SCHEMA_ENUM', path, withSuggestion({ title, value: String(error.data), allowed: allowed.join(', ') }, String(error.data), allowed));
+      return unplaced(
+        'SCHEMA_ENUM',
+        path,
+        withSuggestion({ title, value: String(error.data), allowed: allowed.join(', ') }, String(error.data), allowed),
+      );
     }
     case 'const':
       return unplaced('SCHEMA_CONST', path, { title, expected: String(params.allowedValue) });
     case 'pattern':
-      if (params.pattern === ID_PATTERN) return unplaced('SCHEMA_ID_FORMAT', path, { value: String(error.data), example: exampleId(error.data) });
+      if (params.pattern === ID_PATTERN)
+        return unplaced('SCHEMA_ID_FORMAT', path, { value: String(error.data), example: exampleId(error.data) });
       return unplaced('SCHEMA_PATTERN', path, { title, value: String(error.data), pattern: String(params.pattern) });
     case 'format':
       return unplaced('SCHEMA_FORMAT', path, { title, value: String(error.data), format: String(params.format) });
@@ -175,7 +199,9 @@ export function toUnplacedError(error: ErrorObject, root: SchemaFile = 'sop.sche
 /** A misspelt key (`activty`) also leaves its required key missing; the did-you-mean error says both. */
 function dropMisspeltRequired(errors: UnplacedError[]): UnplacedError[] {
   const misspelt = new Set(
-    errors.filter((e) => e.code === 'SCHEMA_UNKNOWN_KEY' && e.params.candidate !== undefined).map((e) => `${String(e.params.parentPath)}|${String(e.params.candidate)}`),
+    errors
+      .filter((e) => e.code === 'SCHEMA_UNKNOWN_KEY' && e.params.candidate !== undefined)
+      .map((e) => `${String(e.params.parentPath)}|${String(e.params.candidate)}`),
   );
   return errors.filter((e) => e.code !== 'SCHEMA_REQUIRED' || !misspelt.has(`${e.path}|${String(e.params.key)}`));
 }

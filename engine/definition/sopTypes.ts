@@ -74,7 +74,13 @@ export interface RawSop {
   retention?: { years: number };
   confidential?: boolean;
   documents?: DocumentType[];
-  forms?: Array<{ id: string; title?: string; schema: DataSchema; uiSchema?: Record<string, unknown>; include?: string[] }>;
+  forms?: Array<{
+    id: string;
+    title?: string;
+    schema: DataSchema;
+    uiSchema?: Record<string, unknown>;
+    include?: string[];
+  }>;
   caseData?: RawFormBody;
   derivedFacts?: Array<{ id: string; label?: string; function: 'yearsSince' | 'count'; of: string }>;
   actors: RawActor[];
@@ -108,7 +114,8 @@ export type RawActorRef = string | { together: string[] } | { anyOf: string[] };
 export type RawRequirement = string | { doc: string; required?: boolean; when?: RuleCondition; note?: string };
 
 /** An output as written. */
-export type RawOutput = string | { id: string; name: string; kind?: string; template?: LetterTemplate | { $ref: string } };
+export type RawOutput =
+  string | { id: string; name: string; kind?: string; template?: LetterTemplate | { $ref: string } };
 
 /** A decision branch. */
 export interface DecisionBranch {
@@ -145,10 +152,24 @@ export interface RawRegency {
   id: string;
   name: string;
   province?: string;
-  office: { name: string; parent?: string; address?: string; postalCode?: string; phone?: string; email?: string; website?: string; head?: { name: string; nip?: string; title: string; rank?: string } };
+  office: {
+    name: string;
+    parent?: string;
+    address?: string;
+    postalCode?: string;
+    phone?: string;
+    email?: string;
+    website?: string;
+    head?: { name: string; nip?: string; title: string; rank?: string };
+  };
   units: Array<{ id: string; name: string; short?: string }>;
   roles: Array<{ id: string; name: string; unit?: string; kind?: RoleKind }>;
-  calendar: { timezone: string; workingDays: Weekday[]; hours: { start: string; end: string }; holidays?: Array<{ date: string; name: string; kind?: string }> };
+  calendar: {
+    timezone: string;
+    workingDays: Weekday[];
+    hours: { start: string; end: string };
+    holidays?: Array<{ date: string; name: string; kind?: string }>;
+  };
   documentTypes?: DocumentType[];
   formFragments?: Array<{ id: string; title?: string; schema: DataSchema; uiSchema?: Record<string, unknown> }>;
   letterTemplates?: Array<{ id: string; template: LetterTemplate }>;

@@ -15,7 +15,11 @@ export function suggest(input: string, known: readonly string[]): string | undef
 }
 
 /** Adds `candidate` to error params when a close match exists. */
-export function withSuggestion<T extends Record<string, string | number>>(params: T, input: string, known: readonly string[]): T & { candidate?: string } {
+export function withSuggestion<T extends Record<string, string | number>>(
+  params: T,
+  input: string,
+  known: readonly string[],
+): T & { candidate?: string } {
   const candidate = suggest(input, known);
   return candidate === undefined ? params : { ...params, candidate };
 }

@@ -49,7 +49,14 @@ export function loadRegencyFolder(folder: string, displayBase: string, onlyFiles
   const show = (p: string): string => relative(displayBase, p) || p;
   const regencyFile = join(folder, 'regency.yaml');
   const folderName = basename(folder);
-  const result: LoadedRegencyFolder = { folder, regencyFile: show(regencyFile), regency: undefined, regencySource: undefined, regencyErrors: [], sops: [] };
+  const result: LoadedRegencyFolder = {
+    folder,
+    regencyFile: show(regencyFile),
+    regency: undefined,
+    regencySource: undefined,
+    regencyErrors: [],
+    sops: [],
+  };
   const context: SopLoadContext = { regency: undefined, folderName };
   const regencyRead = readBytes(regencyFile);
   if ('bytes' in regencyRead) {
@@ -63,7 +70,12 @@ export function loadRegencyFolder(folder: string, displayBase: string, onlyFiles
 
   let files: string[];
   try {
-    files = onlyFiles ?? readdirSync(folder).filter((n) => isYaml(n) && n !== 'regency.yaml').sort().map((n) => join(folder, n));
+    files =
+      onlyFiles ??
+      readdirSync(folder)
+        .filter((n) => isYaml(n) && n !== 'regency.yaml')
+        .sort()
+        .map((n) => join(folder, n));
   } catch (error) {
     result.regencyErrors.push(ioError(show(folder), String(error)));
     return result;
@@ -72,7 +84,13 @@ export function loadRegencyFolder(folder: string, displayBase: string, onlyFiles
   for (const file of files) {
     const read = readBytes(file);
     if ('error' in read) {
-      result.sops.push({ file: show(file), source: '', definition: undefined, raw: undefined, errors: [ioError(show(file), read.error)] });
+      result.sops.push({
+        file: show(file),
+        source: '',
+        definition: undefined,
+        raw: undefined,
+        errors: [ioError(show(file), read.error)],
+      });
       continue;
     }
     const load = loadSopSource(read.bytes, show(file), context);
@@ -82,7 +100,10 @@ export function loadRegencyFolder(folder: string, displayBase: string, onlyFiles
       const other = seenIds.get(id);
       if (other !== undefined) {
         const at = topLevelKeyPosition(loaded.source, 'id');
-        loaded.errors = [...loaded.errors, placeError(unplaced('DUPLICATE_SOP_ID', '/id', { id, other }), show(file), at.line, at.column)];
+        loaded.errors = [
+          ...loaded.errors,
+          placeError(unplaced('DUPLICATE_SOP_ID', '/id', { id, other }), show(file), at.line, at.column),
+        ];
         loaded.definition = undefined;
       } else seenIds.set(id, show(file));
     }

@@ -20,7 +20,10 @@ export const builtinOperatorLabels: Record<string, { id: string; en: string }> =
 export const customOperators: readonly CustomOperator[] = [matches, between];
 
 /** Every operator name a definition may use. */
-export const knownOperators: readonly string[] = [...Object.keys(builtinOperatorLabels), ...customOperators.map((o) => o.name)];
+export const knownOperators: readonly string[] = [
+  ...Object.keys(builtinOperatorLabels),
+  ...customOperators.map((o) => o.name),
+];
 
 /** Label of an operator in the given language. */
 export function operatorLabel(name: string, language: 'id' | 'en'): string {

@@ -18,6 +18,8 @@ export function mountUi(app: express.Express, dist = UI_DIST): void {
   }
   const designerIndex = join(dist, 'designer/index.html');
   app.use('/assets', express.static(join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false }));
-  app.get(/^\/designer(\/.*)?$/, (_req, res, next) => (existsSync(designerIndex) ? res.sendFile(designerIndex) : next()));
+  app.get(/^\/designer(\/.*)?$/, (_req, res, next) =>
+    existsSync(designerIndex) ? res.sendFile(designerIndex) : next(),
+  );
   app.get(/^\/(?!api\/|assets\/).*/, (_req, res) => res.sendFile(runtimeIndex));
 }

@@ -15,7 +15,10 @@ if (running.demoUsers.length > 0) {
 }
 process.stdout.write(`${lines.join('\n')}\n\n`);
 const stop = (): void => {
-  running.close().then(() => process.exit(0), () => process.exit(1));
+  running.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -42,7 +42,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const db = openDatabase(target);
   await migrateToLatest(db);
   const sync = await syncDefinitionFolder(db, options.definitionsDir ?? 'sop-definitions');
-  logger.info({ database: describeTarget(target), regencies: sync.regencies, published: sync.published.length, unchanged: sync.unchanged, drafts: sync.drafts, invalid: sync.errors.length }, 'definitions loaded');
+  logger.info(
+    {
+      database: describeTarget(target),
+      regencies: sync.regencies,
+      published: sync.published.length,
+      unchanged: sync.unchanged,
+      drafts: sync.drafts,
+      invalid: sync.errors.length,
+    },
+    'definitions loaded',
+  );
   for (const e of sync.errors) logger.warn({ file: e.file, line: e.line, column: e.column, code: e.code }, e.message);
   const demoUsers: RunningServer['demoUsers'] = [];
   if (options.demoUsers ?? process.env.ALUR_DEMO_USERS !== '0') {
@@ -53,16 +63,25 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   const app = createApp({ db, logger, mountUi });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(options.port ?? Number(process.env.PORT ?? 3000), options.host ?? process.env.HOST ?? '127.0.0.1', () => resolve(s));
+    const s = app.listen(
+      options.port ?? Number(process.env.PORT ?? 3000),
+      options.host ?? process.env.HOST ?? '127.0.0.1',
+      () => resolve(s),
+    );
   });
   const address = server.address() as AddressInfo;
   const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   const runnerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
   let stopping = false;
-  const poll = setInterval(() => {
-    if (stopping) return;
-    runDueJobs(db, backgroundJobs, runnerId).catch((error: unknown) => logger.error({ err: safeErrorForLog(error) }, 'job runner failed'));
-  }, options.jobPollMs ?? Number(process.env.ALUR_JOB_POLL_MS ?? 15_000));
+  const poll = setInterval(
+    () => {
+      if (stopping) return;
+      runDueJobs(db, backgroundJobs, runnerId).catch((error: unknown) =>
+        logger.error({ err: safeErrorForLog(error) }, 'job runner failed'),
+      );
+    },
+    options.jobPollMs ?? Number(process.env.ALUR_JOB_POLL_MS ?? 15_000),
+  );
   return {
     url,
     db,

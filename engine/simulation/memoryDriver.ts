@@ -5,7 +5,11 @@ import type { ExecutableSop } from '../core/compileSop.ts';
 import type { CaseDriver } from './caseDriver.ts';
 
 /** Runs cases in memory through the pure engine, as a user holding every role; the clock advances 10 minutes per command. */
-export function memoryDriver(exe: ExecutableSop, calendar: WorkingCalendar, start = new Date('2025-03-03T01:00:00Z')): CaseDriver {
+export function memoryDriver(
+  exe: ExecutableSop,
+  calendar: WorkingCalendar,
+  start = new Date('2025-03-03T01:00:00Z'),
+): CaseDriver {
   const roles = [...new Set(exe.definition.actors.map((a) => a.performerRole))];
   let now = start;
   let state: CaseState | undefined;
@@ -14,7 +18,10 @@ export function memoryDriver(exe: ExecutableSop, calendar: WorkingCalendar, star
     const context: EngineContext = { now, calendar, by: { userId: 'simulasi', name: 'Simulasi', roles } };
     now = new Date(now.getTime() + 600_000);
     const result = await applyCommand(exe, state, command, context);
-    if (!result.ok) throw new Error(`${command.type}: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.details ?? [])}`);
+    if (!result.ok)
+      throw new Error(
+        `${command.type}: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.details ?? [])}`,
+      );
     state = result.state;
     log.push(...result.events);
     return state;

@@ -23,7 +23,11 @@ function edgesOf(step: Step): Edge[] {
 }
 
 /** Shortest walk from a step to the goal (a step id, or any ending when goal is undefined). */
-function shortestWalk(definition: SopDefinition, from: string, goal: string | undefined): { visits: PlannedVisit[]; ending: string } | undefined {
+function shortestWalk(
+  definition: SopDefinition,
+  from: string,
+  goal: string | undefined,
+): { visits: PlannedVisit[]; ending: string } | undefined {
   const steps = new Map(definition.steps.map((s) => [s.id, s]));
   const parent = new Map<string, { prev: string; branch?: string } | null>([[from, null]]);
   const queue = [from];
@@ -35,7 +39,8 @@ function shortestWalk(definition: SopDefinition, from: string, goal: string | un
       let branchInto: string | undefined;
       while (cursor !== undefined) {
         const link = parent.get(cursor);
-        if (!isEnding(cursor)) visits.unshift(branchInto !== undefined ? { stepId: cursor, branch: branchInto } : { stepId: cursor });
+        if (!isEnding(cursor))
+          visits.unshift(branchInto !== undefined ? { stepId: cursor, branch: branchInto } : { stepId: cursor });
         branchInto = link?.branch;
         cursor = link?.prev;
       }
@@ -70,7 +75,11 @@ export function planScenarios(definition: SopDefinition): Scenario[] {
       }
       const suffix = shortestWalk(definition, branch.goto, undefined);
       if (!suffix) continue;
-      scenarios.push({ name: `${step.id} → ${branch.label}`, visits: [...visits, ...suffix.visits], ending: suffix.ending });
+      scenarios.push({
+        name: `${step.id} → ${branch.label}`,
+        visits: [...visits, ...suffix.visits],
+        ending: suffix.ending,
+      });
     }
   }
   return scenarios;

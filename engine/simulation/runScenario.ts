@@ -16,13 +16,21 @@ export interface ScenarioRun {
  * planned way, completes each step's tasks (all lanes for "together", one for "any of"), and
  * optionally sends the file back once at `sendBackAt`. Throws if a command is refused.
  */
-export async function runScenario(definition: SopDefinition, driver: CaseDriver, scenario: Scenario, options: { sendBackAt?: string; now?: Date } = {}): Promise<ScenarioRun> {
+export async function runScenario(
+  definition: SopDefinition,
+  driver: CaseDriver,
+  scenario: Scenario,
+  options: { sendBackAt?: string; now?: Date } = {},
+): Promise<ScenarioRun> {
   const now = options.now ?? new Date('2025-03-03T01:00:00Z');
-  let state = await driver.start(formDataFor(definition.caseData.schema, wantedFactsFrom(definition, scenario, 0, now)));
+  let state = await driver.start(
+    formDataFor(definition.caseData.schema, wantedFactsFrom(definition, scenario, 0, now)),
+  );
   let sentBack = false;
   for (let i = 0; i < scenario.visits.length; i++) {
     const visit = scenario.visits[i]!;
-    if (state.currentStepId !== visit.stepId) throw new Error(`expected step ${visit.stepId}, case is at ${state.currentStepId ?? state.status}`);
+    if (state.currentStepId !== visit.stepId)
+      throw new Error(`expected step ${visit.stepId}, case is at ${state.currentStepId ?? state.status}`);
     const step = definition.steps.find((s) => s.id === visit.stepId)!;
     const open = state.tasks.filter((x) => x.stepId === step.id && x.status === 'open');
     if (options.sendBackAt === step.id && !sentBack && step.sendBack) {
@@ -40,6 +48,8 @@ export async function runScenario(definition: SopDefinition, driver: CaseDriver,
       state = await driver.complete(task, { formData, checklist, ...choice });
     }
   }
-  const branchesTaken = (await driver.events()).filter((e) => e.type === 'decision.evaluated' || e.type === 'decision.taken').map((e) => String(e.type === 'decision.evaluated' ? e.payload.chosen : e.payload.label));
+  const branchesTaken = (await driver.events())
+    .filter((e) => e.type === 'decision.evaluated' || e.type === 'decision.taken')
+    .map((e) => String(e.type === 'decision.evaluated' ? e.payload.chosen : e.payload.label));
   return { state, branchesTaken };
 }

@@ -3,7 +3,8 @@ import randexpModule from 'randexp';
 type RandExpInstance = { max: number; randInt: (from: number, to: number) => number; gen: () => string };
 type RandExpClass = new (pattern: string) => RandExpInstance;
 // randexp is CommonJS: depending on the loader its class is the module itself or its `default`.
-const RandExp = ((randexpModule as unknown as { default?: RandExpClass }).default ?? randexpModule) as unknown as RandExpClass;
+const RandExp = ((randexpModule as unknown as { default?: RandExpClass }).default ??
+  randexpModule) as unknown as RandExpClass;
 
 /** A JSON Schema node as far as sample generation needs it. */
 export interface SchemaNode {

@@ -4,7 +4,11 @@ import { sampleValue, type SchemaNode } from './sampleValue.ts';
 import { satisfyCondition } from './satisfyCondition.ts';
 
 /** Facts wanted at one decision visit: its branch true, the earlier branches false. */
-function factsForVisit(definition: SopDefinition, stepId: string, branchLabel: string | undefined): Record<string, unknown> {
+function factsForVisit(
+  definition: SopDefinition,
+  stepId: string,
+  branchLabel: string | undefined,
+): Record<string, unknown> {
   const step = definition.steps.find((s) => s.id === stepId);
   if (!step?.decision || step.decision.mode !== 'rule' || branchLabel === undefined) return {};
   const out: Record<string, unknown> = {};
@@ -36,7 +40,12 @@ function toSourceFields(definition: SopDefinition, facts: Record<string, unknown
 }
 
 /** Facts wanted from visit `index` on: later decisions first, so the nearest decision wins conflicts. */
-export function wantedFactsFrom(definition: SopDefinition, scenario: Scenario, index: number, now: Date): Record<string, unknown> {
+export function wantedFactsFrom(
+  definition: SopDefinition,
+  scenario: Scenario,
+  index: number,
+  now: Date,
+): Record<string, unknown> {
   let merged: Record<string, unknown> = {};
   for (let i = scenario.visits.length - 1; i >= index; i--) {
     const visit = scenario.visits[i]!;

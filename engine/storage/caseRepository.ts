@@ -21,10 +21,26 @@ export class ConcurrentChangeError extends Error {
   }
 }
 
-type CaseRow = { id: string; regency_id: string; sop_id: string; version_id: string | number; tracking_code: string; revision: number; state: CaseState };
+type CaseRow = {
+  id: string;
+  regency_id: string;
+  sop_id: string;
+  version_id: string | number;
+  tracking_code: string;
+  revision: number;
+  state: CaseState;
+};
 
 function toStored(row: CaseRow): StoredCase {
-  return { id: row.id, regencyId: row.regency_id, sopId: row.sop_id, versionId: Number(row.version_id), trackingCode: row.tracking_code, revision: row.revision, state: row.state };
+  return {
+    id: row.id,
+    regencyId: row.regency_id,
+    sopId: row.sop_id,
+    versionId: Number(row.version_id),
+    trackingCode: row.tracking_code,
+    revision: row.revision,
+    state: row.state,
+  };
 }
 
 /** Loads a case, only within the given regency. */
@@ -35,14 +51,21 @@ export async function loadCase(db: Knex, regencyId: string, caseId: string): Pro
 
 /** Loads the case a task belongs to in one query, only within the given regency. */
 export async function loadCaseOfTask(db: Knex, regencyId: string, taskId: string): Promise<StoredCase | undefined> {
-  const [row] = await sqlRows<CaseRow>(db, `SELECT c.* FROM tasks t JOIN cases c ON c.id = t.case_id WHERE t.id = ? AND t.regency_id = ? AND c.regency_id = ?`, [taskId, regencyId, regencyId]);
+  const [row] = await sqlRows<CaseRow>(
+    db,
+    `SELECT c.* FROM tasks t JOIN cases c ON c.id = t.case_id WHERE t.id = ? AND t.regency_id = ? AND c.regency_id = ?`,
+    [taskId, regencyId, regencyId],
+  );
   return row ? toStored(row) : undefined;
 }
 
 function applicantColumns(state: CaseState): { applicant_name: string | null; applicant_nik: string | null } {
   const name = state.data.fullName ?? state.data.name ?? state.data.applicantName;
   const nik = state.data.nik;
-  return { applicant_name: typeof name === 'string' ? name : null, applicant_nik: typeof nik === 'string' ? nik : null };
+  return {
+    applicant_name: typeof name === 'string' ? name : null,
+    applicant_nik: typeof nik === 'string' ? nik : null,
+  };
 }
 
 /** The columns of a case row that follow its state. */
@@ -107,13 +130,26 @@ function eventRows(state: CaseState, events: CaseEvent[]): Array<Record<string, 
 
 async function insertEvents(trx: Knex.Transaction, state: CaseState, events: CaseEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await trx('case_events').insert(eventRows(state, events).map((row) => ({ ...row, payload: JSON.stringify(row.payload) })));
+  await trx('case_events').insert(
+    eventRows(state, events).map((row) => ({ ...row, payload: JSON.stringify(row.payload) })),
+  );
 }
 
 /** Writes a new case with its first events and tasks. */
-export async function insertCase(trx: Knex.Transaction, input: { versionId: number; trackingCode: string; state: CaseState; events: CaseEvent[] }): Promise<void> {
+export async function insertCase(
+  trx: Knex.Transaction,
+  input: { versionId: number; trackingCode: string; state: CaseState; events: CaseEvent[] },
+): Promise<void> {
   const { state } = input;
-  await trx('cases').insert({ id: state.id, regency_id: state.regency, sop_id: state.sopId, version_id: input.versionId, tracking_code: input.trackingCode, opened_at: state.openedAt, ...caseColumns(state) });
+  await trx('cases').insert({
+    id: state.id,
+    regency_id: state.regency,
+    sop_id: state.sopId,
+    version_id: input.versionId,
+    tracking_code: input.trackingCode,
+    opened_at: state.openedAt,
+    ...caseColumns(state),
+  });
   if (state.tasks.length > 0) await trx('tasks').insert(state.tasks.map((t) => taskRow(state, state.sopId, t)));
   await insertEvents(trx, state, input.events);
 }
@@ -143,7 +179,12 @@ SELECT (SELECT count(*) FROM updated)::int AS updated`;
  * Saves a transition if nobody changed the case since `previous.revision` was read: state, new and
  * changed tasks and events are written by one statement, so they change together or not at all.
  */
-export async function saveTransition(db: Knex, previous: StoredCase, state: CaseState, events: CaseEvent[]): Promise<void> {
+export async function saveTransition(
+  db: Knex,
+  previous: StoredCase,
+  state: CaseState,
+  events: CaseEvent[],
+): Promise<void> {
   const before = new Map(previous.state.tasks.map((t) => [t.id, t]));
   // A task's identity columns never change, only status, assignee and completion.
   const written = state.tasks.filter((task) => {
@@ -152,8 +193,18 @@ export async function saveTransition(db: Knex, previous: StoredCase, state: Case
   });
   const c = caseColumns(state);
   const [saved] = await sqlRows<{ updated: number }>(db, SAVE_TRANSITION_SQL, [
-    c.status, c.current_step, c.revision, c.state, c.due_at, c.closed_at, c.updated_at, c.applicant_name, c.applicant_nik,
-    previous.id, previous.regencyId, previous.revision,
+    c.status,
+    c.current_step,
+    c.revision,
+    c.state,
+    c.due_at,
+    c.closed_at,
+    c.updated_at,
+    c.applicant_name,
+    c.applicant_nik,
+    previous.id,
+    previous.regencyId,
+    previous.revision,
     JSON.stringify(written.map((t) => taskRow(state, previous.sopId, t))),
     JSON.stringify(eventRows(state, events)),
   ]);
@@ -161,12 +212,35 @@ export async function saveTransition(db: Knex, previous: StoredCase, state: Case
 }
 
 /** A case's events in order, only within the given regency. */
-export async function loadEvents(db: Knex, regencyId: string, caseId: string): Promise<Array<CaseEvent & { id: number }>> {
-  const rows = (await db('case_events').where({ case_id: caseId, regency_id: regencyId }).orderBy('seq')) as Array<{ id: string | number; seq: number; type: string; at: Date | string; user_id: string; user_name: string; on_behalf_of_id: string | null; on_behalf_of_name: string | null; step_id: string | null; task_id: string | null; payload: Record<string, unknown> }>;
+export async function loadEvents(
+  db: Knex,
+  regencyId: string,
+  caseId: string,
+): Promise<Array<CaseEvent & { id: number }>> {
+  const rows = (await db('case_events').where({ case_id: caseId, regency_id: regencyId }).orderBy('seq')) as Array<{
+    id: string | number;
+    seq: number;
+    type: string;
+    at: Date | string;
+    user_id: string;
+    user_name: string;
+    on_behalf_of_id: string | null;
+    on_behalf_of_name: string | null;
+    step_id: string | null;
+    task_id: string | null;
+    payload: Record<string, unknown>;
+  }>;
   return rows.map((r) => {
     const by: CaseEvent['by'] = { userId: r.user_id, name: r.user_name };
     if (r.on_behalf_of_id) by.onBehalfOf = { userId: r.on_behalf_of_id, name: r.on_behalf_of_name ?? '' };
-    const event: CaseEvent & { id: number } = { id: Number(r.id), seq: r.seq, type: r.type, at: new Date(r.at).toISOString(), by, payload: r.payload };
+    const event: CaseEvent & { id: number } = {
+      id: Number(r.id),
+      seq: r.seq,
+      type: r.type,
+      at: new Date(r.at).toISOString(),
+      by,
+      payload: r.payload,
+    };
     if (r.step_id) event.stepId = r.step_id;
     if (r.task_id) event.taskId = r.task_id;
     return event;

@@ -23,7 +23,18 @@ export interface RegencySnapshot {
   calendar: RawRegency['calendar'];
 }
 
-type VersionRow = { id: string | number; regency_id: string; sop_id: string; version: number; content_hash: string; source: string; definition: SopDefinition; regency_snapshot: RegencySnapshot; published_at: Date | string; published_by: string };
+type VersionRow = {
+  id: string | number;
+  regency_id: string;
+  sop_id: string;
+  version: number;
+  content_hash: string;
+  source: string;
+  definition: SopDefinition;
+  regency_snapshot: RegencySnapshot;
+  published_at: Date | string;
+  published_by: string;
+};
 
 function toVersion(row: VersionRow): DefinitionVersion {
   return {
@@ -43,7 +54,13 @@ function toVersion(row: VersionRow): DefinitionVersion {
 /** Inserts or updates a regency's configuration. */
 export async function upsertRegency(db: Knex, regency: RawRegency, contentHash: string): Promise<void> {
   await db('regencies')
-    .insert({ id: regency.id, name: regency.name, config: JSON.stringify(regency), content_hash: contentHash, updated_at: db.fn.now() })
+    .insert({
+      id: regency.id,
+      name: regency.name,
+      config: JSON.stringify(regency),
+      content_hash: contentHash,
+      updated_at: db.fn.now(),
+    })
     .onConflict('id')
     .merge(['name', 'config', 'content_hash', 'updated_at']);
 }
@@ -66,12 +83,20 @@ export interface PublishInput {
 }
 
 /** Publishes a new immutable version unless the same content is already published (idempotent). */
-export async function publishVersion(db: Knex, input: PublishInput): Promise<{ version: DefinitionVersion; created: boolean }> {
+export async function publishVersion(
+  db: Knex,
+  input: PublishInput,
+): Promise<{ version: DefinitionVersion; created: boolean }> {
   return db.transaction(async (trx) => {
     // Serialise publishes of one SOP so version numbers never collide.
     await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`${input.regencyId}/${input.sopId}`]);
-    const existing = (await trx('definition_versions').where({ regency_id: input.regencyId, sop_id: input.sopId, content_hash: input.contentHash }).first()) as VersionRow | undefined;
-    const latest = (await trx('definition_versions').where({ regency_id: input.regencyId, sop_id: input.sopId }).max('version as v').first()) as { v: number | null } | undefined;
+    const existing = (await trx('definition_versions')
+      .where({ regency_id: input.regencyId, sop_id: input.sopId, content_hash: input.contentHash })
+      .first()) as VersionRow | undefined;
+    const latest = (await trx('definition_versions')
+      .where({ regency_id: input.regencyId, sop_id: input.sopId })
+      .max('version as v')
+      .first()) as { v: number | null } | undefined;
     if (existing && existing.version === latest?.v) return { version: toVersion(existing), created: false };
     const version = (latest?.v ?? 0) + 1;
     const [row] = (await trx('definition_versions')
@@ -88,7 +113,17 @@ export async function publishVersion(db: Knex, input: PublishInput): Promise<{ v
       })
       .returning('*')) as VersionRow[];
     await trx('definitions')
-      .insert({ regency_id: input.regencyId, sop_id: input.sopId, name: input.definition.name, unit: input.definition.unit ?? null, status: 'published', latest_version: version, confidential: input.definition.confidential === true, draft_source: null, updated_at: trx.fn.now() })
+      .insert({
+        regency_id: input.regencyId,
+        sop_id: input.sopId,
+        name: input.definition.name,
+        unit: input.definition.unit ?? null,
+        status: 'published',
+        latest_version: version,
+        confidential: input.definition.confidential === true,
+        draft_source: null,
+        updated_at: trx.fn.now(),
+      })
       .onConflict(['regency_id', 'sop_id'])
       .merge(['name', 'unit', 'status', 'latest_version', 'confidential', 'updated_at']);
     return { version: toVersion(row!), created: true };
@@ -96,16 +131,39 @@ export async function publishVersion(db: Knex, input: PublishInput): Promise<{ v
 }
 
 /** Stores a draft (not runnable) definition's source. */
-export async function saveDraft(db: Knex, regencyId: string, sopId: string, name: string, unit: string | undefined, source: string): Promise<void> {
+export async function saveDraft(
+  db: Knex,
+  regencyId: string,
+  sopId: string,
+  name: string,
+  unit: string | undefined,
+  source: string,
+): Promise<void> {
   await db('definitions')
-    .insert({ regency_id: regencyId, sop_id: sopId, name, unit: unit ?? null, status: 'draft', latest_version: null, draft_source: source, updated_at: db.fn.now() })
+    .insert({
+      regency_id: regencyId,
+      sop_id: sopId,
+      name,
+      unit: unit ?? null,
+      status: 'draft',
+      latest_version: null,
+      draft_source: source,
+      updated_at: db.fn.now(),
+    })
     .onConflict(['regency_id', 'sop_id'])
     .merge(['name', 'unit', 'draft_source', 'updated_at']);
 }
 
 /** The latest published version of an SOP in a regency. */
-export async function getLatestVersion(db: Knex, regencyId: string, sopId: string): Promise<DefinitionVersion | undefined> {
-  const row = (await db('definition_versions').where({ regency_id: regencyId, sop_id: sopId }).orderBy('version', 'desc').first()) as VersionRow | undefined;
+export async function getLatestVersion(
+  db: Knex,
+  regencyId: string,
+  sopId: string,
+): Promise<DefinitionVersion | undefined> {
+  const row = (await db('definition_versions')
+    .where({ regency_id: regencyId, sop_id: sopId })
+    .orderBy('version', 'desc')
+    .first()) as VersionRow | undefined;
   return row ? toVersion(row) : undefined;
 }
 
@@ -116,19 +174,63 @@ export async function getVersionById(db: Knex, regencyId: string, id: number): P
 }
 
 /** A version by number. */
-export async function getVersion(db: Knex, regencyId: string, sopId: string, version: number): Promise<DefinitionVersion | undefined> {
-  const row = (await db('definition_versions').where({ regency_id: regencyId, sop_id: sopId, version }).first()) as VersionRow | undefined;
+export async function getVersion(
+  db: Knex,
+  regencyId: string,
+  sopId: string,
+  version: number,
+): Promise<DefinitionVersion | undefined> {
+  const row = (await db('definition_versions').where({ regency_id: regencyId, sop_id: sopId, version }).first()) as
+    VersionRow | undefined;
   return row ? toVersion(row) : undefined;
 }
 
 /** Version history of an SOP, newest first (without sources). */
-export async function listVersions(db: Knex, regencyId: string, sopId: string): Promise<Array<{ version: number; contentHash: string; publishedAt: string; publishedBy: string }>> {
-  const rows = (await db('definition_versions').where({ regency_id: regencyId, sop_id: sopId }).orderBy('version', 'desc').select('version', 'content_hash', 'published_at', 'published_by')) as VersionRow[];
-  return rows.map((r) => ({ version: r.version, contentHash: r.content_hash, publishedAt: new Date(r.published_at).toISOString(), publishedBy: r.published_by }));
+export async function listVersions(
+  db: Knex,
+  regencyId: string,
+  sopId: string,
+): Promise<Array<{ version: number; contentHash: string; publishedAt: string; publishedBy: string }>> {
+  const rows = (await db('definition_versions')
+    .where({ regency_id: regencyId, sop_id: sopId })
+    .orderBy('version', 'desc')
+    .select('version', 'content_hash', 'published_at', 'published_by')) as VersionRow[];
+  return rows.map((r) => ({
+    version: r.version,
+    contentHash: r.content_hash,
+    publishedAt: new Date(r.published_at).toISOString(),
+    publishedBy: r.published_by,
+  }));
 }
 
 /** SOPs of a regency with their status and latest version. */
-export async function listDefinitions(db: Knex, regencyId: string): Promise<Array<{ sopId: string; name: string; unit: string | null; status: string; latestVersion: number | null; updatedAt: string }>> {
-  const rows = (await db('definitions').where({ regency_id: regencyId }).orderBy(['unit', 'name'])) as Array<{ sop_id: string; name: string; unit: string | null; status: string; latest_version: number | null; updated_at: Date | string }>;
-  return rows.map((r) => ({ sopId: r.sop_id, name: r.name, unit: r.unit, status: r.status, latestVersion: r.latest_version, updatedAt: new Date(r.updated_at).toISOString() }));
+export async function listDefinitions(
+  db: Knex,
+  regencyId: string,
+): Promise<
+  Array<{
+    sopId: string;
+    name: string;
+    unit: string | null;
+    status: string;
+    latestVersion: number | null;
+    updatedAt: string;
+  }>
+> {
+  const rows = (await db('definitions').where({ regency_id: regencyId }).orderBy(['unit', 'name'])) as Array<{
+    sop_id: string;
+    name: string;
+    unit: string | null;
+    status: string;
+    latest_version: number | null;
+    updated_at: Date | string;
+  }>;
+  return rows.map((r) => ({
+    sopId: r.sop_id,
+    name: r.name,
+    unit: r.unit,
+    status: r.status,
+    latestVersion: r.latest_version,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  }));
 }

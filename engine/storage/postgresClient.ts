@@ -10,7 +10,11 @@ interface PgConnection {
 
 /** PostgreSQL's refusal to run a prepared statement whose result columns changed since it was prepared. */
 function isStalePlan(error: unknown): boolean {
-  return error instanceof Error && (error as { code?: unknown }).code === '0A000' && error.message.includes('cached plan must not change result type');
+  return (
+    error instanceof Error &&
+    (error as { code?: unknown }).code === '0A000' &&
+    error.message.includes('cached plan must not change result type')
+  );
 }
 
 interface KnexQueryObject {
@@ -28,11 +32,19 @@ export interface BeginWith {
   ran: boolean;
 }
 
-type TransactionBase = new (client: unknown, container: unknown, config?: { beginWith?: BeginWith }, ...rest: unknown[]) => { query(conn: unknown, sql: string): Promise<unknown>; begin(conn: unknown): Promise<unknown> };
+type TransactionBase = new (
+  client: unknown,
+  container: unknown,
+  config?: { beginWith?: BeginWith },
+  ...rest: unknown[]
+) => { query(conn: unknown, sql: string): Promise<unknown>; begin(conn: unknown): Promise<unknown> };
 /** knex's config plus this client's own switch. */
 export type AlurPgConfig = Knex.Config & { prepareStatements?: boolean };
 
-type ClientBase = new (config: AlurPgConfig) => { config: AlurPgConfig; _query(connection: PgConnection, obj: KnexQueryObject): Promise<unknown> };
+type ClientBase = new (config: AlurPgConfig) => {
+  config: AlurPgConfig;
+  _query(connection: PgConnection, obj: KnexQueryObject): Promise<unknown>;
+};
 
 const require = createRequire(import.meta.url);
 // knex's own PostgreSQL client and transaction; their typings do not export the classes, so they are loaded by path.

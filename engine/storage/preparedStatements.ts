@@ -34,6 +34,7 @@ export function preparedNameFor(sql: string, connection: PgConnectionLike): stri
   if (!PREPARABLE.test(sql)) return undefined;
   const name = statementName(sql);
   const prepared = connection.connection?.parsedStatements;
-  if (prepared && prepared[name] === undefined && Object.keys(prepared).length >= MAX_PREPARED_PER_CONNECTION) return undefined;
+  if (prepared && prepared[name] === undefined && Object.keys(prepared).length >= MAX_PREPARED_PER_CONNECTION)
+    return undefined;
   return name;
 }

@@ -9,7 +9,11 @@ import { sqlLiteral } from './sqlLiteral.ts';
  * Without a regency (public pages, login) case tables read as empty. `SET LOCAL` ends with the
  * transaction, so a pooled connection never carries one request's scope into the next.
  */
-export async function withRegencyScope<T>(db: Knex, regencyId: string | undefined, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+export async function withRegencyScope<T>(
+  db: Knex,
+  regencyId: string | undefined,
+  work: (trx: Knex.Transaction) => Promise<T>,
+): Promise<T> {
   // Both settings in one statement (set_config('role', …, true) is SET LOCAL ROLE), sent with BEGIN
   // where the client can (the PostgreSQL server client); PGlite runs it as the transaction's first query.
   const scope = `SELECT set_config('role', ${sqlLiteral(APP_ROLE)}, true), set_config('alur.regency_id', ${sqlLiteral(regencyId ?? '')}, true)`;
@@ -47,7 +51,11 @@ const PUBLIC_LOOKUPS: Record<PublicCodeKind, { table: string; column: string }> 
  * belongs to and scopes the request's transaction to it. The only cross-regency read is this one
  * column by an unguessable code; everything after it runs under the regency's row-level security.
  */
-export async function enterRegencyOfPublicCode(trx: Knex.Transaction, kind: PublicCodeKind, code: string): Promise<string | undefined> {
+export async function enterRegencyOfPublicCode(
+  trx: Knex.Transaction,
+  kind: PublicCodeKind,
+  code: string,
+): Promise<string | undefined> {
   const { table, column } = PUBLIC_LOOKUPS[kind];
   const value = kind === 'trackingCode' ? code.trim().toUpperCase() : code.trim();
   // A failed lookup aborts the whole transaction, so the role cannot stay switched past this block.

@@ -16,12 +16,13 @@ export interface Duration {
 
 /** Result of parsing: a duration, "no time given" (N/A, -), or a failure. */
 export type ParsedTime =
-  | { kind: 'duration'; duration: Duration }
-  | { kind: 'none'; text: string }
-  | { kind: 'invalid'; text: string };
+  { kind: 'duration'; duration: Duration } | { kind: 'none'; text: string } | { kind: 'invalid'; text: string };
 
 const NONE_TEXTS = new Set(['', '-', '–', 'n/a', 'na', 'n.a.', 'tidak ada', '0']);
-const unitPattern = durationUnits.flatMap((u) => u.spellings).map((s) => s.replace(/ /g, '\\s+')).join('|');
+const unitPattern = durationUnits
+  .flatMap((u) => u.spellings)
+  .map((s) => s.replace(/ /g, '\\s+'))
+  .join('|');
 const RANGE = '\\s*(?:-|s\\/d|s\\.d\\.?|sampai dengan|sampai|hingga)\\s*';
 const MAIN = new RegExp(`(\\d+(?:[.,]\\d+)?)(?:${RANGE}(\\d+(?:[.,]\\d+)?))?\\s*(${unitPattern})\\b`, 'i');
 const ALTERNATIVE = new RegExp(`^\\s*\\/\\s*(\\d+(?:[.,]\\d+)?)\\s*(${unitPattern})\\b`, 'i');

@@ -7,7 +7,9 @@ import { databaseLabel } from '../support/testDatabase.ts';
 import { definitionsDir, startTestServer, type TestServer } from '../support/testServer.ts';
 
 const loaded = loadDefinitionPaths([definitionsDir], definitionsDir);
-const published = loaded.folders.flatMap((f) => f.sops.map((s) => s.definition).filter((d) => d !== undefined && d.status === 'published'));
+const published = loaded.folders.flatMap((f) =>
+  f.sops.map((s) => s.definition).filter((d) => d !== undefined && d.status === 'published'),
+);
 
 describe(`every published SOP runs end to end through the API (${databaseLabel})`, () => {
   let test: TestServer;
@@ -26,7 +28,9 @@ describe(`every published SOP runs end to end through the API (${databaseLabel})
     it.each(planScenarios(definition).map((s) => [s.name, s] as const))('%s', async (_scenario, scenario) => {
       const driver = apiDriver(definition.regency, definition.id, firstRole, test.as);
       const run = await runScenario(definition, driver, scenario);
-      expect(run.state.status).toBe({ selesai: 'completed', ditolak: 'rejected', dirujuk: 'referred' }[scenario.ending]);
+      expect(run.state.status).toBe(
+        { selesai: 'completed', ditolak: 'rejected', dirujuk: 'referred' }[scenario.ending],
+      );
       expect(run.branchesTaken).toEqual(scenario.visits.filter((v) => v.branch !== undefined).map((v) => v.branch));
       const events = await driver.events();
       expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));

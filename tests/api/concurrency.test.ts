@@ -4,7 +4,6 @@ import { databaseLabel } from '../support/testDatabase.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { kutaiApplicant, permakananFirstStepChecklist } from '../support/kutaiApplicant.ts';
 
-
 describe(`optimistic concurrency (${databaseLabel})`, () => {
   let test: TestServer;
   beforeAll(async () => {
@@ -14,11 +13,18 @@ describe(`optimistic concurrency (${databaseLabel})`, () => {
 
   it('200 parallel completions of one task: exactly one succeeds, 199 get 409, one completion event', async () => {
     const staff = await test.as('kutai-kartanegara', 'staf-rehsos');
-    const opened = await staff.post<{ id: string; tasks: TaskState[] }>('/api/cases', { sopId: 'bantuan-permakanan', data: { ...kutaiApplicant, fullName: 'Siti Aminah' } });
+    const opened = await staff.post<{ id: string; tasks: TaskState[] }>('/api/cases', {
+      sopId: 'bantuan-permakanan',
+      data: { ...kutaiApplicant, fullName: 'Siti Aminah' },
+    });
     expect(opened.status).toBe(201);
     const task = opened.body.tasks.find((t) => t.status === 'open')!;
     const checklist = permakananFirstStepChecklist;
-    const responses = await Promise.all(Array.from({ length: 200 }, () => staff.post<{ error?: { code: string; message: string } }>(`/api/tasks/${task.id}/complete`, { checklist })));
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        staff.post<{ error?: { code: string; message: string } }>(`/api/tasks/${task.id}/complete`, { checklist }),
+      ),
+    );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(199);

@@ -12,7 +12,11 @@ import { kutaiApplicant, permakananFirstStepChecklist } from '../support/kutaiAp
 const root = join(import.meta.dirname, '../..');
 
 function startChild(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'engine/server/start.ts'], { cwd: root, env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'engine/server/start.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
@@ -50,7 +54,10 @@ describe(`crash safety (${databaseLabel})`, () => {
     await client.login('kutai-kartanegara.staf-rehsos', DEMO_PASSWORD);
     const caseIds: string[] = [];
     for (let i = 0; i < 40; i++) {
-      const r = await client.post<{ id: string }>('/api/cases', { sopId: 'bantuan-permakanan', data: { ...kutaiApplicant, fullName: `Pemohon ${i}` } });
+      const r = await client.post<{ id: string }>('/api/cases', {
+        sopId: 'bantuan-permakanan',
+        data: { ...kutaiApplicant, fullName: `Pemohon ${i}` },
+      });
       expect(r.status).toBe(201);
       caseIds.push(r.body.id);
     }
@@ -86,18 +93,35 @@ describe(`crash safety (${databaseLabel})`, () => {
         expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
         for (const e of events.filter((x) => x.type === 'task.completed')) completedEvents.add(e.taskId!);
         // State and events agree: every task the state calls completed has its event, and no more.
-        const completedInState = c.body.tasks.filter((x) => x.status === 'completed').map((x) => x.id).sort();
-        expect(events.filter((x) => x.type === 'task.completed').map((x) => x.taskId).sort()).toEqual(completedInState);
+        const completedInState = c.body.tasks
+          .filter((x) => x.status === 'completed')
+          .map((x) => x.id)
+          .sort();
+        expect(
+          events
+            .filter((x) => x.type === 'task.completed')
+            .map((x) => x.taskId)
+            .sort(),
+        ).toEqual(completedInState);
       }
       for (const taskId of acknowledged) expect(completedEvents.has(taskId), `acknowledged ${taskId}`).toBe(true);
       // The tasks table agrees with the states: the inbox lists exactly the open first-step tasks.
-      const inbox = await client.get<{ items: Array<{ taskId: string; caseId: string }> }>('/api/tasks/inbox?limit=200');
+      const inbox = await client.get<{ items: Array<{ taskId: string; caseId: string }> }>(
+        '/api/tasks/inbox?limit=200',
+      );
       const openInStates: string[] = [];
       for (const id of caseIds) {
         const c = await client.get<{ tasks: TaskState[] }>(`/api/cases/${id}`);
-        openInStates.push(...c.body.tasks.filter((x) => x.status === 'open' && x.role === 'staf-rehsos').map((x) => x.id));
+        openInStates.push(
+          ...c.body.tasks.filter((x) => x.status === 'open' && x.role === 'staf-rehsos').map((x) => x.id),
+        );
       }
-      expect(inbox.body.items.filter((i) => caseIds.includes(i.caseId)).map((i) => i.taskId).sort()).toEqual(openInStates.sort());
+      expect(
+        inbox.body.items
+          .filter((i) => caseIds.includes(i.caseId))
+          .map((i) => i.taskId)
+          .sort(),
+      ).toEqual(openInStates.sort());
     } finally {
       child.kill('SIGTERM');
     }

@@ -8,7 +8,6 @@ import { databaseLabel } from '../support/testDatabase.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { kutaiApplicant, permakananFirstStepChecklist } from '../support/kutaiApplicant.ts';
 
-
 describe(`overdue sweep in the database job mechanism (${databaseLabel})`, () => {
   let test: TestServer;
   beforeAll(async () => {
@@ -18,8 +17,13 @@ describe(`overdue sweep in the database job mechanism (${databaseLabel})`, () =>
 
   it('writes each overdue event exactly once, however many sweeps run at the same time', async () => {
     const staff = await test.as('kutai-kartanegara', 'staf-rehsos');
-    const opened = await staff.post<{ id: string; tasks: TaskState[] }>('/api/cases', { sopId: 'bantuan-permakanan', data: kutaiApplicant });
-    const done = await staff.post<{ tasks: TaskState[] }>(`/api/tasks/${opened.body.tasks[0]!.id}/complete`, { checklist: permakananFirstStepChecklist });
+    const opened = await staff.post<{ id: string; tasks: TaskState[] }>('/api/cases', {
+      sopId: 'bantuan-permakanan',
+      data: kutaiApplicant,
+    });
+    const done = await staff.post<{ tasks: TaskState[] }>(`/api/tasks/${opened.body.tasks[0]!.id}/complete`, {
+      checklist: permakananFirstStepChecklist,
+    });
     const disposisi = done.body.tasks.find((t) => t.status === 'open')!;
     expect(disposisi.dueAt).toBeTruthy();
     const later = new Date(Date.now() + 5 * 86_400_000);
@@ -27,7 +31,9 @@ describe(`overdue sweep in the database job mechanism (${databaseLabel})`, () =>
     const target = test.target;
     const extra = target.kind === 'postgres' ? [openDatabase(target), openDatabase(target)] : [];
     try {
-      const results = await Promise.all([test.server.db, test.server.db, ...extra].map((db) => sweepOverdue(db, later)));
+      const results = await Promise.all(
+        [test.server.db, test.server.db, ...extra].map((db) => sweepOverdue(db, later)),
+      );
       expect(results.reduce((n, r) => n + r.overdueTasks, 0)).toBeGreaterThanOrEqual(1);
       await sweepOverdue(test.server.db, new Date(later.getTime() + 60_000));
     } finally {
@@ -42,7 +48,9 @@ describe(`overdue sweep in the database job mechanism (${databaseLabel})`, () =>
 
   it('a job runs once per turn even when several runners poll at once', async () => {
     const now = new Date(Date.now() + 10 * 86_400_000);
-    const ran = await Promise.all(['a', 'b', 'c'].map((runner) => runDueJobs(test.server.db, backgroundJobs, runner, now)));
+    const ran = await Promise.all(
+      ['a', 'b', 'c'].map((runner) => runDueJobs(test.server.db, backgroundJobs, runner, now)),
+    );
     // Each background job ran exactly once across the three runners.
     expect(ran.flat().sort()).toEqual(backgroundJobs.map((j) => j.name).sort());
     const again = await runDueJobs(test.server.db, backgroundJobs, 'd', new Date(now.getTime() + 1000));

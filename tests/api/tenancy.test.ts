@@ -17,14 +17,24 @@ describe(`tenancy: a user of one regency sees nothing of another (${databaseLabe
   beforeAll(async () => {
     test = await startTestServer();
     kutai = await test.as('kutai-kartanegara', 'staf-rehsos');
-    const opened = await kutai.post<{ id: string; tasks: TaskState[] }>('/api/cases', { sopId: 'bantuan-permakanan', data: kutaiApplicant });
+    const opened = await kutai.post<{ id: string; tasks: TaskState[] }>('/api/cases', {
+      sopId: 'bantuan-permakanan',
+      data: kutaiApplicant,
+    });
     caseId = opened.body.id;
     taskId = opened.body.tasks[0]!.id;
-    const upload = await kutai.request<{ id: string }>('POST', `/api/cases/${caseId}/attachments?doc=ktp-kk&name=ktp.png`, undefined, { raw: PNG, contentType: 'image/png' });
+    const upload = await kutai.request<{ id: string }>(
+      'POST',
+      `/api/cases/${caseId}/attachments?doc=ktp-kk&name=ktp.png`,
+      undefined,
+      { raw: PNG, contentType: 'image/png' },
+    );
     expect(upload.status).toBe(201);
     attachmentId = upload.body.id;
     const otherRegency = test.server.sync.regencies.find((r) => r !== 'kutai-kartanegara')!;
-    const regencyRow = (await test.server.db('regencies').where({ id: otherRegency }).first('config')) as { config: { roles: Array<{ id: string; kind?: string }> } };
+    const regencyRow = (await test.server.db('regencies').where({ id: otherRegency }).first('config')) as {
+      config: { roles: Array<{ id: string; kind?: string }> };
+    };
     // An all-powerful role of the other regency: admin sees everything in its own regency, nothing elsewhere.
     outsider = await test.as(otherRegency, regencyRow.config.roles.find((r) => r.kind === 'admin')!.id);
   }, 120_000);
@@ -54,7 +64,10 @@ describe(`tenancy: a user of one regency sees nothing of another (${databaseLabe
   });
 
   it('uploads to a case of another regency → 404', async () => {
-    const response = await outsider.request('POST', `/api/cases/${caseId}/attachments?doc=ktp&name=a.png`, undefined, { raw: PNG, contentType: 'image/png' });
+    const response = await outsider.request('POST', `/api/cases/${caseId}/attachments?doc=ktp&name=a.png`, undefined, {
+      raw: PNG,
+      contentType: 'image/png',
+    });
     expect(response.status).toBe(404);
   });
 

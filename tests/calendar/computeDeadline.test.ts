@@ -4,7 +4,11 @@ import { buildWorkingCalendar } from '../../engine/calendar/workingCalendar.ts';
 import { isWorkingDay, workingMinutesBetween } from '../../engine/calendar/workingTime.ts';
 import { parseDuration, type Duration } from '../../engine/time/parseDuration.ts';
 
-const wib = buildWorkingCalendar({ timezone: 'Asia/Jakarta', workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: { start: '08:00', end: '16:00' } });
+const wib = buildWorkingCalendar({
+  timezone: 'Asia/Jakarta',
+  workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  hours: { start: '08:00', end: '16:00' },
+});
 const wibWithCutiBersama = buildWorkingCalendar({
   timezone: 'Asia/Jakarta',
   workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'],
@@ -16,7 +20,10 @@ const wita = buildWorkingCalendar({
   timezone: 'Asia/Makassar',
   workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'],
   hours: { start: '08:00', end: '16:00' },
-  holidays: ['2025-03-28', '2025-04-01', '2025-04-02', '2025-04-03', '2025-04-04', '2025-04-07'].map((date) => ({ date, name: 'Libur/cuti bersama' })),
+  holidays: ['2025-03-28', '2025-04-01', '2025-04-02', '2025-04-03', '2025-04-04', '2025-04-07'].map((date) => ({
+    date,
+    name: 'Libur/cuti bersama',
+  })),
 });
 
 function duration(text: string): Duration {
@@ -27,17 +34,47 @@ function duration(text: string): Duration {
 
 // Each row was worked out by hand on a paper calendar; times are local office time.
 const table: Array<[string, typeof wib, string, string, string]> = [
-  ['one working day from Monday morning', wib, '2025-03-03T09:00:00+07:00', '1 hari kerja', '2025-03-04T09:00:00+07:00'],
+  [
+    'one working day from Monday morning',
+    wib,
+    '2025-03-03T09:00:00+07:00',
+    '1 hari kerja',
+    '2025-03-04T09:00:00+07:00',
+  ],
   ['two hours across the weekend', wib, '2025-03-07T15:00:00+07:00', '2 jam', '2025-03-10T09:00:00+07:00'],
   ['hours across closing time', wib, '2025-03-03T15:30:00+07:00', '1 jam', '2025-03-04T08:30:00+07:00'],
   ['submitted after office hours', wib, '2025-03-03T20:00:00+07:00', '30 menit', '2025-03-04T08:30:00+07:00'],
   ['submitted on Saturday', wib, '2025-03-08T10:00:00+07:00', '5 menit', '2025-03-10T08:05:00+07:00'],
-  ['national holiday (Hari Buruh, Thu 1 May 2025)', wib, '2025-04-30T10:00:00+07:00', '1 hari kerja', '2025-05-02T10:00:00+07:00'],
-  ['regency cuti bersama day (Fri 2 May 2025)', wibWithCutiBersama, '2025-04-30T10:00:00+07:00', '1 hari kerja', '2025-05-05T10:00:00+07:00'],
+  [
+    'national holiday (Hari Buruh, Thu 1 May 2025)',
+    wib,
+    '2025-04-30T10:00:00+07:00',
+    '1 hari kerja',
+    '2025-05-02T10:00:00+07:00',
+  ],
+  [
+    'regency cuti bersama day (Fri 2 May 2025)',
+    wibWithCutiBersama,
+    '2025-04-30T10:00:00+07:00',
+    '1 hari kerja',
+    '2025-05-05T10:00:00+07:00',
+  ],
   ['range uses the upper bound', wib, '2025-03-03T09:00:00+07:00', '3-4 hari', '2025-03-07T09:00:00+07:00'],
   ['calendar days ignore weekends', wib, '2025-03-03T09:00:00+07:00', '30 hari kalender', '2025-04-02T09:00:00+07:00'],
-  ['Idul Fitri 2025 with cuti bersama, WITA', wita, '2025-03-27T10:00:00+08:00', '2 hari kerja', '2025-04-09T10:00:00+08:00'],
-  ['2026 Nyepi and Idul Fitri (19-21 March 2026)', wib, '2026-03-18T10:00:00+07:00', '1 hari kerja', '2026-03-23T10:00:00+07:00'],
+  [
+    'Idul Fitri 2025 with cuti bersama, WITA',
+    wita,
+    '2025-03-27T10:00:00+08:00',
+    '2 hari kerja',
+    '2025-04-09T10:00:00+08:00',
+  ],
+  [
+    '2026 Nyepi and Idul Fitri (19-21 March 2026)',
+    wib,
+    '2026-03-18T10:00:00+07:00',
+    '1 hari kerja',
+    '2026-03-23T10:00:00+07:00',
+  ],
   ['Christmas 2026 falls on Friday', wib, '2026-12-24T14:00:00+07:00', '4 jam', '2026-12-28T10:00:00+07:00'],
   ['two weeks are calendar weeks', wib, '2025-03-03T09:00:00+07:00', '2 minggu', '2025-03-17T09:00:00+07:00'],
   ['months keep the day of month', wib, '2025-01-31T09:00:00+07:00', '3 bulan/6 bulan', '2025-07-31T09:00:00+07:00'],
@@ -45,17 +82,27 @@ const table: Array<[string, typeof wib, string, string, string]> = [
 
 describe('computeDeadline', () => {
   it.each(table)('%s', (_name, calendar, start, text, expected) => {
-    expect(computeDeadline(calendar, new Date(start), duration(text)).toISOString()).toBe(new Date(expected).toISOString());
+    expect(computeDeadline(calendar, new Date(start), duration(text)).toISOString()).toBe(
+      new Date(expected).toISOString(),
+    );
   });
 
   it('per-person times multiply by the persons served', () => {
-    expect(computeDeadline(wib, new Date('2025-03-03T09:00:00+07:00'), duration('5 menit / orang'), 3).toISOString()).toBe(new Date('2025-03-03T09:15:00+07:00').toISOString());
+    expect(
+      computeDeadline(wib, new Date('2025-03-03T09:00:00+07:00'), duration('5 menit / orang'), 3).toISOString(),
+    ).toBe(new Date('2025-03-03T09:15:00+07:00').toISOString());
   });
 
   it('counts office minutes between two instants, skipping nights, weekends and holidays', () => {
-    expect(workingMinutesBetween(wib, new Date('2025-03-07T15:00:00+07:00'), new Date('2025-03-10T09:00:00+07:00'))).toBe(120);
-    expect(workingMinutesBetween(wib, new Date('2025-04-30T10:00:00+07:00'), new Date('2025-05-02T10:00:00+07:00'))).toBe(480);
-    expect(workingMinutesBetween(wib, new Date('2025-03-04T10:00:00+07:00'), new Date('2025-03-03T10:00:00+07:00'))).toBe(0);
+    expect(
+      workingMinutesBetween(wib, new Date('2025-03-07T15:00:00+07:00'), new Date('2025-03-10T09:00:00+07:00')),
+    ).toBe(120);
+    expect(
+      workingMinutesBetween(wib, new Date('2025-04-30T10:00:00+07:00'), new Date('2025-05-02T10:00:00+07:00')),
+    ).toBe(480);
+    expect(
+      workingMinutesBetween(wib, new Date('2025-03-04T10:00:00+07:00'), new Date('2025-03-03T10:00:00+07:00')),
+    ).toBe(0);
   });
 });
 

@@ -40,7 +40,8 @@ describe('alur validate', () => {
       line: '11',
       column: '12',
       code: 'UNKNOWN_ACTOR',
-      message: 'Pelaksana `lokett` tidak dideklarasikan di bagian `actors`. Mungkin maksud Anda `loket`? Pelaksana yang ada: loket.',
+      message:
+        'Pelaksana `lokett` tidak dideklarasikan di bagian `actors`. Mungkin maksud Anda `loket`? Pelaksana yang ada: loket.',
     });
     expect(stderr).toBe('2 berkas diperiksa, 1 kesalahan.\n');
   });
@@ -49,7 +50,12 @@ describe('alur validate', () => {
     const other = join(fixtures, 'invalid/testkab/unknown-target.yaml');
     const { code, stdout } = run('validate', other, invalidFile);
     expect(code).toBe(1);
-    expect(stdout.trimEnd().split('\n').map((l) => DIAGNOSTIC.exec(l)?.groups?.code)).toEqual(['UNKNOWN_ACTOR', 'UNKNOWN_TARGET']);
+    expect(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => DIAGNOSTIC.exec(l)?.groups?.code),
+    ).toEqual(['UNKNOWN_ACTOR', 'UNKNOWN_TARGET']);
   });
 
   it('prints machine-readable errors with --json', () => {
@@ -80,7 +86,9 @@ describe('alur validate', () => {
   it('speaks English with --lang en', () => {
     const { code, stdout, stderr } = run('validate', '--lang', 'en', invalidFile);
     expect(code).toBe(1);
-    expect(DIAGNOSTIC.exec(stdout.trimEnd())?.groups?.message).toBe('Actor `lokett` is not declared under `actors`. Did you mean `loket`? Known actors: loket.');
+    expect(DIAGNOSTIC.exec(stdout.trimEnd())?.groups?.message).toBe(
+      'Actor `lokett` is not declared under `actors`. Did you mean `loket`? Known actors: loket.',
+    );
     expect(stderr).toBe('2 file(s) checked, 1 error(s).\n');
   });
 
@@ -131,8 +139,20 @@ describe('alur print', () => {
     expect(definition.steps.map((s) => s.id)).toEqual(['pengajuan', 'verifikasi', 'persetujuan']);
     expect(definition.steps[0]!.next).toBe('verifikasi');
     expect(definition.steps[1]!.decision?.mode).toBe('rule');
-    expect(definition.steps[1]!.time).toEqual({ text: '30 menit', min: 30, max: 30, unit: 'minutes', perPerson: false });
-    expect(definition.steps[2]!.time).toEqual({ text: '1 hari kerja', min: 1, max: 1, unit: 'workingDays', perPerson: false });
+    expect(definition.steps[1]!.time).toEqual({
+      text: '30 menit',
+      min: 30,
+      max: 30,
+      unit: 'minutes',
+      perPerson: false,
+    });
+    expect(definition.steps[2]!.time).toEqual({
+      text: '1 hari kerja',
+      min: 1,
+      max: 1,
+      unit: 'workingDays',
+      perPerson: false,
+    });
     expect(definition.actors.find((a) => a.id === 'pemohon')?.performerRole).toBe('petugas');
     expect(Object.keys(definition.caseData.schema.properties)).toEqual(['nik', 'fullName', 'age']);
   });

@@ -118,7 +118,9 @@ describe('hostile input never throws, hangs or crashes the loader', () => {
   });
 
   it('rejects binary bytes at the first one', () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]);
     expect(at(onlyError(load(png)))).toBe('BINARY_CONTENT 1:1');
     const withNul = utf8('id: x\nname: ab\0cd\n');
     expect(at(onlyError(load(withNul)))).toBe('BINARY_CONTENT 2:9');
@@ -188,6 +190,10 @@ describe('errors that no fixture file can carry', () => {
       message: 'must be multiple of 500',
     };
     const error = toUnplacedError(raw);
-    expect(error).toMatchObject({ code: 'SCHEMA_OTHER', path: '/amounts/0/amount', params: { detail: 'must be multiple of 500' } });
+    expect(error).toMatchObject({
+      code: 'SCHEMA_OTHER',
+      path: '/amounts/0/amount',
+      params: { detail: 'must be multiple of 500' },
+    });
   });
 });

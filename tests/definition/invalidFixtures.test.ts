@@ -33,15 +33,22 @@ const files: CorpusFile[] = folders.flatMap((folder) =>
   readdirSync(join(root, folder))
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
-    .map((f) => ({ name: `${folder}/${f}`, path: join(root, folder, f), expected: expectations(join(root, folder, f)) })),
+    .map((f) => ({
+      name: `${folder}/${f}`,
+      path: join(root, folder, f),
+      expected: expectations(join(root, folder, f)),
+    })),
 );
 const fixtures = files.filter((f) => f.expected.length > 0);
 /** Files without expectations: the shared regency.yaml and partners such as the first of two SOPs with one id. */
 const supportFiles = files.filter((f) => f.expected.length === 0);
 
 // Whole folders are loaded, as the CLI and the server do, so errors between files (duplicate SOP ids) show.
-const loadedFolders = new Map<string, LoadedDefinitions>(folders.map((folder) => [folder, loadDefinitionPaths([join(root, folder)], root)]));
-const errorsOf = (name: string): LoadedDefinitions['errors'] => (loadedFolders.get(name.split('/')[0]!)?.errors ?? []).filter((e) => e.file === name);
+const loadedFolders = new Map<string, LoadedDefinitions>(
+  folders.map((folder) => [folder, loadDefinitionPaths([join(root, folder)], root)]),
+);
+const errorsOf = (name: string): LoadedDefinitions['errors'] =>
+  (loadedFolders.get(name.split('/')[0]!)?.errors ?? []).filter((e) => e.file === name);
 const asExpectation = (e: { code: string; line: number; column: number }): string => `${e.code} ${e.line}:${e.column}`;
 
 describe('invalid definition corpus', () => {
@@ -77,7 +84,8 @@ describe('invalid definition corpus', () => {
       }
       expect(error.message).not.toBe(error.messageEn);
       // Slips in the corpus are named in the drafter's language, not in the parser's English.
-      if (error.code === 'YAML_SYNTAX' || error.code === 'INVALID_FORM_SCHEMA') expect(error.params.problem).toBeDefined();
+      if (error.code === 'YAML_SYNTAX' || error.code === 'INVALID_FORM_SCHEMA')
+        expect(error.params.problem).toBeDefined();
     }
   });
 
@@ -94,7 +102,10 @@ describe('invalid definition corpus', () => {
     ['testkab/yaml-tab-indent.yaml', /diindentasi dengan karakter tab/],
     ['testkab/yaml-unclosed-quote.yaml', /tanda kutip " yang dibuka di sini/],
     ['testkab/invalid-form-schema.yaml', /`sesuai KTP` bukan kata kunci JSON Schema/],
-    ['kutai-kartanegara/regency.yaml', /^regency\.yaml ini berpengenal `kukar`, tetapi berada di folder `kutai-kartanegara`/],
+    [
+      'kutai-kartanegara/regency.yaml',
+      /^regency\.yaml ini berpengenal `kukar`, tetapi berada di folder `kutai-kartanegara`/,
+    ],
   ])('%s has a message that reads well', (name, pattern) => {
     expect(errorsOf(name).map((e) => e.message)).toEqual([expect.stringMatching(pattern)]);
   });

@@ -42,8 +42,45 @@ function assertPositionsInside(result: SopLoad, text: string): void {
 }
 
 const yamlToken = fc.constantFrom(
-  'id', 'steps', 'actors', ':', ': ', '- ', '-', ' ', '  ', '\n', '\t', '[', ']', '{', '}', ',', '"', "'", '#', '&a ', '*a', '? ',
-  '|', '>', '---', '...', '!!str ', '%YAML 1.2', '\\', '\r\n', 'selesai', '5 menit', '0x1F', '1e3', 'null', '~', '\uFEFF', 'é', '\u0000',
+  'id',
+  'steps',
+  'actors',
+  ':',
+  ': ',
+  '- ',
+  '-',
+  ' ',
+  '  ',
+  '\n',
+  '\t',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '"',
+  "'",
+  '#',
+  '&a ',
+  '*a',
+  '? ',
+  '|',
+  '>',
+  '---',
+  '...',
+  '!!str ',
+  '%YAML 1.2',
+  '\\',
+  '\r\n',
+  'selesai',
+  '5 menit',
+  '0x1F',
+  '1e3',
+  'null',
+  '~',
+  '\uFEFF',
+  'é',
+  '\u0000',
 );
 const yamlish = fc.array(yamlToken, { maxLength: 60 }).map((parts) => parts.join(''));
 
@@ -54,11 +91,14 @@ describe('loader properties', () => {
 
   it('arbitrary text never throws and yields a definition or positioned errors', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), yamlish), (text) => {
-        const result = load(new TextEncoder().encode(text));
-        assertOutcome(result);
-        assertPositionsInside(result, text.replace(/^\uFEFF/, ''));
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), yamlish),
+        (text) => {
+          const result = load(new TextEncoder().encode(text));
+          assertOutcome(result);
+          assertPositionsInside(result, text.replace(/^\uFEFF/, ''));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -90,7 +130,11 @@ describe('loader properties', () => {
       column: fc.nat({ max: 120 }),
       char: fc.constantFrom(' ', ':', '-', '"', "'", '[', '{', '}', '#', '\t', 'x', '0', '&', '*', '|', ''),
     }),
-    fc.record({ kind: fc.constant('indent' as const), line: lineIndex, delta: fc.integer({ min: -4, max: 4 }).filter((d) => d !== 0) }),
+    fc.record({
+      kind: fc.constant('indent' as const),
+      line: lineIndex,
+      delta: fc.integer({ min: -4, max: 4 }).filter((d) => d !== 0),
+    }),
   );
 
   function apply(lines: string[], m: Mutation): string[] {

@@ -20,7 +20,9 @@ describe('sop-definitions/', () => {
   });
 
   it('has at least two realistic SOPs from the seeds', () => {
-    const fromSeeds = sops.filter((s) => s.definition?.source?.detail === 'full-steps' || s.definition?.source?.detail === 'service-standard');
+    const fromSeeds = sops.filter(
+      (s) => s.definition?.source?.detail === 'full-steps' || s.definition?.source?.detail === 'service-standard',
+    );
     expect(fromSeeds.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -30,7 +32,8 @@ describe('sop-definitions/', () => {
     for (const step of definition.steps) {
       expect(step.actors.length).toBeGreaterThan(0);
       expect(step.end !== undefined || step.decision !== undefined || step.next !== undefined).toBe(true);
-      if (step.timeText !== undefined && !/^(n\/a|-)$/i.test(step.timeText.trim())) expect(step.time, `${step.id}: ${step.timeText}`).toBeDefined();
+      if (step.timeText !== undefined && !/^(n\/a|-)$/i.test(step.timeText.trim()))
+        expect(step.time, `${step.id}: ${step.timeText}`).toBeDefined();
     }
     for (const actor of definition.actors) expect(actor.performerRole.length).toBeGreaterThan(0);
   });

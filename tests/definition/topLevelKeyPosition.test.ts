@@ -8,5 +8,6 @@ describe('topLevelKeyPosition', () => {
     expect(topLevelKeyPosition('name: X\r\nid: y', 'id')).toEqual({ line: 2, column: 5 });
   });
 
-  it('falls back to the start of the file', () => expect(topLevelKeyPosition('steps: []', 'id')).toEqual({ line: 1, column: 1 }));
+  it('falls back to the start of the file', () =>
+    expect(topLevelKeyPosition('steps: []', 'id')).toEqual({ line: 1, column: 1 }));
 });

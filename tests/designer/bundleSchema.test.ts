@@ -24,11 +24,31 @@ function refsOf(node: unknown, out: string[] = []): string[] {
 describe('bundleSchema', () => {
   it('rewrites cross-file and local refs into one $defs', () => {
     const bundled = bundleSchema(
-      { file: 'a.json', prefix: '', schema: { $id: 'x', $schema: 'y', properties: { p: { $ref: 'b.json#/$defs/id' }, q: { $ref: '#/$defs/local' } }, $defs: { local: { $ref: 'b.json#/$defs/id' } } } },
-      [{ file: 'b.json', prefix: 'b_', schema: { $defs: { id: { type: 'string' }, list: { items: { $ref: '#/$defs/id' } } } } }],
+      {
+        file: 'a.json',
+        prefix: '',
+        schema: {
+          $id: 'x',
+          $schema: 'y',
+          properties: { p: { $ref: 'b.json#/$defs/id' }, q: { $ref: '#/$defs/local' } },
+          $defs: { local: { $ref: 'b.json#/$defs/id' } },
+        },
+      },
+      [
+        {
+          file: 'b.json',
+          prefix: 'b_',
+          schema: { $defs: { id: { type: 'string' }, list: { items: { $ref: '#/$defs/id' } } } },
+        },
+      ],
     );
-    expect(bundled).toEqual({ properties: { p: { $ref: '#/$defs/b_id' }, q: { $ref: '#/$defs/local' } }, $defs: { local: { $ref: '#/$defs/b_id' }, b_id: { type: 'string' }, b_list: { items: { $ref: '#/$defs/b_id' } } } });
-    expect(() => bundleSchema({ file: 'a.json', prefix: '', schema: { $ref: 'c.json#/$defs/x' } }, [])).toThrow(/unknown schema file/);
+    expect(bundled).toEqual({
+      properties: { p: { $ref: '#/$defs/b_id' }, q: { $ref: '#/$defs/local' } },
+      $defs: { local: { $ref: '#/$defs/b_id' }, b_id: { type: 'string' }, b_list: { items: { $ref: '#/$defs/b_id' } } },
+    });
+    expect(() => bundleSchema({ file: 'a.json', prefix: '', schema: { $ref: 'c.json#/$defs/x' } }, [])).toThrow(
+      /unknown schema file/,
+    );
   });
 
   it('bundles the SOP schema so every ref resolves and every seed validates against it', () => {
@@ -37,7 +57,12 @@ describe('bundleSchema', () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);
     const validate = ajv.compile(SOP_SCHEMA);
-    const seed = parse(readFileSync(join(import.meta.dirname, '../../sop-definitions/kutai-kartanegara/bantuan-permakanan.yaml'), 'utf8')) as unknown;
+    const seed = parse(
+      readFileSync(
+        join(import.meta.dirname, '../../sop-definitions/kutai-kartanegara/bantuan-permakanan.yaml'),
+        'utf8',
+      ),
+    ) as unknown;
     expect(validate(seed), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...(seed as object), unknownKey: 1 })).toBe(false);
   });
@@ -47,7 +72,11 @@ describe('bundleSchema', () => {
     const actor = rjsf.$defs.actorRef!;
     expect(actor.if).toBeUndefined();
     expect(actor.type).toBeUndefined();
-    expect(actor.oneOf).toEqual([{ $ref: '#/$defs/common_id', title: 'Pelaksana langkah' }, { $ref: '#/$defs/actorAnyOf' }, { $ref: '#/$defs/actorTogether' }]);
+    expect(actor.oneOf).toEqual([
+      { $ref: '#/$defs/common_id', title: 'Pelaksana langkah' },
+      { $ref: '#/$defs/actorAnyOf' },
+      { $ref: '#/$defs/actorTogether' },
+    ]);
     expect((rjsf.$defs.common_condition!.oneOf as unknown[]).length).toBe(4);
   });
 });

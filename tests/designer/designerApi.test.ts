@@ -20,7 +20,17 @@ describe(`designer API (${databaseLabel})`, () => {
   const approver = () => test.as(REGENCY, 'pengesah-sop');
 
   it('lists the regency SOPs for drafters and approvers only', async () => {
-    const list = await (await drafter()).get<{ sops: Array<{ sopId: string; status: string; publishedVersion: number; effectiveDate: string | null; changedBy: string }> }>('/api/designer/sops');
+    const list = await (
+      await drafter()
+    ).get<{
+      sops: Array<{
+        sopId: string;
+        status: string;
+        publishedVersion: number;
+        effectiveDate: string | null;
+        changedBy: string;
+      }>;
+    }>('/api/designer/sops');
     expect(list.status).toBe(200);
     const sandang = list.body.sops.find((s) => s.sopId === 'bantuan-sandang')!;
     expect(sandang).toMatchObject({ status: 'published', publishedVersion: 1, effectiveDate: '2025-01-06' });
@@ -30,103 +40,185 @@ describe(`designer API (${databaseLabel})`, () => {
 
   it('creates from the template, keeps every save and refuses a save based on an old revision with both revisions', async () => {
     const d = await drafter();
-    const created = await d.post<{ revision: Revision }>('/api/designer/sops', { sopId: 'layanan-uji', name: 'Layanan Uji', from: { template: true } });
+    const created = await d.post<{ revision: Revision }>('/api/designer/sops', {
+      sopId: 'layanan-uji',
+      name: 'Layanan Uji',
+      from: { template: true },
+    });
     expect(created.status).toBe(201);
     expect(created.body.revision.revision).toBe(1);
-    expect((await d.post('/api/designer/sops', { sopId: 'layanan-uji', name: 'Lagi', from: { template: true } })).status).toBe(409);
+    expect(
+      (await d.post('/api/designer/sops', { sopId: 'layanan-uji', name: 'Lagi', from: { template: true } })).status,
+    ).toBe(409);
     const copy = (await d.get<WorkingCopy>('/api/designer/sops/layanan-uji')).body;
     expect(copy).toMatchObject({ revision: 1, status: 'draft', publishedVersion: null });
-    const second = await d.post<{ revision: Revision }>('/api/designer/sops/layanan-uji/drafts', { source: copy.source.replace('name: Layanan Uji', 'name: Layanan Uji Dua'), baseRevision: 1 });
+    const second = await d.post<{ revision: Revision }>('/api/designer/sops/layanan-uji/drafts', {
+      source: copy.source.replace('name: Layanan Uji', 'name: Layanan Uji Dua'),
+      baseRevision: 1,
+    });
     expect(second.status).toBe(201);
     expect(second.body.revision.revision).toBe(2);
     const other = await approver();
-    const stale = await other.post<{ error: { reason: string }; conflict: { baseRevision: number; latest: Revision } }>('/api/designer/sops/layanan-uji/drafts', { source: copy.source, baseRevision: 1 });
+    const stale = await other.post<{ error: { reason: string }; conflict: { baseRevision: number; latest: Revision } }>(
+      '/api/designer/sops/layanan-uji/drafts',
+      { source: copy.source, baseRevision: 1 },
+    );
     expect(stale.status).toBe(409);
     expect(stale.body.error.reason).toBe('DRAFT_CONFLICT');
     expect(stale.body.conflict.baseRevision).toBe(1);
     expect(stale.body.conflict.latest.revision).toBe(2);
     // Two drafters saving on the same base at the same moment: exactly one wins, nothing is lost silently.
-    const racing = await Promise.all([d.post('/api/designer/sops/layanan-uji/drafts', { source: `${copy.source}# a\n`, baseRevision: 2 }), other.post('/api/designer/sops/layanan-uji/drafts', { source: `${copy.source}# b\n`, baseRevision: 2 })]);
+    const racing = await Promise.all([
+      d.post('/api/designer/sops/layanan-uji/drafts', { source: `${copy.source}# a\n`, baseRevision: 2 }),
+      other.post('/api/designer/sops/layanan-uji/drafts', { source: `${copy.source}# b\n`, baseRevision: 2 }),
+    ]);
     expect(racing.map((r) => r.status).sort()).toEqual([201, 409]);
     // Another regency's drafters see nothing of these drafts (row-level security).
     const elsewhere = await test.as('bengkayang', 'penyusun-sop');
     expect((await elsewhere.get('/api/designer/sops/layanan-uji')).status).toBe(404);
-    expect((await elsewhere.get<{ sops: Array<{ sopId: string }> }>('/api/designer/sops')).body.sops.some((x) => x.sopId === 'layanan-uji')).toBe(false);
+    expect(
+      (await elsewhere.get<{ sops: Array<{ sopId: string }> }>('/api/designer/sops')).body.sops.some(
+        (x) => x.sopId === 'layanan-uji',
+      ),
+    ).toBe(false);
     const history = await d.get<{ revisions: Revision[] }>('/api/designer/sops/layanan-uji/history');
     expect(history.body.revisions.map((r) => r.revision)).toEqual([3, 2, 1]);
-    const diff = await d.get<{ diff: { added: number; removed: number } }>('/api/designer/sops/layanan-uji/diff?from=r1&to=r2');
+    const diff = await d.get<{ diff: { added: number; removed: number } }>(
+      '/api/designer/sops/layanan-uji/diff?from=r1&to=r2',
+    );
     expect(diff.body.diff).toMatchObject({ added: 1, removed: 1 });
   });
 
   it('submits, lets only an approver publish, and staff can open a case of it at once', async () => {
     const d = await drafter();
     const copy = (await d.get<WorkingCopy>('/api/designer/sops/layanan-uji')).body;
-    const broken = await d.post<{ revision: Revision }>('/api/designer/sops/layanan-uji/drafts', { source: copy.source.replace('actor: petugas\n', 'actor: petugass\n'), baseRevision: copy.revision });
-    const refused = await d.post<{ error: { details: Array<{ message: string }> } }>('/api/designer/sops/layanan-uji/submit', { revision: broken.body.revision.revision });
+    const broken = await d.post<{ revision: Revision }>('/api/designer/sops/layanan-uji/drafts', {
+      source: copy.source.replace('actor: petugas\n', 'actor: petugass\n'),
+      baseRevision: copy.revision,
+    });
+    const refused = await d.post<{ error: { details: Array<{ message: string }> } }>(
+      '/api/designer/sops/layanan-uji/submit',
+      { revision: broken.body.revision.revision },
+    );
     expect(refused.status).toBe(422);
     expect(refused.body.error.details[0]!.message).toMatch(/^\d+:\d+ Pelaksana `petugass`/);
-    const fixed = await d.post<{ revision: Revision }>('/api/designer/sops/layanan-uji/drafts', { source: copy.source, baseRevision: broken.body.revision.revision });
+    const fixed = await d.post<{ revision: Revision }>('/api/designer/sops/layanan-uji/drafts', {
+      source: copy.source,
+      baseRevision: broken.body.revision.revision,
+    });
     const revision = fixed.body.revision.revision;
     expect((await d.post('/api/designer/sops/layanan-uji/submit', { revision })).status).toBe(200);
     expect((await d.get<WorkingCopy>('/api/designer/sops/layanan-uji')).body.status).toBe('submitted');
     expect((await d.post('/api/designer/sops/layanan-uji/publish', { revision })).status).toBe(403);
-    const published = await (await approver()).post<{ version: number; created: boolean }>('/api/designer/sops/layanan-uji/publish', { revision });
+    const published = await (
+      await approver()
+    ).post<{ version: number; created: boolean }>('/api/designer/sops/layanan-uji/publish', { revision });
     expect(published.status).toBe(201);
     expect(published.body).toEqual({ version: 1, created: true });
-    expect((await d.get<WorkingCopy>('/api/designer/sops/layanan-uji')).body).toMatchObject({ status: 'published', publishedVersion: 1 });
+    expect((await d.get<WorkingCopy>('/api/designer/sops/layanan-uji')).body).toMatchObject({
+      status: 'published',
+      publishedVersion: 1,
+    });
     const staff = await test.as(REGENCY, 'petugas-pengaduan');
-    const opened = await staff.post<{ id: string; tasks: Array<{ id: string }> }>('/api/cases', { sopId: 'layanan-uji', data: { fullName: 'Budi', nik: '6402010101010009' } });
+    const opened = await staff.post<{ id: string; tasks: Array<{ id: string }> }>('/api/cases', {
+      sopId: 'layanan-uji',
+      data: { fullName: 'Budi', nik: '6402010101010009' },
+    });
     expect(opened.status).toBe(201);
   });
 
   it('moves running cases to a new version only after a dry run and a confirmation, as a timeline event', async () => {
     const staff = await test.as(REGENCY, 'staf-rehsos');
-    const running = await staff.post<{ id: string }>('/api/cases', { sopId: 'bantuan-permakanan', data: kutaiApplicant });
+    const running = await staff.post<{ id: string }>('/api/cases', {
+      sopId: 'bantuan-permakanan',
+      data: kutaiApplicant,
+    });
     expect(running.status).toBe(201);
     const d = await drafter();
     const copy = (await d.get<WorkingCopy>('/api/designer/sops/bantuan-permakanan')).body;
     expect(copy.revision).toBe(0);
-    const changed = copy.source.replace('requirements: [surat-permohonan, ktp-kk, foto-penerima, foto-rumah]', 'requirements: [surat-permohonan, ktp-kk, foto-penerima]');
+    const changed = copy.source.replace(
+      'requirements: [surat-permohonan, ktp-kk, foto-penerima, foto-rumah]',
+      'requirements: [surat-permohonan, ktp-kk, foto-penerima]',
+    );
     expect(changed).not.toBe(copy.source);
-    const saved = await d.post<{ revision: Revision }>('/api/designer/sops/bantuan-permakanan/drafts', { source: changed, baseRevision: 0 });
+    const saved = await d.post<{ revision: Revision }>('/api/designer/sops/bantuan-permakanan/drafts', {
+      source: changed,
+      baseRevision: 0,
+    });
     expect(saved.status).toBe(201);
     await d.post('/api/designer/sops/bantuan-permakanan/submit', { revision: 1 });
     const a = await approver();
-    expect((await a.post<{ version: number }>('/api/designer/sops/bantuan-permakanan/publish', { revision: 1 })).body.version).toBe(2);
+    expect(
+      (await a.post<{ version: number }>('/api/designer/sops/bantuan-permakanan/publish', { revision: 1 })).body
+        .version,
+    ).toBe(2);
     expect((await d.get('/api/designer/sops/bantuan-permakanan/migration')).status).toBe(403);
-    const plan = await a.get<{ toVersion: number; cases: Array<{ caseId: string; fromVersion: number; landsOn: { id: string } | null; missingData: unknown[] }> }>('/api/designer/sops/bantuan-permakanan/migration');
+    const plan = await a.get<{
+      toVersion: number;
+      cases: Array<{ caseId: string; fromVersion: number; landsOn: { id: string } | null; missingData: unknown[] }>;
+    }>('/api/designer/sops/bantuan-permakanan/migration');
     expect(plan.status).toBe(200);
     const entry = plan.body.cases.find((c) => c.caseId === running.body.id)!;
     expect(entry).toMatchObject({ fromVersion: 1, landsOn: { id: 'usulan' }, missingData: [] });
-    const moved = await a.post<{ moved: Array<{ toVersion: number }> }>('/api/designer/sops/bantuan-permakanan/migration', { toVersion: 2, caseIds: [running.body.id] });
+    const moved = await a.post<{ moved: Array<{ toVersion: number }> }>(
+      '/api/designer/sops/bantuan-permakanan/migration',
+      { toVersion: 2, caseIds: [running.body.id] },
+    );
     expect(moved.status).toBe(200);
     expect(moved.body.moved[0]!.toVersion).toBe(2);
     const timeline = await staff.get<{ events: CaseEvent[] }>(`/api/cases/${running.body.id}/timeline`);
-    expect(timeline.body.events.find((e) => e.type === 'case.migrated')?.payload).toMatchObject({ fromVersion: 1, toVersion: 2, stepId: 'usulan' });
-    const kase = await staff.get<CaseState & { tasks: Array<{ id: string; status: string }> }>(`/api/cases/${running.body.id}`);
+    expect(timeline.body.events.find((e) => e.type === 'case.migrated')?.payload).toMatchObject({
+      fromVersion: 1,
+      toVersion: 2,
+      stepId: 'usulan',
+    });
+    const kase = await staff.get<CaseState & { tasks: Array<{ id: string; status: string }> }>(
+      `/api/cases/${running.body.id}`,
+    );
     const task = kase.body.tasks.find((t) => t.status === 'open')!;
-    const done = await staff.post(`/api/tasks/${task.id}/complete`, { checklist: { 'surat-permohonan': true, 'ktp-kk': true, 'foto-penerima': true } });
+    const done = await staff.post(`/api/tasks/${task.id}/complete`, {
+      checklist: { 'surat-permohonan': true, 'ktp-kk': true, 'foto-penerima': true },
+    });
     expect(done.status).toBe(200);
-    expect((await a.post('/api/designer/sops/bantuan-permakanan/migration', { toVersion: 2, caseIds: [running.body.id] })).status).toBe(409);
+    expect(
+      (await a.post('/api/designer/sops/bantuan-permakanan/migration', { toVersion: 2, caseIds: [running.body.id] }))
+        .status,
+    ).toBe(409);
   });
 
   it('reverts to an old version as a new draft revision and diffs versions', async () => {
     const d = await drafter();
-    const reverted = await d.post<{ revision: Revision }>('/api/designer/sops/bantuan-permakanan/revert', { version: 1, baseRevision: 1 });
+    const reverted = await d.post<{ revision: Revision }>('/api/designer/sops/bantuan-permakanan/revert', {
+      version: 1,
+      baseRevision: 1,
+    });
     expect(reverted.status).toBe(201);
     expect(reverted.body.revision.revision).toBe(2);
-    const diff = await d.get<{ diff: { lines: Array<{ kind: string; text?: string }> } }>('/api/designer/sops/bantuan-permakanan/diff?from=v1&to=v2');
-    expect(diff.body.diff.lines.filter((l) => l.kind === 'removed').map((l) => l.text)).toEqual([expect.stringContaining('foto-rumah')]);
+    const diff = await d.get<{ diff: { lines: Array<{ kind: string; text?: string }> } }>(
+      '/api/designer/sops/bantuan-permakanan/diff?from=v1&to=v2',
+    );
+    expect(diff.body.diff.lines.filter((l) => l.kind === 'removed').map((l) => l.text)).toEqual([
+      expect.stringContaining('foto-rumah'),
+    ]);
     expect((await d.get('/api/designer/sops/bantuan-permakanan/diff?from=x1&to=v2')).status).toBe(400);
     // Without refs: the latest published version against the newest draft.
-    expect((await d.get<{ from: string; to: string }>('/api/designer/sops/bantuan-permakanan/diff')).body).toMatchObject({ from: 'Versi 2', to: 'Revisi 2' });
+    expect(
+      (await d.get<{ from: string; to: string }>('/api/designer/sops/bantuan-permakanan/diff')).body,
+    ).toMatchObject({ from: 'Versi 2', to: 'Revisi 2' });
   });
 
   it('copies another regency SOP into a draft of this regency', async () => {
     const d = await drafter();
-    const library = await d.get<{ regencies: Array<{ regencyId: string; sops: Array<{ sopId: string }> }> }>('/api/designer/library');
+    const library = await d.get<{ regencies: Array<{ regencyId: string; sops: Array<{ sopId: string }> }> }>(
+      '/api/designer/library',
+    );
     expect(library.body.regencies.find((r) => r.regencyId === 'bangkalan')?.sops.length).toBeGreaterThan(10);
-    const copied = await d.post('/api/designer/sops', { sopId: 'salinan-napza', name: 'Salinan', from: { copy: { regencyId: 'bangkalan', sopId: 'fasilitasi-korban-napza' } } });
+    const copied = await d.post('/api/designer/sops', {
+      sopId: 'salinan-napza',
+      name: 'Salinan',
+      from: { copy: { regencyId: 'bangkalan', sopId: 'fasilitasi-korban-napza' } },
+    });
     expect(copied.status).toBe(201);
     const copy = (await d.get<WorkingCopy>('/api/designer/sops/salinan-napza')).body;
     expect(copy.source).toContain('id: salinan-napza');
@@ -138,19 +230,41 @@ describe(`designer API (${databaseLabel})`, () => {
     const template = (await d.get<WorkingCopy>('/api/designer/sops/layanan-uji')).body.source;
     const good = template.replace('id: layanan-uji', 'id: impor-satu').replace(/^status: .*$/m, 'status: draft');
     const bad = template.replace('id: layanan-uji', 'id: impor-dua').replace('actor: kepala\n', 'actor: kepalaa\n');
-    const zip = (files: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(files).map(([n, c]) => [`pack/${n}`, strToU8(c)])));
-    const check = await d.request<{ valid: boolean; files: Array<{ file: string; action: string; errors: Array<{ line: number; message: string }> }> }>('POST', '/api/designer/import/check', undefined, { raw: zip({ 'impor-satu.yaml': good, 'impor-dua.yaml': bad, 'regency.yaml': 'id: x' }), contentType: 'application/zip' });
+    const zip = (files: Record<string, string>) =>
+      zipSync(Object.fromEntries(Object.entries(files).map(([n, c]) => [`pack/${n}`, strToU8(c)])));
+    const check = await d.request<{
+      valid: boolean;
+      files: Array<{ file: string; action: string; errors: Array<{ line: number; message: string }> }>;
+    }>('POST', '/api/designer/import/check', undefined, {
+      raw: zip({ 'impor-satu.yaml': good, 'impor-dua.yaml': bad, 'regency.yaml': 'id: x' }),
+      contentType: 'application/zip',
+    });
     expect(check.status).toBe(200);
     expect(check.body.valid).toBe(false);
     expect(check.body.files.find((f) => f.file === 'impor-dua.yaml')!.errors[0]!.message).toContain('kepalaa');
     expect(check.body.files.find((f) => f.file === 'regency.yaml')!.action).toBe('skip');
-    const refused = await d.request('POST', '/api/designer/import', undefined, { raw: zip({ 'impor-satu.yaml': good, 'impor-dua.yaml': bad }), contentType: 'application/zip' });
+    const refused = await d.request('POST', '/api/designer/import', undefined, {
+      raw: zip({ 'impor-satu.yaml': good, 'impor-dua.yaml': bad }),
+      contentType: 'application/zip',
+    });
     expect(refused.status).toBe(422);
     expect((await d.get('/api/designer/sops/impor-satu')).status).toBe(404);
-    const saved = await d.request<{ saved: Array<{ sopId: string; revision: number }> }>('POST', '/api/designer/import?bases=impor-satu:0', undefined, { raw: zip({ 'impor-satu.yaml': good }), contentType: 'application/zip' });
+    const saved = await d.request<{ saved: Array<{ sopId: string; revision: number }> }>(
+      'POST',
+      '/api/designer/import?bases=impor-satu:0',
+      undefined,
+      { raw: zip({ 'impor-satu.yaml': good }), contentType: 'application/zip' },
+    );
     expect(saved.status).toBe(201);
     expect(saved.body.saved).toEqual([{ sopId: 'impor-satu', revision: 1 }]);
-    expect((await d.request('POST', '/api/designer/import?bases=impor-satu:0', undefined, { raw: zip({ 'impor-satu.yaml': good }), contentType: 'application/zip' })).status).toBe(409);
+    expect(
+      (
+        await d.request('POST', '/api/designer/import?bases=impor-satu:0', undefined, {
+          raw: zip({ 'impor-satu.yaml': good }),
+          contentType: 'application/zip',
+        })
+      ).status,
+    ).toBe(409);
     const exported = await fetch(`${test.server.url}/api/designer/export`, { headers: { cookie: await cookieOf(d) } });
     expect(exported.headers.get('content-type')).toBe('application/zip');
     const files = unzipSync(new Uint8Array(await exported.arrayBuffer()));

@@ -17,15 +17,32 @@ steps:
 
 describe('editor helpers', () => {
   it('finds the path at the cursor from indentation, even in half-typed text', () => {
-    expect(yamlContextAt(TEXT, TEXT.indexOf('go') + 2)).toEqual({ path: ['steps', '*', 'decision', 'branches', '*'], atKey: true, key: '', prefix: 'go' });
+    expect(yamlContextAt(TEXT, TEXT.indexOf('go') + 2)).toEqual({
+      path: ['steps', '*', 'decision', 'branches', '*'],
+      atKey: true,
+      key: '',
+      prefix: 'go',
+    });
     expect(yamlContextAt(TEXT, TEXT.length)).toEqual({ path: ['steps', '*'], atKey: true, key: '', prefix: 'en' });
-    expect(yamlContextAt(TEXT, TEXT.indexOf('actor: x') + 8)).toEqual({ path: ['steps', '*'], atKey: false, key: 'actor', prefix: 'x' });
+    expect(yamlContextAt(TEXT, TEXT.indexOf('actor: x') + 8)).toEqual({
+      path: ['steps', '*'],
+      atKey: false,
+      key: 'actor',
+      prefix: 'x',
+    });
     expect(yamlContextAt('na', 2)).toEqual({ path: [], atKey: true, key: '', prefix: 'na' });
   });
 
   it('offers the keys, values and help the SOP schema defines', () => {
-    expect(keysAt(SOP_SCHEMA, ['steps', '*']).map((k) => k.key)).toEqual(expect.arrayContaining(['activity', 'actor', 'requirements', 'time', 'output', 'decision', 'end']));
-    expect(keysAt(SOP_SCHEMA, ['steps', '*', 'decision', 'branches', '*']).map((k) => k.key)).toEqual(['label', 'when', 'otherwise', 'goto']);
+    expect(keysAt(SOP_SCHEMA, ['steps', '*']).map((k) => k.key)).toEqual(
+      expect.arrayContaining(['activity', 'actor', 'requirements', 'time', 'output', 'decision', 'end']),
+    );
+    expect(keysAt(SOP_SCHEMA, ['steps', '*', 'decision', 'branches', '*']).map((k) => k.key)).toEqual([
+      'label',
+      'when',
+      'otherwise',
+      'goto',
+    ]);
     expect(keysAt(SOP_SCHEMA, []).find((k) => k.key === 'legalBasis')?.title).toBe('Dasar Hukum');
     expect(valuesAt(SOP_SCHEMA, ['steps', '*', 'end'])).toEqual(['selesai', 'ditolak', 'dirujuk']);
     expect(infoAt(SOP_SCHEMA, ['steps', '*', 'time'])?.description).toContain('hari kerja');

@@ -4,7 +4,10 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { patchYaml } from '../../designer/src/structured/patchYaml.ts';
 
-const SEED = readFileSync(join(import.meta.dirname, '../../sop-definitions/kutai-kartanegara/bantuan-permakanan.yaml'), 'utf8');
+const SEED = readFileSync(
+  join(import.meta.dirname, '../../sop-definitions/kutai-kartanegara/bantuan-permakanan.yaml'),
+  'utf8',
+);
 
 function roundTrip(text: string, change: (value: Record<string, unknown>) => void): string {
   const value = parse(text) as Record<string, unknown>;

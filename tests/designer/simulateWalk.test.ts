@@ -8,8 +8,15 @@ import { formDataFor, wantedFactsFrom } from '../../engine/simulation/scenarioDa
 import { simulateWalk } from '../../engine/app/designer/simulateWalk.ts';
 
 const dir = join(import.meta.dirname, '../../sop-definitions/kutai-kartanegara');
-const regency = loadRegencySource(readFileSync(join(dir, 'regency.yaml')), 'regency.yaml', 'kutai-kartanegara').regency!;
-const definition = loadSopSource(readFileSync(join(dir, 'alat-bantu-aksesibilitas.yaml')), 'x.yaml', { regency, folderName: regency.id }).definition!;
+const regency = loadRegencySource(
+  readFileSync(join(dir, 'regency.yaml')),
+  'regency.yaml',
+  'kutai-kartanegara',
+).regency!;
+const definition = loadSopSource(readFileSync(join(dir, 'alat-bantu-aksesibilitas.yaml')), 'x.yaml', {
+  regency,
+  folderName: regency.id,
+}).definition!;
 const calendar = buildWorkingCalendar(regency.calendar);
 const start = new Date('2025-03-03T01:00:00Z');
 
@@ -23,11 +30,16 @@ describe('simulateWalk', () => {
       expect(result.visits.map((v) => v.stepId)).toEqual(scenario.visits.map((v) => v.stepId));
     }
     const happy = planScenarios(definition)[0]!;
-    const result = await simulateWalk(definition, calendar, { caseData: formDataFor(definition.caseData.schema, wantedFactsFrom(definition, happy, 0, start)), scenario: happy, start });
+    const result = await simulateWalk(definition, calendar, {
+      caseData: formDataFor(definition.caseData.schema, wantedFactsFrom(definition, happy, 0, start)),
+      scenario: happy,
+      start,
+    });
     const rule = result.visits.find((v) => v.decision?.mode === 'rule')!.decision!;
     expect(rule.branches[0]!.explanations.join(' ')).toMatch(/terpenuhi/);
     // Each step takes its full Baku Mutu time, on working days only.
-    for (const visit of result.visits.filter((v) => v.dueAt)) expect([0, 6]).not.toContain(new Date(Date.parse(visit.dueAt!) + 8 * 3600_000).getUTCDay());
+    for (const visit of result.visits.filter((v) => v.dueAt))
+      expect([0, 6]).not.toContain(new Date(Date.parse(visit.dueAt!) + 8 * 3600_000).getUTCDay());
   });
 
   it('reports invalid case data instead of walking', async () => {

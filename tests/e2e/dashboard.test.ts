@@ -45,16 +45,25 @@ describe('monitoring dashboard and the public satisfaction survey', () => {
     const firstRole = definition.actors.find((a) => a.id === definition.steps[0]!.actors[0])!.performerRole;
     const sendBackAt = definition.steps.find((s) => s.sendBack)?.id;
     for (const scenario of planScenarios(definition)) {
-      for (const options of [{}, ...(sendBackAt && scenario.visits.some((v) => v.stepId === sendBackAt) && sendBacks === 0 ? [{ sendBackAt }] : [])]) {
+      for (const options of [
+        {},
+        ...(sendBackAt && scenario.visits.some((v) => v.stepId === sendBackAt) && sendBacks === 0
+          ? [{ sendBackAt }]
+          : []),
+      ]) {
         const driver = apiDriver(REGENCY, SOP_ID, firstRole, test.as);
         const run = await runScenario(definition, driver, scenario, options);
-        const body = (await (await test.as(REGENCY, firstRole)).get<{ trackingCode: string }>(`/api/cases/${driver.caseId()}`)).body;
+        const body = (
+          await (await test.as(REGENCY, firstRole)).get<{ trackingCode: string }>(`/api/cases/${driver.caseId()}`)
+        ).body;
         ended.push({ status: run.state.status, trackingCode: body.trackingCode, caseId: driver.caseId() });
         if ('sendBackAt' in options) sendBacks++;
       }
     }
     // One case still open at its first step.
-    await (await test.as(REGENCY, firstRole)).post('/api/cases', { sopId: SOP_ID, data: (await import('../support/kutaiApplicant.ts')).kutaiApplicant });
+    await (
+      await test.as(REGENCY, firstRole)
+    ).post('/api/cases', { sopId: SOP_ID, data: (await import('../support/kutaiApplicant.ts')).kutaiApplicant });
     browser = await launchBrowser();
     page = await browser.newPage();
     page.on('console', (m) => {
@@ -64,7 +73,8 @@ describe('monitoring dashboard and the public satisfaction survey', () => {
   }, 240_000);
 
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await screenshot(page, SUITE, `failed-${context.task.name.slice(0, 30).replace(/[^a-z0-9]+/gi, '-')}`);
+    if (context.task.result?.state === 'fail')
+      await screenshot(page, SUITE, `failed-${context.task.name.slice(0, 30).replace(/[^a-z0-9]+/gi, '-')}`);
   });
 
   afterAll(async () => {
@@ -83,17 +93,28 @@ describe('monitoring dashboard and the public satisfaction survey', () => {
     await page.waitForSelector('[data-testid=kpis]');
     await expect(page.locator('[data-testid=kpi-opened]').innerText()).resolves.toBe(String(ended.length + 1));
     await expect(page.locator('[data-testid=kpi-closed]').innerText()).resolves.toBe(String(ended.length));
-    for (const id of ['chart-opened-closed', 'chart-open-by-stage', 'chart-on-time', 'chart-step-durations', 'chart-send-backs', 'chart-rejections']) {
+    for (const id of [
+      'chart-opened-closed',
+      'chart-open-by-stage',
+      'chart-on-time',
+      'chart-step-durations',
+      'chart-send-backs',
+      'chart-rejections',
+    ]) {
       await expect(page.locator(`[data-testid=${id}] svg rect`).count(), id).resolves.toBeGreaterThan(0);
     }
     // The send-back chart's table names the step that sent the file back, once.
     await page.locator('[data-testid=chart-send-backs] summary').click();
     const sendBackStep = definition.steps.find((s) => s.sendBack)!;
-    await expect(page.locator('[data-testid=chart-send-backs] table').innerText()).resolves.toContain(sendBackStep.activity.slice(0, 20));
+    await expect(page.locator('[data-testid=chart-send-backs] table').innerText()).resolves.toContain(
+      sendBackStep.activity.slice(0, 20),
+    );
     const rejected = ended.filter((e) => e.status === 'rejected').length;
     expect(rejected).toBeGreaterThan(0);
     await page.locator('[data-testid=chart-rejections] summary').click();
-    await expect(page.locator('[data-testid=chart-rejections] table tbody tr').first().innerText()).resolves.toMatch(new RegExp(`\\b${ended.length}\\s+${rejected}\\b`));
+    await expect(page.locator('[data-testid=chart-rejections] table tbody tr').first().innerText()).resolves.toMatch(
+      new RegExp(`\\b${ended.length}\\s+${rejected}\\b`),
+    );
     await screenshot(page, SUITE, '01-dashboard');
   });
 
@@ -106,16 +127,25 @@ describe('monitoring dashboard and the public satisfaction survey', () => {
     const csv = await page.request.get(`${test.server.url}${href!}`);
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain('\n');
-    const evaluation = await page.request.get(`${test.server.url}${(await page.locator('[data-testid=evaluation-link]').getAttribute('href'))!}`);
+    const evaluation = await page.request.get(
+      `${test.server.url}${(await page.locator('[data-testid=evaluation-link]').getAttribute('href'))!}`,
+    );
     expect(evaluation.status()).toBe(200);
     expect(await evaluation.text()).toContain(definition.name);
     await screenshot(page, SUITE, '02-dashboard-one-sop');
   });
 
   it('a complaint case is linked to the case it concerns, shown on both and counted on the dashboard', async () => {
-    const complaintSop = loadDefinitionPaths([definitionsDir], definitionsDir).folders.flatMap((f) => f.sops.map((x) => x.definition)).find((d) => d?.regency === REGENCY && d.id === 'pengaduan-langsung')!;
+    const complaintSop = loadDefinitionPaths([definitionsDir], definitionsDir)
+      .folders.flatMap((f) => f.sops.map((x) => x.definition))
+      .find((d) => d?.regency === REGENCY && d.id === 'pengaduan-langsung')!;
     const firstRole = complaintSop.actors.find((a) => a.id === complaintSop.steps[0]!.actors[0])!.performerRole;
-    const opened = await (await test.as(REGENCY, firstRole)).post<{ id: string }>('/api/cases', { sopId: complaintSop.id, data: formDataFor(complaintSop.caseData.schema as unknown as SchemaNode, {}) });
+    const opened = await (
+      await test.as(REGENCY, firstRole)
+    ).post<{ id: string }>('/api/cases', {
+      sopId: complaintSop.id,
+      data: formDataFor(complaintSop.caseData.schema as unknown as SchemaNode, {}),
+    });
     expect(opened.status).toBe(201);
     const concerned = ended.find((e) => e.status === 'completed')!;
     await login(firstRole);
@@ -136,14 +166,26 @@ describe('monitoring dashboard and the public satisfaction survey', () => {
     await page.goto(`${test.server.url}/dasbor`);
     await page.waitForSelector('[data-testid=chart-complaints] svg');
     await page.locator('[data-testid=chart-complaints] summary').click();
-    await expect(page.locator('[data-testid=chart-complaints] table tbody').innerText()).resolves.toMatch(new RegExp(`${definition.name}\\s+1\\s+1\\s+1`));
+    await expect(page.locator('[data-testid=chart-complaints] table tbody').innerText()).resolves.toMatch(
+      new RegExp(`${definition.name}\\s+1\\s+1\\s+1`),
+    );
   });
 
   it('the applicant answers the satisfaction survey on the public page; the IKM appears on the dashboard', async () => {
     const done = ended.find((e) => e.status === 'completed')!;
     await page.goto(`${test.server.url}/lacak/${done.trackingCode}`);
     await page.waitForSelector('[data-testid=survey]');
-    for (const name of ['persyaratan', 'prosedur', 'waktu', 'biaya', 'produk', 'kompetensi', 'perilaku', 'pengaduan', 'sarana']) {
+    for (const name of [
+      'persyaratan',
+      'prosedur',
+      'waktu',
+      'biaya',
+      'produk',
+      'kompetensi',
+      'perilaku',
+      'pengaduan',
+      'sarana',
+    ]) {
       await page.check(`input[name=${name}][value="4"]`);
     }
     await page.fill('#survey-comment', 'Pelayanan cepat dan ramah.');
@@ -152,7 +194,9 @@ describe('monitoring dashboard and the public satisfaction survey', () => {
     await page.waitForSelector('[data-testid=survey-thanks]');
     await screenshot(page, SUITE, '05-survey-thanks');
     const kadis = await test.as(REGENCY, 'kepala-dinas');
-    const satisfaction = await kadis.get<{ overall: { ikm: number; grade: string; responses: number } }>('/api/monitoring/satisfaction');
+    const satisfaction = await kadis.get<{ overall: { ikm: number; grade: string; responses: number } }>(
+      '/api/monitoring/satisfaction',
+    );
     expect(satisfaction.body.overall).toMatchObject({ ikm: 100, grade: 'A', responses: 1 });
     await page.goto(`${test.server.url}/dasbor`);
     await page.waitForSelector('[data-testid=kpi-ikm]');

@@ -41,7 +41,8 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     // CodeMirror renders only the lines in view: walk up from the end with the keyboard instead.
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+End');
-    for (let i = 0; i < 300 && !(await page.locator('.cm-activeLine').innerText()).includes(text); i++) await page.keyboard.press('ArrowUp');
+    for (let i = 0; i < 300 && !(await page.locator('.cm-activeLine').innerText()).includes(text); i++)
+      await page.keyboard.press('ArrowUp');
     await page.keyboard.press('End');
   }
 
@@ -96,7 +97,9 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     await problem.click();
     // The jump put the cursor on the error: deleting the typo there fixes it.
     // The editor lives in a shadow root (its styles must be constructed sheets under the CSP).
-    await expect(page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.classList.contains('cm-content'))).resolves.toBe(true);
+    await expect(
+      page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.classList.contains('cm-content')),
+    ).resolves.toBe(true);
     await page.keyboard.press('End');
     await page.keyboard.press('Backspace');
     await page.waitForSelector('[data-testid=no-problems]');
@@ -119,9 +122,20 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     await page.click('[role=tab]:has-text("Bagan alir")');
     await page.waitForSelector('[data-testid=flow-preview] svg');
     const header = await page.locator('[data-testid=sop-header]').innerText();
-    for (const label of ['Nomor SOP', 'Disahkan oleh', 'Dasar Hukum', 'Kualifikasi Pelaksana', 'Keterkaitan', 'Peralatan/Perlengkapan', 'Peringatan', 'Pencatatan dan Pendataan']) expect(header).toContain(label);
+    for (const label of [
+      'Nomor SOP',
+      'Disahkan oleh',
+      'Dasar Hukum',
+      'Kualifikasi Pelaksana',
+      'Keterkaitan',
+      'Peralatan/Perlengkapan',
+      'Peringatan',
+      'Pencatatan dan Pendataan',
+    ])
+      expect(header).toContain(label);
     const svg = await page.locator('[data-testid=flow-preview] svg').innerHTML();
-    for (const label of ['Kelengkapan', 'Waktu', 'Output', 'Keterangan', 'Ya', 'Tidak', 'Petugas']) expect(svg).toContain(label);
+    for (const label of ['Kelengkapan', 'Waktu', 'Output', 'Keterangan', 'Ya', 'Tidak', 'Petugas'])
+      expect(svg).toContain(label);
     await screenshot(page, SUITE, '06-flowchart');
     await page.click('[role=tab]:has-text("Pratinjau formulir")');
     await page.selectOption('#form-step', { index: 2 });
@@ -152,7 +166,12 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     await screenshot(page, SUITE, '11-print-view');
     mkdirSync(join(ARTIFACTS, SUITE), { recursive: true });
     await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ path: join(ARTIFACTS, SUITE, 'sop-document.pdf'), format: 'A4', landscape: true, printBackground: true });
+    const pdf = await page.pdf({
+      path: join(ARTIFACTS, SUITE, 'sop-document.pdf'),
+      format: 'A4',
+      landscape: true,
+      printBackground: true,
+    });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.emulateMedia({ media: 'screen' });
   });
@@ -169,10 +188,17 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     await page.waitForSelector('[data-testid=tracking-code]');
     caseId = /\/kasus\/([^/]+)\/tanda-terima/.exec(page.url())![1]!;
     await screenshot(page, SUITE, '12-runtime-receipt');
-    for (const [role, activity] of [['petugas-pengaduan', 'Pemohon menyerahkan berkas'], ['petugas-pengaduan', 'Petugas memeriksa kelengkapan'], ['ketua-tim-pengaduan', 'menandatangani surat keterangan']] as const) {
+    for (const [role, activity] of [
+      ['petugas-pengaduan', 'Pemohon menyerahkan berkas'],
+      ['petugas-pengaduan', 'Petugas memeriksa kelengkapan'],
+      ['ketua-tim-pengaduan', 'menandatangani surat keterangan'],
+    ] as const) {
       if (role !== 'petugas-pengaduan' || activity.startsWith('Kepala')) await login('/', role);
       await page.goto(`${test.server.url}/kasus/${caseId}`);
-      const item = page.locator('li', { hasText: activity }).filter({ has: page.locator('a.button') }).first();
+      const item = page
+        .locator('li', { hasText: activity })
+        .filter({ has: page.locator('a.button') })
+        .first();
       await item.locator('a.button').click();
       await page.waitForSelector('h1');
       for (const box of await page.locator('[data-testid=checklist] input[type=checkbox]').all()) await box.check();
@@ -221,14 +247,20 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
   it('imports a pack: a validation report first, nothing saved while a file fails', async () => {
     await login('/designer/', 'penyusun-sop');
     await page.click('a:has-text("Impor paket")');
-    const good = (await page.request.get(`${test.server.url}/api/designer/sops/${SOP_ID}`).then((r) => r.json() as Promise<{ source: string }>)).source.replace(`id: ${SOP_ID}`, 'id: impor-uji');
+    const good = (
+      await page.request
+        .get(`${test.server.url}/api/designer/sops/${SOP_ID}`)
+        .then((r) => r.json() as Promise<{ source: string }>)
+    ).source.replace(`id: ${SOP_ID}`, 'id: impor-uji');
     const bad = good.replace('id: impor-uji', 'id: impor-rusak').replace('actor: petugas\n', 'actor: petugass\n');
     await page.setInputFiles('#pack', [
       { name: 'impor-uji.yaml', mimeType: 'application/yaml', buffer: Buffer.from(good) },
       { name: 'impor-rusak.yaml', mimeType: 'application/yaml', buffer: Buffer.from(bad) },
     ]);
     await page.waitForSelector('[data-testid=import-report]');
-    await expect(page.locator('[data-testid=import-report]').innerText()).resolves.toMatch(/\d+:\d+ Pelaksana `petugass`/);
+    await expect(page.locator('[data-testid=import-report]').innerText()).resolves.toMatch(
+      /\d+:\d+ Pelaksana `petugass`/,
+    );
     await expect(page.locator('button:has-text("Simpan semua sebagai draf")').isDisabled()).resolves.toBe(true);
     await screenshot(page, SUITE, '15-import-report');
   });
@@ -248,7 +280,9 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     await page.goto(`${test.server.url}/designer/`);
     await page.waitForSelector('[data-testid=sop-list]');
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain('Lewati ke isi utama');
+    await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain(
+      'Lewati ke isi utama',
+    );
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);

@@ -8,7 +8,10 @@ import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 const SUITE = 'runtime-ui';
 // A real 1×1 PNG, the kind of scan a front-desk officer uploads.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describe('runtime UI: a Kutai Kartanegara staff team runs an SOP from application to SK', () => {
   let test: TestServer;
@@ -35,7 +38,10 @@ describe('runtime UI: a Kutai Kartanegara staff team runs an SOP from applicatio
   /** Opens the case page and the open task of a step (the current user's lane). */
   async function openTask(stepActivity: string): Promise<void> {
     await page.goto(`${test.server.url}/kasus/${caseId}`);
-    const item = page.locator('li', { hasText: stepActivity }).filter({ has: page.locator('a.button') }).first();
+    const item = page
+      .locator('li', { hasText: stepActivity })
+      .filter({ has: page.locator('a.button') })
+      .first();
     await item.locator('a.button').click();
     await page.waitForSelector('h1');
   }
@@ -55,7 +61,8 @@ describe('runtime UI: a Kutai Kartanegara staff team runs an SOP from applicatio
     page = await browser.newPage();
     page.on('console', (m) => {
       // RJSF logs its own client-side validation result; the test checks those messages on screen instead.
-      if (m.type() === 'error' && !m.text().includes('401') && !m.text().startsWith('Form validation failed')) consoleErrors.push(`${page.url()}: ${m.text()}`);
+      if (m.type() === 'error' && !m.text().includes('401') && !m.text().startsWith('Form validation failed'))
+        consoleErrors.push(`${page.url()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
   }, 180_000);

@@ -38,23 +38,38 @@ function freezingDriver(inner: CaseDriver): CaseDriver & { states: CaseState[] }
 const root = join(import.meta.dirname, '../../sop-definitions');
 const loaded = loadDefinitionPaths([root], root);
 const runnable = loaded.folders.flatMap((folder) =>
-  folder.sops.filter((s) => s.definition).map((s) => ({ file: s.file, definition: s.definition!, calendar: buildWorkingCalendar(folder.regency!.calendar) })),
+  folder.sops
+    .filter((s) => s.definition)
+    .map((s) => ({
+      file: s.file,
+      definition: s.definition!,
+      calendar: buildWorkingCalendar(folder.regency!.calendar),
+    })),
 );
 
 describe('commands never change the state they are given (copy-on-write transitions)', () => {
-  it.each(runnable.map((r) => [r.file, r] as const))('%s: every branch and every send-back on frozen states', async (_file, { definition, calendar }) => {
-    const exe = compileSop(definition);
-    for (const scenario of planScenarios(definition)) {
-      const sendBackAt = [undefined, ...definition.steps.filter((s) => s.sendBack && scenario.visits.some((v) => v.stepId === s.id)).map((s) => s.id)];
-      for (const stepId of sendBackAt) {
-        const driver = freezingDriver(memoryDriver(exe, calendar));
-        const run = await runScenario(definition, driver, scenario, stepId ? { sendBackAt: stepId } : {});
-        expect(['completed', 'rejected', 'referred']).toContain(run.state.status);
-        // Each snapshot taken right after a command still equals the frozen object handed on.
-        for (let i = 1; i < driver.states.length; i++) expect(driver.states[i]!.revision).toBe(driver.states[i - 1]!.revision + 1);
+  it.each(runnable.map((r) => [r.file, r] as const))(
+    '%s: every branch and every send-back on frozen states',
+    async (_file, { definition, calendar }) => {
+      const exe = compileSop(definition);
+      for (const scenario of planScenarios(definition)) {
+        const sendBackAt = [
+          undefined,
+          ...definition.steps
+            .filter((s) => s.sendBack && scenario.visits.some((v) => v.stepId === s.id))
+            .map((s) => s.id),
+        ];
+        for (const stepId of sendBackAt) {
+          const driver = freezingDriver(memoryDriver(exe, calendar));
+          const run = await runScenario(definition, driver, scenario, stepId ? { sendBackAt: stepId } : {});
+          expect(['completed', 'rejected', 'referred']).toContain(run.state.status);
+          // Each snapshot taken right after a command still equals the frozen object handed on.
+          for (let i = 1; i < driver.states.length; i++)
+            expect(driver.states[i]!.revision).toBe(driver.states[i - 1]!.revision + 1);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('staff and system commands leave a frozen state untouched too', () => {
@@ -64,14 +79,27 @@ describe('staff and system commands leave a frozen state untouched too', () => {
     const exe = compileSop(withEligibility.definition);
     const scenario = planScenarios(withEligibility.definition)[0]!;
     const driver = freezingDriver(memoryDriver(exe, withEligibility.calendar));
-    const finished = await runScenario(withEligibility.definition, driver, scenario, { sendBackAt: withEligibility.definition.steps.find((s) => s.sendBack)!.id });
+    const finished = await runScenario(withEligibility.definition, driver, scenario, {
+      sendBackAt: withEligibility.definition.steps.find((s) => s.sendBack)!.id,
+    });
     const started = deepFreeze(structuredClone(driver.states[0]!));
     const openTask = started.tasks.find((t) => t.status === 'open')!;
-    const context: EngineContext = { now: new Date('2025-06-02T02:00:00Z'), calendar: withEligibility.calendar, by: { userId: 'u1', name: 'Petugas', roles: [openTask.role] } };
+    const context: EngineContext = {
+      now: new Date('2025-06-02T02:00:00Z'),
+      calendar: withEligibility.calendar,
+      by: { userId: 'u1', name: 'Petugas', roles: [openTask.role] },
+    };
     const onOpenCase: CaseCommand[] = [
       { type: 'reassign', taskId: openTask.id, toUserId: 'u2', toName: 'Petugas Dua' },
       { type: 'markOverdue', taskIds: [openTask.id], caseOverdue: true },
-      { type: 'recordOutput', stepId: openTask.stepId, outputId: 'o', documentId: 'd', number: '1/2025', title: 'Surat' },
+      {
+        type: 'recordOutput',
+        stepId: openTask.stepId,
+        outputId: 'o',
+        documentId: 'd',
+        number: '1/2025',
+        title: 'Surat',
+      },
       { type: 'recordArchive', step: 'requested', requestId: 'r1', details: { purpose: 'audit' } },
       { type: 'cancel', reason: 'Pemohon membatalkan permohonan' },
     ];
@@ -82,6 +110,9 @@ describe('staff and system commands leave a frozen state untouched too', () => {
     const ended = deepFreeze(structuredClone(finished.state));
     const anonymised = await applyCommand(exe, ended, { type: 'anonymise' }, context);
     expect(anonymised.ok).toBe(true);
-    if (anonymised.ok && ended.eligibility) expect(anonymised.state.eligibility!.criteria.every((c) => c.outcome.criteria.every((x) => x.actual === null))).toBe(true);
+    if (anonymised.ok && ended.eligibility)
+      expect(
+        anonymised.state.eligibility!.criteria.every((c) => c.outcome.criteria.every((x) => x.actual === null)),
+      ).toBe(true);
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ikmFromElementAverages, ikmGrade } from '../../engine/app/monitoring/satisfaction/ikm.ts';
-import { SURVEY_ELEMENTS, SURVEY_QUESTIONS, type SurveyElement } from '../../engine/app/monitoring/satisfaction/surveyElements.ts';
+import {
+  SURVEY_ELEMENTS,
+  SURVEY_QUESTIONS,
+  type SurveyElement,
+} from '../../engine/app/monitoring/satisfaction/surveyElements.ts';
 
 function averages(values: number[]): Record<SurveyElement, number> {
   return Object.fromEntries(SURVEY_ELEMENTS.map((e, i) => [e, values[i]!])) as Record<SurveyElement, number>;
@@ -8,7 +12,17 @@ function averages(values: number[]): Record<SurveyElement, number> {
 
 describe('IKM per PermenPANRB 14/2017', () => {
   it('has the nine elements in the regulation order, each with four answers', () => {
-    expect(SURVEY_QUESTIONS.map((q) => `${q.code} ${q.element}`)).toEqual(['U1 persyaratan', 'U2 prosedur', 'U3 waktu', 'U4 biaya', 'U5 produk', 'U6 kompetensi', 'U7 perilaku', 'U8 pengaduan', 'U9 sarana']);
+    expect(SURVEY_QUESTIONS.map((q) => `${q.code} ${q.element}`)).toEqual([
+      'U1 persyaratan',
+      'U2 prosedur',
+      'U3 waktu',
+      'U4 biaya',
+      'U5 produk',
+      'U6 kompetensi',
+      'U7 perilaku',
+      'U8 pengaduan',
+      'U9 sarana',
+    ]);
     for (const q of SURVEY_QUESTIONS) expect(new Set(q.options).size).toBe(4);
   });
 
@@ -19,12 +33,23 @@ describe('IKM per PermenPANRB 14/2017', () => {
   });
 
   it('the fixture service: element averages 3 3 2,5 4 3 3,5 3,75 2,5 3 → 28,25 ÷ 9 × 25 = 78,47 (B)', () => {
-    expect(ikmFromElementAverages(averages([3, 3, 2.5, 4, 3, 3.5, 3.75, 2.5, 3]))).toMatchObject({ ikm: 78.47, grade: 'B' });
+    expect(ikmFromElementAverages(averages([3, 3, 2.5, 4, 3, 3.5, 3.75, 2.5, 3]))).toMatchObject({
+      ikm: 78.47,
+      grade: 'B',
+    });
   });
 
   it('the extremes are 100 (A, Sangat Baik) and 25 (D, Tidak Baik)', () => {
-    expect(ikmFromElementAverages(averages(Array(9).fill(4) as number[]))).toMatchObject({ ikm: 100, grade: 'A', performance: 'Sangat Baik' });
-    expect(ikmFromElementAverages(averages(Array(9).fill(1) as number[]))).toMatchObject({ ikm: 25, grade: 'D', performance: 'Tidak Baik' });
+    expect(ikmFromElementAverages(averages(Array(9).fill(4) as number[]))).toMatchObject({
+      ikm: 100,
+      grade: 'A',
+      performance: 'Sangat Baik',
+    });
+    expect(ikmFromElementAverages(averages(Array(9).fill(1) as number[]))).toMatchObject({
+      ikm: 25,
+      grade: 'D',
+      performance: 'Tidak Baik',
+    });
   });
 
   it.each([
@@ -44,6 +69,11 @@ describe('IKM per PermenPANRB 14/2017', () => {
   });
 
   it('the grade wording follows the regulation', () => {
-    expect([ikmGrade(90), ikmGrade(80), ikmGrade(70), ikmGrade(50)].map((g) => g.performance)).toEqual(['Sangat Baik', 'Baik', 'Kurang Baik', 'Tidak Baik']);
+    expect([ikmGrade(90), ikmGrade(80), ikmGrade(70), ikmGrade(50)].map((g) => g.performance)).toEqual([
+      'Sangat Baik',
+      'Baik',
+      'Kurang Baik',
+      'Tidak Baik',
+    ]);
   });
 });

@@ -27,7 +27,10 @@ describe('monitoring periods in regency-local time', () => {
 
   it('with only an end, starts on 1 January of that year', () => {
     const period = parsePeriod({ to: '2024-06-30' }, WITA, new Date('2026-03-01T00:00:00Z'));
-    expect([period.from.toISOString(), period.to.toISOString()]).toEqual(['2023-12-31T16:00:00.000Z', '2024-06-30T16:00:00.000Z']);
+    expect([period.from.toISOString(), period.to.toISOString()]).toEqual([
+      '2023-12-31T16:00:00.000Z',
+      '2024-06-30T16:00:00.000Z',
+    ]);
   });
 
   it.each([
@@ -49,7 +52,10 @@ describe('monitoring periods in regency-local time', () => {
 
   it('a year is local 1 January to local 1 January', () => {
     const year = yearPeriod(2025, 420);
-    expect([year.from.toISOString(), year.to.toISOString()]).toEqual(['2024-12-31T17:00:00.000Z', '2025-12-31T17:00:00.000Z']);
+    expect([year.from.toISOString(), year.to.toISOString()]).toEqual([
+      '2024-12-31T17:00:00.000Z',
+      '2025-12-31T17:00:00.000Z',
+    ]);
   });
 
   it('prints local date and time', () => {

@@ -4,7 +4,18 @@ import { databaseLabel } from '../support/testDatabase.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { caseFixture, writtenRows, type CaseFixture, type ErrorBody } from './support/securityFixture.ts';
 
-type Entry = { userId: string; userName: string; caseId: string | null; trackingCode: string | null; action: string; resource: string | null; reason: string | null; detail: Record<string, unknown> | null; route: string; at: string };
+type Entry = {
+  userId: string;
+  userName: string;
+  caseId: string | null;
+  trackingCode: string | null;
+  action: string;
+  resource: string | null;
+  reason: string | null;
+  detail: Record<string, unknown> | null;
+  route: string;
+  at: string;
+};
 type Report = { entries: Entry[]; next: number | null };
 
 describe(`access log: every view, download, print and export of personal data is recorded (${databaseLabel})`, () => {
@@ -26,16 +37,28 @@ describe(`access log: every view, download, print and export of personal data is
     const pdf = await staff.get(`/api/documents/${fixture.documentId}/pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    const exported = await staff.post(`/api/cases/${fixture.caseId}/export`, { reason: 'Rujukan ke RSUD AM Parikesit untuk pemeriksaan' });
+    const exported = await staff.post(`/api/cases/${fixture.caseId}/export`, {
+      reason: 'Rujukan ke RSUD AM Parikesit untuk pemeriksaan',
+    });
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''kasus-ALR-/);
-    expect((exported.body as unknown as { reason: string }).reason).toBe('Rujukan ke RSUD AM Parikesit untuk pemeriksaan');
+    expect((exported.body as unknown as { reason: string }).reason).toBe(
+      'Rujukan ke RSUD AM Parikesit untuk pemeriksaan',
+    );
 
     const auditor = await test.as('kutai-kartanegara', 'auditor');
     const report = await auditor.get<Report>(`/api/audit/cases/${fixture.caseId}/access`);
     expect(report.status).toBe(200);
     const mine = report.body.entries.filter((e) => e.userId === fixture.staffUserId).reverse();
-    expect(mine.map((e) => e.action)).toEqual(['view', 'timeline', 'attachments', 'download', 'document', 'print', 'export']);
+    expect(mine.map((e) => e.action)).toEqual([
+      'view',
+      'timeline',
+      'attachments',
+      'download',
+      'document',
+      'print',
+      'export',
+    ]);
     expect(mine.every((e) => e.caseId === fixture.caseId && e.trackingCode === fixture.trackingCode)).toBe(true);
     expect(mine.find((e) => e.action === 'download')!.resource).toBe(fixture.attachmentId);
     expect(mine.find((e) => e.action === 'print')!.resource).toBe(fixture.documentId);
@@ -77,9 +100,13 @@ describe(`access log: every view, download, print and export of personal data is
     const first = await auditor.get<Report>(`/api/audit/users/${fixture.staffUserId}/access?limit=2`);
     expect(first.body.entries).toHaveLength(2);
     expect(first.body.next).not.toBeNull();
-    const second = await auditor.get<Report>(`/api/audit/users/${fixture.staffUserId}/access?limit=2&before=${first.body.next}`);
+    const second = await auditor.get<Report>(
+      `/api/audit/users/${fixture.staffUserId}/access?limit=2&before=${first.body.next}`,
+    );
     expect(second.body.entries[0]!.at <= first.body.entries[1]!.at).toBe(true);
-    const audits = await withSystemScope(test.server.db, (trx) => trx('access_log').where({ action: 'audit' }).count('* as n').first());
+    const audits = await withSystemScope(test.server.db, (trx) =>
+      trx('access_log').where({ action: 'audit' }).count('* as n').first(),
+    );
     expect(Number((audits as { n: string }).n)).toBeGreaterThanOrEqual(3);
   });
 
@@ -88,7 +115,10 @@ describe(`access log: every view, download, print and export of personal data is
       const client = await test.as('kutai-kartanegara', role);
       expect((await client.get<ErrorBody>(`/api/audit/cases/${fixture.caseId}/access`)).status, role).toBe(403);
     }
-    expect((await (await test.as('kutai-kartanegara', 'kepala-dinas')).get(`/api/audit/cases/${fixture.caseId}/access`)).status).toBe(200);
+    expect(
+      (await (await test.as('kutai-kartanegara', 'kepala-dinas')).get(`/api/audit/cases/${fixture.caseId}/access`))
+        .status,
+    ).toBe(200);
     const outsider = await test.as('bangkalan', 'auditor');
     expect((await outsider.get(`/api/audit/cases/${fixture.caseId}/access`)).status).toBe(404);
     expect((await outsider.get(`/api/audit/users/${fixture.staffUserId}/access`)).status).toBe(404);

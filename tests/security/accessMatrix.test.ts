@@ -67,20 +67,90 @@ interface Subject {
 const HOME = 'kutai-kartanegara';
 const subjects: Subject[] = [
   { label: 'anonim', seesCase: false, archiveAuthority: false },
-  { label: 'staf unit (tugas)', regency: HOME, role: 'staf-rehsos', kind: 'staff', seesCase: true, archiveAuthority: false },
-  { label: 'staf unit (tanpa tugas)', regency: HOME, role: 'tksk', kind: 'staff', seesCase: true, archiveAuthority: false },
-  { label: 'staf unit lain', regency: HOME, role: 'staf-dayasos', kind: 'staff', seesCase: false, archiveAuthority: false },
+  {
+    label: 'staf unit (tugas)',
+    regency: HOME,
+    role: 'staf-rehsos',
+    kind: 'staff',
+    seesCase: true,
+    archiveAuthority: false,
+  },
+  {
+    label: 'staf unit (tanpa tugas)',
+    regency: HOME,
+    role: 'tksk',
+    kind: 'staff',
+    seesCase: true,
+    archiveAuthority: false,
+  },
+  {
+    label: 'staf unit lain',
+    regency: HOME,
+    role: 'staf-dayasos',
+    kind: 'staff',
+    seesCase: false,
+    archiveAuthority: false,
+  },
   { label: 'kabid unit', regency: HOME, role: 'kabid-rehsos', kind: 'kabid', seesCase: true, archiveAuthority: true },
-  { label: 'kabid unit lain', regency: HOME, role: 'kabid-dayasos', kind: 'kabid', seesCase: false, archiveAuthority: false },
+  {
+    label: 'kabid unit lain',
+    regency: HOME,
+    role: 'kabid-dayasos',
+    kind: 'kabid',
+    seesCase: false,
+    archiveAuthority: false,
+  },
   { label: 'kadis', regency: HOME, role: 'kepala-dinas', kind: 'kadis', seesCase: true, archiveAuthority: true },
-  { label: 'sekretaris', regency: HOME, role: 'sekretaris', kind: 'sekretaris', seesCase: true, archiveAuthority: true },
-  { label: 'penyusun SOP', regency: HOME, role: 'penyusun-sop', kind: 'drafter', seesCase: false, archiveAuthority: false },
-  { label: 'pengesah SOP', regency: HOME, role: 'pengesah-sop', kind: 'approver', seesCase: false, archiveAuthority: false },
+  {
+    label: 'sekretaris',
+    regency: HOME,
+    role: 'sekretaris',
+    kind: 'sekretaris',
+    seesCase: true,
+    archiveAuthority: true,
+  },
+  {
+    label: 'penyusun SOP',
+    regency: HOME,
+    role: 'penyusun-sop',
+    kind: 'drafter',
+    seesCase: false,
+    archiveAuthority: false,
+  },
+  {
+    label: 'pengesah SOP',
+    regency: HOME,
+    role: 'pengesah-sop',
+    kind: 'approver',
+    seesCase: false,
+    archiveAuthority: false,
+  },
   { label: 'auditor', regency: HOME, role: 'auditor', kind: 'auditor', seesCase: true, archiveAuthority: false },
   { label: 'admin', regency: HOME, role: 'admin', kind: 'admin', seesCase: true, archiveAuthority: false },
-  { label: 'admin kabupaten lain', regency: 'bangkalan', role: 'admin', kind: 'admin', seesCase: false, archiveAuthority: false },
-  { label: 'auditor kabupaten lain', regency: 'bangkalan', role: 'auditor', kind: 'auditor', seesCase: false, archiveAuthority: false },
-  { label: 'staf kabupaten lain', regency: 'bangkalan', role: 'staf-rehsos', kind: 'staff', seesCase: false, archiveAuthority: false },
+  {
+    label: 'admin kabupaten lain',
+    regency: 'bangkalan',
+    role: 'admin',
+    kind: 'admin',
+    seesCase: false,
+    archiveAuthority: false,
+  },
+  {
+    label: 'auditor kabupaten lain',
+    regency: 'bangkalan',
+    role: 'auditor',
+    kind: 'auditor',
+    seesCase: false,
+    archiveAuthority: false,
+  },
+  {
+    label: 'staf kabupaten lain',
+    regency: 'bangkalan',
+    role: 'staf-rehsos',
+    kind: 'staff',
+    seesCase: false,
+    archiveAuthority: false,
+  },
 ];
 
 type Expectation = 'allowed' | 401 | 403 | 404;
@@ -88,18 +158,28 @@ type Expectation = 'allowed' | 401 | 403 | 404;
 /** Finer rules some handlers add on top of their action (the matrix checks those too). */
 const HANDLER_RULES: Record<string, (subject: Subject) => Expectation | undefined> = {
   // The yearly evaluation of an SOP: a kabid evaluates the SOPs of their own unit only.
-  '/api/monitoring/evaluation/{sopId}/{year}': (s) => (s.kind === 'kabid' && s.regency === HOME && !s.seesCase ? 403 : undefined),
-  '/api/monitoring/evaluation/{sopId}/{year}.html': (s) => (s.kind === 'kabid' && s.regency === HOME && !s.seesCase ? 403 : undefined),
+  '/api/monitoring/evaluation/{sopId}/{year}': (s) =>
+    s.kind === 'kabid' && s.regency === HOME && !s.seesCase ? 403 : undefined,
+  '/api/monitoring/evaluation/{sopId}/{year}.html': (s) =>
+    s.kind === 'kabid' && s.regency === HOME && !s.seesCase ? 403 : undefined,
 };
 
 function expectationFor(spec: RouteSpec, subject: Subject): Expectation {
   const action = spec.policy?.action;
-  if (!action) throw new Error(`${spec.method.toUpperCase()} ${spec.path} has no policy: every route must declare one (deny by default)`);
+  if (!action)
+    throw new Error(
+      `${spec.method.toUpperCase()} ${spec.path} has no policy: every route must declare one (deny by default)`,
+    );
   const rule = EXPECTED_RULES[action];
   if (!rule) throw new Error(`action ${action} of ${spec.path} is not in the matrix's rules: write down who may do it`);
   if (rule === 'public') return 'allowed';
   if (!subject.regency || !subject.kind) return 401;
-  if (rule === 'archive-authority' ? !WORKERS.includes(subject.kind) : rule !== 'signed-in' && !rule.includes(subject.kind)) return 403;
+  if (
+    rule === 'archive-authority'
+      ? !WORKERS.includes(subject.kind)
+      : rule !== 'signed-in' && !rule.includes(subject.kind)
+  )
+    return 403;
   if (spec.kinds && !spec.kinds.includes(subject.kind)) return 403;
   const touchesCase = CASE_PARAMS.some((p) => spec.path.includes(`{${p}}`));
   if (!touchesCase) return HANDLER_RULES[spec.path]?.(subject) ?? 'allowed';
@@ -117,7 +197,17 @@ describe(`access matrix: every route × role × regency (${databaseLabel})`, () 
   beforeAll(async () => {
     test = await startTestServer();
     fixture = await caseFixture(test);
-    params = { ...fixture, sopId: 'bantuan-permakanan', version: '1', userId: fixture.staffUserId, code: fixture.verificationCode, outputId: 'sk-uji', year: '2025', report: 'register', format: 'csv' };
+    params = {
+      ...fixture,
+      sopId: 'bantuan-permakanan',
+      version: '1',
+      userId: fixture.staffUserId,
+      code: fixture.verificationCode,
+      outputId: 'sk-uji',
+      year: '2025',
+      report: 'register',
+      format: 'csv',
+    };
   }, 120_000);
   afterAll(async () => test?.stop());
 
@@ -127,7 +217,8 @@ describe(`access matrix: every route × role × regency (${databaseLabel})`, () 
   function pathOf(spec: RouteSpec): string {
     const path = spec.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
       const value = params[name];
-      if (value === undefined) throw new Error(`no fixture for path parameter {${name}} of ${spec.path}: add one to the matrix`);
+      if (value === undefined)
+        throw new Error(`no fixture for path parameter {${name}} of ${spec.path}: add one to the matrix`);
       return encodeURIComponent(value);
     });
     return path + (QUERIES[spec.path] ?? '');
@@ -136,7 +227,8 @@ describe(`access matrix: every route × role × regency (${databaseLabel})`, () 
   async function clientOf(spec: RouteSpec, subject: Subject): Promise<ApiClient> {
     if (!subject.regency) return new ApiClient(test.server.url);
     // Logging out ends the session, so it gets a session of its own.
-    if (spec.path === '/api/auth/logout') return freshClient(test, subject.regency, subject.role!, (url) => new ApiClient(url));
+    if (spec.path === '/api/auth/logout')
+      return freshClient(test, subject.regency, subject.role!, (url) => new ApiClient(url));
     return test.as(subject.regency, subject.role!);
   }
 
@@ -145,7 +237,9 @@ describe(`access matrix: every route × role × regency (${databaseLabel})`, () 
   });
 
   it('every route declares a policy with a known action', () => {
-    const missing = allRoutes().filter((r) => !r.policy || !(r.policy.action in EXPECTED_RULES)).map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    const missing = allRoutes()
+      .filter((r) => !r.policy || !(r.policy.action in EXPECTED_RULES))
+      .map((r) => `${r.method.toUpperCase()} ${r.path}`);
     expect(missing).toEqual([]);
   });
 
@@ -156,20 +250,33 @@ describe(`access matrix: every route × role × regency (${databaseLabel})`, () 
       const client = await clientOf(spec, subject);
       const before = expected === 'allowed' ? undefined : await writtenRows(test.server.db);
       // Writes send an empty body: allowed callers then meet validation (400) and change nothing.
-      const response = await client.request<ErrorBody>(spec.method.toUpperCase(), pathOf(spec), spec.method === 'get' ? undefined : {});
+      const response = await client.request<ErrorBody>(
+        spec.method.toUpperCase(),
+        pathOf(spec),
+        spec.method === 'get' ? undefined : {},
+      );
       const reason = response.body?.error?.reason;
-      const policyDenied = (response.status === 403 && POLICY_REASONS.includes(reason ?? '')) || (response.status === 404 && reason === 'TARGET_NOT_FOUND');
+      const policyDenied =
+        (response.status === 403 && POLICY_REASONS.includes(reason ?? '')) ||
+        (response.status === 404 && reason === 'TARGET_NOT_FOUND');
       let ok: boolean;
       if (expected === 401) ok = response.status === 401;
       else if (expected === 403) ok = response.status === 403 && POLICY_REASONS.includes(reason ?? '');
       else if (expected === 404) ok = response.status === 404 && reason === 'TARGET_NOT_FOUND';
       // Reads of one's own regency must succeed outright (fixtures exist); elsewhere any non-policy answer will do.
-      else if (spec.method === 'get' && spec.access === 'user' && subject.regency === HOME) ok = response.status === 200;
+      else if (spec.method === 'get' && spec.access === 'user' && subject.regency === HOME)
+        ok = response.status === 200;
       else ok = response.status !== 401 && !policyDenied && response.status < 500;
-      if (!ok) mismatches.push(`${subject.label}: expected ${expected}, got ${response.status} ${reason ?? response.body?.error?.code ?? ''}`);
+      if (!ok)
+        mismatches.push(
+          `${subject.label}: expected ${expected}, got ${response.status} ${reason ?? response.body?.error?.code ?? ''}`,
+        );
       if (before) {
         const after = await writtenRows(test.server.db);
-        if (JSON.stringify(after) !== JSON.stringify(before)) mismatches.push(`${subject.label}: a refused request wrote rows ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+        if (JSON.stringify(after) !== JSON.stringify(before))
+          mismatches.push(
+            `${subject.label}: a refused request wrote rows ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
+          );
       }
     }
     expect(mismatches).toEqual([]);
@@ -178,7 +285,9 @@ describe(`access matrix: every route × role × regency (${databaseLabel})`, () 
   it('an auditor is refused every write except signing out (exports are reads sent by POST for their reason)', async () => {
     const auditor = await test.as(HOME, 'auditor');
     const readsByPost = ['session', 'case.export'];
-    const writes = allRoutes().filter((r) => r.method !== 'get' && r.access === 'user' && !readsByPost.includes(r.policy?.action ?? ''));
+    const writes = allRoutes().filter(
+      (r) => r.method !== 'get' && r.access === 'user' && !readsByPost.includes(r.policy?.action ?? ''),
+    );
     expect(writes.length).toBeGreaterThanOrEqual(15);
     for (const spec of writes) {
       const response = await auditor.request<ErrorBody>(spec.method.toUpperCase(), pathOf(spec), {});

@@ -8,7 +8,11 @@ import { definitionsDir, startTestServer, type TestServer } from '../support/tes
 import { applicant, openCase, type ErrorBody } from './support/securityFixture.ts';
 
 const loaded = loadDefinitionPaths([definitionsDir], definitionsDir);
-const confidential = loaded.folders.flatMap((f) => f.sops.map((s) => s.definition)).find((d) => d?.regency === 'bangkalan' && d.confidential === true && d.unit === 'rehsos' && d.status === 'published')!;
+const confidential = loaded.folders
+  .flatMap((f) => f.sops.map((s) => s.definition))
+  .find(
+    (d) => d?.regency === 'bangkalan' && d.confidential === true && d.unit === 'rehsos' && d.status === 'published',
+  )!;
 
 type Search = { items: Array<{ id: string }> };
 
@@ -25,55 +29,85 @@ describe(`who sees which case inside one regency (${databaseLabel})`, () => {
   afterAll(async () => test?.stop());
 
   it('staff see their unit’s cases; another unit’s staff and kabid neither read nor find them; drafters cannot search', async () => {
-    const get = async (role: string) => (await (await test.as('kutai-kartanegara', role)).get<ErrorBody>(`/api/cases/${caseId}`)).status;
+    const get = async (role: string) =>
+      (await (await test.as('kutai-kartanegara', role)).get<ErrorBody>(`/api/cases/${caseId}`)).status;
     expect(await get('tksk')).toBe(200);
     expect(await get('kabid-rehsos')).toBe(200);
     expect(await get('staf-dayasos')).toBe(403);
     expect(await get('kabid-dayasos')).toBe(403);
-    const find = async (role: string) => (await (await test.as('kutai-kartanegara', role)).get<Search>('/api/cases?q=Siti')).body.items.map((i) => i.id);
+    const find = async (role: string) =>
+      (await (await test.as('kutai-kartanegara', role)).get<Search>('/api/cases?q=Siti')).body.items.map((i) => i.id);
     expect(await find('tksk')).toContain(caseId);
     expect(await find('auditor')).toContain(caseId);
     expect(await find('staf-dayasos')).not.toContain(caseId);
     expect(await find('kabid-dayasos')).not.toContain(caseId);
-    expect((await (await test.as('kutai-kartanegara', 'penyusun-sop')).get<ErrorBody>('/api/cases?q=Siti')).status).toBe(403);
+    expect(
+      (await (await test.as('kutai-kartanegara', 'penyusun-sop')).get<ErrorBody>('/api/cases?q=Siti')).status,
+    ).toBe(403);
   });
 
   it('a task assigned to someone of another unit lets them see that case (and only through it)', async () => {
     const staffDayasos = await test.as('kutai-kartanegara', 'staf-dayasos');
     const me = await staffDayasos.get<{ user: { id: string } }>('/api/auth/me');
     const staff = await test.as('kutai-kartanegara', 'staf-rehsos');
-    const reassigned = await staff.post<{ tasks: TaskState[] }>(`/api/tasks/${taskId}/reassign`, { toUserId: me.body.user.id, reason: 'Bantuan tenaga sementara' });
+    const reassigned = await staff.post<{ tasks: TaskState[] }>(`/api/tasks/${taskId}/reassign`, {
+      toUserId: me.body.user.id,
+      reason: 'Bantuan tenaga sementara',
+    });
     expect(reassigned.status).toBe(200);
     expect((await staffDayasos.get(`/api/cases/${caseId}`)).status).toBe(200);
     expect((await staffDayasos.get<Search>('/api/cases?q=Siti')).body.items.map((i) => i.id)).toEqual([caseId]);
-    expect((await staffDayasos.get<{ items: Array<{ caseId: string }> }>('/api/tasks/inbox')).body.items.map((i) => i.caseId)).toContain(caseId);
+    expect(
+      (await staffDayasos.get<{ items: Array<{ caseId: string }> }>('/api/tasks/inbox')).body.items.map(
+        (i) => i.caseId,
+      ),
+    ).toContain(caseId);
     // Another case of the same SOP stays out of reach.
     const other = await openCase(test, { ...applicant, fullName: 'Budi Santoso' });
     expect((await staffDayasos.get<ErrorBody>(`/api/cases/${other.id}`)).status).toBe(403);
   });
 
   it('opening a case of another unit’s SOP is refused unless one’s role does its first step', async () => {
-    const refused = await (await test.as('kutai-kartanegara', 'staf-dayasos')).post<ErrorBody>('/api/cases', { sopId: 'bantuan-permakanan', data: applicant });
+    const refused = await (
+      await test.as('kutai-kartanegara', 'staf-dayasos')
+    ).post<ErrorBody>('/api/cases', { sopId: 'bantuan-permakanan', data: applicant });
     expect([refused.status, refused.body.error.reason]).toEqual([403, 'OUT_OF_SCOPE']);
-    expect((await (await test.as('kutai-kartanegara', 'tksk')).post('/api/cases', { sopId: 'bantuan-permakanan', data: applicant })).status).toBe(201);
+    expect(
+      (
+        await (
+          await test.as('kutai-kartanegara', 'tksk')
+        ).post('/api/cases', { sopId: 'bantuan-permakanan', data: applicant })
+      ).status,
+    ).toBe(201);
   });
 
   it(`confidential SOPs (${confidential.id}): only the unit’s kabid, the Kepala Dinas, the auditor and task holders — not the admin, the sekretaris or other unit staff`, async () => {
     const firstRole = confidential.actors.find((a) => a.id === confidential.steps[0]!.actors[0])!.performerRole;
     const data = formDataFor(confidential.caseData.schema as unknown as SchemaNode, {});
-    const opened = await (await test.as('bangkalan', firstRole)).post<{ id: string; tasks: TaskState[] }>('/api/cases', { sopId: confidential.id, data });
+    const opened = await (
+      await test.as('bangkalan', firstRole)
+    ).post<{ id: string; tasks: TaskState[] }>('/api/cases', { sopId: confidential.id, data });
     expect(opened.status).toBe(201);
     const taskRoles = new Set(opened.body.tasks.map((t) => t.role));
-    const get = async (role: string) => (await (await test.as('bangkalan', role)).get<ErrorBody>(`/api/cases/${opened.body.id}`)).status;
+    const get = async (role: string) =>
+      (await (await test.as('bangkalan', role)).get<ErrorBody>(`/api/cases/${opened.body.id}`)).status;
     for (const role of ['kabid-rehsos', 'kepala-dinas', 'auditor', firstRole]) expect(await get(role), role).toBe(200);
-    const unitStaffWithoutTask = ['pekerja-sosial', 'tksk', 'staf-rehsos', 'petugas-verifikasi-rehsos'].find((r) => !taskRoles.has(r))!;
-    for (const role of ['admin', 'sekretaris', unitStaffWithoutTask].filter((r) => !taskRoles.has(r))) expect(await get(role), role).toBe(403);
+    const unitStaffWithoutTask = ['pekerja-sosial', 'tksk', 'staf-rehsos', 'petugas-verifikasi-rehsos'].find(
+      (r) => !taskRoles.has(r),
+    )!;
+    for (const role of ['admin', 'sekretaris', unitStaffWithoutTask].filter((r) => !taskRoles.has(r)))
+      expect(await get(role), role).toBe(403);
 
     // A Plt for the Kepala Dinas carries the head's reach while the delegation lasts.
     const kadis = await test.as('bangkalan', 'kepala-dinas');
     const users = await kadis.get<{ users: Array<{ id: string; username: string }> }>('/api/users');
     const sekretarisId = users.body.users.find((u) => u.username === 'bangkalan.sekretaris')!.id;
-    const delegation = await kadis.post('/api/delegations', { toUserId: sekretarisId, kind: 'plt', startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const delegation = await kadis.post('/api/delegations', {
+      toUserId: sekretarisId,
+      kind: 'plt',
+      startsAt: new Date(Date.now() - 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
     expect(delegation.status).toBe(201);
     if (!taskRoles.has('sekretaris')) expect(await get('sekretaris')).toBe(200);
   });

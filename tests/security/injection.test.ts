@@ -40,9 +40,14 @@ describe(`injection and XSS payloads are stored as data and returned escaped (${
       expect(read.headers.get('content-type')).toMatch(/^application\/json/);
       expect(read.text).not.toMatch(/<script|<img|"><|<%/);
       // The task form too: free text in the step's note and answers.
-      const done = await staff.post<CaseBody>(`/api/tasks/${opened.body.tasks[0]!.id}/complete`, { checklist: firstChecklist, note: payload });
+      const done = await staff.post<CaseBody>(`/api/tasks/${opened.body.tasks[0]!.id}/complete`, {
+        checklist: firstChecklist,
+        note: payload,
+      });
       expect(done.status).toBe(200);
-      const timeline = await staff.get<{ events: Array<{ type: string; payload: { note?: string } }> }>(`/api/cases/${opened.body.id}/timeline`);
+      const timeline = await staff.get<{ events: Array<{ type: string; payload: { note?: string } }> }>(
+        `/api/cases/${opened.body.id}/timeline`,
+      );
       expect(timeline.body.events.find((e) => e.type === 'task.completed')!.payload.note).toBe(payload);
       expect(timeline.text).not.toMatch(/<script|<img/);
     }
@@ -53,7 +58,10 @@ describe(`injection and XSS payloads are stored as data and returned escaped (${
     const before = await writtenRows(test.server.db);
     for (const payload of PAYLOADS) {
       for (const field of ['nik', 'kkNumber', 'phone', 'birthDate']) {
-        const refused = await staff.post<ErrorBody>('/api/cases', { sopId: 'bantuan-permakanan', data: { ...applicant, [field]: payload } });
+        const refused = await staff.post<ErrorBody>('/api/cases', {
+          sopId: 'bantuan-permakanan',
+          data: { ...applicant, [field]: payload },
+        });
         expect(refused.status, `${field}: ${payload}`).toBe(400);
         expect(refused.body.error.reason).toBe('FORM_INVALID');
         expect(refused.text).not.toMatch(/<script|<img/);
@@ -71,7 +79,13 @@ describe(`injection and XSS payloads are stored as data and returned escaped (${
       expect(search.status, payload).toBe(200);
       // staf-dayasos sees no rehsos case, whatever the query says.
       expect(search.body.items).toEqual([]);
-      for (const path of [`/api/cases/${q}`, `/api/cases/${q}/timeline`, `/api/attachments/${q}`, `/api/definitions/${q}`, `/api/public/status/${q}`]) {
+      for (const path of [
+        `/api/cases/${q}`,
+        `/api/cases/${q}/timeline`,
+        `/api/attachments/${q}`,
+        `/api/definitions/${q}`,
+        `/api/public/status/${q}`,
+      ]) {
         const response = await staff.get<ErrorBody>(path);
         expect([400, 404], `${path}`).toContain(response.status);
       }
@@ -82,7 +96,9 @@ describe(`injection and XSS payloads are stored as data and returned escaped (${
     expect({ ...after, access_log: 0 }).toEqual({ ...before, access_log: 0 });
     // A tautology in the search term finds only the case whose name literally contains it.
     const kadis = await test.as('kutai-kartanegara', 'kepala-dinas');
-    const all = await kadis.get<{ items: Array<{ applicantName: string }> }>(`/api/cases?q=${encodeURIComponent("' OR '1'='1")}`);
+    const all = await kadis.get<{ items: Array<{ applicantName: string }> }>(
+      `/api/cases?q=${encodeURIComponent("' OR '1'='1")}`,
+    );
     expect(all.body.items.map((i) => i.applicantName)).toEqual(["Siti' OR '1'='1"]);
     expect((await kadis.get<{ items: unknown[] }>('/api/cases')).body.items.length).toBeGreaterThan(5);
   });
@@ -90,11 +106,15 @@ describe(`injection and XSS payloads are stored as data and returned escaped (${
   it('payloads in a YAML definition are published as data and served escaped; dangerous YAML is refused cleanly', async () => {
     const approver = await test.as('kutai-kartanegara', 'pengesah-sop');
     const v1 = await approver.get<{ source: string }>('/api/definitions/bantuan-permakanan/versions/1');
-    const xss = '<img src=x onerror=alert(1)> Bantuan\'; DROP TABLE cases; --';
-    const source = v1.body.source.replace(/^name: .*$/m, `name: ${JSON.stringify(xss)}`).replace(/activity: [^\n]*/, `activity: ${JSON.stringify('<script>fetch("//evil")</script>')}`);
+    const xss = "<img src=x onerror=alert(1)> Bantuan'; DROP TABLE cases; --";
+    const source = v1.body.source
+      .replace(/^name: .*$/m, `name: ${JSON.stringify(xss)}`)
+      .replace(/activity: [^\n]*/, `activity: ${JSON.stringify('<script>fetch("//evil")</script>')}`);
     const published = await approver.post('/api/definitions/bantuan-permakanan/publish', { source });
     expect(published.status).toBe(201);
-    const read = await approver.get<{ definition: { name: string; steps: Array<{ activity: string }> } }>('/api/definitions/bantuan-permakanan');
+    const read = await approver.get<{ definition: { name: string; steps: Array<{ activity: string }> } }>(
+      '/api/definitions/bantuan-permakanan',
+    );
     expect(read.body.definition.name).toBe(xss);
     expect(read.body.definition.steps[0]!.activity).toBe('<script>fetch("//evil")</script>');
     expect(read.text).not.toMatch(/<img|<script/);
@@ -103,7 +123,12 @@ describe(`injection and XSS payloads are stored as data and returned escaped (${
 
     const drafter = await test.as('kutai-kartanegara', 'penyusun-sop');
     const bomb = `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n`;
-    for (const hostile of [bomb, 'id: x\nname: !!js/function "function(){ return process.exit(1) }"\n', '!!python/object/apply:os.system ["rm -rf /"]\n', `${'['.repeat(5000)}`]) {
+    for (const hostile of [
+      bomb,
+      'id: x\nname: !!js/function "function(){ return process.exit(1) }"\n',
+      '!!python/object/apply:os.system ["rm -rf /"]\n',
+      `${'['.repeat(5000)}`,
+    ]) {
       const started = Date.now();
       const checked = await drafter.post<{ valid: boolean }>('/api/definitions/validate', { source: hostile });
       expect(checked.status).toBeLessThan(500);

@@ -35,7 +35,11 @@ const roles: RawRegency['roles'] = [
 ];
 const user = { id: 'u1', regencyId: 'r' };
 const profile = (ids: string[], archiveApprovers?: string[], delegators: string[] = []) =>
-  profileFromRoles({ ...user, roles: ids }, delegators.map((id) => ({ fromUserId: id, fromName: id, roles: [] })), { roles, ...(archiveApprovers ? { archiveControl: { approvers: archiveApprovers } } : {}) });
+  profileFromRoles(
+    { ...user, roles: ids },
+    delegators.map((id) => ({ fromUserId: id, fromName: id, roles: [] })),
+    { roles, ...(archiveApprovers ? { archiveControl: { approvers: archiveApprovers } } : {}) },
+  );
 const sops = [
   { sopId: 'a1', unit: 'a', confidential: false },
   { sopId: 'a2-anak', unit: 'a', confidential: true },
@@ -50,7 +54,11 @@ describe('permission policy (pure)', () => {
     expect(p.kabidUnits).toEqual(['a']);
     expect(p.assignees).toEqual(['u1', 'boss']);
     expect(profile(['unknown-role']).kinds.size).toBe(0);
-    const covering = profileFromRoles({ ...user, roles: ['staf-b'] }, [{ fromUserId: 'boss', fromName: 'Kabid A', roles: ['kabid-a'] }], { roles });
+    const covering = profileFromRoles(
+      { ...user, roles: ['staf-b'] },
+      [{ fromUserId: 'boss', fromName: 'Kabid A', roles: ['kabid-a'] }],
+      { roles },
+    );
     expect(covering.roles).toEqual(['staf-b', 'kabid-a']);
     expect(covering.kabidUnits).toEqual(['a']);
     expect(covering.delegations.map((d) => d.fromName)).toEqual(['Kabid A']);
@@ -69,7 +77,19 @@ describe('permission policy (pure)', () => {
     const auditor = profile(['auditor']).kinds;
     expect(kindsAllow('case.read', auditor, true)).toBe(true);
     expect(kindsAllow('audit.read', auditor, true)).toBe(true);
-    for (const write of ['case.open', 'case.cancel', 'case.decide', 'task.act', 'attachment.upload', 'archive.request', 'archive.decide', 'output.issue', 'definition.publish', 'delegation.create'] as const) expect(kindsAllow(write, auditor, true), write).toBe(false);
+    for (const write of [
+      'case.open',
+      'case.cancel',
+      'case.decide',
+      'task.act',
+      'attachment.upload',
+      'archive.request',
+      'archive.decide',
+      'output.issue',
+      'definition.publish',
+      'delegation.create',
+    ] as const)
+      expect(kindsAllow(write, auditor, true), write).toBe(false);
     expect(kindsAllow('case.read', profile(['penyusun']).kinds, true)).toBe(false);
     expect(kindsAllow('case.read', new Set(), false)).toBe(false);
     expect(kindsAllow('public', new Set(), false)).toBe(true);
@@ -100,9 +120,23 @@ describe('permission policy (pure)', () => {
 describe('deny by default at runtime', () => {
   it('a route without a policy answers 403 NO_POLICY before its handler runs', async () => {
     let ran = false;
-    const spec: RouteSpec = { method: 'get', path: '/api/tanpa-kebijakan', summary: 'x', tag: 'x', access: 'public', responses: {}, handler: () => { ran = true; return Promise.resolve({}); } };
+    const spec: RouteSpec = {
+      method: 'get',
+      path: '/api/tanpa-kebijakan',
+      summary: 'x',
+      tag: 'x',
+      access: 'public',
+      responses: {},
+      handler: () => {
+        ran = true;
+        return Promise.resolve({});
+      },
+    };
     const handle = handlerFor(spec, undefined as never);
-    const error = await handle({ params: {}, query: {}, get: () => undefined, headers: {} } as unknown as Request, {} as Response).catch((e: unknown) => e);
+    const error = await handle(
+      { params: {}, query: {}, get: () => undefined, headers: {} } as unknown as Request,
+      {} as Response,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(403);
     expect((error as AppError).reason).toBe('NO_POLICY');
@@ -111,26 +145,76 @@ describe('deny by default at runtime', () => {
 });
 
 describe('anonymisation rules (pure)', () => {
-  const schema = { type: 'object' as const, properties: { nik: { type: 'string', pattern: '^[0-9]{16}$' }, fullName: { type: 'string' }, birthDate: { type: 'string', format: 'date' }, targetCategory: { type: 'string', enum: ['Lanjut Usia'] }, pkhRecipient: { type: 'boolean' }, dtsenDecile: { type: 'integer' }, notes: { type: 'string' } } };
+  const schema = {
+    type: 'object' as const,
+    properties: {
+      nik: { type: 'string', pattern: '^[0-9]{16}$' },
+      fullName: { type: 'string' },
+      birthDate: { type: 'string', format: 'date' },
+      targetCategory: { type: 'string', enum: ['Lanjut Usia'] },
+      pkhRecipient: { type: 'boolean' },
+      dtsenDecile: { type: 'integer' },
+      notes: { type: 'string' },
+    },
+  };
 
   it('keeps closed vocabularies and numbers, shrinks dates to years, removes free text and unknown fields', () => {
     expect(fieldFate(undefined)).toBe('remove');
-    const result = statisticalData({ nik: '6402010101010001', fullName: 'Siti', birthDate: '1950-02-01', targetCategory: 'Lanjut Usia', pkhRecipient: false, dtsenDecile: 2, notes: 'rumah di RT 3', extra: 'x' }, [schema]);
-    expect(result.data).toEqual({ birthDate: '1950', targetCategory: 'Lanjut Usia', pkhRecipient: false, dtsenDecile: 2 });
+    const result = statisticalData(
+      {
+        nik: '6402010101010001',
+        fullName: 'Siti',
+        birthDate: '1950-02-01',
+        targetCategory: 'Lanjut Usia',
+        pkhRecipient: false,
+        dtsenDecile: 2,
+        notes: 'rumah di RT 3',
+        extra: 'x',
+      },
+      [schema],
+    );
+    expect(result.data).toEqual({
+      birthDate: '1950',
+      targetCategory: 'Lanjut Usia',
+      pkhRecipient: false,
+      dtsenDecile: 2,
+    });
     expect(result.removed.sort()).toEqual(['extra', 'fullName', 'nik', 'notes']);
   });
 
   it('redacts event payloads: form answers become field names, notes and explanations go, reasons lose number runs; the rest stays', () => {
-    const redacted = redactEventPayload({ formData: { fullName: 'Siti', findings: 'x' }, checklist: { ktp: true }, note: 'Siti, HP 081234567890', reason: 'NIK 6402010101010001 ganda', outcome: 'ditolak', criteria: [{ id: 'usia', passed: true, explanations: ['Usia 75'] }], tasks: [{ id: 't1', dueAt: '2025-01-01' }] });
-    expect(redacted).toEqual({ formFields: ['fullName', 'findings'], checklist: { ktp: true }, reason: 'NIK •••••••••••••••• ganda', outcome: 'ditolak', criteria: [{ id: 'usia', passed: true }], tasks: [{ id: 't1', dueAt: '2025-01-01' }] });
+    const redacted = redactEventPayload({
+      formData: { fullName: 'Siti', findings: 'x' },
+      checklist: { ktp: true },
+      note: 'Siti, HP 081234567890',
+      reason: 'NIK 6402010101010001 ganda',
+      outcome: 'ditolak',
+      criteria: [{ id: 'usia', passed: true, explanations: ['Usia 75'] }],
+      tasks: [{ id: 't1', dueAt: '2025-01-01' }],
+    });
+    expect(redacted).toEqual({
+      formFields: ['fullName', 'findings'],
+      checklist: { ktp: true },
+      reason: 'NIK •••••••••••••••• ganda',
+      outcome: 'ditolak',
+      criteria: [{ id: 'usia', passed: true }],
+      tasks: [{ id: 't1', dueAt: '2025-01-01' }],
+    });
   });
 });
 
 describe('input and output hardening (pure)', () => {
   it('escapes HTML and renders letter templates with every placeholder and the template text escaped', () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>&\``)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;');
-    const html = renderTemplateHtml('Menetapkan {{fullName}} <b>tebal</b>\nNIK {{nik}} {{missing}}', { fullName: '<script>alert(1)</script>', nik: '"><img src=x onerror=alert(1)>' });
-    expect(html).toBe('Menetapkan &lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;tebal&lt;/b&gt;<br>\nNIK &quot;&gt;&lt;img src=x onerror=alert(1)&gt; …');
+    expect(escapeHtml(`<a href="x" onclick='y'>&\``)).toBe(
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;',
+    );
+    const html = renderTemplateHtml('Menetapkan {{fullName}} <b>tebal</b>\nNIK {{nik}} {{missing}}', {
+      fullName: '<script>alert(1)</script>',
+      nik: '"><img src=x onerror=alert(1)>',
+    });
+    expect(html).toBe(
+      'Menetapkan &lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;tebal&lt;/b&gt;<br>\nNIK &quot;&gt;&lt;img src=x onerror=alert(1)&gt; …',
+    );
     expect(html).not.toMatch(/<(?!br>)/);
   });
 
@@ -167,13 +251,30 @@ describe('input and output hardening (pure)', () => {
 describe('no personal data or internals in logs and error responses', () => {
   function capture(): { lines: string[]; stream: Writable } {
     const lines: string[] = [];
-    return { lines, stream: new Writable({ write: (chunk: Buffer, _enc, done) => { lines.push(chunk.toString()); done(); } }) };
+    return {
+      lines,
+      stream: new Writable({
+        write: (chunk: Buffer, _enc, done) => {
+          lines.push(chunk.toString());
+          done();
+        },
+      }),
+    };
   }
 
   it('the logger removes personal-data keys at the top level and one level down', () => {
     const { lines, stream } = capture();
     const logger = createLogger('info', stream);
-    logger.info({ nik: '6402010101010001', data: { fullName: 'Siti' }, case: { applicantNik: '6402010101010001', id: 'c1' }, password: 'x', count: 3 }, 'uji');
+    logger.info(
+      {
+        nik: '6402010101010001',
+        data: { fullName: 'Siti' },
+        case: { applicantNik: '6402010101010001', id: 'c1' },
+        password: 'x',
+        count: 3,
+      },
+      'uji',
+    );
     expect(lines.join('')).not.toMatch(/6402010101010001|Siti|"password"/);
     expect(lines.join('')).toMatch(/"count":3/);
     expect(lines.join('')).toMatch(/"id":"c1"/);
@@ -181,12 +282,33 @@ describe('no personal data or internals in logs and error responses', () => {
 
   it('an unexpected error is logged with number runs masked and without driver detail, and answered without a stack', () => {
     const { lines, stream } = capture();
-    const error = Object.assign(new Error('duplicate key value for 6402010101010001'), { code: '23505', detail: 'Key (applicant_nik)=(6402010101010001) already exists.' });
-    expect(safeErrorForLog(error)).toMatchObject({ code: '23505', message: 'duplicate key value for ••••••••••••0001' });
+    const error = Object.assign(new Error('duplicate key value for 6402010101010001'), {
+      code: '23505',
+      detail: 'Key (applicant_nik)=(6402010101010001) already exists.',
+    });
+    expect(safeErrorForLog(error)).toMatchObject({
+      code: '23505',
+      message: 'duplicate key value for ••••••••••••0001',
+    });
     let status = 0;
     let sent: unknown;
-    const res = { headersSent: false, status: (s: number) => { status = s; return res; }, json: (b: unknown) => { sent = b; return res; } } as unknown as Response;
-    errorHandler(createLogger('info', stream))(error, { method: 'GET', route: undefined } as unknown as Request, res, () => undefined);
+    const res = {
+      headersSent: false,
+      status: (s: number) => {
+        status = s;
+        return res;
+      },
+      json: (b: unknown) => {
+        sent = b;
+        return res;
+      },
+    } as unknown as Response;
+    errorHandler(createLogger('info', stream))(
+      error,
+      { method: 'GET', route: undefined } as unknown as Request,
+      res,
+      () => undefined,
+    );
     expect(status).toBe(500);
     expect(JSON.stringify(sent)).not.toMatch(/stack|6402|duplicate|at /);
     expect(lines.join('')).not.toMatch(/6402010101010001|applicant_nik/);

@@ -27,11 +27,18 @@ describe(`login, sessions, CSRF and headers (${databaseLabel})`, () => {
     await test?.stop();
   });
 
-  const login = (client: ApiClient, username: string, password: string, ip: string) => client.request<ErrorBody>('POST', '/api/auth/login', { username, password }, { headers: { 'x-forwarded-for': ip } });
+  const login = (client: ApiClient, username: string, password: string, ip: string) =>
+    client.request<ErrorBody>(
+      'POST',
+      '/api/auth/login',
+      { username, password },
+      { headers: { 'x-forwarded-for': ip } },
+    );
 
   it('brute force on one account: five failures lock it, even the right password is then refused (429); other accounts are unaffected', async () => {
     const client = new ApiClient(test.server.url);
-    for (let i = 0; i < 5; i++) expect((await login(client, 'kutai-kartanegara.tksk', `tebakan-${i}`, '10.0.0.1')).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login(client, 'kutai-kartanegara.tksk', `tebakan-${i}`, '10.0.0.1')).status).toBe(401);
     const locked = await login(client, 'kutai-kartanegara.tksk', DEMO_PASSWORD, '10.0.0.2');
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe('RATE_LIMITED');
@@ -39,9 +46,16 @@ describe(`login, sessions, CSRF and headers (${databaseLabel})`, () => {
   });
 
   it('parallel guesses cannot slip past the lockout', async () => {
-    const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) => login(new ApiClient(test.server.url), 'kutai-kartanegara.pendamping-pkh', `salah-${i}`, `10.1.0.${i}`)));
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        login(new ApiClient(test.server.url), 'kutai-kartanegara.pendamping-pkh', `salah-${i}`, `10.1.0.${i}`),
+      ),
+    );
     expect(guesses.every((g) => g.status === 401 || g.status === 429)).toBe(true);
-    const row = (await test.server.db('users').where({ username: 'kutai-kartanegara.pendamping-pkh' }).first('locked_until')) as { locked_until: Date | null };
+    const row = (await test.server
+      .db('users')
+      .where({ username: 'kutai-kartanegara.pendamping-pkh' })
+      .first('locked_until')) as { locked_until: Date | null };
     expect(row.locked_until).not.toBeNull();
   });
 
@@ -56,16 +70,29 @@ describe(`login, sessions, CSRF and headers (${databaseLabel})`, () => {
       const urls = [test.server.url, `http://127.0.0.1:${(second.address() as AddressInfo).port}`];
       const accounts = ['staf-linjamsos', 'staf-dayasos', 'staf-pkbptmp', 'verifikator-dtks'];
       for (let i = 0; i < IP_LIMIT; i++) {
-        const response = await login(new ApiClient(urls[i % 2]!), `kutai-kartanegara.${accounts[i % accounts.length]}`, 'salah', '203.0.113.9');
+        const response = await login(
+          new ApiClient(urls[i % 2]!),
+          `kutai-kartanegara.${accounts[i % accounts.length]}`,
+          'salah',
+          '203.0.113.9',
+        );
         expect(response.status, `attempt ${i}`).toBe(401);
       }
       for (const url of urls) {
-        const throttled = await login(new ApiClient(url), 'kutai-kartanegara.staf-linjamsos', DEMO_PASSWORD, '203.0.113.9');
+        const throttled = await login(
+          new ApiClient(url),
+          'kutai-kartanegara.staf-linjamsos',
+          DEMO_PASSWORD,
+          '203.0.113.9',
+        );
         expect(throttled.status).toBe(429);
         expect(throttled.body.error.message).toMatch(/alamat ini/);
       }
       // Another address is not affected.
-      expect((await login(new ApiClient(urls[1]!), 'kutai-kartanegara.staf-linjamsos', DEMO_PASSWORD, '203.0.113.10')).status).toBe(200);
+      expect(
+        (await login(new ApiClient(urls[1]!), 'kutai-kartanegara.staf-linjamsos', DEMO_PASSWORD, '203.0.113.10'))
+          .status,
+      ).toBe(200);
     } finally {
       await new Promise<void>((resolve) => second.close(() => resolve()));
       if (secondDb !== test.server.db) await secondDb.destroy();
@@ -104,13 +131,33 @@ describe(`login, sessions, CSRF and headers (${databaseLabel})`, () => {
   it('cookie-authenticated writes need the CSRF token; cross-site writes are refused; nothing is written', async () => {
     const staff = await test.as('kutai-kartanegara', 'staf-rehsos');
     const before = await writtenRows(test.server.db);
-    const noToken = await staff.request<ErrorBody>('POST', '/api/cases', { sopId: 'bantuan-permakanan', data: applicant }, { csrf: false });
+    const noToken = await staff.request<ErrorBody>(
+      'POST',
+      '/api/cases',
+      { sopId: 'bantuan-permakanan', data: applicant },
+      { csrf: false },
+    );
     expect([noToken.status, noToken.body.error.code]).toEqual([403, 'CSRF_FAILED']);
-    const wrongToken = await staff.request<ErrorBody>('POST', '/api/cases', { sopId: 'bantuan-permakanan', data: applicant }, { csrf: false, headers: { 'x-csrf-token': 'tebakan' } });
+    const wrongToken = await staff.request<ErrorBody>(
+      'POST',
+      '/api/cases',
+      { sopId: 'bantuan-permakanan', data: applicant },
+      { csrf: false, headers: { 'x-csrf-token': 'tebakan' } },
+    );
     expect(wrongToken.status).toBe(403);
-    const crossSite = await staff.request<ErrorBody>('POST', '/api/cases', { sopId: 'bantuan-permakanan', data: applicant }, { headers: { 'sec-fetch-site': 'cross-site' } });
+    const crossSite = await staff.request<ErrorBody>(
+      'POST',
+      '/api/cases',
+      { sopId: 'bantuan-permakanan', data: applicant },
+      { headers: { 'sec-fetch-site': 'cross-site' } },
+    );
     expect([crossSite.status, crossSite.body.error.code]).toEqual([403, 'CSRF_FAILED']);
-    const crossSiteLogin = await new ApiClient(test.server.url).request<ErrorBody>('POST', '/api/auth/login', { username: 'kutai-kartanegara.admin', password: DEMO_PASSWORD }, { headers: { 'sec-fetch-site': 'cross-site' } });
+    const crossSiteLogin = await new ApiClient(test.server.url).request<ErrorBody>(
+      'POST',
+      '/api/auth/login',
+      { username: 'kutai-kartanegara.admin', password: DEMO_PASSWORD },
+      { headers: { 'sec-fetch-site': 'cross-site' } },
+    );
     expect(crossSiteLogin.status).toBe(403);
     expect(await writtenRows(test.server.db)).toEqual(before);
   });

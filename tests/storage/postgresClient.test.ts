@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROLE } from '../../migrations/rowLevelSecurity.ts';
 import { databaseTargetFromEnv, openDatabase } from '../../engine/storage/database.ts';
 import { migrateToLatest } from '../../engine/storage/migrate.ts';
-import { MAX_PREPARED_PER_CONNECTION, preparedNameFor, statementName } from '../../engine/storage/preparedStatements.ts';
+import {
+  MAX_PREPARED_PER_CONNECTION,
+  preparedNameFor,
+  statementName,
+} from '../../engine/storage/preparedStatements.ts';
 import { withRegencyScope } from '../../engine/storage/regencyScope.ts';
 import { sqlLiteral } from '../../engine/storage/sqlLiteral.ts';
 import { sqlRows } from '../../engine/storage/sqlRows.ts';
@@ -19,13 +23,33 @@ describe('prepared statement names (pure)', () => {
 
   it('only data statements are prepared: never DDL, transaction control or SET', () => {
     const connection = { connection: { parsedStatements: {} } };
-    for (const sql of ['select 1', '  SELECT * FROM cases', 'insert into t values (1)', 'UPDATE t SET a = 1', 'delete from t', 'WITH x AS (SELECT 1) SELECT * FROM x']) expect(preparedNameFor(sql, connection)).toBeDefined();
-    for (const sql of ['BEGIN;', 'COMMIT;', 'ROLLBACK', 'SET LOCAL ROLE alur_app', 'CREATE TABLE t (a int)', 'ALTER TABLE t ADD b int', 'DROP TABLE t', 'VACUUM ANALYZE t', 'selection']) expect(preparedNameFor(sql, connection)).toBeUndefined();
+    for (const sql of [
+      'select 1',
+      '  SELECT * FROM cases',
+      'insert into t values (1)',
+      'UPDATE t SET a = 1',
+      'delete from t',
+      'WITH x AS (SELECT 1) SELECT * FROM x',
+    ])
+      expect(preparedNameFor(sql, connection)).toBeDefined();
+    for (const sql of [
+      'BEGIN;',
+      'COMMIT;',
+      'ROLLBACK',
+      'SET LOCAL ROLE alur_app',
+      'CREATE TABLE t (a int)',
+      'ALTER TABLE t ADD b int',
+      'DROP TABLE t',
+      'VACUUM ANALYZE t',
+      'selection',
+    ])
+      expect(preparedNameFor(sql, connection)).toBeUndefined();
   });
 
   it('a connection holds at most MAX_PREPARED_PER_CONNECTION statements; beyond it new texts run unnamed, known ones stay named', () => {
     const parsedStatements: Record<string, string> = {};
-    for (let i = 0; i < MAX_PREPARED_PER_CONNECTION; i++) parsedStatements[statementName(`SELECT ${i}`)] = `SELECT ${i}`;
+    for (let i = 0; i < MAX_PREPARED_PER_CONNECTION; i++)
+      parsedStatements[statementName(`SELECT ${i}`)] = `SELECT ${i}`;
     const connection = { connection: { parsedStatements } };
     expect(preparedNameFor('SELECT 0', connection)).toBe(statementName('SELECT 0'));
     expect(preparedNameFor('SELECT -1', connection)).toBeUndefined();
@@ -59,19 +83,37 @@ describe(`the database client (${databaseLabel})`, () => {
 
   it('literals round-trip through the database for arbitrary strings', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: 'binary' }).filter((s) => !s.includes('\u0000')), async (value) => {
-        const [row] = await sqlRows<{ v: string }>(db, `SELECT ${sqlLiteral(value)}::text AS v`, []);
-        expect(row?.v).toBe(value);
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: 'binary' }).filter((s) => !s.includes('\u0000')),
+        async (value) => {
+          const [row] = await sqlRows<{ v: string }>(db, `SELECT ${sqlLiteral(value)}::text AS v`, []);
+          expect(row?.v).toBe(value);
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it('the regency scope is in force inside the transaction (app role, regency setting) and gone after it', async () => {
     const hostile = "kab'; DROP TABLE cases; --";
-    const inside = await withRegencyScope(db, hostile, async (trx) => (await sqlRows<{ role: string; regency: string }>(trx, `SELECT current_user AS role, current_setting('alur.regency_id', true) AS regency`, []))[0]);
+    const inside = await withRegencyScope(
+      db,
+      hostile,
+      async (trx) =>
+        (
+          await sqlRows<{ role: string; regency: string }>(
+            trx,
+            `SELECT current_user AS role, current_setting('alur.regency_id', true) AS regency`,
+            [],
+          )
+        )[0],
+    );
     expect(inside).toEqual({ role: APP_ROLE, regency: hostile });
-    const [after] = await sqlRows<{ role: string; regency: string | null }>(db, `SELECT current_user AS role, nullif(current_setting('alur.regency_id', true), '') AS regency`, []);
+    const [after] = await sqlRows<{ role: string; regency: string | null }>(
+      db,
+      `SELECT current_user AS role, nullif(current_setting('alur.regency_id', true), '') AS regency`,
+      [],
+    );
     expect(after?.role).not.toBe(APP_ROLE);
     expect(after?.regency ?? null).toBeNull();
     expect(await db.schema.hasTable('cases')).toBe(true);
@@ -84,59 +126,79 @@ describe(`the database client (${databaseLabel})`, () => {
       return sqlRows(trx, 'SELECT 1/0', []);
     });
     await expect(failing).rejects.toThrow();
-    const [row] = await sqlRows<{ probe: string | null }>(db, `SELECT nullif(current_setting('alur.probe', true), '') AS probe`, []);
+    const [row] = await sqlRows<{ probe: string | null }>(
+      db,
+      `SELECT nullif(current_setting('alur.probe', true), '') AS probe`,
+      [],
+    );
     expect(row?.probe ?? null).toBeNull();
   });
 
-  it.runIf(databaseLabel === 'PostgreSQL')('on the server, data statements are prepared once per connection and reused', async () => {
-    const sql = 'SELECT count(*)::int AS n FROM regencies WHERE id <> ?';
-    const prepared = await db.transaction(async (trx) => {
-      for (let i = 0; i < 3; i++) await sqlRows(trx, sql, [`x${i}`]);
-      return sqlRows<{ name: string; statement: string }>(trx, `SELECT name, statement FROM pg_prepared_statements WHERE name = ?`, [statementName(sql.replace('?', '$1'))]);
-    });
-    expect(prepared).toHaveLength(1);
-    expect(prepared[0]?.statement).toContain('FROM regencies');
-  });
-
-  it.runIf(databaseLabel === 'PostgreSQL')('a connection whose prepared `SELECT *` went stale after a migration is replaced: one failure, then the new columns', async () => {
-    await db.raw('CREATE TABLE stale_plan_probe (a int)');
-    await db.raw('INSERT INTO stale_plan_probe VALUES (1)');
-    const sql = 'SELECT * FROM stale_plan_probe WHERE a = ?';
-    expect(await sqlRows(db, sql, [1])).toEqual([{ a: 1 }]);
-    // What a newer process's migration does while this one keeps running.
-    await db.raw('ALTER TABLE stale_plan_probe ADD COLUMN b int');
-    await expect(sqlRows(db, sql, [1])).rejects.toThrow(/cached plan must not change result type/);
-    expect(await sqlRows(db, sql, [1])).toEqual([{ a: 1, b: null }]);
-    await db.raw('DROP TABLE stale_plan_probe');
-  });
-
-  it.runIf(databaseLabel === 'PostgreSQL')('ALUR_DB_PREPARE=0 turns prepared statements off (for poolers that cannot keep them)', async () => {
-    const url = (db.client as { config: { connection: string } }).config.connection;
-    const target = databaseTargetFromEnv({ DATABASE_URL: url, ALUR_DB_PREPARE: '0' });
-    expect(target).toEqual({ kind: 'postgres', url, prepareStatements: false });
-    const unprepared = openDatabase(target);
-    try {
+  it.runIf(databaseLabel === 'PostgreSQL')(
+    'on the server, data statements are prepared once per connection and reused',
+    async () => {
       const sql = 'SELECT count(*)::int AS n FROM regencies WHERE id <> ?';
-      const prepared = await unprepared.transaction(async (trx) => {
+      const prepared = await db.transaction(async (trx) => {
         for (let i = 0; i < 3; i++) await sqlRows(trx, sql, [`x${i}`]);
-        return sqlRows<{ name: string }>(trx, `SELECT name FROM pg_prepared_statements`, []);
+        return sqlRows<{ name: string; statement: string }>(
+          trx,
+          `SELECT name, statement FROM pg_prepared_statements WHERE name = ?`,
+          [statementName(sql.replace('?', '$1'))],
+        );
       });
-      expect(prepared).toEqual([]);
-    } finally {
-      await unprepared.destroy();
-    }
-  });
+      expect(prepared).toHaveLength(1);
+      expect(prepared[0]?.statement).toContain('FROM regencies');
+    },
+  );
 
-  it.runIf(databaseLabel === 'PostgreSQL')('on the server, the scope travels with BEGIN (no separate round trip)', async () => {
-    const statements: string[] = [];
-    const record = (query: { sql: string }): void => void statements.push(query.sql);
-    db.on('query', record);
-    try {
-      await withRegencyScope(db, 'kutai-kartanegara', async (trx) => sqlRows(trx, 'SELECT 1', []));
-    } finally {
-      db.off('query', record);
-    }
-    expect(statements[0]).toMatch(/^BEGIN; SELECT set_config\('role'/);
-    expect(statements.filter((s) => s.includes('set_config'))).toHaveLength(1);
-  });
+  it.runIf(databaseLabel === 'PostgreSQL')(
+    'a connection whose prepared `SELECT *` went stale after a migration is replaced: one failure, then the new columns',
+    async () => {
+      await db.raw('CREATE TABLE stale_plan_probe (a int)');
+      await db.raw('INSERT INTO stale_plan_probe VALUES (1)');
+      const sql = 'SELECT * FROM stale_plan_probe WHERE a = ?';
+      expect(await sqlRows(db, sql, [1])).toEqual([{ a: 1 }]);
+      // What a newer process's migration does while this one keeps running.
+      await db.raw('ALTER TABLE stale_plan_probe ADD COLUMN b int');
+      await expect(sqlRows(db, sql, [1])).rejects.toThrow(/cached plan must not change result type/);
+      expect(await sqlRows(db, sql, [1])).toEqual([{ a: 1, b: null }]);
+      await db.raw('DROP TABLE stale_plan_probe');
+    },
+  );
+
+  it.runIf(databaseLabel === 'PostgreSQL')(
+    'ALUR_DB_PREPARE=0 turns prepared statements off (for poolers that cannot keep them)',
+    async () => {
+      const url = (db.client as { config: { connection: string } }).config.connection;
+      const target = databaseTargetFromEnv({ DATABASE_URL: url, ALUR_DB_PREPARE: '0' });
+      expect(target).toEqual({ kind: 'postgres', url, prepareStatements: false });
+      const unprepared = openDatabase(target);
+      try {
+        const sql = 'SELECT count(*)::int AS n FROM regencies WHERE id <> ?';
+        const prepared = await unprepared.transaction(async (trx) => {
+          for (let i = 0; i < 3; i++) await sqlRows(trx, sql, [`x${i}`]);
+          return sqlRows<{ name: string }>(trx, `SELECT name FROM pg_prepared_statements`, []);
+        });
+        expect(prepared).toEqual([]);
+      } finally {
+        await unprepared.destroy();
+      }
+    },
+  );
+
+  it.runIf(databaseLabel === 'PostgreSQL')(
+    'on the server, the scope travels with BEGIN (no separate round trip)',
+    async () => {
+      const statements: string[] = [];
+      const record = (query: { sql: string }): void => void statements.push(query.sql);
+      db.on('query', record);
+      try {
+        await withRegencyScope(db, 'kutai-kartanegara', async (trx) => sqlRows(trx, 'SELECT 1', []));
+      } finally {
+        db.off('query', record);
+      }
+      expect(statements[0]).toMatch(/^BEGIN; SELECT set_config\('role'/);
+      expect(statements.filter((s) => s.includes('set_config'))).toHaveLength(1);
+    },
+  );
 });

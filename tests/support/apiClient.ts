@@ -17,12 +17,18 @@ export class ApiClient {
   /** Signs in; throws if the server refuses. */
   async login(username: string, password: string): Promise<ApiResponse> {
     const response = await this.request('POST', '/api/auth/login', { username, password });
-    if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
     return response;
   }
 
   /** Sends a request; JSON bodies by default, raw bytes for uploads. */
-  async request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, options: { raw?: Uint8Array; contentType?: string; csrf?: boolean; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+  async request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { raw?: Uint8Array; contentType?: string; csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrf && options.csrf !== false) headers['x-csrf-token'] = this.csrf;
@@ -34,7 +40,11 @@ export class ApiClient {
       payload = typeof body === 'string' ? body : JSON.stringify(body);
       headers['content-type'] = options.contentType ?? 'application/json';
     }
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      ...(payload !== undefined ? { body: payload } : {}),
+    });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
     const text = await response.text();
@@ -44,7 +54,8 @@ export class ApiClient {
     } catch {
       // Non-JSON bodies (downloads) are returned as text.
     }
-    if (path === '/api/auth/login' && response.status === 200) this.csrf = String((parsed as { csrfToken?: string }).csrfToken ?? '');
+    if (path === '/api/auth/login' && response.status === 200)
+      this.csrf = String((parsed as { csrfToken?: string }).csrfToken ?? '');
     return { status: response.status, body: parsed as T, headers: response.headers, text };
   }
 

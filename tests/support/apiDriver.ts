@@ -11,7 +11,12 @@ function toState(response: ApiResponse, what: string): CaseState {
 }
 
 /** Drives scenarios through the HTTP API, signing in as the demo user of each task's role. */
-export function apiDriver(regency: string, sopId: string, firstRole: string, as: (regency: string, role: string) => Promise<ApiClient>): CaseDriver & { caseId: () => string } {
+export function apiDriver(
+  regency: string,
+  sopId: string,
+  firstRole: string,
+  as: (regency: string, role: string) => Promise<ApiClient>,
+): CaseDriver & { caseId: () => string } {
   let caseId = '';
   return {
     caseId: () => caseId,
@@ -21,8 +26,16 @@ export function apiDriver(regency: string, sopId: string, firstRole: string, as:
       caseId = state.id;
       return state;
     },
-    complete: async (task, input) => toState(await (await as(regency, task.role)).post(`/api/tasks/${task.id}/complete`, input), `complete ${task.id}`),
-    sendBack: async (task, reason) => toState(await (await as(regency, task.role)).post(`/api/tasks/${task.id}/send-back`, { reason }), `send back ${task.id}`),
+    complete: async (task, input) =>
+      toState(
+        await (await as(regency, task.role)).post(`/api/tasks/${task.id}/complete`, input),
+        `complete ${task.id}`,
+      ),
+    sendBack: async (task, reason) =>
+      toState(
+        await (await as(regency, task.role)).post(`/api/tasks/${task.id}/send-back`, { reason }),
+        `send back ${task.id}`,
+      ),
     events: async () => {
       const client = await as(regency, firstRole);
       const response = await client.get<{ events: CaseEvent[] }>(`/api/cases/${caseId}/timeline`);

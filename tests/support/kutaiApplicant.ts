@@ -13,4 +13,9 @@ export const kutaiApplicant = {
 };
 
 /** The complete checklist of the first step of bantuan-permakanan. */
-export const permakananFirstStepChecklist = { 'surat-permohonan': true, 'ktp-kk': true, 'foto-penerima': true, 'foto-rumah': true };
+export const permakananFirstStepChecklist = {
+  'surat-permohonan': true,
+  'ktp-kk': true,
+  'foto-penerima': true,
+  'foto-rumah': true,
+};

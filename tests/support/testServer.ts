@@ -21,7 +21,14 @@ export interface TestServer {
 /** Starts a server on a fresh database (PGlite in memory, or a new PostgreSQL database when DATABASE_URL is set). */
 export async function startTestServer(options: { definitionsDir?: string } = {}): Promise<TestServer> {
   const database = await freshDatabase();
-  const server = await startServer({ target: database.target, port: 0, definitionsDir: options.definitionsDir ?? definitionsDir, demoUsers: true, jobPollMs: 3_600_000, logger: pino({ level: 'silent' }) });
+  const server = await startServer({
+    target: database.target,
+    port: 0,
+    definitionsDir: options.definitionsDir ?? definitionsDir,
+    demoUsers: true,
+    jobPollMs: 3_600_000,
+    logger: pino({ level: 'silent' }),
+  });
   const clients = new Map<string, Promise<ApiClient>>();
   return {
     server,

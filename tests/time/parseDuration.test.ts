@@ -6,7 +6,13 @@ import { parseDuration, type Duration } from '../../engine/time/parseDuration.ts
 
 type Expected = Omit<Duration, 'text'>;
 
-const d = (min: number, max: number, unit: DurationUnit, extra: Partial<Expected> = {}): Expected => ({ min, max, unit, perPerson: false, ...extra });
+const d = (min: number, max: number, unit: DurationUnit, extra: Partial<Expected> = {}): Expected => ({
+  min,
+  max,
+  unit,
+  perPerson: false,
+  ...extra,
+});
 
 /** Every distinct Waktu cell of the step tables in kutai-kartanegara-sop-2025.md, as written. */
 const kutaiKartanegaraWaktu: Array<[string, Expected]> = [
@@ -43,16 +49,34 @@ const sinceComplete = 'sejak berkas permohonan diterima secara lengkap dan benar
 /** Every distinct "Jangka Waktu Penyelesaian Pelayanan" of bangkalan-standar-pelayanan-2025.md, as written. */
 const bangkalanJangkaWaktu: Array<[string, Expected]> = [
   ['4 (empat) hari kerja', d(4, 4, 'workingDays')],
-  ['2 (dua) hari kerja, sejak berkas permohonan diterima secara lengkap dan benar', d(2, 2, 'workingDays', { note: sinceComplete })],
-  ['3 (tiga) hari kerja sejak berkas permohonan diterima secara lengkap dan benar', d(3, 3, 'workingDays', { note: sinceComplete })],
+  [
+    '2 (dua) hari kerja, sejak berkas permohonan diterima secara lengkap dan benar',
+    d(2, 2, 'workingDays', { note: sinceComplete }),
+  ],
+  [
+    '3 (tiga) hari kerja sejak berkas permohonan diterima secara lengkap dan benar',
+    d(3, 3, 'workingDays', { note: sinceComplete }),
+  ],
   ['30 (tiga puluh) menit', d(30, 30, 'minutes')],
   ['14 (empat belas) hari kerja', d(14, 14, 'workingDays')],
   // Sic: the seed has "(hari)" where the number word belongs.
   ['3 (hari) hari kerja', d(3, 3, 'workingDays')],
-  ['1 (satu) sampai dengan 2 (dua) hari kerja, sejak berkas permohonan diterima secara lengkap dan benar', d(1, 2, 'workingDays', { note: sinceComplete })],
-  ['Pelayanan diselesaikan dalam waktu paling lama 5 hari kerja', d(5, 5, 'workingDays', { note: 'Pelayanan diselesaikan dalam waktu paling lama' })],
-  ['Pelayanan diselesaikan dalam waktu paling lama 5 hari kerja.', d(5, 5, 'workingDays', { note: 'Pelayanan diselesaikan dalam waktu paling lama' })],
-  ['1 (satu) hari kerja, sejak berkas permohonan diterima secara lengkap dan benar', d(1, 1, 'workingDays', { note: sinceComplete })],
+  [
+    '1 (satu) sampai dengan 2 (dua) hari kerja, sejak berkas permohonan diterima secara lengkap dan benar',
+    d(1, 2, 'workingDays', { note: sinceComplete }),
+  ],
+  [
+    'Pelayanan diselesaikan dalam waktu paling lama 5 hari kerja',
+    d(5, 5, 'workingDays', { note: 'Pelayanan diselesaikan dalam waktu paling lama' }),
+  ],
+  [
+    'Pelayanan diselesaikan dalam waktu paling lama 5 hari kerja.',
+    d(5, 5, 'workingDays', { note: 'Pelayanan diselesaikan dalam waktu paling lama' }),
+  ],
+  [
+    '1 (satu) hari kerja, sejak berkas permohonan diterima secara lengkap dan benar',
+    d(1, 1, 'workingDays', { note: sinceComplete }),
+  ],
 ];
 
 /** The examples of the issue. */
@@ -82,22 +106,32 @@ const otherSpellings: Array<[string, Expected]> = [
 ];
 
 describe('parseDuration', () => {
-  it.each([...kutaiKartanegaraWaktu, ...bangkalanJangkaWaktu, ...issueExamples, ...otherSpellings])('reads "%s"', (text, expected) => {
-    expect(parseDuration(text)).toEqual({ kind: 'duration', duration: { text: text.trim(), ...expected } });
-  });
+  it.each([...kutaiKartanegaraWaktu, ...bangkalanJangkaWaktu, ...issueExamples, ...otherSpellings])(
+    'reads "%s"',
+    (text, expected) => {
+      expect(parseDuration(text)).toEqual({ kind: 'duration', duration: { text: text.trim(), ...expected } });
+    },
+  );
 
   it.each(['N/A', 'n/a', '-', '–', 'Tidak ada', ''])('reads "%s" as no time given', (text) => {
     expect(parseDuration(text)).toEqual({ kind: 'none', text: text.trim() });
   });
 
-  it.each(['lima menit', 'segera', '0 hari', '3-1 hari', '5 menitan', 'secepatnya 1', 'hari kerja'])('rejects "%s"', (text) => {
-    expect(parseDuration(text)).toEqual({ kind: 'invalid', text });
-  });
+  it.each(['lima menit', 'segera', '0 hari', '3-1 hari', '5 menitan', 'secepatnya 1', 'hari kerja'])(
+    'rejects "%s"',
+    (text) => {
+      expect(parseDuration(text)).toEqual({ kind: 'invalid', text });
+    },
+  );
 
   const units: DurationUnit[] = ['minutes', 'hours', 'workingDays', 'calendarDays', 'weeks', 'months', 'years'];
   const word = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 10 });
-  const phrase = (maxWords: number): fc.Arbitrary<string> => fc.array(word, { minLength: 1, maxLength: maxWords }).map((w) => w.join(' '));
-  const amount = fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 40 }).map((n) => n / 2));
+  const phrase = (maxWords: number): fc.Arbitrary<string> =>
+    fc.array(word, { minLength: 1, maxLength: maxWords }).map((w) => w.join(' '));
+  const amount = fc.oneof(
+    fc.integer({ min: 1, max: 1000 }),
+    fc.integer({ min: 1, max: 40 }).map((n) => n / 2),
+  );
   const duration: fc.Arbitrary<Expected> = fc
     .record({
       min: amount,
@@ -124,7 +158,9 @@ describe('parseDuration', () => {
   });
 
   it('writes canonical Indonesian', () => {
-    expect(formatDuration(d(3, 4, 'workingDays', { perPerson: true, after: 'asesmen', note: 'sejak berkas lengkap' }))).toBe('3-4 hari kerja / orang setelah asesmen, sejak berkas lengkap');
+    expect(
+      formatDuration(d(3, 4, 'workingDays', { perPerson: true, after: 'asesmen', note: 'sejak berkas lengkap' })),
+    ).toBe('3-4 hari kerja / orang setelah asesmen, sejak berkas lengkap');
     expect(formatDuration(d(30, 30, 'calendarDays'))).toBe('30 hari kalender');
   });
 });

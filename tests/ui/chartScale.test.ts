@@ -3,7 +3,9 @@ import { niceMax, shorten, ticks } from '../../ui-shared/components/charts/chart
 
 describe('chart scales', () => {
   it('rounds the axis end up to 1, 2, 2.5 or 5 times a power of ten', () => {
-    expect([niceMax(0), niceMax(1), niceMax(3), niceMax(7), niceMax(21), niceMax(240), niceMax(0.3)]).toEqual([1, 1, 5, 10, 25, 250, 0.5]);
+    expect([niceMax(0), niceMax(1), niceMax(3), niceMax(7), niceMax(21), niceMax(240), niceMax(0.3)]).toEqual([
+      1, 1, 5, 10, 25, 250, 0.5,
+    ]);
   });
 
   it('spaces ticks evenly from zero to the end without float noise', () => {

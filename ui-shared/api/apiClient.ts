@@ -21,10 +21,23 @@ export function setCsrfToken(token: string | null): void {
   else sessionStorage.removeItem('alur.csrf');
 }
 
-type ErrorBody = { error?: { code?: string; message?: string; path?: string; details?: Array<{ path: string; message: string }>; reason?: string } };
+type ErrorBody = {
+  error?: {
+    code?: string;
+    message?: string;
+    path?: string;
+    details?: Array<{ path: string; message: string }>;
+    reason?: string;
+  };
+};
 
 /** Calls the JSON API with the session cookie and the CSRF header; throws ApiError on any 4xx/5xx. */
-export async function api<T>(method: string, path: string, body?: unknown, init: { raw?: Blob; contentType?: string } = {}): Promise<T> {
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  init: { raw?: Blob; contentType?: string } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let payload: BodyInit | undefined;
@@ -35,12 +48,24 @@ export async function api<T>(method: string, path: string, body?: unknown, init:
     payload = JSON.stringify(body);
     headers['content-type'] = 'application/json';
   }
-  const response = await fetch(path, { method, headers, credentials: 'same-origin', ...(payload !== undefined ? { body: payload } : {}) });
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(payload !== undefined ? { body: payload } : {}),
+  });
   const text = await response.text();
   const parsed: unknown = text ? JSON.parse(text) : {};
   if (!response.ok) {
     const e = (parsed as ErrorBody).error ?? {};
-    throw new ApiError(response.status, e.code ?? 'ERROR', e.message ?? `HTTP ${response.status}`, e.path, e.details ?? [], e.reason);
+    throw new ApiError(
+      response.status,
+      e.code ?? 'ERROR',
+      e.message ?? `HTTP ${response.status}`,
+      e.path,
+      e.details ?? [],
+      e.reason,
+    );
   }
   return parsed as T;
 }

@@ -2,7 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from './apiClient.ts';
 
 /** Loads a GET endpoint and reloads on demand; errors are kept for display. */
-export function useApi<T>(path: string | null): { data: T | undefined; error: Error | undefined; loading: boolean; reload: () => Promise<void> } {
+export function useApi<T>(path: string | null): {
+  data: T | undefined;
+  error: Error | undefined;
+  loading: boolean;
+  reload: () => Promise<void>;
+} {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<Error>();
   const [loading, setLoading] = useState(path !== null);

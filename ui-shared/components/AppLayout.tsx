@@ -15,13 +15,22 @@ export interface AppLayoutProps {
 }
 
 /** Header with the app's menu, the user, regency, roles and language switch; the page below. */
-export function AppLayout({ appNameKey, menu, trailingLink, headerClassName, mainClassName, children }: AppLayoutProps) {
+export function AppLayout({
+  appNameKey,
+  menu,
+  trailingLink,
+  headerClassName,
+  mainClassName,
+  children,
+}: AppLayoutProps) {
   const { t, i18n } = useTranslation();
   const { session, logout } = useSession();
   const roleNames = session ? session.user.roles.map((r) => session.roles[r]?.name ?? r).join(', ') : '';
   return (
     <>
-      <a className="skip-link" href="#main">{t('app.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
       <header className={headerClassName ? `topbar ${headerClassName}` : 'topbar'}>
         <div className="brand">
           {t(appNameKey)}
@@ -42,7 +51,9 @@ export function AppLayout({ appNameKey, menu, trailingLink, headerClassName, mai
             </>
           )}
           <div className="row" style={{ justifyContent: 'flex-end', gap: '.4rem', marginTop: '.2rem' }}>
-            <label htmlFor="lang" style={{ color: 'inherit', fontWeight: 400 }}>{t('app.language')}</label>
+            <label htmlFor="lang" style={{ color: 'inherit', fontWeight: 400 }}>
+              {t('app.language')}
+            </label>
             <select id="lang" value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
               <option value="id">Bahasa Indonesia</option>
               <option value="en">English</option>
@@ -55,7 +66,9 @@ export function AppLayout({ appNameKey, menu, trailingLink, headerClassName, mai
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1} {...(mainClassName ? { className: mainClassName } : {})}>{children}</main>
+      <main id="main" tabIndex={-1} {...(mainClassName ? { className: mainClassName } : {})}>
+        {children}
+      </main>
     </>
   );
 }

@@ -30,14 +30,31 @@ export function LoginPage({ titleKey = 'login.title' }: { titleKey?: string }) {
         <p>
           <label htmlFor="username">{t('login.username')}</label>
           <br />
-          <input id="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required style={{ width: '100%' }} />
+          <input
+            id="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            required
+            style={{ width: '100%' }}
+          />
         </p>
         <p>
           <label htmlFor="password">{t('login.password')}</label>
           <br />
-          <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required style={{ width: '100%' }} />
+          <input
+            id="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+            style={{ width: '100%' }}
+          />
         </p>
-        <button type="submit" disabled={busy}>{t('login.submit')}</button>
+        <button type="submit" disabled={busy}>
+          {t('login.submit')}
+        </button>
       </form>
     </div>
   );

@@ -16,8 +16,14 @@ function transformErrors(language: 'id' | 'en') {
   return (errors: RJSFValidationError[]): RJSFValidationError[] =>
     errors.map((e) => {
       const pattern = String((e.params as { pattern?: string } | undefined)?.pattern ?? '');
-      if (e.name === 'pattern' && pattern.includes('{16}')) return { ...e, message: MESSAGES[language].digits16, stack: `${e.property ?? ''} ${MESSAGES[language].digits16}` };
-      if (e.name === 'pattern' && pattern.includes('+62')) return { ...e, message: MESSAGES[language].phone, stack: `${e.property ?? ''} ${MESSAGES[language].phone}` };
+      if (e.name === 'pattern' && pattern.includes('{16}'))
+        return {
+          ...e,
+          message: MESSAGES[language].digits16,
+          stack: `${e.property ?? ''} ${MESSAGES[language].digits16}`,
+        };
+      if (e.name === 'pattern' && pattern.includes('+62'))
+        return { ...e, message: MESSAGES[language].phone, stack: `${e.property ?? ''} ${MESSAGES[language].phone}` };
       return e;
     });
 }

@@ -12,7 +12,21 @@ interface Props {
   title: string;
 }
 
-function Cell({ x, y, width, height, children, bold }: { x: number; y: number; width: number; height: number; children: ReactNode; bold?: boolean }) {
+function Cell({
+  x,
+  y,
+  width,
+  height,
+  children,
+  bold,
+}: {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  children: ReactNode;
+  bold?: boolean;
+}) {
   return (
     <foreignObject x={x + 3} y={y + 2} width={width - 6} height={height - 4}>
       <div className={bold ? 'swim-cell swim-cell-head' : 'swim-cell'}>{children}</div>
@@ -25,9 +39,23 @@ function Shape({ box, mark }: { box: ShapeBox; mark: StepMark | undefined }) {
   if (box.kind === 'decision') {
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
-    return <polygon className={className} points={`${cx},${box.y} ${box.x + box.width},${cy} ${cx},${box.y + box.height} ${box.x},${cy}`} />;
+    return (
+      <polygon
+        className={className}
+        points={`${cx},${box.y} ${box.x + box.width},${cy} ${cx},${box.y + box.height} ${box.x},${cy}`}
+      />
+    );
   }
-  return <rect className={className} x={box.x} y={box.y} width={box.width} height={box.height} rx={box.kind === 'terminator' ? box.height / 2 : 3} />;
+  return (
+    <rect
+      className={className}
+      x={box.x}
+      y={box.y}
+      width={box.width}
+      height={box.height}
+      rx={box.kind === 'terminator' ? box.height / 2 : 3}
+    />
+  );
 }
 
 function requirementsText(step: Step): string {
@@ -56,50 +84,120 @@ export function SwimlaneDiagram({ definition, marks = {}, title }: Props) {
   });
   return (
     <figure className="swimlane">
-      <svg role="img" aria-label={title} width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`}>
+      <svg
+        role="img"
+        aria-label={title}
+        width={layout.width}
+        height={layout.height}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+      >
         <defs>
-          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id="arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M 0 0 L 10 5 L 0 10 z" className="swim-arrowhead" />
           </marker>
         </defs>
         <rect className="swim-head-bg" x={0} y={0} width={layout.width} height={top} />
-        <Cell x={0} y={0} width={COLUMNS.no} height={top} bold>No</Cell>
-        <Cell x={COLUMNS.no} y={0} width={COLUMNS.activity} height={top} bold>Uraian Kegiatan</Cell>
-        <Cell x={lanesX} y={0} width={metaX - lanesX} height={ROWS.header} bold>Pelaksana</Cell>
-        <Cell x={metaX} y={0} width={COLUMNS.requirements + COLUMNS.time + COLUMNS.output} height={ROWS.header} bold>Baku Mutu</Cell>
+        <Cell x={0} y={0} width={COLUMNS.no} height={top} bold>
+          No
+        </Cell>
+        <Cell x={COLUMNS.no} y={0} width={COLUMNS.activity} height={top} bold>
+          Uraian Kegiatan
+        </Cell>
+        <Cell x={lanesX} y={0} width={metaX - lanesX} height={ROWS.header} bold>
+          Pelaksana
+        </Cell>
+        <Cell x={metaX} y={0} width={COLUMNS.requirements + COLUMNS.time + COLUMNS.output} height={ROWS.header} bold>
+          Baku Mutu
+        </Cell>
         {definition.actors.map((a, i) => (
-          <Cell key={a.id} x={lanesX + i * COLUMNS.lane} y={ROWS.header} width={COLUMNS.lane} height={ROWS.header} bold>{a.name}</Cell>
+          <Cell key={a.id} x={lanesX + i * COLUMNS.lane} y={ROWS.header} width={COLUMNS.lane} height={ROWS.header} bold>
+            {a.name}
+          </Cell>
         ))}
         {metaColumns.map(([label, w], i) => (
-          <Cell key={label} x={metaX0[i]!} y={label === 'Keterangan' ? 0 : ROWS.header} width={w} height={label === 'Keterangan' ? top : ROWS.header} bold>{label}</Cell>
+          <Cell
+            key={label}
+            x={metaX0[i]!}
+            y={label === 'Keterangan' ? 0 : ROWS.header}
+            width={w}
+            height={label === 'Keterangan' ? top : ROWS.header}
+            bold
+          >
+            {label}
+          </Cell>
         ))}
         {definition.steps.map((step, i) => {
           const y = top + i * ROWS.step;
           return (
             <g key={step.id} className={marks[step.id] === 'current' ? 'swim-row swim-row-current' : 'swim-row'}>
               <rect className="swim-row-bg" x={0} y={y} width={layout.width} height={ROWS.step} />
-              <Cell x={0} y={y} width={COLUMNS.no} height={ROWS.step}>{i + 1}</Cell>
-              <Cell x={COLUMNS.no} y={y} width={COLUMNS.activity} height={ROWS.step}>{step.activity}</Cell>
+              <Cell x={0} y={y} width={COLUMNS.no} height={ROWS.step}>
+                {i + 1}
+              </Cell>
+              <Cell x={COLUMNS.no} y={y} width={COLUMNS.activity} height={ROWS.step}>
+                {step.activity}
+              </Cell>
               {metaColumns.map(([label, w, text], k) => (
-                <Cell key={label} x={metaX0[k]!} y={y} width={w} height={ROWS.step}>{text(step)}</Cell>
+                <Cell key={label} x={metaX0[k]!} y={y} width={w} height={ROWS.step}>
+                  {text(step)}
+                </Cell>
               ))}
             </g>
           );
         })}
-        {[0, COLUMNS.no, lanesX, ...definition.actors.map((_, i) => lanesX + (i + 1) * COLUMNS.lane), ...metaX0.slice(1), layout.width].map((x, i) => (
-          <line key={`v${i}`} className="swim-grid" x1={x} y1={0} x2={x} y2={top + definition.steps.length * ROWS.step} />
+        {[
+          0,
+          COLUMNS.no,
+          lanesX,
+          ...definition.actors.map((_, i) => lanesX + (i + 1) * COLUMNS.lane),
+          ...metaX0.slice(1),
+          layout.width,
+        ].map((x, i) => (
+          <line
+            key={`v${i}`}
+            className="swim-grid"
+            x1={x}
+            y1={0}
+            x2={x}
+            y2={top + definition.steps.length * ROWS.step}
+          />
         ))}
         {definition.steps.map((step) => {
           const boxes = layout.shapes.filter((s) => s.stepId === step.id);
           if (boxes.length < 2) return null;
           const y = boxes[0]!.y + boxes[0]!.height / 2;
-          return <line key={`t-${step.id}`} className="swim-together" x1={boxes[0]!.x + boxes[0]!.width} y1={y} x2={boxes[boxes.length - 1]!.x} y2={y} />;
+          return (
+            <line
+              key={`t-${step.id}`}
+              className="swim-together"
+              x1={boxes[0]!.x + boxes[0]!.width}
+              y1={y}
+              x2={boxes[boxes.length - 1]!.x}
+              y2={y}
+            />
+          );
         })}
         {layout.connectors.map((c, i) => (
           <g key={`c${i}`}>
-            <polyline className={c.back ? 'swim-connector swim-back' : 'swim-connector'} points={c.points.map((p) => p.join(',')).join(' ')} markerEnd="url(#arrow)" />
+            <polyline
+              className={c.back ? 'swim-connector swim-back' : 'swim-connector'}
+              points={c.points.map((p) => p.join(',')).join(' ')}
+              markerEnd="url(#arrow)"
+            />
             {c.label !== undefined && (
-              <text className="swim-label" x={c.points[0]![0] + 4} y={c.points[0]![1] + (c.points[0]![1] === c.points[1]![1] ? -4 : 12)}>
+              <text
+                className="swim-label"
+                x={c.points[0]![0] + 4}
+                y={c.points[0]![1] + (c.points[0]![1] === c.points[1]![1] ? -4 : 12)}
+              >
                 {c.label}
               </text>
             )}
@@ -110,7 +208,14 @@ export function SwimlaneDiagram({ definition, marks = {}, title }: Props) {
         ))}
         {layout.endings.map((e) => (
           <g key={e.id}>
-            <rect className={`swim-ending swim-ending-${e.id}`} x={e.x} y={e.y} width={e.width} height={e.height} rx={e.height / 2} />
+            <rect
+              className={`swim-ending swim-ending-${e.id}`}
+              x={e.x}
+              y={e.y}
+              width={e.width}
+              height={e.height}
+              rx={e.height / 2}
+            />
             <text className="swim-ending-text" x={e.x + e.width / 2} y={e.y + e.height / 2 + 4} textAnchor="middle">
               {endingLabel(e.id)}
             </text>

@@ -1,7 +1,15 @@
 import type { SopDefinition, Step } from '../../engine/definition/sopTypes.ts';
 
 /** Column widths of the official SOP table (PermenPANRB 35/2012 layout). */
-export const COLUMNS = { no: 36, activity: 250, lane: 104, requirements: 150, time: 86, output: 140, notes: 140 } as const;
+export const COLUMNS = {
+  no: 36,
+  activity: 250,
+  lane: 104,
+  requirements: 150,
+  time: 86,
+  output: 140,
+  notes: 140,
+} as const;
 /** Header and row heights. */
 export const ROWS = { header: 26, step: 76, endings: 60 } as const;
 
@@ -72,11 +80,24 @@ export function layoutSwimlane(definition: SopDefinition): SwimlaneLayout {
       return { stepId: step.id, actorId, x: cx - w / 2, y: cy - h / 2, width: w, height: h, kind };
     }),
   );
-  const usedEndings = [...new Set(definition.steps.flatMap((s) => targetsOf(s).map((t) => t.to)).filter((t) => ENDING_LABELS[t] !== undefined))];
+  const usedEndings = [
+    ...new Set(
+      definition.steps.flatMap((s) => targetsOf(s).map((t) => t.to)).filter((t) => ENDING_LABELS[t] !== undefined),
+    ),
+  ];
   const endingsY = top + definition.steps.length * ROWS.step + 12;
   const endings = usedEndings.map((id, k) => {
-    const lane = Math.min(laneCount - 1, Math.round(((k + 1) * laneCount) / (usedEndings.length + 1)) - (laneCount > 1 ? 0 : 0));
-    return { id, x: lanesX + Math.max(0, lane) * COLUMNS.lane + (COLUMNS.lane - 84) / 2, y: endingsY, width: 84, height: 30 };
+    const lane = Math.min(
+      laneCount - 1,
+      Math.round(((k + 1) * laneCount) / (usedEndings.length + 1)) - (laneCount > 1 ? 0 : 0),
+    );
+    return {
+      id,
+      x: lanesX + Math.max(0, lane) * COLUMNS.lane + (COLUMNS.lane - 84) / 2,
+      y: endingsY,
+      width: 84,
+      height: 30,
+    };
   });
   const first = (stepId: string): ShapeBox | undefined => shapes.find((s) => s.stepId === stepId);
   const connectors: Connector[] = [];
@@ -97,7 +118,21 @@ export function layoutSwimlane(definition: SopDefinition): SwimlaneLayout {
         const startY = k === 0 ? source.y + source.height : source.y + source.height / 2;
         const startX = k === 0 ? sx : source.x + source.width;
         const bendY = dest.y - 10 - (k > 0 ? 4 : 0);
-        const points: Array<[number, number]> = k === 0 ? [[startX, startY], [startX, bendY], [tx, bendY], [tx, dest.y]] : [[startX, startY], [startX + 10, startY], [startX + 10, bendY], [tx, bendY], [tx, dest.y]];
+        const points: Array<[number, number]> =
+          k === 0
+            ? [
+                [startX, startY],
+                [startX, bendY],
+                [tx, bendY],
+                [tx, dest.y],
+              ]
+            : [
+                [startX, startY],
+                [startX + 10, startY],
+                [startX + 10, bendY],
+                [tx, bendY],
+                [tx, dest.y],
+              ];
         connectors.push({ points, back: false, ...(label !== undefined ? { label } : {}) });
       } else {
         // Backward (loop): route around the right edge of the lanes.
@@ -105,7 +140,16 @@ export function layoutSwimlane(definition: SopDefinition): SwimlaneLayout {
         const laneRight = metaX - 6 - backOffset;
         const sy = source.y + source.height / 2;
         const ty = dest.y + dest.height / 2;
-        connectors.push({ points: [[source.x + source.width, sy], [laneRight, sy], [laneRight, ty], [dest.x + dest.width, ty]], back: true, ...(label !== undefined ? { label } : {}) });
+        connectors.push({
+          points: [
+            [source.x + source.width, sy],
+            [laneRight, sy],
+            [laneRight, ty],
+            [dest.x + dest.width, ty],
+          ],
+          back: true,
+          ...(label !== undefined ? { label } : {}),
+        });
       }
     });
   });

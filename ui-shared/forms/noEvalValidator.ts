@@ -26,7 +26,8 @@ const MESSAGES: Record<Language, Record<string, (value: unknown) => string>> = {
     minimum: (v) => `paling kecil ${String(v)}`,
     maximum: (v) => `paling besar ${String(v)}`,
     minItems: (v) => `paling sedikit ${String(v)} butir`,
-    type: (v) => `harus berupa ${({ string: 'teks', number: 'angka', integer: 'bilangan bulat', boolean: 'ya/tidak', array: 'daftar', object: 'isian' } as Record<string, string>)[String(v)] ?? String(v)}`,
+    type: (v) =>
+      `harus berupa ${({ string: 'teks', number: 'angka', integer: 'bilangan bulat', boolean: 'ya/tidak', array: 'daftar', object: 'isian' } as Record<string, string>)[String(v)] ?? String(v)}`,
     enum: () => 'harus salah satu pilihan yang tersedia',
     const: () => 'nilainya tidak sesuai',
   },
@@ -46,7 +47,20 @@ const MESSAGES: Record<Language, Record<string, (value: unknown) => string>> = {
 };
 
 // Keywords that only summarise errors reported again, more precisely, by their children.
-const SUMMARY_KEYWORDS = new Set(['properties', 'items', 'allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', '$ref', 'prefixItems', 'unevaluatedProperties', 'contains']);
+const SUMMARY_KEYWORDS = new Set([
+  'properties',
+  'items',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'if',
+  'then',
+  'else',
+  '$ref',
+  'prefixItems',
+  'unevaluatedProperties',
+  'contains',
+]);
 
 function pointerValue(schema: unknown, pointer: string): unknown {
   return pointer
@@ -54,7 +68,10 @@ function pointerValue(schema: unknown, pointer: string): unknown {
     .split('/')
     .filter(Boolean)
     .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), schema);
+    .reduce<unknown>(
+      (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      schema,
+    );
 }
 
 function toProperty(instanceLocation: string): string {
@@ -72,7 +89,14 @@ function toRjsfError(unit: OutputUnit, schema: RJSFSchema, language: Language): 
     params.missingProperty = missing;
   }
   const message = (MESSAGES[language][unit.keyword] ?? (() => unit.error))(keywordValue);
-  return { name: unit.keyword, property, message, params, stack: `${property} ${message}`.trim(), schemaPath: unit.keywordLocation };
+  return {
+    name: unit.keyword,
+    property,
+    message,
+    params,
+    stack: `${property} ${message}`.trim(),
+    schemaPath: unit.keywordLocation,
+  };
 }
 
 /**
@@ -89,9 +113,18 @@ export function createNoEvalValidator(language: Language): ValidatorType<FormDat
     }
     return v;
   };
-  const rawErrors = (schema: RJSFSchema, formData: unknown): OutputUnit[] => validatorFor(schema).validate(formData ?? {}).errors.filter((e) => !SUMMARY_KEYWORDS.has(e.keyword));
+  const rawErrors = (schema: RJSFSchema, formData: unknown): OutputUnit[] =>
+    validatorFor(schema)
+      .validate(formData ?? {})
+      .errors.filter((e) => !SUMMARY_KEYWORDS.has(e.keyword));
   return {
-    validateFormData(formData: FormData | undefined, schema: RJSFSchema, customValidate?: CustomValidator<FormData>, transformErrors?: ErrorTransformer<FormData>, uiSchema?: UiSchema<FormData>): ValidationData<FormData> {
+    validateFormData(
+      formData: FormData | undefined,
+      schema: RJSFSchema,
+      customValidate?: CustomValidator<FormData>,
+      transformErrors?: ErrorTransformer<FormData>,
+      uiSchema?: UiSchema<FormData>,
+    ): ValidationData<FormData> {
       let errors = rawErrors(schema, formData).map((e) => toRjsfError(e, schema, language));
       if (transformErrors) errors = transformErrors(errors, uiSchema);
       const result: ValidationData<FormData> = { errors, errorSchema: toErrorSchema<FormData>(errors) };
@@ -103,7 +136,10 @@ export function createNoEvalValidator(language: Language): ValidatorType<FormDat
       const withDefs = rootSchema.$defs && !schema.$defs ? { ...schema, $defs: rootSchema.$defs } : schema;
       return rawErrors(withDefs, formData).length === 0;
     },
-    rawValidation<Result = unknown>(schema: RJSFSchema, formData?: FormData): { errors?: Result[]; validationError?: Error } {
+    rawValidation<Result = unknown>(
+      schema: RJSFSchema,
+      formData?: FormData,
+    ): { errors?: Result[]; validationError?: Error } {
       return { errors: rawErrors(schema, formData) as unknown as Result[] };
     },
   };

@@ -39,18 +39,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
-  const login = useCallback(async (username: string, password: string) => {
-    const result = await api<{ csrfToken: string }>('POST', '/api/auth/login', { username, password });
-    setCsrfToken(result.csrfToken);
-    await refresh();
-  }, [refresh]);
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const result = await api<{ csrfToken: string }>('POST', '/api/auth/login', { username, password });
+      setCsrfToken(result.csrfToken);
+      await refresh();
+    },
+    [refresh],
+  );
   const logout = useCallback(async () => {
     await api('POST', '/api/auth/logout', {});
     setCsrfToken(null);
     setSession(null);
   }, []);
-  const hasKind = useCallback((...kinds: string[]) => (session ? session.user.roles.some((r) => kinds.includes(session.roles[r]?.kind ?? '')) : false), [session]);
-  return <SessionContext.Provider value={{ session, loading, login, logout, hasKind }}>{children}</SessionContext.Provider>;
+  const hasKind = useCallback(
+    (...kinds: string[]) =>
+      session ? session.user.roles.some((r) => kinds.includes(session.roles[r]?.kind ?? '')) : false,
+    [session],
+  );
+  return (
+    <SessionContext.Provider value={{ session, loading, login, logout, hasKind }}>{children}</SessionContext.Provider>
+  );
 }
 
 /** The session state; only valid under SessionProvider. */

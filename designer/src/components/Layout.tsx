@@ -8,13 +8,21 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const menu = (
     <>
-      <NavLink to="/" end>{t('designer.nav.list')}</NavLink>
+      <NavLink to="/" end>
+        {t('designer.nav.list')}
+      </NavLink>
       <NavLink to="/baru">{t('designer.nav.new')}</NavLink>
       <NavLink to="/impor">{t('designer.nav.import')}</NavLink>
     </>
   );
   return (
-    <AppLayout appNameKey="designer.appName" menu={menu} trailingLink={<a href="/">{t('designer.nav.runtime')}</a>} headerClassName="no-print" mainClassName="designer-main">
+    <AppLayout
+      appNameKey="designer.appName"
+      menu={menu}
+      trailingLink={<a href="/">{t('designer.nav.runtime')}</a>}
+      headerClassName="no-print"
+      mainClassName="designer-main"
+    >
       {children}
     </AppLayout>
   );

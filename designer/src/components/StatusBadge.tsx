@@ -4,5 +4,9 @@ import { useTranslation } from 'react-i18next';
 export function StatusBadge({ status }: { status: 'draft' | 'submitted' | 'published' }) {
   const { t } = useTranslation();
   const tone = status === 'published' ? 'badge ok' : status === 'submitted' ? 'badge warn' : 'badge';
-  return <span className={tone} data-testid="status">{t(`designer.status.${status}`)}</span>;
+  return (
+    <span className={tone} data-testid="status">
+      {t(`designer.status.${status}`)}
+    </span>
+  );
 }

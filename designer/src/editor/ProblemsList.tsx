@@ -15,11 +15,14 @@ export function ProblemsList({ errors, checking, language, onJump }: Props) {
   return (
     <section className="problems" aria-labelledby="problems-title" data-testid="problems">
       <h2 id="problems-title">
-        {t('designer.editor.problems')} <span className={errors.length > 0 ? 'badge bad' : 'badge ok'}>{errors.length}</span>
+        {t('designer.editor.problems')}{' '}
+        <span className={errors.length > 0 ? 'badge bad' : 'badge ok'}>{errors.length}</span>
       </h2>
       <div aria-live="polite" aria-busy={checking}>
         {errors.length === 0 && !checking ? (
-          <p className="muted" data-testid="no-problems">{t('designer.editor.noProblems')}</p>
+          <p className="muted" data-testid="no-problems">
+            {t('designer.editor.noProblems')}
+          </p>
         ) : errors.length === 0 ? (
           <p className="muted">{t('designer.editor.checking')}</p>
         ) : (
@@ -27,7 +30,10 @@ export function ProblemsList({ errors, checking, language, onJump }: Props) {
             {errors.map((e, i) => (
               <li key={`${e.line}:${e.column}:${e.code}:${i}`}>
                 <button type="button" className="link-button" onClick={() => onJump(e.line, e.column)}>
-                  <span className="problem-pos">{e.line}:{e.column}</span> {language === 'en' ? e.messageEn : e.message}
+                  <span className="problem-pos">
+                    {e.line}:{e.column}
+                  </span>{' '}
+                  {language === 'en' ? e.messageEn : e.message}
                 </button>
               </li>
             ))}

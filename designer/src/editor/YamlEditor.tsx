@@ -34,11 +34,19 @@ function completeFromSchema(context: CompletionContext): CompletionResult | null
   const word = context.matchBefore(/[\w$-]*/);
   if (!word || (word.from === word.to && !context.explicit)) return null;
   if (where.atKey) {
-    const options = keysAt(SOP_SCHEMA, where.path).map((k) => ({ label: k.key, apply: `${k.key}: `, detail: k.title, info: k.description, type: 'property' }));
+    const options = keysAt(SOP_SCHEMA, where.path).map((k) => ({
+      label: k.key,
+      apply: `${k.key}: `,
+      detail: k.title,
+      info: k.description,
+      type: 'property',
+    }));
     return options.length > 0 ? { from: word.from, options, validFor: /^[\w$-]*$/ } : null;
   }
   const values = valuesAt(SOP_SCHEMA, [...where.path, where.key]);
-  return values.length > 0 ? { from: word.from, options: values.map((v) => ({ label: v, type: 'enum' })), validFor: /^[\w$-]*$/ } : null;
+  return values.length > 0
+    ? { from: word.from, options: values.map((v) => ({ label: v, type: 'enum' })), validFor: /^[\w$-]*$/ }
+    : null;
 }
 
 /** Hover help: the schema's title and description of the key under the pointer. */
@@ -74,13 +82,23 @@ const editorTheme = EditorView.theme({
   '&': { height: '52vh', minHeight: '280px', fontSize: '13px', backgroundColor: '#fff', color: '#1d2733' },
   '&.cm-focused': { outline: '3px solid #f0a202', outlineOffset: '-3px' },
   '.cm-scroller': { fontFamily: '"DejaVu Sans Mono", Consolas, monospace' },
-  '.cm-schema-help': { maxWidth: '360px', padding: '.35rem .5rem', fontFamily: 'system-ui, sans-serif', fontSize: '13px' },
+  '.cm-schema-help': {
+    maxWidth: '360px',
+    padding: '.35rem .5rem',
+    fontFamily: 'system-ui, sans-serif',
+    fontSize: '13px',
+  },
   '.cm-schema-help strong': { display: 'block' },
   '.cm-tooltip-lint, .cm-tooltip-autocomplete, .cm-tooltip-hover': { fontFamily: 'system-ui, sans-serif' },
 });
 
 function toDiagnostics(text: string, errors: DefinitionError[], language: 'id' | 'en'): Diagnostic[] {
-  return errors.map((e) => ({ ...diagnosticRange(text, e.line, e.column), severity: 'error', source: e.code, message: language === 'en' ? e.messageEn : e.message }));
+  return errors.map((e) => ({
+    ...diagnosticRange(text, e.line, e.column),
+    severity: 'error',
+    source: e.code,
+    message: language === 'en' ? e.messageEn : e.message,
+  }));
 }
 
 /**
@@ -88,7 +106,10 @@ function toDiagnostics(text: string, errors: DefinitionError[], language: 'id' |
  * line:column, completion and hover help from the SOP schema. Controlled: outside changes (the
  * structured editor) replace only the changed middle of the text, so the cursor stays put.
  */
-export const YamlEditor = forwardRef<YamlEditorHandle, Props>(function YamlEditor({ value, onChange, errors, errorsFor, language, label }, ref) {
+export const YamlEditor = forwardRef<YamlEditorHandle, Props>(function YamlEditor(
+  { value, onChange, errors, errorsFor, language, label },
+  ref,
+) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const callbacks = useRef({ onChange });
@@ -139,14 +160,18 @@ export const YamlEditor = forwardRef<YamlEditorHandle, Props>(function YamlEdito
   useEffect(() => {
     const editor = view.current;
     // Until then CodeMirror keeps the previous squiggles, moved along with the edits.
-    if (editor && errorsFor === editor.state.doc.toString()) editor.dispatch(setDiagnostics(editor.state, toDiagnostics(errorsFor, errors, language)));
+    if (editor && errorsFor === editor.state.doc.toString())
+      editor.dispatch(setDiagnostics(editor.state, toDiagnostics(errorsFor, errors, language)));
   }, [errors, errorsFor, language, value]);
   useImperativeHandle(ref, () => ({
     jumpTo: (line, column) => {
       const editor = view.current;
       if (!editor) return;
       const { from } = diagnosticRange(editor.state.doc.toString(), line, column);
-      editor.dispatch({ selection: EditorSelection.cursor(from), effects: EditorView.scrollIntoView(from, { y: 'center' }) });
+      editor.dispatch({
+        selection: EditorSelection.cursor(from),
+        effects: EditorView.scrollIntoView(from, { y: 'center' }),
+      });
       editor.focus();
     },
   }));

@@ -13,7 +13,8 @@ function expand(root: SchemaDocument, node: unknown, seen = new Set<unknown>()):
     out.push(...expand(root, (root.$defs as Record<string, unknown>)[name], seen));
   }
   for (const key of ['then', 'else']) out.push(...expand(root, n[key], seen));
-  for (const key of ['oneOf', 'anyOf', 'allOf']) if (Array.isArray(n[key])) for (const alt of n[key] as unknown[]) out.push(...expand(root, alt, seen));
+  for (const key of ['oneOf', 'anyOf', 'allOf'])
+    if (Array.isArray(n[key])) for (const alt of n[key] as unknown[]) out.push(...expand(root, alt, seen));
   return out;
 }
 
@@ -57,7 +58,10 @@ export function keysAt(root: SchemaDocument, path: readonly string[]): KeyInfo[]
 }
 
 /** Title and description of the value at a path (for hover help). */
-export function infoAt(root: SchemaDocument, path: readonly string[]): { title: string; description: string } | undefined {
+export function infoAt(
+  root: SchemaDocument,
+  path: readonly string[],
+): { title: string; description: string } | undefined {
   const nodes = schemaAt(root, path);
   const info = describe(nodes);
   return info.title === '' && info.description === '' ? undefined : info;
@@ -68,7 +72,8 @@ export function valuesAt(root: SchemaDocument, path: readonly string[]): string[
   const values = new Set<string>();
   for (const node of schemaAt(root, path)) {
     if (Array.isArray(node.enum)) for (const v of node.enum) values.add(String(v));
-    if (typeof node.const === 'string' || typeof node.const === 'number' || typeof node.const === 'boolean') values.add(String(node.const));
+    if (typeof node.const === 'string' || typeof node.const === 'number' || typeof node.const === 'boolean')
+      values.add(String(node.const));
   }
   return [...values];
 }

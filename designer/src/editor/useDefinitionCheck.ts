@@ -32,7 +32,11 @@ function canCheckLocally(): Promise<boolean> {
  * Checks an SOP's YAML with the same loader as the CLI on every change: in the browser when the page
  * may run it, otherwise through POST /api/definitions/validate (debounced, stale answers dropped).
  */
-export function useDefinitionCheck(text: string | undefined, regency: RawRegency | undefined, fileName: string): DefinitionCheck {
+export function useDefinitionCheck(
+  text: string | undefined,
+  regency: RawRegency | undefined,
+  fileName: string,
+): DefinitionCheck {
   const [local, setLocal] = useState<boolean>();
   const [remote, setRemote] = useState<DefinitionCheck>({ errors: [], definition: undefined, checkedText: undefined });
   const sequence = useRef(0);
@@ -52,9 +56,13 @@ export function useDefinitionCheck(text: string | undefined, regency: RawRegency
       return;
     }
     const timer = setTimeout(() => {
-      void api<{ errors: DefinitionError[]; definition: SopDefinition | null }>('POST', '/api/definitions/validate', { source: text, fileName })
+      void api<{ errors: DefinitionError[]; definition: SopDefinition | null }>('POST', '/api/definitions/validate', {
+        source: text,
+        fileName,
+      })
         .then((result) => {
-          if (mine === sequence.current) setRemote({ errors: result.errors, definition: result.definition ?? undefined, checkedText: text });
+          if (mine === sequence.current)
+            setRemote({ errors: result.errors, definition: result.definition ?? undefined, checkedText: text });
         })
         .catch(() => undefined);
     }, 150);

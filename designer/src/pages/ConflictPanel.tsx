@@ -24,11 +24,29 @@ export function ConflictPanel({ sopId, conflict, onTakeTheirs, onKeepMine }: Pro
   return (
     <div className="alert error" role="alert" data-testid="conflict">
       <strong>{t('designer.conflict.title')}</strong>
-      <p>{t('designer.conflict.body', { base: conflict.baseRevision, latest: conflict.latestRevision, name: conflict.latestBy, at: formatDateTime(conflict.latestAt, i18n.language) })}</p>
+      <p>
+        {t('designer.conflict.body', {
+          base: conflict.baseRevision,
+          latest: conflict.latestRevision,
+          name: conflict.latestBy,
+          at: formatDateTime(conflict.latestAt, i18n.language),
+        })}
+      </p>
       <div className="row">
-        {conflict.baseRevision > 0 && <Link className="button secondary" to={`/sop/${sopId}/riwayat?dari=r${conflict.baseRevision}&ke=r${conflict.latestRevision}`}>{t('designer.conflict.compare')}</Link>}
-        <button type="button" className="secondary" onClick={onTakeTheirs}>{t('designer.conflict.theirs')}</button>
-        <button type="button" className="danger" onClick={onKeepMine}>{t('designer.conflict.mine', { latest: conflict.latestRevision })}</button>
+        {conflict.baseRevision > 0 && (
+          <Link
+            className="button secondary"
+            to={`/sop/${sopId}/riwayat?dari=r${conflict.baseRevision}&ke=r${conflict.latestRevision}`}
+          >
+            {t('designer.conflict.compare')}
+          </Link>
+        )}
+        <button type="button" className="secondary" onClick={onTakeTheirs}>
+          {t('designer.conflict.theirs')}
+        </button>
+        <button type="button" className="danger" onClick={onKeepMine}>
+          {t('designer.conflict.mine', { latest: conflict.latestRevision })}
+        </button>
       </div>
     </div>
   );

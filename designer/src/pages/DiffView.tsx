@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 export interface LineDiff {
   added: number;
   removed: number;
-  lines: Array<{ kind: 'same' | 'added' | 'removed'; text: string; oldLine: number | null; newLine: number | null } | { kind: 'gap'; count: number }>;
+  lines: Array<
+    | { kind: 'same' | 'added' | 'removed'; text: string; oldLine: number | null; newLine: number | null }
+    | { kind: 'gap'; count: number }
+  >;
 }
 
 /** A line diff with line numbers of both sides, + and − marks (not colour alone) and collapsed gaps. */
@@ -13,7 +16,8 @@ export function DiffView({ from, to, diff }: { from: string; to: string; diff: L
   return (
     <div data-testid="diff">
       <p>
-        <strong>{from}</strong> → <strong>{to}</strong>: <span className="badge ok">+{diff.added}</span> <span className="badge bad">−{diff.removed}</span>
+        <strong>{from}</strong> → <strong>{to}</strong>: <span className="badge ok">+{diff.added}</span>{' '}
+        <span className="badge bad">−{diff.removed}</span>
       </p>
       {diff.lines.length === 0 ? (
         <p className="muted">{t('designer.history.same')}</p>
@@ -22,13 +26,17 @@ export function DiffView({ from, to, diff }: { from: string; to: string; diff: L
           <tbody>
             {diff.lines.map((line, i) =>
               line.kind === 'gap' ? (
-                <tr key={i} className="diff-gap"><td colSpan={4}>… {t('designer.history.gap', { count: line.count })} …</td></tr>
+                <tr key={i} className="diff-gap">
+                  <td colSpan={4}>… {t('designer.history.gap', { count: line.count })} …</td>
+                </tr>
               ) : (
                 <tr key={i} className={`diff-${line.kind}`}>
                   <td className="num">{line.oldLine ?? ''}</td>
                   <td className="num">{line.newLine ?? ''}</td>
                   <td className="mark">{line.kind === 'added' ? '+' : line.kind === 'removed' ? '−' : ''}</td>
-                  <td><code>{line.text}</code></td>
+                  <td>
+                    <code>{line.text}</code>
+                  </td>
                 </tr>
               ),
             )}

@@ -36,7 +36,9 @@ function readYaml(text: string): Record<string, unknown> | undefined {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) return undefined;
   const value: unknown = doc.toJS();
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /**
@@ -62,7 +64,11 @@ export function EditorPage() {
 
   useEffect(() => {
     if (!copy.data) return;
-    setSaved((current) => (current && current.revision === copy.data!.revision ? current : { revision: copy.data!.revision, source: copy.data!.source }));
+    setSaved((current) =>
+      current && current.revision === copy.data!.revision
+        ? current
+        : { revision: copy.data!.revision, source: copy.data!.source },
+    );
     setText((current) => current ?? copy.data!.source);
   }, [copy.data]);
   const load = useDefinitionCheck(text, regency.data?.regency, `${sopId}.yaml`);
@@ -98,15 +104,27 @@ export function EditorPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await api<{ revision: { revision: number } }>('POST', `/api/designer/sops/${sopId}/drafts`, { source: text, baseRevision });
+      const result = await api<{ revision: { revision: number } }>('POST', `/api/designer/sops/${sopId}/drafts`, {
+        source: text,
+        baseRevision,
+      });
       setSaved({ revision: result.revision.revision, source: text });
       setConflict(undefined);
       setNotice(t('designer.editor.saved', { revision: result.revision.revision }));
       await copy.reload();
     } catch (e) {
       if (e instanceof ApiError && e.reason === 'DRAFT_CONFLICT') {
-        const latest = await api<WorkingCopy & { latestDraft: { savedByName: string; savedAt: string } | null }>('GET', `/api/designer/sops/${sopId}`);
-        setConflict({ baseRevision, latestRevision: latest.revision, latestBy: latest.latestDraft?.savedByName ?? '', latestAt: latest.latestDraft?.savedAt ?? '', latestSource: latest.source });
+        const latest = await api<WorkingCopy & { latestDraft: { savedByName: string; savedAt: string } | null }>(
+          'GET',
+          `/api/designer/sops/${sopId}`,
+        );
+        setConflict({
+          baseRevision,
+          latestRevision: latest.revision,
+          latestBy: latest.latestDraft?.savedByName ?? '',
+          latestAt: latest.latestDraft?.savedAt ?? '',
+          latestSource: latest.source,
+        });
       } else setError(e);
     } finally {
       setBusy(false);
@@ -122,50 +140,134 @@ export function EditorPage() {
     <>
       <div className="editor-head">
         <div>
-          <p className="muted" style={{ margin: 0 }}><Link to="/">{t('designer.nav.list')}</Link> · {sopId}</p>
-          <h1 style={{ marginBottom: '.25rem' }}>{value && typeof value.name === 'string' ? value.name : copy.data.name}</h1>
+          <p className="muted" style={{ margin: 0 }}>
+            <Link to="/">{t('designer.nav.list')}</Link> · {sopId}
+          </p>
+          <h1 style={{ marginBottom: '.25rem' }}>
+            {value && typeof value.name === 'string' ? value.name : copy.data.name}
+          </h1>
           <div className="row" style={{ alignItems: 'center', gap: '.5rem' }}>
             <StatusBadge status={copy.data.status} />
-            <span className="muted" data-testid="revision">{saved && saved.revision > 0 ? t('designer.editor.revision', { revision: saved.revision }) : t('designer.editor.noRevision')}</span>
-            {copy.data.publishedVersion !== null && <span className="muted">· {t('designer.editor.version', { version: copy.data.publishedVersion })}</span>}
-            {dirty && <span className="badge warn" data-testid="dirty">{t('designer.editor.unsaved')}</span>}
+            <span className="muted" data-testid="revision">
+              {saved && saved.revision > 0
+                ? t('designer.editor.revision', { revision: saved.revision })
+                : t('designer.editor.noRevision')}
+            </span>
+            {copy.data.publishedVersion !== null && (
+              <span className="muted">· {t('designer.editor.version', { version: copy.data.publishedVersion })}</span>
+            )}
+            {dirty && (
+              <span className="badge warn" data-testid="dirty">
+                {t('designer.editor.unsaved')}
+              </span>
+            )}
           </div>
         </div>
         <div className="row toolbar">
-          <button type="button" onClick={() => void save()} disabled={busy || !dirty} data-testid="save">{t('designer.editor.save')}</button>
-          <ReviewActions sopId={sopId} copy={copy.data} revision={saved?.revision ?? 0} dirty={dirty} valid={checked && load.errors.length === 0} isApprover={isApprover} onDone={async (message) => { setNotice(message); await copy.reload(); }} onError={setError} />
-          <Link className="button secondary" to={`/sop/${sopId}/riwayat`}>{t('designer.editor.history')}</Link>
-          {isApprover && copy.data.publishedVersion !== null && <Link className="button secondary" to={`/sop/${sopId}/pindah-kasus`}>{t('designer.editor.migrate')}</Link>}
-          <Link className="button secondary" to={`/sop/${sopId}/cetak`}>{t('designer.editor.print')}</Link>
+          <button type="button" onClick={() => void save()} disabled={busy || !dirty} data-testid="save">
+            {t('designer.editor.save')}
+          </button>
+          <ReviewActions
+            sopId={sopId}
+            copy={copy.data}
+            revision={saved?.revision ?? 0}
+            dirty={dirty}
+            valid={checked && load.errors.length === 0}
+            isApprover={isApprover}
+            onDone={async (message) => {
+              setNotice(message);
+              await copy.reload();
+            }}
+            onError={setError}
+          />
+          <Link className="button secondary" to={`/sop/${sopId}/riwayat`}>
+            {t('designer.editor.history')}
+          </Link>
+          {isApprover && copy.data.publishedVersion !== null && (
+            <Link className="button secondary" to={`/sop/${sopId}/pindah-kasus`}>
+              {t('designer.editor.migrate')}
+            </Link>
+          )}
+          <Link className="button secondary" to={`/sop/${sopId}/cetak`}>
+            {t('designer.editor.print')}
+          </Link>
         </div>
       </div>
-      <div role="status" className="sr-status">{notice && <div className="alert ok">{notice}</div>}</div>
+      <div role="status" className="sr-status">
+        {notice && <div className="alert ok">{notice}</div>}
+      </div>
       <ErrorAlert error={error} />
-      {conflict && <ConflictPanel sopId={sopId} conflict={conflict} onTakeTheirs={() => { setText(conflict.latestSource); setSaved({ revision: conflict.latestRevision, source: conflict.latestSource }); setConflict(undefined); }} onKeepMine={() => void save(conflict.latestRevision)} />}
+      {conflict && (
+        <ConflictPanel
+          sopId={sopId}
+          conflict={conflict}
+          onTakeTheirs={() => {
+            setText(conflict.latestSource);
+            setSaved({ revision: conflict.latestRevision, source: conflict.latestSource });
+            setConflict(undefined);
+          }}
+          onKeepMine={() => void save(conflict.latestRevision)}
+        />
+      )}
       {copy.data.reviews[0]?.action === 'returned' && copy.data.reviews[0].revision === saved?.revision && (
-        <div className="alert info">{t('designer.editor.returned', { name: copy.data.reviews[0].byName, note: copy.data.reviews[0].note ?? '' })}</div>
+        <div className="alert info">
+          {t('designer.editor.returned', { name: copy.data.reviews[0].byName, note: copy.data.reviews[0].note ?? '' })}
+        </div>
       )}
       <div className="editor-grid">
         <section className="editor-pane" aria-label={t('designer.editor.yaml')}>
           <h2 className="pane-title">{t('designer.editor.yaml')}</h2>
-          <YamlEditor ref={editor} value={text} onChange={setText} errors={load.errors} errorsFor={load.checkedText} language={language} label={t('designer.editor.yaml')} />
-          <ProblemsList errors={load.errors} checking={!checked} language={language} onJump={(line, column) => editor.current?.jumpTo(line, column)} />
+          <YamlEditor
+            ref={editor}
+            value={text}
+            onChange={setText}
+            errors={load.errors}
+            errorsFor={load.checkedText}
+            language={language}
+            label={t('designer.editor.yaml')}
+          />
+          <ProblemsList
+            errors={load.errors}
+            checking={!checked}
+            language={language}
+            onJump={(line, column) => editor.current?.jumpTo(line, column)}
+          />
         </section>
         <section className="editor-pane" aria-label={t('designer.editor.views')}>
           <div role="tablist" aria-label={t('designer.editor.views')} className="tabs">
             {(['structured', 'flow', 'form', 'simulation'] as const).map((k) => (
-              <button key={k} type="button" role="tab" id={`tab-${k}`} aria-selected={tab === k} aria-controls="view-panel" className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)}>
+              <button
+                key={k}
+                type="button"
+                role="tab"
+                id={`tab-${k}`}
+                aria-selected={tab === k}
+                aria-controls="view-panel"
+                className={tab === k ? 'tab active' : 'tab'}
+                onClick={() => setTab(k)}
+              >
                 {t(`designer.editor.tab.${k}`)}
               </button>
             ))}
           </div>
           <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="view-panel">
-            {tab !== 'structured' && checked && !load.definition && definition && <div className="alert info">{t('designer.editor.lastValid')}</div>}
-            {tab === 'structured' && <StructuredEditor value={value} onChange={(next) => setText(patchYaml(text, next))} />}
+            {tab !== 'structured' && checked && !load.definition && definition && (
+              <div className="alert info">{t('designer.editor.lastValid')}</div>
+            )}
+            {tab === 'structured' && (
+              <StructuredEditor value={value} onChange={(next) => setText(patchYaml(text, next))} />
+            )}
             {tab !== 'structured' && !definition && <div className="alert info">{t('designer.editor.fixFirst')}</div>}
             {tab === 'flow' && definition && <FlowPreview definition={definition} regency={regency.data.regency} />}
             {tab === 'form' && definition && <FormPreview definition={definition} />}
-            {tab === 'simulation' && definition && <SimulationPanel key={JSON.stringify(definition.steps.map((s) => s.id))} definition={definition} source={text} timeZone={regency.data.regency.calendar.timezone} />}
+            {tab === 'simulation' && definition && (
+              <SimulationPanel
+                key={JSON.stringify(definition.steps.map((s) => s.id))}
+                definition={definition}
+                source={text}
+                timeZone={regency.data.regency.calendar.timezone}
+              />
+            )}
           </div>
         </section>
       </div>

@@ -9,8 +9,22 @@ import { DiffView, type LineDiff } from './DiffView.tsx';
 
 type History = {
   versions: Array<{ version: number; publishedAt: string; publishedBy: string }>;
-  revisions: Array<{ revision: number; origin: string; note: string | null; savedByName: string; savedAt: string; basedOnVersion: number | null }>;
-  reviews: Array<{ revision: number; action: string; version: number | null; note: string | null; byName: string; at: string }>;
+  revisions: Array<{
+    revision: number;
+    origin: string;
+    note: string | null;
+    savedByName: string;
+    savedAt: string;
+    basedOnVersion: number | null;
+  }>;
+  reviews: Array<{
+    revision: number;
+    action: string;
+    version: number | null;
+    note: string | null;
+    byName: string;
+    at: string;
+  }>;
 };
 
 /** Versions and draft revisions of an SOP, a readable diff between any two, and revert. */
@@ -23,10 +37,21 @@ export function HistoryPage() {
   const copy = useApi<{ revision: number }>(`/api/designer/sops/${sopId}`);
   const from = search.get('dari') ?? '';
   const to = search.get('ke') ?? '';
-  const diff = useApi<{ from: string; to: string; diff: LineDiff }>(from && to ? `/api/designer/sops/${sopId}/diff?from=${from}&to=${to}` : null);
+  const diff = useApi<{ from: string; to: string; diff: LineDiff }>(
+    from && to ? `/api/designer/sops/${sopId}/diff?from=${from}&to=${to}` : null,
+  );
   const [error, setError] = useState<unknown>();
   if (!history.data) return <ErrorAlert error={history.error} />;
-  const refs = [...history.data.revisions.map((r) => ({ ref: `r${r.revision}`, label: t('designer.history.revisionLabel', { revision: r.revision, name: r.savedByName }) })), ...history.data.versions.map((v) => ({ ref: `v${v.version}`, label: t('designer.history.versionLabel', { version: v.version }) }))];
+  const refs = [
+    ...history.data.revisions.map((r) => ({
+      ref: `r${r.revision}`,
+      label: t('designer.history.revisionLabel', { revision: r.revision, name: r.savedByName }),
+    })),
+    ...history.data.versions.map((v) => ({
+      ref: `v${v.version}`,
+      label: t('designer.history.versionLabel', { version: v.version }),
+    })),
+  ];
   const revert = async (version: number) => {
     try {
       await api('POST', `/api/designer/sops/${sopId}/revert`, { version, baseRevision: copy.data?.revision ?? 0 });
@@ -42,29 +67,47 @@ export function HistoryPage() {
   };
   return (
     <>
-      <p className="muted"><Link to={`/sop/${sopId}`}>← {sopId}</Link></p>
+      <p className="muted">
+        <Link to={`/sop/${sopId}`}>← {sopId}</Link>
+      </p>
       <h1>{t('designer.history.title')}</h1>
       <ErrorAlert error={error} />
       <section className="card">
         <h2>{t('designer.history.compare')}</h2>
         <div className="row">
           <div>
-            <label htmlFor="diff-from">{t('designer.history.from')}</label><br />
+            <label htmlFor="diff-from">{t('designer.history.from')}</label>
+            <br />
             <select id="diff-from" value={from} onChange={(e) => pick('dari', e.target.value)}>
               <option value="">—</option>
-              {refs.map((r) => <option key={r.ref} value={r.ref}>{r.label}</option>)}
+              {refs.map((r) => (
+                <option key={r.ref} value={r.ref}>
+                  {r.label}
+                </option>
+              ))}
             </select>
           </div>
           <div>
-            <label htmlFor="diff-to">{t('designer.history.to')}</label><br />
+            <label htmlFor="diff-to">{t('designer.history.to')}</label>
+            <br />
             <select id="diff-to" value={to} onChange={(e) => pick('ke', e.target.value)}>
               <option value="">—</option>
-              {refs.map((r) => <option key={r.ref} value={r.ref}>{r.label}</option>)}
+              {refs.map((r) => (
+                <option key={r.ref} value={r.ref}>
+                  {r.label}
+                </option>
+              ))}
             </select>
           </div>
         </div>
         <ErrorAlert error={diff.error} />
-        {diff.data && <DiffView from={refs.find((r) => r.ref === from)?.label ?? diff.data.from} to={refs.find((r) => r.ref === to)?.label ?? diff.data.to} diff={diff.data.diff} />}
+        {diff.data && (
+          <DiffView
+            from={refs.find((r) => r.ref === from)?.label ?? diff.data.from}
+            to={refs.find((r) => r.ref === to)?.label ?? diff.data.to}
+            diff={diff.data.diff}
+          />
+        )}
       </section>
       <div className="grid">
         <section className="card">
@@ -73,8 +116,13 @@ export function HistoryPage() {
           <ul className="timeline">
             {history.data.versions.map((v) => (
               <li key={v.version} className="important">
-                <strong>{t('designer.history.versionLabel', { version: v.version })}</strong> · {formatDateTime(v.publishedAt, i18n.language)} · {v.publishedBy}
-                <div><button type="button" className="secondary" onClick={() => void revert(v.version)}>{t('designer.history.revert')}</button></div>
+                <strong>{t('designer.history.versionLabel', { version: v.version })}</strong> ·{' '}
+                {formatDateTime(v.publishedAt, i18n.language)} · {v.publishedBy}
+                <div>
+                  <button type="button" className="secondary" onClick={() => void revert(v.version)}>
+                    {t('designer.history.revert')}
+                  </button>
+                </div>
               </li>
             ))}
           </ul>
@@ -84,11 +132,18 @@ export function HistoryPage() {
           <ul className="timeline">
             {history.data.revisions.map((r) => (
               <li key={r.revision}>
-                <strong>{t('designer.history.revisionLabel', { revision: r.revision, name: r.savedByName })}</strong> · {formatDateTime(r.savedAt, i18n.language)} · {t(`designer.origin.${r.origin}`)}
+                <strong>{t('designer.history.revisionLabel', { revision: r.revision, name: r.savedByName })}</strong> ·{' '}
+                {formatDateTime(r.savedAt, i18n.language)} · {t(`designer.origin.${r.origin}`)}
                 {r.note && <div className="muted">{r.note}</div>}
-                {history.data!.reviews.filter((x) => x.revision === r.revision).reverse().map((x, i) => (
-                  <div key={i} className="muted">{t(`designer.review.${x.action}Event`, { name: x.byName, version: x.version ?? '' })}{x.note ? `: ${x.note}` : ''}</div>
-                ))}
+                {history
+                  .data!.reviews.filter((x) => x.revision === r.revision)
+                  .reverse()
+                  .map((x, i) => (
+                    <div key={i} className="muted">
+                      {t(`designer.review.${x.action}Event`, { name: x.byName, version: x.version ?? '' })}
+                      {x.note ? `: ${x.note}` : ''}
+                    </div>
+                  ))}
               </li>
             ))}
           </ul>

@@ -7,7 +7,15 @@ import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 
 type Report = {
   valid: boolean;
-  files: Array<{ file: string; sopId: string | null; name: string | null; action: 'new' | 'update' | 'skip'; baseRevision: number; errors: Array<{ line: number; column: number; message: string; messageEn: string }>; note: string | null }>;
+  files: Array<{
+    file: string;
+    sopId: string | null;
+    name: string | null;
+    action: 'new' | 'update' | 'skip';
+    baseRevision: number;
+    errors: Array<{ line: number; column: number; message: string; messageEn: string }>;
+    note: string | null;
+  }>;
 };
 
 /** Several YAML files are zipped in the browser, so the server reads one format: a zip. */
@@ -31,16 +39,29 @@ export function ImportPage() {
     try {
       const packed = await toZip(files);
       setZip(packed);
-      setReport(await api<Report>('POST', '/api/designer/import/check', undefined, { raw: packed, contentType: 'application/zip' }));
+      setReport(
+        await api<Report>('POST', '/api/designer/import/check', undefined, {
+          raw: packed,
+          contentType: 'application/zip',
+        }),
+      );
     } catch (e) {
       setError(e);
     }
   };
   const save = async () => {
     if (!zip || !report) return;
-    const bases = report.files.filter((f) => f.sopId !== null && f.action !== 'skip').map((f) => `${f.sopId}:${f.baseRevision}`).join(',');
+    const bases = report.files
+      .filter((f) => f.sopId !== null && f.action !== 'skip')
+      .map((f) => `${f.sopId}:${f.baseRevision}`)
+      .join(',');
     try {
-      const result = await api<{ saved: Array<{ sopId: string; revision: number }> }>('POST', `/api/designer/import?bases=${encodeURIComponent(bases)}`, undefined, { raw: zip, contentType: 'application/zip' });
+      const result = await api<{ saved: Array<{ sopId: string; revision: number }> }>(
+        'POST',
+        `/api/designer/import?bases=${encodeURIComponent(bases)}`,
+        undefined,
+        { raw: zip, contentType: 'application/zip' },
+      );
       setSaved(result.saved);
       setReport(undefined);
     } catch (e) {
@@ -54,38 +75,80 @@ export function ImportPage() {
       <div className="card">
         <label htmlFor="pack">{t('designer.import.files')}</label>
         <br />
-        <input id="pack" type="file" multiple accept=".yaml,.yml,.zip" onChange={(e) => void check(Array.from(e.target.files ?? []))} />
-        <p><a href="/api/designer/export" download>{t('designer.list.export')}</a></p>
+        <input
+          id="pack"
+          type="file"
+          multiple
+          accept=".yaml,.yml,.zip"
+          onChange={(e) => void check(Array.from(e.target.files ?? []))}
+        />
+        <p>
+          <a href="/api/designer/export" download>
+            {t('designer.list.export')}
+          </a>
+        </p>
       </div>
       <ErrorAlert error={error} />
       {saved && (
         <div className="alert ok" role="status">
           {t('designer.import.saved', { count: saved.length })}
-          <ul>{saved.map((s) => <li key={s.sopId}><Link to={`/sop/${s.sopId}`}>{s.sopId}</Link> · {t('designer.editor.revision', { revision: s.revision })}</li>)}</ul>
+          <ul>
+            {saved.map((s) => (
+              <li key={s.sopId}>
+                <Link to={`/sop/${s.sopId}`}>{s.sopId}</Link> ·{' '}
+                {t('designer.editor.revision', { revision: s.revision })}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       {report && (
         <section className="card" data-testid="import-report">
           <h2>{report.valid ? t('designer.import.valid') : t('designer.import.invalid')}</h2>
           <table className="list">
-            <thead><tr><th>{t('designer.import.file')}</th><th>SOP</th><th>{t('designer.import.action')}</th><th>{t('designer.import.result')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t('designer.import.file')}</th>
+                <th>SOP</th>
+                <th>{t('designer.import.action')}</th>
+                <th>{t('designer.import.result')}</th>
+              </tr>
+            </thead>
             <tbody>
               {report.files.map((f) => (
                 <tr key={f.file}>
                   <td>{f.file}</td>
-                  <td>{f.name ?? '—'}<div className="muted">{f.sopId}</div></td>
+                  <td>
+                    {f.name ?? '—'}
+                    <div className="muted">{f.sopId}</div>
+                  </td>
                   <td>{t(`designer.import.${f.action}`)}</td>
                   <td>
                     {f.note && <div className="muted">{f.note}</div>}
-                    {f.errors.length === 0 ? (f.action === 'skip' ? null : <span className="badge ok">{t('designer.import.ok')}</span>) : (
-                      <ul>{f.errors.map((e, i) => <li key={i}><code>{e.line}:{e.column}</code> {i18n.language === 'en' ? e.messageEn : e.message}</li>)}</ul>
+                    {f.errors.length === 0 ? (
+                      f.action === 'skip' ? null : (
+                        <span className="badge ok">{t('designer.import.ok')}</span>
+                      )
+                    ) : (
+                      <ul>
+                        {f.errors.map((e, i) => (
+                          <li key={i}>
+                            <code>
+                              {e.line}:{e.column}
+                            </code>{' '}
+                            {i18n.language === 'en' ? e.messageEn : e.message}
+                          </li>
+                        ))}
+                      </ul>
                     )}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <button type="button" disabled={!report.valid} onClick={() => void save()} style={{ marginTop: '.75rem' }}>{t('designer.import.save')}</button>
+          <button type="button" disabled={!report.valid} onClick={() => void save()} style={{ marginTop: '.75rem' }}>
+            {t('designer.import.save')}
+          </button>
         </section>
       )}
     </>

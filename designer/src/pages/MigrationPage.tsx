@@ -8,7 +8,16 @@ import { useApi } from '../../../ui-shared/api/useApi.ts';
 
 type Plan = {
   toVersion: number;
-  cases: Array<{ caseId: string; trackingCode: string; fromVersion: number; openedAt: string; currentStep: { id: string; activity: string } | null; landsOn: { id: string; activity: string } | null; blocker: string | null; missingData: Array<{ field: string; title: string }> }>;
+  cases: Array<{
+    caseId: string;
+    trackingCode: string;
+    fromVersion: number;
+    openedAt: string;
+    currentStep: { id: string; activity: string } | null;
+    landsOn: { id: string; activity: string } | null;
+    blocker: string | null;
+    missingData: Array<{ field: string; title: string }>;
+  }>;
 };
 
 /** Dry run of moving running cases to the newest version, then an explicit confirmation per case or in bulk. */
@@ -30,7 +39,10 @@ export function MigrationPage() {
   const confirm = async () => {
     setError(undefined);
     try {
-      const result = await api<{ moved: unknown[] }>('POST', `/api/designer/sops/${sopId}/migration`, { toVersion: plan.data!.toVersion, caseIds: [...selected] });
+      const result = await api<{ moved: unknown[] }>('POST', `/api/designer/sops/${sopId}/migration`, {
+        toVersion: plan.data!.toVersion,
+        caseIds: [...selected],
+      });
       setDone(t('designer.migration.moved', { count: result.moved.length, version: plan.data!.toVersion }));
       setSelected(new Set());
       await plan.reload();
@@ -40,28 +52,61 @@ export function MigrationPage() {
   };
   return (
     <>
-      <p className="muted"><Link to={`/sop/${sopId}`}>← {sopId}</Link></p>
+      <p className="muted">
+        <Link to={`/sop/${sopId}`}>← {sopId}</Link>
+      </p>
       <h1>{t('designer.migration.title', { version: plan.data.toVersion })}</h1>
       <p>{t('designer.migration.intro')}</p>
       <ErrorAlert error={error} />
-      {done && <div className="alert ok" role="status">{done}</div>}
+      {done && (
+        <div className="alert ok" role="status">
+          {done}
+        </div>
+      )}
       {plan.data.cases.length === 0 ? (
-        <p className="muted" data-testid="no-cases">{t('designer.migration.none')}</p>
+        <p className="muted" data-testid="no-cases">
+          {t('designer.migration.none')}
+        </p>
       ) : (
         <>
           <div className="row" style={{ marginBottom: '.5rem' }}>
-            <button type="button" className="secondary" onClick={() => setSelected(new Set(movable.map((c) => c.caseId)))}>{t('designer.migration.selectAll')}</button>
-            <button type="button" disabled={selected.size === 0} onClick={() => void confirm()}>{t('designer.migration.confirm', { count: selected.size })}</button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setSelected(new Set(movable.map((c) => c.caseId)))}
+            >
+              {t('designer.migration.selectAll')}
+            </button>
+            <button type="button" disabled={selected.size === 0} onClick={() => void confirm()}>
+              {t('designer.migration.confirm', { count: selected.size })}
+            </button>
           </div>
           <table className="list" data-testid="migration-plan">
             <thead>
-              <tr><th>{t('designer.migration.move')}</th><th>{t('designer.migration.case')}</th><th>{t('designer.migration.from')}</th><th>{t('designer.migration.landsOn')}</th><th>{t('designer.migration.missing')}</th></tr>
+              <tr>
+                <th>{t('designer.migration.move')}</th>
+                <th>{t('designer.migration.case')}</th>
+                <th>{t('designer.migration.from')}</th>
+                <th>{t('designer.migration.landsOn')}</th>
+                <th>{t('designer.migration.missing')}</th>
+              </tr>
             </thead>
             <tbody>
               {plan.data.cases.map((c) => (
                 <tr key={c.caseId}>
-                  <td><input type="checkbox" aria-label={t('designer.migration.moveCase', { code: c.trackingCode })} disabled={c.blocker !== null} checked={selected.has(c.caseId)} onChange={() => toggle(c.caseId)} /></td>
-                  <td>{c.trackingCode}<div className="muted">{formatDateTime(c.openedAt, i18n.language)}</div></td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={t('designer.migration.moveCase', { code: c.trackingCode })}
+                      disabled={c.blocker !== null}
+                      checked={selected.has(c.caseId)}
+                      onChange={() => toggle(c.caseId)}
+                    />
+                  </td>
+                  <td>
+                    {c.trackingCode}
+                    <div className="muted">{formatDateTime(c.openedAt, i18n.language)}</div>
+                  </td>
                   <td>v{c.fromVersion}</td>
                   <td>{c.landsOn ? c.landsOn.activity : <span className="badge bad">{c.blocker}</span>}</td>
                   <td>{c.missingData.length === 0 ? '—' : c.missingData.map((m) => m.title).join(', ')}</td>

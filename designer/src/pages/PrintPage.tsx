@@ -17,14 +17,23 @@ export function PrintPage() {
   const regency = useApi<{ regency: RawRegency }>('/api/regencies/current');
   const load = useDefinitionCheck(copy.data?.source, regency.data?.regency, `${sopId}.yaml`);
   if (copy.error || regency.error) return <ErrorAlert error={copy.error ?? regency.error} />;
-  if (!copy.data || !regency.data || load.checkedText !== copy.data.source) return <p className="muted">{t('app.loading')}</p>;
+  if (!copy.data || !regency.data || load.checkedText !== copy.data.source)
+    return <p className="muted">{t('app.loading')}</p>;
   return (
     <div className="print-page">
       <div className="row no-print" style={{ marginBottom: '1rem' }}>
-        <Link className="button secondary" to={`/sop/${sopId}`}>← {t('designer.print.back')}</Link>
-        <button type="button" onClick={() => window.print()} disabled={!load.definition}>{t('designer.print.print')}</button>
+        <Link className="button secondary" to={`/sop/${sopId}`}>
+          ← {t('designer.print.back')}
+        </Link>
+        <button type="button" onClick={() => window.print()} disabled={!load.definition}>
+          {t('designer.print.print')}
+        </button>
       </div>
-      {load.definition ? <FlowPreview definition={load.definition} regency={regency.data.regency} /> : <div className="alert error">{t('designer.editor.fixFirst')}</div>}
+      {load.definition ? (
+        <FlowPreview definition={load.definition} regency={regency.data.regency} />
+      ) : (
+        <div className="alert error">{t('designer.editor.fixFirst')}</div>
+      )}
     </div>
   );
 }

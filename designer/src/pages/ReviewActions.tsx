@@ -20,7 +20,11 @@ export function ReviewActions({ sopId, copy, revision, dirty, valid, isApprover,
   const [busy, setBusy] = useState(false);
   const [returning, setReturning] = useState(false);
   const [note, setNote] = useState('');
-  const run = async (path: string, body: Record<string, unknown>, message: (result: Record<string, unknown>) => string) => {
+  const run = async (
+    path: string,
+    body: Record<string, unknown>,
+    message: (result: Record<string, unknown>) => string,
+  ) => {
     setBusy(true);
     onError(undefined);
     try {
@@ -37,16 +41,36 @@ export function ReviewActions({ sopId, copy, revision, dirty, valid, isApprover,
   return (
     <>
       {!submitted && (
-        <button type="button" className="secondary" disabled={busy || dirty || !valid || revision === 0 || copy.status === 'published'} title={dirty ? t('designer.review.saveFirst') : undefined} onClick={() => void run('submit', { revision }, () => t('designer.review.submitted'))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy || dirty || !valid || revision === 0 || copy.status === 'published'}
+          title={dirty ? t('designer.review.saveFirst') : undefined}
+          onClick={() => void run('submit', { revision }, () => t('designer.review.submitted'))}
+        >
           {t('designer.review.submit')}
         </button>
       )}
       {submitted && isApprover && (
         <>
-          <button type="button" className="approve" disabled={busy || dirty} data-testid="publish" onClick={() => void run('publish', { revision }, (r) => (r.created ? t('designer.review.published', { version: String(r.version) }) : t('designer.review.unchanged', { version: String(r.version) })))}>
+          <button
+            type="button"
+            className="approve"
+            disabled={busy || dirty}
+            data-testid="publish"
+            onClick={() =>
+              void run('publish', { revision }, (r) =>
+                r.created
+                  ? t('designer.review.published', { version: String(r.version) })
+                  : t('designer.review.unchanged', { version: String(r.version) }),
+              )
+            }
+          >
             {t('designer.review.publish')}
           </button>
-          <button type="button" className="secondary" disabled={busy} onClick={() => setReturning(!returning)}>{t('designer.review.return')}</button>
+          <button type="button" className="secondary" disabled={busy} onClick={() => setReturning(!returning)}>
+            {t('designer.review.return')}
+          </button>
         </>
       )}
       {submitted && !isApprover && <span className="muted">{t('designer.review.waiting')}</span>}
@@ -54,7 +78,13 @@ export function ReviewActions({ sopId, copy, revision, dirty, valid, isApprover,
         <div className="card return-box">
           <label htmlFor="return-note">{t('designer.review.note')}</label>
           <textarea id="return-note" value={note} onChange={(e) => setNote(e.target.value)} />
-          <button type="button" disabled={busy || note.trim() === ''} onClick={() => void run('return', { revision, note }, () => t('designer.review.returnedMsg'))}>{t('designer.review.returnConfirm')}</button>
+          <button
+            type="button"
+            disabled={busy || note.trim() === ''}
+            onClick={() => void run('return', { revision, note }, () => t('designer.review.returnedMsg'))}
+          >
+            {t('designer.review.returnConfirm')}
+          </button>
         </div>
       )}
     </>

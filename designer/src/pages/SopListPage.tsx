@@ -29,9 +29,15 @@ export function SopListPage() {
       <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
         <h1>{t('designer.list.title', { regency: session?.regency.name ?? '' })}</h1>
         <div className="row">
-          <Link className="button" to="/baru">{t('designer.nav.new')}</Link>
-          <Link className="button secondary" to="/impor">{t('designer.nav.import')}</Link>
-          <a className="button secondary" href="/api/designer/export" download>{t('designer.list.export')}</a>
+          <Link className="button" to="/baru">
+            {t('designer.nav.new')}
+          </Link>
+          <Link className="button secondary" to="/impor">
+            {t('designer.nav.import')}
+          </Link>
+          <a className="button secondary" href="/api/designer/export" download>
+            {t('designer.list.export')}
+          </a>
         </div>
       </div>
       <ErrorAlert error={list.error} />
@@ -53,13 +59,23 @@ export function SopListPage() {
                 <tr key={s.sopId} data-testid={`sop-${s.sopId}`}>
                   <td data-label={t('designer.list.name')}>
                     <Link to={`/sop/${s.sopId}`}>{s.name}</Link>
-                    <div className="muted" style={{ fontSize: '.8rem' }}>{s.sopId}{s.unit ? ` · ${s.unit}` : ''}</div>
+                    <div className="muted" style={{ fontSize: '.8rem' }}>
+                      {s.sopId}
+                      {s.unit ? ` · ${s.unit}` : ''}
+                    </div>
                   </td>
-                  <td data-label={t('designer.list.status')}><StatusBadge status={s.status} /></td>
+                  <td data-label={t('designer.list.status')}>
+                    <StatusBadge status={s.status} />
+                  </td>
                   <td data-label={t('designer.list.version')}>{s.publishedVersion ?? '—'}</td>
                   <td data-label={t('designer.list.effective')}>{formatDate(s.effectiveDate, i18n.language)}</td>
                   <td data-label={t('designer.list.revision')}>{s.revision > 0 ? s.revision : '—'}</td>
-                  <td data-label={t('designer.list.changed')}>{formatDateTime(s.changedAt, i18n.language)}<div className="muted" style={{ fontSize: '.8rem' }}>{s.changedBy}</div></td>
+                  <td data-label={t('designer.list.changed')}>
+                    {formatDateTime(s.changedAt, i18n.language)}
+                    <div className="muted" style={{ fontSize: '.8rem' }}>
+                      {s.changedBy}
+                    </div>
+                  </td>
                 </tr>
               ))}
             </tbody>

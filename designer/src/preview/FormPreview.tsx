@@ -19,9 +19,21 @@ export function FormPreview({ definition }: { definition: SopDefinition }) {
   return (
     <div data-testid="form-preview">
       <label htmlFor="form-step">{t('designer.preview.formOf')}</label>
-      <select id="form-step" value={selected} onChange={(e) => { setSelected(e.target.value); setData({}); }} style={{ width: '100%' }}>
+      <select
+        id="form-step"
+        value={selected}
+        onChange={(e) => {
+          setSelected(e.target.value);
+          setData({});
+        }}
+        style={{ width: '100%' }}
+      >
         <option value={CASE_FORM}>{t('designer.preview.caseForm')}</option>
-        {definition.steps.map((s, i) => <option key={s.id} value={s.id}>{i + 1}. {s.activity}</option>)}
+        {definition.steps.map((s, i) => (
+          <option key={s.id} value={s.id}>
+            {i + 1}. {s.activity}
+          </option>
+        ))}
       </select>
       <div className="preview-frame">
         <h2>{selected === CASE_FORM ? t('start.title', { name: definition.name }) : step?.activity}</h2>
@@ -32,7 +44,10 @@ export function FormPreview({ definition }: { definition: SopDefinition }) {
               {step.requirements.map((r) => (
                 <li key={r.doc}>
                   <label style={{ display: 'flex', gap: '.5rem', fontWeight: 400 }}>
-                    <input type="checkbox" /> {r.label} <span className={r.required ? 'badge warn' : 'badge'}>{r.required ? t('task.required') : t('task.optional')}</span>
+                    <input type="checkbox" /> {r.label}{' '}
+                    <span className={r.required ? 'badge warn' : 'badge'}>
+                      {r.required ? t('task.required') : t('task.optional')}
+                    </span>
                   </label>
                 </li>
               ))}
@@ -50,17 +65,26 @@ export function FormPreview({ definition }: { definition: SopDefinition }) {
           )}
           {step?.decision && (
             <fieldset>
-              <legend>{t('task.decision')}{step.decision.question ? `: ${step.decision.question}` : ''}</legend>
+              <legend>
+                {t('task.decision')}
+                {step.decision.question ? `: ${step.decision.question}` : ''}
+              </legend>
               {step.decision.mode === 'human' ? (
                 <div className="row" role="radiogroup">
-                  {step.decision.branches.map((b) => <label key={b.label} style={{ fontWeight: 400 }}><input type="radio" name="preview-choice" /> {b.label}</label>)}
+                  {step.decision.branches.map((b) => (
+                    <label key={b.label} style={{ fontWeight: 400 }}>
+                      <input type="radio" name="preview-choice" /> {b.label}
+                    </label>
+                  ))}
                 </div>
               ) : (
                 <p className="muted">{t('task.decisionRule')}</p>
               )}
             </fieldset>
           )}
-          <button type="submit" form="preview-form" disabled={!form}>{selected === CASE_FORM ? t('start.submit') : t('task.complete')}</button>
+          <button type="submit" form="preview-form" disabled={!form}>
+            {selected === CASE_FORM ? t('start.submit') : t('task.complete')}
+          </button>
         </section>
       </div>
     </div>

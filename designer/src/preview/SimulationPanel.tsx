@@ -22,13 +22,24 @@ function nextMorning(): Date {
  * and of the whole case on the regency's working calendar. Scenarios and sample data come from the
  * engine here; the walk itself runs on the server (the engine's validators need code generation).
  */
-export function SimulationPanel({ definition, source, timeZone }: { definition: SopDefinition; source: string; timeZone: string }) {
+export function SimulationPanel({
+  definition,
+  source,
+  timeZone,
+}: {
+  definition: SopDefinition;
+  source: string;
+  timeZone: string;
+}) {
   const { t, i18n } = useTranslation();
   const scenarios = useMemo(() => planScenarios(definition), [definition]);
   const [scenarioIndex, setScenarioIndex] = useState(0);
   const start = useMemo(nextMorning, []);
   const scenario = scenarios[Math.min(scenarioIndex, scenarios.length - 1)];
-  const sample = useMemo(() => (scenario ? formDataFor(definition.caseData.schema, wantedFactsFrom(definition, scenario, 0, start)) : {}), [definition, scenario, start]);
+  const sample = useMemo(
+    () => (scenario ? formDataFor(definition.caseData.schema, wantedFactsFrom(definition, scenario, 0, start)) : {}),
+    [definition, scenario, start],
+  );
   const [caseData, setCaseData] = useState<Record<string, unknown> | undefined>();
   const [result, setResult] = useState<SimulationResult>();
   const [busy, setBusy] = useState(false);
@@ -38,7 +49,14 @@ export function SimulationPanel({ definition, source, timeZone }: { definition: 
     setBusy(true);
     setError(undefined);
     try {
-      setResult(await api<SimulationResult>('POST', '/api/designer/simulate', { source, caseData: caseData ?? sample, ...(scenario ? { scenario } : {}), start: start.toISOString() }));
+      setResult(
+        await api<SimulationResult>('POST', '/api/designer/simulate', {
+          source,
+          caseData: caseData ?? sample,
+          ...(scenario ? { scenario } : {}),
+          start: start.toISOString(),
+        }),
+      );
     } catch (e) {
       setError(e);
     } finally {
@@ -50,22 +68,47 @@ export function SimulationPanel({ definition, source, timeZone }: { definition: 
       <div className="row">
         <div style={{ flex: '1 1 240px' }}>
           <label htmlFor="scenario">{t('designer.simulation.scenario')}</label>
-          <select id="scenario" value={scenarioIndex} style={{ width: '100%' }} onChange={(e) => { setScenarioIndex(Number(e.target.value)); setCaseData(undefined); setResult(undefined); }}>
-            {scenarios.map((s, i) => <option key={s.name} value={i}>{s.name} → {s.ending}</option>)}
+          <select
+            id="scenario"
+            value={scenarioIndex}
+            style={{ width: '100%' }}
+            onChange={(e) => {
+              setScenarioIndex(Number(e.target.value));
+              setCaseData(undefined);
+              setResult(undefined);
+            }}
+          >
+            {scenarios.map((s, i) => (
+              <option key={s.name} value={i}>
+                {s.name} → {s.ending}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="button" onClick={() => void run()} disabled={busy}>{t('designer.simulation.run')}</button>
+        <button type="button" onClick={() => void run()} disabled={busy}>
+          {t('designer.simulation.run')}
+        </button>
       </div>
       <details className="card" style={{ marginTop: '.75rem' }}>
         <summary>{t('designer.simulation.caseData')}</summary>
         <div className="rjsf">
-          <StepForm id="simulation-data" form={definition.caseData} formData={caseData ?? sample} language={language} onChange={setCaseData} />
+          <StepForm
+            id="simulation-data"
+            form={definition.caseData}
+            formData={caseData ?? sample}
+            language={language}
+            onChange={setCaseData}
+          />
         </div>
       </details>
       <ErrorAlert error={error} />
       {result && (
         <div aria-live="polite">
-          {result.error && <div className="alert error" role="alert">{result.error}</div>}
+          {result.error && (
+            <div className="alert error" role="alert">
+              {result.error}
+            </div>
+          )}
           <dl className="facts card">
             <dt>{t('designer.simulation.outcome')}</dt>
             <dd data-testid="simulation-outcome">{result.outcome ?? '—'}</dd>
@@ -76,7 +119,13 @@ export function SimulationPanel({ definition, source, timeZone }: { definition: 
             {result.eligibility && (
               <>
                 <dt>{t('task.eligibility')}</dt>
-                <dd>{result.eligibility.criteria.map((c) => <div key={c.id}>{c.outcome.passed ? '✔' : '✘'} {c.text}</div>)}</dd>
+                <dd>
+                  {result.eligibility.criteria.map((c) => (
+                    <div key={c.id}>
+                      {c.outcome.passed ? '✔' : '✘'} {c.text}
+                    </div>
+                  ))}
+                </dd>
               </>
             )}
           </dl>
@@ -84,13 +133,19 @@ export function SimulationPanel({ definition, source, timeZone }: { definition: 
             {result.visits.map((v, i) => (
               <li key={`${v.stepId}-${i}`}>
                 <strong>{v.activity}</strong>
-                <div className="muted">{v.actors.join(', ')} · {t('designer.simulation.due')}: {formatDateTime(v.dueAt, i18n.language, timeZone)}</div>
+                <div className="muted">
+                  {v.actors.join(', ')} · {t('designer.simulation.due')}:{' '}
+                  {formatDateTime(v.dueAt, i18n.language, timeZone)}
+                </div>
                 {v.decision && (
                   <div className="decision">
-                    {t('designer.simulation.branch')}: <strong>{v.decision.chosen}</strong> {v.decision.mode === 'human' ? `(${t('designer.simulation.human')})` : ''}
+                    {t('designer.simulation.branch')}: <strong>{v.decision.chosen}</strong>{' '}
+                    {v.decision.mode === 'human' ? `(${t('designer.simulation.human')})` : ''}
                     <ul>
                       {v.decision.branches.map((b) => (
-                        <li key={b.label}>{b.passed ? '✔' : '✘'} {b.label}: {b.explanations.join('; ')}</li>
+                        <li key={b.label}>
+                          {b.passed ? '✔' : '✘'} {b.label}: {b.explanations.join('; ')}
+                        </li>
                       ))}
                     </ul>
                   </div>

@@ -3,7 +3,13 @@ import { formatDate } from '../../../ui-shared/format/dateTime.ts';
 
 function List({ items }: { items: string[] | undefined }) {
   if (!items || items.length === 0) return <>—</>;
-  return <ol>{items.map((item, i) => <li key={i}>{item}</li>)}</ol>;
+  return (
+    <ol>
+      {items.map((item, i) => (
+        <li key={i}>{item}</li>
+      ))}
+    </ol>
+  );
 }
 
 /**
@@ -22,25 +28,99 @@ export function SopHeaderTable({ definition, regency }: { definition: SopDefinit
             <strong>{regency.office.parent ?? `PEMERINTAH ${regency.name.toUpperCase()}`}</strong>
             <br />
             <strong>{regency.office.name.toUpperCase()}</strong>
-            {unit && <><br />{unit}</>}
+            {unit && (
+              <>
+                <br />
+                {unit}
+              </>
+            )}
           </td>
           <th>Nomor SOP</th>
           <td>{definition.number ?? '—'}</td>
         </tr>
-        <tr><th>Tanggal Pembuatan</th><td>{formatDate(definition.dates?.created, 'id')}</td></tr>
-        <tr><th>Tanggal Revisi</th><td>{formatDate(definition.dates?.revised, 'id')}</td></tr>
-        <tr><th>Tanggal Efektif</th><td>{formatDate(definition.dates?.effective, 'id')}</td></tr>
+        <tr>
+          <th>Tanggal Pembuatan</th>
+          <td>{formatDate(definition.dates?.created, 'id')}</td>
+        </tr>
+        <tr>
+          <th>Tanggal Revisi</th>
+          <td>{formatDate(definition.dates?.revised, 'id')}</td>
+        </tr>
+        <tr>
+          <th>Tanggal Efektif</th>
+          <td>{formatDate(definition.dates?.effective, 'id')}</td>
+        </tr>
         <tr>
           <th>Disahkan oleh</th>
-          <td>{approved ? <>{approved.title}<br /><br /><strong>{approved.name}</strong>{approved.rank && <><br />{approved.rank}</>}{approved.nip && <><br />NIP. {approved.nip}</>}</> : '—'}</td>
+          <td>
+            {approved ? (
+              <>
+                {approved.title}
+                <br />
+                <br />
+                <strong>{approved.name}</strong>
+                {approved.rank && (
+                  <>
+                    <br />
+                    {approved.rank}
+                  </>
+                )}
+                {approved.nip && (
+                  <>
+                    <br />
+                    NIP. {approved.nip}
+                  </>
+                )}
+              </>
+            ) : (
+              '—'
+            )}
+          </td>
         </tr>
-        <tr><th>Nama SOP</th><td><strong>{definition.name}</strong></td></tr>
-        <tr><th className="half">Dasar Hukum</th><th className="half" colSpan={2}>Kualifikasi Pelaksana</th></tr>
-        <tr><td><List items={definition.legalBasis} /></td><td colSpan={2}><List items={definition.qualifications} /></td></tr>
-        <tr><th>Keterkaitan</th><th colSpan={2}>Peralatan/Perlengkapan</th></tr>
-        <tr><td><List items={definition.relatedSops} /></td><td colSpan={2}><List items={definition.equipment} /></td></tr>
-        <tr><th>Peringatan</th><th colSpan={2}>Pencatatan dan Pendataan</th></tr>
-        <tr><td><List items={definition.warnings} /></td><td colSpan={2}><List items={definition.recordKeeping} /></td></tr>
+        <tr>
+          <th>Nama SOP</th>
+          <td>
+            <strong>{definition.name}</strong>
+          </td>
+        </tr>
+        <tr>
+          <th className="half">Dasar Hukum</th>
+          <th className="half" colSpan={2}>
+            Kualifikasi Pelaksana
+          </th>
+        </tr>
+        <tr>
+          <td>
+            <List items={definition.legalBasis} />
+          </td>
+          <td colSpan={2}>
+            <List items={definition.qualifications} />
+          </td>
+        </tr>
+        <tr>
+          <th>Keterkaitan</th>
+          <th colSpan={2}>Peralatan/Perlengkapan</th>
+        </tr>
+        <tr>
+          <td>
+            <List items={definition.relatedSops} />
+          </td>
+          <td colSpan={2}>
+            <List items={definition.equipment} />
+          </td>
+        </tr>
+        <tr>
+          <th>Peringatan</th>
+          <th colSpan={2}>Pencatatan dan Pendataan</th>
+        </tr>
+        <tr>
+          <td>
+            <List items={definition.warnings} />
+          </td>
+          <td colSpan={2}>
+            <List items={definition.recordKeeping} />
+          </td>
+        </tr>
       </tbody>
     </table>
   );

@@ -38,7 +38,8 @@ export function bundleSchema(root: SchemaPart, others: readonly SchemaPart[]): S
   const parts = [root, ...others];
   const defs: Record<string, unknown> = {};
   for (const part of parts) {
-    for (const [name, def] of Object.entries((part.schema.$defs ?? {}) as Record<string, unknown>)) defs[`${part.prefix}${name}`] = rewriteRefs(def, part.prefix, parts);
+    for (const [name, def] of Object.entries((part.schema.$defs ?? {}) as Record<string, unknown>))
+      defs[`${part.prefix}${name}`] = rewriteRefs(def, part.prefix, parts);
   }
   const { $id: _id, $schema: _schema, $defs: _defs, ...body } = root.schema;
   return { ...(rewriteRefs(body, root.prefix, parts) as SchemaDocument), $defs: defs };

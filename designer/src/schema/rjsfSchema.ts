@@ -4,7 +4,8 @@ import type { SchemaDocument } from './bundleSchema.ts';
 function alternatives(node: Record<string, unknown>): unknown[] {
   const out: unknown[] = [node.then];
   const otherwise = node.else as Record<string, unknown> | undefined;
-  if (otherwise && typeof otherwise === 'object' && 'if' in otherwise && 'then' in otherwise) out.push(...alternatives(otherwise));
+  if (otherwise && typeof otherwise === 'object' && 'if' in otherwise && 'then' in otherwise)
+    out.push(...alternatives(otherwise));
   else if (otherwise !== undefined) out.push(otherwise);
   return out;
 }
@@ -27,7 +28,8 @@ export function toRjsfSchema(node: unknown): unknown {
     const options = alternatives(source).map(toRjsfSchema) as Array<Record<string, unknown>>;
     // The short form ("kadis" rather than { together: [...] }) is named after the field itself.
     const condition = source.if as Record<string, unknown> | undefined;
-    if (condition?.type === 'string' && typeof source.title === 'string' && options[0]) options[0] = { ...options[0], title: source.title };
+    if (condition?.type === 'string' && typeof source.title === 'string' && options[0])
+      options[0] = { ...options[0], title: source.title };
     out.oneOf = options;
     // The alternatives carry the types; a type list beside oneOf confuses the form.
     if (Array.isArray(out.type) || out.type === 'object') delete out.type;

@@ -25,22 +25,63 @@ export function StepList({ steps, current, onSelect, onChange }: Props) {
   };
   const add = () => {
     const actor = typeof steps[current]?.actor === 'string' ? (steps[current]!.actor as string) : undefined;
-    const step: Step = { id: freeId(steps), activity: t('designer.structured.newActivity'), ...(actor !== undefined ? { actor } : {}) };
+    const step: Step = {
+      id: freeId(steps),
+      activity: t('designer.structured.newActivity'),
+      ...(actor !== undefined ? { actor } : {}),
+    };
     onChange([...steps.slice(0, current + 1), step, ...steps.slice(current + 1)], current + 1);
   };
   return (
     <div className="step-list">
       <label htmlFor="step-picker">{t('designer.structured.step')}</label>
       <div className="row" style={{ alignItems: 'center' }}>
-        <select id="step-picker" value={current} onChange={(e) => onSelect(Number(e.target.value))} style={{ flex: '1 1 220px', minWidth: 0 }}>
+        <select
+          id="step-picker"
+          value={current}
+          onChange={(e) => onSelect(Number(e.target.value))}
+          style={{ flex: '1 1 220px', minWidth: 0 }}
+        >
           {steps.map((s, i) => (
-            <option key={`${String(s.id)}-${i}`} value={i}>{i + 1}. {typeof s.activity === 'string' ? s.activity : typeof s.id === 'string' ? s.id : ''}</option>
+            <option key={`${String(s.id)}-${i}`} value={i}>
+              {i + 1}. {typeof s.activity === 'string' ? s.activity : typeof s.id === 'string' ? s.id : ''}
+            </option>
           ))}
         </select>
-        <button type="button" className="secondary" onClick={add}>{t('designer.structured.addStep')}</button>
-        <button type="button" className="secondary" disabled={current === 0} onClick={() => move(current, current - 1)} aria-label={t('designer.structured.moveUp')}>↑</button>
-        <button type="button" className="secondary" disabled={current >= steps.length - 1} onClick={() => move(current, current + 1)} aria-label={t('designer.structured.moveDown')}>↓</button>
-        <button type="button" className="secondary" disabled={steps.length <= 1} onClick={() => onChange(steps.filter((_, i) => i !== current), Math.max(0, current - 1))}>{t('designer.structured.removeStep')}</button>
+        <button type="button" className="secondary" onClick={add}>
+          {t('designer.structured.addStep')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={current === 0}
+          onClick={() => move(current, current - 1)}
+          aria-label={t('designer.structured.moveUp')}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={current >= steps.length - 1}
+          onClick={() => move(current, current + 1)}
+          aria-label={t('designer.structured.moveDown')}
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={steps.length <= 1}
+          onClick={() =>
+            onChange(
+              steps.filter((_, i) => i !== current),
+              Math.max(0, current - 1),
+            )
+          }
+        >
+          {t('designer.structured.removeStep')}
+        </button>
       </div>
     </div>
   );

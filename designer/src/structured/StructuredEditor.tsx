@@ -12,21 +12,68 @@ import { YamlField } from './YamlField.tsx';
 type Sop = Record<string, unknown>;
 type Section = 'header' | 'actors' | 'steps' | 'data';
 
-const SCHEMA = rjsfSopSchema(SOP_SCHEMA) as RJSFSchema & { properties: Record<string, RJSFSchema>; $defs: Record<string, RJSFSchema> };
+const SCHEMA = rjsfSopSchema(SOP_SCHEMA) as RJSFSchema & {
+  properties: Record<string, RJSFSchema>;
+  $defs: Record<string, RJSFSchema>;
+};
 
 const SECTIONS: Record<Exclude<Section, 'steps'>, string[]> = {
-  header: ['name', 'number', 'kind', 'unit', 'dates', 'approvedBy', 'legalBasis', 'qualifications', 'relatedSops', 'equipment', 'warnings', 'recordKeeping', 'relatedParties', 'supportingDocuments'],
+  header: [
+    'name',
+    'number',
+    'kind',
+    'unit',
+    'dates',
+    'approvedBy',
+    'legalBasis',
+    'qualifications',
+    'relatedSops',
+    'equipment',
+    'warnings',
+    'recordKeeping',
+    'relatedParties',
+    'supportingDocuments',
+  ],
   actors: ['actors'],
-  data: ['caseData', 'eligibility', 'derivedFacts', 'documents', 'forms', 'serviceStandard', 'amounts', 'retention', 'confidential'],
+  data: [
+    'caseData',
+    'eligibility',
+    'derivedFacts',
+    'documents',
+    'forms',
+    'serviceStandard',
+    'amounts',
+    'retention',
+    'confidential',
+  ],
 };
 
 const yamlField = { 'ui:field': 'yaml' };
 const UI: Record<string, UiSchema> = {
   header: { legalBasis: { items: { 'ui:widget': 'textarea', 'ui:options': { rows: 2 } } } },
   actors: {},
-  data: { caseData: yamlField, forms: yamlField, eligibility: { criteria: { items: { rule: yamlField } } }, derivedFacts: {}, serviceStandard: yamlField },
+  data: {
+    caseData: yamlField,
+    forms: yamlField,
+    eligibility: { criteria: { items: { rule: yamlField } } },
+    derivedFacts: {},
+    serviceStandard: yamlField,
+  },
   step: {
-    'ui:order': ['id', 'activity', 'actor', 'requirements', 'time', 'output', 'notes', 'next', 'decision', 'sendBack', 'end', 'form'],
+    'ui:order': [
+      'id',
+      'activity',
+      'actor',
+      'requirements',
+      'time',
+      'output',
+      'notes',
+      'next',
+      'decision',
+      'sendBack',
+      'end',
+      'form',
+    ],
     activity: { 'ui:widget': 'textarea', 'ui:options': { rows: 2 } },
     notes: { 'ui:widget': 'textarea', 'ui:options': { rows: 2 } },
     form: yamlField,
@@ -61,7 +108,11 @@ export function StructuredEditor({ value, onChange }: Props) {
   const [stepIndex, setStepIndex] = useState(0);
   const sectionSchema = useMemo(() => {
     if (section === 'steps') return { ...(SCHEMA.$defs.step as object), $defs: SCHEMA.$defs } as RJSFSchema;
-    return { type: 'object', properties: pick(SCHEMA.properties, SECTIONS[section]), $defs: SCHEMA.$defs } as RJSFSchema;
+    return {
+      type: 'object',
+      properties: pick(SCHEMA.properties, SECTIONS[section]),
+      $defs: SCHEMA.$defs,
+    } as RJSFSchema;
   }, [section]);
   if (!value) return <div className="alert info">{t('designer.structured.unreadable')}</div>;
   const steps = Array.isArray(value.steps) ? (value.steps as Sop[]) : [];
@@ -83,19 +134,39 @@ export function StructuredEditor({ value, onChange }: Props) {
     <div className="structured">
       <div role="tablist" aria-label={t('designer.structured.sections')} className="tabs small">
         {(['header', 'actors', 'steps', 'data'] as const).map((s) => (
-          <button key={s} type="button" role="tab" aria-selected={section === s} className={section === s ? 'tab active' : 'tab'} onClick={() => setSection(s)}>
+          <button
+            key={s}
+            type="button"
+            role="tab"
+            aria-selected={section === s}
+            className={section === s ? 'tab active' : 'tab'}
+            onClick={() => setSection(s)}
+          >
             {t(`designer.structured.${s}`)}
           </button>
         ))}
       </div>
-      {section === 'steps' && <StepList steps={steps} current={current} onSelect={setStepIndex} onChange={(next, select) => { onChange({ ...value, steps: next }); setStepIndex(select); }} />}
+      {section === 'steps' && (
+        <StepList
+          steps={steps}
+          current={current}
+          onSelect={setStepIndex}
+          onChange={(next, select) => {
+            onChange({ ...value, steps: next });
+            setStepIndex(select);
+          }}
+        />
+      )}
       {formData !== undefined && (
         <div className="rjsf">
           <Form
             key={`${section}-${current}`}
             idPrefix={`sop-${section}`}
             schema={sectionSchema}
-            uiSchema={{ 'ui:submitButtonOptions': { norender: true }, ...(section === 'steps' ? UI.step : UI[section]) }}
+            uiSchema={{
+              'ui:submitButtonOptions': { norender: true },
+              ...(section === 'steps' ? UI.step : UI[section]),
+            }}
             formData={formData}
             validator={validator}
             fields={fields}

@@ -29,7 +29,9 @@ export function YamlField(props: FieldProps) {
   const title = props.schema.title ?? props.name;
   return (
     <div className="form-group yaml-field">
-      <label htmlFor={id} className="control-label">{title}</label>
+      <label htmlFor={id} className="control-label">
+        {title}
+      </label>
       {props.schema.description && <p className="field-description">{props.schema.description}</p>}
       <textarea
         id={id}
@@ -50,7 +52,11 @@ export function YamlField(props: FieldProps) {
         }}
       />
       <small className="muted">{t('designer.structured.yamlHint')}</small>
-      {problem && <p className="error-detail" role="alert">{problem}</p>}
+      {problem && (
+        <p className="error-detail" role="alert">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }

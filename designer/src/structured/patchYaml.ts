@@ -1,4 +1,16 @@
-import { isCollection, isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  stringify,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 
 type Edit = { start: number; end: number; text: string };
 type Json = unknown;
@@ -57,7 +69,8 @@ function contentEnd(text: string, node: Node): number {
 function replaceNode(text: string, node: Node, value: Json, edits: Edit[]): void {
   const start = node.range![0];
   const end = contentEnd(text, node);
-  const block = isCollection(node) && !node.flow && value !== null && typeof value === 'object' && Object.keys(value).length > 0;
+  const block =
+    isCollection(node) && !node.flow && value !== null && typeof value === 'object' && Object.keys(value).length > 0;
   edits.push({ start, end, text: block ? blockText(value, columnOf(text, start)) : inlineText(value) });
 }
 
@@ -65,7 +78,13 @@ function pairKey(pair: Pair): string {
   return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
 }
 
-function patchMap(text: string, node: YAMLMap, before: Record<string, Json>, after: Record<string, Json>, edits: Edit[]): void {
+function patchMap(
+  text: string,
+  node: YAMLMap,
+  before: Record<string, Json>,
+  after: Record<string, Json>,
+  edits: Edit[],
+): void {
   if (node.flow || node.items.length === 0) return replaceNode(text, node, after, edits);
   const column = columnOf(text, node.range![0]);
   for (const pair of node.items) {
@@ -78,8 +97,17 @@ function patchMap(text: string, node: YAMLMap, before: Record<string, Json>, aft
       edits.push({ start: lineStart(text, keyNode.range![0]), end, text: '' });
     } else if (!deepEqual(before[key], after[key])) {
       const valueNode = pair.value as Node | null;
-      if (valueNode?.range && !(isScalar(valueNode) && valueNode.value === null && valueNode.range[0] === valueNode.range[1])) patchNode(text, valueNode, before[key], after[key], edits);
-      else edits.push({ start: (pair.key as Node).range![0], end: lineEnd(text, (pair.key as Node).range![1]) - 1, text: blockText({ [key]: after[key] }, column) });
+      if (
+        valueNode?.range &&
+        !(isScalar(valueNode) && valueNode.value === null && valueNode.range[0] === valueNode.range[1])
+      )
+        patchNode(text, valueNode, before[key], after[key], edits);
+      else
+        edits.push({
+          start: (pair.key as Node).range![0],
+          end: lineEnd(text, (pair.key as Node).range![1]) - 1,
+          text: blockText({ [key]: after[key] }, column),
+        });
     }
   }
   const added = Object.entries(after).filter(([key, value]) => !(key in before) && value !== undefined);
@@ -106,7 +134,10 @@ function patchSeq(text: string, node: YAMLSeq, before: Json[], after: Json[], ed
     return;
   }
   const removed = before.findIndex((_, i) => !deepEqual(before[i], after[i]));
-  if (after.length === before.length - 1 && deepEqual([...before.slice(0, removed), ...before.slice(removed + 1)], after)) {
+  if (
+    after.length === before.length - 1 &&
+    deepEqual([...before.slice(0, removed), ...before.slice(removed + 1)], after)
+  ) {
     const item = node.items[removed] as Node;
     edits.push({ start: lineStart(text, item.range![0]), end: lineEnd(text, contentEnd(text, item)), text: '' });
     return;
@@ -133,7 +164,9 @@ export function patchYaml(text: string, next: Json): string {
   patchNode(text, doc.contents as Node, doc.toJS() as Json, next, edits);
   let out = text;
   // Applied from the end; of two insertions at one spot the later-found (an outer map's new key) goes last.
-  const ordered = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.start - a.edit.start || b.index - a.index);
+  const ordered = edits
+    .map((edit, index) => ({ edit, index }))
+    .sort((a, b) => b.edit.start - a.edit.start || b.index - a.index);
   for (const { edit } of ordered) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   return out;
 }

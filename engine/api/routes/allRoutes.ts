@@ -18,5 +18,22 @@ import { taskRoutes } from './taskRoutes.ts';
 
 /** Every API route, in one list: the server, the permission checks and /api/openapi.json all read it. */
 export function allRoutes(secureCookies: () => boolean = () => process.env.ALUR_SECURE_COOKIES === '1'): RouteSpec[] {
-  return [...healthRoutes, ...authRoutes(secureCookies), ...regencyRoutes, ...definitionRoutes, ...caseRoutes, ...taskRoutes, ...attachmentRoutes, ...delegationRoutes, ...catalogueRoutes, ...outputRoutes, ...publicRoutes, ...archiveRoutes, ...auditRoutes, ...exportRoutes, ...monitoringRoutes(), ...designerRoutes];
+  return [
+    ...healthRoutes,
+    ...authRoutes(secureCookies),
+    ...regencyRoutes,
+    ...definitionRoutes,
+    ...caseRoutes,
+    ...taskRoutes,
+    ...attachmentRoutes,
+    ...delegationRoutes,
+    ...catalogueRoutes,
+    ...outputRoutes,
+    ...publicRoutes,
+    ...archiveRoutes,
+    ...auditRoutes,
+    ...exportRoutes,
+    ...monitoringRoutes(),
+    ...designerRoutes,
+  ];
 }

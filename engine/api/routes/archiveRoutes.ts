@@ -1,4 +1,11 @@
-import { decideArchive, listArchiveRequests, recordHandOver, recordReturn, requestArchive, type NewArchiveRequest } from '../../app/archive/archiveRegister.ts';
+import {
+  decideArchive,
+  listArchiveRequests,
+  recordHandOver,
+  recordReturn,
+  requestArchive,
+  type NewArchiveRequest,
+} from '../../app/archive/archiveRegister.ts';
 import { AppError } from '../../app/appErrors.ts';
 import { route, type RouteSpec } from '../routeSpec.ts';
 
@@ -13,21 +20,43 @@ const newRequestBody = {
     dueBackAt: { type: 'string', format: 'date-time' },
   },
 };
-const noteBody = (required: boolean) => ({ type: 'object', additionalProperties: false, ...(required ? { required: ['note'] } : {}), properties: { note: { type: 'string', minLength: 1, maxLength: 2000 } } });
-const decisionResponses = { 200: 'Tercatat', 400: 'Data tidak sah', 401: 'Belum masuk', 403: 'Bukan pejabat berwenang, atau permintaan sendiri', 404: 'Tidak ada', 409: 'Status permintaan tidak sesuai' };
+const noteBody = (required: boolean) => ({
+  type: 'object',
+  additionalProperties: false,
+  ...(required ? { required: ['note'] } : {}),
+  properties: { note: { type: 'string', minLength: 1, maxLength: 2000 } },
+});
+const decisionResponses = {
+  200: 'Tercatat',
+  400: 'Data tidak sah',
+  401: 'Belum masuk',
+  403: 'Bukan pejabat berwenang, atau permintaan sendiri',
+  404: 'Tidak ada',
+  409: 'Status permintaan tidak sesuai',
+};
 
 /** The archive control register (Bengkayang Lampiran II.D.3): borrowing, copying and sending case files. */
 export const archiveRoutes: RouteSpec[] = [
   route<NewArchiveRequest>({
     method: 'post',
     path: '/api/cases/{caseId}/archive-requests',
-    summary: 'Mengajukan peminjaman, penggandaan atau pengiriman berkas kasus, dengan alasan (dan tanggal kembali untuk peminjaman)',
+    summary:
+      'Mengajukan peminjaman, penggandaan atau pengiriman berkas kasus, dengan alasan (dan tanggal kembali untuk peminjaman)',
     tag: 'arsip',
     access: 'user',
     policy: { action: 'archive.request' },
     body: newRequestBody,
-    responses: { 201: 'Diajukan', 400: 'Alasan, penerima atau tanggal kembali tidak sah', 401: 'Belum masuk', 403: 'Tidak berwenang', 404: 'Kasus tidak ada' },
-    handler: async ({ db, user, params, body }) => ({ status: 201, body: { request: await requestArchive(db, user!, params.caseId!, body) } }),
+    responses: {
+      201: 'Diajukan',
+      400: 'Alasan, penerima atau tanggal kembali tidak sah',
+      401: 'Belum masuk',
+      403: 'Tidak berwenang',
+      404: 'Kasus tidak ada',
+    },
+    handler: async ({ db, user, params, body }) => ({
+      status: 201,
+      body: { request: await requestArchive(db, user!, params.caseId!, body) },
+    }),
   }),
   route({
     method: 'get',
@@ -37,31 +66,48 @@ export const archiveRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'archive.read' },
     responses: { 200: 'Daftar', 401: 'Belum masuk', 403: 'Di luar lingkup', 404: 'Kasus tidak ada' },
-    handler: async ({ db, access, params }) => ({ body: { requests: await listArchiveRequests(db, access!, { caseId: params.caseId! }) } }),
+    handler: async ({ db, access, params }) => ({
+      body: { requests: await listArchiveRequests(db, access!, { caseId: params.caseId! }) },
+    }),
   }),
   route({
     method: 'get',
     path: '/api/archive-requests',
-    summary: 'Register pengendalian arsip; `overdue=true` untuk berkas pinjaman yang terlambat kembali, `status` untuk menyaring',
+    summary:
+      'Register pengendalian arsip; `overdue=true` untuk berkas pinjaman yang terlambat kembali, `status` untuk menyaring',
     tag: 'arsip',
     access: 'user',
     policy: { action: 'archive.read' },
     responses: { 200: 'Register', 400: 'Status tidak dikenal', 401: 'Belum masuk', 403: 'Tidak berwenang' },
     handler: async ({ db, access, query }) => {
-      if (query.status && !['requested', 'approved', 'refused', 'handed_over', 'completed', 'returned'].includes(query.status)) throw new AppError('VALIDATION_FAILED', 'Status tidak dikenal.', '/status');
-      return { body: { requests: await listArchiveRequests(db, access!, { ...(query.status ? { status: query.status } : {}), overdueOnly: query.overdue === 'true' }) } };
+      if (
+        query.status &&
+        !['requested', 'approved', 'refused', 'handed_over', 'completed', 'returned'].includes(query.status)
+      )
+        throw new AppError('VALIDATION_FAILED', 'Status tidak dikenal.', '/status');
+      return {
+        body: {
+          requests: await listArchiveRequests(db, access!, {
+            ...(query.status ? { status: query.status } : {}),
+            overdueOnly: query.overdue === 'true',
+          }),
+        },
+      };
     },
   }),
   route<{ note?: string }>({
     method: 'post',
     path: '/api/archive-requests/{requestId}/approve',
-    summary: 'Menyetujui permintaan (Kepala Dinas, Sekretaris, Kepala Bidang unit layanan, atau peran archiveControl.approvers)',
+    summary:
+      'Menyetujui permintaan (Kepala Dinas, Sekretaris, Kepala Bidang unit layanan, atau peran archiveControl.approvers)',
     tag: 'arsip',
     access: 'user',
     policy: { action: 'archive.decide' },
     body: noteBody(false),
     responses: decisionResponses,
-    handler: async ({ db, user, params, body }) => ({ body: { request: await decideArchive(db, user!, params.requestId!, 'approve', body.note) } }),
+    handler: async ({ db, user, params, body }) => ({
+      body: { request: await decideArchive(db, user!, params.requestId!, 'approve', body.note) },
+    }),
   }),
   route<{ note: string }>({
     method: 'post',
@@ -72,7 +118,9 @@ export const archiveRoutes: RouteSpec[] = [
     policy: { action: 'archive.decide' },
     body: noteBody(true),
     responses: decisionResponses,
-    handler: async ({ db, user, params, body }) => ({ body: { request: await decideArchive(db, user!, params.requestId!, 'refuse', body.note) } }),
+    handler: async ({ db, user, params, body }) => ({
+      body: { request: await decideArchive(db, user!, params.requestId!, 'refuse', body.note) },
+    }),
   }),
   route<{ note?: string }>({
     method: 'post',
@@ -83,7 +131,9 @@ export const archiveRoutes: RouteSpec[] = [
     policy: { action: 'archive.record' },
     body: noteBody(false),
     responses: decisionResponses,
-    handler: async ({ db, user, params }) => ({ body: { request: await recordHandOver(db, user!, params.requestId!) } }),
+    handler: async ({ db, user, params }) => ({
+      body: { request: await recordHandOver(db, user!, params.requestId!) },
+    }),
   }),
   route<{ note?: string }>({
     method: 'post',
@@ -94,6 +144,8 @@ export const archiveRoutes: RouteSpec[] = [
     policy: { action: 'archive.record' },
     body: noteBody(false),
     responses: decisionResponses,
-    handler: async ({ db, user, params, body }) => ({ body: { request: await recordReturn(db, user!, params.requestId!, body.note) } }),
+    handler: async ({ db, user, params, body }) => ({
+      body: { request: await recordReturn(db, user!, params.requestId!, body.note) },
+    }),
   }),
 ];

@@ -13,25 +13,53 @@ export const attachmentRoutes: RouteSpec[] = [
   route<Buffer>({
     method: 'post',
     path: '/api/cases/{caseId}/attachments',
-    summary: 'Mengunggah pindaian dokumen (JPEG, PNG atau PDF, maks. 10 MB); query `doc` = jenis dokumen, `name` = nama berkas',
+    summary:
+      'Mengunggah pindaian dokumen (JPEG, PNG atau PDF, maks. 10 MB); query `doc` = jenis dokumen, `name` = nama berkas',
     tag: 'lampiran',
     access: 'user',
     policy: { action: 'attachment.upload' },
     rawBody: { maxBytes: MAX_ATTACHMENT_BYTES },
-    responses: { 201: 'Tersimpan', 400: 'Jenis dokumen tidak ada di SOP', 401: 'Belum masuk', 404: 'Kasus tidak ada', 413: 'Terlalu besar', 415: 'Bukan JPEG/PNG/PDF' },
+    responses: {
+      201: 'Tersimpan',
+      400: 'Jenis dokumen tidak ada di SOP',
+      401: 'Belum masuk',
+      404: 'Kasus tidak ada',
+      413: 'Terlalu besar',
+      415: 'Bukan JPEG/PNG/PDF',
+    },
     handler: async ({ db, user, params, query, body }) => {
       const stored = await loadCase(db, user!.regencyId, params.caseId!);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
       const doc = query.doc ?? '';
-      if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(doc)) throw new AppError('VALIDATION_FAILED', 'Jenis dokumen (doc) wajib diisi dengan pengenal dokumen SOP.', '/doc');
+      if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(doc))
+        throw new AppError('VALIDATION_FAILED', 'Jenis dokumen (doc) wajib diisi dengan pengenal dokumen SOP.', '/doc');
       const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
       if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', 'Berkas kosong.', '/body');
       const type = detectScanType(bytes);
-      if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Berkas harus berupa gambar JPEG/PNG atau PDF (diperiksa dari isinya, bukan nama berkas).');
-      if (type === 'application/pdf' && hasActivePdfContent(bytes)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'PDF ini berisi skrip, lampiran tersemat atau tindakan otomatis; unggah pindaian biasa.');
+      if (!type)
+        throw new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Berkas harus berupa gambar JPEG/PNG atau PDF (diperiksa dari isinya, bukan nama berkas).',
+        );
+      if (type === 'application/pdf' && hasActivePdfContent(bytes))
+        throw new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'PDF ini berisi skrip, lampiran tersemat atau tindakan otomatis; unggah pindaian biasa.',
+        );
       const id = randomUUID();
       const fileName = safeFileName(query.name, type);
-      await db('attachments').insert({ id, case_id: stored.id, regency_id: stored.regencyId, doc_id: doc, file_name: fileName, media_type: type, size_bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), content: bytes, uploaded_by: user!.id });
+      await db('attachments').insert({
+        id,
+        case_id: stored.id,
+        regency_id: stored.regencyId,
+        doc_id: doc,
+        file_name: fileName,
+        media_type: type,
+        size_bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        content: bytes,
+        uploaded_by: user!.id,
+      });
       return { status: 201, body: { id, doc, fileName, mediaType: type, sizeBytes: bytes.length } };
     },
   }),
@@ -46,7 +74,17 @@ export const attachmentRoutes: RouteSpec[] = [
     handler: async ({ db, user, params }) => {
       const stored = await loadCase(db, user!.regencyId, params.caseId!);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      const rows = await db('attachments').where({ case_id: stored.id, regency_id: user!.regencyId }).orderBy('uploaded_at').select('id', 'doc_id as doc', 'file_name as fileName', 'media_type as mediaType', 'size_bytes as sizeBytes', 'uploaded_at as uploadedAt');
+      const rows = await db('attachments')
+        .where({ case_id: stored.id, regency_id: user!.regencyId })
+        .orderBy('uploaded_at')
+        .select(
+          'id',
+          'doc_id as doc',
+          'file_name as fileName',
+          'media_type as mediaType',
+          'size_bytes as sizeBytes',
+          'uploaded_at as uploadedAt',
+        );
       return { body: { attachments: rows } };
     },
   }),
@@ -59,9 +97,13 @@ export const attachmentRoutes: RouteSpec[] = [
     policy: { action: 'attachment.read', log: 'download' },
     responses: { 200: 'Isi berkas', 401: 'Belum masuk', 404: 'Tidak ada' },
     handler: async ({ db, user, params }) => {
-      const row = (await db('attachments').where({ id: params.attachmentId, regency_id: user!.regencyId }).first('file_name', 'media_type', 'content', 'purged_at')) as { file_name: string; media_type: string; content: Buffer | Uint8Array; purged_at: Date | null } | undefined;
+      const row = (await db('attachments')
+        .where({ id: params.attachmentId, regency_id: user!.regencyId })
+        .first('file_name', 'media_type', 'content', 'purged_at')) as
+        { file_name: string; media_type: string; content: Buffer | Uint8Array; purged_at: Date | null } | undefined;
       if (!row) throw new AppError('NOT_FOUND', 'Lampiran tidak ditemukan.');
-      if (row.purged_at) throw new AppError('NOT_FOUND', 'Isi lampiran sudah dihapus karena masa retensi data kasus telah lewat.');
+      if (row.purged_at)
+        throw new AppError('NOT_FOUND', 'Isi lampiran sudah dihapus karena masa retensi data kasus telah lewat.');
       // Sent by the route runner after the access record is committed.
       return { file: { content: row.content, mediaType: row.media_type, fileName: row.file_name } };
     },

@@ -9,7 +9,10 @@ const loginBody = {
   type: 'object',
   required: ['username', 'password'],
   additionalProperties: false,
-  properties: { username: { type: 'string', minLength: 1, maxLength: 200 }, password: { type: 'string', minLength: 1, maxLength: 500 } },
+  properties: {
+    username: { type: 'string', minLength: 1, maxLength: 200 },
+    password: { type: 'string', minLength: 1, maxLength: 500 },
+  },
 };
 
 /** Login, logout and the current user. */
@@ -23,7 +26,12 @@ export function authRoutes(secureCookies: () => boolean): RouteSpec[] {
       access: 'public',
       policy: { action: 'public' },
       body: loginBody,
-      responses: { 200: 'Berhasil masuk; cookie sesi dan token CSRF', 400: 'Data tidak lengkap', 401: 'Salah nama pengguna atau kata sandi', 429: 'Akun dikunci sementara' },
+      responses: {
+        200: 'Berhasil masuk; cookie sesi dan token CSRF',
+        400: 'Data tidak lengkap',
+        401: 'Salah nama pengguna atau kata sandi',
+        429: 'Akun dikunci sementara',
+      },
       handler: async ({ db, body, req, res }) => {
         const address = req.ip ?? 'unknown';
         await assertLoginAllowed(db, address);
@@ -39,7 +47,9 @@ export function authRoutes(secureCookies: () => boolean): RouteSpec[] {
           return { error };
         }
         writeSessionCookie(res, session.token, session.expiresAt, secureCookies());
-        return { body: { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() } };
+        return {
+          body: { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() },
+        };
       },
     }),
     route({
@@ -67,11 +77,27 @@ export function authRoutes(secureCookies: () => boolean): RouteSpec[] {
       responses: { 200: 'Data pengguna', 401: 'Belum masuk' },
       handler: async ({ db, user, access, csrfToken }) => {
         if (!user || !access) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
-        const regency = (await db('regencies').where({ id: user.regencyId }).first('id', 'name')) as { id: string; name: string };
+        const regency = (await db('regencies').where({ id: user.regencyId }).first('id', 'name')) as {
+          id: string;
+          name: string;
+        };
         // The delegations were read with the session, at the start of this request.
         const delegations = access.delegations;
-        const roleNames = Object.fromEntries(((await getRegency(db, user.regencyId))?.roles ?? []).map((r) => [r.id, { name: r.name, kind: r.kind ?? 'staff', unit: r.unit ?? null }]));
-        return { body: { user, regency, roles: roleNames, csrfToken: csrfToken ?? null, actingFor: delegations.map((d) => ({ userId: d.fromUserId, name: d.fromName, roles: d.roles })) } };
+        const roleNames = Object.fromEntries(
+          ((await getRegency(db, user.regencyId))?.roles ?? []).map((r) => [
+            r.id,
+            { name: r.name, kind: r.kind ?? 'staff', unit: r.unit ?? null },
+          ]),
+        );
+        return {
+          body: {
+            user,
+            regency,
+            roles: roleNames,
+            csrfToken: csrfToken ?? null,
+            actingFor: delegations.map((d) => ({ userId: d.fromUserId, name: d.fromName, roles: d.roles })),
+          },
+        };
       },
     }),
   ];

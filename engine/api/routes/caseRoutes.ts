@@ -7,7 +7,9 @@ import { loadCase, loadEvents } from '../../storage/caseRepository.ts';
 import { route, type RouteSpec } from '../routeSpec.ts';
 
 /** The JSON a case command or read returns. */
-export function caseBody(outcome: Pick<CaseCommandOutcome, 'caseId' | 'trackingCode' | 'state'>): Record<string, unknown> {
+export function caseBody(
+  outcome: Pick<CaseCommandOutcome, 'caseId' | 'trackingCode' | 'state'>,
+): Record<string, unknown> {
   const s = outcome.state;
   return {
     id: outcome.caseId,
@@ -27,7 +29,12 @@ export function caseBody(outcome: Pick<CaseCommandOutcome, 'caseId' | 'trackingC
   };
 }
 
-const reasonBody = { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } } };
+const reasonBody = {
+  type: 'object',
+  required: ['reason'],
+  additionalProperties: false,
+  properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } },
+};
 
 function endRoute(action: 'cancel' | 'reject' | 'close', summary: string, permission: Action): RouteSpec {
   return route<{ reason: string }>({
@@ -38,8 +45,17 @@ function endRoute(action: 'cancel' | 'reject' | 'close', summary: string, permis
     access: 'user',
     policy: { action: permission },
     body: reasonBody,
-    responses: { 200: 'Kasus diakhiri', 400: 'Alasan wajib', 401: 'Belum masuk', 403: 'Tidak berwenang', 404: 'Tidak ada', 409: 'Sudah berakhir atau diubah orang lain' },
-    handler: async ({ db, user, params, body }) => ({ body: caseBody(await runCaseCommand(db, user!, params.caseId!, { type: action, reason: body.reason })) }),
+    responses: {
+      200: 'Kasus diakhiri',
+      400: 'Alasan wajib',
+      401: 'Belum masuk',
+      403: 'Tidak berwenang',
+      404: 'Tidak ada',
+      409: 'Sudah berakhir atau diubah orang lain',
+    },
+    handler: async ({ db, user, params, body }) => ({
+      body: caseBody(await runCaseCommand(db, user!, params.caseId!, { type: action, reason: body.reason })),
+    }),
   });
 }
 
@@ -52,8 +68,19 @@ export const caseRoutes: RouteSpec[] = [
     tag: 'kasus',
     access: 'user',
     policy: { action: 'case.open' },
-    body: { type: 'object', required: ['sopId', 'data'], additionalProperties: false, properties: { sopId: { type: 'string', minLength: 1, maxLength: 100 }, data: { type: 'object' } } },
-    responses: { 201: 'Kasus dibuka', 400: 'Data kasus tidak sah (per isian)', 401: 'Belum masuk', 403: 'Tidak berwenang', 404: 'SOP tidak ada' },
+    body: {
+      type: 'object',
+      required: ['sopId', 'data'],
+      additionalProperties: false,
+      properties: { sopId: { type: 'string', minLength: 1, maxLength: 100 }, data: { type: 'object' } },
+    },
+    responses: {
+      201: 'Kasus dibuka',
+      400: 'Data kasus tidak sah (per isian)',
+      401: 'Belum masuk',
+      403: 'Tidak berwenang',
+      404: 'SOP tidak ada',
+    },
     handler: async ({ db, user, access, body }) => {
       await assertMayOpenCase(db, access!, body.sopId);
       return { status: 201, body: caseBody(await openCase(db, user!, body.sopId, body.data)) };
@@ -72,11 +99,17 @@ export const caseRoutes: RouteSpec[] = [
       for (const key of ['q', 'sopId', 'status', 'from', 'to'] as const) if (query[key]) search[key] = query[key];
       if (query.page) search.page = Number(query.page) || 1;
       if (query.pageSize) search.pageSize = Number(query.pageSize) || 50;
-      if (search.from && Number.isNaN(Date.parse(search.from))) throw new AppError('VALIDATION_FAILED', 'Tanggal awal tidak sah (TTTT-BB-HH).', '/from');
-      if (search.to && Number.isNaN(Date.parse(search.to))) throw new AppError('VALIDATION_FAILED', 'Tanggal akhir tidak sah (TTTT-BB-HH).', '/to');
+      if (search.from && Number.isNaN(Date.parse(search.from)))
+        throw new AppError('VALIDATION_FAILED', 'Tanggal awal tidak sah (TTTT-BB-HH).', '/from');
+      if (search.to && Number.isNaN(Date.parse(search.to)))
+        throw new AppError('VALIDATION_FAILED', 'Tanggal akhir tidak sah (TTTT-BB-HH).', '/to');
       const found = await searchCases(db, access!, search);
       // The access log keeps what was looked for (NIK masked like in the list) and how many cases were shown.
-      const detail = { ...search, ...(search.q ? { q: search.q.replace(/\d{8,}/g, (m) => maskNik(m) ?? '') } : {}), shown: found.items.length };
+      const detail = {
+        ...search,
+        ...(search.q ? { q: search.q.replace(/\d{8,}/g, (m) => maskNik(m) ?? '') } : {}),
+        shown: found.items.length,
+      };
       return { body: found, accessDetail: detail };
     },
   }),

@@ -17,14 +17,25 @@ export const catalogueRoutes: RouteSpec[] = [
     handler: async ({ db, user }) => {
       const regency = await getRegency(db, user!.regencyId);
       const rows = (await db('definitions as d')
-        .join('definition_versions as v', (j) => void j.on('v.regency_id', 'd.regency_id').andOn('v.sop_id', 'd.sop_id').andOn('v.version', 'd.latest_version'))
+        .join(
+          'definition_versions as v',
+          (j) =>
+            void j
+              .on('v.regency_id', 'd.regency_id')
+              .andOn('v.sop_id', 'd.sop_id')
+              .andOn('v.version', 'd.latest_version'),
+        )
         .where('d.regency_id', user!.regencyId)
         .andWhere('d.status', 'published')
         .orderBy('d.name')
-        .select('d.sop_id', 'v.version', 'v.definition')) as Array<{ sop_id: string; version: number; definition: SopDefinition }>;
+        .select('d.sop_id', 'v.version', 'v.definition')) as Array<{
+        sop_id: string;
+        version: number;
+        definition: SopDefinition;
+      }>;
       const services = rows.map(({ sop_id, version, definition }) => {
         const first = definition.steps[0];
-        const starter = first ? definition.actors.find((a) => a.id === first.actors[0])?.performerRole ?? null : null;
+        const starter = first ? (definition.actors.find((a) => a.id === first.actors[0])?.performerRole ?? null) : null;
         return {
           sopId: sop_id,
           version,
@@ -35,11 +46,15 @@ export const catalogueRoutes: RouteSpec[] = [
           requirements: definition.serviceStandard?.requirements ?? definition.supportingDocuments ?? [],
           duration: definition.serviceStandard?.duration ?? null,
           fee: definition.serviceStandard?.fee ?? null,
-          products: definition.serviceStandard?.products ?? [...new Set(definition.steps.flatMap((s) => s.outputs.map((o) => o.name)))].slice(-3),
+          products:
+            definition.serviceStandard?.products ??
+            [...new Set(definition.steps.flatMap((s) => s.outputs.map((o) => o.name)))].slice(-3),
           starterRole: starter,
         };
       });
-      const units = (regency?.units ?? []).map((u) => ({ id: u.id, name: u.name, services: services.filter((s) => s.unit === u.id) })).filter((u) => u.services.length > 0);
+      const units = (regency?.units ?? [])
+        .map((u) => ({ id: u.id, name: u.name, services: services.filter((s) => s.unit === u.id) }))
+        .filter((u) => u.services.length > 0);
       const other = services.filter((s) => !units.some((u) => u.id === s.unit));
       if (other.length > 0) units.push({ id: 'lainnya', name: 'Lainnya', services: other });
       return { body: { units } };

@@ -1,14 +1,24 @@
 import { AppError } from '../../app/appErrors.ts';
 import { regencySnapshot, versionHash } from '../../app/syncDefinitionFolder.ts';
 import { loadSopSource } from '../../definition/loadDefinitionSource.ts';
-import { getLatestVersion, getRegency, getVersion, listDefinitions, listVersions, publishVersion } from '../../storage/definitionRepository.ts';
+import {
+  getLatestVersion,
+  getRegency,
+  getVersion,
+  listDefinitions,
+  listVersions,
+  publishVersion,
+} from '../../storage/definitionRepository.ts';
 import { route, type RouteContext, type RouteSpec } from '../routeSpec.ts';
 
 const sourceBody = {
   type: 'object',
   required: ['source'],
   additionalProperties: false,
-  properties: { source: { type: 'string', minLength: 1, maxLength: 1_048_576 }, fileName: { type: 'string', maxLength: 200 } },
+  properties: {
+    source: { type: 'string', minLength: 1, maxLength: 1_048_576 },
+    fileName: { type: 'string', maxLength: 200 },
+  },
 };
 
 async function validateInRegency({ db, user }: RouteContext, source: string, fileName: string) {
@@ -80,7 +90,11 @@ export const definitionRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'definition.validate' },
     body: sourceBody,
-    responses: { 200: 'Hasil pemeriksaan (valid, errors dengan baris dan kolom)', 400: 'Data tidak sah', 401: 'Belum masuk' },
+    responses: {
+      200: 'Hasil pemeriksaan (valid, errors dengan baris dan kolom)',
+      400: 'Data tidak sah',
+      401: 'Belum masuk',
+    },
     handler: async (context) => {
       const { load } = await validateInRegency(context, context.body.source, context.body.fileName ?? 'draf.yaml');
       return { body: { valid: load.errors.length === 0, errors: load.errors, definition: load.definition ?? null } };
@@ -94,11 +108,29 @@ export const definitionRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'definition.publish' },
     body: sourceBody,
-    responses: { 201: 'Versi baru', 200: 'Isi sama dengan versi terakhir; tidak ada versi baru', 400: 'Data tidak sah', 401: 'Belum masuk', 403: 'Bukan pengesah', 422: 'Definisi tidak lolos pemeriksaan' },
+    responses: {
+      201: 'Versi baru',
+      200: 'Isi sama dengan versi terakhir; tidak ada versi baru',
+      400: 'Data tidak sah',
+      401: 'Belum masuk',
+      403: 'Bukan pengesah',
+      422: 'Definisi tidak lolos pemeriksaan',
+    },
     handler: async (context) => {
       const { regency, load } = await validateInRegency(context, context.body.source, `${context.params.sopId}.yaml`);
-      if (!load.definition) throw new AppError('UNPROCESSABLE', 'Definisi masih berisi kesalahan; perbaiki dahulu.', undefined, load.errors.map((e) => ({ path: e.path, message: `${e.line}:${e.column} ${e.message}` })));
-      if (load.definition.id !== context.params.sopId) throw new AppError('VALIDATION_FAILED', `Pengenal di dalam definisi (${load.definition.id}) berbeda dengan alamat (${context.params.sopId}).`, '/source');
+      if (!load.definition)
+        throw new AppError(
+          'UNPROCESSABLE',
+          'Definisi masih berisi kesalahan; perbaiki dahulu.',
+          undefined,
+          load.errors.map((e) => ({ path: e.path, message: `${e.line}:${e.column} ${e.message}` })),
+        );
+      if (load.definition.id !== context.params.sopId)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Pengenal di dalam definisi (${load.definition.id}) berbeda dengan alamat (${context.params.sopId}).`,
+          '/source',
+        );
       const definition = { ...load.definition, status: 'published' as const };
       const { version, created } = await publishVersion(context.db, {
         regencyId: regency.id,

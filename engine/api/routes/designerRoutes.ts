@@ -3,7 +3,12 @@ import { confirmMigration, planMigration } from '../../app/designer/caseMigratio
 import { listDesignerSops } from '../../app/designer/designerList.ts';
 import { saveRevision, type SaveOutcome } from '../../app/designer/draftService.ts';
 import { diffBetween, sopHistory } from '../../app/designer/history.ts';
-import { approveAndPublish, returnToDrafter, revertToVersion, submitForApproval } from '../../app/designer/lifecycle.ts';
+import {
+  approveAndPublish,
+  returnToDrafter,
+  revertToVersion,
+  submitForApproval,
+} from '../../app/designer/lifecycle.ts';
 import { createSop, sopLibrary, type NewSopSource } from '../../app/designer/newSop.ts';
 import { exportPack } from '../../app/designer/packExport.ts';
 import { unzipPack } from '../../app/designer/packFiles.ts';
@@ -27,7 +32,11 @@ function savedOrConflict(outcome: SaveOutcome): RouteResult {
   return {
     status: 409,
     body: {
-      error: { code: 'CONFLICT', reason: 'DRAFT_CONFLICT', message: `${latest.savedByName} menyimpan revisi ${latest.revision} setelah Anda membuka revisi ${baseRevision}. Perubahan Anda belum disimpan; bandingkan dahulu.` },
+      error: {
+        code: 'CONFLICT',
+        reason: 'DRAFT_CONFLICT',
+        message: `${latest.savedByName} menyimpan revisi ${latest.revision} setelah Anda membuka revisi ${baseRevision}. Perubahan Anda belum disimpan; bandingkan dahulu.`,
+      },
       conflict: { baseRevision, latest },
     },
   };
@@ -51,7 +60,8 @@ function basesParam(value: string | undefined): Record<string, number> {
 }
 
 function zipBody(body: unknown): Uint8Array {
-  if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('VALIDATION_FAILED', 'Kirim paket sebagai arsip zip.', '/body');
+  if (!Buffer.isBuffer(body) || body.length === 0)
+    throw new AppError('VALIDATION_FAILED', 'Kirim paket sebagai arsip zip.', '/body');
   return new Uint8Array(body);
 }
 
@@ -93,14 +103,41 @@ export const designerRoutes: RouteSpec[] = [
         name: { type: 'string', minLength: 1, maxLength: 300 },
         from: {
           oneOf: [
-            { type: 'object', required: ['template'], additionalProperties: false, properties: { template: { const: true } } },
-            { type: 'object', required: ['copy'], additionalProperties: false, properties: { copy: { type: 'object', required: ['regencyId', 'sopId'], additionalProperties: false, properties: { regencyId: idSchema, sopId: idSchema } } } },
+            {
+              type: 'object',
+              required: ['template'],
+              additionalProperties: false,
+              properties: { template: { const: true } },
+            },
+            {
+              type: 'object',
+              required: ['copy'],
+              additionalProperties: false,
+              properties: {
+                copy: {
+                  type: 'object',
+                  required: ['regencyId', 'sopId'],
+                  additionalProperties: false,
+                  properties: { regencyId: idSchema, sopId: idSchema },
+                },
+              },
+            },
           ],
         },
       },
     },
-    responses: { 201: 'Draf baru', 400: 'Data tidak sah', 401: 'Belum masuk', 403: 'Bukan penyusun', 404: 'SOP sumber tidak ada', 409: 'Pengenal sudah dipakai' },
-    handler: async ({ db, user, body }) => ({ status: 201, body: { revision: await createSop(db, user!, body.sopId, body.name, body.from) } }),
+    responses: {
+      201: 'Draf baru',
+      400: 'Data tidak sah',
+      401: 'Belum masuk',
+      403: 'Bukan penyusun',
+      404: 'SOP sumber tidak ada',
+      409: 'Pengenal sudah dipakai',
+    },
+    handler: async ({ db, user, body }) => ({
+      status: 201,
+      body: { revision: await createSop(db, user!, body.sopId, body.name, body.from) },
+    }),
   }),
   route({
     method: 'get',
@@ -123,9 +160,28 @@ export const designerRoutes: RouteSpec[] = [
     tag: TAG,
     access: 'user',
     policy: { action: 'definition.validate' },
-    body: { type: 'object', required: ['source', 'baseRevision'], additionalProperties: false, properties: { source: sourceSchema, baseRevision: revisionSchema, note: noteSchema } },
-    responses: { 201: 'Revisi baru', 400: 'Data tidak sah', 401: 'Belum masuk', 403: 'Bukan penyusun', 409: 'Revisi lain disimpan lebih dahulu (kedua revisi disertakan)' },
-    handler: async ({ db, user, params, body }) => savedOrConflict(await saveRevision(db, user!, { sopId: params.sopId!, source: body.source, baseRevision: body.baseRevision, ...(body.note !== undefined ? { note: body.note } : {}) })),
+    body: {
+      type: 'object',
+      required: ['source', 'baseRevision'],
+      additionalProperties: false,
+      properties: { source: sourceSchema, baseRevision: revisionSchema, note: noteSchema },
+    },
+    responses: {
+      201: 'Revisi baru',
+      400: 'Data tidak sah',
+      401: 'Belum masuk',
+      403: 'Bukan penyusun',
+      409: 'Revisi lain disimpan lebih dahulu (kedua revisi disertakan)',
+    },
+    handler: async ({ db, user, params, body }) =>
+      savedOrConflict(
+        await saveRevision(db, user!, {
+          sopId: params.sopId!,
+          source: body.source,
+          baseRevision: body.baseRevision,
+          ...(body.note !== undefined ? { note: body.note } : {}),
+        }),
+      ),
   }),
   route({
     method: 'get',
@@ -140,12 +196,21 @@ export const designerRoutes: RouteSpec[] = [
   route({
     method: 'get',
     path: '/api/designer/sops/{sopId}/diff',
-    summary: 'Perbedaan baris antara dua versi (v<N>) atau revisi (r<N>); bawaan: versi terbit terakhir → naskah terbaru',
+    summary:
+      'Perbedaan baris antara dua versi (v<N>) atau revisi (r<N>); bawaan: versi terbit terakhir → naskah terbaru',
     tag: TAG,
     access: 'user',
     policy: { action: 'definition.validate' },
-    responses: { 200: 'Perbedaan', 400: 'Rujukan tidak sah', 401: 'Belum masuk', 403: 'Bukan penyusun atau pengesah', 404: 'Tidak ada' },
-    handler: async ({ db, user, params, query }) => ({ body: await diffBetween(db, user!.regencyId, params.sopId!, query.from, query.to) }),
+    responses: {
+      200: 'Perbedaan',
+      400: 'Rujukan tidak sah',
+      401: 'Belum masuk',
+      403: 'Bukan penyusun atau pengesah',
+      404: 'Tidak ada',
+    },
+    handler: async ({ db, user, params, query }) => ({
+      body: await diffBetween(db, user!.regencyId, params.sopId!, query.from, query.to),
+    }),
   }),
   route<{ revision: number; note?: string }>({
     method: 'post',
@@ -154,8 +219,20 @@ export const designerRoutes: RouteSpec[] = [
     tag: TAG,
     access: 'user',
     policy: { action: 'definition.validate' },
-    body: { type: 'object', required: ['revision'], additionalProperties: false, properties: { revision: revisionSchema, note: noteSchema } },
-    responses: { 200: 'Diajukan', 400: 'Data tidak sah', 401: 'Belum masuk', 403: 'Bukan penyusun', 409: 'Bukan revisi terbaru', 422: 'Draf masih berisi kesalahan' },
+    body: {
+      type: 'object',
+      required: ['revision'],
+      additionalProperties: false,
+      properties: { revision: revisionSchema, note: noteSchema },
+    },
+    responses: {
+      200: 'Diajukan',
+      400: 'Data tidak sah',
+      401: 'Belum masuk',
+      403: 'Bukan penyusun',
+      409: 'Bukan revisi terbaru',
+      422: 'Draf masih berisi kesalahan',
+    },
     handler: async ({ db, user, params, body }) => {
       await submitForApproval(db, user!, params.sopId!, body.revision, body.note);
       return { body: { submitted: body.revision } };
@@ -168,8 +245,19 @@ export const designerRoutes: RouteSpec[] = [
     tag: TAG,
     access: 'user',
     policy: { action: 'definition.publish' },
-    body: { type: 'object', required: ['revision', 'note'], additionalProperties: false, properties: { revision: revisionSchema, note: { ...noteSchema, minLength: 1 } } },
-    responses: { 200: 'Dikembalikan', 400: 'Data tidak sah', 401: 'Belum masuk', 403: 'Bukan pengesah', 409: 'Belum diajukan atau bukan revisi terbaru' },
+    body: {
+      type: 'object',
+      required: ['revision', 'note'],
+      additionalProperties: false,
+      properties: { revision: revisionSchema, note: { ...noteSchema, minLength: 1 } },
+    },
+    responses: {
+      200: 'Dikembalikan',
+      400: 'Data tidak sah',
+      401: 'Belum masuk',
+      403: 'Bukan pengesah',
+      409: 'Belum diajukan atau bukan revisi terbaru',
+    },
     handler: async ({ db, user, params, body }) => {
       await returnToDrafter(db, user!, params.sopId!, body.revision, body.note);
       return { body: { returned: body.revision } };
@@ -182,8 +270,21 @@ export const designerRoutes: RouteSpec[] = [
     tag: TAG,
     access: 'user',
     policy: { action: 'definition.publish' },
-    body: { type: 'object', required: ['revision'], additionalProperties: false, properties: { revision: revisionSchema } },
-    responses: { 201: 'Versi baru terbit', 200: 'Isi sama dengan versi terakhir', 400: 'Data tidak sah', 401: 'Belum masuk', 403: 'Bukan pengesah', 409: 'Belum diajukan atau bukan revisi terbaru', 422: 'Definisi tidak lolos pemeriksaan' },
+    body: {
+      type: 'object',
+      required: ['revision'],
+      additionalProperties: false,
+      properties: { revision: revisionSchema },
+    },
+    responses: {
+      201: 'Versi baru terbit',
+      200: 'Isi sama dengan versi terakhir',
+      400: 'Data tidak sah',
+      401: 'Belum masuk',
+      403: 'Bukan pengesah',
+      409: 'Belum diajukan atau bukan revisi terbaru',
+      422: 'Definisi tidak lolos pemeriksaan',
+    },
     handler: async ({ db, user, params, body }) => {
       const published = await approveAndPublish(db, user!, params.sopId!, body.revision);
       return { status: published.created ? 201 : 200, body: published };
@@ -196,9 +297,22 @@ export const designerRoutes: RouteSpec[] = [
     tag: TAG,
     access: 'user',
     policy: { action: 'definition.validate' },
-    body: { type: 'object', required: ['version', 'baseRevision'], additionalProperties: false, properties: { version: { type: 'integer', minimum: 1 }, baseRevision: revisionSchema } },
-    responses: { 201: 'Revisi baru', 400: 'Data tidak sah', 401: 'Belum masuk', 403: 'Bukan penyusun', 404: 'Versi tidak ada', 409: 'Revisi lain disimpan lebih dahulu' },
-    handler: async ({ db, user, params, body }) => savedOrConflict(await revertToVersion(db, user!, params.sopId!, body.version, body.baseRevision)),
+    body: {
+      type: 'object',
+      required: ['version', 'baseRevision'],
+      additionalProperties: false,
+      properties: { version: { type: 'integer', minimum: 1 }, baseRevision: revisionSchema },
+    },
+    responses: {
+      201: 'Revisi baru',
+      400: 'Data tidak sah',
+      401: 'Belum masuk',
+      403: 'Bukan penyusun',
+      404: 'Versi tidak ada',
+      409: 'Revisi lain disimpan lebih dahulu',
+    },
+    handler: async ({ db, user, params, body }) =>
+      savedOrConflict(await revertToVersion(db, user!, params.sopId!, body.version, body.baseRevision)),
   }),
   route({
     method: 'get',
@@ -208,23 +322,51 @@ export const designerRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'definition.publish' },
     responses: { 200: 'Rencana pemindahan', 401: 'Belum masuk', 403: 'Bukan pengesah', 404: 'Versi tidak ada' },
-    handler: async ({ db, user, params, query }) => ({ body: await planMigration(db, user!.regencyId, params.sopId!, query.to !== undefined ? revisionParam(query.to) : undefined) }),
+    handler: async ({ db, user, params, query }) => ({
+      body: await planMigration(
+        db,
+        user!.regencyId,
+        params.sopId!,
+        query.to !== undefined ? revisionParam(query.to) : undefined,
+      ),
+    }),
   }),
   route<{ toVersion: number; caseIds: string[]; note?: string }>({
     method: 'post',
     path: '/api/designer/sops/{sopId}/migration',
-    summary: 'Memindahkan kasus yang dikonfirmasi ke versi baru (semua atau tidak sama sekali; tercatat di linimasa kasus)',
+    summary:
+      'Memindahkan kasus yang dikonfirmasi ke versi baru (semua atau tidak sama sekali; tercatat di linimasa kasus)',
     tag: TAG,
     access: 'user',
     policy: { action: 'definition.publish' },
-    body: { type: 'object', required: ['toVersion', 'caseIds'], additionalProperties: false, properties: { toVersion: { type: 'integer', minimum: 1 }, caseIds: { type: 'array', minItems: 1, maxItems: 500, items: { type: 'string', minLength: 1, maxLength: 80 } }, note: noteSchema } },
-    responses: { 200: 'Kasus dipindahkan', 400: 'Data tidak sah', 401: 'Belum masuk', 403: 'Bukan pengesah', 404: 'Kasus atau versi tidak ada', 409: 'Kasus berubah atau sudah di versi itu', 422: 'Langkah kasus tidak ada di versi baru' },
-    handler: async ({ db, user, params, body }) => ({ body: { moved: await confirmMigration(db, user!, params.sopId!, body.toVersion, body.caseIds, body.note) } }),
+    body: {
+      type: 'object',
+      required: ['toVersion', 'caseIds'],
+      additionalProperties: false,
+      properties: {
+        toVersion: { type: 'integer', minimum: 1 },
+        caseIds: { type: 'array', minItems: 1, maxItems: 500, items: { type: 'string', minLength: 1, maxLength: 80 } },
+        note: noteSchema,
+      },
+    },
+    responses: {
+      200: 'Kasus dipindahkan',
+      400: 'Data tidak sah',
+      401: 'Belum masuk',
+      403: 'Bukan pengesah',
+      404: 'Kasus atau versi tidak ada',
+      409: 'Kasus berubah atau sudah di versi itu',
+      422: 'Langkah kasus tidak ada di versi baru',
+    },
+    handler: async ({ db, user, params, body }) => ({
+      body: { moved: await confirmMigration(db, user!, params.sopId!, body.toVersion, body.caseIds, body.note) },
+    }),
   }),
   route<{ source: string; caseData: Record<string, unknown>; scenario?: Scenario; start?: string }>({
     method: 'post',
     path: '/api/designer/simulate',
-    summary: 'Simulasi draf dengan data kasus contoh: cabang tiap aturan beserta alasannya dan batas waktu pada kalender kabupaten',
+    summary:
+      'Simulasi draf dengan data kasus contoh: cabang tiap aturan beserta alasannya dan batas waktu pada kalender kabupaten',
     tag: TAG,
     access: 'user',
     policy: { action: 'definition.validate' },
@@ -235,11 +377,33 @@ export const designerRoutes: RouteSpec[] = [
       properties: {
         source: sourceSchema,
         caseData: { type: 'object' },
-        scenario: { type: 'object', required: ['name', 'visits', 'ending'], properties: { name: { type: 'string' }, ending: { type: 'string' }, visits: { type: 'array', maxItems: 500, items: { type: 'object', required: ['stepId'], properties: { stepId: { type: 'string' }, branch: { type: 'string' } } } } } },
+        scenario: {
+          type: 'object',
+          required: ['name', 'visits', 'ending'],
+          properties: {
+            name: { type: 'string' },
+            ending: { type: 'string' },
+            visits: {
+              type: 'array',
+              maxItems: 500,
+              items: {
+                type: 'object',
+                required: ['stepId'],
+                properties: { stepId: { type: 'string' }, branch: { type: 'string' } },
+              },
+            },
+          },
+        },
         start: { type: 'string', format: 'date-time' },
       },
     },
-    responses: { 200: 'Hasil simulasi', 400: 'Data tidak sah', 401: 'Belum masuk', 403: 'Bukan penyusun atau pengesah', 422: 'Draf masih berisi kesalahan' },
+    responses: {
+      200: 'Hasil simulasi',
+      400: 'Data tidak sah',
+      401: 'Belum masuk',
+      403: 'Bukan penyusun atau pengesah',
+      422: 'Draf masih berisi kesalahan',
+    },
     handler: async ({ db, user, body }) => ({ body: await simulateSource(db, user!.regencyId, body.source, body) }),
   }),
   route({
@@ -250,21 +414,47 @@ export const designerRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'definition.validate' },
     rawBody: { maxBytes: MAX_PACK_BYTES },
-    responses: { 200: 'Laporan pemeriksaan', 400: 'Bukan zip', 401: 'Belum masuk', 403: 'Bukan penyusun', 413: 'Terlalu besar' },
+    responses: {
+      200: 'Laporan pemeriksaan',
+      400: 'Bukan zip',
+      401: 'Belum masuk',
+      403: 'Bukan penyusun',
+      413: 'Terlalu besar',
+    },
     handler: async ({ db, user, body }) => ({ body: await previewImport(db, user!, unzipPack(zipBody(body))) }),
   }),
   route({
     method: 'post',
     path: '/api/designer/import',
-    summary: 'Mengimpor paket sebagai revisi draf, semua atau tidak sama sekali (query bases=sop:revisi,… dari laporan)',
+    summary:
+      'Mengimpor paket sebagai revisi draf, semua atau tidak sama sekali (query bases=sop:revisi,… dari laporan)',
     tag: TAG,
     access: 'user',
     policy: { action: 'definition.validate' },
     rawBody: { maxBytes: MAX_PACK_BYTES },
-    responses: { 201: 'Tersimpan', 400: 'Bukan zip', 401: 'Belum masuk', 403: 'Bukan penyusun', 409: 'SOP berubah sejak laporan', 413: 'Terlalu besar', 422: 'Paket berisi kesalahan; tidak ada yang disimpan' },
+    responses: {
+      201: 'Tersimpan',
+      400: 'Bukan zip',
+      401: 'Belum masuk',
+      403: 'Bukan penyusun',
+      409: 'SOP berubah sejak laporan',
+      413: 'Terlalu besar',
+      422: 'Paket berisi kesalahan; tidak ada yang disimpan',
+    },
     handler: async ({ db, user, body, query }) => {
       const result = await importPack(db, user!, unzipPack(zipBody(body)), basesParam(query.bases));
-      if (!result.report.valid) return { status: 422, body: { error: { code: 'UNPROCESSABLE', reason: 'PACK_INVALID', message: 'Paket berisi kesalahan; tidak ada yang disimpan.' }, report: result.report } };
+      if (!result.report.valid)
+        return {
+          status: 422,
+          body: {
+            error: {
+              code: 'UNPROCESSABLE',
+              reason: 'PACK_INVALID',
+              message: 'Paket berisi kesalahan; tidak ada yang disimpan.',
+            },
+            report: result.report,
+          },
+        };
       return { status: 201, body: result };
     },
   }),
@@ -278,7 +468,9 @@ export const designerRoutes: RouteSpec[] = [
     responses: { 200: 'Arsip zip', 401: 'Belum masuk', 403: 'Bukan penyusun atau pengesah' },
     handler: async ({ db, user }) => {
       const pack = await exportPack(db, user!.regencyId);
-      return { file: { content: pack.zip, mediaType: 'application/zip', fileName: pack.fileName, disposition: 'attachment' } };
+      return {
+        file: { content: pack.zip, mediaType: 'application/zip', fileName: pack.fileName, disposition: 'attachment' },
+      };
     },
   }),
 ];

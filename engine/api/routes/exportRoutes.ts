@@ -1,7 +1,12 @@
 import { exportCaseFile } from '../../app/exports/caseFileExport.ts';
 import { route, type RouteSpec } from '../routeSpec.ts';
 
-const reason = { type: 'string', minLength: 10, maxLength: 2000, description: 'Untuk apa data ini dikeluarkan (wajib, tercatat di log akses)' };
+const reason = {
+  type: 'string',
+  minLength: 10,
+  maxLength: 2000,
+  description: 'Untuk apa data ini dikeluarkan (wajib, tercatat di log akses)',
+};
 
 /** Export of one case file: always with a stated reason, always in the access log (register exports: /api/exports/register.csv). */
 export const exportRoutes: RouteSpec[] = [
@@ -13,10 +18,23 @@ export const exportRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'case.export', log: 'export' },
     body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason } },
-    responses: { 200: 'Berkas kasus', 400: 'Alasan wajib', 401: 'Belum masuk', 403: 'Di luar lingkup', 404: 'Tidak ada' },
+    responses: {
+      200: 'Berkas kasus',
+      400: 'Alasan wajib',
+      401: 'Belum masuk',
+      403: 'Di luar lingkup',
+      404: 'Tidak ada',
+    },
     handler: async ({ db, user, params, body }) => {
       const file = await exportCaseFile(db, user!, params.caseId!, body.reason);
-      return { file: { content: file.content, mediaType: 'application/json; charset=utf-8', fileName: file.fileName, disposition: 'attachment' } };
+      return {
+        file: {
+          content: file.content,
+          mediaType: 'application/json; charset=utf-8',
+          fileName: file.fileName,
+          disposition: 'attachment',
+        },
+      };
     },
   }),
 ];

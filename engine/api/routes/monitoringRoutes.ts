@@ -26,19 +26,36 @@ import { route, type RouteContext, type RouteSpec } from '../routeSpec.ts';
 
 // Drafters and approvers read the yearly evaluation of the SOPs they revise; the dashboard is for heads and auditors.
 const EVALUATION_KINDS = ['kabid', 'kadis', 'sekretaris', 'admin', 'auditor', 'drafter', 'approver'] as const;
-const PERIOD = 'Parameter: sopId (opsional), from/to (TTTT-BB-HH waktu setempat, keduanya inklusif; bawaan 1 Januari tahun ini s.d. sekarang)';
-const ANSWERED = { 200: 'Angka (JSON siap grafik)', 400: 'Parameter tidak sah', 401: 'Belum masuk', 403: 'Tidak berwenang atau di luar unit', 404: 'Layanan tidak ada' };
+const PERIOD =
+  'Parameter: sopId (opsional), from/to (TTTT-BB-HH waktu setempat, keduanya inklusif; bawaan 1 Januari tahun ini s.d. sekarang)';
+const ANSWERED = {
+  200: 'Angka (JSON siap grafik)',
+  400: 'Parameter tidak sah',
+  401: 'Belum masuk',
+  403: 'Tidak berwenang atau di luar unit',
+  404: 'Layanan tidak ada',
+};
 
 async function request(context: RouteContext) {
   return monitoringRequest(context.db, context.access!, context.query);
 }
 
 function figureRoute(path: string, summary: string, handler: (context: RouteContext) => Promise<unknown>): RouteSpec {
-  return route({ method: 'get', path, summary, tag: 'monitoring', access: 'user', policy: { action: 'monitoring.read' }, responses: ANSWERED, handler: async (context) => ({ body: await handler(context) }) });
+  return route({
+    method: 'get',
+    path,
+    summary,
+    tag: 'monitoring',
+    access: 'user',
+    policy: { action: 'monitoring.read' },
+    responses: ANSWERED,
+    handler: async (context) => ({ body: await handler(context) }),
+  });
 }
 
 function yearOf(text: string | undefined): number {
-  if (!text || !/^\d{4}$/.test(text) || Number(text) < 2000 || Number(text) > 2100) throw new AppError('VALIDATION_FAILED', 'Tahun tidak sah (TTTT).', '/year');
+  if (!text || !/^\d{4}$/.test(text) || Number(text) < 2000 || Number(text) > 2100)
+    throw new AppError('VALIDATION_FAILED', 'Tahun tidak sah (TTTT).', '/year');
   return Number(text);
 }
 
@@ -56,7 +73,12 @@ const surveyBody = {
   required: ['scores'],
   additionalProperties: false,
   properties: {
-    scores: { type: 'object', required: [...SURVEY_ELEMENTS], additionalProperties: false, properties: Object.fromEntries(SURVEY_ELEMENTS.map((e) => [e, { type: 'integer', minimum: 1, maximum: 4 }])) },
+    scores: {
+      type: 'object',
+      required: [...SURVEY_ELEMENTS],
+      additionalProperties: false,
+      properties: Object.fromEntries(SURVEY_ELEMENTS.map((e) => [e, { type: 'integer', minimum: 1, maximum: 4 }])),
+    },
     comment: { type: 'string', maxLength: 2000 },
   },
 };
@@ -65,47 +87,95 @@ const surveyBody = {
 export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}): RouteSpec[] {
   const recordExport = options.recordExport ?? recordExportInAccessLog;
   return [
-    figureRoute('/api/monitoring/summary', `Ringkasan dasbor: kasus dibuka/berakhir per periode (bucket day|week|month), kasus terbuka per tahap, ketepatan waktu per SOP, jumlah tugas terlambat per unit, pengaduan per layanan, IKM. ${PERIOD}`, async (c) => dashboardSummary(c.db, await request(c))),
-    figureRoute('/api/monitoring/opened-closed', `Kasus dibuka dan berakhir (per hasil) per hari/minggu/bulan, tanpa celah: { bucket, points: [{ period, start, opened, closed, selesai, ditolak, dirujuk, cancelled }], totals }. ${PERIOD}; bucket`, async (c) => {
-      const r = await request(c);
-      return openedClosedPerPeriod(c.db, r.scope, r.bucket, r.context.calendar.offsetMinutes);
-    }),
-    figureRoute('/api/monitoring/open-by-stage', 'Kasus terbuka saat ini per SOP dan tahap: { stages: [{ sopId, stepId, activity, stepIndex, cases, waiting, overdue, oldestOpenedAt }] }. Parameter: sopId', async (c) => {
-      const r = await request(c);
-      return { stages: await openCasesByStage(c.db, r.context, r.scope, r.now) };
-    }),
-    figureRoute('/api/monitoring/steps', `Lama tiap langkah (menit jam dinding, median dan persentil ke-90) dibanding baku mutu (menit kerja dan jatah jam dinding), rasio p90/baku mutu, tingkat tepat waktu: { steps: [...] }. ${PERIOD}`, async (c) => {
-      const r = await request(c);
-      return { steps: await stepDurations(c.db, r.context, r.scope, r.now) };
-    }),
-    figureRoute('/api/monitoring/on-time', `Ketepatan waktu per SOP: kasus terhadap Jangka Waktu, langkah terhadap baku mutu: { sops: [...] }. ${PERIOD}`, async (c) => {
-      const r = await request(c);
-      return { sops: await onTimeRate(c.db, r.context, r.scope, await stepDurations(c.db, r.context, r.scope, r.now)) };
-    }),
-    figureRoute('/api/monitoring/bottlenecks', `Langkah penghambat: byDuration (rasio p90/baku mutu tertinggi) dan byOpenAge (tugas terbuka tertua). ${PERIOD}; limit`, async (c) => {
-      const r = await request(c);
-      return bottlenecks(c.db, r.context, r.scope, await stepDurations(c.db, r.context, r.scope, r.now), r.now, { limit: r.limit });
-    }),
-    figureRoute('/api/monitoring/overdue', 'Tugas lewat batas waktu saat ini: { total, byUnit, byPerson, items } (items paling terlambat dahulu). Parameter: sopId, limit (1–1000)', async (c) => {
-      const r = await request(c);
-      return overdueTasks(c.db, r.context, r.scope, r.now, r.limit);
-    }),
-    figureRoute('/api/monitoring/send-backs', `Berkas dikembalikan per langkah dengan dokumen yang paling sering kurang: { steps, missingBySop }. ${PERIOD}`, async (c) => {
-      const r = await request(c);
-      return sendBacks(c.db, r.context, r.scope);
-    }),
-    figureRoute('/api/monitoring/rejections', `Penolakan: { perSop (tingkat penolakan), reasons (alasan tertulis atau cabang keputusan), failedCriteria (Kriteria Sasaran tidak terpenuhi) }. ${PERIOD}`, async (c) => {
-      const r = await request(c);
-      return rejectionReasons(c.db, r.context, r.scope);
-    }),
-    figureRoute('/api/monitoring/complaints', `Pengaduan per layanan yang diadukan dan kasus pengaduan per SOP pengaduan: { perService, intake }. ${PERIOD}`, async (c) => {
-      const r = await request(c);
-      return complaintsPerService(c.db, r.context, r.scope);
-    }),
-    figureRoute('/api/monitoring/satisfaction', `Survei Kepuasan Masyarakat: IKM per layanan dan seluruh kantor (9 unsur, nilai 25–100, mutu A–D menurut PermenPANRB 14/2017) dan komentar terbaru: { overall, perService, comments }. ${PERIOD}; limit (komentar)`, async (c) => {
-      const r = await request(c);
-      return satisfactionByService(c.db, r.context, r.scope, r.limit);
-    }),
+    figureRoute(
+      '/api/monitoring/summary',
+      `Ringkasan dasbor: kasus dibuka/berakhir per periode (bucket day|week|month), kasus terbuka per tahap, ketepatan waktu per SOP, jumlah tugas terlambat per unit, pengaduan per layanan, IKM. ${PERIOD}`,
+      async (c) => dashboardSummary(c.db, await request(c)),
+    ),
+    figureRoute(
+      '/api/monitoring/opened-closed',
+      `Kasus dibuka dan berakhir (per hasil) per hari/minggu/bulan, tanpa celah: { bucket, points: [{ period, start, opened, closed, selesai, ditolak, dirujuk, cancelled }], totals }. ${PERIOD}; bucket`,
+      async (c) => {
+        const r = await request(c);
+        return openedClosedPerPeriod(c.db, r.scope, r.bucket, r.context.calendar.offsetMinutes);
+      },
+    ),
+    figureRoute(
+      '/api/monitoring/open-by-stage',
+      'Kasus terbuka saat ini per SOP dan tahap: { stages: [{ sopId, stepId, activity, stepIndex, cases, waiting, overdue, oldestOpenedAt }] }. Parameter: sopId',
+      async (c) => {
+        const r = await request(c);
+        return { stages: await openCasesByStage(c.db, r.context, r.scope, r.now) };
+      },
+    ),
+    figureRoute(
+      '/api/monitoring/steps',
+      `Lama tiap langkah (menit jam dinding, median dan persentil ke-90) dibanding baku mutu (menit kerja dan jatah jam dinding), rasio p90/baku mutu, tingkat tepat waktu: { steps: [...] }. ${PERIOD}`,
+      async (c) => {
+        const r = await request(c);
+        return { steps: await stepDurations(c.db, r.context, r.scope, r.now) };
+      },
+    ),
+    figureRoute(
+      '/api/monitoring/on-time',
+      `Ketepatan waktu per SOP: kasus terhadap Jangka Waktu, langkah terhadap baku mutu: { sops: [...] }. ${PERIOD}`,
+      async (c) => {
+        const r = await request(c);
+        return {
+          sops: await onTimeRate(c.db, r.context, r.scope, await stepDurations(c.db, r.context, r.scope, r.now)),
+        };
+      },
+    ),
+    figureRoute(
+      '/api/monitoring/bottlenecks',
+      `Langkah penghambat: byDuration (rasio p90/baku mutu tertinggi) dan byOpenAge (tugas terbuka tertua). ${PERIOD}; limit`,
+      async (c) => {
+        const r = await request(c);
+        return bottlenecks(c.db, r.context, r.scope, await stepDurations(c.db, r.context, r.scope, r.now), r.now, {
+          limit: r.limit,
+        });
+      },
+    ),
+    figureRoute(
+      '/api/monitoring/overdue',
+      'Tugas lewat batas waktu saat ini: { total, byUnit, byPerson, items } (items paling terlambat dahulu). Parameter: sopId, limit (1–1000)',
+      async (c) => {
+        const r = await request(c);
+        return overdueTasks(c.db, r.context, r.scope, r.now, r.limit);
+      },
+    ),
+    figureRoute(
+      '/api/monitoring/send-backs',
+      `Berkas dikembalikan per langkah dengan dokumen yang paling sering kurang: { steps, missingBySop }. ${PERIOD}`,
+      async (c) => {
+        const r = await request(c);
+        return sendBacks(c.db, r.context, r.scope);
+      },
+    ),
+    figureRoute(
+      '/api/monitoring/rejections',
+      `Penolakan: { perSop (tingkat penolakan), reasons (alasan tertulis atau cabang keputusan), failedCriteria (Kriteria Sasaran tidak terpenuhi) }. ${PERIOD}`,
+      async (c) => {
+        const r = await request(c);
+        return rejectionReasons(c.db, r.context, r.scope);
+      },
+    ),
+    figureRoute(
+      '/api/monitoring/complaints',
+      `Pengaduan per layanan yang diadukan dan kasus pengaduan per SOP pengaduan: { perService, intake }. ${PERIOD}`,
+      async (c) => {
+        const r = await request(c);
+        return complaintsPerService(c.db, r.context, r.scope);
+      },
+    ),
+    figureRoute(
+      '/api/monitoring/satisfaction',
+      `Survei Kepuasan Masyarakat: IKM per layanan dan seluruh kantor (9 unsur, nilai 25–100, mutu A–D menurut PermenPANRB 14/2017) dan komentar terbaru: { overall, perService, comments }. ${PERIOD}; limit (komentar)`,
+      async (c) => {
+        const r = await request(c);
+        return satisfactionByService(c.db, r.context, r.scope, r.limit);
+      },
+    ),
     route({
       method: 'get',
       path: '/api/monitoring/evaluation/{sopId}/{year}.html',
@@ -114,21 +184,41 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
       access: 'user',
       kinds: EVALUATION_KINDS,
       policy: { action: 'definition.read' },
-      responses: { 200: 'Halaman HTML', 400: 'Tahun tidak sah', 401: 'Belum masuk', 403: 'Tidak berwenang', 404: 'SOP tidak ada' },
+      responses: {
+        200: 'Halaman HTML',
+        400: 'Tahun tidak sah',
+        401: 'Belum masuk',
+        403: 'Tidak berwenang',
+        404: 'SOP tidak ada',
+      },
       handler: async (c) => {
         const report = await evaluation(c);
-        return { file: { content: Buffer.from(renderEvaluationHtml(report), 'utf8'), mediaType: 'text/html; charset=utf-8', fileName: `evaluasi-${report.sop.id}-${report.year}.html`, disposition: 'inline' } };
+        return {
+          file: {
+            content: Buffer.from(renderEvaluationHtml(report), 'utf8'),
+            mediaType: 'text/html; charset=utf-8',
+            fileName: `evaluasi-${report.sop.id}-${report.year}.html`,
+            disposition: 'inline',
+          },
+        };
       },
     }),
     route({
       method: 'get',
       path: '/api/monitoring/evaluation/{sopId}/{year}',
-      summary: 'Evaluasi SOP tahunan (JSON): volume per bulan, ketepatan waktu per langkah, pengembalian berkas, penolakan, pengaduan, IKM, dan usulan revisi berbasis aturan (revisionPoints)',
+      summary:
+        'Evaluasi SOP tahunan (JSON): volume per bulan, ketepatan waktu per langkah, pengembalian berkas, penolakan, pengaduan, IKM, dan usulan revisi berbasis aturan (revisionPoints)',
       tag: 'monitoring',
       access: 'user',
       kinds: EVALUATION_KINDS,
       policy: { action: 'definition.read' },
-      responses: { 200: 'Laporan evaluasi', 400: 'Tahun tidak sah', 401: 'Belum masuk', 403: 'Tidak berwenang', 404: 'SOP tidak ada' },
+      responses: {
+        200: 'Laporan evaluasi',
+        400: 'Tahun tidak sah',
+        401: 'Belum masuk',
+        403: 'Tidak berwenang',
+        404: 'SOP tidak ada',
+      },
       handler: async (c) => ({ body: await evaluation(c) }),
     }),
     route({
@@ -138,31 +228,75 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
       tag: 'monitoring',
       access: 'user',
       policy: { action: 'case.export' },
-      responses: { 200: 'Berkas CSV/XLSX', 400: 'Alasan wajib atau parameter tidak sah', 401: 'Belum masuk', 403: 'Tidak berwenang', 404: 'Laporan atau format tidak dikenal', 422: 'Terlalu banyak baris' },
+      responses: {
+        200: 'Berkas CSV/XLSX',
+        400: 'Alasan wajib atau parameter tidak sah',
+        401: 'Belum masuk',
+        403: 'Tidak berwenang',
+        404: 'Laporan atau format tidak dikenal',
+        422: 'Terlalu banyak baris',
+      },
       handler: async (c) => {
         const report = c.params.report ?? '';
         if (!isExportReport(report)) throw new AppError('NOT_FOUND', `Laporan "${report}" tidak dikenal.`);
         // The register is the case search as a file; the figures are for those who monitor.
         if (report !== 'register') assertMayPerform('monitoring.read', c.access);
         const reason = c.query.reason?.trim() ?? '';
-        if (reason.length < 10 || reason.length > 2000) throw new AppError('VALIDATION_FAILED', 'Tuliskan alasan ekspor (10–2000 huruf); alasan dicatat di log akses.', '/reason');
+        if (reason.length < 10 || reason.length > 2000)
+          throw new AppError(
+            'VALIDATION_FAILED',
+            'Tuliskan alasan ekspor (10–2000 huruf); alasan dicatat di log akses.',
+            '/reason',
+          );
         const r = await request(c);
-        const filters = Object.fromEntries(Object.entries(c.query).filter((e): e is [string, string] => e[0] !== 'reason' && e[1] !== undefined));
-        const register = { ...(c.query.q ? { q: c.query.q } : {}), ...(r.scope.sopId ? { sopId: r.scope.sopId } : {}), ...(c.query.status ? { status: c.query.status } : {}), ...(c.query.from ? { from: r.scope.from } : {}), ...(c.query.to ? { to: r.scope.to } : {}) };
+        const filters = Object.fromEntries(
+          Object.entries(c.query).filter((e): e is [string, string] => e[0] !== 'reason' && e[1] !== undefined),
+        );
+        const register = {
+          ...(c.query.q ? { q: c.query.q } : {}),
+          ...(r.scope.sopId ? { sopId: r.scope.sopId } : {}),
+          ...(c.query.status ? { status: c.query.status } : {}),
+          ...(c.query.from ? { from: r.scope.from } : {}),
+          ...(c.query.to ? { to: r.scope.to } : {}),
+        };
         const file = await exportReport(c.db, r, c.access!, report, c.params.format ?? '', register);
-        await recordExport(c.db, { user: c.user!, route: `GET /api/exports/${report}.${c.params.format ?? ''}`, report, format: c.params.format ?? '', reason, filters, rows: file.rows, ...(c.req.ip ? { ip: c.req.ip } : {}) });
-        return { file: { content: file.content, mediaType: file.mediaType, fileName: file.fileName, disposition: 'attachment' } };
+        await recordExport(c.db, {
+          user: c.user!,
+          route: `GET /api/exports/${report}.${c.params.format ?? ''}`,
+          report,
+          format: c.params.format ?? '',
+          reason,
+          filters,
+          rows: file.rows,
+          ...(c.req.ip ? { ip: c.req.ip } : {}),
+        });
+        return {
+          file: {
+            content: file.content,
+            mediaType: file.mediaType,
+            fileName: file.fileName,
+            disposition: 'attachment',
+          },
+        };
       },
     }),
     route({
       method: 'get',
       path: '/api/cases/{caseId}/links',
-      summary: 'Tautan pengaduan sebuah kasus: { concerns (kasus yang diadukan, untuk kasus pengaduan), complaints (pengaduan tentang kasus ini) }',
+      summary:
+        'Tautan pengaduan sebuah kasus: { concerns (kasus yang diadukan, untuk kasus pengaduan), complaints (pengaduan tentang kasus ini) }',
       tag: 'kasus',
       access: 'user',
       policy: { action: 'case.read' },
       responses: { 200: 'Tautan', 401: 'Belum masuk', 403: 'Di luar lingkup', 404: 'Tidak ada' },
-      handler: async (c) => ({ body: await caseLinks(c.db, await loadMonitoringContext(c.db, c.user!.regencyId), c.user!.regencyId, c.params.caseId!) }),
+      handler: async (c) => ({
+        body: await caseLinks(
+          c.db,
+          await loadMonitoringContext(c.db, c.user!.regencyId),
+          c.user!.regencyId,
+          c.params.caseId!,
+        ),
+      }),
     }),
     route<{ concerns: string; note?: string }>({
       method: 'post',
@@ -171,17 +305,37 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
       tag: 'kasus',
       access: 'user',
       policy: { action: 'case.open' },
-      body: { type: 'object', required: ['concerns'], additionalProperties: false, properties: { concerns: { type: 'string', minLength: 1, maxLength: 100 }, note: { type: 'string', maxLength: 2000 } } },
-      responses: { 201: 'Ditautkan', 400: 'Data tidak sah', 401: 'Belum masuk', 403: 'Tidak berwenang', 404: 'Kasus tidak ada', 409: 'Sudah ditautkan', 422: 'Bukan kasus pengaduan' },
+      body: {
+        type: 'object',
+        required: ['concerns'],
+        additionalProperties: false,
+        properties: {
+          concerns: { type: 'string', minLength: 1, maxLength: 100 },
+          note: { type: 'string', maxLength: 2000 },
+        },
+      },
+      responses: {
+        201: 'Ditautkan',
+        400: 'Data tidak sah',
+        401: 'Belum masuk',
+        403: 'Tidak berwenang',
+        404: 'Kasus tidak ada',
+        409: 'Sudah ditautkan',
+        422: 'Bukan kasus pengaduan',
+      },
       handler: async (c) => {
         const context = await loadMonitoringContext(c.db, c.user!.regencyId);
-        return { status: 201, body: await linkComplaint(c.db, context, c.user!, c.params.caseId!, c.body.concerns, c.body.note) };
+        return {
+          status: 201,
+          body: await linkComplaint(c.db, context, c.user!, c.params.caseId!, c.body.concerns, c.body.note),
+        };
       },
     }),
     route({
       method: 'get',
       path: '/api/public/survey/{trackingCode}',
-      summary: 'Kuesioner Survei Kepuasan Masyarakat untuk layanan yang sudah selesai (9 unsur, jawaban 1–4), tanpa data pribadi',
+      summary:
+        'Kuesioner Survei Kepuasan Masyarakat untuk layanan yang sudah selesai (9 unsur, jawaban 1–4), tanpa data pribadi',
       tag: 'publik',
       access: 'public',
       policy: { action: 'public' },
@@ -191,12 +345,18 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
     route<SurveyAnswers>({
       method: 'post',
       path: '/api/public/survey/{trackingCode}',
-      summary: 'Mengirim jawaban survei kepuasan (sekali per kasus): { scores: { persyaratan … sarana: 1–4 }, comment? }',
+      summary:
+        'Mengirim jawaban survei kepuasan (sekali per kasus): { scores: { persyaratan … sarana: 1–4 }, comment? }',
       tag: 'publik',
       access: 'public',
       policy: { action: 'public' },
       body: surveyBody,
-      responses: { 201: 'Tersimpan', 400: 'Jawaban tidak sah', 404: 'Kode tidak dikenal', 409: 'Belum selesai atau sudah diisi' },
+      responses: {
+        201: 'Tersimpan',
+        400: 'Jawaban tidak sah',
+        404: 'Kode tidak dikenal',
+        409: 'Belum selesai atau sudah diisi',
+      },
       handler: async (c) => ({ status: 201, body: await submitSurvey(c.db, c.params.trackingCode!, c.body) }),
     }),
   ];

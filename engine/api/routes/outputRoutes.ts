@@ -32,8 +32,18 @@ export const outputRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'output.issue' },
     kinds: ['staff', 'kabid', 'kadis', 'sekretaris', 'admin'],
-    responses: { 201: 'Dokumen terbit', 401: 'Belum masuk', 403: 'Tidak berwenang', 404: 'Tidak ada', 409: 'Sudah terbit', 422: 'Langkah belum selesai atau tanpa templat' },
-    handler: async ({ db, user, params }) => ({ status: 201, body: { document: await issueDocument(db, user!, params.caseId!, params.outputId!) } }),
+    responses: {
+      201: 'Dokumen terbit',
+      401: 'Belum masuk',
+      403: 'Tidak berwenang',
+      404: 'Tidak ada',
+      409: 'Sudah terbit',
+      422: 'Langkah belum selesai atau tanpa templat',
+    },
+    handler: async ({ db, user, params }) => ({
+      status: 201,
+      body: { document: await issueDocument(db, user!, params.caseId!, params.outputId!) },
+    }),
   }),
   route({
     method: 'get',
@@ -44,7 +54,9 @@ export const outputRoutes: RouteSpec[] = [
     policy: { action: 'output.read', log: 'document' },
     responses: { 200: 'Dokumen', 401: 'Belum masuk', 404: 'Tidak ada' },
     handler: async ({ db, user, params, req }) => {
-      const row = (await db('issued_documents').where({ id: params.documentId, regency_id: user!.regencyId }).first()) as IssuedDocumentRow | undefined;
+      const row = (await db('issued_documents')
+        .where({ id: params.documentId, regency_id: user!.regencyId })
+        .first()) as IssuedDocumentRow | undefined;
       if (!row) throw new AppError('NOT_FOUND', 'Dokumen tidak ditemukan.');
       return { body: { document: toIssuedDocument(row), verifyUrl: verificationUrl(req, row.verification_code) } };
     },
@@ -58,12 +70,24 @@ export const outputRoutes: RouteSpec[] = [
     policy: { action: 'output.read', log: 'print' },
     responses: { 200: 'PDF', 401: 'Belum masuk', 404: 'Tidak ada' },
     handler: async ({ db, user, params, req }) => {
-      const row = (await db('issued_documents').where({ id: params.documentId, regency_id: user!.regencyId }).first()) as IssuedDocumentRow | undefined;
+      const row = (await db('issued_documents')
+        .where({ id: params.documentId, regency_id: user!.regencyId })
+        .first()) as IssuedDocumentRow | undefined;
       if (!row) throw new AppError('NOT_FOUND', 'Dokumen tidak ditemukan.');
       const regency = await getRegency(db, user!.regencyId);
-      const pdf = await renderDocumentPdf(toIssuedDocument(row), verificationUrl(req, row.verification_code), regency?.calendar.timezone ?? 'Asia/Jakarta');
+      const pdf = await renderDocumentPdf(
+        toIssuedDocument(row),
+        verificationUrl(req, row.verification_code),
+        regency?.calendar.timezone ?? 'Asia/Jakarta',
+      );
       // A file result is sent after the print is recorded in the access log.
-      return { file: { content: pdf, mediaType: 'application/pdf', fileName: `${row.number.replace(/[^A-Za-z0-9.-]+/g, '_')}.pdf` } };
+      return {
+        file: {
+          content: pdf,
+          mediaType: 'application/pdf',
+          fileName: `${row.number.replace(/[^A-Za-z0-9.-]+/g, '_')}.pdf`,
+        },
+      };
     },
   }),
   route<{ reason: string }>({
@@ -74,10 +98,17 @@ export const outputRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'output.revoke' },
     kinds: ['kadis', 'kabid', 'admin'],
-    body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } } },
+    body: {
+      type: 'object',
+      required: ['reason'],
+      additionalProperties: false,
+      properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } },
+    },
     responses: { 200: 'Dicabut', 400: 'Alasan wajib', 401: 'Belum masuk', 403: 'Tidak berwenang', 404: 'Tidak ada' },
     handler: async ({ db, user, params, body }) => {
-      const updated = await db('issued_documents').where({ id: params.documentId, regency_id: user!.regencyId, status: 'valid' }).update({ status: 'revoked', revoked_at: new Date(), revoked_reason: body.reason });
+      const updated = await db('issued_documents')
+        .where({ id: params.documentId, regency_id: user!.regencyId, status: 'valid' })
+        .update({ status: 'revoked', revoked_at: new Date(), revoked_reason: body.reason });
       if (updated !== 1) throw new AppError('NOT_FOUND', 'Dokumen tidak ditemukan atau sudah dicabut.');
       return { body: { ok: true } };
     },

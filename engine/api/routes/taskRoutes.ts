@@ -5,7 +5,13 @@ import type { Checklist } from '../../core/caseTypes.ts';
 import { route, type RouteSpec } from '../routeSpec.ts';
 import { caseBody } from './caseRoutes.ts';
 
-type CompleteBody = { formData?: Record<string, unknown>; checklist?: Checklist; attachments?: Array<{ doc: string; attachmentId: string }>; choice?: string; note?: string };
+type CompleteBody = {
+  formData?: Record<string, unknown>;
+  checklist?: Checklist;
+  attachments?: Array<{ doc: string; attachmentId: string }>;
+  choice?: string;
+  note?: string;
+};
 
 const completeBody = {
   type: 'object',
@@ -13,7 +19,16 @@ const completeBody = {
   properties: {
     formData: { type: 'object' },
     checklist: { type: 'object', additionalProperties: { type: 'boolean' } },
-    attachments: { type: 'array', maxItems: 50, items: { type: 'object', required: ['doc', 'attachmentId'], additionalProperties: false, properties: { doc: { type: 'string', maxLength: 100 }, attachmentId: { type: 'string', maxLength: 100 } } } },
+    attachments: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        required: ['doc', 'attachmentId'],
+        additionalProperties: false,
+        properties: { doc: { type: 'string', maxLength: 100 }, attachmentId: { type: 'string', maxLength: 100 } },
+      },
+    },
     choice: { type: 'string', maxLength: 200 },
     note: { type: 'string', maxLength: 4000 },
   },
@@ -24,13 +39,21 @@ export const taskRoutes: RouteSpec[] = [
   route({
     method: 'get',
     path: '/api/tasks/inbox',
-    summary: 'Tugas terbuka untuk peran saya (termasuk pelimpahan), yang paling mendesak dahulu; halaman dengan kursor `after`. Saringan: sopId, overdue=true, assigned=true (hanya yang ditugaskan kepada saya), dueBy=TTTT-BB-HH (batas waktu paling lambat tanggal itu)',
+    summary:
+      'Tugas terbuka untuk peran saya (termasuk pelimpahan), yang paling mendesak dahulu; halaman dengan kursor `after`. Saringan: sopId, overdue=true, assigned=true (hanya yang ditugaskan kepada saya), dueBy=TTTT-BB-HH (batas waktu paling lambat tanggal itu)',
     tag: 'tugas',
     access: 'user',
     policy: { action: 'task.inbox' },
     responses: { 200: 'Tugas', 401: 'Belum masuk' },
     handler: async ({ db, access, query }) => ({
-      body: await inbox(db, access!, { ...(query.sopId ? { sopId: query.sopId } : {}), overdueOnly: query.overdue === 'true', assignedOnly: query.assigned === 'true', ...(query.dueBy ? { dueBy: query.dueBy } : {}), ...(query.after ? { after: query.after } : {}), ...(query.limit ? { limit: Number(query.limit) } : {}) }),
+      body: await inbox(db, access!, {
+        ...(query.sopId ? { sopId: query.sopId } : {}),
+        overdueOnly: query.overdue === 'true',
+        assignedOnly: query.assigned === 'true',
+        ...(query.dueBy ? { dueBy: query.dueBy } : {}),
+        ...(query.after ? { after: query.after } : {}),
+        ...(query.limit ? { limit: Number(query.limit) } : {}),
+      }),
     }),
   }),
   route<CompleteBody>({
@@ -41,7 +64,15 @@ export const taskRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'task.act' },
     body: completeBody,
-    responses: { 200: 'Kasus sesudah langkah', 400: 'Isian tidak sah (per isian)', 401: 'Belum masuk', 403: 'Bukan tugas Anda', 404: 'Tidak ada', 409: 'Sudah diselesaikan orang lain', 422: 'Kelengkapan kurang atau keputusan belum dipilih' },
+    responses: {
+      200: 'Kasus sesudah langkah',
+      400: 'Isian tidak sah (per isian)',
+      401: 'Belum masuk',
+      403: 'Bukan tugas Anda',
+      404: 'Tidak ada',
+      409: 'Sudah diselesaikan orang lain',
+      422: 'Kelengkapan kurang atau keputusan belum dipilih',
+    },
     handler: async ({ db, user, params, body }) => {
       const command = { type: 'complete' as const, taskId: params.taskId!, ...body };
       return { body: caseBody(await runTaskCommand(db, user!, params.taskId!, command)) };
@@ -54,9 +85,34 @@ export const taskRoutes: RouteSpec[] = [
     tag: 'tugas',
     access: 'user',
     policy: { action: 'task.act' },
-    body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 }, missing: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 100 } } } },
-    responses: { 200: 'Kasus menunggu kelengkapan', 400: 'Alasan wajib', 401: 'Belum masuk', 403: 'Bukan tugas Anda', 404: 'Tidak ada', 409: 'Sudah berubah', 422: 'Langkah ini tidak dapat mengembalikan berkas' },
-    handler: async ({ db, user, params, body }) => ({ body: caseBody(await runTaskCommand(db, user!, params.taskId!, { type: 'sendBack', taskId: params.taskId!, reason: body.reason, ...(body.missing ? { missing: body.missing } : {}) })) }),
+    body: {
+      type: 'object',
+      required: ['reason'],
+      additionalProperties: false,
+      properties: {
+        reason: { type: 'string', minLength: 1, maxLength: 2000 },
+        missing: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 100 } },
+      },
+    },
+    responses: {
+      200: 'Kasus menunggu kelengkapan',
+      400: 'Alasan wajib',
+      401: 'Belum masuk',
+      403: 'Bukan tugas Anda',
+      404: 'Tidak ada',
+      409: 'Sudah berubah',
+      422: 'Langkah ini tidak dapat mengembalikan berkas',
+    },
+    handler: async ({ db, user, params, body }) => ({
+      body: caseBody(
+        await runTaskCommand(db, user!, params.taskId!, {
+          type: 'sendBack',
+          taskId: params.taskId!,
+          reason: body.reason,
+          ...(body.missing ? { missing: body.missing } : {}),
+        }),
+      ),
+    }),
   }),
   route<{ toUserId: string; reason?: string }>({
     method: 'post',
@@ -65,12 +121,39 @@ export const taskRoutes: RouteSpec[] = [
     tag: 'tugas',
     access: 'user',
     policy: { action: 'task.act' },
-    body: { type: 'object', required: ['toUserId'], additionalProperties: false, properties: { toUserId: { type: 'string', minLength: 1, maxLength: 100 }, reason: { type: 'string', maxLength: 2000 } } },
-    responses: { 200: 'Ditugaskan', 400: 'Data tidak sah', 401: 'Belum masuk', 403: 'Bukan tugas Anda', 404: 'Tidak ada', 409: 'Sudah berubah' },
+    body: {
+      type: 'object',
+      required: ['toUserId'],
+      additionalProperties: false,
+      properties: {
+        toUserId: { type: 'string', minLength: 1, maxLength: 100 },
+        reason: { type: 'string', maxLength: 2000 },
+      },
+    },
+    responses: {
+      200: 'Ditugaskan',
+      400: 'Data tidak sah',
+      401: 'Belum masuk',
+      403: 'Bukan tugas Anda',
+      404: 'Tidak ada',
+      409: 'Sudah berubah',
+    },
     handler: async ({ db, user, params, body }) => {
-      const target = (await db('users').where({ id: body.toUserId, regency_id: user!.regencyId, active: true }).first('id', 'display_name')) as { id: string; display_name: string } | undefined;
+      const target = (await db('users')
+        .where({ id: body.toUserId, regency_id: user!.regencyId, active: true })
+        .first('id', 'display_name')) as { id: string; display_name: string } | undefined;
       if (!target) throw new AppError('NOT_FOUND', 'Pegawai tujuan tidak ditemukan di kabupaten ini.', '/toUserId');
-      return { body: caseBody(await runTaskCommand(db, user!, params.taskId!, { type: 'reassign', taskId: params.taskId!, toUserId: target.id, toName: target.display_name, ...(body.reason ? { reason: body.reason } : {}) })) };
+      return {
+        body: caseBody(
+          await runTaskCommand(db, user!, params.taskId!, {
+            type: 'reassign',
+            taskId: params.taskId!,
+            toUserId: target.id,
+            toName: target.display_name,
+            ...(body.reason ? { reason: body.reason } : {}),
+          }),
+        ),
+      };
     },
   }),
   route({
@@ -80,7 +163,23 @@ export const taskRoutes: RouteSpec[] = [
     tag: 'tugas',
     access: 'user',
     policy: { action: 'task.act' },
-    responses: { 200: 'Diambil', 401: 'Belum masuk', 403: 'Bukan tugas Anda', 404: 'Tidak ada', 409: 'Sudah diambil atau berubah' },
-    handler: async ({ db, user, params }) => ({ body: caseBody(await runTaskCommand(db, user!, params.taskId!, { type: 'reassign', taskId: params.taskId!, toUserId: user!.id, toName: user!.name, reason: 'diambil sendiri' })) }),
+    responses: {
+      200: 'Diambil',
+      401: 'Belum masuk',
+      403: 'Bukan tugas Anda',
+      404: 'Tidak ada',
+      409: 'Sudah diambil atau berubah',
+    },
+    handler: async ({ db, user, params }) => ({
+      body: caseBody(
+        await runTaskCommand(db, user!, params.taskId!, {
+          type: 'reassign',
+          taskId: params.taskId!,
+          toUserId: user!.id,
+          toName: user!.name,
+          reason: 'diambil sendiri',
+        }),
+      ),
+    }),
   }),
 ];

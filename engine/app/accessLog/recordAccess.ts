@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import type { AuthUser } from '../authUser.ts';
 
 /** Kinds of access to a case's personal data or documents that are recorded. */
-export type AccessKind = 'view' | 'timeline' | 'attachments' | 'download' | 'document' | 'print' | 'export' | 'search' | 'audit';
+export type AccessKind =
+  'view' | 'timeline' | 'attachments' | 'download' | 'document' | 'print' | 'export' | 'search' | 'audit';
 
 /** One access to record. */
 export interface AccessRecord {

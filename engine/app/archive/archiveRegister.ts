@@ -5,7 +5,13 @@ import type { AuthUser } from '../authUser.ts';
 import { recordArchiveOnCase } from '../caseService.ts';
 import type { AccessProfile } from '../permissions/accessProfile.ts';
 import { caseScopeOf, whereCaseVisible } from '../permissions/caseScope.ts';
-import { toArchiveRequest, type ArchiveKind, type ArchiveRequest, type ArchiveRequestRow, type ArchiveStatus } from './archiveRequestTypes.ts';
+import {
+  toArchiveRequest,
+  type ArchiveKind,
+  type ArchiveRequest,
+  type ArchiveRequestRow,
+  type ArchiveStatus,
+} from './archiveRequestTypes.ts';
 
 /** Longest loan of a case file. */
 const MAX_LOAN_DAYS = 90;
@@ -19,23 +25,67 @@ export interface NewArchiveRequest {
 }
 
 async function load(db: Knex, regencyId: string, id: string, now: Date): Promise<ArchiveRequest> {
-  const row = (await db('archive_requests as a').join('cases as c', 'c.id', 'a.case_id').where({ 'a.id': id, 'a.regency_id': regencyId }).first('a.*', 'c.tracking_code')) as ArchiveRequestRow | undefined;
+  const row = (await db('archive_requests as a')
+    .join('cases as c', 'c.id', 'a.case_id')
+    .where({ 'a.id': id, 'a.regency_id': regencyId })
+    .first('a.*', 'c.tracking_code')) as ArchiveRequestRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'Permintaan arsip tidak ditemukan.');
   return toArchiveRequest(row, now);
 }
 
 /** Records a request with its reason (and due-back date for a loan); the case timeline shows it. */
-export async function requestArchive(db: Knex, user: AuthUser, caseId: string, input: NewArchiveRequest, now = new Date()): Promise<ArchiveRequest> {
+export async function requestArchive(
+  db: Knex,
+  user: AuthUser,
+  caseId: string,
+  input: NewArchiveRequest,
+  now = new Date(),
+): Promise<ArchiveRequest> {
   let dueBackAt: Date | null = null;
   if (input.kind === 'borrow') {
-    if (!input.dueBackAt) throw new AppError('VALIDATION_FAILED', 'Tanggal pengembalian wajib diisi untuk peminjaman berkas.', '/dueBackAt');
+    if (!input.dueBackAt)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Tanggal pengembalian wajib diisi untuk peminjaman berkas.',
+        '/dueBackAt',
+      );
     dueBackAt = new Date(input.dueBackAt);
-    if (dueBackAt <= now) throw new AppError('VALIDATION_FAILED', 'Tanggal pengembalian harus sesudah hari ini.', '/dueBackAt');
-    if (dueBackAt.getTime() - now.getTime() > MAX_LOAN_DAYS * 86_400_000) throw new AppError('VALIDATION_FAILED', `Peminjaman berkas paling lama ${MAX_LOAN_DAYS} hari.`, '/dueBackAt');
+    if (dueBackAt <= now)
+      throw new AppError('VALIDATION_FAILED', 'Tanggal pengembalian harus sesudah hari ini.', '/dueBackAt');
+    if (dueBackAt.getTime() - now.getTime() > MAX_LOAN_DAYS * 86_400_000)
+      throw new AppError('VALIDATION_FAILED', `Peminjaman berkas paling lama ${MAX_LOAN_DAYS} hari.`, '/dueBackAt');
   }
   const id = randomUUID();
-  await db('archive_requests').insert({ id, regency_id: user.regencyId, case_id: caseId, kind: input.kind, reason: input.reason, recipient: input.recipient, due_back_at: dueBackAt, status: 'requested', requested_by: user.id, requested_by_name: user.name, requested_at: now });
-  await recordArchiveOnCase(db, user, caseId, { type: 'recordArchive', step: 'requested', requestId: id, details: { kind: input.kind, reason: input.reason, recipient: input.recipient, dueBackAt: dueBackAt?.toISOString() ?? null } }, now);
+  await db('archive_requests').insert({
+    id,
+    regency_id: user.regencyId,
+    case_id: caseId,
+    kind: input.kind,
+    reason: input.reason,
+    recipient: input.recipient,
+    due_back_at: dueBackAt,
+    status: 'requested',
+    requested_by: user.id,
+    requested_by_name: user.name,
+    requested_at: now,
+  });
+  await recordArchiveOnCase(
+    db,
+    user,
+    caseId,
+    {
+      type: 'recordArchive',
+      step: 'requested',
+      requestId: id,
+      details: {
+        kind: input.kind,
+        reason: input.reason,
+        recipient: input.recipient,
+        dueBackAt: dueBackAt?.toISOString() ?? null,
+      },
+    },
+    now,
+  );
   return load(db, user.regencyId, id, now);
 }
 
@@ -43,27 +93,77 @@ type Transition = { from: ArchiveStatus; step: 'approved' | 'refused' | 'handedO
 
 async function move(db: Knex, user: AuthUser, id: string, transition: Transition, now: Date): Promise<ArchiveRequest> {
   const current = await load(db, user.regencyId, id, now);
-  if (current.status !== transition.from) throw new AppError('CONFLICT', `Permintaan ini berstatus "${current.status}"; langkah ini tidak dapat dilakukan.`);
+  if (current.status !== transition.from)
+    throw new AppError('CONFLICT', `Permintaan ini berstatus "${current.status}"; langkah ini tidak dapat dilakukan.`);
   const note = transition.note ?? null;
   const columns: Record<string, unknown> =
     transition.step === 'approved' || transition.step === 'refused'
-      ? { status: transition.step, decided_by: user.id, decided_by_name: user.name, decided_at: now, decision_note: note }
+      ? {
+          status: transition.step,
+          decided_by: user.id,
+          decided_by_name: user.name,
+          decided_at: now,
+          decision_note: note,
+        }
       : transition.step === 'handedOver'
-        ? { status: current.kind === 'borrow' ? 'handed_over' : 'completed', handed_over_by: user.id, handed_over_at: now }
+        ? {
+            status: current.kind === 'borrow' ? 'handed_over' : 'completed',
+            handed_over_by: user.id,
+            handed_over_at: now,
+          }
         : { status: 'returned', returned_by: user.id, returned_at: now, return_note: note };
   // The status in the WHERE makes two officials acting at once safe: the second finds nothing to change.
-  const updated = await db('archive_requests').where({ id, regency_id: user.regencyId, status: transition.from }).update(columns);
-  if (updated !== 1) throw new AppError('CONFLICT', 'Permintaan ini baru saja diubah oleh orang lain. Muat ulang halaman.');
-  await recordArchiveOnCase(db, user, current.caseId, { type: 'recordArchive', step: transition.step, requestId: id, details: { kind: current.kind, ...(note !== null ? { note } : {}) } }, now);
+  const updated = await db('archive_requests')
+    .where({ id, regency_id: user.regencyId, status: transition.from })
+    .update(columns);
+  if (updated !== 1)
+    throw new AppError('CONFLICT', 'Permintaan ini baru saja diubah oleh orang lain. Muat ulang halaman.');
+  await recordArchiveOnCase(
+    db,
+    user,
+    current.caseId,
+    {
+      type: 'recordArchive',
+      step: transition.step,
+      requestId: id,
+      details: { kind: current.kind, ...(note !== null ? { note } : {}) },
+    },
+    now,
+  );
   return load(db, user.regencyId, id, now);
 }
 
 /** Approves or refuses a request; nobody decides on their own request (segregation of duties). */
-export async function decideArchive(db: Knex, user: AuthUser, id: string, decision: 'approve' | 'refuse', note: string | undefined, now = new Date()): Promise<ArchiveRequest> {
+export async function decideArchive(
+  db: Knex,
+  user: AuthUser,
+  id: string,
+  decision: 'approve' | 'refuse',
+  note: string | undefined,
+  now = new Date(),
+): Promise<ArchiveRequest> {
   const current = await load(db, user.regencyId, id, now);
-  if (current.requestedBy.id === user.id) throw new AppError('FORBIDDEN', 'Permintaan sendiri harus diputuskan oleh pejabat lain.', undefined, undefined, 'OWN_REQUEST');
-  if (decision === 'refuse' && !note?.trim()) throw new AppError('VALIDATION_FAILED', 'Alasan penolakan wajib diisi.', '/note');
-  return move(db, user, id, { from: 'requested', step: decision === 'approve' ? 'approved' : 'refused', ...(note !== undefined ? { note } : {}) }, now);
+  if (current.requestedBy.id === user.id)
+    throw new AppError(
+      'FORBIDDEN',
+      'Permintaan sendiri harus diputuskan oleh pejabat lain.',
+      undefined,
+      undefined,
+      'OWN_REQUEST',
+    );
+  if (decision === 'refuse' && !note?.trim())
+    throw new AppError('VALIDATION_FAILED', 'Alasan penolakan wajib diisi.', '/note');
+  return move(
+    db,
+    user,
+    id,
+    {
+      from: 'requested',
+      step: decision === 'approve' ? 'approved' : 'refused',
+      ...(note !== undefined ? { note } : {}),
+    },
+    now,
+  );
 }
 
 /** Records that the approved file (or copy) was handed over to the recipient. */
@@ -72,7 +172,13 @@ export function recordHandOver(db: Knex, user: AuthUser, id: string, now = new D
 }
 
 /** Records that a borrowed file came back. */
-export function recordReturn(db: Knex, user: AuthUser, id: string, note: string | undefined, now = new Date()): Promise<ArchiveRequest> {
+export function recordReturn(
+  db: Knex,
+  user: AuthUser,
+  id: string,
+  note: string | undefined,
+  now = new Date(),
+): Promise<ArchiveRequest> {
   return move(db, user, id, { from: 'handed_over', step: 'returned', ...(note !== undefined ? { note } : {}) }, now);
 }
 
@@ -84,12 +190,21 @@ export interface ArchiveQuery {
 }
 
 /** The archive control register of the cases the user may see; overdue loans first when asked. */
-export async function listArchiveRequests(db: Knex, profile: AccessProfile, query: ArchiveQuery, now = new Date()): Promise<ArchiveRequest[]> {
+export async function listArchiveRequests(
+  db: Knex,
+  profile: AccessProfile,
+  query: ArchiveQuery,
+  now = new Date(),
+): Promise<ArchiveRequest[]> {
   let q = db('archive_requests as a').join('cases as c', 'c.id', 'a.case_id').where('a.regency_id', profile.regencyId);
   q = whereCaseVisible(q, caseScopeOf(profile));
   if (query.caseId) q = q.andWhere('a.case_id', query.caseId);
   if (query.status) q = q.andWhere('a.status', query.status);
-  if (query.overdueOnly) q = q.andWhere({ 'a.status': 'handed_over', 'a.kind': 'borrow' }).andWhere('a.due_back_at', '<', now);
-  const rows = (await q.orderBy(query.overdueOnly ? 'a.due_back_at' : 'a.requested_at', query.overdueOnly ? 'asc' : 'desc').limit(500).select('a.*', 'c.tracking_code')) as ArchiveRequestRow[];
+  if (query.overdueOnly)
+    q = q.andWhere({ 'a.status': 'handed_over', 'a.kind': 'borrow' }).andWhere('a.due_back_at', '<', now);
+  const rows = (await q
+    .orderBy(query.overdueOnly ? 'a.due_back_at' : 'a.requested_at', query.overdueOnly ? 'asc' : 'desc')
+    .limit(500)
+    .select('a.*', 'c.tracking_code')) as ArchiveRequestRow[];
   return rows.map((r) => toArchiveRequest(r, now));
 }

@@ -24,14 +24,27 @@ export interface MigrationPlan {
 
 type RunningRow = { id: string; tracking_code: string; version: number; opened_at: Date | string; state: CaseState };
 
-async function targetVersion(db: Knex, regencyId: string, sopId: string, toVersion: number | undefined): Promise<DefinitionVersion> {
-  const target = toVersion === undefined ? await getLatestVersion(db, regencyId, sopId) : await getVersion(db, regencyId, sopId, toVersion);
+async function targetVersion(
+  db: Knex,
+  regencyId: string,
+  sopId: string,
+  toVersion: number | undefined,
+): Promise<DefinitionVersion> {
+  const target =
+    toVersion === undefined
+      ? await getLatestVersion(db, regencyId, sopId)
+      : await getVersion(db, regencyId, sopId, toVersion);
   if (!target) throw new AppError('NOT_FOUND', 'Versi tujuan tidak ditemukan.', '/toVersion');
   return target;
 }
 
 /** Dry run: for each running case on an older version, the step it would land on and the data it lacks. */
-export async function planMigration(db: Knex, regencyId: string, sopId: string, toVersion?: number): Promise<{ toVersion: number; cases: MigrationPlan[] }> {
+export async function planMigration(
+  db: Knex,
+  regencyId: string,
+  sopId: string,
+  toVersion?: number,
+): Promise<{ toVersion: number; cases: MigrationPlan[] }> {
   const target = await targetVersion(db, regencyId, sopId, toVersion);
   const { exe } = executableOf(target);
   const rows = (await db('cases as c')
@@ -63,7 +76,15 @@ export async function planMigration(db: Knex, regencyId: string, sopId: string, 
  * Moves the confirmed cases to the target version, all or none: each move runs the engine's pure
  * `migrate` command (a `case.migrated` event on the case's timeline) and repoints the case's version.
  */
-export async function confirmMigration(db: Knex, user: AuthUser, sopId: string, toVersion: number, caseIds: string[], note?: string, now = new Date()): Promise<Array<{ caseId: string; fromVersion: number; toVersion: number }>> {
+export async function confirmMigration(
+  db: Knex,
+  user: AuthUser,
+  sopId: string,
+  toVersion: number,
+  caseIds: string[],
+  note?: string,
+  now = new Date(),
+): Promise<Array<{ caseId: string; fromVersion: number; toVersion: number }>> {
   const target = await targetVersion(db, user.regencyId, sopId, toVersion);
   const { exe, calendar } = executableOf(target);
   const by = await resolveActor(db, user, now);
@@ -71,15 +92,37 @@ export async function confirmMigration(db: Knex, user: AuthUser, sopId: string, 
   await db.transaction(async (trx) => {
     for (const caseId of [...new Set(caseIds)]) {
       const stored = await loadCase(trx, user.regencyId, caseId);
-      if (!stored || stored.sopId !== sopId) throw new AppError('NOT_FOUND', `Kasus ${caseId} tidak ditemukan pada SOP ini.`, '/caseIds');
-      const from = (await trx('definition_versions').where({ id: stored.versionId }).first('version')) as { version: number };
-      if (from.version >= target.version) throw new AppError('CONFLICT', `Kasus ${stored.trackingCode} sudah memakai versi ${from.version}.`, '/caseIds');
-      const result = await applyCommand(exe, stored.state, { type: 'migrate', fromVersion: from.version, toVersion: target.version, ...(note !== undefined ? { note } : {}) }, { now, calendar, by });
-      if (!result.ok) throw new AppError('UNPROCESSABLE', `Kasus ${stored.trackingCode}: ${result.error.message}`, '/caseIds', undefined, 'MIGRATION_NOT_ALLOWED');
+      if (!stored || stored.sopId !== sopId)
+        throw new AppError('NOT_FOUND', `Kasus ${caseId} tidak ditemukan pada SOP ini.`, '/caseIds');
+      const from = (await trx('definition_versions').where({ id: stored.versionId }).first('version')) as {
+        version: number;
+      };
+      if (from.version >= target.version)
+        throw new AppError('CONFLICT', `Kasus ${stored.trackingCode} sudah memakai versi ${from.version}.`, '/caseIds');
+      const result = await applyCommand(
+        exe,
+        stored.state,
+        {
+          type: 'migrate',
+          fromVersion: from.version,
+          toVersion: target.version,
+          ...(note !== undefined ? { note } : {}),
+        },
+        { now, calendar, by },
+      );
+      if (!result.ok)
+        throw new AppError(
+          'UNPROCESSABLE',
+          `Kasus ${stored.trackingCode}: ${result.error.message}`,
+          '/caseIds',
+          undefined,
+          'MIGRATION_NOT_ALLOWED',
+        );
       try {
         await saveTransition(trx, stored, result.state, result.events);
       } catch (error) {
-        if (error instanceof ConcurrentChangeError) throw new AppError('CONFLICT', `Kasus ${stored.trackingCode}: ${error.message}`, '/caseIds');
+        if (error instanceof ConcurrentChangeError)
+          throw new AppError('CONFLICT', `Kasus ${stored.trackingCode}: ${error.message}`, '/caseIds');
         throw error;
       }
       await trx('cases').where({ id: caseId, regency_id: user.regencyId }).update({ version_id: target.id });

@@ -17,15 +17,37 @@ export interface DesignerSopRow {
   changedBy: string;
 }
 
-type DefinitionRow = { sop_id: string; name: string; unit: string | null; latest_version: number | null; updated_at: Date | string; effective: string | null; published_at: Date | string | null; published_by_name: string | null };
+type DefinitionRow = {
+  sop_id: string;
+  name: string;
+  unit: string | null;
+  latest_version: number | null;
+  updated_at: Date | string;
+  effective: string | null;
+  published_at: Date | string | null;
+  published_by_name: string | null;
+};
 
 /** Every SOP of the regency (published, loaded as a draft from the folder, or drafted in the designer). */
 export async function listDesignerSops(db: Knex, regencyId: string): Promise<DesignerSopRow[]> {
   const definitions = (await db('definitions as d')
-    .leftJoin('definition_versions as v', (j) => void j.on('v.regency_id', 'd.regency_id').andOn('v.sop_id', 'd.sop_id').andOn('v.version', 'd.latest_version'))
+    .leftJoin(
+      'definition_versions as v',
+      (j) =>
+        void j.on('v.regency_id', 'd.regency_id').andOn('v.sop_id', 'd.sop_id').andOn('v.version', 'd.latest_version'),
+    )
     .leftJoin('users as u', 'u.id', 'v.published_by')
     .where('d.regency_id', regencyId)
-    .select('d.sop_id', 'd.name', 'd.unit', 'd.latest_version', 'd.updated_at', db.raw(`v.definition->'dates'->>'effective' as effective`), 'v.published_at', db.raw(`coalesce(u.display_name, v.published_by) as published_by_name`))) as DefinitionRow[];
+    .select(
+      'd.sop_id',
+      'd.name',
+      'd.unit',
+      'd.latest_version',
+      'd.updated_at',
+      db.raw(`v.definition->'dates'->>'effective' as effective`),
+      'v.published_at',
+      db.raw(`coalesce(u.display_name, v.published_by) as published_by_name`),
+    )) as DefinitionRow[];
   const drafts = new Map((await latestDraftsOfRegency(db, regencyId)).map((d) => [d.sopId, d]));
   const reviews = new Map((await latestReviewsOfRegency(db, regencyId)).map((r) => [r.sopId, r]));
   const rows: DesignerSopRow[] = definitions.map((d) => {
@@ -46,7 +68,17 @@ export async function listDesignerSops(db: Knex, regencyId: string): Promise<Des
     };
   });
   for (const draft of drafts.values()) {
-    rows.push({ sopId: draft.sopId, name: draft.name, unit: null, status: designerStatus(draft.revision, reviews.get(draft.sopId), false), publishedVersion: null, effectiveDate: null, revision: draft.revision, changedAt: draft.savedAt, changedBy: draft.savedByName });
+    rows.push({
+      sopId: draft.sopId,
+      name: draft.name,
+      unit: null,
+      status: designerStatus(draft.revision, reviews.get(draft.sopId), false),
+      publishedVersion: null,
+      effectiveDate: null,
+      revision: draft.revision,
+      changedAt: draft.savedAt,
+      changedBy: draft.savedByName,
+    });
   }
   return rows.sort((a, b) => a.name.localeCompare(b.name, 'id'));
 }

@@ -27,7 +27,12 @@ export type SaveOutcome = { ok: true; revision: DraftRevision } | { ok: false; c
 /** The id written in the YAML must be the SOP being edited (when the text can be read at all). */
 function assertSameId(sopId: string, source: string): void {
   const id = readTopLevel(source, 'id');
-  if (id !== undefined && id !== sopId) throw new AppError('VALIDATION_FAILED', `Pengenal di dalam definisi (${id}) berbeda dengan SOP yang disunting (${sopId}).`, '/source');
+  if (id !== undefined && id !== sopId)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Pengenal di dalam definisi (${id}) berbeda dengan SOP yang disunting (${sopId}).`,
+      '/source',
+    );
 }
 
 /**
@@ -40,11 +45,21 @@ export async function saveRevision(db: Knex, user: AuthUser, request: SaveReques
     await lockSop(trx, user.regencyId, request.sopId);
     const latest = await latestDraft(trx, user.regencyId, request.sopId);
     if ((latest?.revision ?? 0) !== request.baseRevision) {
-      if (!latest) throw new AppError('VALIDATION_FAILED', `Revisi dasar ${request.baseRevision} tidak ada; SOP ini belum memiliki draf.`, '/baseRevision');
+      if (!latest)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Revisi dasar ${request.baseRevision} tidak ada; SOP ini belum memiliki draf.`,
+          '/baseRevision',
+        );
       const { source: _source, ...summary } = latest;
       return { ok: false, conflict: { baseRevision: request.baseRevision, latest: summary } };
     }
-    const basedOnVersion = request.basedOnVersion !== undefined ? request.basedOnVersion : latest ? latest.basedOnVersion : ((await getLatestVersion(trx, user.regencyId, request.sopId))?.version ?? null);
+    const basedOnVersion =
+      request.basedOnVersion !== undefined
+        ? request.basedOnVersion
+        : latest
+          ? latest.basedOnVersion
+          : ((await getLatestVersion(trx, user.regencyId, request.sopId))?.version ?? null);
     const revision = await insertRevision(trx, {
       regencyId: user.regencyId,
       sopId: request.sopId,
@@ -60,4 +75,3 @@ export async function saveRevision(db: Knex, user: AuthUser, request: SaveReques
     return { ok: true, revision };
   });
 }
-

@@ -33,34 +33,96 @@ export interface ReviewEntry {
   at: string;
 }
 
-type DraftRow = { sop_id: string; revision: number; name: string; origin: DraftOrigin; based_on_version: number | null; note: string | null; saved_by: string; saved_by_name: string; saved_at: Date | string; source?: string };
-type ReviewRow = { sop_id: string; revision: number; action: ReviewEntry['action']; version: number | null; note: string | null; by: string; by_name: string; at: Date | string };
+type DraftRow = {
+  sop_id: string;
+  revision: number;
+  name: string;
+  origin: DraftOrigin;
+  based_on_version: number | null;
+  note: string | null;
+  saved_by: string;
+  saved_by_name: string;
+  saved_at: Date | string;
+  source?: string;
+};
+type ReviewRow = {
+  sop_id: string;
+  revision: number;
+  action: ReviewEntry['action'];
+  version: number | null;
+  note: string | null;
+  by: string;
+  by_name: string;
+  at: Date | string;
+};
 
-const DRAFT_COLUMNS = ['sop_id', 'revision', 'name', 'origin', 'based_on_version', 'note', 'saved_by', 'saved_by_name', 'saved_at'];
+const DRAFT_COLUMNS = [
+  'sop_id',
+  'revision',
+  'name',
+  'origin',
+  'based_on_version',
+  'note',
+  'saved_by',
+  'saved_by_name',
+  'saved_at',
+];
 
 function toDraft(row: DraftRow): DraftRevision {
-  return { sopId: row.sop_id, revision: row.revision, name: row.name, origin: row.origin, basedOnVersion: row.based_on_version, note: row.note, savedBy: row.saved_by, savedByName: row.saved_by_name, savedAt: new Date(row.saved_at).toISOString() };
+  return {
+    sopId: row.sop_id,
+    revision: row.revision,
+    name: row.name,
+    origin: row.origin,
+    basedOnVersion: row.based_on_version,
+    note: row.note,
+    savedBy: row.saved_by,
+    savedByName: row.saved_by_name,
+    savedAt: new Date(row.saved_at).toISOString(),
+  };
 }
 
 function toReview(row: ReviewRow): ReviewEntry {
-  return { sopId: row.sop_id, revision: row.revision, action: row.action, version: row.version, note: row.note, by: row.by, byName: row.by_name, at: new Date(row.at).toISOString() };
+  return {
+    sopId: row.sop_id,
+    revision: row.revision,
+    action: row.action,
+    version: row.version,
+    note: row.note,
+    by: row.by,
+    byName: row.by_name,
+    at: new Date(row.at).toISOString(),
+  };
 }
 
 /** The newest revision of an SOP's draft, with its source. */
 export async function latestDraft(db: Knex, regencyId: string, sopId: string): Promise<DraftWithSource | undefined> {
-  const row = (await db('definition_drafts').where({ regency_id: regencyId, sop_id: sopId }).orderBy('revision', 'desc').first([...DRAFT_COLUMNS, 'source'])) as DraftRow | undefined;
+  const row = (await db('definition_drafts')
+    .where({ regency_id: regencyId, sop_id: sopId })
+    .orderBy('revision', 'desc')
+    .first([...DRAFT_COLUMNS, 'source'])) as DraftRow | undefined;
   return row ? { ...toDraft(row), source: row.source! } : undefined;
 }
 
 /** One revision with its source. */
-export async function draftRevision(db: Knex, regencyId: string, sopId: string, revision: number): Promise<DraftWithSource | undefined> {
-  const row = (await db('definition_drafts').where({ regency_id: regencyId, sop_id: sopId, revision }).first([...DRAFT_COLUMNS, 'source'])) as DraftRow | undefined;
+export async function draftRevision(
+  db: Knex,
+  regencyId: string,
+  sopId: string,
+  revision: number,
+): Promise<DraftWithSource | undefined> {
+  const row = (await db('definition_drafts')
+    .where({ regency_id: regencyId, sop_id: sopId, revision })
+    .first([...DRAFT_COLUMNS, 'source'])) as DraftRow | undefined;
   return row ? { ...toDraft(row), source: row.source! } : undefined;
 }
 
 /** Every revision of an SOP's draft, newest first (without sources). */
 export async function listDraftRevisions(db: Knex, regencyId: string, sopId: string): Promise<DraftRevision[]> {
-  const rows = (await db('definition_drafts').where({ regency_id: regencyId, sop_id: sopId }).orderBy('revision', 'desc').select(DRAFT_COLUMNS)) as DraftRow[];
+  const rows = (await db('definition_drafts')
+    .where({ regency_id: regencyId, sop_id: sopId })
+    .orderBy('revision', 'desc')
+    .select(DRAFT_COLUMNS)) as DraftRow[];
   return rows.map(toDraft);
 }
 
@@ -68,7 +130,9 @@ export async function listDraftRevisions(db: Knex, regencyId: string, sopId: str
 export async function latestDraftsOfRegency(db: Knex, regencyId: string): Promise<DraftRevision[]> {
   const rows = (await db('definition_drafts as d')
     .where('d.regency_id', regencyId)
-    .whereRaw('d.revision = (SELECT max(x.revision) FROM definition_drafts x WHERE x.regency_id = d.regency_id AND x.sop_id = d.sop_id)')
+    .whereRaw(
+      'd.revision = (SELECT max(x.revision) FROM definition_drafts x WHERE x.regency_id = d.regency_id AND x.sop_id = d.sop_id)',
+    )
     .select(DRAFT_COLUMNS.map((c) => `d.${c}`))) as DraftRow[];
   return rows.map(toDraft);
 }
@@ -90,7 +154,18 @@ export interface NewRevision {
 /** Appends a revision; the unique (regency, SOP, revision) key refuses a second writer of the same number. */
 export async function insertRevision(db: Knex, input: NewRevision): Promise<DraftRevision> {
   const [row] = (await db('definition_drafts')
-    .insert({ regency_id: input.regencyId, sop_id: input.sopId, revision: input.revision, source: input.source, name: input.name, origin: input.origin, based_on_version: input.basedOnVersion ?? null, note: input.note ?? null, saved_by: input.savedBy, saved_by_name: input.savedByName })
+    .insert({
+      regency_id: input.regencyId,
+      sop_id: input.sopId,
+      revision: input.revision,
+      source: input.source,
+      name: input.name,
+      origin: input.origin,
+      based_on_version: input.basedOnVersion ?? null,
+      note: input.note ?? null,
+      saved_by: input.savedBy,
+      saved_by_name: input.savedByName,
+    })
     .returning(DRAFT_COLUMNS)) as DraftRow[];
   return toDraft(row!);
 }
@@ -102,12 +177,24 @@ export async function lockSop(db: Knex, regencyId: string, sopId: string): Promi
 
 /** Appends a review step. */
 export async function insertReview(db: Knex, entry: Omit<ReviewEntry, 'at'> & { regencyId: string }): Promise<void> {
-  await db('definition_reviews').insert({ regency_id: entry.regencyId, sop_id: entry.sopId, revision: entry.revision, action: entry.action, version: entry.version, note: entry.note, by: entry.by, by_name: entry.byName });
+  await db('definition_reviews').insert({
+    regency_id: entry.regencyId,
+    sop_id: entry.sopId,
+    revision: entry.revision,
+    action: entry.action,
+    version: entry.version,
+    note: entry.note,
+    by: entry.by,
+    by_name: entry.byName,
+  });
 }
 
 /** The review trail of an SOP, newest first. */
 export async function listReviews(db: Knex, regencyId: string, sopId: string): Promise<ReviewEntry[]> {
-  const rows = (await db('definition_reviews').where({ regency_id: regencyId, sop_id: sopId }).orderBy('id', 'desc').select('*')) as ReviewRow[];
+  const rows = (await db('definition_reviews')
+    .where({ regency_id: regencyId, sop_id: sopId })
+    .orderBy('id', 'desc')
+    .select('*')) as ReviewRow[];
   return rows.map(toReview);
 }
 
@@ -115,7 +202,9 @@ export async function listReviews(db: Knex, regencyId: string, sopId: string): P
 export async function latestReviewsOfRegency(db: Knex, regencyId: string): Promise<ReviewEntry[]> {
   const rows = (await db('definition_reviews as r')
     .where('r.regency_id', regencyId)
-    .whereRaw('r.id = (SELECT max(x.id) FROM definition_reviews x WHERE x.regency_id = r.regency_id AND x.sop_id = r.sop_id)')
+    .whereRaw(
+      'r.id = (SELECT max(x.id) FROM definition_reviews x WHERE x.regency_id = r.regency_id AND x.sop_id = r.sop_id)',
+    )
     .select('r.*')) as ReviewRow[];
   return rows.map(toReview);
 }

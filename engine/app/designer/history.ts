@@ -15,16 +15,36 @@ export interface SopHistory {
 export async function sopHistory(db: Knex, regencyId: string, sopId: string): Promise<SopHistory> {
   const listed = await listVersions(db, regencyId, sopId);
   // Versions record the publisher's user id; the history shows their name (folder loads keep the system label).
-  const users = (await db('users').where({ regency_id: regencyId }).whereIn('id', [...new Set(listed.map((v) => v.publishedBy))]).select('id', 'display_name')) as Array<{ id: string; display_name: string }>;
+  const users = (await db('users')
+    .where({ regency_id: regencyId })
+    .whereIn('id', [...new Set(listed.map((v) => v.publishedBy))])
+    .select('id', 'display_name')) as Array<{ id: string; display_name: string }>;
   const names = new Map(users.map((u) => [u.id, u.display_name]));
-  const versions = listed.map(({ version, publishedAt, publishedBy }) => ({ version, publishedAt, publishedBy: names.get(publishedBy) ?? publishedBy }));
-  return { versions, revisions: await listDraftRevisions(db, regencyId, sopId), reviews: await listReviews(db, regencyId, sopId) };
+  const versions = listed.map(({ version, publishedAt, publishedBy }) => ({
+    version,
+    publishedAt,
+    publishedBy: names.get(publishedBy) ?? publishedBy,
+  }));
+  return {
+    versions,
+    revisions: await listDraftRevisions(db, regencyId, sopId),
+    reviews: await listReviews(db, regencyId, sopId),
+  };
 }
 
 /** A text to compare: `v<N>` is published version N, `r<N>` is draft revision N. */
-export async function sourceOf(db: Knex, regencyId: string, sopId: string, ref: string): Promise<{ label: string; source: string }> {
+export async function sourceOf(
+  db: Knex,
+  regencyId: string,
+  sopId: string,
+  ref: string,
+): Promise<{ label: string; source: string }> {
   const match = /^([vr])([0-9]{1,9})$/.exec(ref);
-  if (!match) throw new AppError('VALIDATION_FAILED', `Rujukan "${ref}" tidak dikenal: pakai v<nomor> untuk versi atau r<nomor> untuk revisi draf.`);
+  if (!match)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Rujukan "${ref}" tidak dikenal: pakai v<nomor> untuk versi atau r<nomor> untuk revisi draf.`,
+    );
   const n = Number(match[2]);
   if (match[1] === 'v') {
     const version = await getVersion(db, regencyId, sopId, n);
@@ -47,7 +67,13 @@ async function defaultRefs(db: Knex, regencyId: string, sopId: string): Promise<
 }
 
 /** A readable line diff between any two versions or revisions of an SOP (by default: published → newest). */
-export async function diffBetween(db: Knex, regencyId: string, sopId: string, from: string | undefined, to: string | undefined): Promise<{ from: string; to: string; diff: LineDiff }> {
+export async function diffBetween(
+  db: Knex,
+  regencyId: string,
+  sopId: string,
+  from: string | undefined,
+  to: string | undefined,
+): Promise<{ from: string; to: string; diff: LineDiff }> {
   const defaults = from === undefined || to === undefined ? await defaultRefs(db, regencyId, sopId) : undefined;
   const a = await sourceOf(db, regencyId, sopId, from ?? defaults!.from);
   const b = await sourceOf(db, regencyId, sopId, to ?? defaults!.to);

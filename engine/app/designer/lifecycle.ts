@@ -12,39 +12,89 @@ import { currentRegency, definitionInvalid, validateSource } from './validateDra
 async function newestRevision(db: Knex, regencyId: string, sopId: string, revision: number): Promise<DraftWithSource> {
   const latest = await latestDraft(db, regencyId, sopId);
   if (!latest) throw new AppError('NOT_FOUND', 'SOP ini belum memiliki draf.');
-  if (latest.revision !== revision) throw new AppError('CONFLICT', `Revisi ${revision} bukan revisi terbaru (terbaru: revisi ${latest.revision} oleh ${latest.savedByName}). Muat ulang lalu periksa perubahannya.`, '/revision', undefined, 'DRAFT_CONFLICT');
+  if (latest.revision !== revision)
+    throw new AppError(
+      'CONFLICT',
+      `Revisi ${revision} bukan revisi terbaru (terbaru: revisi ${latest.revision} oleh ${latest.savedByName}). Muat ulang lalu periksa perubahannya.`,
+      '/revision',
+      undefined,
+      'DRAFT_CONFLICT',
+    );
   return latest;
 }
 
 /** A drafter submits the newest revision for approval; it must pass every check first. */
-export async function submitForApproval(db: Knex, user: AuthUser, sopId: string, revision: number, note?: string): Promise<void> {
+export async function submitForApproval(
+  db: Knex,
+  user: AuthUser,
+  sopId: string,
+  revision: number,
+  note?: string,
+): Promise<void> {
   await lockSop(db, user.regencyId, sopId);
   const draft = await newestRevision(db, user.regencyId, sopId, revision);
   const load = validateSource(await currentRegency(db, user.regencyId), draft.source, `${sopId}.yaml`);
   if (!load.definition) throw definitionInvalid(load.errors, 'Draf');
   const last = (await listReviews(db, user.regencyId, sopId))[0];
-  if (last?.revision === revision && last.action === 'submitted') throw new AppError('CONFLICT', 'Revisi ini sudah diajukan.', '/revision', undefined, 'ALREADY_SUBMITTED');
-  await insertReview(db, { regencyId: user.regencyId, sopId, revision, action: 'submitted', version: null, note: note ?? null, by: user.id, byName: user.name });
+  if (last?.revision === revision && last.action === 'submitted')
+    throw new AppError('CONFLICT', 'Revisi ini sudah diajukan.', '/revision', undefined, 'ALREADY_SUBMITTED');
+  await insertReview(db, {
+    regencyId: user.regencyId,
+    sopId,
+    revision,
+    action: 'submitted',
+    version: null,
+    note: note ?? null,
+    by: user.id,
+    byName: user.name,
+  });
 }
 
 async function assertSubmitted(db: Knex, regencyId: string, sopId: string, revision: number): Promise<void> {
   const review = (await listReviews(db, regencyId, sopId))[0];
-  if (review?.revision !== revision || review.action !== 'submitted') throw new AppError('CONFLICT', 'Revisi ini belum diajukan untuk disahkan.', '/revision', undefined, 'NOT_SUBMITTED');
+  if (review?.revision !== revision || review.action !== 'submitted')
+    throw new AppError(
+      'CONFLICT',
+      'Revisi ini belum diajukan untuk disahkan.',
+      '/revision',
+      undefined,
+      'NOT_SUBMITTED',
+    );
 }
 
 /** An approver returns a submitted revision to the drafters with a note. */
-export async function returnToDrafter(db: Knex, user: AuthUser, sopId: string, revision: number, note: string): Promise<void> {
+export async function returnToDrafter(
+  db: Knex,
+  user: AuthUser,
+  sopId: string,
+  revision: number,
+  note: string,
+): Promise<void> {
   await lockSop(db, user.regencyId, sopId);
   await newestRevision(db, user.regencyId, sopId, revision);
   await assertSubmitted(db, user.regencyId, sopId, revision);
-  await insertReview(db, { regencyId: user.regencyId, sopId, revision, action: 'returned', version: null, note, by: user.id, byName: user.name });
+  await insertReview(db, {
+    regencyId: user.regencyId,
+    sopId,
+    revision,
+    action: 'returned',
+    version: null,
+    note,
+    by: user.id,
+    byName: user.name,
+  });
 }
 
 /**
  * An approver approves a submitted revision and publishes it as a new immutable version (through the same
  * publishVersion as the folder sync, so identical content creates nothing). New cases use it at once.
  */
-export async function approveAndPublish(db: Knex, user: AuthUser, sopId: string, revision: number): Promise<{ version: number; created: boolean }> {
+export async function approveAndPublish(
+  db: Knex,
+  user: AuthUser,
+  sopId: string,
+  revision: number,
+): Promise<{ version: number; created: boolean }> {
   await lockSop(db, user.regencyId, sopId);
   const draft = await newestRevision(db, user.regencyId, sopId, revision);
   await assertSubmitted(db, user.regencyId, sopId, revision);
@@ -53,14 +103,44 @@ export async function approveAndPublish(db: Knex, user: AuthUser, sopId: string,
   const load = validateSource(regency, source, `${sopId}.yaml`);
   if (!load.definition) throw definitionInvalid(load.errors);
   const definition = { ...load.definition, status: 'published' as const };
-  const { version, created } = await publishVersion(db, { regencyId: regency.id, sopId, source, definition, regencySnapshot: regencySnapshot(regency), contentHash: versionHash(definition, regency), publishedBy: user.id });
-  await insertReview(db, { regencyId: user.regencyId, sopId, revision, action: 'published', version: version.version, note: null, by: user.id, byName: user.name });
+  const { version, created } = await publishVersion(db, {
+    regencyId: regency.id,
+    sopId,
+    source,
+    definition,
+    regencySnapshot: regencySnapshot(regency),
+    contentHash: versionHash(definition, regency),
+    publishedBy: user.id,
+  });
+  await insertReview(db, {
+    regencyId: user.regencyId,
+    sopId,
+    revision,
+    action: 'published',
+    version: version.version,
+    note: null,
+    by: user.id,
+    byName: user.name,
+  });
   return { version: version.version, created };
 }
 
 /** Starts a new draft revision from an old published version (the version itself never changes). */
-export async function revertToVersion(db: Knex, user: AuthUser, sopId: string, version: number, baseRevision: number): Promise<SaveOutcome> {
+export async function revertToVersion(
+  db: Knex,
+  user: AuthUser,
+  sopId: string,
+  version: number,
+  baseRevision: number,
+): Promise<SaveOutcome> {
   const old = await getVersion(db, user.regencyId, sopId, version);
   if (!old) throw new AppError('NOT_FOUND', `Versi ${version} tidak ditemukan.`, '/version');
-  return saveRevision(db, user, { sopId, source: setTopLevel(old.source, { status: 'draft' }), baseRevision, origin: 'revert', basedOnVersion: version, note: `Dikembalikan ke versi ${version}` });
+  return saveRevision(db, user, {
+    sopId,
+    source: setTopLevel(old.source, { status: 'draft' }),
+    baseRevision,
+    origin: 'revert',
+    basedOnVersion: version,
+    note: `Dikembalikan ke versi ${version}`,
+  });
 }

@@ -54,5 +54,9 @@ export function lineDiff(before: string, after: string, context = 3): LineDiff {
     } else gap += 1;
   });
   if (gap > 0) lines.push({ kind: 'gap', count: gap });
-  return { added: all.filter((l) => l.kind === 'added').length, removed: all.filter((l) => l.kind === 'removed').length, lines };
+  return {
+    added: all.filter((l) => l.kind === 'added').length,
+    removed: all.filter((l) => l.kind === 'removed').length,
+    lines,
+  };
 }

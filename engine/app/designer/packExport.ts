@@ -10,13 +10,26 @@ import { zipPack, type PackFile } from './packFiles.ts';
  */
 export async function exportPack(db: Knex, regencyId: string): Promise<{ fileName: string; zip: Uint8Array }> {
   const regency = await currentRegency(db, regencyId);
-  const files: PackFile[] = [{ name: 'regency.yaml', content: `# Konfigurasi ${regency.name}, diekspor dari Alur.\n${stringify(regency, { lineWidth: 0 })}` }];
+  const files: PackFile[] = [
+    {
+      name: 'regency.yaml',
+      content: `# Konfigurasi ${regency.name}, diekspor dari Alur.\n${stringify(regency, { lineWidth: 0 })}`,
+    },
+  ];
   const published = (await db('definition_versions as v')
-    .join('definitions as d', (j) => void j.on('d.regency_id', 'v.regency_id').andOn('d.sop_id', 'v.sop_id').andOn('d.latest_version', 'v.version'))
+    .join(
+      'definitions as d',
+      (j) =>
+        void j.on('d.regency_id', 'v.regency_id').andOn('d.sop_id', 'v.sop_id').andOn('d.latest_version', 'v.version'),
+    )
     .where('v.regency_id', regencyId)
     .select('v.sop_id', 'v.source')) as Array<{ sop_id: string; source: string }>;
   for (const row of published) files.push({ name: `${row.sop_id}.yaml`, content: row.source });
-  const folderDrafts = (await db('definitions').where({ regency_id: regencyId }).whereNull('latest_version').whereNotNull('draft_source').select('sop_id', 'draft_source')) as Array<{ sop_id: string; draft_source: string }>;
+  const folderDrafts = (await db('definitions')
+    .where({ regency_id: regencyId })
+    .whereNull('latest_version')
+    .whereNotNull('draft_source')
+    .select('sop_id', 'draft_source')) as Array<{ sop_id: string; draft_source: string }>;
   const taken = new Set(files.map((f) => f.name));
   for (const draft of await latestDraftsOfRegency(db, regencyId)) {
     if (taken.has(`${draft.sopId}.yaml`)) continue;
@@ -24,7 +37,8 @@ export async function exportPack(db: Knex, regencyId: string): Promise<{ fileNam
     if (full) files.push({ name: `${draft.sopId}.yaml`, content: full.source });
     taken.add(`${draft.sopId}.yaml`);
   }
-  for (const row of folderDrafts) if (!taken.has(`${row.sop_id}.yaml`)) files.push({ name: `${row.sop_id}.yaml`, content: row.draft_source });
+  for (const row of folderDrafts)
+    if (!taken.has(`${row.sop_id}.yaml`)) files.push({ name: `${row.sop_id}.yaml`, content: row.draft_source });
   files.sort((a, b) => (a.name === 'regency.yaml' ? -1 : b.name === 'regency.yaml' ? 1 : a.name.localeCompare(b.name)));
   return { fileName: `${regency.id}.zip`, zip: zipPack(regency.id, files) };
 }

@@ -26,11 +26,13 @@ export function unzipPack(zip: Uint8Array): PackFile[] {
   try {
     entries = unzipSync(zip, {
       filter: (file) => {
-        const wanted = /\.ya?ml$/i.test(file.name) && !file.name.startsWith('__MACOSX/') && !baseName(file.name).startsWith('.');
+        const wanted =
+          /\.ya?ml$/i.test(file.name) && !file.name.startsWith('__MACOSX/') && !baseName(file.name).startsWith('.');
         if (!wanted) return false;
         total += file.originalSize;
         count += 1;
-        if (count > MAX_FILES || total > MAX_UNZIPPED_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'Arsip zip terlalu besar atau berisi terlalu banyak berkas.');
+        if (count > MAX_FILES || total > MAX_UNZIPPED_BYTES)
+          throw new AppError('PAYLOAD_TOO_LARGE', 'Arsip zip terlalu besar atau berisi terlalu banyak berkas.');
         return true;
       },
     });
@@ -45,5 +47,8 @@ export function unzipPack(zip: Uint8Array): PackFile[] {
 
 /** Zips a pack as `<folder>/<file>`, the layout `alur validate` and the server's folder loading read. */
 export function zipPack(folder: string, files: PackFile[]): Uint8Array {
-  return zipSync(Object.fromEntries(files.map((f) => [`${folder}/${f.name}`, strToU8(f.content)])), { level: 6, mtime: new Date('2025-01-01T00:00:00Z') });
+  return zipSync(Object.fromEntries(files.map((f) => [`${folder}/${f.name}`, strToU8(f.content)])), {
+    level: 6,
+    mtime: new Date('2025-01-01T00:00:00Z'),
+  });
 }

@@ -40,7 +40,15 @@ export function checkPack(regency: RawRegency, files: PackFile[], existing: Exis
   const seen = new Map<string, string>();
   const reports = files.map((file): ImportFileReport => {
     if (file.name === 'regency.yaml') {
-      return { file: file.name, sopId: null, name: null, action: 'skip', baseRevision: 0, errors: [], note: 'Konfigurasi kabupaten tidak diimpor (dikelola administrator); SOP diperiksa terhadap konfigurasi yang tersimpan.' };
+      return {
+        file: file.name,
+        sopId: null,
+        name: null,
+        action: 'skip',
+        baseRevision: 0,
+        errors: [],
+        note: 'Konfigurasi kabupaten tidak diimpor (dikelola administrator); SOP diperiksa terhadap konfigurasi yang tersimpan.',
+      };
     }
     const load = validateSource(regency, file.content, file.name);
     const errors = [...load.errors];
@@ -49,21 +57,36 @@ export function checkPack(regency: RawRegency, files: PackFile[], existing: Exis
       const other = seen.get(sopId);
       if (other !== undefined) {
         const at = topLevelKeyPosition(file.content, 'id');
-        errors.push(placeError(unplaced('DUPLICATE_SOP_ID', '/id', { id: sopId, other }), file.name, at.line, at.column));
-      }
-      else seen.set(sopId, file.name);
+        errors.push(
+          placeError(unplaced('DUPLICATE_SOP_ID', '/id', { id: sopId, other }), file.name, at.line, at.column),
+        );
+      } else seen.set(sopId, file.name);
     }
     const known = sopId !== null ? existing.get(sopId) : undefined;
-    return { file: file.name, sopId, name: load.raw?.name ?? null, action: known === undefined ? 'new' : 'update', baseRevision: known ?? 0, errors, note: null };
+    return {
+      file: file.name,
+      sopId,
+      name: load.raw?.name ?? null,
+      action: known === undefined ? 'new' : 'update',
+      baseRevision: known ?? 0,
+      errors,
+      note: null,
+    };
   });
   const imported = reports.filter((r) => r.action !== 'skip');
-  return { valid: imported.length > 0 && imported.every((r) => r.errors.length === 0 && r.sopId !== null), files: reports };
+  return {
+    valid: imported.length > 0 && imported.every((r) => r.errors.length === 0 && r.sopId !== null),
+    files: reports,
+  };
 }
 
 /** The regency's SOPs with their newest draft revision, for the report. */
 export async function existingSops(db: Knex, regencyId: string): Promise<Map<string, number>> {
   const existing = new Map<string, number>();
-  for (const row of (await db('definitions').where({ regency_id: regencyId }).select('sop_id')) as Array<{ sop_id: string }>) existing.set(row.sop_id, 0);
+  for (const row of (await db('definitions').where({ regency_id: regencyId }).select('sop_id')) as Array<{
+    sop_id: string;
+  }>)
+    existing.set(row.sop_id, 0);
   for (const draft of await latestDraftsOfRegency(db, regencyId)) existing.set(draft.sopId, draft.revision);
   return existing;
 }
@@ -77,7 +100,12 @@ export async function previewImport(db: Knex, user: AuthUser, files: PackFile[])
  * Imports a pack all-or-nothing: only when every file passes, and only when no SOP got a new revision
  * since the report (`bases`, from the report); each SOP becomes a new draft revision, never a version.
  */
-export async function importPack(db: Knex, user: AuthUser, files: PackFile[], bases: Record<string, number>): Promise<{ report: ImportReport; saved: Array<{ sopId: string; revision: number }> }> {
+export async function importPack(
+  db: Knex,
+  user: AuthUser,
+  files: PackFile[],
+  bases: Record<string, number>,
+): Promise<{ report: ImportReport; saved: Array<{ sopId: string; revision: number }> }> {
   return db.transaction(async (trx) => {
     const report = await previewImport(trx, user, files);
     if (!report.valid) return { report, saved: [] };
@@ -86,8 +114,21 @@ export async function importPack(db: Knex, user: AuthUser, files: PackFile[], ba
       if (entry.action === 'skip' || entry.sopId === null) continue;
       const expected = bases[entry.sopId] ?? 0;
       const content = files.find((f) => f.name === entry.file)!.content;
-      const outcome = await saveRevision(trx, user, { sopId: entry.sopId, source: setTopLevel(content, { status: 'draft' }), baseRevision: expected, origin: 'import', note: `Diimpor dari ${entry.file}` });
-      if (!outcome.ok) throw new AppError('CONFLICT', `SOP ${entry.sopId} diubah oleh ${outcome.conflict.latest.savedByName} (revisi ${outcome.conflict.latest.revision}) sejak laporan dibuat; periksa ulang paket.`, '/bases', undefined, 'DRAFT_CONFLICT');
+      const outcome = await saveRevision(trx, user, {
+        sopId: entry.sopId,
+        source: setTopLevel(content, { status: 'draft' }),
+        baseRevision: expected,
+        origin: 'import',
+        note: `Diimpor dari ${entry.file}`,
+      });
+      if (!outcome.ok)
+        throw new AppError(
+          'CONFLICT',
+          `SOP ${entry.sopId} diubah oleh ${outcome.conflict.latest.savedByName} (revisi ${outcome.conflict.latest.revision}) sejak laporan dibuat; periksa ulang paket.`,
+          '/bases',
+          undefined,
+          'DRAFT_CONFLICT',
+        );
       saved.push({ sopId: entry.sopId, revision: outcome.revision.revision });
     }
     return { report, saved };

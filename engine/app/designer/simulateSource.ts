@@ -8,9 +8,18 @@ import { currentRegency, definitionInvalid, validateSource } from './validateDra
  * Simulates a draft on the server (the browser's strict Content-Security-Policy forbids the code
  * generation the engine's form validators use): checks the text, then walks it on the regency calendar.
  */
-export async function simulateSource(db: Knex, regencyId: string, source: string, input: { caseData: Record<string, unknown>; scenario?: Scenario; start?: string }): Promise<SimulationResult> {
+export async function simulateSource(
+  db: Knex,
+  regencyId: string,
+  source: string,
+  input: { caseData: Record<string, unknown>; scenario?: Scenario; start?: string },
+): Promise<SimulationResult> {
   const regency = await currentRegency(db, regencyId);
   const load = validateSource(regency, source, 'simulasi.yaml');
   if (!load.definition) throw definitionInvalid(load.errors);
-  return simulateWalk(load.definition, buildWorkingCalendar(regency.calendar), { caseData: input.caseData, ...(input.scenario ? { scenario: input.scenario } : {}), ...(input.start ? { start: new Date(input.start) } : {}) });
+  return simulateWalk(load.definition, buildWorkingCalendar(regency.calendar), {
+    caseData: input.caseData,
+    ...(input.scenario ? { scenario: input.scenario } : {}),
+    ...(input.start ? { start: new Date(input.start) } : {}),
+  });
 }

@@ -60,14 +60,34 @@ function decisionOf(events: CaseEvent[], stepId: string): SimulatedDecision | nu
  * completes (with sample form data steered by the scenario), each step taking its full Baku Mutu time,
  * so the deadlines shown are the latest the regency calendar allows. Refusals end the walk with a message.
  */
-export async function simulateWalk(definition: SopDefinition, calendar: WorkingCalendar, input: SimulationInput): Promise<SimulationResult> {
+export async function simulateWalk(
+  definition: SopDefinition,
+  calendar: WorkingCalendar,
+  input: SimulationInput,
+): Promise<SimulationResult> {
   const exe = compileSop(definition);
   const roles = [...new Set(definition.actors.map((a) => a.performerRole))];
   let now = input.start ?? new Date();
   const context = (): EngineContext => ({ now, calendar, by: { userId: 'simulasi', name: 'Simulasi', roles } });
-  const result: SimulationResult = { visits: [], caseDueAt: null, finishedAt: null, outcome: null, eligibility: null, error: null };
-  const started = await applyCommand(exe, undefined, { type: 'start', caseId: 'simulasi', data: input.caseData }, context());
-  if (!started.ok) return { ...result, error: [started.error.message, ...(started.error.details ?? []).map((d) => `${d.path}: ${d.message}`)].join(' ') };
+  const result: SimulationResult = {
+    visits: [],
+    caseDueAt: null,
+    finishedAt: null,
+    outcome: null,
+    eligibility: null,
+    error: null,
+  };
+  const started = await applyCommand(
+    exe,
+    undefined,
+    { type: 'start', caseId: 'simulasi', data: input.caseData },
+    context(),
+  );
+  if (!started.ok)
+    return {
+      ...result,
+      error: [started.error.message, ...(started.error.details ?? []).map((d) => `${d.path}: ${d.message}`)].join(' '),
+    };
   let state = started.state;
   result.caseDueAt = state.dueAt ?? null;
   let planIndex = 0;
@@ -75,18 +95,45 @@ export async function simulateWalk(definition: SopDefinition, calendar: WorkingC
     const step = exe.stepById.get(state.currentStepId ?? '');
     if (!step) break;
     const open = state.tasks.filter((t) => t.stepId === step.id && t.status === 'open');
-    const visit: SimulatedVisit = { stepId: step.id, activity: step.activity, actors: open.map((t) => definition.actors.find((a) => a.id === t.actorId)?.name ?? t.actorId), enteredAt: now.toISOString(), dueAt: open.map((t) => t.dueAt ?? '').sort().pop() || null, decision: null };
+    const visit: SimulatedVisit = {
+      stepId: step.id,
+      activity: step.activity,
+      actors: open.map((t) => definition.actors.find((a) => a.id === t.actorId)?.name ?? t.actorId),
+      enteredAt: now.toISOString(),
+      dueAt:
+        open
+          .map((t) => t.dueAt ?? '')
+          .sort()
+          .pop() || null,
+      decision: null,
+    };
     const planned = input.scenario?.visits.findIndex((v, i) => i >= planIndex && v.stepId === step.id) ?? -1;
     if (planned >= 0) planIndex = planned;
     const wanted = input.scenario && planned >= 0 ? wantedFactsFrom(definition, input.scenario, planned, now) : {};
-    const choice = input.choices?.[step.id] ?? (planned >= 0 ? input.scenario!.visits[planned]!.branch : undefined) ?? step.decision?.branches[0]?.label;
+    const choice =
+      input.choices?.[step.id] ??
+      (planned >= 0 ? input.scenario!.visits[planned]!.branch : undefined) ??
+      step.decision?.branches[0]?.label;
     if (visit.dueAt) now = new Date(Math.max(now.getTime() + 60_000, Date.parse(visit.dueAt)));
     else now = new Date(now.getTime() + 10 * 60_000);
     const events: CaseEvent[] = [];
     for (const task of step.actorMode === 'anyOf' ? open.slice(0, 1) : open) {
-      const formData = step.form ? formDataFor(step.form.schema, { ...wanted, ...pick(input.caseData, step.form.schema.properties) }) : {};
+      const formData = step.form
+        ? formDataFor(step.form.schema, { ...wanted, ...pick(input.caseData, step.form.schema.properties) })
+        : {};
       const checklist = Object.fromEntries(step.requirements.map((r) => [r.doc, true]));
-      const done = await applyCommand(exe, state, { type: 'complete', taskId: task.id, formData, checklist, ...(step.decision?.mode === 'human' && choice !== undefined ? { choice } : {}) }, context());
+      const done = await applyCommand(
+        exe,
+        state,
+        {
+          type: 'complete',
+          taskId: task.id,
+          formData,
+          checklist,
+          ...(step.decision?.mode === 'human' && choice !== undefined ? { choice } : {}),
+        },
+        context(),
+      );
       if (!done.ok) {
         result.visits.push(visit);
         return { ...result, error: `${step.activity}: ${done.error.message}` };

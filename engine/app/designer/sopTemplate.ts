@@ -19,7 +19,9 @@ export function newSopTemplate(regency: RawRegency, sopId: string, name: string)
   const staff = roleOf(regency, ['staff']);
   const unit = regency.roles.find((r) => r.id === staff)?.unit ?? regency.units[0]?.id;
   // The head of the staff member's own unit approves, as in the seeds; else any head.
-  const head = regency.roles.find((r) => r.kind === 'kabid' && r.unit === unit)?.id ?? roleOf(regency, ['kabid', 'kadis', 'sekretaris', 'staff']);
+  const head =
+    regency.roles.find((r) => r.kind === 'kabid' && r.unit === unit)?.id ??
+    roleOf(regency, ['kabid', 'kadis', 'sekretaris', 'staff']);
   const firstDocument = regency.documentTypes?.[0]?.id;
   const sop = {
     id: sopId,
@@ -52,13 +54,23 @@ export function newSopTemplate(regency: RawRegency, sopId: string, name: string)
       { id: 'kepala', name: 'Kepala Bidang', role: head },
     ],
     steps: [
-      { id: 'pengajuan', activity: 'Pemohon menyerahkan berkas permohonan', actor: 'pemohon', ...(firstDocument !== undefined ? { requirements: [firstDocument] } : {}), time: '15 menit', output: 'Berkas permohonan' },
+      {
+        id: 'pengajuan',
+        activity: 'Pemohon menyerahkan berkas permohonan',
+        actor: 'pemohon',
+        ...(firstDocument !== undefined ? { requirements: [firstDocument] } : {}),
+        time: '15 menit',
+        output: 'Berkas permohonan',
+      },
       {
         id: 'verifikasi',
         activity: 'Petugas memeriksa kelengkapan berkas',
         actor: 'petugas',
         time: '1 hari kerja',
-        form: { title: 'Hasil pemeriksaan', schema: { type: 'object', properties: { complete: { type: 'boolean', title: 'Berkas lengkap' } } } },
+        form: {
+          title: 'Hasil pemeriksaan',
+          schema: { type: 'object', properties: { complete: { type: 'boolean', title: 'Berkas lengkap' } } },
+        },
         output: 'Berkas terverifikasi',
         decision: {
           question: 'Apakah berkas lengkap?',
@@ -68,7 +80,14 @@ export function newSopTemplate(regency: RawRegency, sopId: string, name: string)
           ],
         },
       },
-      { id: 'persetujuan', activity: 'Kepala Bidang menyetujui permohonan', actor: 'kepala', time: '1 hari kerja', output: 'Surat persetujuan', end: 'selesai' },
+      {
+        id: 'persetujuan',
+        activity: 'Kepala Bidang menyetujui permohonan',
+        actor: 'kepala',
+        time: '1 hari kerja',
+        output: 'Surat persetujuan',
+        end: 'selesai',
+      },
     ],
   };
   return `# ${name}: disusun dari templat Alur; sesuaikan langkah, pelaksana dan baku mutu.\n${stringify(sop, { lineWidth: 0 })}`;

@@ -17,12 +17,16 @@ export function setTopLevel(source: string, values: Record<string, string>): str
   const missing: string[] = [];
   for (const [key, value] of Object.entries(values)) {
     const node: unknown = doc.contents.get(key, true);
-    const range = node !== null && typeof node === 'object' && 'range' in node ? (node as { range?: [number, number, number] }).range : undefined;
+    const range =
+      node !== null && typeof node === 'object' && 'range' in node
+        ? (node as { range?: [number, number, number] }).range
+        : undefined;
     if (range) edits.push({ start: range[0], end: range[1], text: scalarText(value) });
     else missing.push(`${key}: ${scalarText(value)}\n`);
   }
   let text = source;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+  for (const edit of edits.sort((a, b) => b.start - a.start))
+    text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
   if (missing.length > 0) {
     const first = doc.contents.items[0]?.key;
     const at = isScalar(first) && first.range ? first.range[0] : 0;

@@ -19,5 +19,10 @@ export function validateSource(regency: RawRegency, source: string, fileName: st
 
 /** The refusal for a definition that still has errors: 422 with every error as `line:column message`. */
 export function definitionInvalid(errors: DefinitionError[], what = 'Definisi'): AppError {
-  return new AppError('UNPROCESSABLE', `${what} masih berisi kesalahan; perbaiki dahulu.`, '/source', errors.map((e) => ({ path: e.path, message: `${e.line}:${e.column} ${e.message}` })));
+  return new AppError(
+    'UNPROCESSABLE',
+    `${what} masih berisi kesalahan; perbaiki dahulu.`,
+    '/source',
+    errors.map((e) => ({ path: e.path, message: `${e.line}:${e.column} ${e.message}` })),
+  );
 }

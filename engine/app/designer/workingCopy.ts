@@ -20,7 +20,9 @@ export interface WorkingCopy {
 export async function loadWorkingCopy(db: Knex, regencyId: string, sopId: string): Promise<WorkingCopy | undefined> {
   const draft = await latestDraft(db, regencyId, sopId);
   const version = await getLatestVersion(db, regencyId, sopId);
-  const folder = (await db('definitions').where({ regency_id: regencyId, sop_id: sopId }).first('name', 'draft_source')) as { name: string; draft_source: string | null } | undefined;
+  const folder = (await db('definitions')
+    .where({ regency_id: regencyId, sop_id: sopId })
+    .first('name', 'draft_source')) as { name: string; draft_source: string | null } | undefined;
   const source = draft?.source ?? folder?.draft_source ?? version?.source;
   if (source === undefined) return undefined;
   const reviews = await listReviews(db, regencyId, sopId);

@@ -8,18 +8,47 @@ import type { AuthUser } from '../authUser.ts';
  * timeline and the list of scans (not their content, which is downloaded one by one and logged).
  * The stated reason travels inside the file, so a copy always says why it exists.
  */
-export async function exportCaseFile(db: Knex, user: AuthUser, caseId: string, reason: string, now = new Date()): Promise<{ fileName: string; content: Buffer }> {
+export async function exportCaseFile(
+  db: Knex,
+  user: AuthUser,
+  caseId: string,
+  reason: string,
+  now = new Date(),
+): Promise<{ fileName: string; content: Buffer }> {
   const stored = await loadCase(db, user.regencyId, caseId);
   if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
   const events = await loadEvents(db, user.regencyId, caseId);
-  const attachments = await db('attachments').where({ case_id: caseId, regency_id: user.regencyId }).orderBy('uploaded_at').select('id', 'doc_id as doc', 'file_name as fileName', 'media_type as mediaType', 'size_bytes as sizeBytes', 'uploaded_at as uploadedAt');
+  const attachments = await db('attachments')
+    .where({ case_id: caseId, regency_id: user.regencyId })
+    .orderBy('uploaded_at')
+    .select(
+      'id',
+      'doc_id as doc',
+      'file_name as fileName',
+      'media_type as mediaType',
+      'size_bytes as sizeBytes',
+      'uploaded_at as uploadedAt',
+    );
   const s = stored.state;
   const file = {
     exportedAt: now.toISOString(),
     exportedBy: { id: user.id, name: user.name },
     reason,
-    notice: 'Berisi data pribadi. Hanya untuk keperluan yang disebut di atas; jangan disebarkan melalui media sosial atau kanal tidak resmi (Lampiran II.D).',
-    case: { id: stored.id, trackingCode: stored.trackingCode, sopId: s.sopId, status: s.status, outcome: s.outcome ?? null, openedAt: s.openedAt, dueAt: s.dueAt ?? null, closedAt: s.closedAt ?? null, data: s.data, eligibility: s.eligibility ?? null, tasks: s.tasks },
+    notice:
+      'Berisi data pribadi. Hanya untuk keperluan yang disebut di atas; jangan disebarkan melalui media sosial atau kanal tidak resmi (Lampiran II.D).',
+    case: {
+      id: stored.id,
+      trackingCode: stored.trackingCode,
+      sopId: s.sopId,
+      status: s.status,
+      outcome: s.outcome ?? null,
+      openedAt: s.openedAt,
+      dueAt: s.dueAt ?? null,
+      closedAt: s.closedAt ?? null,
+      data: s.data,
+      eligibility: s.eligibility ?? null,
+      tasks: s.tasks,
+    },
     events,
     attachments,
   };

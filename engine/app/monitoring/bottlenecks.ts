@@ -30,7 +30,14 @@ export interface Bottlenecks {
 }
 
 /** Ranks steps by p90/standard ratio (from step figures) and by open-task age (SQL over open tasks). */
-export async function bottlenecks(db: Knex, context: MonitoringContext, scope: MonitoringScope, steps: readonly StepFigure[], now: Date, options: { minVisits?: number; limit?: number } = {}): Promise<Bottlenecks> {
+export async function bottlenecks(
+  db: Knex,
+  context: MonitoringContext,
+  scope: MonitoringScope,
+  steps: readonly StepFigure[],
+  now: Date,
+  options: { minVisits?: number; limit?: number } = {},
+): Promise<Bottlenecks> {
   const minVisits = options.minVisits ?? 1;
   const limit = options.limit ?? 10;
   const byDuration = steps
@@ -38,7 +45,15 @@ export async function bottlenecks(db: Knex, context: MonitoringContext, scope: M
     .sort((a, b) => (b.p90Ratio ?? 0) - (a.p90Ratio ?? 0) || b.timed - a.timed)
     .slice(0, limit);
   const sop = sopCondition(scope);
-  const rows = await sqlRows<{ sop_id: string; step_id: string; open_tasks: number; overdue: number; median_age: number | null; max_age: number | null; waiting: number }>(
+  const rows = await sqlRows<{
+    sop_id: string;
+    step_id: string;
+    open_tasks: number;
+    overdue: number;
+    median_age: number | null;
+    max_age: number | null;
+    waiting: number;
+  }>(
     db,
     `SELECT c.sop_id, t.step_id,
        count(*) FILTER (WHERE c.status = 'open')::int AS open_tasks,
@@ -52,7 +67,18 @@ export async function bottlenecks(db: Knex, context: MonitoringContext, scope: M
     [now, now, now, scope.regencyId, ...sop.bindings],
   );
   const byOpenAge = rows
-    .map((r) => ({ sopId: r.sop_id, sopName: sopName(context, r.sop_id), stepId: r.step_id, activity: stepActivity(context, r.sop_id, r.step_id), stepIndex: stepIndex(context, r.sop_id, r.step_id), openTasks: r.open_tasks, overdueTasks: r.overdue, medianAgeMinutes: rounded(r.median_age), maxAgeMinutes: rounded(r.max_age), waitingForApplicant: r.waiting }))
+    .map((r) => ({
+      sopId: r.sop_id,
+      sopName: sopName(context, r.sop_id),
+      stepId: r.step_id,
+      activity: stepActivity(context, r.sop_id, r.step_id),
+      stepIndex: stepIndex(context, r.sop_id, r.step_id),
+      openTasks: r.open_tasks,
+      overdueTasks: r.overdue,
+      medianAgeMinutes: rounded(r.median_age),
+      maxAgeMinutes: rounded(r.max_age),
+      waitingForApplicant: r.waiting,
+    }))
     .sort((a, b) => (b.maxAgeMinutes ?? -1) - (a.maxAgeMinutes ?? -1) || b.openTasks - a.openTasks)
     .slice(0, limit);
   return { byDuration, byOpenAge };

@@ -14,5 +14,8 @@ export function isComplaintSop(definition: Pick<SopDefinition, 'id' | 'name'>): 
 
 /** The complaint SOPs of a regency (latest versions). */
 export function complaintSopIds(context: MonitoringContext): string[] {
-  return [...context.sops.values()].filter((s) => isComplaintSop(s.definition)).map((s) => s.id).sort();
+  return [...context.sops.values()]
+    .filter((s) => isComplaintSop(s.definition))
+    .map((s) => s.id)
+    .sort();
 }

@@ -32,7 +32,11 @@ export interface ComplaintReport {
 }
 
 /** Complaints per service (through case_links) and complaint cases per complaint SOP, for complaint cases opened in the period. */
-export async function complaintsPerService(db: Knex, context: MonitoringContext, scope: MonitoringScope): Promise<ComplaintReport> {
+export async function complaintsPerService(
+  db: Knex,
+  context: MonitoringContext,
+  scope: MonitoringScope,
+): Promise<ComplaintReport> {
   const sop = sopCondition(scope, 't');
   const perService = await sqlRows<{ sop_id: string; complaints: number; open: number; concerned: number }>(
     db,
@@ -47,7 +51,9 @@ export async function complaintsPerService(db: Knex, context: MonitoringContext,
      ORDER BY complaints DESC, t.sop_id`,
     [scope.regencyId, scope.from, scope.to, ...sop.bindings],
   );
-  const complaintSops = complaintSopIds(context).filter((id) => (scope.sopId === undefined || id === scope.sopId) && sopAllowed(scope.sops, id));
+  const complaintSops = complaintSopIds(context).filter(
+    (id) => (scope.sopId === undefined || id === scope.sopId) && sopAllowed(scope.sops, id),
+  );
   const intake =
     complaintSops.length === 0
       ? []
@@ -63,7 +69,19 @@ export async function complaintsPerService(db: Knex, context: MonitoringContext,
           [scope.regencyId, scope.from, scope.to, ...complaintSops],
         );
   return {
-    perService: perService.map((r) => ({ sopId: r.sop_id, sopName: sopName(context, r.sop_id), complaints: r.complaints, open: r.open, casesConcerned: r.concerned })),
-    intake: intake.map((r) => ({ sopId: r.sop_id, sopName: sopName(context, r.sop_id), opened: r.opened, open: r.open, linked: r.linked })),
+    perService: perService.map((r) => ({
+      sopId: r.sop_id,
+      sopName: sopName(context, r.sop_id),
+      complaints: r.complaints,
+      open: r.open,
+      casesConcerned: r.concerned,
+    })),
+    intake: intake.map((r) => ({
+      sopId: r.sop_id,
+      sopName: sopName(context, r.sop_id),
+      opened: r.opened,
+      open: r.open,
+      linked: r.linked,
+    })),
   };
 }

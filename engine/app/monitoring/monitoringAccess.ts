@@ -29,5 +29,6 @@ export function assertMayEvaluate(access: AccessProfile, sopId: string): void {
 
 /** Refuses a requested SOP outside the user's filter (403), so a chart never shows a silently empty series. */
 export function assertSopVisible(sops: SopFilter | undefined, sopId: string | undefined): void {
-  if (sopId !== undefined && !sopAllowed(sops, sopId)) throw denied('OUT_OF_SCOPE', 'Layanan ini di luar lingkup unit Anda.');
+  if (sopId !== undefined && !sopAllowed(sops, sopId))
+    throw denied('OUT_OF_SCOPE', 'Layanan ini di luar lingkup unit Anda.');
 }

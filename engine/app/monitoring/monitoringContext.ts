@@ -39,7 +39,12 @@ export async function loadMonitoringContext(db: Knex, regencyId: string): Promis
     'SELECT DISTINCT ON (sop_id) sop_id, version, definition FROM definition_versions WHERE regency_id = ? ORDER BY sop_id, version DESC',
     [regencyId],
   );
-  const sops = new Map(rows.map((r) => [r.sop_id, { id: r.sop_id, name: r.definition.name, version: r.version, definition: r.definition }]));
+  const sops = new Map(
+    rows.map((r) => [
+      r.sop_id,
+      { id: r.sop_id, name: r.definition.name, version: r.version, definition: r.definition },
+    ]),
+  );
   return { regency, calendar: buildWorkingCalendar(regency.calendar), sops };
 }
 
@@ -73,7 +78,10 @@ export function stepIndex(context: MonitoringContext, sopId: string, stepId: str
 }
 
 /** A staff role's name and unit (from regency.yaml). */
-export function roleInfo(context: MonitoringContext, roleId: string): { roleName: string; unitId: string | null; unitName: string | null } {
+export function roleInfo(
+  context: MonitoringContext,
+  roleId: string,
+): { roleName: string; unitId: string | null; unitName: string | null } {
   const role = context.regency.roles.find((r) => r.id === roleId);
   const unit = role?.unit !== undefined ? context.regency.units.find((u) => u.id === role.unit) : undefined;
   return { roleName: role?.name ?? roleId, unitId: unit?.id ?? null, unitName: unit?.name ?? null };
@@ -86,7 +94,11 @@ export function documentLabel(context: MonitoringContext, sopId: string, docId: 
     const found = step.requirements.find((r) => r.doc === docId);
     if (found) return found.label;
   }
-  return definition?.documents?.find((d) => d.id === docId)?.label ?? context.regency.documentTypes?.find((d) => d.id === docId)?.label ?? docId;
+  return (
+    definition?.documents?.find((d) => d.id === docId)?.label ??
+    context.regency.documentTypes?.find((d) => d.id === docId)?.label ??
+    docId
+  );
 }
 
 /** Converts a definition's Duration into one unit with the calendar's working-day length (one person served). */
@@ -94,6 +106,7 @@ export function standardTime(calendar: WorkingCalendar, duration: Duration | und
   if (!duration) return null;
   const budget = durationBudget(calendar, duration);
   if (budget.kind === 'office') return { text: duration.text, clock: 'office', minutes: budget.minutes, months: null };
-  if (budget.kind === 'calendar') return { text: duration.text, clock: 'calendar', minutes: budget.ms / 60_000, months: null };
+  if (budget.kind === 'calendar')
+    return { text: duration.text, clock: 'calendar', minutes: budget.ms / 60_000, months: null };
   return { text: duration.text, clock: 'months', minutes: null, months: budget.months };
 }

@@ -27,7 +27,8 @@ function bucketOf(value: string | undefined, span: number): Bucket {
 function limitOf(value: string | undefined): number {
   if (value === undefined || value === '') return 200;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new AppError('VALIDATION_FAILED', 'Batas jumlah baris harus bilangan bulat 1–1000.', '/limit');
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw new AppError('VALIDATION_FAILED', 'Batas jumlah baris harus bilangan bulat 1–1000.', '/limit');
   return n;
 }
 
@@ -36,12 +37,28 @@ function limitOf(value: string | undefined): number {
  * user's unit), `from`/`to` (regency-local dates, see parsePeriod), `bucket` (day|week|month; by default
  * chosen from the period's length) and `limit`.
  */
-export async function monitoringRequest(db: Knex, access: AccessProfile, query: Record<string, string | undefined>, now = new Date()): Promise<MonitoringRequest> {
+export async function monitoringRequest(
+  db: Knex,
+  access: AccessProfile,
+  query: Record<string, string | undefined>,
+  now = new Date(),
+): Promise<MonitoringRequest> {
   const context = await loadMonitoringContext(db, access.regencyId);
   const sops = monitoringSopFilter(access);
   const sopId = query.sopId === undefined || query.sopId === '' ? undefined : requireSop(context, query.sopId).id;
   assertSopVisible(sops, sopId);
   const period = parsePeriod(query, context.calendar.offsetMinutes, now);
-  const scope: MonitoringScope = { regencyId: access.regencyId, ...period, ...(sopId !== undefined ? { sopId } : {}), ...(sops !== undefined ? { sops } : {}) };
-  return { context, scope, bucket: bucketOf(query.bucket, period.to.getTime() - period.from.getTime()), limit: limitOf(query.limit), now };
+  const scope: MonitoringScope = {
+    regencyId: access.regencyId,
+    ...period,
+    ...(sopId !== undefined ? { sopId } : {}),
+    ...(sops !== undefined ? { sops } : {}),
+  };
+  return {
+    context,
+    scope,
+    bucket: bucketOf(query.bucket, period.to.getTime() - period.from.getTime()),
+    limit: limitOf(query.limit),
+    now,
+  };
 }

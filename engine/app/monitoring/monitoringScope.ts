@@ -15,7 +15,10 @@ export interface MonitoringScope {
 }
 
 /** The SQL fragment and bindings that restrict a query to the scope's SOPs, on the alias given. */
-export function sopCondition(scope: Pick<MonitoringScope, 'sopId' | 'sops'>, alias = 'c'): { sql: string; bindings: string[] } {
+export function sopCondition(
+  scope: Pick<MonitoringScope, 'sopId' | 'sops'>,
+  alias = 'c',
+): { sql: string; bindings: string[] } {
   let sql = '';
   const bindings: string[] = [];
   if (scope.sopId !== undefined) {

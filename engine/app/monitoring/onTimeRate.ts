@@ -31,9 +31,21 @@ export interface SopOnTime {
  * clock.paused/clock.resumed, written in the same transaction as the events); step figures are the
  * sums of `stepDurations` so both views agree.
  */
-export async function onTimeRate(db: Knex, context: MonitoringContext, scope: MonitoringScope, steps: readonly StepFigure[]): Promise<SopOnTime[]> {
+export async function onTimeRate(
+  db: Knex,
+  context: MonitoringContext,
+  scope: MonitoringScope,
+  steps: readonly StepFigure[],
+): Promise<SopOnTime[]> {
   const sop = sopCondition(scope);
-  const rows = await sqlRows<{ sop_id: string; decided: number; timed: number; on_time: number; median_minutes: number | null; p90_minutes: number | null }>(
+  const rows = await sqlRows<{
+    sop_id: string;
+    decided: number;
+    timed: number;
+    on_time: number;
+    median_minutes: number | null;
+    p90_minutes: number | null;
+  }>(
     db,
     `SELECT c.sop_id, count(*)::int AS decided,
        count(*) FILTER (WHERE c.due_at IS NOT NULL)::int AS timed,

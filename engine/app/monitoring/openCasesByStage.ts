@@ -21,9 +21,21 @@ export interface StageCount {
 }
 
 /** Snapshot at `now`: open and waiting cases per SOP and current step (the period does not apply). */
-export async function openCasesByStage(db: Knex, context: MonitoringContext, scope: Pick<MonitoringScope, 'regencyId' | 'sopId'>, now: Date): Promise<StageCount[]> {
+export async function openCasesByStage(
+  db: Knex,
+  context: MonitoringContext,
+  scope: Pick<MonitoringScope, 'regencyId' | 'sopId'>,
+  now: Date,
+): Promise<StageCount[]> {
   const sop = sopCondition(scope);
-  const rows = await sqlRows<{ sop_id: string; current_step: string | null; cases: number; waiting: number; overdue: number; oldest: Date | string | null }>(
+  const rows = await sqlRows<{
+    sop_id: string;
+    current_step: string | null;
+    cases: number;
+    waiting: number;
+    overdue: number;
+    oldest: Date | string | null;
+  }>(
     db,
     `SELECT c.sop_id, c.current_step, count(*)::int AS cases,
        count(*) FILTER (WHERE c.status = 'waiting')::int AS waiting,
@@ -35,6 +47,16 @@ export async function openCasesByStage(db: Knex, context: MonitoringContext, sco
     [now, scope.regencyId, ...sop.bindings],
   );
   return rows
-    .map((r) => ({ sopId: r.sop_id, sopName: sopName(context, r.sop_id), stepId: r.current_step, activity: stepActivity(context, r.sop_id, r.current_step), stepIndex: stepIndex(context, r.sop_id, r.current_step), cases: r.cases, waiting: r.waiting, overdue: r.overdue, oldestOpenedAt: isoOrNull(r.oldest) }))
+    .map((r) => ({
+      sopId: r.sop_id,
+      sopName: sopName(context, r.sop_id),
+      stepId: r.current_step,
+      activity: stepActivity(context, r.sop_id, r.current_step),
+      stepIndex: stepIndex(context, r.sop_id, r.current_step),
+      cases: r.cases,
+      waiting: r.waiting,
+      overdue: r.overdue,
+      oldestOpenedAt: isoOrNull(r.oldest),
+    }))
     .sort((a, b) => a.sopId.localeCompare(b.sopId) || a.stepIndex - b.stepIndex);
 }

@@ -37,9 +37,19 @@ function localTimestamp(instant: Date, offsetMinutes: number): string {
 }
 
 /** Cases opened (case.started) and closed (case.ended, by outcome) per day, week or month of the period. */
-export async function openedClosedPerPeriod(db: Knex, scope: MonitoringScope, bucket: Bucket, offsetMinutes: number): Promise<OpenedClosedSeries> {
+export async function openedClosedPerPeriod(
+  db: Knex,
+  scope: MonitoringScope,
+  bucket: Bucket,
+  offsetMinutes: number,
+): Promise<OpenedClosedSeries> {
   const buckets = (scope.to.getTime() - scope.from.getTime()) / (APPROX_DAYS[bucket] * 86_400_000);
-  if (buckets > MAX_BUCKETS[bucket]) throw new AppError('VALIDATION_FAILED', `Terlalu banyak titik untuk satuan "${bucket}"; pakai satuan yang lebih besar atau persempit rentang.`, '/bucket');
+  if (buckets > MAX_BUCKETS[bucket])
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Terlalu banyak titik untuk satuan "${bucket}"; pakai satuan yang lebih besar atau persempit rentang.`,
+      '/bucket',
+    );
   const sop = sopCondition(scope);
   const rows = await sqlRows<Omit<OpenedClosedPoint, 'start'>>(
     db,
@@ -59,7 +69,18 @@ export async function openedClosedPerPeriod(db: Knex, scope: MonitoringScope, bu
        count(ev.type) FILTER (WHERE ev.type = 'case.ended' AND ev.outcome = 'cancelled')::int AS cancelled
      FROM buckets b LEFT JOIN ev ON ev.bucket = b.bucket
      GROUP BY b.bucket ORDER BY b.bucket`,
-    [bucket, localTimestamp(scope.from, offsetMinutes), localTimestamp(scope.to, offsetMinutes), bucket, bucket, offsetMinutes, scope.regencyId, scope.from, scope.to, ...sop.bindings],
+    [
+      bucket,
+      localTimestamp(scope.from, offsetMinutes),
+      localTimestamp(scope.to, offsetMinutes),
+      bucket,
+      bucket,
+      offsetMinutes,
+      scope.regencyId,
+      scope.from,
+      scope.to,
+      ...sop.bindings,
+    ],
   );
   const points = rows.map((r) => {
     const [y, m, d] = r.period.split('-').map(Number);

@@ -55,17 +55,42 @@ export interface OverdueReport {
   items: OverdueTask[];
 }
 
-type ItemRow = { id: string; case_id: string; tracking_code: string; sop_id: string; step_id: string; role: string; assignee: string | null; assignee_name: string | null; created_at: Date | string; due_at: Date | string; overdue_at: Date | string | null; minutes_late: number };
+type ItemRow = {
+  id: string;
+  case_id: string;
+  tracking_code: string;
+  sop_id: string;
+  step_id: string;
+  role: string;
+  assignee: string | null;
+  assignee_name: string | null;
+  created_at: Date | string;
+  due_at: Date | string;
+  overdue_at: Date | string | null;
+  minutes_late: number;
+};
 
 /**
  * Open tasks past their due time, of cases the office is working on (a case waiting for the applicant
  * has its clock stopped, so its tasks are not the office's delay).
  */
-export async function overdueTasks(db: Knex, context: MonitoringContext, scope: Pick<MonitoringScope, 'regencyId' | 'sopId'>, now: Date, limit = 200): Promise<OverdueReport> {
+export async function overdueTasks(
+  db: Knex,
+  context: MonitoringContext,
+  scope: Pick<MonitoringScope, 'regencyId' | 'sopId'>,
+  now: Date,
+  limit = 200,
+): Promise<OverdueReport> {
   const sop = sopCondition(scope);
   const where = `t.regency_id = ? AND t.status = 'open' AND t.due_at < ? AND c.status = 'open'${sop.sql}`;
   const from = `tasks t JOIN cases c ON c.id = t.case_id AND c.regency_id = t.regency_id LEFT JOIN users u ON u.id = t.assignee AND u.regency_id = t.regency_id`;
-  const people = await sqlRows<{ role: string; assignee: string | null; assignee_name: string | null; tasks: number; max_late: number | null }>(
+  const people = await sqlRows<{
+    role: string;
+    assignee: string | null;
+    assignee_name: string | null;
+    tasks: number;
+    max_late: number | null;
+  }>(
     db,
     `SELECT t.role, t.assignee, u.display_name AS assignee_name, count(*)::int AS tasks, (max(extract(epoch FROM ?::timestamptz - t.due_at) / 60))::float8 AS max_late
      FROM ${from} WHERE ${where} GROUP BY t.role, t.assignee, u.display_name`,
@@ -79,7 +104,14 @@ export async function overdueTasks(db: Knex, context: MonitoringContext, scope: 
     [now, scope.regencyId, now, ...sop.bindings, Math.min(Math.max(limit, 1), 1000)],
   );
   const byPerson = people
-    .map((p) => ({ assigneeId: p.assignee, assigneeName: p.assignee_name, role: p.role, ...roleInfo(context, p.role), tasks: p.tasks, maxMinutesLate: rounded(p.max_late) }))
+    .map((p) => ({
+      assigneeId: p.assignee,
+      assigneeName: p.assignee_name,
+      role: p.role,
+      ...roleInfo(context, p.role),
+      tasks: p.tasks,
+      maxMinutesLate: rounded(p.max_late),
+    }))
     .sort((a, b) => b.tasks - a.tasks || (b.maxMinutesLate ?? 0) - (a.maxMinutesLate ?? 0));
   const units = new Map<string, OverdueByUnit>();
   for (const p of byPerson) {

@@ -24,12 +24,17 @@ function parseBound(text: string, offsetMinutes: number, end: boolean, path: str
     const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
     const start = localMidnight(y, m, d, offsetMinutes);
     const check = new Date(start.getTime() + offsetMinutes * MINUTE);
-    if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) throw new AppError('VALIDATION_FAILED', `Tanggal ${text} tidak ada.`, path);
+    if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d)
+      throw new AppError('VALIDATION_FAILED', `Tanggal ${text} tidak ada.`, path);
     // A date-only end bound includes that whole day, as people read "sampai 31 Maret".
     return end ? new Date(start.getTime() + DAY) : start;
   }
   if (INSTANT.test(text) && !Number.isNaN(Date.parse(text))) return new Date(text);
-  throw new AppError('VALIDATION_FAILED', 'Tanggal tidak sah: pakai TTTT-BB-HH (waktu setempat) atau waktu ISO lengkap dengan zona.', path);
+  throw new AppError(
+    'VALIDATION_FAILED',
+    'Tanggal tidak sah: pakai TTTT-BB-HH (waktu setempat) atau waktu ISO lengkap dengan zona.',
+    path,
+  );
 }
 
 /**
@@ -37,13 +42,21 @@ function parseBound(text: string, offsetMinutes: number, end: boolean, path: str
  * (both inclusive), instants are taken as given (`to` exclusive). Defaults: until now, from 1 January
  * of the local year the period ends in.
  */
-export function parsePeriod(query: { from?: string | undefined; to?: string | undefined }, offsetMinutes: number, now = new Date()): Period {
+export function parsePeriod(
+  query: { from?: string | undefined; to?: string | undefined },
+  offsetMinutes: number,
+  now = new Date(),
+): Period {
   const to = query.to ? parseBound(query.to, offsetMinutes, true, '/to') : now;
   // Without a start, the period starts on 1 January of the (local) year it ends in.
   const localEnd = new Date(to.getTime() - 1 + offsetMinutes * MINUTE);
-  const from = query.from ? parseBound(query.from, offsetMinutes, false, '/from') : localMidnight(localEnd.getUTCFullYear(), 1, 1, offsetMinutes);
-  if (to.getTime() <= from.getTime()) throw new AppError('VALIDATION_FAILED', 'Tanggal akhir harus sesudah tanggal awal.', '/to');
-  if (to.getTime() - from.getTime() > MAX_SPAN_MS) throw new AppError('VALIDATION_FAILED', 'Rentang waktu paling panjang 10 tahun.', '/from');
+  const from = query.from
+    ? parseBound(query.from, offsetMinutes, false, '/from')
+    : localMidnight(localEnd.getUTCFullYear(), 1, 1, offsetMinutes);
+  if (to.getTime() <= from.getTime())
+    throw new AppError('VALIDATION_FAILED', 'Tanggal akhir harus sesudah tanggal awal.', '/to');
+  if (to.getTime() - from.getTime() > MAX_SPAN_MS)
+    throw new AppError('VALIDATION_FAILED', 'Rentang waktu paling panjang 10 tahun.', '/from');
   return { from, to };
 }
 

@@ -48,7 +48,11 @@ const ENDED = `SELECT e.case_id, e.seq, c.sop_id, e.payload->>'outcome' AS outco
   WHERE e.regency_id = ? AND e.type = 'case.ended' AND e.at >= ? AND e.at < ?`;
 
 /** Rejection reasons: case.ended with outcome ditolak, explained by its written reason or by the last decision before it. */
-export async function rejectionReasons(db: Knex, context: MonitoringContext, scope: MonitoringScope): Promise<RejectionReport> {
+export async function rejectionReasons(
+  db: Knex,
+  context: MonitoringContext,
+  scope: MonitoringScope,
+): Promise<RejectionReport> {
   const sop = sopCondition(scope);
   const bindings = [scope.regencyId, scope.from, scope.to, ...sop.bindings];
   const rates = await sqlRows<{ sop_id: string; decided: number; rejected: number }>(
@@ -58,7 +62,13 @@ export async function rejectionReasons(db: Knex, context: MonitoringContext, sco
      FROM ended GROUP BY sop_id`,
     bindings,
   );
-  const reasons = await sqlRows<{ sop_id: string; source: RejectionReason['source']; step_id: string | null; reason: string | null; cases: number }>(
+  const reasons = await sqlRows<{
+    sop_id: string;
+    source: RejectionReason['source'];
+    step_id: string | null;
+    reason: string | null;
+    cases: number;
+  }>(
     db,
     `WITH ended AS (${ENDED} AND e.payload->>'outcome' = 'ditolak'${sop.sql})
      SELECT ended.sop_id,
@@ -92,7 +102,15 @@ export async function rejectionReasons(db: Knex, context: MonitoringContext, sco
   );
   const rejectedBySop = new Map(rates.map((r) => [r.sop_id, r.rejected]));
   return {
-    perSop: rates.map((r) => ({ sopId: r.sop_id, sopName: sopName(context, r.sop_id), decided: r.decided, rejected: r.rejected, rejectionRate: share(r.rejected, r.decided) })).sort((a, b) => b.rejected - a.rejected || a.sopId.localeCompare(b.sopId)),
+    perSop: rates
+      .map((r) => ({
+        sopId: r.sop_id,
+        sopName: sopName(context, r.sop_id),
+        decided: r.decided,
+        rejected: r.rejected,
+        rejectionRate: share(r.rejected, r.decided),
+      }))
+      .sort((a, b) => b.rejected - a.rejected || a.sopId.localeCompare(b.sopId)),
     reasons: reasons.map((r) => ({
       sopId: r.sop_id,
       sopName: sopName(context, r.sop_id),
@@ -103,6 +121,11 @@ export async function rejectionReasons(db: Knex, context: MonitoringContext, sco
       cases: r.cases,
       share: share(r.cases, rejectedBySop.get(r.sop_id) ?? 0),
     })),
-    failedCriteria: criteria.map((c) => ({ sopId: c.sop_id, criterionId: c.criterion_id, text: c.text, cases: c.cases })),
+    failedCriteria: criteria.map((c) => ({
+      sopId: c.sop_id,
+      criterionId: c.criterion_id,
+      text: c.text,
+      cases: c.cases,
+    })),
   };
 }

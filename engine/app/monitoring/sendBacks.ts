@@ -59,7 +59,14 @@ export async function sendBacks(db: Knex, context: MonitoringContext, scope: Mon
     bindings,
   );
   // Two groupings in one pass: per step, and per SOP over all its steps (per_sop = 1), cases counted distinct in each.
-  const missing = await sqlRows<{ sop_id: string; step_id: string | null; per_sop: number; doc: string; times: number; cases: number }>(
+  const missing = await sqlRows<{
+    sop_id: string;
+    step_id: string | null;
+    per_sop: number;
+    doc: string;
+    times: number;
+    cases: number;
+  }>(
     db,
     `WITH sb AS (${SENT_BACK}${sop.sql})
      SELECT sb.sop_id, sb.step_id, GROUPING(sb.step_id) AS per_sop, m.doc, count(*)::int AS times, count(DISTINCT sb.case_id)::int AS cases
@@ -79,7 +86,12 @@ export async function sendBacks(db: Knex, context: MonitoringContext, scope: Mon
      SELECT sop_id, step_id, reason, times FROM ranked WHERE rank <= 5 ORDER BY times DESC, reason`,
     bindings,
   );
-  const toMissing = (sopId: string, r: { doc: string; times: number; cases: number }): MissingDocument => ({ doc: r.doc, label: documentLabel(context, sopId, r.doc), times: r.times, cases: r.cases });
+  const toMissing = (sopId: string, r: { doc: string; times: number; cases: number }): MissingDocument => ({
+    doc: r.doc,
+    label: documentLabel(context, sopId, r.doc),
+    times: r.times,
+    cases: r.cases,
+  });
   const steps = counts
     .map((c) => ({
       sopId: c.sop_id,
@@ -91,11 +103,19 @@ export async function sendBacks(db: Knex, context: MonitoringContext, scope: Mon
       sendBacks: c.send_backs,
       cases: c.cases,
       sendBackRate: share(c.send_backs, c.visits),
-      missing: missing.filter((m) => m.per_sop === 0 && m.sop_id === c.sop_id && m.step_id === c.step_id).map((m) => toMissing(c.sop_id, m)),
-      reasons: reasons.filter((r) => r.sop_id === c.sop_id && r.step_id === c.step_id).map((r) => ({ reason: r.reason, times: r.times })),
+      missing: missing
+        .filter((m) => m.per_sop === 0 && m.sop_id === c.sop_id && m.step_id === c.step_id)
+        .map((m) => toMissing(c.sop_id, m)),
+      reasons: reasons
+        .filter((r) => r.sop_id === c.sop_id && r.step_id === c.step_id)
+        .map((r) => ({ reason: r.reason, times: r.times })),
     }))
     .sort((a, b) => a.sopId.localeCompare(b.sopId) || a.stepIndex - b.stepIndex);
   const sopIds = [...new Set(missing.filter((m) => m.per_sop === 1).map((m) => m.sop_id))].sort();
-  const missingBySop = sopIds.map((sopId) => ({ sopId, sopName: sopName(context, sopId), missing: missing.filter((m) => m.per_sop === 1 && m.sop_id === sopId).map((m) => toMissing(sopId, m)) }));
+  const missingBySop = sopIds.map((sopId) => ({
+    sopId,
+    sopName: sopName(context, sopId),
+    missing: missing.filter((m) => m.per_sop === 1 && m.sop_id === sopId).map((m) => toMissing(sopId, m)),
+  }));
   return { steps, missingBySop };
 }

@@ -1,6 +1,14 @@
 import type { Knex } from 'knex';
 import type { MonitoringScope } from './monitoringScope.ts';
-import { findStep, sopName, standardTime, stepActivity, stepIndex, type MonitoringContext, type StandardTime } from './monitoringContext.ts';
+import {
+  findStep,
+  sopName,
+  standardTime,
+  stepActivity,
+  stepIndex,
+  type MonitoringContext,
+  type StandardTime,
+} from './monitoringContext.ts';
 import { sqlRows } from '../../storage/sqlRows.ts';
 import { rounded, share } from './sqlValues.ts';
 import { stepVisitsCte } from './stepVisits.ts';
@@ -39,10 +47,30 @@ export interface StepFigure {
   exceededShare: number | null;
 }
 
-type Row = { sop_id: string; step_id: string; visits: number; completed: number; interrupted: number; open_now: number; open_overdue: number; median_minutes: number | null; p90_minutes: number | null; max_minutes: number | string | null; allowed_minutes: number | null; p90_ratio: number | null; timed: number; on_time: number };
+type Row = {
+  sop_id: string;
+  step_id: string;
+  visits: number;
+  completed: number;
+  interrupted: number;
+  open_now: number;
+  open_overdue: number;
+  median_minutes: number | null;
+  p90_minutes: number | null;
+  max_minutes: number | string | null;
+  allowed_minutes: number | null;
+  p90_ratio: number | null;
+  timed: number;
+  on_time: number;
+};
 
 /** Median and 90th-percentile step durations against the Baku Mutu, and on-time rate, per step (SQL over case_events). */
-export async function stepDurations(db: Knex, context: MonitoringContext, scope: MonitoringScope, now: Date): Promise<StepFigure[]> {
+export async function stepDurations(
+  db: Knex,
+  context: MonitoringContext,
+  scope: MonitoringScope,
+  now: Date,
+): Promise<StepFigure[]> {
   const cte = stepVisitsCte(scope);
   const rows = await sqlRows<Row>(
     db,

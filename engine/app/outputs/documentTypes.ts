@@ -32,7 +32,23 @@ export interface IssuedDocument {
   revokedReason: string | null;
 }
 
-type Row = { id: string; regency_id: string; case_id: string; output_id: string; step_id: string; title: string; number: string; body: string; signer: Signer; letterhead: Letterhead; verification_code: string; status: 'valid' | 'revoked'; issued_at: Date | string; revoked_at: Date | string | null; revoked_reason: string | null };
+type Row = {
+  id: string;
+  regency_id: string;
+  case_id: string;
+  output_id: string;
+  step_id: string;
+  title: string;
+  number: string;
+  body: string;
+  signer: Signer;
+  letterhead: Letterhead;
+  verification_code: string;
+  status: 'valid' | 'revoked';
+  issued_at: Date | string;
+  revoked_at: Date | string | null;
+  revoked_reason: string | null;
+};
 
 /** Maps a database row to an issued document. */
 export function toIssuedDocument(row: Row): IssuedDocument {

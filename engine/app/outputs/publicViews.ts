@@ -19,19 +19,25 @@ export interface PublicStatus {
 
 /** Public status by tracking code. */
 export async function publicStatus(db: Knex, trackingCode: string): Promise<PublicStatus> {
-  const row = (await db('cases as c').join('regencies as r', 'r.id', 'c.regency_id').where('c.tracking_code', trackingCode.trim().toUpperCase()).first('c.regency_id', 'c.version_id', 'c.tracking_code', 'c.state', 'r.name as regency_name')) as { regency_id: string; version_id: string | number; tracking_code: string; state: CaseState; regency_name: string } | undefined;
+  const row = (await db('cases as c')
+    .join('regencies as r', 'r.id', 'c.regency_id')
+    .where('c.tracking_code', trackingCode.trim().toUpperCase())
+    .first('c.regency_id', 'c.version_id', 'c.tracking_code', 'c.state', 'r.name as regency_name')) as
+    | { regency_id: string; version_id: string | number; tracking_code: string; state: CaseState; regency_name: string }
+    | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'Kode lacak tidak ditemukan. Periksa kembali kode pada tanda terima.');
   const version = await getVersionById(db, row.regency_id, Number(row.version_id));
   const definition = version?.definition;
   const state = row.state;
   const step = definition?.steps.find((s) => s.id === state.currentStepId);
-  const lane = step ? definition?.actors.find((a) => a.id === step.actors[0])?.name ?? '' : '';
+  const lane = step ? (definition?.actors.find((a) => a.id === step.actors[0])?.name ?? '') : '';
   return {
     trackingCode: row.tracking_code,
     regency: row.regency_name,
     service: definition?.name ?? state.sopId,
     status: state.status,
-    stage: step && definition ? { index: step.index + 1, total: definition.steps.length, label: step.activity, lane } : null,
+    stage:
+      step && definition ? { index: step.index + 1, total: definition.steps.length, label: step.activity, lane } : null,
     waitingForDocuments: state.status === 'waiting',
     openedAt: state.openedAt,
     expectedCompletion: state.dueAt ?? null,
@@ -41,7 +47,10 @@ export async function publicStatus(db: Knex, trackingCode: string): Promise<Publ
 
 /** Public verification of a document by the code in its QR: number, date, signer, valid or revoked. */
 export async function publicVerification(db: Knex, code: string): Promise<Record<string, unknown>> {
-  const row = (await db('issued_documents as d').join('regencies as r', 'r.id', 'd.regency_id').where('d.verification_code', code).first('d.*', 'r.name as regency_name')) as (IssuedDocumentRow & { regency_name: string }) | undefined;
+  const row = (await db('issued_documents as d')
+    .join('regencies as r', 'r.id', 'd.regency_id')
+    .where('d.verification_code', code)
+    .first('d.*', 'r.name as regency_name')) as (IssuedDocumentRow & { regency_name: string }) | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'Dokumen tidak dikenal. Dokumen ini mungkin palsu.');
   return {
     title: row.title,

@@ -10,7 +10,12 @@ export function indonesianDate(date: Date, timeZone = 'Asia/Jakarta'): string {
  */
 export function renderLetterBody(body: string, values: Record<string, unknown>): string {
   return body.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g, (_m, name: string) => {
-    const value = name.split('.').reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), values);
+    const value = name
+      .split('.')
+      .reduce<unknown>(
+        (v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+        values,
+      );
     if (value === undefined || value === null || value === '') return '…';
     if (typeof value === 'boolean') return value ? 'Ya' : 'Tidak';
     return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number);

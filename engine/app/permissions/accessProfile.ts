@@ -35,11 +35,18 @@ export interface AccessProfile {
 type RegencyRoles = { roles: RawRegency['roles']; archiveControl?: { approvers?: string[] } };
 
 /** Builds the profile from the regency's role table (pure: the same roles always give the same rights). */
-export function profileFromRoles(user: Pick<AuthUser, 'id' | 'regencyId' | 'roles'>, delegations: readonly ActiveDelegation[], regency: RegencyRoles, sops: readonly SopAccessInfo[] = []): AccessProfile {
+export function profileFromRoles(
+  user: Pick<AuthUser, 'id' | 'regencyId' | 'roles'>,
+  delegations: readonly ActiveDelegation[],
+  regency: RegencyRoles,
+  sops: readonly SopAccessInfo[] = [],
+): AccessProfile {
   const roleIds = [...user.roles, ...delegations.flatMap((d) => d.roles)];
   const held = regency.roles.filter((r) => roleIds.includes(r.id));
   const kindOf = (r: RawRegency['roles'][number]): RoleKind => r.kind ?? 'staff';
-  const unitsOf = (kind: RoleKind): string[] => [...new Set(held.filter((r) => kindOf(r) === kind && r.unit !== undefined).map((r) => r.unit!))];
+  const unitsOf = (kind: RoleKind): string[] => [
+    ...new Set(held.filter((r) => kindOf(r) === kind && r.unit !== undefined).map((r) => r.unit!)),
+  ];
   return {
     userId: user.id,
     regencyId: user.regencyId,
@@ -84,6 +91,13 @@ export function profileFromRow(user: AuthUser, row: ProfileSourceRow): AccessPro
 
 /** Loads the user's profile in one query: their roles plus active delegations, read against the regency's role table, and the regency's SOPs. */
 export async function loadAccessProfile(db: Knex, user: AuthUser, now = new Date()): Promise<AccessProfile> {
-  const [row] = await sqlRows<ProfileSourceRow>(db, `SELECT ${PROFILE_SOURCE_COLUMNS} FROM users u LEFT JOIN regencies r ON r.id = u.regency_id WHERE u.id = ?`, [now, now, user.id]);
-  return profileFromRow(user, row ?? { profile_roles: null, profile_archive_control: null, profile_delegations: [], profile_sops: [] });
+  const [row] = await sqlRows<ProfileSourceRow>(
+    db,
+    `SELECT ${PROFILE_SOURCE_COLUMNS} FROM users u LEFT JOIN regencies r ON r.id = u.regency_id WHERE u.id = ?`,
+    [now, now, user.id],
+  );
+  return profileFromRow(
+    user,
+    row ?? { profile_roles: null, profile_archive_control: null, profile_delegations: [], profile_sops: [] },
+  );
 }

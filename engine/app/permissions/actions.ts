@@ -44,7 +44,16 @@ export interface ActionRule {
 const CASE_WORKERS: readonly RoleKind[] = ['staff', 'kabid', 'kadis', 'sekretaris', 'admin'];
 // Auditors read everything their regency holds; they are in no list of a writing action.
 const CASE_READERS: readonly RoleKind[] = [...CASE_WORKERS, 'auditor'];
-const ALL_KINDS: readonly RoleKind[] = ['staff', 'kabid', 'kadis', 'sekretaris', 'drafter', 'approver', 'auditor', 'admin'];
+const ALL_KINDS: readonly RoleKind[] = [
+  'staff',
+  'kabid',
+  'kadis',
+  'sekretaris',
+  'drafter',
+  'approver',
+  'auditor',
+  'admin',
+];
 const HEADS: readonly RoleKind[] = ['kabid', 'kadis', 'sekretaris', 'admin'];
 
 /** The permission table: deny by default, so an action missing here cannot be declared at all. */

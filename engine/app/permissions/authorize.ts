@@ -24,10 +24,22 @@ export function assertMayPerform(action: Action, profile: AccessProfile | undefi
  * Checks the case a request touches (found in the user's regency, else caseOfPath answered 404): 403
  * when it lies outside the user's scope (or, for archive decisions, outside their authority).
  */
-export async function assertCaseAllowed(db: Knex, action: Action, profile: AccessProfile, target: PathCase): Promise<void> {
+export async function assertCaseAllowed(
+  db: Knex,
+  action: Action,
+  profile: AccessProfile,
+  target: PathCase,
+): Promise<void> {
   if (ACTION_RULES[action].onCase === 'archive-authority') {
-    const row = (await db('cases as c').leftJoin('definitions as d', (j) => void j.on('d.regency_id', 'c.regency_id').andOn('d.sop_id', 'c.sop_id')).where('c.id', target.caseId).first('d.unit')) as { unit: string | null } | undefined;
-    if (!hasArchiveAuthority(profile, row?.unit ?? null)) throw denied('OUT_OF_SCOPE', 'Hanya pejabat berwenang (Kepala Dinas, Sekretaris atau Kepala Bidang unit layanan ini) yang dapat memutuskan atau mencatat peminjaman arsip.');
+    const row = (await db('cases as c')
+      .leftJoin('definitions as d', (j) => void j.on('d.regency_id', 'c.regency_id').andOn('d.sop_id', 'c.sop_id'))
+      .where('c.id', target.caseId)
+      .first('d.unit')) as { unit: string | null } | undefined;
+    if (!hasArchiveAuthority(profile, row?.unit ?? null))
+      throw denied(
+        'OUT_OF_SCOPE',
+        'Hanya pejabat berwenang (Kepala Dinas, Sekretaris atau Kepala Bidang unit layanan ini) yang dapat memutuskan atau mencatat peminjaman arsip.',
+      );
     return;
   }
   if (!target.visible) throw denied('OUT_OF_SCOPE', 'Kasus ini di luar lingkup unit atau tugas Anda.');
@@ -37,7 +49,12 @@ export async function assertCaseAllowed(db: Knex, action: Action, profile: Acces
  * The whole check for one request: the action by role kind, then the case named by the path (if any).
  * Returns the case id the path pointed at, for the access log.
  */
-export async function authorizeRequest(db: Knex, action: Action, profile: AccessProfile | undefined, params: Readonly<Record<string, string>>): Promise<string | undefined> {
+export async function authorizeRequest(
+  db: Knex,
+  action: Action,
+  profile: AccessProfile | undefined,
+  params: Readonly<Record<string, string>>,
+): Promise<string | undefined> {
   assertMayPerform(action, profile);
   if (!profile) return undefined;
   const target = await caseOfPath(db, profile, params);

@@ -21,7 +21,13 @@ export function scopeOf(profile: AccessProfile, sops: readonly SopAccessInfo[]):
   const confidential = sops.filter((s) => s.confidential).map((s) => s.sopId);
   const readsAll = profile.kinds.has('kadis') || profile.kinds.has('auditor');
   const readsAllButConfidential = profile.kinds.has('sekretaris') || profile.kinds.has('admin');
-  const unitSops = sops.filter((s) => s.unit !== null && (profile.kabidUnits.includes(s.unit) || (profile.staffUnits.includes(s.unit) && !s.confidential))).map((s) => s.sopId);
+  const unitSops = sops
+    .filter(
+      (s) =>
+        s.unit !== null &&
+        (profile.kabidUnits.includes(s.unit) || (profile.staffUnits.includes(s.unit) && !s.confidential)),
+    )
+    .map((s) => s.sopId);
   return {
     all: readsAll || readsAllButConfidential,
     exceptSops: readsAll ? [] : confidential,

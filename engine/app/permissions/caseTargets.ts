@@ -26,18 +26,37 @@ export interface PathCase {
  * none. Each lookup also decides visibility (the scope as a correlated EXISTS), so a request learns
  * both in one query.
  */
-export async function caseOfPath(db: Knex, profile: AccessProfile, params: Readonly<Record<string, string>>): Promise<PathCase | undefined> {
+export async function caseOfPath(
+  db: Knex,
+  profile: AccessProfile,
+  params: Readonly<Record<string, string>>,
+): Promise<PathCase | undefined> {
   let found: PathCase | undefined;
   const scope = caseScopeOf(profile);
   for (const [param, target] of Object.entries(CASE_TARGETS)) {
     const value = params[param];
     if (value === undefined) continue;
     const column = target.table === 'cases' ? 'id' : 'case_id';
-    const visibleQuery = whereCaseVisible(db('cases as c').whereRaw(`c.id = x.${column}`).select(db.raw('1')), scope, 'c');
-    const row = (await db(`${target.table} as x`).where({ 'x.id': value, 'x.regency_id': profile.regencyId }).first(`x.${column} as case_id`, db.raw('EXISTS (?) AS visible', [visibleQuery]))) as { case_id: string; visible: boolean } | undefined;
+    const visibleQuery = whereCaseVisible(
+      db('cases as c').whereRaw(`c.id = x.${column}`).select(db.raw('1')),
+      scope,
+      'c',
+    );
+    const row = (await db(`${target.table} as x`)
+      .where({ 'x.id': value, 'x.regency_id': profile.regencyId })
+      .first(`x.${column} as case_id`, db.raw('EXISTS (?) AS visible', [visibleQuery]))) as
+      { case_id: string; visible: boolean } | undefined;
     // Another regency's rows do not exist for this user (row-level security hides them as well).
-    if (!row) throw new AppError('NOT_FOUND', `${target.label} tidak ditemukan.`, undefined, undefined, 'TARGET_NOT_FOUND');
-    if (found !== undefined && found.caseId !== row.case_id) throw new AppError('NOT_FOUND', `${target.label} tidak ditemukan pada kasus ini.`, undefined, undefined, 'TARGET_NOT_FOUND');
+    if (!row)
+      throw new AppError('NOT_FOUND', `${target.label} tidak ditemukan.`, undefined, undefined, 'TARGET_NOT_FOUND');
+    if (found !== undefined && found.caseId !== row.case_id)
+      throw new AppError(
+        'NOT_FOUND',
+        `${target.label} tidak ditemukan pada kasus ini.`,
+        undefined,
+        undefined,
+        'TARGET_NOT_FOUND',
+      );
     found = { caseId: row.case_id, visible: row.visible };
   }
   return found;

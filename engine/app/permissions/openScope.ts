@@ -21,5 +21,6 @@ export async function assertMayOpenCase(db: Knex, profile: AccessProfile, sopId:
   const definition = version.definition;
   const first = definition.steps[0];
   const firstRole = first ? definition.actors.find((a) => a.id === first.actors[0])?.performerRole : undefined;
-  if (!mayOpenCase(profile, definition.unit, firstRole)) throw denied('OUT_OF_SCOPE', 'Layanan ini bukan layanan unit Anda.');
+  if (!mayOpenCase(profile, definition.unit, firstRole))
+    throw denied('OUT_OF_SCOPE', 'Layanan ini bukan layanan unit Anda.');
 }

@@ -3,7 +3,8 @@ import { redactEventPayload } from '../../core/anonymise/redactEventPayload.ts';
 import { runSystemCommand } from '../caseService.ts';
 
 /** Placeholder left where a generated letter's text was. */
-const REDACTED_LETTER = '[Isi dokumen dihapus: masa retensi data pribadi telah berakhir. Nomor, tanggal dan penanda tangan tetap tercatat.]';
+const REDACTED_LETTER =
+  '[Isi dokumen dihapus: masa retensi data pribadi telah berakhir. Nomor, tanggal dan penanda tangan tetap tercatat.]';
 
 /**
  * Anonymises one closed case, all in the caller's transaction: the engine replaces the case data with
@@ -11,15 +12,29 @@ const REDACTED_LETTER = '[Isi dokumen dihapus: masa retensi data pribadi telah b
  * event payloads are redacted (the append-only trigger allows this only with alur.allow_event_redaction);
  * scans lose their content; issued letters lose their text; survey comments go.
  */
-export async function anonymiseCaseData(trx: Knex.Transaction, regencyId: string, caseId: string, now: Date): Promise<void> {
+export async function anonymiseCaseData(
+  trx: Knex.Transaction,
+  regencyId: string,
+  caseId: string,
+  now: Date,
+): Promise<void> {
   const outcome = await runSystemCommand(trx, regencyId, caseId, { type: 'anonymise' }, now);
   const marker = outcome.events.find((e) => e.type === 'case.anonymised')!;
   await trx('cases').where({ id: caseId }).update({ anonymised_at: now, applicant_name: null, applicant_nik: null });
   await trx.raw(`SELECT set_config('alur.allow_event_redaction', 'on', true)`);
-  const events = (await trx('case_events').where({ case_id: caseId }).andWhere('seq', '<', marker.seq).select('id', 'payload')) as Array<{ id: string | number; payload: Record<string, unknown> }>;
-  for (const event of events) await trx('case_events').where({ id: event.id }).update({ payload: JSON.stringify(redactEventPayload(event.payload)) });
+  const events = (await trx('case_events')
+    .where({ case_id: caseId })
+    .andWhere('seq', '<', marker.seq)
+    .select('id', 'payload')) as Array<{ id: string | number; payload: Record<string, unknown> }>;
+  for (const event of events)
+    await trx('case_events')
+      .where({ id: event.id })
+      .update({ payload: JSON.stringify(redactEventPayload(event.payload)) });
   await trx.raw(`SELECT set_config('alur.allow_event_redaction', 'off', true)`);
-  await trx('attachments').where({ case_id: caseId }).whereNull('purged_at').update({ content: Buffer.alloc(0), sha256: '', file_name: 'dihapus', purged_at: now });
+  await trx('attachments')
+    .where({ case_id: caseId })
+    .whereNull('purged_at')
+    .update({ content: Buffer.alloc(0), sha256: '', file_name: 'dihapus', purged_at: now });
   await trx('issued_documents').where({ case_id: caseId }).update({ body: REDACTED_LETTER });
   await trx('survey_responses').where({ case_id: caseId }).update({ comment: null });
 }

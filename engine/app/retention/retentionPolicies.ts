@@ -14,9 +14,19 @@ export interface RetentionPolicy {
  */
 export async function retentionPolicies(db: Knex): Promise<{ policies: RetentionPolicy[]; withoutRetention: number }> {
   const rows = (await db('definitions as d')
-    .join('definition_versions as v', (j) => void j.on('v.regency_id', 'd.regency_id').andOn('v.sop_id', 'd.sop_id').andOn('v.version', 'd.latest_version'))
-    .select('d.regency_id', 'd.sop_id', db.raw(`(v.definition->'retention'->>'years')::int as years`))) as Array<{ regency_id: string; sop_id: string; years: number | null }>;
-  const policies = rows.filter((r) => r.years !== null && r.years > 0).map((r) => ({ regencyId: r.regency_id, sopId: r.sop_id, years: r.years! }));
+    .join(
+      'definition_versions as v',
+      (j) =>
+        void j.on('v.regency_id', 'd.regency_id').andOn('v.sop_id', 'd.sop_id').andOn('v.version', 'd.latest_version'),
+    )
+    .select('d.regency_id', 'd.sop_id', db.raw(`(v.definition->'retention'->>'years')::int as years`))) as Array<{
+    regency_id: string;
+    sop_id: string;
+    years: number | null;
+  }>;
+  const policies = rows
+    .filter((r) => r.years !== null && r.years > 0)
+    .map((r) => ({ regencyId: r.regency_id, sopId: r.sop_id, years: r.years! }));
   return { policies, withoutRetention: rows.length - policies.length };
 }
 

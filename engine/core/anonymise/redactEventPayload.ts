@@ -13,7 +13,8 @@ function redact(value: unknown, key: string | undefined): unknown {
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (k === 'formData' && v !== null && typeof v === 'object') out.formFields = Object.keys(v as Record<string, unknown>);
+    if (k === 'formData' && v !== null && typeof v === 'object')
+      out.formFields = Object.keys(v as Record<string, unknown>);
     else if (!REMOVED_KEYS.has(k)) out[k] = redact(v, k);
   }
   return out;

@@ -15,13 +15,23 @@ export function fieldFate(schema: Record<string, unknown> | undefined): FieldFat
   const type = schema.type;
   if (type === 'boolean' || type === 'integer' || type === 'number') return 'keep';
   if (type === 'string' && (schema.format === 'date' || schema.format === 'date-time')) return 'year';
-  if (type === 'array' && typeof schema.items === 'object' && schema.items !== null && fieldFate(schema.items as Record<string, unknown>) === 'keep') return 'keep';
+  if (
+    type === 'array' &&
+    typeof schema.items === 'object' &&
+    schema.items !== null &&
+    fieldFate(schema.items as Record<string, unknown>) === 'keep'
+  )
+    return 'keep';
   return 'remove';
 }
 
 /** The statistical remainder of case data: kept fields as they are, dates as years, the rest removed. */
-export function statisticalData(data: Record<string, unknown>, schemas: readonly DataSchema[]): { data: Record<string, unknown>; removed: string[] } {
-  const fieldSchema = (name: string): Record<string, unknown> | undefined => schemas.map((s) => s.properties[name]).find((p) => p !== undefined);
+export function statisticalData(
+  data: Record<string, unknown>,
+  schemas: readonly DataSchema[],
+): { data: Record<string, unknown>; removed: string[] } {
+  const fieldSchema = (name: string): Record<string, unknown> | undefined =>
+    schemas.map((s) => s.properties[name]).find((p) => p !== undefined);
   const kept: Record<string, unknown> = {};
   const removed: string[] = [];
   for (const [name, value] of Object.entries(data)) {

@@ -10,7 +10,13 @@ import { findActionableTask } from './findActionableTask.ts';
 
 type Complete = Extract<CaseCommand, { type: 'complete' }>;
 
-async function missingRequirements(exe: ExecutableSop, state: CaseState, stepId: string, command: Complete, now: Date): Promise<string[]> {
+async function missingRequirements(
+  exe: ExecutableSop,
+  state: CaseState,
+  stepId: string,
+  command: Complete,
+  now: Date,
+): Promise<string[]> {
   const step = exe.stepById.get(stepId)!;
   const facts = buildFacts(exe.definition, { ...state.data, ...(command.formData ?? {}) }, {}, now);
   const missing: string[] = [];
@@ -24,7 +30,12 @@ async function missingRequirements(exe: ExecutableSop, state: CaseState, stepId:
 }
 
 /** Completes one task: validates form and checklist, then advances the flow when the step is done. */
-export async function completeTask(exe: ExecutableSop, state: CaseState, command: Complete, context: EngineContext): Promise<CommandResult> {
+export async function completeTask(
+  exe: ExecutableSop,
+  state: CaseState,
+  command: Complete,
+  context: EngineContext,
+): Promise<CommandResult> {
   const found = findActionableTask(state, command.taskId, context);
   if ('error' in found) return { ok: false, error: found.error };
   const task = found.task;
@@ -32,20 +43,47 @@ export async function completeTask(exe: ExecutableSop, state: CaseState, command
   const formData = command.formData ?? {};
   const validator = exe.formValidators.get(step.id);
   if (validator && !validator(formData)) {
-    return { ok: false, error: { code: 'FORM_INVALID', message: 'Isian formulir belum benar. Periksa isian yang ditandai.', details: formErrorsToDetails(validator.errors, step.form!.schema) } };
+    return {
+      ok: false,
+      error: {
+        code: 'FORM_INVALID',
+        message: 'Isian formulir belum benar. Periksa isian yang ditandai.',
+        details: formErrorsToDetails(validator.errors, step.form!.schema),
+      },
+    };
   }
   const missing = await missingRequirements(exe, state, step.id, command, context.now);
   if (missing.length > 0) {
     const labels = missing.map((d) => step.requirements.find((r) => r.doc === d)?.label ?? d);
-    const error: EngineError = { code: 'REQUIREMENTS_INCOMPLETE', message: `Kelengkapan belum ada: ${labels.join(', ')}. Centang dokumen yang sudah diterima, atau kembalikan berkas untuk dilengkapi.`, details: missing.map((d, i) => ({ path: `/checklist/${d}`, message: labels[i] ?? d })) };
+    const error: EngineError = {
+      code: 'REQUIREMENTS_INCOMPLETE',
+      message: `Kelengkapan belum ada: ${labels.join(', ')}. Centang dokumen yang sudah diterima, atau kembalikan berkas untuk dilengkapi.`,
+      details: missing.map((d, i) => ({ path: `/checklist/${d}`, message: labels[i] ?? d })),
+    };
     return { ok: false, error };
   }
   const openSiblings = state.tasks.filter((x) => x.stepId === step.id && x.status === 'open' && x.id !== task.id);
   const stepWillFinish = step.actorMode !== 'together' || openSiblings.length === 0;
   const humanDecision = step.decision?.mode === 'human';
   if (stepWillFinish && humanDecision) {
-    if (command.choice === undefined) return { ok: false, error: { code: 'CHOICE_REQUIRED', message: `Pilih keputusan: ${step.decision!.branches.map((b) => b.label).join(' / ')}.`, path: '/choice' } };
-    if (!step.decision!.branches.some((b) => b.label === command.choice)) return { ok: false, error: { code: 'UNKNOWN_CHOICE', message: `Keputusan "${command.choice}" tidak ada. Pilihan: ${step.decision!.branches.map((b) => b.label).join(' / ')}.`, path: '/choice' } };
+    if (command.choice === undefined)
+      return {
+        ok: false,
+        error: {
+          code: 'CHOICE_REQUIRED',
+          message: `Pilih keputusan: ${step.decision!.branches.map((b) => b.label).join(' / ')}.`,
+          path: '/choice',
+        },
+      };
+    if (!step.decision!.branches.some((b) => b.label === command.choice))
+      return {
+        ok: false,
+        error: {
+          code: 'UNKNOWN_CHOICE',
+          message: `Keputusan "${command.choice}" tidak ada. Pilihan: ${step.decision!.branches.map((b) => b.label).join(' / ')}.`,
+          path: '/choice',
+        },
+      };
   }
 
   const t = beginTransition(state, context);
@@ -54,7 +92,17 @@ export async function completeTask(exe: ExecutableSop, state: CaseState, command
   live.completedAt = context.now.toISOString();
   live.completedBy = context.by.userId;
   Object.assign(t.state.data, structuredClone(formData));
-  emit(t, 'task.completed', { formData, checklist: command.checklist ?? {}, attachments: command.attachments ?? [], note: command.note ?? null }, { stepId: step.id, taskId: task.id });
+  emit(
+    t,
+    'task.completed',
+    {
+      formData,
+      checklist: command.checklist ?? {},
+      attachments: command.attachments ?? [],
+      note: command.note ?? null,
+    },
+    { stepId: step.id, taskId: task.id },
+  );
   if (t.state.paused && t.state.paused.stepId === step.id && stepWillFinish) resumeServiceClock(t);
   await evaluateEligibility(t, exe, Object.keys(formData));
   if (!stepWillFinish) return commit(t);
@@ -81,12 +129,22 @@ export async function completeTask(exe: ExecutableSop, state: CaseState, command
   return commit(t);
 }
 
-async function decide(t: ReturnType<typeof beginTransition>, exe: ExecutableSop, stepId: string, choice: string | undefined): Promise<string> {
+async function decide(
+  t: ReturnType<typeof beginTransition>,
+  exe: ExecutableSop,
+  stepId: string,
+  choice: string | undefined,
+): Promise<string> {
   const step = exe.stepById.get(stepId)!;
   const decision = step.decision!;
   if (decision.mode === 'human') {
     const branch = decision.branches.find((b) => b.label === choice)!;
-    emit(t, 'decision.taken', { label: branch.label, goto: branch.goto, question: decision.question ?? null }, { stepId });
+    emit(
+      t,
+      'decision.taken',
+      { label: branch.label, goto: branch.goto, question: decision.question ?? null },
+      { stepId },
+    );
     return branch.goto;
   }
   const facts = buildFacts(exe.definition, t.state.data, {}, t.context.now);
@@ -98,12 +156,21 @@ async function decide(t: ReturnType<typeof beginTransition>, exe: ExecutableSop,
     const condition = conditions[i];
     if (!condition) continue;
     const outcome = await condition.evaluate(facts);
-    evaluated.push({ label: branch.label, passed: outcome.passed, explanations: outcome.criteria.map((c) => c.explanation) });
+    evaluated.push({
+      label: branch.label,
+      passed: outcome.passed,
+      explanations: outcome.criteria.map((c) => c.explanation),
+    });
     if (outcome.passed) {
       chosen = branch;
       break;
     }
   }
-  emit(t, 'decision.evaluated', { question: decision.question ?? null, chosen: chosen.label, goto: chosen.goto, branches: evaluated }, { stepId });
+  emit(
+    t,
+    'decision.evaluated',
+    { question: decision.question ?? null, chosen: chosen.label, goto: chosen.goto, branches: evaluated },
+    { stepId },
+  );
   return chosen.goto;
 }

@@ -8,10 +8,14 @@ const OUTCOME = { cancel: 'cancelled', reject: 'ditolak', close: 'selesai' } as 
 
 /** Ends a case by hand: cancel (withdrawn), reject (ditolak) or close (selesai); a reason is always kept. */
 export function endCase(state: CaseState, command: EndCommand, context: EngineContext): CommandResult {
-  if (state.status !== 'open' && state.status !== 'waiting') return { ok: false, error: { code: 'CASE_NOT_OPEN', message: 'Kasus ini sudah selesai atau dibatalkan.' } };
-  if (command.reason.trim().length === 0) return { ok: false, error: { code: 'REASON_REQUIRED', message: 'Tuliskan alasannya.', path: '/reason' } };
+  if (state.status !== 'open' && state.status !== 'waiting')
+    return { ok: false, error: { code: 'CASE_NOT_OPEN', message: 'Kasus ini sudah selesai atau dibatalkan.' } };
+  if (command.reason.trim().length === 0)
+    return { ok: false, error: { code: 'REASON_REQUIRED', message: 'Tuliskan alasannya.', path: '/reason' } };
   const t = beginTransition(state, context);
-  emit(t, `case.${command.type === 'cancel' ? 'cancelled' : command.type === 'reject' ? 'rejected' : 'closed'}`, { reason: command.reason });
+  emit(t, `case.${command.type === 'cancel' ? 'cancelled' : command.type === 'reject' ? 'rejected' : 'closed'}`, {
+    reason: command.reason,
+  });
   finishCase(t, OUTCOME[command.type], command.reason);
   return commit(t);
 }

@@ -6,18 +6,26 @@ import { beginTransition, commit, emit } from '../transition.ts';
 type Migrate = Extract<CaseCommand, { type: 'migrate' }>;
 
 /** Required case data fields of the new version that the case does not have (the move reports them). */
-export function missingCaseData(target: ExecutableSop, data: Record<string, unknown>): Array<{ field: string; title: string }> {
+export function missingCaseData(
+  target: ExecutableSop,
+  data: Record<string, unknown>,
+): Array<{ field: string; title: string }> {
   const schema = target.definition.caseData.schema;
   return (schema.required ?? [])
     .filter((field) => data[field] === undefined || data[field] === null || data[field] === '')
-    .map((field) => ({ field, title: typeof schema.properties[field]?.title === 'string' ? (schema.properties[field].title as string) : field }));
+    .map((field) => ({
+      field,
+      title: typeof schema.properties[field]?.title === 'string' ? (schema.properties[field].title as string) : field,
+    }));
 }
 
 /** Whether the case can move to `target`: it must be running, and its current step must exist there. */
 export function migrationBlocker(target: ExecutableSop, state: CaseState): string | undefined {
-  if (state.status !== 'open' && state.status !== 'waiting') return 'Kasus sudah selesai atau dibatalkan; hanya kasus berjalan yang dapat dipindahkan.';
+  if (state.status !== 'open' && state.status !== 'waiting')
+    return 'Kasus sudah selesai atau dibatalkan; hanya kasus berjalan yang dapat dipindahkan.';
   if (state.currentStepId === undefined) return 'Kasus tidak berada pada langkah mana pun.';
-  if (!target.stepById.has(state.currentStepId)) return `Langkah "${state.currentStepId}" tidak ada pada versi baru; kasus tidak dapat dipindahkan.`;
+  if (!target.stepById.has(state.currentStepId))
+    return `Langkah "${state.currentStepId}" tidak ada pada versi baru; kasus tidak dapat dipindahkan.`;
   return undefined;
 }
 
@@ -34,9 +42,21 @@ function latestBatch(state: CaseState, stepId: string): TaskState[] {
  * their deadlines, other open tasks are cancelled, and lanes the new step adds get new tasks. The move
  * is a `case.migrated` event listing the required case data the new version asks for and the case lacks.
  */
-export function migrateVersion(exe: ExecutableSop, state: CaseState, command: Migrate, context: EngineContext): CommandResult {
+export function migrateVersion(
+  exe: ExecutableSop,
+  state: CaseState,
+  command: Migrate,
+  context: EngineContext,
+): CommandResult {
   const blocker = migrationBlocker(exe, state);
-  if (blocker !== undefined) return { ok: false, error: { code: state.status === 'open' || state.status === 'waiting' ? 'TASK_NOT_FOUND' : 'CASE_NOT_OPEN', message: blocker } };
+  if (blocker !== undefined)
+    return {
+      ok: false,
+      error: {
+        code: state.status === 'open' || state.status === 'waiting' ? 'TASK_NOT_FOUND' : 'CASE_NOT_OPEN',
+        message: blocker,
+      },
+    };
   const t = beginTransition(state, context);
   const step = exe.stepById.get(state.currentStepId!)!;
   const batch = latestBatch(t.state, step.id);
@@ -56,14 +76,35 @@ export function migrateVersion(exe: ExecutableSop, state: CaseState, command: Mi
     if (covered.has(actorId) || !needsAll) continue;
     const actor = exe.definition.actors.find((a) => a.id === actorId);
     t.state.taskSeq += 1;
-    const task: TaskState = { id: `${state.id}-t${t.state.taskSeq}`, stepId: step.id, actorId, role: actor?.performerRole ?? '', status: 'open', createdAt: context.now.toISOString() };
-    if (step.time) task.dueAt = computeDeadline(context.calendar, context.now, step.time, t.state.persons).toISOString();
+    const task: TaskState = {
+      id: `${state.id}-t${t.state.taskSeq}`,
+      stepId: step.id,
+      actorId,
+      role: actor?.performerRole ?? '',
+      status: 'open',
+      createdAt: context.now.toISOString(),
+    };
+    if (step.time)
+      task.dueAt = computeDeadline(context.calendar, context.now, step.time, t.state.persons).toISOString();
     created.push(task);
     if (step.actorMode === 'anyOf') break;
   }
   t.state.tasks.push(...created);
   const missing = missingCaseData(exe, t.state.data);
-  emit(t, 'case.migrated', { fromVersion: command.fromVersion, toVersion: command.toVersion, stepId: step.id, missingData: missing, cancelledTasks: cancelled, createdTasks: created.map((c) => ({ id: c.id, actorId: c.actorId, role: c.role, dueAt: c.dueAt ?? null })), note: command.note ?? null }, { stepId: step.id });
+  emit(
+    t,
+    'case.migrated',
+    {
+      fromVersion: command.fromVersion,
+      toVersion: command.toVersion,
+      stepId: step.id,
+      missingData: missing,
+      cancelledTasks: cancelled,
+      createdTasks: created.map((c) => ({ id: c.id, actorId: c.actorId, role: c.role, dueAt: c.dueAt ?? null })),
+      note: command.note ?? null,
+    },
+    { stepId: step.id },
+  );
   for (const id of cancelled) emit(t, 'task.cancelled', { reason: 'migrated' }, { stepId: step.id, taskId: id });
   return commit(t);
 }

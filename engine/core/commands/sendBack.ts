@@ -6,14 +6,36 @@ import { beginTransition, commit, emit } from '../transition.ts';
 import { findActionableTask } from './findActionableTask.ts';
 
 /** Returns an incomplete file to an earlier step (berkas tidak lengkap); the service clock stops until it is back. */
-export function sendBack(exe: ExecutableSop, state: CaseState, command: Extract<CaseCommand, { type: 'sendBack' }>, context: EngineContext): CommandResult {
+export function sendBack(
+  exe: ExecutableSop,
+  state: CaseState,
+  command: Extract<CaseCommand, { type: 'sendBack' }>,
+  context: EngineContext,
+): CommandResult {
   const found = findActionableTask(state, command.taskId, context);
   if ('error' in found) return { ok: false, error: found.error };
   const step = exe.stepById.get(found.task.stepId)!;
-  if (!step.sendBack) return { ok: false, error: { code: 'SEND_BACK_NOT_ALLOWED', message: 'Langkah ini tidak dapat mengembalikan berkas menurut SOP.' } };
-  if (command.reason.trim().length === 0) return { ok: false, error: { code: 'REASON_REQUIRED', message: 'Tuliskan alasan pengembalian (dokumen apa yang kurang).', path: '/reason' } };
+  if (!step.sendBack)
+    return {
+      ok: false,
+      error: { code: 'SEND_BACK_NOT_ALLOWED', message: 'Langkah ini tidak dapat mengembalikan berkas menurut SOP.' },
+    };
+  if (command.reason.trim().length === 0)
+    return {
+      ok: false,
+      error: {
+        code: 'REASON_REQUIRED',
+        message: 'Tuliskan alasan pengembalian (dokumen apa yang kurang).',
+        path: '/reason',
+      },
+    };
   const t = beginTransition(state, context);
-  emit(t, 'case.sentBack', { from: step.id, to: step.sendBack.to, reason: command.reason, missing: command.missing ?? [] }, { stepId: step.id, taskId: found.task.id });
+  emit(
+    t,
+    'case.sentBack',
+    { from: step.id, to: step.sendBack.to, reason: command.reason, missing: command.missing ?? [] },
+    { stepId: step.id, taskId: found.task.id },
+  );
   cancelOpenTasks(t, 'sent-back');
   if (!t.state.paused) pauseServiceClock(t, exe, step.sendBack.to, command.reason);
   enterStep(t, exe, step.sendBack.to);

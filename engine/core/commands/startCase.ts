@@ -8,19 +8,52 @@ import { beginTransition, commit, emit } from '../transition.ts';
 
 /** An empty case, before its start command. */
 export function blankCase(exe: ExecutableSop, caseId: string, now: Date): CaseState {
-  return { id: caseId, regency: exe.definition.regency, sopId: exe.definition.id, revision: 0, status: 'open', data: {}, tasks: [], openedAt: now.toISOString(), taskSeq: 0, eventSeq: 0, persons: 1 };
+  return {
+    id: caseId,
+    regency: exe.definition.regency,
+    sopId: exe.definition.id,
+    revision: 0,
+    status: 'open',
+    data: {},
+    tasks: [],
+    openedAt: now.toISOString(),
+    taskSeq: 0,
+    eventSeq: 0,
+    persons: 1,
+  };
 }
 
 /** Opens a case: validates the case data, sets the service deadline and creates the first step's tasks. */
-export async function startCase(exe: ExecutableSop, command: Extract<CaseCommand, { type: 'start' }>, context: EngineContext): Promise<CommandResult> {
+export async function startCase(
+  exe: ExecutableSop,
+  command: Extract<CaseCommand, { type: 'start' }>,
+  context: EngineContext,
+): Promise<CommandResult> {
   if (!exe.caseDataValidator(command.data)) {
-    return { ok: false, error: { code: 'FORM_INVALID', message: 'Data kasus belum benar. Periksa isian yang ditandai.', details: formErrorsToDetails(exe.caseDataValidator.errors, exe.definition.caseData.schema) } };
+    return {
+      ok: false,
+      error: {
+        code: 'FORM_INVALID',
+        message: 'Data kasus belum benar. Periksa isian yang ditandai.',
+        details: formErrorsToDetails(exe.caseDataValidator.errors, exe.definition.caseData.schema),
+      },
+    };
   }
   const t = beginTransition(blankCase(exe, command.caseId, context.now), context);
   t.state.data = structuredClone(command.data);
   t.state.persons = Math.max(1, command.persons ?? 1);
-  if (exe.definition.duration) t.state.dueAt = computeDeadline(context.calendar, context.now, exe.definition.duration, t.state.persons).toISOString();
-  emit(t, 'case.started', { sopId: exe.definition.id, dueAt: t.state.dueAt ?? null, fields: Object.keys(command.data) });
+  if (exe.definition.duration)
+    t.state.dueAt = computeDeadline(
+      context.calendar,
+      context.now,
+      exe.definition.duration,
+      t.state.persons,
+    ).toISOString();
+  emit(t, 'case.started', {
+    sopId: exe.definition.id,
+    dueAt: t.state.dueAt ?? null,
+    fields: Object.keys(command.data),
+  });
   await evaluateEligibility(t, exe, Object.keys(command.data));
   const first = exe.definition.steps[0];
   if (first) enterStep(t, exe, first.id);

@@ -5,7 +5,11 @@ import type { CaseStatus, TaskState } from '../caseTypes.ts';
 import type { ExecutableSop } from '../compileSop.ts';
 import { emit, type Transition } from '../transition.ts';
 
-const STATUS_OF_ENDING: Record<CaseEnding, CaseStatus> = { selesai: 'completed', ditolak: 'rejected', dirujuk: 'referred' };
+const STATUS_OF_ENDING: Record<CaseEnding, CaseStatus> = {
+  selesai: 'completed',
+  ditolak: 'rejected',
+  dirujuk: 'referred',
+};
 
 /** Cancels every open task (the case moved on or ended). */
 export function cancelOpenTasks(t: Transition, reason: string): void {
@@ -41,10 +45,25 @@ export function enterStep(t: Transition, exe: ExecutableSop, target: string): vo
   const created: TaskState[] = step.actors.map((actorId) => {
     const actor = exe.definition.actors.find((a) => a.id === actorId);
     state.taskSeq += 1;
-    const task: TaskState = { id: `${state.id}-t${state.taskSeq}`, stepId: step.id, actorId, role: actor?.performerRole ?? '', status: 'open', createdAt: context.now.toISOString() };
+    const task: TaskState = {
+      id: `${state.id}-t${state.taskSeq}`,
+      stepId: step.id,
+      actorId,
+      role: actor?.performerRole ?? '',
+      status: 'open',
+      createdAt: context.now.toISOString(),
+    };
     if (step.time) task.dueAt = computeDeadline(context.calendar, context.now, step.time, state.persons).toISOString();
     return task;
   });
   state.tasks.push(...created);
-  emit(t, 'step.entered', { mode: step.actorMode, tasks: created.map((c) => ({ id: c.id, actorId: c.actorId, role: c.role, dueAt: c.dueAt ?? null })) }, { stepId: step.id });
+  emit(
+    t,
+    'step.entered',
+    {
+      mode: step.actorMode,
+      tasks: created.map((c) => ({ id: c.id, actorId: c.actorId, role: c.role, dueAt: c.dueAt ?? null })),
+    },
+    { stepId: step.id },
+  );
 }

@@ -9,7 +9,8 @@ export function pauseServiceClock(t: Transition, exe: ExecutableSop, stepId: str
   const paused: NonNullable<typeof state.paused> = { since: context.now.toISOString(), stepId, reason };
   if (state.dueAt !== undefined && exe.definition.duration) {
     const due = new Date(state.dueAt);
-    if (durationBudget(context.calendar, exe.definition.duration).kind === 'office') paused.remainingMinutes = workingMinutesBetween(context.calendar, context.now, due);
+    if (durationBudget(context.calendar, exe.definition.duration).kind === 'office')
+      paused.remainingMinutes = workingMinutesBetween(context.calendar, context.now, due);
     else paused.remainingMs = Math.max(0, due.getTime() - context.now.getTime());
   }
   state.paused = paused;
@@ -22,8 +23,13 @@ export function resumeServiceClock(t: Transition): void {
   const { state, context } = t;
   const paused = state.paused;
   if (!paused) return;
-  if (paused.remainingMinutes !== undefined) state.dueAt = addBudget(context.calendar, context.now, { kind: 'office', minutes: paused.remainingMinutes }).toISOString();
-  else if (paused.remainingMs !== undefined) state.dueAt = new Date(context.now.getTime() + paused.remainingMs).toISOString();
+  if (paused.remainingMinutes !== undefined)
+    state.dueAt = addBudget(context.calendar, context.now, {
+      kind: 'office',
+      minutes: paused.remainingMinutes,
+    }).toISOString();
+  else if (paused.remainingMs !== undefined)
+    state.dueAt = new Date(context.now.getTime() + paused.remainingMs).toISOString();
   delete state.paused;
   state.status = 'open';
   const pausedMs = context.now.getTime() - new Date(paused.since).getTime();

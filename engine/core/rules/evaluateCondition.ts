@@ -21,15 +21,27 @@ export interface ConditionOutcome {
   criteria: CriterionOutcome[];
 }
 
-type EvaluatedNode = { all?: EvaluatedNode[]; any?: EvaluatedNode[]; not?: EvaluatedNode; result?: boolean; factResult?: unknown };
+type EvaluatedNode = {
+  all?: EvaluatedNode[];
+  any?: EvaluatedNode[];
+  not?: EvaluatedNode;
+  result?: boolean;
+  factResult?: unknown;
+};
 
 function display(value: unknown): string {
   if (value === undefined) return 'kosong';
   return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 }
 
-function describe(condition: Extract<RuleCondition, { fact: string }>, actual: unknown, passed: boolean | undefined): string {
-  const what = condition.label ?? `${condition.fact}${condition.path ? condition.path.slice(1) : ''} ${operatorLabel(condition.operator, 'id')} ${display(condition.value)}`;
+function describe(
+  condition: Extract<RuleCondition, { fact: string }>,
+  actual: unknown,
+  passed: boolean | undefined,
+): string {
+  const what =
+    condition.label ??
+    `${condition.fact}${condition.path ? condition.path.slice(1) : ''} ${operatorLabel(condition.operator, 'id')} ${display(condition.value)}`;
   const verdict = passed === undefined ? 'tidak diperiksa' : passed ? 'terpenuhi' : 'tidak terpenuhi';
   return `${what}: ${verdict} (nilai ${display(actual)})`;
 }
@@ -40,7 +52,14 @@ function collect(condition: RuleCondition, evaluated: EvaluatedNode | undefined,
   else if ('not' in condition) collect(condition.not, evaluated?.not, out);
   else {
     const passed = evaluated?.result;
-    const outcome: CriterionOutcome = { fact: condition.fact, operator: condition.operator, expected: condition.value, actual: evaluated?.factResult, passed, explanation: describe(condition, evaluated?.factResult, passed) };
+    const outcome: CriterionOutcome = {
+      fact: condition.fact,
+      operator: condition.operator,
+      expected: condition.value,
+      actual: evaluated?.factResult,
+      passed,
+      explanation: describe(condition, evaluated?.factResult, passed),
+    };
     if (condition.path !== undefined) outcome.path = condition.path;
     out.push(outcome);
   }

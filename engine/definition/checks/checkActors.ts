@@ -15,13 +15,16 @@ export function checkActors({ sop, regency }: CheckContext): UnplacedError[] {
   const errors: UnplacedError[] = [];
   const roles = regency?.roles.map((r) => r.id) ?? [];
   const roleError = (role: string, path: string): void => {
-    if (regency && !roles.includes(role)) errors.push(unplaced('UNKNOWN_ROLE', path, withSuggestion({ role, known: roles.join(', ') }, role, roles)));
+    if (regency && !roles.includes(role))
+      errors.push(unplaced('UNKNOWN_ROLE', path, withSuggestion({ role, known: roles.join(', ') }, role, roles)));
   };
   sop.actors.forEach((actor, index) => {
     if (actor.role !== undefined) roleError(actor.role, `/actors/${index}/role`);
     if (actor.recordedBy !== undefined) roleError(actor.recordedBy, `/actors/${index}/recordedBy`);
-    if (actor.external === true && actor.recordedBy === undefined) errors.push(unplaced('EXTERNAL_ACTOR_WITHOUT_RECORDER', `/actors/${index}`, { actor: actor.id }));
-    if (actor.external !== true && actor.role === undefined) errors.push(unplaced('ACTOR_WITHOUT_ROLE', `/actors/${index}`, { actor: actor.id }));
+    if (actor.external === true && actor.recordedBy === undefined)
+      errors.push(unplaced('EXTERNAL_ACTOR_WITHOUT_RECORDER', `/actors/${index}`, { actor: actor.id }));
+    if (actor.external !== true && actor.role === undefined)
+      errors.push(unplaced('ACTOR_WITHOUT_ROLE', `/actors/${index}`, { actor: actor.id }));
   });
   const actorIds = sop.actors.map((a) => a.id);
   sop.steps.forEach((step, index) => {
@@ -29,11 +32,23 @@ export function checkActors({ sop, regency }: CheckContext): UnplacedError[] {
     ids.forEach((id, i) => {
       if (actorIds.includes(id)) return;
       const path = pathSuffix === '' ? `/steps/${index}/actor` : `/steps/${index}/actor${pathSuffix}/${i}`;
-      errors.push(unplaced('UNKNOWN_ACTOR', path, withSuggestion({ actor: id, known: actorIds.join(', ') }, id, actorIds)));
+      errors.push(
+        unplaced('UNKNOWN_ACTOR', path, withSuggestion({ actor: id, known: actorIds.join(', ') }, id, actorIds)),
+      );
     });
   });
   if (regency && sop.unit !== undefined && !regency.units.some((u) => u.id === sop.unit)) {
-    errors.push(unplaced('UNKNOWN_UNIT', '/unit', withSuggestion({ unit: sop.unit, known: regency.units.map((u) => u.id).join(', ') }, sop.unit, regency.units.map((u) => u.id))));
+    errors.push(
+      unplaced(
+        'UNKNOWN_UNIT',
+        '/unit',
+        withSuggestion(
+          { unit: sop.unit, known: regency.units.map((u) => u.id).join(', ') },
+          sop.unit,
+          regency.units.map((u) => u.id),
+        ),
+      ),
+    );
   }
   return errors;
 }

@@ -12,7 +12,8 @@ type PropertySchema = { properties?: Record<string, PropertySchema> };
 export function declaredFacts(context: CheckContext, forms: ResolvedForms): Map<string, PropertySchema> {
   const facts = new Map<string, PropertySchema>();
   for (const [name, schema] of Object.entries(forms.caseData.schema.properties)) facts.set(name, schema);
-  for (const form of forms.steps.values()) for (const [name, schema] of Object.entries(form.schema.properties)) facts.set(name, schema);
+  for (const form of forms.steps.values())
+    for (const [name, schema] of Object.entries(form.schema.properties)) facts.set(name, schema);
   for (const derived of context.sop.derivedFacts ?? []) facts.set(derived.id, {});
   for (const name of Object.keys(builtinFacts)) facts.set(name, {});
   return facts;
@@ -24,15 +25,30 @@ export function checkFacts(context: CheckContext, forms: ResolvedForms): Unplace
   const names = [...facts.keys()];
   const errors: UnplacedError[] = [];
   (context.sop.derivedFacts ?? []).forEach((derived, i) => {
-    if (!facts.has(derived.of) || derived.of === derived.id) errors.push(unplaced('UNKNOWN_FACT', `/derivedFacts/${i}/of`, withSuggestion({ fact: derived.of }, derived.of, names)));
+    if (!facts.has(derived.of) || derived.of === derived.id)
+      errors.push(
+        unplaced('UNKNOWN_FACT', `/derivedFacts/${i}/of`, withSuggestion({ fact: derived.of }, derived.of, names)),
+      );
   });
   for (const { condition, path } of collectFactConditions(context.sop)) {
     if (!knownOperators.includes(condition.operator)) {
-      errors.push(unplaced('UNKNOWN_OPERATOR', `${path}/operator`, withSuggestion({ operator: condition.operator, known: knownOperators.join(', ') }, condition.operator, knownOperators)));
+      errors.push(
+        unplaced(
+          'UNKNOWN_OPERATOR',
+          `${path}/operator`,
+          withSuggestion(
+            { operator: condition.operator, known: knownOperators.join(', ') },
+            condition.operator,
+            knownOperators,
+          ),
+        ),
+      );
     }
     const schema = facts.get(condition.fact);
     if (!schema) {
-      errors.push(unplaced('UNKNOWN_FACT', `${path}/fact`, withSuggestion({ fact: condition.fact }, condition.fact, names)));
+      errors.push(
+        unplaced('UNKNOWN_FACT', `${path}/fact`, withSuggestion({ fact: condition.fact }, condition.fact, names)),
+      );
       continue;
     }
     if (condition.path === undefined) continue;
@@ -42,7 +58,13 @@ export function checkFacts(context: CheckContext, forms: ResolvedForms): Unplace
       if (!current?.properties) break;
       const next: PropertySchema | undefined = current.properties[segment];
       if (!next) {
-        errors.push(unplaced('UNKNOWN_FACT_PATH', `${path}/path`, withSuggestion({ fact: condition.fact, path: condition.path }, segment, Object.keys(current.properties))));
+        errors.push(
+          unplaced(
+            'UNKNOWN_FACT_PATH',
+            `${path}/path`,
+            withSuggestion({ fact: condition.fact, path: condition.path }, segment, Object.keys(current.properties)),
+          ),
+        );
         break;
       }
       current = next;

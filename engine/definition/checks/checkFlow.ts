@@ -11,7 +11,10 @@ import type { CheckContext } from './checkContext.ts';
  */
 function declaredTargets(steps: readonly RawStep[], index: number): string[] {
   const step = steps[index]!;
-  const declared = [...(step.next !== undefined ? [step.next] : []), ...(step.decision?.branches.map((b) => b.goto) ?? [])];
+  const declared = [
+    ...(step.next !== undefined ? [step.next] : []),
+    ...(step.decision?.branches.map((b) => b.goto) ?? []),
+  ];
   return step.end !== undefined || step.decision ? declared : flowTargets(steps, index);
 }
 
@@ -78,26 +81,37 @@ export function checkFlow({ sop }: CheckContext): UnplacedError[] {
   };
   const targets = steps.map((_, i) => declaredTargets(steps, i));
   const edges: number[][] = targets.map((list) => list.map(resolve).filter((t): t is number => t !== undefined));
-  const endsHere: boolean[] = steps.map((step, i) => step.end !== undefined || targets[i]!.some((t) => isEnding(t) || !position.has(t)));
+  const endsHere: boolean[] = steps.map(
+    (step, i) => step.end !== undefined || targets[i]!.some((t) => isEnding(t) || !position.has(t)),
+  );
 
   const reachable = new Array<boolean>(steps.length).fill(false);
   const queue = steps.length > 0 ? [0] : [];
   if (steps.length > 0) reachable[0] = true;
   while (queue.length > 0) {
-    for (const n of edges[queue.shift()!] ?? []) if (!reachable[n]) { reachable[n] = true; queue.push(n); }
+    for (const n of edges[queue.shift()!] ?? [])
+      if (!reachable[n]) {
+        reachable[n] = true;
+        queue.push(n);
+      }
   }
   const reverse: number[][] = steps.map(() => []);
   edges.forEach((out, from) => out.forEach((to) => reverse[to]!.push(from)));
   const canEnd = [...endsHere];
   const backlog = canEnd.flatMap((v, i) => (v ? [i] : []));
   while (backlog.length > 0) {
-    for (const n of reverse[backlog.shift()!] ?? []) if (!canEnd[n]) { canEnd[n] = true; backlog.push(n); }
+    for (const n of reverse[backlog.shift()!] ?? [])
+      if (!canEnd[n]) {
+        canEnd[n] = true;
+        backlog.push(n);
+      }
   }
 
   const errors: UnplacedError[] = [];
   steps.forEach((step, i) => {
     // A step named like an ending (RESERVED_ID) can never be a target; a target nobody can guess may have meant any step.
-    if (!reachable[i] && !isEnding(step.id) && !unguessedTarget) errors.push(unplaced('UNREACHABLE_STEP', `/steps/${i}`, { step: step.id }));
+    if (!reachable[i] && !isEnding(step.id) && !unguessedTarget)
+      errors.push(unplaced('UNREACHABLE_STEP', `/steps/${i}`, { step: step.id }));
   });
   const inLoop = new Set<number>();
   for (const component of components(steps.length, edges)) {
@@ -105,12 +119,17 @@ export function checkFlow({ sop }: CheckContext): UnplacedError[] {
     if (!looping || component.some((n) => canEnd[n])) continue;
     const sorted = [...component].sort((a, b) => a - b);
     sorted.forEach((n) => inLoop.add(n));
-    errors.push(unplaced('LOOP_WITHOUT_EXIT', `/steps/${sorted[0]!}`, { steps: sorted.map((n) => `\`${steps[n]!.id}\``).join(', ') }));
+    errors.push(
+      unplaced('LOOP_WITHOUT_EXIT', `/steps/${sorted[0]!}`, {
+        steps: sorted.map((n) => `\`${steps[n]!.id}\``).join(', '),
+      }),
+    );
   }
   // Only the steps that lead straight into such a loop are named: the steps before them are stuck for the same reason.
   steps.forEach((step, i) => {
     const entersLoop = (edges[i] ?? []).some((n) => inLoop.has(n));
-    if (reachable[i] && !canEnd[i] && !inLoop.has(i) && entersLoop) errors.push(unplaced('NO_PATH_TO_END', `/steps/${i}`, { step: step.id }));
+    if (reachable[i] && !canEnd[i] && !inLoop.has(i) && entersLoop)
+      errors.push(unplaced('NO_PATH_TO_END', `/steps/${i}`, { step: step.id }));
   });
   return errors;
 }

@@ -4,7 +4,14 @@ import type { ResolvedForms } from '../resolveForms.ts';
 import type { CheckContext } from './checkContext.ts';
 
 // Strict: an unknown keyword in a form schema is almost always a YAML slip (an unquoted comma splitting a title).
-const formAjv = new Ajv2020({ strict: true, strictTypes: false, strictTuples: false, strictRequired: false, allErrors: true, validateFormats: false });
+const formAjv = new Ajv2020({
+  strict: true,
+  strictTypes: false,
+  strictTuples: false,
+  strictRequired: false,
+  allErrors: true,
+  validateFormats: false,
+});
 
 // Compile outcomes by schema text. Compiling costs about a millisecond per form, and ajv would otherwise keep
 // every compiled schema object in its cache for good: a slow leak in a server that reloads definitions.
@@ -47,7 +54,10 @@ function findKey(schema: unknown, name: string): string | undefined {
 function valueAt(schema: unknown, pointer: string): unknown {
   let value = schema;
   for (const segment of pointer.split('/').slice(1)) {
-    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    value =
+      value !== null && typeof value === 'object'
+        ? (value as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')]
+        : undefined;
   }
   return value;
 }
@@ -61,7 +71,11 @@ function describe(message: string, schema: object): { params: ErrorParams; point
   if (unknown?.[1] !== undefined) {
     const keyword = unknown[1];
     const pointer = findKey(schema, keyword);
-    return { params: { detail: message, problem: 'unknownKeyword', keyword }, pointer: pointer ?? '', atKey: pointer !== undefined };
+    return {
+      params: { detail: message, problem: 'unknownKeyword', keyword },
+      pointer: pointer ?? '',
+      atKey: pointer !== undefined,
+    };
   }
   // "schema is invalid: data/properties/nama/type must be …, data/properties/nama/type must be array, …": the first one says it.
   const invalid = /^schema is invalid: data(\S*) (.*?)(?:, data\S* |$)/.exec(message);
@@ -93,13 +107,19 @@ export function checkFormSchemas({ sop }: CheckContext, forms: ResolvedForms): U
     // A named form is written (and reported) once under `forms`, however many steps use it.
     const ref = '$ref' in step.form ? step.form.$ref : undefined;
     const named = ref?.startsWith('#/forms/') ? (sop.forms ?? []).findIndex((f) => `#/forms/${f.id}` === ref) : -1;
-    const base = named >= 0 ? `/forms/${named}/schema` : ref !== undefined ? `/steps/${index}/form` : `/steps/${index}/form/schema`;
+    const base =
+      named >= 0
+        ? `/forms/${named}/schema`
+        : ref !== undefined
+          ? `/steps/${index}/form`
+          : `/steps/${index}/form/schema`;
     if (reportedForms.has(base)) return;
     reportedForms.add(base);
     // A fragment's schema is pointed at by the `$ref`, not inside the regency file.
     if (ref !== undefined && named < 0) {
       const message = compileError(form.schema);
-      if (message !== undefined) errors.push(unplaced('INVALID_FORM_SCHEMA', `${base}/$ref`, describe(message, form.schema).params));
+      if (message !== undefined)
+        errors.push(unplaced('INVALID_FORM_SCHEMA', `${base}/$ref`, describe(message, form.schema).params));
       return;
     }
     report(form.schema, base);

@@ -14,12 +14,29 @@ export function checkRegency(regency: RawRegency, folderName: string | undefined
   ];
   const units = regency.units.map((u) => u.id);
   regency.roles.forEach((role, i) => {
-    if (role.unit !== undefined && !units.includes(role.unit)) errors.push(unplaced('UNKNOWN_UNIT', `/roles/${i}/unit`, withSuggestion({ unit: role.unit, known: units.join(', ') }, role.unit, units)));
+    if (role.unit !== undefined && !units.includes(role.unit))
+      errors.push(
+        unplaced(
+          'UNKNOWN_UNIT',
+          `/roles/${i}/unit`,
+          withSuggestion({ unit: role.unit, known: units.join(', ') }, role.unit, units),
+        ),
+      );
   });
   const roles = regency.roles.map((r) => r.id);
   (regency.archiveControl?.approvers ?? []).forEach((role, i) => {
-    if (!roles.includes(role)) errors.push(unplaced('UNKNOWN_ROLE', `/archiveControl/approvers/${i}`, withSuggestion({ role, known: roles.join(', ') }, role, roles)));
+    if (!roles.includes(role))
+      errors.push(
+        unplaced(
+          'UNKNOWN_ROLE',
+          `/archiveControl/approvers/${i}`,
+          withSuggestion({ role, known: roles.join(', ') }, role, roles),
+        ),
+      );
   });
-  if (folderName !== undefined && regency.id !== folderName) errors.push(unplaced('REGENCY_MISMATCH', '/id', { declared: regency.id, folder: folderName, problem: 'regencyIdMismatch' }));
+  if (folderName !== undefined && regency.id !== folderName)
+    errors.push(
+      unplaced('REGENCY_MISMATCH', '/id', { declared: regency.id, folder: folderName, problem: 'regencyIdMismatch' }),
+    );
   return errors;
 }

@@ -10,12 +10,14 @@ export function checkTargets({ sop }: CheckContext): UnplacedError[] {
   const stepIds = sop.steps.map((s) => s.id);
   const known = [...stepIds, ...CASE_ENDINGS];
   const checkTarget = (target: string, path: string): void => {
-    if (!stepIds.includes(target) && !isEnding(target)) errors.push(unplaced('UNKNOWN_TARGET', path, withSuggestion({ target }, target, known)));
+    if (!stepIds.includes(target) && !isEnding(target))
+      errors.push(unplaced('UNKNOWN_TARGET', path, withSuggestion({ target }, target, known)));
   };
   sop.steps.forEach((step, index) => {
     const base = `/steps/${index}`;
     if (step.next !== undefined) checkTarget(step.next, `${base}/next`);
-    if (step.end !== undefined && (step.next !== undefined || step.decision !== undefined)) errors.push(unplaced('END_AND_NEXT', `${base}/end`));
+    if (step.end !== undefined && (step.next !== undefined || step.decision !== undefined))
+      errors.push(unplaced('END_AND_NEXT', `${base}/end`));
     if (step.decision) {
       if (step.next !== undefined) errors.push(unplaced('DECISION_AND_NEXT', `${base}/next`));
       const branches = step.decision.branches;
@@ -28,7 +30,8 @@ export function checkTargets({ sop }: CheckContext): UnplacedError[] {
     if (step.sendBack) {
       const target = stepIds.indexOf(step.sendBack.to);
       if (target < 0) checkTarget(step.sendBack.to, `${base}/sendBack/to`);
-      else if (target > index) errors.push(unplaced('SEND_BACK_FORWARD', `${base}/sendBack/to`, { target: step.sendBack.to }));
+      else if (target > index)
+        errors.push(unplaced('SEND_BACK_FORWARD', `${base}/sendBack/to`, { target: step.sendBack.to }));
     }
   });
   return errors;

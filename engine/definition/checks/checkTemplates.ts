@@ -12,7 +12,9 @@ export function checkTemplates({ sop, regency }: CheckContext): UnplacedError[] 
     outputs.forEach((output, j) => {
       if (typeof output === 'string' || !output.template || !('$ref' in output.template)) return;
       const ref = output.template.$ref;
-      const path = Array.isArray(step.output) ? `/steps/${i}/output/${j}/template/$ref` : `/steps/${i}/output/template/$ref`;
+      const path = Array.isArray(step.output)
+        ? `/steps/${i}/output/${j}/template/$ref`
+        : `/steps/${i}/output/template/$ref`;
       if (!known.includes(ref)) errors.push(unplaced('UNKNOWN_REF', path, withSuggestion({ ref }, ref, known)));
     });
   });

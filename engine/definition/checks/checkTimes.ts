@@ -6,7 +6,8 @@ import type { CheckContext } from './checkContext.ts';
 export function checkTimes({ sop }: CheckContext): UnplacedError[] {
   const errors: UnplacedError[] = [];
   const check = (text: string | undefined, path: string): void => {
-    if (text !== undefined && parseDuration(text).kind === 'invalid') errors.push(unplaced('INVALID_TIME', path, { text }));
+    if (text !== undefined && parseDuration(text).kind === 'invalid')
+      errors.push(unplaced('INVALID_TIME', path, { text }));
   };
   sop.steps.forEach((step, i) => check(step.time, `/steps/${i}/time`));
   check(sop.serviceStandard?.duration, '/serviceStandard/duration');

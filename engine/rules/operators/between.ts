@@ -5,5 +5,9 @@ export const between: CustomOperator = {
   name: 'between',
   label: { id: 'di antara', en: 'between' },
   evaluate: (factValue, bounds) =>
-    Array.isArray(bounds) && bounds.length === 2 && typeof factValue === 'number' && factValue >= Number(bounds[0]) && factValue <= Number(bounds[1]),
+    Array.isArray(bounds) &&
+    bounds.length === 2 &&
+    typeof factValue === 'number' &&
+    factValue >= Number(bounds[0]) &&
+    factValue <= Number(bounds[1]),
 };

@@ -4,5 +4,8 @@ import type { CustomOperator } from './customOperator.ts';
 export const matches: CustomOperator = {
   name: 'matches',
   label: { id: 'cocok dengan pola', en: 'matches pattern' },
-  evaluate: (factValue, pattern) => typeof pattern === 'string' && (typeof factValue === 'string' || typeof factValue === 'number') && new RegExp(pattern).test(String(factValue)),
+  evaluate: (factValue, pattern) =>
+    typeof pattern === 'string' &&
+    (typeof factValue === 'string' || typeof factValue === 'number') &&
+    new RegExp(pattern).test(String(factValue)),
 };

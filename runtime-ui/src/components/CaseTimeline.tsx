@@ -3,7 +3,14 @@ import type { CaseEvent } from '../../../engine/core/caseTypes.ts';
 import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
 import { formatDateTime, formatSpan } from './format.ts';
 
-const IMPORTANT = new Set(['case.started', 'step.completed', 'decision.evaluated', 'decision.taken', 'case.ended', 'output.issued']);
+const IMPORTANT = new Set([
+  'case.started',
+  'step.completed',
+  'decision.evaluated',
+  'decision.taken',
+  'case.ended',
+  'output.issued',
+]);
 const WARNING = new Set(['task.overdue', 'case.overdue', 'case.sentBack', 'case.rejected', 'case.cancelled']);
 const HIDDEN = new Set(['task.cancelled']);
 
@@ -19,36 +26,65 @@ export function CaseTimeline({ events, definition }: { events: CaseEvent[]; defi
   const pausedAt: string[] = [];
   return (
     <ol className="timeline" data-testid="timeline">
-      {events.filter((e) => !HIDDEN.has(e.type)).map((e) => {
-        const step = e.stepId ? definition.steps.find((s) => s.id === e.stepId) : undefined;
-        let extra = '';
-        if (e.type === 'step.entered' && e.stepId) enteredAt.set(e.stepId, e.at);
-        if (e.type === 'step.completed' && e.stepId && enteredAt.has(e.stepId)) {
-          const actual = formatSpan(new Date(e.at).getTime() - new Date(enteredAt.get(e.stepId)!).getTime(), t);
-          extra = step?.timeText ? t('case.duration', { actual, standard: step.timeText }) : actual;
-        }
-        if (e.type === 'clock.paused') pausedAt.push(e.at);
-        if (e.type === 'clock.resumed') extra = t('case.pausedSpan', { duration: formatSpan(Number(e.payload.pausedMs ?? 0), t) });
-        const label = t(`events.${e.type}`, { label: text(e.payload.chosen ?? e.payload.label), reason: text(e.payload.reason), outcome: t(`status.${e.payload.outcome === 'selesai' ? 'completed' : e.payload.outcome === 'ditolak' ? 'rejected' : e.payload.outcome === 'dirujuk' ? 'referred' : 'cancelled'}`), title: text(e.payload.title), number: text(e.payload.number) });
-        const className = e.type.startsWith('clock.') ? 'paused' : WARNING.has(e.type) ? 'warning' : IMPORTANT.has(e.type) ? 'important' : undefined;
-        const branches = e.type === 'decision.evaluated' ? (e.payload.branches as Array<{ label: string; passed: boolean; explanations: string[] }>) : [];
-        return (
-          <li key={e.seq} className={className}>
-            <strong>{label}</strong>
-            {step && <span className="muted"> · {step.index + 1}. {step.activity}</span>}
-            <div className="muted" style={{ fontSize: '.85rem' }}>
-              {formatDateTime(e.at, i18n.language)} · {t('case.by', { name: e.by.name })}
-              {e.by.onBehalfOf && ` (${t('case.onBehalf', { name: e.by.onBehalfOf.name })})`}
-              {extra && ` · ${extra}`}
-            </div>
-            {branches.length > 0 && (
-              <ul style={{ fontSize: '.85rem' }}>
-                {branches.map((b) => <li key={b.label}><span className={b.passed ? 'badge ok' : 'badge bad'}>{b.label}</span> {b.explanations.join('; ')}</li>)}
-              </ul>
-            )}
-          </li>
-        );
-      })}
+      {events
+        .filter((e) => !HIDDEN.has(e.type))
+        .map((e) => {
+          const step = e.stepId ? definition.steps.find((s) => s.id === e.stepId) : undefined;
+          let extra = '';
+          if (e.type === 'step.entered' && e.stepId) enteredAt.set(e.stepId, e.at);
+          if (e.type === 'step.completed' && e.stepId && enteredAt.has(e.stepId)) {
+            const actual = formatSpan(new Date(e.at).getTime() - new Date(enteredAt.get(e.stepId)!).getTime(), t);
+            extra = step?.timeText ? t('case.duration', { actual, standard: step.timeText }) : actual;
+          }
+          if (e.type === 'clock.paused') pausedAt.push(e.at);
+          if (e.type === 'clock.resumed')
+            extra = t('case.pausedSpan', { duration: formatSpan(Number(e.payload.pausedMs ?? 0), t) });
+          const label = t(`events.${e.type}`, {
+            label: text(e.payload.chosen ?? e.payload.label),
+            reason: text(e.payload.reason),
+            outcome: t(
+              `status.${e.payload.outcome === 'selesai' ? 'completed' : e.payload.outcome === 'ditolak' ? 'rejected' : e.payload.outcome === 'dirujuk' ? 'referred' : 'cancelled'}`,
+            ),
+            title: text(e.payload.title),
+            number: text(e.payload.number),
+          });
+          const className = e.type.startsWith('clock.')
+            ? 'paused'
+            : WARNING.has(e.type)
+              ? 'warning'
+              : IMPORTANT.has(e.type)
+                ? 'important'
+                : undefined;
+          const branches =
+            e.type === 'decision.evaluated'
+              ? (e.payload.branches as Array<{ label: string; passed: boolean; explanations: string[] }>)
+              : [];
+          return (
+            <li key={e.seq} className={className}>
+              <strong>{label}</strong>
+              {step && (
+                <span className="muted">
+                  {' '}
+                  · {step.index + 1}. {step.activity}
+                </span>
+              )}
+              <div className="muted" style={{ fontSize: '.85rem' }}>
+                {formatDateTime(e.at, i18n.language)} · {t('case.by', { name: e.by.name })}
+                {e.by.onBehalfOf && ` (${t('case.onBehalf', { name: e.by.onBehalfOf.name })})`}
+                {extra && ` · ${extra}`}
+              </div>
+              {branches.length > 0 && (
+                <ul style={{ fontSize: '.85rem' }}>
+                  {branches.map((b) => (
+                    <li key={b.label}>
+                      <span className={b.passed ? 'badge ok' : 'badge bad'}>{b.label}</span> {b.explanations.join('; ')}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          );
+        })}
     </ol>
   );
 }

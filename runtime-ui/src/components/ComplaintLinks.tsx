@@ -12,7 +12,10 @@ function LinkedCaseItem({ linked }: { linked: LinkedCase }) {
   const { t } = useTranslation();
   return (
     <li>
-      <Link to={`/kasus/${linked.caseId}`}><code>{linked.trackingCode}</code></Link> · {linked.sopName} · <span className="badge">{t(`status.${linked.status}`)}</span>
+      <Link to={`/kasus/${linked.caseId}`}>
+        <code>{linked.trackingCode}</code>
+      </Link>{' '}
+      · {linked.sopName} · <span className="badge">{t(`status.${linked.status}`)}</span>
       {linked.note && <div className="muted">{linked.note}</div>}
     </li>
   );
@@ -34,7 +37,10 @@ export function ComplaintLinks({ caseId, definition }: { caseId: string; definit
   const link = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api('POST', `/api/cases/${caseId}/links`, { concerns: code.trim().toUpperCase(), ...(note.trim() ? { note: note.trim() } : {}) });
+      await api('POST', `/api/cases/${caseId}/links`, {
+        concerns: code.trim().toUpperCase(),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
       setLinkError(undefined);
       await reload();
     } catch (err) {
@@ -44,23 +50,49 @@ export function ComplaintLinks({ caseId, definition }: { caseId: string; definit
   return (
     <section className="card" data-testid="complaint-links">
       <h2 style={{ marginTop: 0 }}>{t('complaints.title')}</h2>
-      {complaint && (data.concerns ? (
-        <>
-          <p>{t('complaints.concerns')}</p>
-          <ul><LinkedCaseItem linked={data.concerns} /></ul>
-        </>
-      ) : (
-        <form className="row" onSubmit={(e) => void link(e)}>
-          <div><label htmlFor="concerns">{t('complaints.code')}</label><br /><input id="concerns" value={code} onChange={(e) => setCode(e.target.value)} placeholder="ALR-…" required /></div>
-          <div style={{ flex: '1 1 240px' }}><label htmlFor="concerns-note">{t('complaints.note')}</label><br /><input id="concerns-note" value={note} onChange={(e) => setNote(e.target.value)} style={{ width: '100%' }} /></div>
-          <button type="submit">{t('complaints.link')}</button>
-          <ErrorAlert error={linkError} />
-        </form>
-      ))}
+      {complaint &&
+        (data.concerns ? (
+          <>
+            <p>{t('complaints.concerns')}</p>
+            <ul>
+              <LinkedCaseItem linked={data.concerns} />
+            </ul>
+          </>
+        ) : (
+          <form className="row" onSubmit={(e) => void link(e)}>
+            <div>
+              <label htmlFor="concerns">{t('complaints.code')}</label>
+              <br />
+              <input
+                id="concerns"
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                placeholder="ALR-…"
+                required
+              />
+            </div>
+            <div style={{ flex: '1 1 240px' }}>
+              <label htmlFor="concerns-note">{t('complaints.note')}</label>
+              <br />
+              <input
+                id="concerns-note"
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                style={{ width: '100%' }}
+              />
+            </div>
+            <button type="submit">{t('complaints.link')}</button>
+            <ErrorAlert error={linkError} />
+          </form>
+        ))}
       {data.complaints.length > 0 && (
         <>
           <p>{t('complaints.about', { count: data.complaints.length })}</p>
-          <ul>{data.complaints.map((c) => <LinkedCaseItem key={c.linkId} linked={c} />)}</ul>
+          <ul>
+            {data.complaints.map((c) => (
+              <LinkedCaseItem key={c.linkId} linked={c} />
+            ))}
+          </ul>
         </>
       )}
     </section>

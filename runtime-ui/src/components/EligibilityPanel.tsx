@@ -7,14 +7,19 @@ export function EligibilityPanel({ eligibility }: { eligibility: EligibilityStat
   return (
     <section className="card" data-testid="eligibility">
       <h2 style={{ marginTop: 0 }}>
-        {t('task.eligibility')} <span className={eligibility.passed ? 'badge ok' : 'badge bad'}>{eligibility.passed ? t('task.passed') : t('task.failed')}</span>
+        {t('task.eligibility')}{' '}
+        <span className={eligibility.passed ? 'badge ok' : 'badge bad'}>
+          {eligibility.passed ? t('task.passed') : t('task.failed')}
+        </span>
       </h2>
       <ul>
         {eligibility.criteria.map((c) => (
           <li key={c.id}>
             <span className={c.outcome.passed ? 'badge ok' : 'badge bad'}>{c.outcome.passed ? '✓' : '✗'}</span> {c.text}
             <ul className="muted" style={{ fontSize: '.85rem' }}>
-              {c.outcome.criteria.map((x) => <li key={x.explanation}>{x.explanation}</li>)}
+              {c.outcome.criteria.map((x) => (
+                <li key={x.explanation}>{x.explanation}</li>
+              ))}
             </ul>
           </li>
         ))}

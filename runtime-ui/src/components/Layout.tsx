@@ -15,11 +15,17 @@ export function Layout({ children }: { children: ReactNode }) {
   const { hasKind } = useSession();
   const menu = (
     <>
-      <NavLink to="/" end>{t('nav.inbox')}</NavLink>
+      <NavLink to="/" end>
+        {t('nav.inbox')}
+      </NavLink>
       <NavLink to="/layanan">{t('nav.catalogue')}</NavLink>
       <NavLink to="/register">{t('nav.register')}</NavLink>
       {hasKind(...MONITORING_KINDS) && <NavLink to="/dasbor">{t('nav.dashboard')}</NavLink>}
     </>
   );
-  return <AppLayout appNameKey="app.name" menu={menu} trailingLink={<NavLink to="/lacak">{t('nav.track')}</NavLink>}>{children}</AppLayout>;
+  return (
+    <AppLayout appNameKey="app.name" menu={menu} trailingLink={<NavLink to="/lacak">{t('nav.track')}</NavLink>}>
+      {children}
+    </AppLayout>
+  );
 }

@@ -19,12 +19,20 @@ export function SatisfactionSurvey({ trackingCode }: { trackingCode: string }) {
   const [submitError, setSubmitError] = useState<unknown>();
   if (error) return <ErrorAlert error={error} />;
   if (!data) return null;
-  if (data.alreadySubmitted || sent) return <p className="alert ok" role="status" data-testid="survey-thanks">{t('survey.thanks')}</p>;
+  if (data.alreadySubmitted || sent)
+    return (
+      <p className="alert ok" role="status" data-testid="survey-thanks">
+        {t('survey.thanks')}
+      </p>
+    );
   const complete = data.questions.every((q) => scores[q.element] !== undefined);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api('POST', `/api/public/survey/${encodeURIComponent(trackingCode)}`, { scores, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+      await api('POST', `/api/public/survey/${encodeURIComponent(trackingCode)}`, {
+        scores,
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      });
       setSent(true);
     } catch (err) {
       setSubmitError(err);
@@ -37,20 +45,38 @@ export function SatisfactionSurvey({ trackingCode }: { trackingCode: string }) {
       <ErrorAlert error={submitError} />
       {data.questions.map((q) => (
         <fieldset key={q.element} className="survey-question">
-          <legend>{q.code}. {q.question}</legend>
+          <legend>
+            {q.code}. {q.question}
+          </legend>
           <div className="survey-options">
             {q.options.map((label, i) => (
               <label key={label}>
-                <input type="radio" name={q.element} value={i + 1} checked={scores[q.element] === i + 1} onChange={() => setScores((s) => ({ ...s, [q.element]: i + 1 }))} required />
-                {' '}{label}
+                <input
+                  type="radio"
+                  name={q.element}
+                  value={i + 1}
+                  checked={scores[q.element] === i + 1}
+                  onChange={() => setScores((s) => ({ ...s, [q.element]: i + 1 }))}
+                  required
+                />{' '}
+                {label}
               </label>
             ))}
           </div>
         </fieldset>
       ))}
       <label htmlFor="survey-comment">{t('survey.comment')}</label>
-      <textarea id="survey-comment" value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} rows={3} style={{ width: '100%' }} />
-      <button type="submit" disabled={!complete}>{t('survey.submit')}</button>
+      <textarea
+        id="survey-comment"
+        value={comment}
+        maxLength={2000}
+        onChange={(e) => setComment(e.target.value)}
+        rows={3}
+        style={{ width: '100%' }}
+      />
+      <button type="submit" disabled={!complete}>
+        {t('survey.submit')}
+      </button>
     </form>
   );
 }

@@ -12,26 +12,45 @@ export function ReportLinks({ filters }: { filters: DashboardFilters }) {
   const [reason, setReason] = useState('');
   const year = filters.to.slice(0, 4);
   const ready = reason.trim().length >= MIN_REASON;
-  const href = (format: 'csv' | 'xlsx'): string => `/api/exports/${report}.${format}?${filterQuery(filters)}&reason=${encodeURIComponent(reason.trim())}`;
+  const href = (format: 'csv' | 'xlsx'): string =>
+    `/api/exports/${report}.${format}?${filterQuery(filters)}&reason=${encodeURIComponent(reason.trim())}`;
   return (
     <section className="card" data-testid="report-links">
       <h2>{t('dashboard.reports')}</h2>
       <div className="row">
         <div>
-          <label htmlFor="export-report">{t('dashboard.exportReport')}</label><br />
+          <label htmlFor="export-report">{t('dashboard.exportReport')}</label>
+          <br />
           <select id="export-report" value={report} onChange={(e) => setReport(e.target.value)}>
-            {EXPORT_REPORTS.map((r) => <option key={r} value={r}>{t(`dashboard.export.${r}`)}</option>)}
+            {EXPORT_REPORTS.map((r) => (
+              <option key={r} value={r}>
+                {t(`dashboard.export.${r}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div style={{ flex: '1 1 260px' }}>
-          <label htmlFor="export-reason">{t('dashboard.exportReason')}</label><br />
-          <input id="export-reason" value={reason} onChange={(e) => setReason(e.target.value)} style={{ width: '100%' }} aria-describedby="export-reason-help" />
-          <small id="export-reason-help" className="muted">{t('dashboard.exportReasonHelp', { count: MIN_REASON })}</small>
+          <label htmlFor="export-reason">{t('dashboard.exportReason')}</label>
+          <br />
+          <input
+            id="export-reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            style={{ width: '100%' }}
+            aria-describedby="export-reason-help"
+          />
+          <small id="export-reason-help" className="muted">
+            {t('dashboard.exportReasonHelp', { count: MIN_REASON })}
+          </small>
         </div>
         {ready ? (
           <>
-            <a className="button secondary" data-testid="export-csv" href={href('csv')}>CSV</a>
-            <a className="button secondary" data-testid="export-xlsx" href={href('xlsx')}>XLSX</a>
+            <a className="button secondary" data-testid="export-csv" href={href('csv')}>
+              CSV
+            </a>
+            <a className="button secondary" data-testid="export-xlsx" href={href('xlsx')}>
+              XLSX
+            </a>
           </>
         ) : (
           <span className="muted">{t('dashboard.exportNeedsReason')}</span>
@@ -39,7 +58,14 @@ export function ReportLinks({ filters }: { filters: DashboardFilters }) {
       </div>
       {filters.sopId ? (
         <p>
-          <a data-testid="evaluation-link" href={`/api/monitoring/evaluation/${encodeURIComponent(filters.sopId)}/${year}.html`} target="_blank" rel="noopener">{t('dashboard.evaluation', { year })}</a>
+          <a
+            data-testid="evaluation-link"
+            href={`/api/monitoring/evaluation/${encodeURIComponent(filters.sopId)}/${year}.html`}
+            target="_blank"
+            rel="noopener"
+          >
+            {t('dashboard.evaluation', { year })}
+          </a>
         </p>
       ) : (
         <p className="muted">{t('dashboard.evaluationPickSop')}</p>

@@ -47,6 +47,7 @@ export function stepLabels(rows: ReadonlyArray<{ sopId: string; sopName: string;
 export function periodLabel(period: string, bucket: string, language: string): string {
   const date = new Date(`${period}T00:00:00Z`);
   const locale = language === 'en' ? 'en-GB' : 'id-ID';
-  if (bucket === 'month') return new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(date);
+  if (bucket === 'month')
+    return new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(date);
   return new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(date);
 }

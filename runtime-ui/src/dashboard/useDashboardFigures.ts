@@ -3,7 +3,11 @@ import { api } from '../../../ui-shared/api/apiClient.ts';
 import { filterQuery, type DashboardFigures, type DashboardFilters } from './dashboardTypes.ts';
 
 /** Loads all dashboard figures for the filters, in parallel; reloads when the filters change. */
-export function useDashboardFigures(filters: DashboardFilters): { figures: DashboardFigures | undefined; error: unknown; loading: boolean } {
+export function useDashboardFigures(filters: DashboardFilters): {
+  figures: DashboardFigures | undefined;
+  error: unknown;
+  loading: boolean;
+} {
   const [figures, setFigures] = useState<DashboardFigures>();
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
@@ -11,7 +15,7 @@ export function useDashboardFigures(filters: DashboardFilters): { figures: Dashb
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      const get = <T,>(path: string) => api<T>('GET', `/api/monitoring/${path}?${query}`);
+      const get = <T>(path: string) => api<T>('GET', `/api/monitoring/${path}?${query}`);
       const [summary, steps, bottlenecks, overdue, sendBacks, rejections, satisfaction] = await Promise.all([
         get<DashboardFigures['summary']>('summary'),
         get<DashboardFigures['steps']>('steps'),

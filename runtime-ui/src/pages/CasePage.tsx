@@ -30,8 +30,12 @@ export function CasePage() {
   if (!kase.data || !definition.data) return <ErrorAlert error={kase.error ?? definition.error} />;
   const state = kase.data;
   const def = definition.data.definition;
-  const completed = new Set((timeline.data?.events ?? []).filter((e) => e.type === 'step.completed').map((e) => e.stepId));
-  const marks: Record<string, StepMark> = Object.fromEntries(def.steps.map((s) => [s.id, s.id === state.currentStepId ? 'current' : completed.has(s.id) ? 'done' : 'pending']));
+  const completed = new Set(
+    (timeline.data?.events ?? []).filter((e) => e.type === 'step.completed').map((e) => e.stepId),
+  );
+  const marks: Record<string, StepMark> = Object.fromEntries(
+    def.steps.map((s) => [s.id, s.id === state.currentStepId ? 'current' : completed.has(s.id) ? 'done' : 'pending']),
+  );
   const myRoles = new Set([...(session?.user.roles ?? []), ...(session?.actingFor.flatMap((a) => a.roles) ?? [])]);
   const issue = async (outputId: string) => {
     try {
@@ -43,40 +47,70 @@ export function CasePage() {
   };
   return (
     <>
-      {search.get('selesai') && <div className="alert ok" role="status">{t('task.done')}</div>}
+      {search.get('selesai') && (
+        <div className="alert ok" role="status">
+          {t('task.done')}
+        </div>
+      )}
       <h1>{t('case.title', { code: state.trackingCode })}</h1>
       <ErrorAlert error={error} />
       <div className="card">
         <dl className="facts">
           <dt>{t('receipt.service')}</dt>
-          <dd>{def.name} <span className="muted">(v{definition.data.version})</span></dd>
+          <dd>
+            {def.name} <span className="muted">(v{definition.data.version})</span>
+          </dd>
           <dt>{t('case.status')}</dt>
-          <dd><span className="badge" data-testid="case-status">{t(`status.${state.status}`)}</span></dd>
+          <dd>
+            <span className="badge" data-testid="case-status">
+              {t(`status.${state.status}`)}
+            </span>
+          </dd>
           <dt>{t('case.opened')}</dt>
           <dd>{formatDateTime(state.openedAt, i18n.language)}</dd>
           <dt>{t('case.due')}</dt>
           <dd>{formatDate(state.dueAt, i18n.language)}</dd>
-          {state.closedAt && (<><dt>{t('case.closed')}</dt><dd>{formatDateTime(state.closedAt, i18n.language)}</dd></>)}
+          {state.closedAt && (
+            <>
+              <dt>{t('case.closed')}</dt>
+              <dd>{formatDateTime(state.closedAt, i18n.language)}</dd>
+            </>
+          )}
         </dl>
-        {state.status === 'waiting' && <p className="alert info" style={{ marginTop: '.75rem' }}>{t('case.waiting')}</p>}
-        <p className="no-print" style={{ marginBottom: 0 }}><Link to={`/kasus/${caseId}/tanda-terima`}>{t('case.receipt')}</Link></p>
+        {state.status === 'waiting' && (
+          <p className="alert info" style={{ marginTop: '.75rem' }}>
+            {t('case.waiting')}
+          </p>
+        )}
+        <p className="no-print" style={{ marginBottom: 0 }}>
+          <Link to={`/kasus/${caseId}/tanda-terima`}>{t('case.receipt')}</Link>
+        </p>
       </div>
       {state.tasks.some((x) => x.status === 'open') && (
         <section className="card">
           <h2 style={{ marginTop: 0 }}>{t('case.tasks')}</h2>
           <ul>
-            {state.tasks.filter((x) => x.status === 'open').map((x) => (
-              <li key={x.id}>
-                {def.actors.find((a) => a.id === x.actorId)?.name}: {def.steps.find((s) => s.id === x.stepId)?.activity}{' '}
-                {myRoles.has(x.role) && <Link className="button" to={`/kasus/${caseId}/tugas/${x.id}`}>{t('inbox.open')}</Link>}
-              </li>
-            ))}
+            {state.tasks
+              .filter((x) => x.status === 'open')
+              .map((x) => (
+                <li key={x.id}>
+                  {def.actors.find((a) => a.id === x.actorId)?.name}:{' '}
+                  {def.steps.find((s) => s.id === x.stepId)?.activity}{' '}
+                  {myRoles.has(x.role) && (
+                    <Link className="button" to={`/kasus/${caseId}/tugas/${x.id}`}>
+                      {t('inbox.open')}
+                    </Link>
+                  )}
+                </li>
+              ))}
           </ul>
         </section>
       )}
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{t('case.flow')}</h2>
-        <div className="scroll-x"><SwimlaneDiagram definition={def} marks={marks} title={`${t('case.flow')}: ${def.name}`} /></div>
+        <div className="scroll-x">
+          <SwimlaneDiagram definition={def} marks={marks} title={`${t('case.flow')}: ${def.name}`} />
+        </div>
       </section>
       {state.eligibility && <EligibilityPanel eligibility={state.eligibility} />}
       <ComplaintLinks caseId={caseId} definition={def} />
@@ -88,11 +122,21 @@ export function CasePage() {
               {o.name} {!o.produced && <span className="muted">({t('case.notProduced')})</span>}
               {o.document ? (
                 <>
-                  {' '}<strong>{o.document.number}</strong> {o.document.status === 'revoked' && <span className="badge bad">{t('public.revoked')}</span>}{' '}
-                  <Link to={`/dokumen/${o.document.id}`}>{t('case.print')}</Link> · <a href={`/api/documents/${o.document.id}/pdf`} target="_blank" rel="noreferrer">{t('case.pdf')}</a>
+                  {' '}
+                  <strong>{o.document.number}</strong>{' '}
+                  {o.document.status === 'revoked' && <span className="badge bad">{t('public.revoked')}</span>}{' '}
+                  <Link to={`/dokumen/${o.document.id}`}>{t('case.print')}</Link> ·{' '}
+                  <a href={`/api/documents/${o.document.id}/pdf`} target="_blank" rel="noreferrer">
+                    {t('case.pdf')}
+                  </a>
                 </>
               ) : o.issuable && o.produced ? (
-                <> <button type="button" onClick={() => void issue(o.outputId)}>{t('case.issue')}</button></>
+                <>
+                  {' '}
+                  <button type="button" onClick={() => void issue(o.outputId)}>
+                    {t('case.issue')}
+                  </button>
+                </>
               ) : null}
             </li>
           ))}
@@ -100,8 +144,21 @@ export function CasePage() {
       </section>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{t('case.documents')}</h2>
-        {(attachments.data?.attachments ?? []).length === 0 ? <p className="muted">{t('case.noDocuments')}</p> : (
-          <ul>{attachments.data!.attachments.map((a) => <li key={a.id}><a href={`/api/attachments/${a.id}`} target="_blank" rel="noreferrer">{a.fileName}</a> <span className="muted">({a.doc}, {Math.round(a.sizeBytes / 1024)} KB)</span></li>)}</ul>
+        {(attachments.data?.attachments ?? []).length === 0 ? (
+          <p className="muted">{t('case.noDocuments')}</p>
+        ) : (
+          <ul>
+            {attachments.data!.attachments.map((a) => (
+              <li key={a.id}>
+                <a href={`/api/attachments/${a.id}`} target="_blank" rel="noreferrer">
+                  {a.fileName}
+                </a>{' '}
+                <span className="muted">
+                  ({a.doc}, {Math.round(a.sizeBytes / 1024)} KB)
+                </span>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
       <section className="card">

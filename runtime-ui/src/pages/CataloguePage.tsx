@@ -3,7 +3,15 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 
-type Service = { sopId: string; name: string; number: string | null; requirements: string[]; duration: string | null; fee: { amount: number; text?: string } | null; products: string[] };
+type Service = {
+  sopId: string;
+  name: string;
+  number: string | null;
+  requirements: string[];
+  duration: string | null;
+  fee: { amount: number; text?: string } | null;
+  products: string[];
+};
 type Catalogue = { units: Array<{ id: string; name: string; services: Service[] }> };
 
 /** Published services of the regency, grouped by unit, with their Standar Pelayanan summary. */
@@ -21,22 +29,42 @@ export function CataloguePage() {
             {unit.services.map((s) => (
               <article key={s.sopId} className="card" data-testid={`service-${s.sopId}`}>
                 <h3 style={{ marginTop: 0, fontSize: '1rem' }}>{s.name}</h3>
-                {s.number && <p className="muted" style={{ fontSize: '.8rem' }}>{t('catalogue.number')}: {s.number}</p>}
+                {s.number && (
+                  <p className="muted" style={{ fontSize: '.8rem' }}>
+                    {t('catalogue.number')}: {s.number}
+                  </p>
+                )}
                 <dl className="facts">
                   <dt>{t('catalogue.duration')}</dt>
                   <dd>{s.duration ?? '–'}</dd>
                   <dt>{t('catalogue.fee')}</dt>
-                  <dd>{s.fee ? (s.fee.amount === 0 ? t('catalogue.free') : `Rp ${s.fee.amount.toLocaleString('id-ID')}`) : '–'}</dd>
+                  <dd>
+                    {s.fee
+                      ? s.fee.amount === 0
+                        ? t('catalogue.free')
+                        : `Rp ${s.fee.amount.toLocaleString('id-ID')}`
+                      : '–'}
+                  </dd>
                   <dt>{t('catalogue.products')}</dt>
                   <dd>{s.products.join('; ') || '–'}</dd>
                 </dl>
                 {s.requirements.length > 0 && (
                   <details>
-                    <summary>{t('catalogue.requirements')} ({s.requirements.length})</summary>
-                    <ul>{s.requirements.map((r) => <li key={r}>{r}</li>)}</ul>
+                    <summary>
+                      {t('catalogue.requirements')} ({s.requirements.length})
+                    </summary>
+                    <ul>
+                      {s.requirements.map((r) => (
+                        <li key={r}>{r}</li>
+                      ))}
+                    </ul>
                   </details>
                 )}
-                <p style={{ marginBottom: 0 }}><Link className="button" to={`/layanan/${s.sopId}/mulai`}>{t('catalogue.start')}</Link></p>
+                <p style={{ marginBottom: 0 }}>
+                  <Link className="button" to={`/layanan/${s.sopId}/mulai`}>
+                    {t('catalogue.start')}
+                  </Link>
+                </p>
               </article>
             ))}
           </div>

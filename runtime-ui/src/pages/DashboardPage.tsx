@@ -19,7 +19,12 @@ function isoDay(date: Date): string {
 export function DashboardPage() {
   const { t } = useTranslation();
   const today = new Date();
-  const [filters, setFilters] = useState<DashboardFilters>({ sopId: '', from: `${today.getFullYear()}-01-01`, to: isoDay(today), bucket: 'month' });
+  const [filters, setFilters] = useState<DashboardFilters>({
+    sopId: '',
+    from: `${today.getFullYear()}-01-01`,
+    to: isoDay(today),
+    bucket: 'month',
+  });
   const catalogue = useApi<Catalogue>('/api/catalogue');
   const { figures, error, loading } = useDashboardFigures(filters);
   const set = (patch: Partial<DashboardFilters>) => setFilters((f) => ({ ...f, ...patch }));
@@ -29,36 +34,84 @@ export function DashboardPage() {
       <h1>{t('dashboard.title')}</h1>
       <form className="card row" onSubmit={(e) => e.preventDefault()} aria-label={t('dashboard.filters')}>
         <div>
-          <label htmlFor="dash-sop">{t('dashboard.service')}</label><br />
+          <label htmlFor="dash-sop">{t('dashboard.service')}</label>
+          <br />
           <select id="dash-sop" value={filters.sopId} onChange={(e) => set({ sopId: e.target.value })}>
             <option value="">{t('dashboard.allServices')}</option>
             {catalogue.data?.units.map((unit) => (
               <optgroup key={unit.id} label={unit.name}>
-                {unit.services.map((s) => <option key={s.sopId} value={s.sopId}>{s.name}</option>)}
+                {unit.services.map((s) => (
+                  <option key={s.sopId} value={s.sopId}>
+                    {s.name}
+                  </option>
+                ))}
               </optgroup>
             ))}
           </select>
         </div>
-        <div><label htmlFor="dash-from">{t('dashboard.from')}</label><br /><input id="dash-from" type="date" value={filters.from} onChange={(e) => e.target.value && set({ from: e.target.value })} /></div>
-        <div><label htmlFor="dash-to">{t('dashboard.to')}</label><br /><input id="dash-to" type="date" value={filters.to} onChange={(e) => e.target.value && set({ to: e.target.value })} /></div>
         <div>
-          <label htmlFor="dash-bucket">{t('dashboard.bucket')}</label><br />
-          <select id="dash-bucket" value={filters.bucket} onChange={(e) => set({ bucket: e.target.value as DashboardFilters['bucket'] })}>
+          <label htmlFor="dash-from">{t('dashboard.from')}</label>
+          <br />
+          <input
+            id="dash-from"
+            type="date"
+            value={filters.from}
+            onChange={(e) => e.target.value && set({ from: e.target.value })}
+          />
+        </div>
+        <div>
+          <label htmlFor="dash-to">{t('dashboard.to')}</label>
+          <br />
+          <input
+            id="dash-to"
+            type="date"
+            value={filters.to}
+            onChange={(e) => e.target.value && set({ to: e.target.value })}
+          />
+        </div>
+        <div>
+          <label htmlFor="dash-bucket">{t('dashboard.bucket')}</label>
+          <br />
+          <select
+            id="dash-bucket"
+            value={filters.bucket}
+            onChange={(e) => set({ bucket: e.target.value as DashboardFilters['bucket'] })}
+          >
             <option value="day">{t('dashboard.day')}</option>
             <option value="week">{t('dashboard.week')}</option>
             <option value="month">{t('dashboard.month')}</option>
           </select>
         </div>
-        {loading && <span className="muted" role="status">{t('dashboard.loading')}</span>}
+        {loading && (
+          <span className="muted" role="status">
+            {t('dashboard.loading')}
+          </span>
+        )}
       </form>
       <ErrorAlert error={error ?? catalogue.error} />
       {figures && totals && (
         <>
           <div className="kpis" data-testid="kpis">
-            <div className="card kpi"><span>{t('dashboard.opened')}</span><strong data-testid="kpi-opened">{totals.opened}</strong></div>
-            <div className="card kpi"><span>{t('dashboard.closed')}</span><strong data-testid="kpi-closed">{totals.closed}</strong></div>
-            <div className="card kpi"><span>{t('dashboard.overdue')}</span><strong data-testid="kpi-overdue">{figures.overdue.total}</strong></div>
-            <div className="card kpi"><span>IKM</span><strong data-testid="kpi-ikm">{figures.satisfaction.overall ? `${figures.satisfaction.overall.ikm.toFixed(1)} (${figures.satisfaction.overall.grade})` : '–'}</strong></div>
+            <div className="card kpi">
+              <span>{t('dashboard.opened')}</span>
+              <strong data-testid="kpi-opened">{totals.opened}</strong>
+            </div>
+            <div className="card kpi">
+              <span>{t('dashboard.closed')}</span>
+              <strong data-testid="kpi-closed">{totals.closed}</strong>
+            </div>
+            <div className="card kpi">
+              <span>{t('dashboard.overdue')}</span>
+              <strong data-testid="kpi-overdue">{figures.overdue.total}</strong>
+            </div>
+            <div className="card kpi">
+              <span>IKM</span>
+              <strong data-testid="kpi-ikm">
+                {figures.satisfaction.overall
+                  ? `${figures.satisfaction.overall.ikm.toFixed(1)} (${figures.satisfaction.overall.grade})`
+                  : '–'}
+              </strong>
+            </div>
           </div>
           <div className="chart-grid-layout">
             <FlowCharts figures={figures} />

@@ -29,23 +29,36 @@ export function DocumentPage() {
         </header>
         {d.status === 'revoked' && <p className="revoked-stamp">{t('public.revoked')}</p>}
         <h2>{d.title.toUpperCase()}</h2>
-        <p className="number">{t('public.number')}: {d.number}</p>
+        <p className="number">
+          {t('public.number')}: {d.number}
+        </p>
         <div className="body">{d.body}</div>
         <div className="sign">
           <div>{formatDate(d.issuedAt, 'id')}</div>
           <div>{d.signer.title}</div>
           <div style={{ height: '4rem' }} />
-          <div><strong><u>{d.signer.name}</u></strong></div>
+          <div>
+            <strong>
+              <u>{d.signer.name}</u>
+            </strong>
+          </div>
           {d.signer.nip && <div>NIP. {d.signer.nip}</div>}
         </div>
         <div className="qr">
           {qr && <img src={qr} alt="QR verifikasi" width={110} height={110} />}
-          <div>{t('public.verifyTitle')}: <br />{data.verifyUrl}</div>
+          <div>
+            {t('public.verifyTitle')}: <br />
+            {data.verifyUrl}
+          </div>
         </div>
       </article>
       <p className="no-print row" style={{ justifyContent: 'center', marginTop: '1rem' }}>
-        <button type="button" onClick={() => window.print()}>{t('case.print')}</button>
-        <a className="button secondary" href={`/api/documents/${d.id}/pdf`} target="_blank" rel="noreferrer">{t('case.pdf')}</a>
+        <button type="button" onClick={() => window.print()}>
+          {t('case.print')}
+        </button>
+        <a className="button secondary" href={`/api/documents/${d.id}/pdf`} target="_blank" rel="noreferrer">
+          {t('case.pdf')}
+        </a>
         <span className="muted">{formatDate(d.issuedAt, i18n.language)}</span>
       </p>
     </>

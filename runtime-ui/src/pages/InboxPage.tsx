@@ -13,8 +13,11 @@ function DueBadge({ item }: { item: InboxItem }) {
   const { t } = useTranslation();
   if (item.workingMinutesLeft === null) return <span className="badge">{t('inbox.noDue')}</span>;
   const span = formatWorkingMinutes(item.workingMinutesLeft, t);
-  if (item.workingMinutesLeft < 0 || item.overdue) return <span className="badge bad">{t('inbox.late', { time: span })}</span>;
-  return <span className={item.workingMinutesLeft < 120 ? 'badge warn' : 'badge ok'}>{t('inbox.left', { time: span })}</span>;
+  if (item.workingMinutesLeft < 0 || item.overdue)
+    return <span className="badge bad">{t('inbox.late', { time: span })}</span>;
+  return (
+    <span className={item.workingMinutesLeft < 120 ? 'badge warn' : 'badge ok'}>{t('inbox.left', { time: span })}</span>
+  );
 }
 
 /** My tasks, most urgent first, with filters and keyset paging. */
@@ -33,7 +36,10 @@ export function InboxPage() {
   const next = extra.length > 0 ? cursor : (data?.next ?? null);
   const loadMore = async () => {
     if (!next) return;
-    const page = await api<{ items: InboxItem[]; next: string | null }>('GET', `${query}&after=${encodeURIComponent(next)}`);
+    const page = await api<{ items: InboxItem[]; next: string | null }>(
+      'GET',
+      `${query}&after=${encodeURIComponent(next)}`,
+    );
     setExtra([...extra, ...page.items]);
     setCursor(page.next);
   };
@@ -44,15 +50,33 @@ export function InboxPage() {
         <div>
           <label htmlFor="filter-sop">{t('inbox.sop')}</label>
           <br />
-          <select id="filter-sop" value={sopId} onChange={(e) => { setSopId(e.target.value); setExtra([]); }}>
+          <select
+            id="filter-sop"
+            value={sopId}
+            onChange={(e) => {
+              setSopId(e.target.value);
+              setExtra([]);
+            }}
+          >
             <option value="">{t('inbox.allSops')}</option>
-            {services.map((s) => <option key={s.sopId} value={s.sopId}>{s.name}</option>)}
+            {services.map((s) => (
+              <option key={s.sopId} value={s.sopId}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </div>
         <div>
           <label htmlFor="filter-status">{t('inbox.status')}</label>
           <br />
-          <select id="filter-status" value={status} onChange={(e) => { setStatus(e.target.value as typeof status); setExtra([]); }}>
+          <select
+            id="filter-status"
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value as typeof status);
+              setExtra([]);
+            }}
+          >
             <option value="all">{t('inbox.statusAll')}</option>
             <option value="overdue">{t('inbox.overdueOnly')}</option>
             <option value="assigned">{t('inbox.assignedOnly')}</option>
@@ -61,35 +85,67 @@ export function InboxPage() {
         <div>
           <label htmlFor="filter-due">{t('inbox.dueBy')}</label>
           <br />
-          <input id="filter-due" type="date" value={dueBy} onChange={(e) => { setDueBy(e.target.value); setExtra([]); }} />
+          <input
+            id="filter-due"
+            type="date"
+            value={dueBy}
+            onChange={(e) => {
+              setDueBy(e.target.value);
+              setExtra([]);
+            }}
+          />
         </div>
       </div>
       <ErrorAlert error={error} />
-      {loading && !data ? <p className="muted">{t('app.loading')}</p> : items.length === 0 ? <p className="card">{t('inbox.empty')}</p> : (
+      {loading && !data ? (
+        <p className="muted">{t('app.loading')}</p>
+      ) : items.length === 0 ? (
+        <p className="card">{t('inbox.empty')}</p>
+      ) : (
         <div className="scroll-x">
           <table className="list responsive" data-testid="inbox">
             <thead>
-              <tr><th>{t('inbox.due')}</th><th>{t('inbox.sop')}</th><th>{t('inbox.step')}</th><th>{t('inbox.applicant')}</th><th>{t('inbox.case')}</th><th /></tr>
+              <tr>
+                <th>{t('inbox.due')}</th>
+                <th>{t('inbox.sop')}</th>
+                <th>{t('inbox.step')}</th>
+                <th>{t('inbox.applicant')}</th>
+                <th>{t('inbox.case')}</th>
+                <th />
+              </tr>
             </thead>
             <tbody>
               {items.map((item) => (
                 <tr key={item.taskId} className={item.overdue ? 'overdue' : undefined}>
                   <td data-label={t('inbox.due')}>
-                    <DueBadge item={item} /> {item.escalated && <span className="badge bad">{t('inbox.escalated')}</span>}
+                    <DueBadge item={item} />{' '}
+                    {item.escalated && <span className="badge bad">{t('inbox.escalated')}</span>}
                     <div className="muted">{formatDateTime(item.dueAt, i18n.language)}</div>
                   </td>
                   <td data-label={t('inbox.sop')}>{item.sopName}</td>
                   <td data-label={t('inbox.step')}>{item.activity}</td>
                   <td data-label={t('inbox.applicant')}>{item.applicantName ?? '–'}</td>
-                  <td data-label={t('inbox.case')}><code>{item.trackingCode}</code></td>
-                  <td><Link className="button" to={`/kasus/${item.caseId}/tugas/${item.taskId}`}>{t('inbox.open')}</Link></td>
+                  <td data-label={t('inbox.case')}>
+                    <code>{item.trackingCode}</code>
+                  </td>
+                  <td>
+                    <Link className="button" to={`/kasus/${item.caseId}/tugas/${item.taskId}`}>
+                      {t('inbox.open')}
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {next && <p><button type="button" className="secondary" onClick={() => void loadMore()}>{t('inbox.more')}</button></p>}
+      {next && (
+        <p>
+          <button type="button" className="secondary" onClick={() => void loadMore()}>
+            {t('inbox.more')}
+          </button>
+        </p>
+      )}
     </>
   );
 }

@@ -25,20 +25,37 @@ export function PublicTrackPage() {
     <>
       <h1>{t('public.trackTitle')}</h1>
       <form className="card row" onSubmit={submit}>
-        <div><label htmlFor="code">{t('public.code')}</label><br /><input id="code" value={input} onChange={(e) => setInput(e.target.value)} placeholder="ALR-…" /></div>
+        <div>
+          <label htmlFor="code">{t('public.code')}</label>
+          <br />
+          <input id="code" value={input} onChange={(e) => setInput(e.target.value)} placeholder="ALR-…" />
+        </div>
         <button type="submit">{t('public.check')}</button>
       </form>
       {code && <ErrorAlert error={error} />}
       {data && (
         <div className="card" data-testid="public-status">
           <dl className="facts">
-            <dt>{t('public.service')}</dt><dd>{data.service} · {data.regency}</dd>
-            <dt>{t('case.status')}</dt><dd><span className="badge">{t(`status.${data.status}`)}</span></dd>
-            <dt>{t('public.stage')}</dt><dd data-testid="public-stage">{data.stage ? t('public.stageOf', data.stage) : '–'}</dd>
-            <dt>{t('case.opened')}</dt><dd>{formatDate(data.openedAt, i18n.language)}</dd>
-            <dt>{t('public.expected')}</dt><dd>{formatDate(data.expectedCompletion, i18n.language)}</dd>
+            <dt>{t('public.service')}</dt>
+            <dd>
+              {data.service} · {data.regency}
+            </dd>
+            <dt>{t('case.status')}</dt>
+            <dd>
+              <span className="badge">{t(`status.${data.status}`)}</span>
+            </dd>
+            <dt>{t('public.stage')}</dt>
+            <dd data-testid="public-stage">{data.stage ? t('public.stageOf', data.stage) : '–'}</dd>
+            <dt>{t('case.opened')}</dt>
+            <dd>{formatDate(data.openedAt, i18n.language)}</dd>
+            <dt>{t('public.expected')}</dt>
+            <dd>{formatDate(data.expectedCompletion, i18n.language)}</dd>
           </dl>
-          {data.waitingForDocuments && <p className="alert info" style={{ marginTop: '.75rem' }}>{t('case.waiting')}</p>}
+          {data.waitingForDocuments && (
+            <p className="alert info" style={{ marginTop: '.75rem' }}>
+              {t('case.waiting')}
+            </p>
+          )}
         </div>
       )}
       {data && SURVEYED.has(data.status) && <SatisfactionSurvey trackingCode={data.trackingCode} />}

@@ -4,7 +4,14 @@ import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate } from '../components/format.ts';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 
-type Verification = { title: string; number: string; issuedAt: string; issuer: string; signer: { name: string; title: string }; status: 'valid' | 'revoked' };
+type Verification = {
+  title: string;
+  number: string;
+  issuedAt: string;
+  issuer: string;
+  signer: { name: string; title: string };
+  status: 'valid' | 'revoked';
+};
 
 /** Public document verification from the QR code: number, date, signer, valid or revoked. */
 export function PublicVerifyPage() {
@@ -17,13 +24,24 @@ export function PublicVerifyPage() {
       <ErrorAlert error={error} />
       {data && (
         <div className="card" data-testid="verification">
-          <p><span className={data.status === 'valid' ? 'badge ok' : 'badge bad'} style={{ fontSize: '1.2rem' }}>{data.status === 'valid' ? t('public.valid') : t('public.revoked')}</span></p>
+          <p>
+            <span className={data.status === 'valid' ? 'badge ok' : 'badge bad'} style={{ fontSize: '1.2rem' }}>
+              {data.status === 'valid' ? t('public.valid') : t('public.revoked')}
+            </span>
+          </p>
           <dl className="facts">
-            <dt>{t('public.issuer')}</dt><dd>{data.issuer}</dd>
-            <dt>{t('receipt.service')}</dt><dd>{data.title}</dd>
-            <dt>{t('public.number')}</dt><dd>{data.number}</dd>
-            <dt>{t('public.date')}</dt><dd>{formatDate(data.issuedAt, i18n.language)}</dd>
-            <dt>{t('public.signer')}</dt><dd>{data.signer.name}, {data.signer.title}</dd>
+            <dt>{t('public.issuer')}</dt>
+            <dd>{data.issuer}</dd>
+            <dt>{t('receipt.service')}</dt>
+            <dd>{data.title}</dd>
+            <dt>{t('public.number')}</dt>
+            <dd>{data.number}</dd>
+            <dt>{t('public.date')}</dt>
+            <dd>{formatDate(data.issuedAt, i18n.language)}</dd>
+            <dt>{t('public.signer')}</dt>
+            <dd>
+              {data.signer.name}, {data.signer.title}
+            </dd>
           </dl>
         </div>
       )}

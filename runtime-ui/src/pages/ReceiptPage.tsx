@@ -21,7 +21,11 @@ export function ReceiptPage() {
         <h2>{t('receipt.title')}</h2>
         <dl className="facts" style={{ marginTop: '1.5rem' }}>
           <dt>{t('receipt.code')}</dt>
-          <dd><strong style={{ fontSize: '1.4rem', letterSpacing: '.08em' }} data-testid="tracking-code">{kase.data.trackingCode}</strong></dd>
+          <dd>
+            <strong style={{ fontSize: '1.4rem', letterSpacing: '.08em' }} data-testid="tracking-code">
+              {kase.data.trackingCode}
+            </strong>
+          </dd>
           <dt>{t('receipt.service')}</dt>
           <dd>{definition.data.definition.name}</dd>
           <dt>{t('receipt.received')}</dt>
@@ -32,8 +36,12 @@ export function ReceiptPage() {
         <p>{t('receipt.track', { url: trackUrl })}</p>
       </div>
       <p className="no-print row" style={{ justifyContent: 'center', marginTop: '1rem' }}>
-        <button type="button" onClick={() => window.print()}>{t('receipt.print')}</button>
-        <Link className="button secondary" to={`/kasus/${kase.data.id}`}>{t('receipt.toCase')}</Link>
+        <button type="button" onClick={() => window.print()}>
+          {t('receipt.print')}
+        </button>
+        <Link className="button secondary" to={`/kasus/${kase.data.id}`}>
+          {t('receipt.toCase')}
+        </Link>
       </p>
     </>
   );

@@ -5,7 +5,15 @@ import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../components/format.ts';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 
-type Row = { id: string; trackingCode: string; sopName: string; status: string; applicantName: string | null; applicantNik: string | null; openedAt: string };
+type Row = {
+  id: string;
+  trackingCode: string;
+  sopName: string;
+  status: string;
+  applicantName: string | null;
+  applicantNik: string | null;
+  openedAt: string;
+};
 const STATUSES = ['open', 'waiting', 'completed', 'rejected', 'referred', 'cancelled'];
 
 /** The case register: search by tracking code, NIK, name, SOP, status and dates; export as CSV. */
@@ -17,7 +25,10 @@ export function RegisterPage() {
   const { data, error } = useApi<{ items: Row[] }>(`/api/cases?page=${page}&pageSize=25${query}`);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const params = Object.entries(form).filter(([, v]) => v).map(([k, v]) => `&${k}=${encodeURIComponent(v)}`).join('');
+    const params = Object.entries(form)
+      .filter(([, v]) => v)
+      .map(([k, v]) => `&${k}=${encodeURIComponent(v)}`)
+      .join('');
     setPage(1);
     setQuery(params);
   };
@@ -26,43 +37,87 @@ export function RegisterPage() {
     <>
       <h1>{t('register.title')}</h1>
       <form className="card row" role="search" onSubmit={submit}>
-        <div><label htmlFor="q">{t('register.search')}</label><br /><input id="q" value={form.q} onChange={(e) => setForm({ ...form, q: e.target.value })} /></div>
         <div>
-          <label htmlFor="status">{t('register.status')}</label><br />
+          <label htmlFor="q">{t('register.search')}</label>
+          <br />
+          <input id="q" value={form.q} onChange={(e) => setForm({ ...form, q: e.target.value })} />
+        </div>
+        <div>
+          <label htmlFor="status">{t('register.status')}</label>
+          <br />
           <select id="status" value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value })}>
             <option value="">{t('register.any')}</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
-        <div><label htmlFor="from">{t('register.from')}</label><br /><input id="from" type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} /></div>
-        <div><label htmlFor="to">{t('register.to')}</label><br /><input id="to" type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} /></div>
+        <div>
+          <label htmlFor="from">{t('register.from')}</label>
+          <br />
+          <input id="from" type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
+        </div>
+        <div>
+          <label htmlFor="to">{t('register.to')}</label>
+          <br />
+          <input id="to" type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
+        </div>
         <button type="submit">{t('register.find')}</button>
-        <a className="button secondary" href={exportHref}>{t('register.export')}</a>
+        <a className="button secondary" href={exportHref}>
+          {t('register.export')}
+        </a>
       </form>
       <ErrorAlert error={error} />
-      {data && (data.items.length === 0 ? <p className="card">{t('register.empty')}</p> : (
-        <div className="scroll-x">
-          <table className="list responsive" data-testid="register">
-            <thead><tr><th>{t('register.code')}</th><th>{t('register.service')}</th><th>{t('register.applicant')}</th><th>{t('register.nik')}</th><th>{t('register.status')}</th><th>{t('register.opened')}</th></tr></thead>
-            <tbody>
-              {data.items.map((r) => (
-                <tr key={r.id}>
-                  <td data-label={t('register.code')}><Link to={`/kasus/${r.id}`}>{r.trackingCode}</Link></td>
-                  <td data-label={t('register.service')}>{r.sopName}</td>
-                  <td data-label={t('register.applicant')}>{r.applicantName ?? '–'}</td>
-                  <td data-label={t('register.nik')}>{r.applicantNik ?? '–'}</td>
-                  <td data-label={t('register.status')}><span className="badge">{t(`status.${r.status}`)}</span></td>
-                  <td data-label={t('register.opened')}>{formatDateTime(r.openedAt, i18n.language)}</td>
+      {data &&
+        (data.items.length === 0 ? (
+          <p className="card">{t('register.empty')}</p>
+        ) : (
+          <div className="scroll-x">
+            <table className="list responsive" data-testid="register">
+              <thead>
+                <tr>
+                  <th>{t('register.code')}</th>
+                  <th>{t('register.service')}</th>
+                  <th>{t('register.applicant')}</th>
+                  <th>{t('register.nik')}</th>
+                  <th>{t('register.status')}</th>
+                  <th>{t('register.opened')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ))}
+              </thead>
+              <tbody>
+                {data.items.map((r) => (
+                  <tr key={r.id}>
+                    <td data-label={t('register.code')}>
+                      <Link to={`/kasus/${r.id}`}>{r.trackingCode}</Link>
+                    </td>
+                    <td data-label={t('register.service')}>{r.sopName}</td>
+                    <td data-label={t('register.applicant')}>{r.applicantName ?? '–'}</td>
+                    <td data-label={t('register.nik')}>{r.applicantNik ?? '–'}</td>
+                    <td data-label={t('register.status')}>
+                      <span className="badge">{t(`status.${r.status}`)}</span>
+                    </td>
+                    <td data-label={t('register.opened')}>{formatDateTime(r.openedAt, i18n.language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
       <p className="row">
-        <button type="button" className="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('register.prev')}</button>
+        <button type="button" className="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+          {t('register.prev')}
+        </button>
         <span>{t('register.page', { page })}</span>
-        <button type="button" className="secondary" disabled={(data?.items.length ?? 0) < 25} onClick={() => setPage(page + 1)}>{t('register.next')}</button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={(data?.items.length ?? 0) < 25}
+          onClick={() => setPage(page + 1)}
+        >
+          {t('register.next')}
+        </button>
       </p>
     </>
   );

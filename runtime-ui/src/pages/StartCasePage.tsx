@@ -33,8 +33,17 @@ export function StartCasePage() {
       <h1>{t('start.title', { name: data.definition.name })}</h1>
       <ErrorAlert error={submitError} />
       <div className="card rjsf">
-        <StepForm id="case-form" form={data.definition.caseData} formData={formData} language={i18n.language === 'en' ? 'en' : 'id'} onChange={setFormData} onSubmit={(v) => void open(v)} />
-        <button type="submit" form="case-form" disabled={busy}>{t('start.submit')}</button>
+        <StepForm
+          id="case-form"
+          form={data.definition.caseData}
+          formData={formData}
+          language={i18n.language === 'en' ? 'en' : 'id'}
+          onChange={setFormData}
+          onSubmit={(v) => void open(v)}
+        />
+        <button type="submit" form="case-form" disabled={busy}>
+          {t('start.submit')}
+        </button>
       </div>
     </>
   );

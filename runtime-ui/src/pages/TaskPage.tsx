@@ -22,7 +22,12 @@ export function TaskPage() {
   const kase = useApi<CaseState & { trackingCode: string }>(`/api/cases/${caseId}`);
   const definition = useApi<{ definition: SopDefinition }>(`/api/cases/${caseId}/definition`);
   const attachments = useApi<{ attachments: Attachment[] }>(`/api/cases/${caseId}/attachments`);
-  const [draft, setDraft, clearDraft] = useDraft<Draft>(`alur.draft.${taskId}`, { formData: {}, checklist: {}, choice: '', note: '' });
+  const [draft, setDraft, clearDraft] = useDraft<Draft>(`alur.draft.${taskId}`, {
+    formData: {},
+    checklist: {},
+    choice: '',
+    note: '',
+  });
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [sendingBack, setSendingBack] = useState(false);
@@ -53,7 +58,10 @@ export function TaskPage() {
   const sendBack = async () => {
     setBusy(true);
     try {
-      await api('POST', `/api/tasks/${taskId}/send-back`, { reason, missing: step.requirements.filter((r) => draft.checklist[r.doc] !== true).map((r) => r.doc) });
+      await api('POST', `/api/tasks/${taskId}/send-back`, {
+        reason,
+        missing: step.requirements.filter((r) => draft.checklist[r.doc] !== true).map((r) => r.doc),
+      });
       clearDraft();
       void navigate(`/kasus/${caseId}`);
     } catch (e) {
@@ -64,40 +72,94 @@ export function TaskPage() {
   };
   return (
     <>
-      <p className="muted"><Link to={`/kasus/${caseId}`}>{def.name} · {kase.data.trackingCode}</Link></p>
+      <p className="muted">
+        <Link to={`/kasus/${caseId}`}>
+          {def.name} · {kase.data.trackingCode}
+        </Link>
+      </p>
       <h1>{step.activity}</h1>
       {!open && <div className="alert info">{t('task.notOpen')}</div>}
       <ErrorAlert error={error} />
       <div className="card">
         <dl className="facts">
           <dt>{t('task.who')}</dt>
-          <dd>{actor?.name ?? task.actorId}{step.actorMode === 'together' ? ` (+ ${step.actors.filter((a) => a !== task.actorId).map((a) => def.actors.find((x) => x.id === a)?.name ?? a).join(', ')})` : ''}</dd>
+          <dd>
+            {actor?.name ?? task.actorId}
+            {step.actorMode === 'together'
+              ? ` (+ ${step.actors
+                  .filter((a) => a !== task.actorId)
+                  .map((a) => def.actors.find((x) => x.id === a)?.name ?? a)
+                  .join(', ')})`
+              : ''}
+          </dd>
           <dt>{t('task.deadline')}</dt>
-          <dd>{formatDateTime(task.dueAt, i18n.language)} {step.timeText && <span className="muted">({t('task.time')}: {step.timeText})</span>}</dd>
-          {step.outputs.length > 0 && (<><dt>{t('task.output')}</dt><dd>{step.outputs.map((o) => o.name).join(', ')}</dd></>)}
-          {step.notes && (<><dt>{t('task.notes')}</dt><dd>{step.notes}</dd></>)}
+          <dd>
+            {formatDateTime(task.dueAt, i18n.language)}{' '}
+            {step.timeText && (
+              <span className="muted">
+                ({t('task.time')}: {step.timeText})
+              </span>
+            )}
+          </dd>
+          {step.outputs.length > 0 && (
+            <>
+              <dt>{t('task.output')}</dt>
+              <dd>{step.outputs.map((o) => o.name).join(', ')}</dd>
+            </>
+          )}
+          {step.notes && (
+            <>
+              <dt>{t('task.notes')}</dt>
+              <dd>{step.notes}</dd>
+            </>
+          )}
         </dl>
       </div>
       {kase.data.eligibility && <EligibilityPanel eligibility={kase.data.eligibility} />}
       {step.requirements.length > 0 && (
         <section className="card">
           <h2 style={{ marginTop: 0 }}>{t('task.requirements')}</h2>
-          <RequirementsChecklist caseId={caseId} requirements={step.requirements} checklist={draft.checklist} attachments={attachments.data?.attachments ?? []} onChecklist={(checklist) => setDraft({ ...draft, checklist })} onUploaded={() => void attachments.reload()} />
+          <RequirementsChecklist
+            caseId={caseId}
+            requirements={step.requirements}
+            checklist={draft.checklist}
+            attachments={attachments.data?.attachments ?? []}
+            onChecklist={(checklist) => setDraft({ ...draft, checklist })}
+            onUploaded={() => void attachments.reload()}
+          />
         </section>
       )}
       <section className="card rjsf">
         {step.form && <h2 style={{ marginTop: 0 }}>{step.form.title ?? t('task.form')}</h2>}
         {step.form ? (
-          <StepForm id="step-form" form={step.form} formData={draft.formData} language={i18n.language === 'en' ? 'en' : 'id'} onChange={(formData) => setDraft({ ...draft, formData })} onSubmit={(v) => void complete(v)} readOnly={!open} />
+          <StepForm
+            id="step-form"
+            form={step.form}
+            formData={draft.formData}
+            language={i18n.language === 'en' ? 'en' : 'id'}
+            onChange={(formData) => setDraft({ ...draft, formData })}
+            onSubmit={(v) => void complete(v)}
+            readOnly={!open}
+          />
         ) : null}
         {step.decision && (
           <fieldset style={{ marginTop: '1rem' }}>
-            <legend>{t('task.decision')}{step.decision.question ? `: ${step.decision.question}` : ''}</legend>
+            <legend>
+              {t('task.decision')}
+              {step.decision.question ? `: ${step.decision.question}` : ''}
+            </legend>
             {step.decision.mode === 'human' ? (
               <div className="row" role="radiogroup">
                 {step.decision.branches.map((b) => (
                   <label key={b.label} style={{ display: 'flex', gap: '.35rem', fontWeight: 400 }}>
-                    <input type="radio" name="choice" value={b.label} checked={draft.choice === b.label} onChange={() => setDraft({ ...draft, choice: b.label })} disabled={!open} />
+                    <input
+                      type="radio"
+                      name="choice"
+                      value={b.label}
+                      checked={draft.choice === b.label}
+                      onChange={() => setDraft({ ...draft, choice: b.label })}
+                      disabled={!open}
+                    />
                     {b.label}
                   </label>
                 ))}
@@ -105,16 +167,37 @@ export function TaskPage() {
             ) : (
               <>
                 <p className="muted">{t('task.decisionRule')}</p>
-                <ul>{step.decision.branches.map((b) => <li key={b.label}><strong>{b.label}</strong>{b.when && 'label' in b.when && b.when.label ? `: ${b.when.label}` : b.otherwise ? '' : ''}</li>)}</ul>
+                <ul>
+                  {step.decision.branches.map((b) => (
+                    <li key={b.label}>
+                      <strong>{b.label}</strong>
+                      {b.when && 'label' in b.when && b.when.label ? `: ${b.when.label}` : b.otherwise ? '' : ''}
+                    </li>
+                  ))}
+                </ul>
               </>
             )}
           </fieldset>
         )}
-        <p className="muted" style={{ fontSize: '.8rem' }}>{t('task.draftSaved')}</p>
+        <p className="muted" style={{ fontSize: '.8rem' }}>
+          {t('task.draftSaved')}
+        </p>
         {open && (
           <div className="row">
-            {step.form ? <button type="submit" form="step-form" disabled={busy}>{t('task.complete')}</button> : <button type="button" disabled={busy} onClick={() => void complete({})}>{t('task.complete')}</button>}
-            {step.sendBack && !sendingBack && <button type="button" className="secondary" onClick={() => setSendingBack(true)}>{step.sendBack.label ?? t('task.sendBack')}</button>}
+            {step.form ? (
+              <button type="submit" form="step-form" disabled={busy}>
+                {t('task.complete')}
+              </button>
+            ) : (
+              <button type="button" disabled={busy} onClick={() => void complete({})}>
+                {t('task.complete')}
+              </button>
+            )}
+            {step.sendBack && !sendingBack && (
+              <button type="button" className="secondary" onClick={() => setSendingBack(true)}>
+                {step.sendBack.label ?? t('task.sendBack')}
+              </button>
+            )}
           </div>
         )}
         {sendingBack && (
@@ -122,8 +205,17 @@ export function TaskPage() {
             <label htmlFor="reason">{t('task.sendBackReason')}</label>
             <textarea id="reason" value={reason} onChange={(e) => setReason(e.target.value)} />
             <div className="row" style={{ marginTop: '.5rem' }}>
-              <button type="button" className="danger" disabled={busy || reason.trim() === ''} onClick={() => void sendBack()}>{t('task.sendBackConfirm')}</button>
-              <button type="button" className="secondary" onClick={() => setSendingBack(false)}>{t('task.cancel')}</button>
+              <button
+                type="button"
+                className="danger"
+                disabled={busy || reason.trim() === ''}
+                onClick={() => void sendBack()}
+              >
+                {t('task.sendBackConfirm')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setSendingBack(false)}>
+                {t('task.cancel')}
+              </button>
             </div>
           </div>
         )}

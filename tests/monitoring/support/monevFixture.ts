@@ -24,7 +24,15 @@ export const WEEK = { from: wib(10, '00:00'), to: new Date('2025-03-15T00:00:00+
 
 /** Loads a demo user as the services see it. */
 export async function userOf(db: Knex, role: string): Promise<AuthUser> {
-  const row = (await db('users').where({ username: `${REGENCY}.${role}` }).first('id', 'regency_id', 'username', 'display_name', 'roles')) as { id: string; regency_id: string; username: string; display_name: string; roles: string[] };
+  const row = (await db('users')
+    .where({ username: `${REGENCY}.${role}` })
+    .first('id', 'regency_id', 'username', 'display_name', 'roles')) as {
+    id: string;
+    regency_id: string;
+    username: string;
+    display_name: string;
+    roles: string[];
+  };
   return { id: row.id, regencyId: row.regency_id, username: row.username, name: row.display_name, roles: row.roles };
 }
 
@@ -41,7 +49,17 @@ const SCORES: Record<string, number[]> = {
   C: [2, 3, 3, 4, 2, 3, 3, 2, 3],
   D: [3, 2, 2, 4, 3, 3, 4, 2, 3],
 };
-const ELEMENTS: SurveyElement[] = ['persyaratan', 'prosedur', 'waktu', 'biaya', 'produk', 'kompetensi', 'perilaku', 'pengaduan', 'sarana'];
+const ELEMENTS: SurveyElement[] = [
+  'persyaratan',
+  'prosedur',
+  'waktu',
+  'biaya',
+  'produk',
+  'kompetensi',
+  'perilaku',
+  'pengaduan',
+  'sarana',
+];
 
 /** Scores of a fixture survey as the API takes them. */
 export function scoresOf(values: readonly number[]): Record<SurveyElement, number> {
@@ -79,13 +97,38 @@ export async function buildMonevFixture(db: Knex): Promise<Record<string, Fixtur
   const sekretaris = await userOf(db, 'sekretaris');
   const cases: Record<string, FixtureCase> = {};
   const open = async (key: string, day: number, time: string, age = 70): Promise<CaseCommandOutcome> => {
-    const outcome = await openCase(db, petugas, 'layanan-uji', { nik: `35260101010100${String(Object.keys(cases).length).padStart(2, '0')}`, fullName: `Pemohon ${key}`, age }, wib(day, time));
+    const outcome = await openCase(
+      db,
+      petugas,
+      'layanan-uji',
+      { nik: `35260101010100${String(Object.keys(cases).length).padStart(2, '0')}`, fullName: `Pemohon ${key}`, age },
+      wib(day, time),
+    );
     cases[key] = { id: outcome.caseId, trackingCode: outcome.trackingCode };
     return outcome;
   };
-  const complete = (outcome: CaseCommandOutcome, stepId: string, user: AuthUser, when: Date, extra: { checklist?: Record<string, boolean>; choice?: string } = {}) =>
-    runTaskCommand(db, user, openTask(outcome, stepId), { type: 'complete', taskId: openTask(outcome, stepId), ...extra }, when);
-  const sendBack = (outcome: CaseCommandOutcome, when: Date, reason: string, missing: string[]) => runTaskCommand(db, petugas, openTask(outcome, 'verifikasi'), { type: 'sendBack', taskId: openTask(outcome, 'verifikasi'), reason, missing }, when);
+  const complete = (
+    outcome: CaseCommandOutcome,
+    stepId: string,
+    user: AuthUser,
+    when: Date,
+    extra: { checklist?: Record<string, boolean>; choice?: string } = {},
+  ) =>
+    runTaskCommand(
+      db,
+      user,
+      openTask(outcome, stepId),
+      { type: 'complete', taskId: openTask(outcome, stepId), ...extra },
+      when,
+    );
+  const sendBack = (outcome: CaseCommandOutcome, when: Date, reason: string, missing: string[]) =>
+    runTaskCommand(
+      db,
+      petugas,
+      openTask(outcome, 'verifikasi'),
+      { type: 'sendBack', taskId: openTask(outcome, 'verifikasi'), reason, missing },
+      when,
+    );
   const MEMENUHI = { choice: 'Memenuhi syarat' };
 
   let a = await open('A', 10, '08:00');
@@ -112,7 +155,19 @@ export async function buildMonevFixture(db: Knex): Promise<Record<string, Fixtur
   let e = await open('E', 12, '08:00');
   e = await complete(e, 'pengajuan', petugas, wib(12, '08:15'), { checklist: ALL_DOCS });
   e = await complete(e, 'verifikasi', petugas, wib(12, '08:45'), MEMENUHI);
-  await runTaskCommand(db, kabid, openTask(e, 'persetujuan'), { type: 'reassign', taskId: openTask(e, 'persetujuan'), toUserId: kabid.id, toName: kabid.name, reason: 'diambil sendiri' }, wib(12, '09:00'));
+  await runTaskCommand(
+    db,
+    kabid,
+    openTask(e, 'persetujuan'),
+    {
+      type: 'reassign',
+      taskId: openTask(e, 'persetujuan'),
+      toUserId: kabid.id,
+      toName: kabid.name,
+      reason: 'diambil sendiri',
+    },
+    wib(12, '09:00'),
+  );
 
   let f = await open('F', 12, '09:00');
   f = await complete(f, 'pengajuan', petugas, wib(12, '09:05'), { checklist: ALL_DOCS });
@@ -126,7 +181,13 @@ export async function buildMonevFixture(db: Knex): Promise<Record<string, Fixtur
 
   const context = await loadMonitoringContext(db, REGENCY);
   const complaint = async (key: string, about: string, day: number, time: string): Promise<CaseCommandOutcome> => {
-    const outcome = await openCase(db, pengaduan, 'pengaduan-uji', { complainantName: `Pengadu ${key}`, complaintDescription: `Pengaduan tentang kasus ${about}` }, wib(day, time));
+    const outcome = await openCase(
+      db,
+      pengaduan,
+      'pengaduan-uji',
+      { complainantName: `Pengadu ${key}`, complaintDescription: `Pengaduan tentang kasus ${about}` },
+      wib(day, time),
+    );
     cases[key] = { id: outcome.caseId, trackingCode: outcome.trackingCode };
     await linkComplaint(db, context, pengaduan, outcome.caseId, cases[about]!.trackingCode);
     return outcome;
@@ -137,6 +198,12 @@ export async function buildMonevFixture(db: Knex): Promise<Record<string, Fixtur
   const l = await complaint('L', 'B', 13, '11:00');
   await complete(l, 'pencatatan', pengaduan, wib(13, '11:20'));
 
-  for (const [key, values] of Object.entries(SCORES)) await submitSurvey(db, cases[key]!.trackingCode, { scores: scoresOf(values), comment: key === 'C' ? 'Mohon dijelaskan alasan penolakan.' : '' }, wib(14, '12:00'));
+  for (const [key, values] of Object.entries(SCORES))
+    await submitSurvey(
+      db,
+      cases[key]!.trackingCode,
+      { scores: scoresOf(values), comment: key === 'C' ? 'Mohon dijelaskan alasan penolakan.' : '' },
+      wib(14, '12:00'),
+    );
   return cases;
 }

@@ -12,7 +12,13 @@ import type { EvaluationReport } from './evaluationTypes.ts';
 import { revisionPoints } from './revisionRules.ts';
 
 /** Builds the yearly evaluation of one SOP from the same figures as the dashboard, plus rule-based revision points. */
-export async function evaluationReport(db: Knex, context: MonitoringContext, sopId: string, year: number, now = new Date()): Promise<EvaluationReport> {
+export async function evaluationReport(
+  db: Knex,
+  context: MonitoringContext,
+  sopId: string,
+  year: number,
+  now = new Date(),
+): Promise<EvaluationReport> {
   const sop = requireSop(context, sopId);
   const offset = context.calendar.offsetMinutes;
   const period = yearPeriod(year, offset);
@@ -29,7 +35,16 @@ export async function evaluationReport(db: Knex, context: MonitoringContext, sop
   const unit = definition.unit !== undefined ? context.regency.units.find((u) => u.id === definition.unit) : undefined;
   const figures: Omit<EvaluationReport, 'revisionPoints'> = {
     regency: { id: context.regency.id, name: context.regency.name, office: context.regency.office },
-    sop: { id: sop.id, name: sop.name, number: definition.number ?? null, unitName: unit?.name ?? definition.unit ?? null, version: sop.version, effective: definition.dates?.effective ?? null, revised: definition.dates?.revised ?? null, duration: standardTime(context.calendar, definition.duration) },
+    sop: {
+      id: sop.id,
+      name: sop.name,
+      number: definition.number ?? null,
+      unitName: unit?.name ?? definition.unit ?? null,
+      version: sop.version,
+      effective: definition.dates?.effective ?? null,
+      revised: definition.dates?.revised ?? null,
+      duration: standardTime(context.calendar, definition.duration),
+    },
     year,
     period: { from: period.from.toISOString(), to: period.to.toISOString() },
     generatedAt: now.toISOString(),
@@ -44,7 +59,11 @@ export async function evaluationReport(db: Knex, context: MonitoringContext, sop
       sendBack: backs.steps.find((s) => s.stepId === step.id) ?? null,
     })),
     missingDocuments: backs.missingBySop.find((m) => m.sopId === sopId)?.missing ?? [],
-    rejections: { rate: rejections.perSop.find((r) => r.sopId === sopId) ?? null, reasons: rejections.reasons, failedCriteria: rejections.failedCriteria },
+    rejections: {
+      rate: rejections.perSop.find((r) => r.sopId === sopId) ?? null,
+      reasons: rejections.reasons,
+      failedCriteria: rejections.failedCriteria,
+    },
     complaints: complaints.perService.find((c) => c.sopId === sopId) ?? null,
     satisfaction: satisfaction.perService.find((s) => s.sopId === sopId) ?? null,
   };

@@ -30,7 +30,16 @@ export interface EvaluationStep {
 /** The yearly evaluation of one SOP (Evaluasi SOP): figures from the events and proposed revisions. */
 export interface EvaluationReport {
   regency: { id: string; name: string; office: RawRegency['office'] };
-  sop: { id: string; name: string; number: string | null; unitName: string | null; version: number; effective: string | null; revised: string | null; duration: StandardTime | null };
+  sop: {
+    id: string;
+    name: string;
+    number: string | null;
+    unitName: string | null;
+    version: number;
+    effective: string | null;
+    revised: string | null;
+    duration: StandardTime | null;
+  };
   year: number;
   period: { from: string; to: string };
   generatedAt: string;

@@ -1,6 +1,8 @@
 /** Indonesian number formatting for printed reports (decimal comma, dot thousands). */
 export function formatNumber(value: number, decimals = 0): string {
-  return new Intl.NumberFormat('id-ID', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  return new Intl.NumberFormat('id-ID', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
+    value,
+  );
 }
 
 /** A share as a whole percentage ("22%"), or "–" when there is none. */
@@ -15,13 +17,30 @@ export function formatMinutes(minutes: number | null): string {
   const days = Math.floor(total / 1440);
   const hours = Math.floor((total % 1440) / 60);
   const rest = total % 60;
-  const parts = [days > 0 ? `${days} hari` : '', hours > 0 ? `${hours} jam` : '', rest > 0 && days === 0 ? `${rest} menit` : ''].filter((p) => p.length > 0);
+  const parts = [
+    days > 0 ? `${days} hari` : '',
+    hours > 0 ? `${hours} jam` : '',
+    rest > 0 && days === 0 ? `${rest} menit` : '',
+  ].filter((p) => p.length > 0);
   return parts.length > 0 ? parts.join(' ') : '0 menit';
 }
 
 /** A local date written out in Indonesian ("14 Maret 2025"). */
 export function formatLocalDate(iso: string, offsetMinutes: number): string {
   const local = new Date(new Date(iso).getTime() + offsetMinutes * 60_000);
-  const months = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+  const months = [
+    'Januari',
+    'Februari',
+    'Maret',
+    'April',
+    'Mei',
+    'Juni',
+    'Juli',
+    'Agustus',
+    'September',
+    'Oktober',
+    'November',
+    'Desember',
+  ];
   return `${local.getUTCDate()} ${months[local.getUTCMonth()]} ${local.getUTCFullYear()}`;
 }

@@ -3,7 +3,20 @@ import { escapeHtml as e } from './escapeHtml.ts';
 import type { EvaluationReport } from './evaluationTypes.ts';
 import { formatLocalDate, formatMinutes, formatNumber, formatPercent } from './formatId.ts';
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 const SEVERITY = { tinggi: 'Prioritas tinggi', sedang: 'Prioritas sedang', rendah: 'Prioritas rendah' } as const;
 
 const STYLE = `
@@ -22,7 +35,9 @@ td.n { text-align: right; white-space: nowrap; } table.id td { border: none; pad
 function table(headers: string[], rows: string[][], numeric: ReadonlySet<number> = new Set()): string {
   if (rows.length === 0) return '<p class="empty">Tidak ada data.</p>';
   const head = `<tr>${headers.map((h) => `<th>${e(h)}</th>`).join('')}</tr>`;
-  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric.has(i) ? ' class="n"' : ''}>${e(c)}</td>`).join('')}</tr>`).join('');
+  const body = rows
+    .map((r) => `<tr>${r.map((c, i) => `<td${numeric.has(i) ? ' class="n"' : ''}>${e(c)}</td>`).join('')}</tr>`)
+    .join('');
   return `<table>${head}${body}</table>`;
 }
 
@@ -44,39 +59,95 @@ function summary(r: EvaluationReport): string {
   const time = r.timeliness;
   const rows = [
     ['Kasus dibuka', formatNumber(t.opened)],
-    ['Kasus diputus (selesai / ditolak / dirujuk)', `${formatNumber(t.selesai)} / ${formatNumber(t.ditolak)} / ${formatNumber(t.dirujuk)}`],
+    [
+      'Kasus diputus (selesai / ditolak / dirujuk)',
+      `${formatNumber(t.selesai)} / ${formatNumber(t.ditolak)} / ${formatNumber(t.dirujuk)}`,
+    ],
     ['Kasus dibatalkan', formatNumber(t.cancelled)],
-    ['Diputus dalam Jangka Waktu', time ? `${formatPercent(time.caseOnTimeRate)} (${time.onTimeCases} dari ${time.timedCases})` : '–'],
-    ['Lama kasus: median / persentil ke-90', time ? `${formatMinutes(time.medianCaseMinutes)} / ${formatMinutes(time.p90CaseMinutes)}` : '–'],
-    ['Langkah selesai dalam baku mutu', time ? `${formatPercent(time.stepOnTimeRate)} (${time.onTimeSteps} dari ${time.timedSteps})` : '–'],
+    [
+      'Diputus dalam Jangka Waktu',
+      time ? `${formatPercent(time.caseOnTimeRate)} (${time.onTimeCases} dari ${time.timedCases})` : '–',
+    ],
+    [
+      'Lama kasus: median / persentil ke-90',
+      time ? `${formatMinutes(time.medianCaseMinutes)} / ${formatMinutes(time.p90CaseMinutes)}` : '–',
+    ],
+    [
+      'Langkah selesai dalam baku mutu',
+      time ? `${formatPercent(time.stepOnTimeRate)} (${time.onTimeSteps} dari ${time.timedSteps})` : '–',
+    ],
     ['Pengaduan tentang layanan ini', formatNumber(r.complaints?.complaints ?? 0)],
-    ['Indeks Kepuasan Masyarakat', r.satisfaction ? `${formatNumber(r.satisfaction.ikm, 2)} (mutu ${r.satisfaction.grade}, ${r.satisfaction.performance}; ${r.satisfaction.responses} responden)` : 'belum ada responden'],
+    [
+      'Indeks Kepuasan Masyarakat',
+      r.satisfaction
+        ? `${formatNumber(r.satisfaction.ikm, 2)} (mutu ${r.satisfaction.grade}, ${r.satisfaction.performance}; ${r.satisfaction.responses} responden)`
+        : 'belum ada responden',
+    ],
   ];
   return table(['Ukuran', 'Nilai'], rows, new Set([1]));
 }
 
 function monthly(r: EvaluationReport): string {
-  const rows = r.volume.points.map((p) => [MONTHS[Number(p.period.slice(5, 7)) - 1] ?? p.period, String(p.opened), String(p.closed), String(p.selesai), String(p.ditolak), String(p.dirujuk), String(p.cancelled)]);
-  return table(['Bulan', 'Dibuka', 'Berakhir', 'Selesai', 'Ditolak', 'Dirujuk', 'Dibatalkan'], rows, new Set([1, 2, 3, 4, 5, 6]));
+  const rows = r.volume.points.map((p) => [
+    MONTHS[Number(p.period.slice(5, 7)) - 1] ?? p.period,
+    String(p.opened),
+    String(p.closed),
+    String(p.selesai),
+    String(p.ditolak),
+    String(p.dirujuk),
+    String(p.cancelled),
+  ]);
+  return table(
+    ['Bulan', 'Dibuka', 'Berakhir', 'Selesai', 'Ditolak', 'Dirujuk', 'Dibatalkan'],
+    rows,
+    new Set([1, 2, 3, 4, 5, 6]),
+  );
 }
 
 function steps(r: EvaluationReport): string {
-  const rows = r.steps.map((s, i) => [String(i + 1), s.activity, s.standard?.text ?? '–', String(s.figure?.visits ?? 0), String(s.figure?.completed ?? 0), formatMinutes(s.figure?.medianMinutes ?? null), formatMinutes(s.figure?.p90Minutes ?? null), formatPercent(s.figure?.onTimeRate ?? null)]);
+  const rows = r.steps.map((s, i) => [
+    String(i + 1),
+    s.activity,
+    s.standard?.text ?? '–',
+    String(s.figure?.visits ?? 0),
+    String(s.figure?.completed ?? 0),
+    formatMinutes(s.figure?.medianMinutes ?? null),
+    formatMinutes(s.figure?.p90Minutes ?? null),
+    formatPercent(s.figure?.onTimeRate ?? null),
+  ]);
   return `${table(['No', 'Langkah', 'Baku mutu', 'Kunjungan', 'Selesai', 'Median', 'Persentil ke-90', 'Tepat waktu'], rows, new Set([0, 3, 4, 5, 6, 7]))}
 <p class="note">Lama langkah diukur dalam waktu jam dinding sejak langkah dimulai sampai selesai. Tepat waktu berarti selesai sebelum batas waktu yang dihitung mesin dari baku mutu pada kalender kerja kabupaten (hari dan jam kerja, hari libur dan cuti bersama).</p>`;
 }
 
 function sendBackSection(r: EvaluationReport): string {
-  const rows = r.steps.filter((s) => s.sendBack).map((s) => [s.activity, String(s.sendBack!.sendBacks), formatPercent(s.sendBack!.sendBackRate), s.sendBack!.missing.map((m) => `${m.label} (${m.times})`).join(', ') || '–']);
+  const rows = r.steps
+    .filter((s) => s.sendBack)
+    .map((s) => [
+      s.activity,
+      String(s.sendBack!.sendBacks),
+      formatPercent(s.sendBack!.sendBackRate),
+      s.sendBack!.missing.map((m) => `${m.label} (${m.times})`).join(', ') || '–',
+    ]);
   const docs = r.missingDocuments.map((m) => [m.label, String(m.times), String(m.cases)]);
   return `${table(['Langkah', 'Dikembalikan', 'Dari kunjungan', 'Dokumen kurang'], rows, new Set([1, 2]))}<h2>Dokumen yang paling sering kurang</h2>${table(['Dokumen', 'Kali', 'Kasus'], docs, new Set([1, 2]))}`;
 }
 
 function rejectionSection(r: EvaluationReport): string {
   const rate = r.rejections.rate;
-  const head = rate ? `<p>${e(`${rate.rejected} dari ${rate.decided} kasus yang diputus ditolak (${formatPercent(rate.rejectionRate)}).`)}</p>` : '';
-  const source = { manual: 'Ditolak dengan alasan tertulis', decision: 'Keputusan pada langkah', flow: 'Alur SOP' } as const;
-  const reasons = r.rejections.reasons.map((x) => [x.reason, x.source === 'decision' ? `${source.decision} «${x.activity}»` : source[x.source], String(x.cases), formatPercent(x.share)]);
+  const head = rate
+    ? `<p>${e(`${rate.rejected} dari ${rate.decided} kasus yang diputus ditolak (${formatPercent(rate.rejectionRate)}).`)}</p>`
+    : '';
+  const source = {
+    manual: 'Ditolak dengan alasan tertulis',
+    decision: 'Keputusan pada langkah',
+    flow: 'Alur SOP',
+  } as const;
+  const reasons = r.rejections.reasons.map((x) => [
+    x.reason,
+    x.source === 'decision' ? `${source.decision} «${x.activity}»` : source[x.source],
+    String(x.cases),
+    formatPercent(x.share),
+  ]);
   const criteria = r.rejections.failedCriteria.map((c) => [c.text, String(c.cases)]);
   return `${head}${table(['Alasan', 'Sumber', 'Kasus', 'Bagian'], reasons, new Set([2, 3]))}<h2>Kriteria Sasaran yang tidak terpenuhi</h2>${table(['Kriteria', 'Kasus'], criteria, new Set([1]))}`;
 }
@@ -84,12 +155,18 @@ function rejectionSection(r: EvaluationReport): string {
 function satisfactionSection(r: EvaluationReport): string {
   const s = r.satisfaction;
   if (!s) return '<p class="empty">Belum ada jawaban Survei Kepuasan Masyarakat pada periode ini.</p>';
-  const rows = SURVEY_QUESTIONS.map((q) => [q.code, q.name, formatNumber(s.elements[q.element], 2), formatNumber(s.elements[q.element] * 25, 2)]);
+  const rows = SURVEY_QUESTIONS.map((q) => [
+    q.code,
+    q.name,
+    formatNumber(s.elements[q.element], 2),
+    formatNumber(s.elements[q.element] * 25, 2),
+  ]);
   return `<p>${e(`IKM ${formatNumber(s.ikm, 2)} — mutu pelayanan ${s.grade} (${s.performance}), ${s.responses} responden (PermenPANRB Nomor 14 Tahun 2017).`)}</p>${table(['Kode', 'Unsur', 'Nilai rata-rata', 'Nilai konversi'], rows, new Set([2, 3]))}`;
 }
 
 function proposals(r: EvaluationReport): string {
-  if (r.revisionPoints.length === 0) return '<p>Data tahun ini tidak menunjukkan bagian SOP yang perlu direvisi; SOP dapat dipertahankan.</p>';
+  if (r.revisionPoints.length === 0)
+    return '<p>Data tahun ini tidak menunjukkan bagian SOP yang perlu direvisi; SOP dapat dipertahankan.</p>';
   return `<ol>${r.revisionPoints.map((p) => `<li>${e(p.text)} <span class="note">(${e(SEVERITY[p.severity])})</span></li>`).join('')}</ol>`;
 }
 

@@ -24,52 +24,120 @@ type Figures = Omit<EvaluationReport, 'revisionPoints'>;
 function stepRules(report: Figures, points: RevisionPoint[]): void {
   for (const step of report.steps) {
     const f = step.figure;
-    if (!step.standard) points.push({ code: 'STEP_WITHOUT_STANDARD', severity: 'rendah', stepId: step.stepId, text: `Langkah «${step.activity}» belum memiliki baku mutu waktu — tetapkan waktunya agar ketepatan waktu dapat diukur.` });
+    if (!step.standard)
+      points.push({
+        code: 'STEP_WITHOUT_STANDARD',
+        severity: 'rendah',
+        stepId: step.stepId,
+        text: `Langkah «${step.activity}» belum memiliki baku mutu waktu — tetapkan waktunya agar ketepatan waktu dapat diukur.`,
+      });
     if (f && f.timed >= MIN_SAMPLE && f.exceededShare !== null && f.exceededShare >= STEP_LATE_SHARE) {
-      points.push({ code: 'STEP_OVER_STANDARD', severity: f.exceededShare >= 0.5 ? 'tinggi' : 'sedang', stepId: step.stepId, text: `Langkah «${step.activity}» melebihi baku mutu waktu (${step.standard?.text ?? '–'}) pada ${formatPercent(f.exceededShare)} kasus — tinjau waktu atau pelaksana.` });
+      points.push({
+        code: 'STEP_OVER_STANDARD',
+        severity: f.exceededShare >= 0.5 ? 'tinggi' : 'sedang',
+        stepId: step.stepId,
+        text: `Langkah «${step.activity}» melebihi baku mutu waktu (${step.standard?.text ?? '–'}) pada ${formatPercent(f.exceededShare)} kasus — tinjau waktu atau pelaksana.`,
+      });
     }
     if (f && f.timed >= MIN_SAMPLE && f.p90Ratio !== null && f.p90Ratio <= LOOSE_STANDARD_RATIO) {
-      points.push({ code: 'STANDARD_TOO_LOOSE', severity: 'rendah', stepId: step.stepId, text: `Langkah «${step.activity}» selesai jauh di bawah baku mutu (${step.standard?.text ?? '–'}): 90% kasus memakai paling banyak ${formatPercent(f.p90Ratio)} waktunya — baku mutu dapat diperketat.` });
+      points.push({
+        code: 'STANDARD_TOO_LOOSE',
+        severity: 'rendah',
+        stepId: step.stepId,
+        text: `Langkah «${step.activity}» selesai jauh di bawah baku mutu (${step.standard?.text ?? '–'}): 90% kasus memakai paling banyak ${formatPercent(f.p90Ratio)} waktunya — baku mutu dapat diperketat.`,
+      });
     }
     const s = step.sendBack;
     if (s && s.visits >= MIN_SAMPLE && s.sendBackRate !== null && s.sendBackRate >= SEND_BACK_RATE) {
-      points.push({ code: 'FREQUENT_SEND_BACK', severity: 'sedang', stepId: step.stepId, text: `Berkas dikembalikan pada ${formatPercent(s.sendBackRate)} kunjungan langkah «${step.activity}» — periksa kejelasan persyaratan dan informasi kepada pemohon.` });
+      points.push({
+        code: 'FREQUENT_SEND_BACK',
+        severity: 'sedang',
+        stepId: step.stepId,
+        text: `Berkas dikembalikan pada ${formatPercent(s.sendBackRate)} kunjungan langkah «${step.activity}» — periksa kejelasan persyaratan dan informasi kepada pemohon.`,
+      });
     }
   }
   const top = report.missingDocuments[0];
-  if (top && top.times >= MISSING_DOCUMENT_TIMES) points.push({ code: 'MISSING_DOCUMENT', severity: 'sedang', stepId: null, text: `Dokumen «${top.label}» paling sering kurang (${top.times} kali, ${top.cases} kasus) — perjelas persyaratan.` });
+  if (top && top.times >= MISSING_DOCUMENT_TIMES)
+    points.push({
+      code: 'MISSING_DOCUMENT',
+      severity: 'sedang',
+      stepId: null,
+      text: `Dokumen «${top.label}» paling sering kurang (${top.times} kali, ${top.cases} kasus) — perjelas persyaratan.`,
+    });
 }
 
 function caseRules(report: Figures, points: RevisionPoint[]): void {
   const t = report.timeliness;
-  if (!report.sop.duration) points.push({ code: 'NO_SERVICE_DURATION', severity: 'rendah', stepId: null, text: 'Jangka Waktu layanan belum ditetapkan dalam standar pelayanan — tetapkan agar ketepatan waktu kasus dapat diukur.' });
+  if (!report.sop.duration)
+    points.push({
+      code: 'NO_SERVICE_DURATION',
+      severity: 'rendah',
+      stepId: null,
+      text: 'Jangka Waktu layanan belum ditetapkan dalam standar pelayanan — tetapkan agar ketepatan waktu kasus dapat diukur.',
+    });
   if (t && t.timedCases >= MIN_SAMPLE && t.caseOnTimeRate !== null && t.caseOnTimeRate < CASE_ON_TIME_RATE) {
-    points.push({ code: 'CASES_LATE', severity: t.caseOnTimeRate < 0.5 ? 'tinggi' : 'sedang', stepId: null, text: `Hanya ${formatPercent(t.caseOnTimeRate)} kasus diputus dalam Jangka Waktu (${report.sop.duration?.text ?? '–'}) — tinjau jangka waktu layanan atau beban kerja pelaksana.` });
+    points.push({
+      code: 'CASES_LATE',
+      severity: t.caseOnTimeRate < 0.5 ? 'tinggi' : 'sedang',
+      stepId: null,
+      text: `Hanya ${formatPercent(t.caseOnTimeRate)} kasus diputus dalam Jangka Waktu (${report.sop.duration?.text ?? '–'}) — tinjau jangka waktu layanan atau beban kerja pelaksana.`,
+    });
   }
   const r = report.rejections.rate;
   if (r && r.decided >= MIN_SAMPLE && r.rejectionRate !== null && r.rejectionRate >= REJECTION_RATE) {
     const reason = report.rejections.reasons[0];
     const criterion = report.rejections.failedCriteria[0];
     const because = reason ? `; alasan terbanyak «${reason.reason}»` : '';
-    const clarify = criterion ? `perjelas Kriteria Sasaran «${criterion.text}» dan sampaikan sejak awal` : 'perjelas Kriteria Sasaran dan sampaikan sejak awal';
-    points.push({ code: 'FREQUENT_REJECTION', severity: 'sedang', stepId: null, text: `${formatPercent(r.rejectionRate)} permohonan ditolak${because} — ${clarify}.` });
+    const clarify = criterion
+      ? `perjelas Kriteria Sasaran «${criterion.text}» dan sampaikan sejak awal`
+      : 'perjelas Kriteria Sasaran dan sampaikan sejak awal';
+    points.push({
+      code: 'FREQUENT_REJECTION',
+      severity: 'sedang',
+      stepId: null,
+      text: `${formatPercent(r.rejectionRate)} permohonan ditolak${because} — ${clarify}.`,
+    });
   }
-  if (report.volume.totals.opened === 0) points.push({ code: 'NO_CASES', severity: 'rendah', stepId: null, text: 'Tidak ada kasus tercatat pada tahun ini — pastikan layanan dicatat di Alur, atau tinjau apakah SOP ini masih diperlukan.' });
+  if (report.volume.totals.opened === 0)
+    points.push({
+      code: 'NO_CASES',
+      severity: 'rendah',
+      stepId: null,
+      text: 'Tidak ada kasus tercatat pada tahun ini — pastikan layanan dicatat di Alur, atau tinjau apakah SOP ini masih diperlukan.',
+    });
 }
 
 function publicRules(report: Figures, points: RevisionPoint[]): void {
   const c = report.complaints;
-  if (c && c.complaints > 0) points.push({ code: 'COMPLAINTS', severity: 'sedang', stepId: null, text: `Ada ${c.complaints} pengaduan tentang layanan ini — telaah materi pengaduan sebagai bahan revisi SOP.` });
+  if (c && c.complaints > 0)
+    points.push({
+      code: 'COMPLAINTS',
+      severity: 'sedang',
+      stepId: null,
+      text: `Ada ${c.complaints} pengaduan tentang layanan ini — telaah materi pengaduan sebagai bahan revisi SOP.`,
+    });
   const s = report.satisfaction;
   if (s && s.responses >= MIN_SAMPLE) {
     // Survey elements graded C or D (below 76,61 on the 25–100 scale) need follow-up.
     for (const q of SURVEY_QUESTIONS) {
       const average = s.elements[q.element];
       const { grade } = ikmGrade(average * 25);
-      if (grade === 'C' || grade === 'D') points.push({ code: 'SURVEY_ELEMENT_LOW', severity: grade === 'D' ? 'tinggi' : 'sedang', stepId: null, text: `Unsur survei «${q.name}» bernilai ${formatNumber(average, 2)} (mutu ${grade}) — tindak lanjuti unsur ini dalam revisi.` });
+      if (grade === 'C' || grade === 'D')
+        points.push({
+          code: 'SURVEY_ELEMENT_LOW',
+          severity: grade === 'D' ? 'tinggi' : 'sedang',
+          stepId: null,
+          text: `Unsur survei «${q.name}» bernilai ${formatNumber(average, 2)} (mutu ${grade}) — tindak lanjuti unsur ini dalam revisi.`,
+        });
     }
   } else if (!s && report.timeliness !== null && report.timeliness.decided > 0) {
-    points.push({ code: 'NO_SURVEY', severity: 'rendah', stepId: null, text: 'Belum ada jawaban Survei Kepuasan Masyarakat untuk layanan ini — tawarkan survei kepada pemohon setelah layanan selesai.' });
+    points.push({
+      code: 'NO_SURVEY',
+      severity: 'rendah',
+      stepId: null,
+      text: 'Belum ada jawaban Survei Kepuasan Masyarakat untuk layanan ini — tawarkan survei kepada pemohon setelah layanan selesai.',
+    });
   }
 }
 
@@ -79,5 +147,8 @@ export function revisionPoints(report: Figures): RevisionPoint[] {
   stepRules(report, points);
   caseRules(report, points);
   publicRules(report, points);
-  return points.map((p, i) => ({ p, i })).sort((a, b) => SEVERITY_ORDER[a.p.severity] - SEVERITY_ORDER[b.p.severity] || a.i - b.i).map(({ p }) => p);
+  return points
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.p.severity] - SEVERITY_ORDER[b.p.severity] || a.i - b.i)
+    .map(({ p }) => p);
 }

@@ -19,5 +19,13 @@ export type ExportRecorder = (db: Knex, entry: ExportAccess) => Promise<void>;
 
 /** The default recorder: one access-log record (action "export") with the reason given by the user. */
 export const recordExportInAccessLog: ExportRecorder = async (db, entry) => {
-  await recordAccess(db, { user: entry.user, action: 'export', route: entry.route, resource: `${entry.report}.${entry.format}`, reason: entry.reason, detail: { filters: entry.filters, rows: entry.rows }, ...(entry.ip !== undefined ? { ip: entry.ip } : {}) });
+  await recordAccess(db, {
+    user: entry.user,
+    action: 'export',
+    route: entry.route,
+    resource: `${entry.report}.${entry.format}`,
+    reason: entry.reason,
+    detail: { filters: entry.filters, rows: entry.rows },
+    ...(entry.ip !== undefined ? { ip: entry.ip } : {}),
+  });
 };

@@ -12,7 +12,19 @@ import { rejectionReasons } from '../rejectionReasons.ts';
 import { satisfactionByService } from '../satisfaction/satisfactionByService.ts';
 import { sendBacks } from '../sendBacks.ts';
 import { stepDurations } from '../stepDurations.ts';
-import { bottlenecksTable, complaintsTable, missingDocumentsTable, onTimeTable, openByStageTable, openedClosedTable, overdueTable, rejectionsTable, satisfactionTable, sendBacksTable, stepsTable } from './figureTables.ts';
+import {
+  bottlenecksTable,
+  complaintsTable,
+  missingDocumentsTable,
+  onTimeTable,
+  openByStageTable,
+  openedClosedTable,
+  overdueTable,
+  rejectionsTable,
+  satisfactionTable,
+  sendBacksTable,
+  stepsTable,
+} from './figureTables.ts';
 import { registerTable, type RegisterFilter } from './registerTable.ts';
 import type { ReportTable } from './reportTable.ts';
 import type { ExportReportName } from './exportReportNames.ts';
@@ -22,10 +34,18 @@ import { toXlsx } from './toXlsx.ts';
 /** Export file formats. */
 export type ExportFormat = 'csv' | 'xlsx';
 
-const MEDIA_TYPES: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+const MEDIA_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
-
-async function tableOf(db: Knex, request: MonitoringRequest, access: AccessProfile, report: ExportReportName, register: RegisterFilter): Promise<ReportTable> {
+async function tableOf(
+  db: Knex,
+  request: MonitoringRequest,
+  access: AccessProfile,
+  report: ExportReportName,
+  register: RegisterFilter,
+): Promise<ReportTable> {
   const { context, scope, bucket, now } = request;
   const offset = context.calendar.offsetMinutes;
   switch (report) {
@@ -40,7 +60,9 @@ async function tableOf(db: Knex, request: MonitoringRequest, access: AccessProfi
     case 'on-time':
       return onTimeTable(await onTimeRate(db, context, scope, await stepDurations(db, context, scope, now)));
     case 'bottlenecks':
-      return bottlenecksTable(await bottlenecks(db, context, scope, await stepDurations(db, context, scope, now), now, { limit: 1000 }));
+      return bottlenecksTable(
+        await bottlenecks(db, context, scope, await stepDurations(db, context, scope, now), now, { limit: 1000 }),
+      );
     case 'overdue':
       return overdueTable(await overdueTasks(db, context, scope, now, 1000), offset);
     case 'send-backs':
@@ -65,10 +87,24 @@ export interface ExportFile {
 }
 
 /** Builds one report as CSV or XLSX (the register with the user's case visibility, NIK masked). */
-export async function exportReport(db: Knex, request: MonitoringRequest, access: AccessProfile, report: ExportReportName, format: string, register: RegisterFilter = {}): Promise<ExportFile> {
+export async function exportReport(
+  db: Knex,
+  request: MonitoringRequest,
+  access: AccessProfile,
+  report: ExportReportName,
+  format: string,
+  register: RegisterFilter = {},
+): Promise<ExportFile> {
   if (format !== 'csv' && format !== 'xlsx') throw new AppError('NOT_FOUND', 'Format ekspor harus csv atau xlsx.');
   const table = await tableOf(db, request, access, report, register);
   const content = format === 'csv' ? toCsv(table) : await toXlsx(table);
-  const day = new Date(request.now.getTime() + request.context.calendar.offsetMinutes * 60_000).toISOString().slice(0, 10);
-  return { content, mediaType: MEDIA_TYPES[format], fileName: `${request.context.regency.id}-${table.name}-${day}.${format}`, rows: table.rows.length };
+  const day = new Date(request.now.getTime() + request.context.calendar.offsetMinutes * 60_000)
+    .toISOString()
+    .slice(0, 10);
+  return {
+    content,
+    mediaType: MEDIA_TYPES[format],
+    fileName: `${request.context.regency.id}-${table.name}-${day}.${format}`,
+    rows: table.rows.length,
+  };
 }

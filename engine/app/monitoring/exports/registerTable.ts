@@ -19,14 +19,32 @@ export interface RegisterFilter {
   to?: Date;
 }
 
-const STATUS_LABEL: Record<string, string> = { open: 'Diproses', waiting: 'Menunggu kelengkapan pemohon', completed: 'Selesai', rejected: 'Ditolak', referred: 'Dirujuk', cancelled: 'Dibatalkan' };
+const STATUS_LABEL: Record<string, string> = {
+  open: 'Diproses',
+  waiting: 'Menunggu kelengkapan pemohon',
+  completed: 'Selesai',
+  rejected: 'Ditolak',
+  referred: 'Dirujuk',
+  cancelled: 'Dibatalkan',
+};
 
-type Row = { tracking_code: string; sop_id: string; status: string; current_step: string | null; applicant_nik: string | null; opened_at: Date | string; due_at: Date | string | null; closed_at: Date | string | null; complaints: number };
+type Row = {
+  tracking_code: string;
+  sop_id: string;
+  status: string;
+  current_step: string | null;
+  applicant_nik: string | null;
+  opened_at: Date | string;
+  due_at: Date | string | null;
+  closed_at: Date | string | null;
+  complaints: number;
+};
 
 function timeliness(r: Row, now: Date): string {
   if (r.due_at === null) return '';
   const due = new Date(r.due_at).getTime();
-  if (r.closed_at !== null) return r.status === 'cancelled' ? '' : new Date(r.closed_at).getTime() <= due ? 'Ya' : 'Tidak';
+  if (r.closed_at !== null)
+    return r.status === 'cancelled' ? '' : new Date(r.closed_at).getTime() <= due ? 'Ya' : 'Tidak';
   return r.status === 'open' && due < now.getTime() ? 'Terlambat' : '';
 }
 
@@ -34,7 +52,13 @@ function timeliness(r: Row, now: Date): string {
  * The service register (buku register layanan) as a table: the cases the user may see, local times, and
  * of the applicant only the masked NIK (names stay in the application; a file travels further).
  */
-export async function registerTable(db: Knex, context: MonitoringContext, access: AccessProfile, filter: RegisterFilter, now: Date): Promise<ReportTable> {
+export async function registerTable(
+  db: Knex,
+  context: MonitoringContext,
+  access: AccessProfile,
+  filter: RegisterFilter,
+  now: Date,
+): Promise<ReportTable> {
   let q: Knex.QueryBuilder = db('cases as c').where('c.regency_id', access.regencyId);
   q = whereCaseVisible(q, caseScopeOf(access));
   if (filter.sopId) q = q.andWhere('c.sop_id', filter.sopId);
@@ -51,8 +75,24 @@ export async function registerTable(db: Knex, context: MonitoringContext, access
     .orderBy('c.opened_at')
     .orderBy('c.id')
     .limit(MAX_REGISTER_ROWS + 1)
-    .select('c.tracking_code', 'c.sop_id', 'c.status', 'c.current_step', 'c.applicant_nik', 'c.opened_at', 'c.due_at', 'c.closed_at', db.raw(`(SELECT count(*) FROM case_links l WHERE l.to_case_id = c.id AND l.kind = 'complaint')::int AS complaints`))) as Row[];
-  if (rows.length > MAX_REGISTER_ROWS) throw new AppError('UNPROCESSABLE', `Register berisi lebih dari ${MAX_REGISTER_ROWS} kasus; persempit dengan layanan atau rentang tanggal.`);
+    .select(
+      'c.tracking_code',
+      'c.sop_id',
+      'c.status',
+      'c.current_step',
+      'c.applicant_nik',
+      'c.opened_at',
+      'c.due_at',
+      'c.closed_at',
+      db.raw(
+        `(SELECT count(*) FROM case_links l WHERE l.to_case_id = c.id AND l.kind = 'complaint')::int AS complaints`,
+      ),
+    )) as Row[];
+  if (rows.length > MAX_REGISTER_ROWS)
+    throw new AppError(
+      'UNPROCESSABLE',
+      `Register berisi lebih dari ${MAX_REGISTER_ROWS} kasus; persempit dengan layanan atau rentang tanggal.`,
+    );
   const offset = context.calendar.offsetMinutes;
   return {
     name: 'register',

@@ -12,6 +12,9 @@ function cell(value: CellValue): string {
 
 /** Writes a table as RFC 4180 CSV in UTF-8 with a BOM (so spreadsheets read Indonesian text right), CRLF lines. */
 export function toCsv(table: ReportTable): Buffer {
-  const lines = [table.columns.map((c) => cell(c.header)).join(','), ...table.rows.map((r) => table.columns.map((c) => cell(r[c.key] ?? null)).join(','))];
+  const lines = [
+    table.columns.map((c) => cell(c.header)).join(','),
+    ...table.rows.map((r) => table.columns.map((c) => cell(r[c.key] ?? null)).join(',')),
+  ];
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }

@@ -11,6 +11,11 @@ function cell(value: CellValue): Cell {
 export async function toXlsx(table: ReportTable): Promise<Buffer> {
   const header: Row = table.columns.map((c) => ({ value: c.header, type: String, fontWeight: 'bold' }));
   const rows: Row[] = table.rows.map((r) => table.columns.map((c) => cell(r[c.key] ?? null)));
-  const columns = table.columns.map((c) => ({ width: Math.min(60, Math.max(10, c.header.length + 2, ...table.rows.slice(0, 200).map((r) => String(r[c.key] ?? '').length + 2))) }));
+  const columns = table.columns.map((c) => ({
+    width: Math.min(
+      60,
+      Math.max(10, c.header.length + 2, ...table.rows.slice(0, 200).map((r) => String(r[c.key] ?? '').length + 2)),
+    ),
+  }));
   return writeXlsxFile([header, ...rows], { sheet: table.name.slice(0, 31), columns, stickyRowsCount: 1 }).toBuffer();
 }

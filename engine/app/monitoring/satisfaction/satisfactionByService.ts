@@ -31,23 +31,59 @@ type Row = Record<SurveyElement, number> & { sop_id: string | null; overall: num
  * IKM per service and for the office (ROLLUP), computed in SQL from survey_responses submitted in the
  * period: element averages, then their mean × 25 (PermenPANRB 14/2017, equal weights 1/9).
  */
-export async function satisfactionByService(db: Knex, context: MonitoringContext, scope: MonitoringScope, commentLimit = 50): Promise<SatisfactionReport> {
+export async function satisfactionByService(
+  db: Knex,
+  context: MonitoringContext,
+  scope: MonitoringScope,
+  commentLimit = 50,
+): Promise<SatisfactionReport> {
   const sop = sopCondition(scope, 's');
   const averages = SURVEY_ELEMENTS.map((e) => `avg(s.${e})::float8 AS ${e}`).join(', ');
   const index = `((${SURVEY_ELEMENTS.map((e) => `avg(s.${e})`).join(' + ')}) / ${SURVEY_ELEMENTS.length} * 25)::float8 AS ikm`;
   const where = `s.regency_id = ? AND s.submitted_at >= ? AND s.submitted_at < ?${sop.sql}`;
   const bindings = [scope.regencyId, scope.from, scope.to, ...sop.bindings];
-  const rows = await sqlRows<Row>(db, `SELECT s.sop_id, GROUPING(s.sop_id) AS overall, count(*)::int AS responses, ${averages}, ${index} FROM survey_responses s WHERE ${where} GROUP BY ROLLUP (s.sop_id)`, bindings);
-  const comments = await sqlRows<{ sop_id: string; comment: string; submitted_at: Date | string }>(db, `SELECT s.sop_id, s.comment, s.submitted_at FROM survey_responses s WHERE ${where} AND s.comment IS NOT NULL ORDER BY s.submitted_at DESC, s.id DESC LIMIT ?`, [...bindings, commentLimit]);
+  const rows = await sqlRows<Row>(
+    db,
+    `SELECT s.sop_id, GROUPING(s.sop_id) AS overall, count(*)::int AS responses, ${averages}, ${index} FROM survey_responses s WHERE ${where} GROUP BY ROLLUP (s.sop_id)`,
+    bindings,
+  );
+  const comments = await sqlRows<{ sop_id: string; comment: string; submitted_at: Date | string }>(
+    db,
+    `SELECT s.sop_id, s.comment, s.submitted_at FROM survey_responses s WHERE ${where} AND s.comment IS NOT NULL ORDER BY s.submitted_at DESC, s.id DESC LIMIT ?`,
+    [...bindings, commentLimit],
+  );
   // ROLLUP yields a grand-total row even over no responses; an IKM of nobody is no IKM.
-  const figures = rows.filter((r) => r.responses > 0).map((r) => {
-    const ikm = rounded(r.ikm, 2) ?? 0;
-    const elements = Object.fromEntries(SURVEY_ELEMENTS.map((e) => [e, rounded(r[e], 4) ?? 0])) as Record<SurveyElement, number>;
-    return { overall: r.overall === 1, figure: { sopId: r.overall === 1 ? null : r.sop_id, sopName: r.overall === 1 ? context.regency.office.name : sopName(context, r.sop_id ?? ''), responses: r.responses, elements, ikm, ...ikmGrade(ikm) } };
-  });
+  const figures = rows
+    .filter((r) => r.responses > 0)
+    .map((r) => {
+      const ikm = rounded(r.ikm, 2) ?? 0;
+      const elements = Object.fromEntries(SURVEY_ELEMENTS.map((e) => [e, rounded(r[e], 4) ?? 0])) as Record<
+        SurveyElement,
+        number
+      >;
+      return {
+        overall: r.overall === 1,
+        figure: {
+          sopId: r.overall === 1 ? null : r.sop_id,
+          sopName: r.overall === 1 ? context.regency.office.name : sopName(context, r.sop_id ?? ''),
+          responses: r.responses,
+          elements,
+          ikm,
+          ...ikmGrade(ikm),
+        },
+      };
+    });
   return {
     overall: figures.find((f) => f.overall)?.figure ?? null,
-    perService: figures.filter((f) => !f.overall).map((f) => f.figure).sort((a, b) => b.ikm - a.ikm),
-    comments: comments.map((c) => ({ sopId: c.sop_id, sopName: sopName(context, c.sop_id), comment: c.comment, submittedAt: isoOrNull(c.submitted_at)! })),
+    perService: figures
+      .filter((f) => !f.overall)
+      .map((f) => f.figure)
+      .sort((a, b) => b.ikm - a.ikm),
+    comments: comments.map((c) => ({
+      sopId: c.sop_id,
+      sopName: sopName(context, c.sop_id),
+      comment: c.comment,
+      submittedAt: isoOrNull(c.submitted_at)!,
+    })),
   };
 }
