@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../../engine/calendar/workingCalendar.ts';
 import { applyCommand } from '../../engine/core/applyCommand.ts';
-import type { CaseCommand, CaseEvent, CaseState, EngineContext } from '../../engine/core/caseTypes.ts';
+import type { CaseCommand, CaseState, EngineContext } from '../../engine/core/caseTypes.ts';
+import type { CaseEvent } from '../../engine/core/events.ts';
 import type { ExecutableSop } from '../../engine/core/compileSop.ts';
 import type { WalkInputs } from './stepInputs.ts';
 

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { applyCommand } from '../core/applyCommand.ts';
-import type { CaseCommand, CaseEvent, CaseState, EngineError, EngineErrorCode } from '../core/caseTypes.ts';
+import type { CaseCommand, CaseState, EngineError, EngineErrorCode } from '../core/caseTypes.ts';
+import type { CaseEvent } from '../core/events.ts';
 import {
   ConcurrentChangeError,
   insertCase,

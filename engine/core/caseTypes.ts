@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { CaseEnding } from '../definition/sopTypes.ts';
+import type { CaseEvent } from './events.ts';
 import type { ConditionOutcome } from './rules/evaluateCondition.ts';
 
 /** Where a case stands. */
@@ -95,23 +96,18 @@ export type CaseCommand =
   | { type: 'recordOutput'; stepId: string; outputId: string; documentId: string; number: string; title: string }
   | {
       type: 'recordArchive';
-      step: 'requested' | 'approved' | 'refused' | 'handedOver' | 'returned';
+      step: 'requested';
       requestId: string;
-      details: Record<string, string | null>;
+      details: { kind: string; reason: string; recipient: string; dueBackAt: string | null };
+    }
+  | {
+      type: 'recordArchive';
+      step: 'approved' | 'refused' | 'handedOver' | 'returned';
+      requestId: string;
+      details: { kind: string; note?: string };
     }
   | { type: 'anonymise' }
   | { type: 'migrate'; fromVersion: number; toVersion: number; note?: string };
-
-/** One thing that happened to a case; appended, never changed. */
-export interface CaseEvent {
-  seq: number;
-  type: string;
-  at: string;
-  by: { userId: string; name: string; onBehalfOf?: { userId: string; name: string } };
-  stepId?: string;
-  taskId?: string;
-  payload: Record<string, unknown>;
-}
 
 /** Error codes a command can fail with; the API maps each to an HTTP status. */
 export type EngineErrorCode =

@@ -1,4 +1,5 @@
-import type { CaseEvent, CaseState, EngineContext } from './caseTypes.ts';
+import type { CaseState, EngineContext } from './caseTypes.ts';
+import type { CaseEvent, CaseEventBody, EventAuthor } from './events.ts';
 
 /** A state being changed by one command, collecting the events it produces. */
 export interface Transition {
@@ -18,17 +19,12 @@ export function beginTransition(state: CaseState, context: EngineContext): Trans
   return { state: copy, events: [], context };
 }
 
-/** Appends an event; sequence numbers continue from the state's last event. */
-export function emit(
-  t: Transition,
-  type: string,
-  payload: Record<string, unknown>,
-  ids: { stepId?: string; taskId?: string } = {},
-): void {
+/** Appends an event (a declared type with its payload); sequence numbers continue from the state's last event. */
+export function emit(t: Transition, body: CaseEventBody, ids: { stepId?: string; taskId?: string } = {}): void {
   t.state.eventSeq += 1;
-  const by: CaseEvent['by'] = { userId: t.context.by.userId, name: t.context.by.name };
+  const by: EventAuthor = { userId: t.context.by.userId, name: t.context.by.name };
   if (t.context.by.onBehalfOf) by.onBehalfOf = t.context.by.onBehalfOf;
-  const event: CaseEvent = { seq: t.state.eventSeq, type, at: t.context.now.toISOString(), by, payload };
+  const event: CaseEvent = { ...body, seq: t.state.eventSeq, at: t.context.now.toISOString(), by };
   if (ids.stepId !== undefined) event.stepId = ids.stepId;
   if (ids.taskId !== undefined) event.taskId = ids.taskId;
   t.events.push(event);

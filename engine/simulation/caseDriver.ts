@@ -1,4 +1,5 @@
-import type { CaseEvent, CaseState, Checklist } from '../core/caseTypes.ts';
+import type { CaseState, Checklist } from '../core/caseTypes.ts';
+import type { CaseEvent } from '../core/events.ts';
 
 /** What a scenario walk needs from wherever cases run: the pure engine in memory, or the HTTP API. */
 export interface CaseDriver {

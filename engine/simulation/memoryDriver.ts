@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import { applyCommand } from '../core/applyCommand.ts';
-import type { CaseCommand, CaseEvent, CaseState, EngineContext } from '../core/caseTypes.ts';
+import type { CaseCommand, CaseState, EngineContext } from '../core/caseTypes.ts';
+import type { CaseEvent } from '../core/events.ts';
 import type { ExecutableSop } from '../core/compileSop.ts';
 import type { CaseDriver } from './caseDriver.ts';
 

@@ -48,8 +48,8 @@ export async function runScenario(
       state = await driver.complete(task, { formData, checklist, ...choice });
     }
   }
-  const branchesTaken = (await driver.events())
-    .filter((e) => e.type === 'decision.evaluated' || e.type === 'decision.taken')
-    .map((e) => String(e.type === 'decision.evaluated' ? e.payload.chosen : e.payload.label));
+  const branchesTaken = (await driver.events()).flatMap((e) =>
+    e.type === 'decision.evaluated' ? [e.payload.chosen] : e.type === 'decision.taken' ? [e.payload.label] : [],
+  );
   return { state, branchesTaken };
 }

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
-import type { CaseEvent, CaseState, TaskState } from '../core/caseTypes.ts';
+import type { CaseState, TaskState } from '../core/caseTypes.ts';
+import type { CaseEvent } from '../core/events.ts';
+import { decodeCaseEvent, type CaseEventRow } from './decodeCaseEvent.ts';
 import { sqlRows } from './sqlRows.ts';
 
 /** A case row as the service needs it. */
@@ -217,32 +219,10 @@ export async function loadEvents(
   regencyId: string,
   caseId: string,
 ): Promise<Array<CaseEvent & { id: number }>> {
-  const rows = (await db('case_events').where({ case_id: caseId, regency_id: regencyId }).orderBy('seq')) as Array<{
-    id: string | number;
-    seq: number;
-    type: string;
-    at: Date | string;
-    user_id: string;
-    user_name: string;
-    on_behalf_of_id: string | null;
-    on_behalf_of_name: string | null;
-    step_id: string | null;
-    task_id: string | null;
-    payload: Record<string, unknown>;
-  }>;
-  return rows.map((r) => {
-    const by: CaseEvent['by'] = { userId: r.user_id, name: r.user_name };
-    if (r.on_behalf_of_id) by.onBehalfOf = { userId: r.on_behalf_of_id, name: r.on_behalf_of_name ?? '' };
-    const event: CaseEvent & { id: number } = {
-      id: Number(r.id),
-      seq: r.seq,
-      type: r.type,
-      at: new Date(r.at).toISOString(),
-      by,
-      payload: r.payload,
-    };
-    if (r.step_id) event.stepId = r.step_id;
-    if (r.task_id) event.taskId = r.task_id;
-    return event;
-  });
+  const rows = await sqlRows<CaseEventRow>(
+    db,
+    'SELECT * FROM case_events WHERE case_id = ? AND regency_id = ? ORDER BY seq',
+    [caseId, regencyId],
+  );
+  return rows.map(decodeCaseEvent);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseEvent, TaskState } from '../../engine/core/caseTypes.ts';
+import type { TaskState } from '../../engine/core/caseTypes.ts';
+import type { CaseEvent } from '../../engine/core/events.ts';
 import { databaseLabel } from '../support/testDatabase.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { kutaiApplicant, permakananFirstStepChecklist } from '../support/kutaiApplicant.ts';

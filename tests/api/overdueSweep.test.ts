@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDueJobs } from '../../engine/app/jobScheduler.ts';
 import { sweepOverdue } from '../../engine/app/overdueSweep.ts';
-import type { CaseEvent, TaskState } from '../../engine/core/caseTypes.ts';
+import type { TaskState } from '../../engine/core/caseTypes.ts';
+import type { CaseEvent } from '../../engine/core/events.ts';
 import { backgroundJobs } from '../../engine/server/jobs.ts';
 import { openDatabase } from '../../engine/storage/database.ts';
 import { databaseLabel } from '../support/testDatabase.ts';

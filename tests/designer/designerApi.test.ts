@@ -1,6 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseEvent, CaseState } from '../../engine/core/caseTypes.ts';
+import type { CaseState } from '../../engine/core/caseTypes.ts';
+import type { CaseEvent } from '../../engine/core/events.ts';
 import { kutaiApplicant } from '../support/kutaiApplicant.ts';
 import { databaseLabel } from '../support/testDatabase.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';

@@ -100,7 +100,12 @@ describe('staff and system commands leave a frozen state untouched too', () => {
         number: '1/2025',
         title: 'Surat',
       },
-      { type: 'recordArchive', step: 'requested', requestId: 'r1', details: { purpose: 'audit' } },
+      {
+        type: 'recordArchive',
+        step: 'requested',
+        requestId: 'r1',
+        details: { kind: 'borrow', reason: 'audit', recipient: 'Inspektorat', dueBackAt: null },
+      },
       { type: 'cancel', reason: 'Pemohon membatalkan permohonan' },
     ];
     for (const command of onOpenCase) {

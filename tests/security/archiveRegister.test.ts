@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveRequest } from '../../engine/app/archive/archiveRequestTypes.ts';
-import type { CaseEvent } from '../../engine/core/caseTypes.ts';
+import type { CaseEvent } from '../../engine/core/events.ts';
 import { withSystemScope } from '../../engine/storage/regencyScope.ts';
 import { databaseLabel } from '../support/testDatabase.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
@@ -95,7 +95,7 @@ describe(`archive control register (Lampiran II.D.3) (${databaseLabel})`, () => 
 
     const timeline = await staff.get<{ events: CaseEvent[] }>(`/api/cases/${caseId}/timeline`);
     const archiveEvents = timeline.body.events.filter(
-      (e) => e.type.startsWith('archive.') && e.payload.requestId === id,
+      (e) => e.type.startsWith('archive.') && 'requestId' in e.payload && e.payload.requestId === id,
     );
     expect(archiveEvents.map((e) => [e.type, e.by.name])).toEqual([
       ['archive.requested', expect.stringContaining('Staf Bidang Rehsos')],

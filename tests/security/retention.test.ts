@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDueJobs } from '../../engine/app/jobScheduler.ts';
 import { anonymiseExpiredCases } from '../../engine/app/retention/anonymiseExpiredCases.ts';
-import type { CaseEvent, TaskState } from '../../engine/core/caseTypes.ts';
+import type { TaskState } from '../../engine/core/caseTypes.ts';
+import type { CaseEvent } from '../../engine/core/events.ts';
 import { backgroundJobs } from '../../engine/server/jobs.ts';
 import { withSystemScope } from '../../engine/storage/regencyScope.ts';
 import { databaseLabel } from '../support/testDatabase.ts';

@@ -1,4 +1,5 @@
-import type { CaseEvent, CaseState } from '../../engine/core/caseTypes.ts';
+import type { CaseState } from '../../engine/core/caseTypes.ts';
+import type { CaseEvent } from '../../engine/core/events.ts';
 import type { CaseDriver } from '../../engine/simulation/caseDriver.ts';
 import type { ApiClient, ApiResponse } from './apiClient.ts';
 

@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../../calendar/workingCalendar.ts';
 import { applyCommand } from '../../core/applyCommand.ts';
-import type { CaseEvent, CaseState, EngineContext } from '../../core/caseTypes.ts';
+import type { CaseState, EngineContext } from '../../core/caseTypes.ts';
+import { isEventOf, type CaseEvent } from '../../core/events.ts';
 import { compileSop } from '../../core/compileSop.ts';
 import type { SopDefinition } from '../../definition/sopTypes.ts';
 import type { Scenario } from '../../simulation/planScenarios.ts';
@@ -44,15 +45,16 @@ export interface SimulationInput {
 }
 
 function decisionOf(events: CaseEvent[], stepId: string): SimulatedDecision | null {
-  const evaluated = events.find((e) => e.stepId === stepId && e.type === 'decision.evaluated');
+  const atStep = events.filter((e) => e.stepId === stepId);
+  const evaluated = atStep.find(isEventOf('decision.evaluated'));
   if (evaluated) {
-    const p = evaluated.payload as { question: string | null; chosen: string; branches: SimulatedDecision['branches'] };
-    return { question: p.question, chosen: p.chosen, mode: 'rule', branches: p.branches };
+    const p = evaluated.payload;
+    const branches = p.branches.map((b) => ({ label: b.label, passed: b.passed, explanations: b.explanations ?? [] }));
+    return { question: p.question, chosen: p.chosen, mode: 'rule', branches };
   }
-  const taken = events.find((e) => e.stepId === stepId && e.type === 'decision.taken');
+  const taken = atStep.find(isEventOf('decision.taken'));
   if (!taken) return null;
-  const p = taken.payload as { question: string | null; label: string };
-  return { question: p.question, chosen: p.label, mode: 'human', branches: [] };
+  return { question: taken.payload.question, chosen: taken.payload.label, mode: 'human', branches: [] };
 }
 
 /**

@@ -46,6 +46,6 @@ export function anonymiseCase(
       ...t.state.paused,
       reason: String(redactEventPayload({ reason: t.state.paused.reason }).reason),
     };
-  emit(t, 'case.anonymised', { keptFields: Object.keys(data), removedFields: removed });
+  emit(t, { type: 'case.anonymised', payload: { keptFields: Object.keys(data), removedFields: removed } });
   return commit(t);
 }

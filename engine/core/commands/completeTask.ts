@@ -94,12 +94,14 @@ export async function completeTask(
   Object.assign(t.state.data, structuredClone(formData));
   emit(
     t,
-    'task.completed',
     {
-      formData,
-      checklist: command.checklist ?? {},
-      attachments: command.attachments ?? [],
-      note: command.note ?? null,
+      type: 'task.completed',
+      payload: {
+        formData,
+        checklist: command.checklist ?? {},
+        attachments: command.attachments ?? [],
+        note: command.note ?? null,
+      },
     },
     { stepId: step.id, taskId: task.id },
   );
@@ -110,11 +112,19 @@ export async function completeTask(
     for (const sibling of t.state.tasks) {
       if (sibling.stepId === step.id && sibling.status === 'open') {
         sibling.status = 'cancelled';
-        emit(t, 'task.cancelled', { reason: 'completed-by-other-lane' }, { stepId: step.id, taskId: sibling.id });
+        emit(
+          t,
+          { type: 'task.cancelled', payload: { reason: 'completed-by-other-lane' } },
+          { stepId: step.id, taskId: sibling.id },
+        );
       }
     }
   }
-  emit(t, 'step.completed', { outputs: step.outputs.map((o) => ({ id: o.id, name: o.name })) }, { stepId: step.id });
+  emit(
+    t,
+    { type: 'step.completed', payload: { outputs: step.outputs.map((o) => ({ id: o.id, name: o.name })) } },
+    { stepId: step.id },
+  );
 
   if (step.end !== undefined) {
     finishCase(t, step.end);
@@ -141,8 +151,10 @@ async function decide(
     const branch = decision.branches.find((b) => b.label === choice)!;
     emit(
       t,
-      'decision.taken',
-      { label: branch.label, goto: branch.goto, question: decision.question ?? null },
+      {
+        type: 'decision.taken',
+        payload: { label: branch.label, goto: branch.goto, question: decision.question ?? null },
+      },
       { stepId },
     );
     return branch.goto;
@@ -168,8 +180,10 @@ async function decide(
   }
   emit(
     t,
-    'decision.evaluated',
-    { question: decision.question ?? null, chosen: chosen.label, goto: chosen.goto, branches: evaluated },
+    {
+      type: 'decision.evaluated',
+      payload: { question: decision.question ?? null, chosen: chosen.label, goto: chosen.goto, branches: evaluated },
+    },
     { stepId },
   );
   return chosen.goto;

@@ -5,6 +5,7 @@ import { beginTransition, commit, emit } from '../transition.ts';
 type EndCommand = Extract<CaseCommand, { type: 'cancel' | 'reject' | 'close' }>;
 
 const OUTCOME = { cancel: 'cancelled', reject: 'ditolak', close: 'selesai' } as const;
+const ENDED_EVENT = { cancel: 'case.cancelled', reject: 'case.rejected', close: 'case.closed' } as const;
 
 /** Ends a case by hand: cancel (withdrawn), reject (ditolak) or close (selesai); a reason is always kept. */
 export function endCase(state: CaseState, command: EndCommand, context: EngineContext): CommandResult {
@@ -13,9 +14,7 @@ export function endCase(state: CaseState, command: EndCommand, context: EngineCo
   if (command.reason.trim().length === 0)
     return { ok: false, error: { code: 'REASON_REQUIRED', message: 'Tuliskan alasannya.', path: '/reason' } };
   const t = beginTransition(state, context);
-  emit(t, `case.${command.type === 'cancel' ? 'cancelled' : command.type === 'reject' ? 'rejected' : 'closed'}`, {
-    reason: command.reason,
-  });
+  emit(t, { type: ENDED_EVENT[command.type], payload: { reason: command.reason } });
   finishCase(t, OUTCOME[command.type], command.reason);
   return commit(t);
 }

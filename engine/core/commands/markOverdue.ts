@@ -10,9 +10,14 @@ export function markOverdue(
   const t = beginTransition(state, context);
   for (const taskId of command.taskIds) {
     const task = t.state.tasks.find((x) => x.id === taskId && x.status === 'open');
-    if (task) emit(t, 'task.overdue', { dueAt: task.dueAt ?? null, role: task.role }, { stepId: task.stepId, taskId });
+    if (task)
+      emit(
+        t,
+        { type: 'task.overdue', payload: { dueAt: task.dueAt ?? null, role: task.role } },
+        { stepId: task.stepId, taskId },
+      );
   }
   if (command.caseOverdue && (t.state.status === 'open' || t.state.status === 'waiting'))
-    emit(t, 'case.overdue', { dueAt: t.state.dueAt ?? null });
+    emit(t, { type: 'case.overdue', payload: { dueAt: t.state.dueAt ?? null } });
   return commit(t);
 }

@@ -93,18 +93,21 @@ export function migrateVersion(
   const missing = missingCaseData(exe, t.state.data);
   emit(
     t,
-    'case.migrated',
     {
-      fromVersion: command.fromVersion,
-      toVersion: command.toVersion,
-      stepId: step.id,
-      missingData: missing,
-      cancelledTasks: cancelled,
-      createdTasks: created.map((c) => ({ id: c.id, actorId: c.actorId, role: c.role, dueAt: c.dueAt ?? null })),
-      note: command.note ?? null,
+      type: 'case.migrated',
+      payload: {
+        fromVersion: command.fromVersion,
+        toVersion: command.toVersion,
+        stepId: step.id,
+        missingData: missing,
+        cancelledTasks: cancelled,
+        createdTasks: created.map((c) => ({ id: c.id, actorId: c.actorId, role: c.role, dueAt: c.dueAt ?? null })),
+        note: command.note ?? null,
+      },
     },
     { stepId: step.id },
   );
-  for (const id of cancelled) emit(t, 'task.cancelled', { reason: 'migrated' }, { stepId: step.id, taskId: id });
+  for (const id of cancelled)
+    emit(t, { type: 'task.cancelled', payload: { reason: 'migrated' } }, { stepId: step.id, taskId: id });
   return commit(t);
 }

@@ -16,8 +16,10 @@ export function reassignTask(
   task.assignee = command.toUserId;
   emit(
     t,
-    'task.reassigned',
-    { from, to: command.toUserId, toName: command.toName, reason: command.reason ?? null },
+    {
+      type: 'task.reassigned',
+      payload: { from, to: command.toUserId, toName: command.toName, reason: command.reason ?? null },
+    },
     { stepId: task.stepId, taskId: task.id },
   );
   return commit(t);

@@ -10,8 +10,15 @@ export function recordOutput(
   const t = beginTransition(state, context);
   emit(
     t,
-    'output.issued',
-    { outputId: command.outputId, documentId: command.documentId, number: command.number, title: command.title },
+    {
+      type: 'output.issued',
+      payload: {
+        outputId: command.outputId,
+        documentId: command.documentId,
+        number: command.number,
+        title: command.title,
+      },
+    },
     { stepId: command.stepId },
   );
   return commit(t);

@@ -32,8 +32,10 @@ export function sendBack(
   const t = beginTransition(state, context);
   emit(
     t,
-    'case.sentBack',
-    { from: step.id, to: step.sendBack.to, reason: command.reason, missing: command.missing ?? [] },
+    {
+      type: 'case.sentBack',
+      payload: { from: step.id, to: step.sendBack.to, reason: command.reason, missing: command.missing ?? [] },
+    },
     { stepId: step.id, taskId: found.task.id },
   );
   cancelOpenTasks(t, 'sent-back');

@@ -49,10 +49,13 @@ export async function startCase(
       exe.definition.duration,
       t.state.persons,
     ).toISOString();
-  emit(t, 'case.started', {
-    sopId: exe.definition.id,
-    dueAt: t.state.dueAt ?? null,
-    fields: Object.keys(command.data),
+  emit(t, {
+    type: 'case.started',
+    payload: {
+      sopId: exe.definition.id,
+      dueAt: t.state.dueAt ?? null,
+      fields: Object.keys(command.data),
+    },
   });
   await evaluateEligibility(t, exe, Object.keys(command.data));
   const first = exe.definition.steps[0];

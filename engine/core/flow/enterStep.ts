@@ -16,7 +16,7 @@ export function cancelOpenTasks(t: Transition, reason: string): void {
   for (const task of t.state.tasks) {
     if (task.status !== 'open') continue;
     task.status = 'cancelled';
-    emit(t, 'task.cancelled', { reason }, { stepId: task.stepId, taskId: task.id });
+    emit(t, { type: 'task.cancelled', payload: { reason } }, { stepId: task.stepId, taskId: task.id });
   }
 }
 
@@ -29,7 +29,7 @@ export function finishCase(t: Transition, ending: CaseEnding | 'cancelled', reas
   state.closedAt = context.now.toISOString();
   delete state.currentStepId;
   delete state.paused;
-  emit(t, 'case.ended', { outcome: ending, ...(reason !== undefined ? { reason } : {}) });
+  emit(t, { type: 'case.ended', payload: { outcome: ending, ...(reason !== undefined ? { reason } : {}) } });
 }
 
 /** Moves the case to a step (creating one task per actor lane) or to an ending. */
@@ -59,10 +59,12 @@ export function enterStep(t: Transition, exe: ExecutableSop, target: string): vo
   state.tasks.push(...created);
   emit(
     t,
-    'step.entered',
     {
-      mode: step.actorMode,
-      tasks: created.map((c) => ({ id: c.id, actorId: c.actorId, role: c.role, dueAt: c.dueAt ?? null })),
+      type: 'step.entered',
+      payload: {
+        mode: step.actorMode,
+        tasks: created.map((c) => ({ id: c.id, actorId: c.actorId, role: c.role, dueAt: c.dueAt ?? null })),
+      },
     },
     { stepId: step.id },
   );

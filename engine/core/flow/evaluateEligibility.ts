@@ -27,13 +27,16 @@ export async function evaluateEligibility(
     criteria.push({ id: c.id, text: c.text, outcome: await c.condition.evaluate(facts) });
   const passed = criteria.every((c) => c.outcome.passed);
   t.state.eligibility = { passed, evaluatedAt: t.context.now.toISOString(), criteria };
-  emit(t, 'eligibility.evaluated', {
-    passed,
-    criteria: criteria.map((c) => ({
-      id: c.id,
-      text: c.text,
-      passed: c.outcome.passed,
-      explanations: c.outcome.criteria.map((x) => x.explanation),
-    })),
+  emit(t, {
+    type: 'eligibility.evaluated',
+    payload: {
+      passed,
+      criteria: criteria.map((c) => ({
+        id: c.id,
+        text: c.text,
+        passed: c.outcome.passed,
+        explanations: c.outcome.criteria.map((x) => x.explanation),
+      })),
+    },
   });
 }

@@ -15,7 +15,7 @@ export function pauseServiceClock(t: Transition, exe: ExecutableSop, stepId: str
   }
   state.paused = paused;
   state.status = 'waiting';
-  emit(t, 'clock.paused', { reason, waitingFor: stepId });
+  emit(t, { type: 'clock.paused', payload: { reason, waitingFor: stepId } });
 }
 
 /** Restarts the service clock: the deadline moves by the time spent waiting. */
@@ -33,5 +33,5 @@ export function resumeServiceClock(t: Transition): void {
   delete state.paused;
   state.status = 'open';
   const pausedMs = context.now.getTime() - new Date(paused.since).getTime();
-  emit(t, 'clock.resumed', { pausedSince: paused.since, pausedMs, dueAt: state.dueAt ?? null });
+  emit(t, { type: 'clock.resumed', payload: { pausedSince: paused.since, pausedMs, dueAt: state.dueAt ?? null } });
 }

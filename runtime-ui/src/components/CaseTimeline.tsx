@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CaseEvent } from '../../../engine/core/caseTypes.ts';
+import type { CaseEvent } from '../../../engine/core/events.ts';
 import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
 import { formatDateTime, formatSpan } from './format.ts';
 
@@ -14,9 +14,33 @@ const IMPORTANT = new Set([
 const WARNING = new Set(['task.overdue', 'case.overdue', 'case.sentBack', 'case.rejected', 'case.cancelled']);
 const HIDDEN = new Set(['task.cancelled']);
 
-/** A payload value as display text (payloads are JSON; only strings and numbers are shown). */
-function text(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+const STATUS_OF_OUTCOME = { selesai: 'completed', ditolak: 'rejected', dirujuk: 'referred', cancelled: 'cancelled' };
+
+/** The values an event's label reads from its payload (`events.<type>` in the i18n catalogs). */
+function labelValues(e: CaseEvent): {
+  label?: string;
+  reason?: string;
+  outcome?: string;
+  title?: string;
+  number?: string;
+} {
+  switch (e.type) {
+    case 'decision.evaluated':
+      return { label: e.payload.chosen };
+    case 'decision.taken':
+      return { label: e.payload.label };
+    case 'case.sentBack':
+    case 'case.cancelled':
+    case 'case.rejected':
+    case 'case.closed':
+      return { reason: e.payload.reason };
+    case 'case.ended':
+      return { outcome: STATUS_OF_OUTCOME[e.payload.outcome] };
+    case 'output.issued':
+      return { title: e.payload.title, number: e.payload.number };
+    default:
+      return {};
+  }
 }
 
 /** Every event of the case: who (and on whose behalf), what, when, and how long each step took against its standard time. */
@@ -37,16 +61,11 @@ export function CaseTimeline({ events, definition }: { events: CaseEvent[]; defi
             extra = step?.timeText ? t('case.duration', { actual, standard: step.timeText }) : actual;
           }
           if (e.type === 'clock.paused') pausedAt.push(e.at);
-          if (e.type === 'clock.resumed')
-            extra = t('case.pausedSpan', { duration: formatSpan(Number(e.payload.pausedMs ?? 0), t) });
+          if (e.type === 'clock.resumed') extra = t('case.pausedSpan', { duration: formatSpan(e.payload.pausedMs, t) });
+          const values = labelValues(e);
           const label = t(`events.${e.type}`, {
-            label: text(e.payload.chosen ?? e.payload.label),
-            reason: text(e.payload.reason),
-            outcome: t(
-              `status.${e.payload.outcome === 'selesai' ? 'completed' : e.payload.outcome === 'ditolak' ? 'rejected' : e.payload.outcome === 'dirujuk' ? 'referred' : 'cancelled'}`,
-            ),
-            title: text(e.payload.title),
-            number: text(e.payload.number),
+            ...values,
+            outcome: values.outcome ? t(`status.${values.outcome}`) : '',
           });
           const className = e.type.startsWith('clock.')
             ? 'paused'
@@ -55,10 +74,7 @@ export function CaseTimeline({ events, definition }: { events: CaseEvent[]; defi
               : IMPORTANT.has(e.type)
                 ? 'important'
                 : undefined;
-          const branches =
-            e.type === 'decision.evaluated'
-              ? (e.payload.branches as Array<{ label: string; passed: boolean; explanations: string[] }>)
-              : [];
+          const branches = e.type === 'decision.evaluated' ? e.payload.branches : [];
           return (
             <li key={e.seq} className={className}>
               <strong>{label}</strong>
@@ -77,7 +93,8 @@ export function CaseTimeline({ events, definition }: { events: CaseEvent[]; defi
                 <ul style={{ fontSize: '.85rem' }}>
                   {branches.map((b) => (
                     <li key={b.label}>
-                      <span className={b.passed ? 'badge ok' : 'badge bad'}>{b.label}</span> {b.explanations.join('; ')}
+                      <span className={b.passed ? 'badge ok' : 'badge bad'}>{b.label}</span>{' '}
+                      {(b.explanations ?? []).join('; ')}
                     </li>
                   ))}
                 </ul>
