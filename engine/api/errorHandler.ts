@@ -1,14 +1,15 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { AppError } from '../app/appErrors.ts';
-import { safeErrorForLog } from './safeErrorForLog.ts';
+import { AppError, OperationalError } from '../app/appErrors.ts';
+import { reportError } from '../app/reportError.ts';
 
-/** The one error shape of the API: `{ error: { code, message, path?, details?, reason? } }`. */
-export function sendError(res: Response, error: AppError): void {
+/** The one error shape of the API: `{ error: { code, message, path?, details?, reason?, correlationId? } }`. */
+export function sendError(res: Response, error: AppError, correlationId?: string): void {
   const body: Record<string, unknown> = { code: error.code, message: error.message };
   if (error.path !== undefined) body.path = error.path;
   if (error.details !== undefined) body.details = error.details;
   if (error.reason !== undefined) body.reason = error.reason;
+  if (correlationId !== undefined) body.correlationId = correlationId;
   res.status(error.status).json({ error: body });
 }
 
@@ -24,27 +25,43 @@ function fromHttpParserError(error: unknown): AppError | undefined {
   return undefined;
 }
 
-/** Maps any error to the API error shape; unexpected ones are logged (without request data) and answered as 500 without internals. */
+/** Header carrying the correlation id of a logged server-side failure. */
+export const CORRELATION_HEADER = 'X-Correlation-Id';
+
+/**
+ * Maps any error to the API error shape by its kind: a user error is answered (4xx) and not logged;
+ * an operational one is logged and answered 503 with Retry-After; anything else is logged and answered
+ * 500 without internals. Both server-side kinds carry a correlation id in the body and a header.
+ */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    const known = error instanceof AppError ? error : fromHttpParserError(error);
-    if (known && !res.headersSent) {
-      sendError(res, known);
+    const userError = error instanceof AppError && error.status < 500 ? error : fromHttpParserError(error);
+    if (userError && !res.headersSent) {
+      sendError(res, userError);
       return;
     }
-    logger.error(
-      {
-        err: safeErrorForLog(error),
-        method: req.method,
-        route: req.route ? String((req.route as { path: unknown }).path) : undefined,
-      },
-      'unexpected error',
-    );
+    const route = req.route ? String((req.route as { path: unknown }).path) : undefined;
+    const report = reportError(logger, error, { method: req.method, route });
     // A file or raw answer may already be under way: then the connection is cut rather than mixed.
     if (res.headersSent) {
       res.destroy();
       return;
     }
-    sendError(res, new AppError('INTERNAL', 'Terjadi kesalahan pada server. Coba lagi; bila berulang, hubungi admin.'));
+    res.setHeader(CORRELATION_HEADER, report.correlationId);
+    if (report.kind === 'operational') {
+      res.setHeader('Retry-After', String(report.retryAfterSeconds ?? 5));
+      sendError(
+        res,
+        new AppError('UNAVAILABLE', report.message ?? new OperationalError().message),
+        report.correlationId,
+      );
+      return;
+    }
+    // An AppError('INTERNAL', …) keeps its own (safe, Indonesian) message; anything else gets the generic one.
+    const message =
+      error instanceof AppError
+        ? error.message
+        : 'Terjadi kesalahan pada server. Coba lagi; bila berulang, hubungi admin dan sebutkan kode kejadian.';
+    sendError(res, new AppError('INTERNAL', message), report.correlationId);
   };
 }

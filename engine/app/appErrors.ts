@@ -1,3 +1,8 @@
+// Three kinds of error (see README "Kontrak / contracts"):
+// - AppError: the user's request cannot be done (4xx); answered with an Indonesian message, not logged as an error.
+// - OperationalError: the database or another service is unreachable or too slow; 503 with Retry-After, logged.
+// - anything else is unexpected (a bug): 500, logged with a correlation id that the client also receives.
+
 /** Error codes the API returns; each maps to one HTTP status. */
 export type AppErrorCode =
   | 'BAD_REQUEST'
@@ -11,7 +16,8 @@ export type AppErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'UNPROCESSABLE'
   | 'RATE_LIMITED'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  | 'UNAVAILABLE';
 
 const STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -26,9 +32,10 @@ const STATUS: Record<AppErrorCode, number> = {
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 };
 
-/** A user-facing error (4xx) or an operational one (5xx), with a code, an Indonesian message and an optional field path. */
+/** A user error (4xx): a code, an Indonesian message saying what to do and an optional field path. (`INTERNAL` is treated as unexpected.) */
 export class AppError extends Error {
   readonly status: number;
   constructor(
@@ -43,3 +50,21 @@ export class AppError extends Error {
     this.status = STATUS[code];
   }
 }
+
+/** An operational failure: a dependency is down or too slow, nothing is wrong with the request; the client may retry. */
+export class OperationalError extends Error {
+  readonly code = 'UNAVAILABLE';
+  readonly status = 503;
+  constructor(
+    message = 'Layanan sedang tidak dapat menjangkau basis data. Tunggu sebentar lalu coba lagi.',
+    /** Seconds the client should wait before retrying (the Retry-After header). */
+    readonly retryAfterSeconds = 5,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'OperationalError';
+  }
+}
+
+/** The kind of any thrown value: user (4xx), operational (503) or unexpected (500). */
+export type ErrorKind = 'user' | 'operational' | 'unexpected';

@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { pino, type Logger } from 'pino';
+import { reportError } from './reportError.ts';
 
 /** A background job: its schedule lives in the `jobs` table, so any process may run it, one at a time. */
 export interface ScheduledJob {
@@ -7,9 +9,18 @@ export interface ScheduledJob {
   run: (db: Knex, now: Date) => Promise<unknown>;
 }
 
+let fallback: Logger | undefined;
+/** Callers without a logger of their own (tools, tests) still get failures on standard output. */
+function fallbackLogger(): Logger {
+  fallback ??= pino();
+  return fallback;
+}
+
 /**
  * Runs every job whose time has come, claiming it in the database first: with several processes
  * polling, exactly one wins each turn. A crashed runner's lock expires after `leaseSeconds`.
+ * A failing job is logged like a failing request (kind and correlation id, no personal data) and
+ * `jobs.last_result` keeps only that kind and id, so an admin can find the log line.
  */
 export async function runDueJobs(
   db: Knex,
@@ -17,6 +28,7 @@ export async function runDueJobs(
   runnerId: string,
   now = new Date(),
   leaseSeconds = 300,
+  logger: Logger = fallbackLogger(),
 ): Promise<string[]> {
   const ran: string[] = [];
   for (const job of jobs) {
@@ -32,7 +44,8 @@ export async function runDueJobs(
     try {
       result = await job.run(db, now);
     } catch (error) {
-      result = { error: error instanceof Error ? error.message : String(error) };
+      const report = reportError(logger, error, { job: job.name, runner: runnerId });
+      result = { error: { kind: report.kind, correlationId: report.correlationId } };
     }
     await db('jobs')
       .where({ name: job.name, locked_by: runnerId })

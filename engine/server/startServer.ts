@@ -76,7 +76,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const poll = setInterval(
     () => {
       if (stopping) return;
-      runDueJobs(db, backgroundJobs, runnerId).catch((error: unknown) =>
+      runDueJobs(db, backgroundJobs, runnerId, new Date(), 300, logger).catch((error: unknown) =>
         logger.error({ err: safeErrorForLog(error) }, 'job runner failed'),
       );
     },

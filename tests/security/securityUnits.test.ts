@@ -292,8 +292,13 @@ describe('no personal data or internals in logs and error responses', () => {
     });
     let status = 0;
     let sent: unknown;
+    const headers: Record<string, string> = {};
     const res = {
       headersSent: false,
+      setHeader: (name: string, value: string) => {
+        headers[name.toLowerCase()] = value;
+        return res;
+      },
       status: (s: number) => {
         status = s;
         return res;
@@ -311,6 +316,7 @@ describe('no personal data or internals in logs and error responses', () => {
     );
     expect(status).toBe(500);
     expect(JSON.stringify(sent)).not.toMatch(/stack|6402|duplicate|at /);
+    expect(JSON.stringify(sent)).toContain(headers['x-correlation-id']);
     expect(lines.join('')).not.toMatch(/6402010101010001|applicant_nik/);
     expect(lines.join('')).toMatch(/23505/);
   });
