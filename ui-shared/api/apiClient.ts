@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly path?: string,
     readonly details: Array<{ path: string; message: string }> = [],
     readonly reason?: string,
+    /** Set on 5xx answers: the id of the server's log line, for the admin. */
+    readonly correlationId?: string,
   ) {
     super(message);
   }
@@ -28,6 +30,7 @@ type ErrorBody = {
     path?: string;
     details?: Array<{ path: string; message: string }>;
     reason?: string;
+    correlationId?: string;
   };
 };
 
@@ -65,6 +68,7 @@ export async function api<T>(
       e.path,
       e.details ?? [],
       e.reason,
+      e.correlationId,
     );
   }
   return parsed as T;

@@ -7,9 +7,11 @@ export function ErrorAlert({ error }: { error: unknown }) {
   if (!error) return null;
   const message = error instanceof Error ? error.message : t('errors.generic');
   const details = error instanceof ApiError ? error.details : [];
+  const correlationId = error instanceof ApiError ? error.correlationId : undefined;
   return (
     <div className="alert error" role="alert">
       <strong>{message}</strong>
+      {correlationId && <div className="muted">{t('errors.correlation', { id: correlationId })}</div>}
       {details.length > 0 && (
         <ul>
           {details.map((d) => (
