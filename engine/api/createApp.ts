@@ -34,6 +34,11 @@ export function createApp(options: AppOptions): express.Express {
   // API answers are never cached (sessions, personal data), so hashing each body for an ETag is wasted work.
   app.set('etag', false);
   app.use(securityHeaders(options.https === true));
+  // Every API answer may carry personal data or a session's view of it: no browser or proxy keeps a copy.
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   const routes = allRoutes(() => options.https === true);
   const openApi = buildOpenApi(routes);
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));

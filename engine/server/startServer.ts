@@ -6,7 +6,8 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { ensureDemoUsers } from '../app/demoUsers.ts';
 import { runDueJobs } from '../app/jobScheduler.ts';
-import { syncDefinitionFolder, type SyncReport } from '../app/syncDefinitionFolder.ts';
+import type { SyncReport } from '../app/syncDefinitionFolder.ts';
+import { syncIfChanged } from '../app/syncIfChanged.ts';
 import { createApp } from '../api/createApp.ts';
 import { safeErrorForLog } from '../api/safeErrorForLog.ts';
 import { databaseTargetFromEnv, describeTarget, openDatabase, type DatabaseTarget } from '../storage/database.ts';
@@ -28,6 +29,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** Plain HTTP or HTTPS (default: from ALUR_TLS_CERT/ALUR_TLS_KEY/ALUR_PUBLIC_URL). */
   transport?: TransportMode;
+  /** Hash of the compiled server's sources: with it, an unchanged SOP folder is not re-validated on restart. */
+  codeVersion?: string;
 }
 
 /** A running server process. */
@@ -37,7 +40,7 @@ export interface RunningServer {
   publicUrl: string;
   transport: TransportMode;
   db: Knex;
-  sync: SyncReport;
+  sync: SyncReport & { skipped: boolean };
   demoUsers: Array<{ username: string; role: string; name: string; regency: string }>;
   close: () => Promise<void>;
 }
@@ -49,7 +52,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const target = options.target ?? databaseTargetFromEnv();
   const db = openDatabase(target);
   await migrateToLatest(db);
-  const sync = await syncDefinitionFolder(db, options.definitionsDir ?? 'sop-definitions');
+  const sync = await syncIfChanged(db, options.definitionsDir ?? 'sop-definitions', options.codeVersion);
   logger.info(
     {
       database: describeTarget(target),
@@ -58,6 +61,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       unchanged: sync.unchanged,
       drafts: sync.drafts,
       invalid: sync.errors.length,
+      skipped: sync.skipped,
     },
     'definitions loaded',
   );
