@@ -12,8 +12,8 @@ import { securityHeaders } from './securityHeaders.ts';
 export interface AppOptions {
   db: Knex;
   logger: Logger;
-  /** Mark cookies Secure (behind HTTPS). */
-  secureCookies?: boolean;
+  /** Browsers reach the site over HTTPS (TLS here or at a proxy): Secure cookies, HSTS, upgrade-insecure-requests. */
+  https?: boolean;
   /** Extra middleware mounted after the API (the UIs' static files). */
   mountUi?: (app: express.Express) => void;
 }
@@ -33,8 +33,13 @@ export function createApp(options: AppOptions): express.Express {
   app.set('trust proxy', 'loopback');
   // API answers are never cached (sessions, personal data), so hashing each body for an ETag is wasted work.
   app.set('etag', false);
-  app.use(securityHeaders());
-  const routes = allRoutes();
+  app.use(securityHeaders(options.https === true));
+  // Every API answer may carry personal data or a session's view of it: no browser or proxy keeps a copy.
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  const routes = allRoutes(() => options.https === true);
   const openApi = buildOpenApi(routes);
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));
   for (const spec of routes) {

@@ -22,10 +22,18 @@ export const CONTENT_SECURITY_POLICY = {
 /** Generated HTML documents (printable reports) get their own policy: their inline styles, no script at all, sandboxed. */
 export const GENERATED_HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; sandbox";
 
-/** Helmet with the policy above and its other defaults (nosniff, HSTS, frame and referrer policies). */
-export function securityHeaders(): ReturnType<typeof helmet> {
+/**
+ * Helmet with the policy above and its other defaults (nosniff, frame and referrer policies). Only when
+ * browsers reach Alur over HTTPS: `upgrade-insecure-requests` and HSTS. Over plain HTTP from another PC
+ * they would send every script request to https:// and leave a blank page.
+ */
+export function securityHeaders(https: boolean): ReturnType<typeof helmet> {
   return helmet({
-    contentSecurityPolicy: { useDefaults: true, directives: CONTENT_SECURITY_POLICY },
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: { ...CONTENT_SECURITY_POLICY, 'upgrade-insecure-requests': https ? [] : null },
+    },
+    strictTransportSecurity: https,
     referrerPolicy: { policy: 'no-referrer' },
   });
 }

@@ -11,10 +11,21 @@ export async function ensureDemoUsers(
   db: Knex,
   regency: RawRegency,
 ): Promise<Array<{ username: string; role: string; name: string }>> {
-  const hash = await hashPassword(DEMO_PASSWORD);
+  const usernames = regency.roles.map((role) => `${regency.id}.${role.id}`);
+  const existing = new Set(
+    ((await db('users').whereIn('username', usernames).select('username')) as Array<{ username: string }>).map(
+      (u) => u.username,
+    ),
+  );
+  // Hashing (scrypt) is skipped when every account exists already: a restart should not pay for it.
+  const hash = existing.size < usernames.length ? await hashPassword(DEMO_PASSWORD) : '';
   const created = [];
   for (const role of regency.roles) {
     const username = `${regency.id}.${role.id}`;
+    if (existing.has(username)) {
+      created.push({ username, role: role.id, name: role.name });
+      continue;
+    }
     await db('users')
       .insert({
         id: randomUUID(),

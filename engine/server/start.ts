@@ -1,13 +1,20 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../app/demoUsers.ts';
 import { startServer } from './startServer.ts';
 
 // `npm start`: one process on the embedded database (or DATABASE_URL), seed SOPs loaded, URL printed.
-const running = await startServer();
+// Compiled (dist/server/start.mjs), the build record beside it names the code version; from sources there is none.
+const record = join(import.meta.dirname, '.build-inputs.json');
+const codeVersion = existsSync(record)
+  ? (JSON.parse(readFileSync(record, 'utf8')) as { hash: string }).hash
+  : undefined;
+const running = await startServer(codeVersion !== undefined ? { codeVersion } : {});
 const lines = [
   '',
-  `Alur berjalan di ${running.url}`,
+  `Alur berjalan di ${running.url}${running.publicUrl !== running.url ? ` (alamat publik ${running.publicUrl})` : ''}`,
   `  API: ${running.url}/api  ·  OpenAPI: ${running.url}/api/openapi.json`,
-  `  SOP dimuat: ${running.sync.published.length} versi baru, ${running.sync.unchanged} tidak berubah, ${running.sync.drafts} draf, ${running.sync.errors.length} kesalahan`,
+  `  SOP dimuat: ${running.sync.published.length} versi baru, ${running.sync.unchanged} tidak berubah, ${running.sync.drafts} draf, ${running.sync.errors.length} kesalahan${running.sync.skipped ? ' (folder tidak berubah sejak start sebelumnya)' : ''}`,
 ];
 if (running.demoUsers.length > 0) {
   lines.push(`  Akun demo (kata sandi "${DEMO_PASSWORD}"):`);

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { ensureDemoUsers } from '../app/demoUsers.ts';
 import { runDueJobs } from '../app/jobScheduler.ts';
-import { syncDefinitionFolder, type SyncReport } from '../app/syncDefinitionFolder.ts';
+import type { SyncReport } from '../app/syncDefinitionFolder.ts';
+import { syncIfChanged } from '../app/syncIfChanged.ts';
 import { createApp } from '../api/createApp.ts';
 import { safeErrorForLog } from '../api/safeErrorForLog.ts';
 import { databaseTargetFromEnv, describeTarget, openDatabase, type DatabaseTarget } from '../storage/database.ts';
@@ -14,6 +16,7 @@ import { getRegency } from '../storage/definitionRepository.ts';
 import { createLogger } from './createLogger.ts';
 import { backgroundJobs } from './jobs.ts';
 import { mountUi } from './mountUi.ts';
+import { transportFromEnv, type TransportMode } from './transportMode.ts';
 
 /** How to start a server process. */
 export interface ServerOptions {
@@ -24,13 +27,20 @@ export interface ServerOptions {
   demoUsers?: boolean;
   jobPollMs?: number;
   logger?: Logger;
+  /** Plain HTTP or HTTPS (default: from ALUR_TLS_CERT/ALUR_TLS_KEY/ALUR_PUBLIC_URL). */
+  transport?: TransportMode;
+  /** Hash of the compiled server's sources: with it, an unchanged SOP folder is not re-validated on restart. */
+  codeVersion?: string;
 }
 
 /** A running server process. */
 export interface RunningServer {
   url: string;
+  /** The address users are told (ALUR_PUBLIC_URL, else `url`). */
+  publicUrl: string;
+  transport: TransportMode;
   db: Knex;
-  sync: SyncReport;
+  sync: SyncReport & { skipped: boolean };
   demoUsers: Array<{ username: string; role: string; name: string; regency: string }>;
   close: () => Promise<void>;
 }
@@ -38,10 +48,11 @@ export interface RunningServer {
 /** Starts one stateless API process: migrate, load sop-definitions/, serve, and poll the job table. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger();
+  const transport = options.transport ?? transportFromEnv();
   const target = options.target ?? databaseTargetFromEnv();
   const db = openDatabase(target);
   await migrateToLatest(db);
-  const sync = await syncDefinitionFolder(db, options.definitionsDir ?? 'sop-definitions');
+  const sync = await syncIfChanged(db, options.definitionsDir ?? 'sop-definitions', options.codeVersion);
   logger.info(
     {
       database: describeTarget(target),
@@ -50,6 +61,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       unchanged: sync.unchanged,
       drafts: sync.drafts,
       invalid: sync.errors.length,
+      skipped: sync.skipped,
     },
     'definitions loaded',
   );
@@ -61,16 +73,21 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       if (regency) for (const u of await ensureDemoUsers(db, regency)) demoUsers.push({ ...u, regency: regencyId });
     }
   }
-  const app = createApp({ db, logger, mountUi });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(
+  const app = createApp({ db, logger, mountUi, https: transport.https });
+  const server: Server = transport.tls
+    ? createHttpsServer({ cert: transport.tls.cert, key: transport.tls.key }, app)
+    : createHttpServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(
       options.port ?? Number(process.env.PORT ?? 3000),
       options.host ?? process.env.HOST ?? '127.0.0.1',
-      () => resolve(s),
+      () => resolve(),
     );
   });
   const address = server.address() as AddressInfo;
-  const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+  const host = address.address.includes(':') ? `[${address.address}]` : address.address;
+  const url = `${transport.tls ? 'https' : 'http'}://${host}:${address.port}`;
   const runnerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
   let stopping = false;
   const poll = setInterval(
@@ -84,6 +101,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   );
   return {
     url,
+    publicUrl: transport.publicUrl ?? url,
+    transport,
     db,
     sync,
     demoUsers,

@@ -17,7 +17,7 @@ import { regencyRoutes } from './regencyRoutes.ts';
 import { taskRoutes } from './taskRoutes.ts';
 
 /** Every API route, in one list: the server, the permission checks and /api/openapi.json all read it. */
-export function allRoutes(secureCookies: () => boolean = () => process.env.ALUR_SECURE_COOKIES === '1'): RouteSpec[] {
+export function allRoutes(secureCookies: () => boolean = () => false): RouteSpec[] {
   return [
     ...healthRoutes,
     ...authRoutes(secureCookies),

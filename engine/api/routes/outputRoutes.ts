@@ -4,12 +4,12 @@ import { toIssuedDocument, type IssuedDocumentRow } from '../../app/outputs/docu
 import { issueDocument, listCaseOutputs } from '../../app/outputs/issueDocument.ts';
 import { renderDocumentPdf } from '../../app/outputs/renderDocumentPdf.ts';
 import { getRegency } from '../../storage/definitionRepository.ts';
+import { publicBaseUrl } from '../publicAddress.ts';
 import { route, type RouteSpec } from '../routeSpec.ts';
 
 /** The public address of a document's verification page (ALUR_PUBLIC_URL when behind a proxy). */
 export function verificationUrl(req: Request, code: string): string {
-  const base = process.env.ALUR_PUBLIC_URL ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-  return `${base.replace(/\/$/, '')}/verifikasi/${code}`;
+  return `${publicBaseUrl(req)}/verifikasi/${code}`;
 }
 
 /** Outputs of a case and the numbered documents issued from them. */

@@ -1,8 +1,19 @@
 import { publicStatus, publicVerification } from '../../app/outputs/publicViews.ts';
+import { publicBaseUrl } from '../publicAddress.ts';
 import { route, type RouteSpec } from '../routeSpec.ts';
 
 /** Pages for citizens: case status by tracking code and document verification, both without personal data. */
 export const publicRoutes: RouteSpec[] = [
+  route({
+    method: 'get',
+    path: '/api/public/site',
+    summary: 'Alamat publik Alur (ALUR_PUBLIC_URL) untuk tautan lacak di tanda terima',
+    tag: 'publik',
+    access: 'public',
+    policy: { action: 'public' },
+    responses: { 200: 'Alamat publik' },
+    handler: ({ req }) => Promise.resolve({ body: { publicUrl: publicBaseUrl(req) } }),
+  }),
   route({
     method: 'get',
     path: '/api/public/status/{trackingCode}',

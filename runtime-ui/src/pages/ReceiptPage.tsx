@@ -13,8 +13,11 @@ export function ReceiptPage() {
   const { caseId } = useParams();
   const kase = useApi<CaseBody>(`/api/cases/${caseId ?? ''}`);
   const definition = useApi<{ definition: SopDefinition }>(`/api/cases/${caseId ?? ''}/definition`);
-  if (!kase.data || !definition.data) return <ErrorAlert error={kase.error ?? definition.error} />;
-  const trackUrl = `${window.location.origin}/lacak`;
+  // The tracking link the applicant takes home: ALUR_PUBLIC_URL, not this staff PC's own address.
+  const site = useApi<{ publicUrl: string }>('/api/public/site');
+  if (!kase.data || !definition.data || !site.data)
+    return <ErrorAlert error={kase.error ?? definition.error ?? site.error} />;
+  const trackUrl = `${site.data.publicUrl}/lacak`;
   return (
     <>
       <div className="letter" data-testid="receipt">

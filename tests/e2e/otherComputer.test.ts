@@ -1,0 +1,81 @@
+import { networkInterfaces } from 'node:os';
+import type { BrowserContext, Page } from 'playwright-core';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
+import { startServer, type RunningServer } from '../../engine/server/startServer.ts';
+import { ApiClient } from '../support/apiClient.ts';
+import { launchBrowser, screenshot } from '../support/browser.ts';
+import { kutaiApplicant } from '../support/kutaiApplicant.ts';
+import { definitionsDir } from '../support/testServer.ts';
+
+const SUITE = 'other-computer';
+
+/** This machine's first non-loopback IPv4 address: what another PC in the office would type. */
+function lanAddress(): string {
+  for (const addresses of Object.values(networkInterfaces()))
+    for (const a of addresses ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  throw new Error('Mesin ini tidak punya alamat IPv4 selain loopback; tes ini membutuhkannya.');
+}
+
+describe('the staff app opened from another computer over plain HTTP', () => {
+  let server: RunningServer;
+  let browser: BrowserContext;
+  let page: Page;
+  let caseId = '';
+  const failedRequests: string[] = [];
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    const host = lanAddress();
+    server = await startServer({
+      target: { kind: 'pglite' },
+      host,
+      port: 0,
+      definitionsDir,
+      demoUsers: true,
+      jobPollMs: 3_600_000,
+      logger: pino({ level: 'silent' }),
+      transport: { https: false },
+    });
+    expect(server.url).toContain(host);
+    const staff = new ApiClient(server.url);
+    await staff.login('kutai-kartanegara.staf-rehsos', DEMO_PASSWORD);
+    const opened = await staff.post('/api/cases', { sopId: 'bantuan-permakanan', data: kutaiApplicant });
+    caseId = String((opened.body as { id: string }).id);
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    page.on('requestfailed', (r) => failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().includes('401')) consoleErrors.push(m.text());
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('loads the app (scripts over http, no upgrade to https), signs in and opens a case', async () => {
+    const response = await page.goto(`${server.url}/`);
+    expect(response?.headers()['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    await page.waitForSelector('#username');
+    await screenshot(page, SUITE, '01-login-from-lan');
+    await page.fill('#username', 'kutai-kartanegara.staf-rehsos');
+    await page.fill('#password', DEMO_PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=user-name]');
+    await page.goto(`${server.url}/kasus/${caseId}`);
+    await page.waitForSelector(`text=${kutaiApplicant.fullName}`);
+    await screenshot(page, SUITE, '02-case-from-lan');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, SUITE, '03-case-from-lan-390');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${server.url}/kasus/${caseId}/tanda-terima`);
+    await page.waitForSelector('[data-testid=tracking-code]');
+    expect(await page.locator('[data-testid=receipt]').innerText()).toContain(`${server.url}/lacak`);
+    await screenshot(page, SUITE, '04-receipt-from-lan');
+    expect(failedRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});

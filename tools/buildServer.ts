@@ -1,0 +1,42 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isCurrent, recordOf, writeRecord } from './buildRecord.ts';
+import type { BuildOutcome } from './buildUi.ts';
+
+/** Name of the build record beside the compiled server. */
+export const SERVER_RECORD = '.build-inputs.json';
+
+/**
+ * Compiles the server (engine/server/start.ts and everything it imports) into one JavaScript file,
+ * dependencies left as imports of node_modules, unless it was built from the same inputs. Written to a
+ * temporary name and renamed, so a starting process never reads half a file.
+ */
+export async function buildServerIfNeeded(root: string, force = false): Promise<BuildOutcome> {
+  const started = performance.now();
+  const outDir = join(root, 'dist/server');
+  if (!force && isCurrent(root, join(outDir, SERVER_RECORD))) return { built: false, ms: performance.now() - started };
+  mkdirSync(outDir, { recursive: true });
+  const { build } = await import('esbuild');
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ['engine/server/start.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    write: false,
+    metafile: true,
+    logLevel: 'warning',
+  });
+  for (const file of result.outputFiles) {
+    const temporary = `${file.path}.tmp-${process.pid}`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
+  writeRecord(join(outDir, SERVER_RECORD), recordOf(root, Object.keys(result.metafile.inputs)));
+  return { built: true, ms: performance.now() - started };
+}
