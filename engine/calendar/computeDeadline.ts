@@ -66,9 +66,15 @@ export function computeDeadline(
   return addBudget(calendar, start, durationBudget(calendar, duration, persons, clock));
 }
 
+/** Years between `start` and `due` (local) that have no official national calendar yet. */
+export function provisionalYears(calendar: WorkingCalendar, start: Date, due: Date): number[] {
+  const yearOf = (d: Date): number => new Date(d.getTime() + calendar.offsetMinutes * MINUTE).getUTCFullYear();
+  const years: number[] = [];
+  for (let year = yearOf(start); year <= yearOf(due); year++) if (calendar.isProvisionalYear(year)) years.push(year);
+  return years;
+}
+
 /** Whether a deadline from `start` to `due` crosses a year without an official national calendar. */
 export function deadlineIsProvisional(calendar: WorkingCalendar, start: Date, due: Date): boolean {
-  const yearOf = (d: Date): number => new Date(d.getTime() + calendar.offsetMinutes * MINUTE).getUTCFullYear();
-  for (let year = yearOf(start); year <= yearOf(due); year++) if (calendar.isProvisionalYear(year)) return true;
-  return false;
+  return provisionalYears(calendar, start, due).length > 0;
 }
