@@ -44,6 +44,6 @@ export function prepareBenchSop(tmpDir: string): BenchSop {
     definition,
     regency: regencyFolder.regency,
     exe: compileSop(definition),
-    calendar: buildWorkingCalendar(regencyFolder.regency.calendar),
+    calendar: buildWorkingCalendar(regencyFolder.regency.calendar, regencyFolder.regency.id),
   };
 }

@@ -21,7 +21,7 @@ export const scaleRegencyDir = join(repoRoot, 'sop-definitions', BENCH_REGENCY);
 export async function buildTemplateWalks(): Promise<TemplateWalk[]> {
   const loaded = loadDefinitionPaths([scaleRegencyDir], scaleRegencyDir);
   const folder = loaded.folders[0]!;
-  const calendar = buildWorkingCalendar(folder.regency!.calendar);
+  const calendar = buildWorkingCalendar(folder.regency!.calendar, folder.regency!.id);
   const walks: TemplateWalk[] = [];
   for (const sop of folder.sops) {
     if (!sop.definition || sop.definition.status !== 'published') continue;

@@ -73,7 +73,7 @@ export async function inbox(
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
   const scope = caseScopeOf(access);
   const regency = await getRegency(db, regencyId);
-  const calendar = regency ? buildWorkingCalendar(regency.calendar) : undefined;
+  const calendar = regency ? buildWorkingCalendar(regency.calendar, regency.id) : undefined;
   const dueBy = query.dueBy !== undefined ? endOfLocalDay(query.dueBy, calendar?.offsetMinutes ?? 0) : undefined;
   // One ordered, limited part per role (tasks nobody took) and per assignee, each an index range scan
   // on tasks_inbox_role_idx / tasks_inbox_assignee_idx; their union holds the page.

@@ -22,7 +22,7 @@ export function executableOf(version: DefinitionVersion): { exe: ExecutableSop; 
     entry = {
       regencyId: version.regencyId,
       exe: compileSop(version.definition),
-      calendar: buildWorkingCalendar(version.regencySnapshot.calendar),
+      calendar: buildWorkingCalendar(version.regencySnapshot.calendar, version.regencySnapshot.id),
     };
     cache.set(version.id, entry);
   }

@@ -1,5 +1,10 @@
-import Holidays from 'date-holidays';
 import type { RawRegency, Weekday } from '../definition/sopTypes.ts';
+import {
+  calendarRevision,
+  nationalCalendarStatus,
+  nationalHolidayName,
+  regionalHolidayOverride,
+} from './nationalCalendar.ts';
 
 /** A regency's working time: fixed UTC offset (Indonesia has no DST), working weekdays, office hours and holidays. */
 export interface WorkingCalendar {
@@ -12,6 +17,10 @@ export interface WorkingCalendar {
   closeMinute: number;
   /** Name of the holiday on a local date (YYYY-MM-DD), if any. */
   holidayName: (localDate: string) => string | undefined;
+  /** A year without an official national list: deadlines in it are provisional. */
+  isProvisionalYear: (year: number) => boolean;
+  /** Changes when admins change the calendar, so cached working days are recomputed. */
+  revision: () => number;
 }
 
 const OFFSETS: Record<string, number> = {
@@ -27,29 +36,25 @@ function minuteOfDay(hhmm: string): number {
   return (h ?? 0) * 60 + (m ?? 0);
 }
 
-const nationalHolidays = new Map<number, Map<string, string>>();
-const provider = new Holidays('ID');
-
-/** Public national holidays of Indonesia for a year, from date-holidays (computed once per year per process). */
-function nationalHolidaysOf(year: number): Map<string, string> {
-  let days = nationalHolidays.get(year);
-  if (!days) {
-    days = new Map();
-    for (const h of provider.getHolidays(year)) if (h.type === 'public') days.set(h.date.slice(0, 10), h.name);
-    nationalHolidays.set(year, days);
-  }
-  return days;
-}
-
-/** Builds the calendar of a regency: national holidays plus its own cuti bersama and local holidays. */
-export function buildWorkingCalendar(calendar: RawRegency['calendar']): WorkingCalendar {
+/**
+ * Builds the calendar of a regency: the national list (shipped SKB data plus admin changes) and its
+ * regional holidays (regency.yaml plus admin changes). `date-holidays` is no longer used: its Islamic
+ * dates differ from the government's and it knows nothing of cuti bersama.
+ */
+export function buildWorkingCalendar(calendar: RawRegency['calendar'], regencyId?: string): WorkingCalendar {
   const extra = new Map((calendar.holidays ?? []).map((h) => [h.date, h.name]));
+  const regional = (localDate: string): string | undefined => {
+    const override = regencyId === undefined ? undefined : regionalHolidayOverride(regencyId, localDate);
+    if (override === null) return undefined;
+    return override ?? extra.get(localDate);
+  };
   return {
     offsetMinutes: OFFSETS[calendar.timezone] ?? 420,
     workingDays: new Set(calendar.workingDays.map((d) => WEEKDAYS[d])),
     openMinute: minuteOfDay(calendar.hours.start),
     closeMinute: minuteOfDay(calendar.hours.end),
-    holidayName: (localDate) =>
-      extra.get(localDate) ?? nationalHolidaysOf(Number(localDate.slice(0, 4))).get(localDate),
+    holidayName: (localDate) => regional(localDate) ?? nationalHolidayName(localDate),
+    isProvisionalYear: (year) => nationalCalendarStatus(year).status === 'provisional',
+    revision: calendarRevision,
   };
 }

@@ -10,16 +10,18 @@ function localDate(localMinutes: number): string {
 
 // Calendars are immutable once built, so each local day is looked up once per calendar: deadline and
 // overdue walks cross the same days again and again (formatting a date and the holiday lookup dominated them).
-const workingDaysByCalendar = new WeakMap<WorkingCalendar, Map<number, boolean>>();
+// Admin changes to the calendar bump its revision; the cache of that calendar is then started again.
+const workingDaysByCalendar = new WeakMap<WorkingCalendar, { revision: number; days: Map<number, boolean> }>();
 
 /** Whether the local day containing this local minute is a working day (weekday and not a holiday). */
 export function isWorkingDay(calendar: WorkingCalendar, localMinutes: number): boolean {
   const day = Math.floor(localMinutes / DAY_MINUTES);
-  let days = workingDaysByCalendar.get(calendar);
-  if (!days) {
-    days = new Map();
-    workingDaysByCalendar.set(calendar, days);
+  let cache = workingDaysByCalendar.get(calendar);
+  if (!cache || cache.revision !== calendar.revision()) {
+    cache = { revision: calendar.revision(), days: new Map() };
+    workingDaysByCalendar.set(calendar, cache);
   }
+  const days = cache.days;
   let working = days.get(day);
   if (working === undefined) {
     const weekday = new Date(localMinutes * MINUTE).getUTCDay();

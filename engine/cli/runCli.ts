@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DefinitionError } from '../definition/definitionError.ts';
 import { loadDefinitionPaths } from '../files/loadDefinitionFiles.ts';
+import { runDeadlineCommand } from './deadlineCommand.ts';
 
 /** Where the CLI writes; injected so tests can capture output. */
 export interface CliStreams {
@@ -11,6 +12,7 @@ export interface CliStreams {
 const USAGE = `Penggunaan / Usage:
   alur validate <berkas-atau-folder>... [--json] [--lang id|en]
   alur print <berkas.yaml> [--lang id|en]
+  alur deadline --regency <id> --from <TTTT-BB-HHTJJ:MM> --time "<waktu>" [--clock calendar|office]
 
 Kode keluar / Exit codes: 0 sah (valid), 1 tidak sah (invalid), 2 salah penggunaan atau berkas tak terbaca (usage/IO error).
 `;
@@ -22,6 +24,7 @@ function formatLine(error: DefinitionError, language: string): string {
 
 /** Runs `alur <command>` and returns the exit code. */
 export function runCli(argv: string[], streams: CliStreams): number {
+  if (argv[0] === 'deadline') return runDeadlineCommand(argv.slice(1), streams);
   let parsed;
   try {
     parsed = parseArgs({

@@ -45,6 +45,8 @@ export interface CaseState {
   closedAt?: string;
   /** Service deadline (Jangka Waktu), moved later while the clock is paused. */
   dueAt?: string;
+  /** When the service clock started, if it waited for the `serviceClock.startsAt` step. */
+  clockStartedAt?: string;
   /** Set while waiting for the applicant to complete documents; the service clock is stopped. */
   paused?: { since: string; stepId: string; reason: string; remainingMinutes?: number; remainingMs?: number };
   eligibility?: EligibilityState;

@@ -24,7 +24,14 @@ function event<K extends string, P extends TSchema>(type: K, payload: P) {
 
 /** Payload schema of every case event type (tests check that the union below lists each one). */
 export const caseEventPayloadSchemas = {
-  'case.started': Type.Object({ sopId: Type.String(), dueAt: NullableString, fields: Type.Array(Type.String()) }),
+  'case.started': Type.Object({
+    sopId: Type.String(),
+    dueAt: NullableString,
+    clockStartsAfter: Type.Optional(
+      Type.String({ description: 'serviceClock.startsAt: the step whose completion starts the clock' }),
+    ),
+    fields: Type.Array(Type.String()),
+  }),
   'eligibility.evaluated': Type.Object({
     passed: Type.Boolean(),
     criteria: Type.Array(
@@ -64,6 +71,7 @@ export const caseEventPayloadSchemas = {
     reason: Type.String(),
     missing: Type.Array(Type.String()),
   }),
+  'clock.started': Type.Object({ dueAt: Type.String(), afterStep: Type.Optional(Type.String()) }),
   'clock.paused': Type.Object({ reason: Type.String(), waitingFor: Type.String() }),
   'clock.resumed': Type.Object({ pausedSince: Type.String(), pausedMs: Type.Number(), dueAt: NullableString }),
   'case.overdue': Type.Object({ dueAt: NullableString }),
@@ -120,6 +128,7 @@ export const caseEventBodySchema = Type.Union([
   event('decision.taken', caseEventPayloadSchemas['decision.taken']),
   event('decision.evaluated', caseEventPayloadSchemas['decision.evaluated']),
   event('case.sentBack', caseEventPayloadSchemas['case.sentBack']),
+  event('clock.started', caseEventPayloadSchemas['clock.started']),
   event('clock.paused', caseEventPayloadSchemas['clock.paused']),
   event('clock.resumed', caseEventPayloadSchemas['clock.resumed']),
   event('case.overdue', caseEventPayloadSchemas['case.overdue']),

@@ -58,6 +58,7 @@ function normalizeStep(step: RawStep, index: number, sop: RawSop, regency: RawRe
     actors: ids,
     requirements: normalizeRequirements(step, sop, regency),
     outputs: normalizeOutputs(step.output, regency),
+    clock: step.clock ?? sop.clock ?? 'office',
   };
   const form = forms.steps.get(step.id);
   if (form) out.form = form;

@@ -69,7 +69,13 @@ export interface RawSop {
   relatedParties?: string[];
   supportingDocuments?: string[];
   eligibility?: { text?: string[]; criteria?: Array<{ id: string; text: string; rule: RuleCondition }> };
-  serviceStandard?: Record<string, unknown> & { duration?: string; fee?: { amount: number; text?: string } };
+  serviceStandard?: Record<string, unknown> & {
+    duration?: string;
+    fee?: { amount: number; text?: string };
+    serviceClock?: { startsAt: string };
+  };
+  /** The clock of all steps and the Jangka Waktu (default office). */
+  clock?: ClockKind;
   amounts?: Array<{ label: string; amount: number; per?: string; text?: string }>;
   retention?: { years: number };
   confidential?: boolean;
@@ -133,6 +139,7 @@ export interface RawStep {
   requirements?: RawRequirement[];
   form?: RawForm;
   time?: string;
+  clock?: ClockKind;
   output?: RawOutput | RawOutput[];
   notes?: string;
   next?: string;
@@ -180,6 +187,9 @@ export interface RawRegency {
 /** Kinds of staff role, which drive permissions. */
 export type RoleKind = 'staff' | 'kabid' | 'kadis' | 'sekretaris' | 'drafter' | 'approver' | 'auditor' | 'admin';
 
+/** Office time (working days within office hours) or round the clock (`clock: calendar`). */
+export type ClockKind = 'office' | 'calendar';
+
 /** Day of week as written in regency.yaml. */
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
@@ -214,6 +224,8 @@ export interface Step {
   form?: ResolvedForm;
   time?: Duration;
   timeText?: string;
+  /** The clock this step's time runs on (its own, else the SOP's, else office). */
+  clock: ClockKind;
   outputs: Output[];
   notes?: string;
   /** Where the flow goes after this step when it has no decision; a step id or an ending. */

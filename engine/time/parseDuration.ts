@@ -12,11 +12,17 @@ export interface Duration {
   after?: string;
   /** Remaining qualifier, e.g. "sejak berkas permohonan diterima secara lengkap dan benar". */
   note?: string;
+  /** "N x 24 jam": always N × 24 calendar hours, whatever the step's clock. */
+  roundTheClock?: boolean;
 }
 
 /** Result of parsing: a duration, "no time given" (N/A, -), or a failure. */
 export type ParsedTime =
-  { kind: 'duration'; duration: Duration } | { kind: 'none'; text: string } | { kind: 'invalid'; text: string };
+  | { kind: 'duration'; duration: Duration }
+  | { kind: 'none'; text: string }
+  | { kind: 'invalid'; text: string }
+  /** Read only in part: `part` (from `column`, 1-based in the text) is a second time the parser will not guess at. */
+  | { kind: 'partial'; text: string; part: string; column: number };
 
 const NONE_TEXTS = new Set(['', '-', '–', 'n/a', 'na', 'n.a.', 'tidak ada', '0']);
 const unitPattern = durationUnits
@@ -29,6 +35,10 @@ const ALTERNATIVE = new RegExp(`^\\s*\\/\\s*(\\d+(?:[.,]\\d+)?)\\s*(${unitPatter
 const PER_PERSON = /^\s*(?:\/|per)\s*(orang|penerima|pemohon|berkas)\b/i;
 const AFTER = /^\s*setelah\s+([^,.;]+)/i;
 const TIMES_24 = /(\d+)\s*x\s*24\s*jam/i;
+const ANOTHER_TIME = new RegExp(`\\d+(?:[.,]\\d+)?\\s*(?:${unitPattern})\\b`, 'i');
+// Words allowed inside "(…)" after a number: number words ("4 (empat)") and unit words ("3 (hari)").
+const NUMBER_WORDS =
+  /^(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|seratus|ratus|hari|kerja|jam|menit|bulan|minggu|tahun|kalender|\s)+$/i;
 
 function toNumber(text: string): number {
   return Number(text.replace(',', '.'));
@@ -52,8 +62,14 @@ function cleanNote(text: string): string | undefined {
 export function parseDuration(input: string): ParsedTime {
   const text = input.trim();
   if (NONE_TEXTS.has(text.toLowerCase())) return { kind: 'none', text };
-  // Number words in parentheses ("4 (empat)") and stray dashes are noise for the parser.
-  let work = text.replace(/\([^)]*\)/g, ' ').replace(/[–—]/g, '-');
+  // Number words in parentheses ("4 (empat)") and stray dashes are noise for the parser; other remarks in
+  // parentheses ("(sesuai jadwal)") are kept in the note, never dropped silently. Same length keeps columns.
+  let work = text
+    .replace(/\(([^)]*)\)/g, (whole, inner: string) =>
+      NUMBER_WORDS.test(inner) ? ' '.repeat(whole.length) : ` ${inner} `,
+    )
+    .replace(/[–—]/g, '-');
+  const roundTheClock = TIMES_24.test(work);
   work = work.replace(TIMES_24, (_m, n: string) => `${Number(n) * 24} jam`);
   const match = MAIN.exec(work);
   if (!match || match[1] === undefined || match[3] === undefined) return { kind: 'invalid', text };
@@ -80,8 +96,16 @@ export function parseDuration(input: string): ParsedTime {
     rest = rest.slice(afterMatch[0].length);
   }
   const before = work.slice(0, match.index);
+  // A second quantity ("30 menit / 1 hari") is a different time: refuse it rather than keep only the first.
+  const second = ANOTHER_TIME.exec(rest) ?? ANOTHER_TIME.exec(before);
+  if (second) {
+    const part = second[0].trim();
+    const at = text.indexOf(part, second.input === rest ? match.index : 0);
+    return { kind: 'partial', text, part, column: (at >= 0 ? at : text.lastIndexOf(part)) + 1 };
+  }
   const note = cleanNote(`${before} ${rest}`);
   const duration: Duration = { text, min, max, unit, perPerson };
+  if (roundTheClock) duration.roundTheClock = true;
   if (after !== undefined) duration.after = after;
   if (note !== undefined) duration.note = note;
   return { kind: 'duration', duration };

@@ -69,13 +69,15 @@ const table: Array<[string, typeof wib, string, string, string]> = [
     '2025-04-09T10:00:00+08:00',
   ],
   [
-    '2026 Nyepi and Idul Fitri (19-21 March 2026)',
+    // SKB 1497/2025: Nyepi 19 Mar, Idul Fitri 21-22 Mar, cuti bersama 18, 20, 23, 24 Mar 2026.
+    '2026 Nyepi and Idul Fitri (17-24 March 2026 off from 18th)',
     wib,
-    '2026-03-18T10:00:00+07:00',
+    '2026-03-17T10:00:00+07:00',
     '1 hari kerja',
-    '2026-03-23T10:00:00+07:00',
+    '2026-03-25T10:00:00+07:00',
   ],
-  ['Christmas 2026 falls on Friday', wib, '2026-12-24T14:00:00+07:00', '4 jam', '2026-12-28T10:00:00+07:00'],
+  // 24 Dec 2026 is cuti bersama, 25 Dec Christmas: the clock starts on Monday 28 Dec.
+  ['Christmas 2026 with cuti bersama', wib, '2026-12-24T14:00:00+07:00', '4 jam', '2026-12-28T12:00:00+07:00'],
   ['two weeks are calendar weeks', wib, '2025-03-03T09:00:00+07:00', '2 minggu', '2025-03-17T09:00:00+07:00'],
   ['months keep the day of month', wib, '2025-01-31T09:00:00+07:00', '3 bulan/6 bulan', '2025-07-31T09:00:00+07:00'],
 ];

@@ -95,8 +95,10 @@ const issueExamples: Array<[string, Expected]> = [
 
 /** Other spellings drafters use. */
 const otherSpellings: Array<[string, Expected]> = [
-  ['1x24 jam', d(24, 24, 'hours')],
-  ['2 x 24 jam', d(48, 48, 'hours')],
+  ['1x24 jam', d(24, 24, 'hours', { roundTheClock: true })],
+  ['2 x 24 jam', d(48, 48, 'hours', { roundTheClock: true })],
+  ['4 Hari Kerja (sesuai jadwal)', d(4, 4, 'workingDays', { note: 'sesuai jadwal' })],
+  ['3 (hari) hari kerja', d(3, 3, 'workingDays')],
   ['0,5 jam', d(0.5, 0.5, 'hours')],
   ['1 s/d 3 hari kerja', d(1, 3, 'workingDays')],
   ['2 hingga 3 minggu', d(2, 3, 'weeks')],
@@ -123,6 +125,15 @@ describe('parseDuration', () => {
       expect(parseDuration(text)).toEqual({ kind: 'invalid', text });
     },
   );
+
+  // Issue #15: two times printed in one cell must not become the first one silently.
+  it.each([
+    ['30 menit / 1 hari', '1 hari', 12],
+    ['1 hari kerja atau 2 jam', '2 jam', 19],
+    ['paling lama 3 hari, 5 menit / orang', '5 menit', 21],
+  ])('refuses "%s": the part "%s" at column %i would be lost', (text, part, column) => {
+    expect(parseDuration(text)).toEqual({ kind: 'partial', text, part, column });
+  });
 
   const units: DurationUnit[] = ['minutes', 'hours', 'workingDays', 'calendarDays', 'weeks', 'months', 'years'];
   const word = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 10 });

@@ -17,7 +17,7 @@ export async function simulateSource(
   const regency = await currentRegency(db, regencyId);
   const load = validateSource(regency, source, 'simulasi.yaml');
   if (!load.definition) throw definitionInvalid(load.errors);
-  return simulateWalk(load.definition, buildWorkingCalendar(regency.calendar), {
+  return simulateWalk(load.definition, buildWorkingCalendar(regency.calendar, regency.id), {
     caseData: input.caseData,
     ...(input.scenario ? { scenario: input.scenario } : {}),
     ...(input.start ? { start: new Date(input.start) } : {}),

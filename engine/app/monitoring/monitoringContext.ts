@@ -45,7 +45,7 @@ export async function loadMonitoringContext(db: Knex, regencyId: string): Promis
       { id: r.sop_id, name: r.definition.name, version: r.version, definition: r.definition },
     ]),
   );
-  return { regency, calendar: buildWorkingCalendar(regency.calendar), sops };
+  return { regency, calendar: buildWorkingCalendar(regency.calendar, regency.id), sops };
 }
 
 /** Throws 404 unless the SOP is published in the regency (so a typo never yields an empty dashboard). */

@@ -2,7 +2,7 @@ import type { CaseCommand, CaseState, CommandResult, EngineContext, EngineError,
 import type { ExecutableSop } from '../compileSop.ts';
 import { enterStep, finishCase } from '../flow/enterStep.ts';
 import { evaluateEligibility } from '../flow/evaluateEligibility.ts';
-import { resumeServiceClock } from '../flow/serviceClock.ts';
+import { resumeServiceClock, serviceClockStep, startServiceClock } from '../flow/serviceClock.ts';
 import { formErrorsToDetails } from '../formErrors.ts';
 import { buildFacts } from '../rules/buildFacts.ts';
 import { beginTransition, commit, emit } from '../transition.ts';
@@ -125,6 +125,7 @@ export async function completeTask(
     { type: 'step.completed', payload: { outputs: step.outputs.map((o) => ({ id: o.id, name: o.name })) } },
     { stepId: step.id },
   );
+  if (serviceClockStep(exe) === step.id) startServiceClock(t, exe);
 
   if (step.end !== undefined) {
     finishCase(t, step.end);

@@ -85,7 +85,7 @@ export function migrateVersion(
       createdAt: context.now.toISOString(),
     };
     if (step.time)
-      task.dueAt = computeDeadline(context.calendar, context.now, step.time, t.state.persons).toISOString();
+      task.dueAt = computeDeadline(context.calendar, context.now, step.time, t.state.persons, step.clock).toISOString();
     created.push(task);
     if (step.actorMode === 'anyOf') break;
   }

@@ -3,6 +3,7 @@ import type { CaseCommand, CaseState, CommandResult, EngineContext } from '../ca
 import type { ExecutableSop } from '../compileSop.ts';
 import { enterStep } from '../flow/enterStep.ts';
 import { evaluateEligibility } from '../flow/evaluateEligibility.ts';
+import { serviceClockStep } from '../flow/serviceClock.ts';
 import { formErrorsToDetails } from '../formErrors.ts';
 import { beginTransition, commit, emit } from '../transition.ts';
 
@@ -42,18 +43,21 @@ export async function startCase(
   const t = beginTransition(blankCase(exe, command.caseId, context.now), context);
   t.state.data = structuredClone(command.data);
   t.state.persons = Math.max(1, command.persons ?? 1);
-  if (exe.definition.duration)
+  const clockWaits = serviceClockStep(exe) !== undefined;
+  if (exe.definition.duration && !clockWaits)
     t.state.dueAt = computeDeadline(
       context.calendar,
       context.now,
       exe.definition.duration,
       t.state.persons,
+      exe.definition.clock,
     ).toISOString();
   emit(t, {
     type: 'case.started',
     payload: {
       sopId: exe.definition.id,
       dueAt: t.state.dueAt ?? null,
+      ...(clockWaits ? { clockStartsAfter: serviceClockStep(exe) } : {}),
       fields: Object.keys(command.data),
     },
   });

@@ -53,7 +53,8 @@ export function enterStep(t: Transition, exe: ExecutableSop, target: string): vo
       status: 'open',
       createdAt: context.now.toISOString(),
     };
-    if (step.time) task.dueAt = computeDeadline(context.calendar, context.now, step.time, state.persons).toISOString();
+    if (step.time)
+      task.dueAt = computeDeadline(context.calendar, context.now, step.time, state.persons, step.clock).toISOString();
     return task;
   });
   state.tasks.push(...created);

@@ -1,4 +1,4 @@
-import { addBudget, durationBudget } from '../../calendar/computeDeadline.ts';
+import { addBudget, computeDeadline, durationBudget } from '../../calendar/computeDeadline.ts';
 import { workingMinutesBetween } from '../../calendar/workingTime.ts';
 import type { ExecutableSop } from '../compileSop.ts';
 import { emit, type Transition } from '../transition.ts';
@@ -9,7 +9,7 @@ export function pauseServiceClock(t: Transition, exe: ExecutableSop, stepId: str
   const paused: NonNullable<typeof state.paused> = { since: context.now.toISOString(), stepId, reason };
   if (state.dueAt !== undefined && exe.definition.duration) {
     const due = new Date(state.dueAt);
-    if (durationBudget(context.calendar, exe.definition.duration).kind === 'office')
+    if (durationBudget(context.calendar, exe.definition.duration, 1, exe.definition.clock).kind === 'office')
       paused.remainingMinutes = workingMinutesBetween(context.calendar, context.now, due);
     else paused.remainingMs = Math.max(0, due.getTime() - context.now.getTime());
   }
@@ -34,4 +34,27 @@ export function resumeServiceClock(t: Transition): void {
   state.status = 'open';
   const pausedMs = context.now.getTime() - new Date(paused.since).getTime();
   emit(t, { type: 'clock.resumed', payload: { pausedSince: paused.since, pausedMs, dueAt: state.dueAt ?? null } });
+}
+
+/** The step named by `serviceStandard.serviceClock.startsAt`, if the service clock waits for one. */
+export function serviceClockStep(exe: ExecutableSop): string | undefined {
+  return exe.definition.serviceStandard?.serviceClock?.startsAt;
+}
+
+/**
+ * Starts the service clock (Jangka Waktu) now. Without `serviceClock` it runs from the case opening; with
+ * `serviceClock.startsAt` from the moment that step is completed — "sejak berkas permohonan diterima secara
+ * lengkap dan benar": the file is complete when the completeness check is done, not when it begins.
+ */
+export function startServiceClock(t: Transition, exe: ExecutableSop): void {
+  const { state, context } = t;
+  const duration = exe.definition.duration;
+  if (!duration || state.dueAt !== undefined) return;
+  const due = computeDeadline(context.calendar, context.now, duration, state.persons, exe.definition.clock);
+  state.dueAt = due.toISOString();
+  state.clockStartedAt = context.now.toISOString();
+  emit(t, {
+    type: 'clock.started',
+    payload: { dueAt: state.dueAt, ...(serviceClockStep(exe) ? { afterStep: serviceClockStep(exe) } : {}) },
+  });
 }
