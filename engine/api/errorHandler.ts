@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../app/appErrors.ts';
+import { fromDatabaseError, RETRY_AFTER_SECONDS } from './databaseErrors.ts';
 import { safeErrorForLog } from './safeErrorForLog.ts';
 
 /** The one error shape of the API: `{ error: { code, message, path?, details?, reason? } }`. */
@@ -9,6 +10,7 @@ export function sendError(res: Response, error: AppError): void {
   if (error.path !== undefined) body.path = error.path;
   if (error.details !== undefined) body.details = error.details;
   if (error.reason !== undefined) body.reason = error.reason;
+  if (error.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
   res.status(error.status).json({ error: body });
 }
 
@@ -27,7 +29,7 @@ function fromHttpParserError(error: unknown): AppError | undefined {
 /** Maps any error to the API error shape; unexpected ones are logged (without request data) and answered as 500 without internals. */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    const known = error instanceof AppError ? error : fromHttpParserError(error);
+    const known = error instanceof AppError ? error : (fromHttpParserError(error) ?? fromDatabaseError(error));
     if (known && !res.headersSent) {
       sendError(res, known);
       return;
