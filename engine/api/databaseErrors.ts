@@ -42,7 +42,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     return true;
   // knex: no pooled connection within acquireConnectionTimeout; node-postgres: the socket closed mid-query.
   if (name === 'KnexTimeoutError') return true;
-  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(messageOf(error));
+  return /Connection terminated|connection timeout|timeout expired|Query read timeout|Client has encountered a connection error/i.test(
+    messageOf(error),
+  );
 }
 
 /** True for PostgreSQL's "data exception" class 22: a value sent by the client did not fit a column or cast. */
