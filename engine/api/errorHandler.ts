@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError, OperationalError } from '../app/appErrors.ts';
 import { reportError } from '../app/reportError.ts';
+import { fromDataException } from './databaseErrors.ts';
 
 /** The one error shape of the API: `{ error: { code, message, path?, details?, reason?, correlationId? } }`. */
 export function sendError(res: Response, error: AppError, correlationId?: string): void {
@@ -35,7 +36,10 @@ export const CORRELATION_HEADER = 'X-Correlation-Id';
  */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    const userError = error instanceof AppError && error.status < 500 ? error : fromHttpParserError(error);
+    const userError =
+      error instanceof AppError && error.status < 500
+        ? error
+        : (fromHttpParserError(error) ?? fromDataException(error));
     if (userError && !res.headersSent) {
       sendError(res, userError);
       return;

@@ -8,8 +8,8 @@ import { authorizeRequest, denied } from '../app/permissions/authorize.ts';
 import { enterRegencyOfPublicCode, withRegencyScope } from '../storage/regencyScope.ts';
 import { validateBody } from './bodyValidator.ts';
 import { sendError } from './errorHandler.ts';
+import { assertCleanText } from './cleanText.ts';
 import { assertJsonDepth } from './jsonDepth.ts';
-import { assertNoNulCharacters } from './nulCharacters.ts';
 import type { RoutePolicy, RouteResult, RouteSpec } from './routeSpec.ts';
 import { GENERATED_HTML_POLICY } from './securityHeaders.ts';
 import { readSessionToken } from './sessionCookie.ts';
@@ -82,7 +82,7 @@ export function handlerFor(spec: RouteSpec, db: Knex) {
     const body: unknown = spec.rawBody ? req.body : (req.body ?? {});
     if (!spec.rawBody) {
       assertJsonDepth(body);
-      assertNoNulCharacters(body, '/body');
+      assertCleanText(body, '/body');
     }
     const signedIn = spec.access === 'user' ? session?.user : undefined;
     const access = signedIn ? session?.access : undefined;
@@ -90,8 +90,8 @@ export function handlerFor(spec: RouteSpec, db: Knex) {
     const query = Object.fromEntries(
       Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),
     );
-    assertNoNulCharacters(params, '/path');
-    assertNoNulCharacters(query, '/query');
+    assertCleanText(params, '/path');
+    assertCleanText(query, '/query');
     const result = await withRegencyScope(db, signedIn?.regencyId, async (trx) => {
       if (signedIn) assertKinds(spec, access);
       const caseId = await authorizeRequest(trx, policy.action, access, params);

@@ -56,7 +56,7 @@ export class OperationalError extends Error {
   readonly code = 'UNAVAILABLE';
   readonly status = 503;
   constructor(
-    message = 'Layanan sedang tidak dapat menjangkau basis data. Tunggu sebentar lalu coba lagi.',
+    message = 'Basis data sedang tidak dapat dihubungi atau sibuk. Tidak ada yang disimpan; coba lagi dalam 5 detik.',
     /** Seconds the client should wait before retrying (the Retry-After header). */
     readonly retryAfterSeconds = 5,
     options?: { cause?: unknown },

@@ -9,19 +9,26 @@ const NETWORK_CODES = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
   'EHOSTUNREACH',
+  'ENETUNREACH',
 ]);
 
 /**
- * PostgreSQL SQLSTATEs that say "the server cannot serve now", not "the request is wrong":
- * class 08 connection exceptions, too many connections, shutdown or start-up, statement timeout.
+ * PostgreSQL SQLSTATEs that say "the server cannot serve now", not "the request is wrong": class 08
+ * connection exceptions, 53 insufficient resources, shutdown or start-up, statement_timeout (57014),
+ * lock_timeout (55P03), serialization failure or deadlock (40001, 40P01), and a read-only server (25006:
+ * a standby that was the primary a moment ago). The request may well succeed when repeated.
  */
 function isUnavailableSqlState(code: string): boolean {
-  return code.startsWith('08') || ['53300', '57P01', '57P02', '57P03', '57014'].includes(code);
+  return (
+    code.startsWith('08') ||
+    code.startsWith('53') ||
+    ['57P01', '57P02', '57P03', '57014', '55P03', '40001', '40P01', '25006'].includes(code)
+  );
 }
 
 /** Messages of pg and knex when a connection is gone or the pool has none to give. */
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect|Timeout acquiring a connection|Unable to acquire a connection/i;
+  /Connection terminated|connection timeout|timeout expired|Query read timeout|Client has encountered a connection error|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect|Timeout acquiring a connection|Unable to acquire a connection/i;
 
 /** The operational failure a raw driver or network error stands for, if it is one. */
 export function operationalFailureOf(error: unknown): OperationalError | undefined {

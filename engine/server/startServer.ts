@@ -51,7 +51,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const transport = options.transport ?? transportFromEnv();
   const target = options.target ?? databaseTargetFromEnv();
   const db = openDatabase(target);
-  await migrateToLatest(db);
+  if (target.kind === 'postgres') {
+    // Migrations may rebuild indexes of large tables: they run on their own connection without the request timeouts.
+    const migrator = openDatabase({ ...target, limits: { statementMs: 0, queryMs: 0, lockMs: 60_000 } });
+    await migrateToLatest(migrator).finally(() => migrator.destroy());
+  } else await migrateToLatest(db);
   const sync = await syncIfChanged(db, options.definitionsDir ?? 'sop-definitions', options.codeVersion);
   logger.info(
     {

@@ -1,6 +1,7 @@
 import knexModule, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import { mkdirSync } from 'node:fs';
+import { connectionLimitsFromEnv, pgConnectionOptions, type ConnectionLimits } from './connectionLimits.ts';
 import { AlurPgClient, type AlurPgConfig } from './postgresClient.ts';
 
 const knex = knexModule as unknown as (config: Knex.Config) => Knex;
@@ -10,7 +11,8 @@ const knex = knexModule as unknown as (config: Knex.Config) => Knex;
  * On a server, statements are prepared per connection unless `prepareStatements` is false.
  */
 export type DatabaseTarget =
-  { kind: 'postgres'; url: string; prepareStatements?: boolean } | { kind: 'pglite'; dataDir?: string };
+  | { kind: 'postgres'; url: string; prepareStatements?: boolean; limits?: Partial<ConnectionLimits> }
+  | { kind: 'pglite'; dataDir?: string };
 
 /** Picks the database from the environment: DATABASE_URL wins (ALUR_DB_PREPARE=0: no prepared statements); otherwise PGlite in ALUR_DATA_DIR (default ./data/pglite). */
 export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
@@ -22,9 +24,11 @@ export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 /** Opens a knex instance on the target; the same queries run on both. */
 export function openDatabase(target: DatabaseTarget): Knex {
   if (target.kind === 'postgres') {
+    const limits = { ...connectionLimitsFromEnv(), ...target.limits };
     const config: AlurPgConfig = {
       client: AlurPgClient as unknown as typeof Knex.Client,
-      connection: target.url,
+      connection: pgConnectionOptions(target.url, limits) as Knex.PgConnectionConfig,
+      acquireConnectionTimeout: limits.acquireMs,
       pool: { min: 0, max: Number(process.env.ALUR_DB_POOL ?? 10) },
       prepareStatements: target.prepareStatements ?? true,
     };

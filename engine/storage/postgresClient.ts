@@ -17,6 +17,11 @@ function isStalePlan(error: unknown): boolean {
   );
 }
 
+/** node-postgres gave up waiting for the server (query_timeout): the server may be frozen or the network cut. */
+function isClientTimeout(error: unknown): boolean {
+  return error instanceof Error && error.message.includes('Query read timeout');
+}
+
 interface KnexQueryObject {
   sql: string;
   options?: Record<string, unknown>;
@@ -81,12 +86,13 @@ export class AlurPgClient extends KnexPgClient {
   override _query(connection: PgConnection, obj: KnexQueryObject): Promise<unknown> {
     // Off for connection poolers that cannot keep prepared statements per client (PgBouncer in transaction mode before 1.21).
     const name = this.config.prepareStatements === false ? undefined : preparedNameFor(obj.sql, connection);
-    if (name === undefined) return super._query(connection, obj);
-    obj.options = { ...obj.options, name };
+    if (name !== undefined) obj.options = { ...obj.options, name };
     return super._query(connection, obj).catch((error: unknown) => {
       // A migration by a newer process changed a table under a prepared `SELECT *`: PostgreSQL now refuses
       // that statement on this connection for good, so the pool is told to replace the connection.
-      if (isStalePlan(error)) connection.__knex__disposed = error;
+      // After a client-side timeout the connection still has a statement in flight: closing it makes the
+      // server roll that transaction back instead of committing it later for a client that gave up.
+      if (isStalePlan(error) || isClientTimeout(error)) connection.__knex__disposed = error;
       throw error;
     });
   }

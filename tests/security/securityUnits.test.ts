@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { describe, expect, it } from 'vitest';
 import { errorHandler } from '../../engine/api/errorHandler.ts';
 import { assertJsonDepth } from '../../engine/api/jsonDepth.ts';
-import { assertNoNulCharacters } from '../../engine/api/nulCharacters.ts';
+import { assertCleanText } from '../../engine/api/cleanText.ts';
 import { handlerFor } from '../../engine/api/routeHandler.ts';
 import type { RouteSpec } from '../../engine/api/routeSpec.ts';
 import { safeErrorForLog } from '../../engine/api/safeErrorForLog.ts';
@@ -232,9 +232,9 @@ describe('input and output hardening (pure)', () => {
     for (let i = 0; i < 40; i++) deep = [deep];
     expect(() => assertJsonDepth(deep)).toThrow(AppError);
     expect(() => assertJsonDepth({ a: { b: { c: [1, 2, { d: 1 }] } } })).not.toThrow();
-    expect(() => assertNoNulCharacters({ a: ['ok', 'bad\u0000'] }, '/body')).toThrow(/NUL/);
-    expect(() => assertNoNulCharacters({ ['k\u0000']: 1 }, '/body')).toThrow(/NUL/);
-    expect(() => assertNoNulCharacters({ a: 'baik' }, '/body')).not.toThrow();
+    expect(() => assertCleanText({ a: ['ok', 'bad\u0000'] }, '/body')).toThrow(/NUL/);
+    expect(() => assertCleanText({ ['k\u0000']: 1 }, '/body')).toThrow(/NUL/);
+    expect(() => assertCleanText({ a: 'baik' }, '/body')).not.toThrow();
   });
 
   it('hashes passwords with salted scrypt and verifies in constant time', async () => {

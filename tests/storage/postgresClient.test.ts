@@ -169,7 +169,9 @@ describe(`the database client (${databaseLabel})`, () => {
   it.runIf(databaseLabel === 'PostgreSQL')(
     'ALUR_DB_PREPARE=0 turns prepared statements off (for poolers that cannot keep them)',
     async () => {
-      const url = (db.client as { config: { connection: string } }).config.connection;
+      const connection = (db.client as { config: { connection: string | { connectionString: string } } }).config
+        .connection;
+      const url = typeof connection === 'string' ? connection : connection.connectionString;
       const target = databaseTargetFromEnv({ DATABASE_URL: url, ALUR_DB_PREPARE: '0' });
       expect(target).toEqual({ kind: 'postgres', url, prepareStatements: false });
       const unprepared = openDatabase(target);

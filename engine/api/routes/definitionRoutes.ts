@@ -9,6 +9,7 @@ import {
   listVersions,
   publishVersion,
 } from '../../storage/definitionRepository.ts';
+import { integerValue } from '../queryValues.ts';
 import { route, type RouteContext, type RouteSpec } from '../routeSpec.ts';
 
 const sourceBody = {
@@ -77,7 +78,12 @@ export const definitionRoutes: RouteSpec[] = [
     policy: { action: 'definition.read' },
     responses: { 200: 'Versi', 401: 'Belum masuk', 404: 'Tidak ada' },
     handler: async ({ db, user, params }) => {
-      const version = await getVersion(db, user!.regencyId, params.sopId!, Number(params.version));
+      const version = await getVersion(
+        db,
+        user!.regencyId,
+        params.sopId!,
+        integerValue(params.version!, '/path/version', 1),
+      );
       if (!version) throw new AppError('NOT_FOUND', 'Versi tidak ditemukan.');
       return { body: version };
     },

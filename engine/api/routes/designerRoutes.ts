@@ -16,12 +16,15 @@ import { importPack, previewImport } from '../../app/designer/packImport.ts';
 import { simulateSource } from '../../app/designer/simulateSource.ts';
 import { loadWorkingCopy } from '../../app/designer/workingCopy.ts';
 import type { Scenario } from '../../simulation/planScenarios.ts';
+import { MAX_INT4 } from '../queryValues.ts';
 import { route, type RouteResult, type RouteSpec } from '../routeSpec.ts';
 
 const TAG = 'perancang';
 const MAX_PACK_BYTES = 5 * 1024 * 1024;
 const idSchema = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,79}$' };
 const revisionSchema = { type: 'integer', minimum: 0, maximum: 1_000_000 };
+/** Published version numbers are PostgreSQL integers: a larger number can name no version. */
+const versionSchema = { type: 'integer', minimum: 1, maximum: MAX_INT4 };
 const sourceSchema = { type: 'string', minLength: 1, maxLength: 250_000 };
 const noteSchema = { type: 'string', maxLength: 2000 };
 
@@ -301,7 +304,7 @@ export const designerRoutes: RouteSpec[] = [
       type: 'object',
       required: ['version', 'baseRevision'],
       additionalProperties: false,
-      properties: { version: { type: 'integer', minimum: 1 }, baseRevision: revisionSchema },
+      properties: { version: versionSchema, baseRevision: revisionSchema },
     },
     responses: {
       201: 'Revisi baru',
@@ -344,7 +347,7 @@ export const designerRoutes: RouteSpec[] = [
       required: ['toVersion', 'caseIds'],
       additionalProperties: false,
       properties: {
-        toVersion: { type: 'integer', minimum: 1 },
+        toVersion: versionSchema,
         caseIds: { type: 'array', minItems: 1, maxItems: 500, items: { type: 'string', minLength: 1, maxLength: 80 } },
         note: noteSchema,
       },

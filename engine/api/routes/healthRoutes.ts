@@ -9,7 +9,7 @@ export const healthRoutes: RouteSpec[] = [
     tag: 'sistem',
     access: 'public',
     policy: { action: 'public' },
-    responses: { 200: 'Sehat', 500: 'Basis data tidak terjangkau' },
+    responses: { 200: 'Sehat', 503: 'Basis data tidak terjangkau (dengan Retry-After)' },
     handler: async ({ db }) => {
       await db.raw('SELECT 1');
       return { body: { status: 'ok', time: new Date().toISOString() } };

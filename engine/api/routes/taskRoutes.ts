@@ -4,6 +4,7 @@ import { runTaskCommand } from '../../app/caseService.ts';
 import type { Checklist } from '../../core/caseTypes.ts';
 import { route, type RouteSpec } from '../routeSpec.ts';
 import { caseBody } from './caseRoutes.ts';
+import { inboxQuery } from './inboxQuery.ts';
 
 type CompleteBody = {
   formData?: Record<string, unknown>;
@@ -46,14 +47,7 @@ export const taskRoutes: RouteSpec[] = [
     policy: { action: 'task.inbox' },
     responses: { 200: 'Tugas', 401: 'Belum masuk' },
     handler: async ({ db, access, query }) => ({
-      body: await inbox(db, access!, {
-        ...(query.sopId ? { sopId: query.sopId } : {}),
-        overdueOnly: query.overdue === 'true',
-        assignedOnly: query.assigned === 'true',
-        ...(query.dueBy ? { dueBy: query.dueBy } : {}),
-        ...(query.after ? { after: query.after } : {}),
-        ...(query.limit ? { limit: Number(query.limit) } : {}),
-      }),
+      body: await inbox(db, access!, inboxQuery(query)),
     }),
   }),
   route<CompleteBody>({
