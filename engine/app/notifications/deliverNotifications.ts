@@ -73,6 +73,8 @@ export async function deliverNotifications(
       [new Date(now.getTime() + LEASE_SECONDS * 1000), runnerId, now, now, batch],
     )) as { rows: ClaimedDelivery[] };
     if (rows.length === 0) return undefined;
+    // RETURNING has no order: send in the order things happened, so an applicant reads them in sequence.
+    rows.sort((x, y) => Number(x.notification_id) - Number(y.notification_id) || Number(x.id) - Number(y.id));
     const notifications = (await trx('notifications').whereIn(
       'id',
       rows.map((r) => r.notification_id),
