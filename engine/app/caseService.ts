@@ -12,6 +12,7 @@ import {
   type StoredCase,
 } from '../storage/caseRepository.ts';
 import { getLatestVersion } from '../storage/definitionRepository.ts';
+import { planNotifications } from '../notifications/planNotifications.ts';
 import { AppError, type AppErrorCode } from './appErrors.ts';
 import type { AuthUser } from './authUser.ts';
 import { executableOf, executableOfVersionId } from './executableCache.ts';
@@ -69,8 +70,9 @@ export async function openCase(
   const result = await applyCommand(exe, undefined, { type: 'start', caseId, data }, { now, calendar, by });
   if (!result.ok) throw engineFailure(result.error);
   const trackingCode = newTrackingCode();
+  const notifications = planNotifications({ definition: exe.definition, ...result, trackingCode });
   await db.transaction((trx) =>
-    insertCase(trx, { versionId: version.id, trackingCode, state: result.state, events: result.events }),
+    insertCase(trx, { versionId: version.id, trackingCode, state: result.state, events: result.events, notifications }),
   );
   return { caseId, trackingCode, state: result.state, events: result.events };
 }
@@ -93,8 +95,13 @@ async function runOnCase(
   const by = await resolveActor(db, user, now, task);
   const result = await applyCommand(exe, stored.state, command, { now, calendar, by });
   if (!result.ok) throw engineFailure(result.error);
+  const notifications = planNotifications({
+    definition: exe.definition,
+    ...result,
+    trackingCode: stored.trackingCode,
+  });
   try {
-    await saveTransition(db, stored, result.state, result.events);
+    await saveTransition(db, stored, result.state, result.events, notifications);
   } catch (error) {
     if (error instanceof ConcurrentChangeError) throw new AppError('CONFLICT', error.message);
     // A unique-key clash on (case_id, seq) is the same race seen from the events table.

@@ -182,6 +182,17 @@ export interface RawRegency {
   letterTemplates?: Array<{ id: string; template: LetterTemplate }>;
   /** Who approves borrowing, copying and sending case files (archive control register). */
   archiveControl?: { approvers?: string[] };
+  /** Notification templates, gateways and webhooks (credentials only by environment variable name). */
+  notifications?: RegencyNotifications;
+}
+
+/** The `notifications` block of regency.yaml. */
+export interface RegencyNotifications {
+  templates?: Partial<Record<string, { title: string; body: string }>>;
+  whatsapp?: { baseUrl: string; apiVersion?: string; phoneNumberId: string; tokenEnv: string };
+  sms?: { url: string; tokenEnv: string };
+  webhooks?: Array<{ id: string; url: string; secretEnv: string; events?: string[] }>;
+  digestHour?: number;
 }
 
 /** Kinds of staff role, which drive permissions. */

@@ -1,4 +1,6 @@
 import type { ScheduledJob } from '../app/jobScheduler.ts';
+import { runNotifier } from '../app/notifications/notificationJob.ts';
+import { writeScheduledNotifications } from '../app/notifications/scheduledNotifications.ts';
 import { sweepOverdue } from '../app/overdueSweep.ts';
 import { anonymiseExpiredCases } from '../app/retention/anonymiseExpiredCases.ts';
 import { withSystemScope } from '../storage/regencyScope.ts';
@@ -7,5 +9,12 @@ import { withSystemScope } from '../storage/regencyScope.ts';
 export const backgroundJobs: readonly ScheduledJob[] = [
   // Both jobs run as the system role: the deliberate, documented bypass of regency row-level security.
   { name: 'overdue-sweep', everySeconds: 60, run: (db, now) => withSystemScope(db, (trx) => sweepOverdue(trx, now)) },
+  // The outbox: fan out new notifications and deliver due ones (several processes share the rows).
+  { name: 'notifications', everySeconds: 15, run: (db, now) => runNotifier(db, now) },
+  {
+    name: 'notification-schedule',
+    everySeconds: 300,
+    run: (db, now) => withSystemScope(db, (trx) => writeScheduledNotifications(trx, now)),
+  },
   { name: 'retention-anonymise', everySeconds: 6 * 3600, run: (db, now) => anonymiseExpiredCases(db, now) },
 ];

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { CaseState, TaskState } from '../core/caseTypes.ts';
 import type { CaseEvent } from '../core/events.ts';
 import { decodeCaseEvent, type CaseEventRow } from './decodeCaseEvent.ts';
+import type { PlannedNotification } from '../notifications/notificationTypes.ts';
 import { sqlRows } from './sqlRows.ts';
 
 /** A case row as the service needs it. */
@@ -130,6 +131,20 @@ function eventRows(state: CaseState, events: CaseEvent[]): Array<Record<string, 
   }));
 }
 
+function notificationRows(state: CaseState, planned: readonly PlannedNotification[]): Array<Record<string, unknown>> {
+  return planned.map((n) => ({
+    regency_id: state.regency,
+    case_id: state.id,
+    event_seq: n.eventSeq ?? null,
+    kind: n.kind,
+    audience: n.audience,
+    recipient_role: n.recipientRole ?? null,
+    recipient_user: n.recipientUser ?? null,
+    contact: n.contact ?? null,
+    params: n.params,
+  }));
+}
+
 async function insertEvents(trx: Knex.Transaction, state: CaseState, events: CaseEvent[]): Promise<void> {
   if (events.length === 0) return;
   await trx('case_events').insert(
@@ -140,7 +155,13 @@ async function insertEvents(trx: Knex.Transaction, state: CaseState, events: Cas
 /** Writes a new case with its first events and tasks. */
 export async function insertCase(
   trx: Knex.Transaction,
-  input: { versionId: number; trackingCode: string; state: CaseState; events: CaseEvent[] },
+  input: {
+    versionId: number;
+    trackingCode: string;
+    state: CaseState;
+    events: CaseEvent[];
+    notifications?: readonly PlannedNotification[];
+  },
 ): Promise<void> {
   const { state } = input;
   await trx('cases').insert({
@@ -154,10 +175,19 @@ export async function insertCase(
   });
   if (state.tasks.length > 0) await trx('tasks').insert(state.tasks.map((t) => taskRow(state, state.sopId, t)));
   await insertEvents(trx, state, input.events);
+  const notifications = notificationRows(state, input.notifications ?? []);
+  if (notifications.length > 0)
+    await trx('notifications').insert(
+      notifications.map((n) => ({
+        ...n,
+        contact: n.contact === null ? null : JSON.stringify(n.contact),
+        params: JSON.stringify(n.params),
+      })),
+    );
 }
 
-// A transition's write as one statement: the case update with the revision check, then tasks and events
-// only if that update matched. One round trip, one prepared statement whatever the number of rows.
+// A transition's write as one statement: the case update with the revision check, then tasks, events and
+// the notifications they cause (the transactional outbox) only if that update matched. One round trip, one prepared statement whatever the number of rows.
 const SAVE_TRANSITION_SQL = `
 WITH updated AS (
   UPDATE cases SET status = ?, current_step = ?, revision = ?, state = ?::jsonb, due_at = ?, closed_at = ?, updated_at = ?, applicant_name = ?, applicant_nik = ?
@@ -174,18 +204,25 @@ WITH updated AS (
   SELECT e.* FROM json_to_recordset(?::json) AS e(case_id text, regency_id text, seq integer, type text, at timestamptz, user_id text, user_name text, on_behalf_of_id text, on_behalf_of_name text, step_id text, task_id text, payload jsonb)
    WHERE EXISTS (SELECT 1 FROM updated)
   RETURNING 1
+), written_notifications AS (
+  INSERT INTO notifications (regency_id, case_id, event_seq, kind, audience, recipient_role, recipient_user, contact, params)
+  SELECT n.* FROM json_to_recordset(?::json) AS n(regency_id text, case_id text, event_seq integer, kind text, audience text, recipient_role text, recipient_user text, contact jsonb, params jsonb)
+   WHERE EXISTS (SELECT 1 FROM updated)
+  RETURNING 1
 )
 SELECT (SELECT count(*) FROM updated)::int AS updated`;
 
 /**
  * Saves a transition if nobody changed the case since `previous.revision` was read: state, new and
- * changed tasks and events are written by one statement, so they change together or not at all.
+ * changed tasks, events and their notifications are written by one statement, so they change together
+ * or not at all.
  */
 export async function saveTransition(
   db: Knex,
   previous: StoredCase,
   state: CaseState,
   events: CaseEvent[],
+  notifications: readonly PlannedNotification[] = [],
 ): Promise<void> {
   const before = new Map(previous.state.tasks.map((t) => [t.id, t]));
   // A task's identity columns never change, only status, assignee and completion.
@@ -209,6 +246,7 @@ export async function saveTransition(
     previous.revision,
     JSON.stringify(written.map((t) => taskRow(state, previous.sopId, t))),
     JSON.stringify(eventRows(state, events)),
+    JSON.stringify(notificationRows(state, notifications)),
   ]);
   if (saved?.updated !== 1) throw new ConcurrentChangeError();
 }

@@ -49,6 +49,8 @@ const EXPECTED_RULES: Record<string, Rule> = {
   'archive.record': 'archive-authority',
   'audit.read': ['auditor', 'kadis'],
   'monitoring.read': ['kabid', 'kadis', 'sekretaris', 'admin', 'auditor'],
+  'notification.read': ['staff', 'kabid', 'kadis', 'sekretaris', 'drafter', 'approver', 'admin'],
+  'notification.admin': ['admin'],
 };
 
 /** Path parameters that point into a case (the test's own list; it must cover the module's). */
@@ -207,6 +209,7 @@ describe(`access matrix: every route × role × regency (${databaseLabel})`, () 
       year: '2025',
       report: 'register',
       format: 'csv',
+      deliveryId: '1',
     };
   }, 120_000);
   afterAll(async () => test?.stop());

@@ -11,6 +11,7 @@ import { designerRoutes } from './designerRoutes.ts';
 import { exportRoutes } from './exportRoutes.ts';
 import { healthRoutes } from './healthRoutes.ts';
 import { monitoringRoutes } from './monitoringRoutes.ts';
+import { notificationRoutes } from './notificationRoutes.ts';
 import { outputRoutes } from './outputRoutes.ts';
 import { publicRoutes } from './publicRoutes.ts';
 import { regencyRoutes } from './regencyRoutes.ts';
@@ -27,6 +28,7 @@ export function allRoutes(secureCookies: () => boolean = () => false): RouteSpec
     ...taskRoutes,
     ...attachmentRoutes,
     ...delegationRoutes,
+    ...notificationRoutes,
     ...catalogueRoutes,
     ...outputRoutes,
     ...publicRoutes,

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { applyCommand } from '../../core/applyCommand.ts';
 import type { CaseState } from '../../core/caseTypes.ts';
 import { migrationBlocker, missingCaseData } from '../../core/commands/migrateVersion.ts';
+import { planNotifications } from '../../notifications/planNotifications.ts';
 import { ConcurrentChangeError, loadCase, saveTransition } from '../../storage/caseRepository.ts';
 import { getLatestVersion, getVersion, type DefinitionVersion } from '../../storage/definitionRepository.ts';
 import { AppError } from '../appErrors.ts';
@@ -119,7 +120,12 @@ export async function confirmMigration(
           'MIGRATION_NOT_ALLOWED',
         );
       try {
-        await saveTransition(trx, stored, result.state, result.events);
+        const notifications = planNotifications({
+          definition: exe.definition,
+          ...result,
+          trackingCode: stored.trackingCode,
+        });
+        await saveTransition(trx, stored, result.state, result.events, notifications);
       } catch (error) {
         if (error instanceof ConcurrentChangeError)
           throw new AppError('CONFLICT', `Kasus ${stored.trackingCode}: ${error.message}`, '/caseIds');

@@ -30,7 +30,9 @@ export type Action =
   | 'archive.decide'
   | 'archive.record'
   | 'audit.read'
-  | 'monitoring.read';
+  | 'monitoring.read'
+  | 'notification.read'
+  | 'notification.admin';
 
 /** How an action is checked against the case a route touches (through {caseId}, {taskId}, …). */
 export type CaseCheck = 'visible' | 'archive-authority';
@@ -91,6 +93,10 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   'archive.record': { who: CASE_WORKERS, onCase: 'archive-authority' },
   'audit.read': { who: ['auditor', 'kadis'], onCase: 'visible' },
   'monitoring.read': { who: ['kabid', 'kadis', 'sekretaris', 'admin', 'auditor'], onCase: 'visible' },
+  // Auditors get no work, so no bell (and marking read is a write they never make).
+  'notification.read': { who: ALL_KINDS.filter((k) => k !== 'auditor'), onCase: 'visible' },
+  // The delivery queue shows (masked) applicant contacts: the admin only.
+  'notification.admin': { who: ['admin'], onCase: 'visible' },
 };
 
 /** Whether a user with these role kinds may perform the action (before any case-level check). */

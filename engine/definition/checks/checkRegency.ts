@@ -2,6 +2,8 @@ import { unplaced, type UnplacedError } from '../definitionError.ts';
 import { withSuggestion } from '../suggest.ts';
 import { duplicateIds } from './duplicateIds.ts';
 import type { RawRegency } from '../sopTypes.ts';
+import { COMMON_PARAMS, TEMPLATE_PARAMS } from '../../notifications/defaultTemplates.ts';
+import type { NotificationKind } from '../../notifications/notificationTypes.ts';
 
 /** Checks of regency.yaml beyond its schema: unique ids, roles in declared units, folder name. */
 export function checkRegency(regency: RawRegency, folderName: string | undefined): UnplacedError[] {
@@ -34,6 +36,22 @@ export function checkRegency(regency: RawRegency, folderName: string | undefined
         ),
       );
   });
+  // A typo in a notification template would otherwise send "-" to every applicant.
+  for (const [kind, template] of Object.entries(regency.notifications?.templates ?? {})) {
+    const known = [...COMMON_PARAMS, ...(TEMPLATE_PARAMS[kind as NotificationKind] ?? [])];
+    for (const part of ['title', 'body'] as const)
+      for (const match of (template?.[part] ?? '').matchAll(/\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g)) {
+        const placeholder = match[1]!;
+        if (!known.includes(placeholder))
+          errors.push(
+            unplaced(
+              'UNKNOWN_PLACEHOLDER',
+              `/notifications/templates/${kind}/${part}`,
+              withSuggestion({ kind, placeholder, known: known.join(', ') }, placeholder, known),
+            ),
+          );
+      }
+  }
   if (folderName !== undefined && regency.id !== folderName)
     errors.push(
       unplaced('REGENCY_MISMATCH', '/id', { declared: regency.id, folder: folderName, problem: 'regencyIdMismatch' }),

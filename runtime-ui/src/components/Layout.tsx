@@ -4,15 +4,18 @@ import { NavLink } from 'react-router';
 import { AppLayout } from '../../../ui-shared/components/AppLayout.tsx';
 import { ACTION_RULES } from '../../../engine/app/permissions/actions.ts';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 // The same rule the API enforces decides whether the dashboard link is shown.
 const monitoringRule = ACTION_RULES['monitoring.read'].who;
 const MONITORING_KINDS: readonly string[] = typeof monitoringRule === 'string' ? [] : monitoringRule;
+const bellRule = ACTION_RULES['notification.read'].who;
+const BELL_KINDS: readonly string[] = typeof bellRule === 'string' ? [] : bellRule;
 
 /** The staff app's header: inbox, catalogue and register for signed-in staff; tracking for everyone. */
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { hasKind } = useSession();
+  const { session, hasKind } = useSession();
   const menu = (
     <>
       <NavLink to="/" end>
@@ -24,7 +27,16 @@ export function Layout({ children }: { children: ReactNode }) {
     </>
   );
   return (
-    <AppLayout appNameKey="app.name" menu={menu} trailingLink={<NavLink to="/lacak">{t('nav.track')}</NavLink>}>
+    <AppLayout
+      appNameKey="app.name"
+      menu={menu}
+      trailingLink={
+        <>
+          <NavLink to="/lacak">{t('nav.track')}</NavLink>
+          {session && hasKind(...BELL_KINDS) && <NotificationBell />}
+        </>
+      }
+    >
       {children}
     </AppLayout>
   );

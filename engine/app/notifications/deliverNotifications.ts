@@ -1,0 +1,140 @@
+import type { Knex } from 'knex';
+import type { NotificationKind } from '../../notifications/notificationTypes.ts';
+import { renderNotification } from '../../notifications/renderNotification.ts';
+import { withSystemScope } from '../../storage/regencyScope.ts';
+import { ChannelError, type SendMessage } from './channels/channelTypes.ts';
+import { sendEmail } from './channels/emailChannel.ts';
+import { sendSms } from './channels/smsChannel.ts';
+import { sendWebhook } from './channels/webhookChannel.ts';
+import { sendWhatsapp } from './channels/whatsappChannel.ts';
+import type { NotificationRow } from './fanOutNotifications.ts';
+import { retryDelaySeconds, type NotifierSettings } from './notifierSettings.ts';
+import { regencyConfigs } from './regencyConfigs.ts';
+
+const CHANNELS: Record<string, SendMessage> = {
+  email: sendEmail,
+  whatsapp: sendWhatsapp,
+  sms: sendSms,
+  webhook: sendWebhook,
+};
+
+/** What one delivery round did. */
+export interface DeliveryRound {
+  sent: number;
+  failed: number;
+  dead: number;
+}
+
+type ClaimedDelivery = {
+  id: string | number;
+  notification_id: string | number;
+  regency_id: string;
+  channel: string;
+  address: string;
+  attempts: number;
+};
+
+// Long enough for any channel call (each has its own timeout), so a live claim is never taken over.
+const LEASE_SECONDS = 300;
+
+function webhookData(n: NotificationRow): Record<string, unknown> {
+  const events = Array.isArray(n.params.events) ? n.params.events : [];
+  return {
+    id: String(n.id),
+    regency: n.regency_id,
+    caseId: n.params.caseId,
+    trackingCode: n.params.trackingCode,
+    sopId: n.params.sopId,
+    status: n.params.status,
+    events: events.map((e) => ({ seq: Number(e.slice(0, e.indexOf(':'))), type: e.slice(e.indexOf(':') + 1) })),
+    createdAt: new Date(n.created_at).toISOString(),
+  };
+}
+
+/**
+ * Delivers due deliveries: each is claimed (row lock, lease, attempt counted) in a short transaction,
+ * sent outside it, then marked sent, rescheduled with exponential backoff, or dead after the last attempt.
+ * A claimed row is invisible to other runners, so each delivery is sent by one process.
+ */
+export async function deliverNotifications(
+  db: Knex,
+  settings: NotifierSettings,
+  runnerId: string,
+  now = new Date(),
+  batch = 50,
+): Promise<DeliveryRound> {
+  const claimed = await withSystemScope(db, async (trx) => {
+    const { rows } = (await trx.raw(
+      `UPDATE notification_deliveries SET locked_until = ?, locked_by = ?, attempts = attempts + 1
+        WHERE id IN (SELECT id FROM notification_deliveries
+                      WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)
+                      ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
+        RETURNING id, notification_id, regency_id, channel, address, attempts`,
+      [new Date(now.getTime() + LEASE_SECONDS * 1000), runnerId, now, now, batch],
+    )) as { rows: ClaimedDelivery[] };
+    if (rows.length === 0) return undefined;
+    // RETURNING has no order: send in the order things happened, so an applicant reads them in sequence.
+    rows.sort((x, y) => Number(x.notification_id) - Number(y.notification_id) || Number(x.id) - Number(y.id));
+    const notifications = (await trx('notifications').whereIn(
+      'id',
+      rows.map((r) => r.notification_id),
+    )) as NotificationRow[];
+    const configs = await regencyConfigs(
+      trx,
+      rows.map((r) => r.regency_id),
+    );
+    return { rows, notifications: new Map(notifications.map((n) => [String(n.id), n])), configs };
+  });
+  const round: DeliveryRound = { sent: 0, failed: 0, dead: 0 };
+  if (!claimed) return round;
+  for (const delivery of claimed.rows) {
+    const notification = claimed.notifications.get(String(delivery.notification_id))!;
+    const regency = claimed.configs.get(delivery.regency_id);
+    let providerId: string | undefined;
+    let failure: string | undefined;
+    try {
+      if (!regency) throw new ChannelError('NOT_CONFIGURED', `Kabupaten ${delivery.regency_id} tidak ditemukan.`);
+      const send = CHANNELS[delivery.channel];
+      if (!send) throw new ChannelError('NOT_CONFIGURED', `Saluran "${delivery.channel}" tidak dikenal.`);
+      const message = renderNotification(notification.kind as NotificationKind, notification.params, {
+        regency,
+        publicUrl: settings.publicUrl,
+        timeZone: regency.calendar.timezone,
+      });
+      providerId = await send(
+        {
+          deliveryId: Number(delivery.id),
+          notificationId: Number(notification.id),
+          address: delivery.address,
+          message,
+          data: delivery.channel === 'webhook' ? webhookData(notification) : {},
+        },
+        { config: regency.notifications ?? {}, settings },
+      );
+    } catch (error) {
+      failure = error instanceof ChannelError ? error.message : 'Kesalahan tak terduga saat mengirim.';
+    }
+    await withSystemScope(db, async (trx) => {
+      const mine = trx('notification_deliveries').where({ id: delivery.id, locked_by: runnerId });
+      if (failure === undefined) {
+        round.sent += 1;
+        await mine.update({
+          status: 'sent',
+          sent_at: now,
+          provider_id: providerId ?? null,
+          last_error: null,
+          locked_until: null,
+          locked_by: null,
+        });
+      } else if (delivery.attempts >= settings.maxAttempts) {
+        round.dead += 1;
+        await mine.update({ status: 'dead', last_error: failure, locked_until: null, locked_by: null });
+      } else {
+        round.failed += 1;
+        const next = new Date(now.getTime() + retryDelaySeconds(settings, delivery.attempts) * 1000);
+        await mine.update({ next_attempt_at: next, last_error: failure, locked_until: null, locked_by: null });
+      }
+    });
+  }
+  return round;
+}

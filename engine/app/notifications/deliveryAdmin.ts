@@ -1,0 +1,82 @@
+import type { Knex } from 'knex';
+import { AppError } from '../appErrors.ts';
+
+/** A delivery as the admin sees it: the address masked (personal data), the last error, the attempts. */
+export interface DeliveryView {
+  id: number;
+  notificationId: number;
+  kind: string;
+  caseId: string | null;
+  trackingCode: string | null;
+  channel: string;
+  address: string;
+  status: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  sentAt: string | null;
+}
+
+/** Shows only the ends of an address: enough to tell deliveries apart, not enough to contact anyone. */
+export function maskAddress(channel: string, address: string): string {
+  if (channel === 'webhook') return address;
+  if (channel === 'email') {
+    const [name = '', domain = ''] = address.split('@');
+    return `${name.slice(0, 1)}***@${domain}`;
+  }
+  return `${address.slice(0, 4)}****${address.slice(-3)}`;
+}
+
+/** Deliveries of the regency by status (dead letters first of all), newest first. */
+export async function listDeliveries(
+  db: Knex,
+  regencyId: string,
+  status: string,
+  limit = 100,
+): Promise<DeliveryView[]> {
+  const rows = (await db('notification_deliveries as d')
+    .join('notifications as n', 'n.id', 'd.notification_id')
+    .where({ 'd.regency_id': regencyId, 'd.status': status })
+    .orderBy('d.id', 'desc')
+    .limit(limit)
+    .select('d.*', 'n.kind', 'n.case_id', db.raw(`n.params->>'trackingCode' AS tracking_code`))) as Array<{
+    id: string | number;
+    notification_id: string | number;
+    kind: string;
+    case_id: string | null;
+    tracking_code: string | null;
+    channel: string;
+    address: string;
+    status: string;
+    attempts: number;
+    next_attempt_at: Date | string;
+    last_error: string | null;
+    sent_at: Date | string | null;
+  }>;
+  return rows.map((r) => ({
+    id: Number(r.id),
+    notificationId: Number(r.notification_id),
+    kind: r.kind,
+    caseId: r.case_id,
+    trackingCode: r.tracking_code,
+    channel: r.channel,
+    address: maskAddress(r.channel, r.address),
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: new Date(r.next_attempt_at).toISOString(),
+    lastError: r.last_error,
+    sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
+  }));
+}
+
+/** Puts a dead letter back in the queue with a fresh set of attempts (after the admin fixed the cause). */
+export async function retryDelivery(db: Knex, regencyId: string, deliveryId: number, now = new Date()): Promise<void> {
+  const row = (await db('notification_deliveries').where({ id: deliveryId, regency_id: regencyId }).first('status')) as
+    { status: string } | undefined;
+  if (!row) throw new AppError('NOT_FOUND', 'Pengiriman pemberitahuan tidak ditemukan.', '/deliveryId');
+  if (row.status !== 'dead')
+    throw new AppError('CONFLICT', 'Hanya pengiriman yang gagal permanen (dead letter) yang dapat diulang.');
+  await db('notification_deliveries')
+    .where({ id: deliveryId, regency_id: regencyId, status: 'dead' })
+    .update({ status: 'pending', attempts: 0, next_attempt_at: now, locked_until: null, locked_by: null });
+}

@@ -1,0 +1,64 @@
+/** What a notification tells an applicant. */
+export type ApplicantKind =
+  'case.opened' | 'case.sentBack' | 'case.approved' | 'case.rejected' | 'letter.ready' | 'survey.invitation';
+
+/** What a notification tells staff (shown in the app's bell). */
+export type StaffKind =
+  | 'task.assigned'
+  | 'task.dueTomorrow'
+  | 'task.overdue'
+  | 'case.escalated'
+  | 'delegation.started'
+  | 'delegation.ended'
+  | 'digest.daily';
+
+/** Every kind of notification; `case.events` is the batch posted to a regency's webhooks. */
+export type NotificationKind = ApplicantKind | StaffKind | 'case.events';
+
+/** Who a notification is for. */
+export type Audience = 'applicant' | 'staff' | 'webhook';
+
+/** Channels that reach an applicant outside the app. */
+export type ApplicantChannel = 'email' | 'whatsapp' | 'sms';
+
+/** Where an applicant agreed to be told about their case. */
+export interface ApplicantContact {
+  channel: ApplicantChannel;
+  address: string;
+}
+
+/** Template values: short texts and numbers only (never NIK, KK or health data). */
+export type NotificationParams = Record<string, string | number | boolean | null | string[]>;
+
+/** A notification decided by the pure planner, written to the outbox in the same statement as its events. */
+export interface PlannedNotification {
+  kind: NotificationKind;
+  audience: Audience;
+  /** The case event that caused it. */
+  eventSeq?: number;
+  recipientRole?: string;
+  recipientUser?: string;
+  contact?: ApplicantContact;
+  params: NotificationParams;
+}
+
+/** Applicant kinds, for checks and lists. */
+export const APPLICANT_KINDS: readonly ApplicantKind[] = [
+  'case.opened',
+  'case.sentBack',
+  'case.approved',
+  'case.rejected',
+  'letter.ready',
+  'survey.invitation',
+];
+
+/** Staff kinds, for checks and lists. */
+export const STAFF_KINDS: readonly StaffKind[] = [
+  'task.assigned',
+  'task.dueTomorrow',
+  'task.overdue',
+  'case.escalated',
+  'delegation.started',
+  'delegation.ended',
+  'digest.daily',
+];
