@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DefinitionError } from '../definition/definitionError.ts';
 import { loadDefinitionPaths } from '../files/loadDefinitionFiles.ts';
+import { runUserCli, USER_USAGE, type UserCliContext } from './userCli.ts';
 
 /** Where the CLI writes; injected so tests can capture output. */
 export interface CliStreams {
@@ -11,7 +12,7 @@ export interface CliStreams {
 const USAGE = `Penggunaan / Usage:
   alur validate <berkas-atau-folder>... [--json] [--lang id|en]
   alur print <berkas.yaml> [--lang id|en]
-
+${USER_USAGE}
 Kode keluar / Exit codes: 0 sah (valid), 1 tidak sah (invalid), 2 salah penggunaan atau berkas tak terbaca (usage/IO error).
 `;
 
@@ -20,8 +21,20 @@ function formatLine(error: DefinitionError, language: string): string {
   return `${where}  ${error.code}  ${language === 'en' ? error.messageEn : error.message}\n`;
 }
 
+/** Reads all of standard input (for --password-stdin). */
+async function readProcessStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text;
+}
+
 /** Runs `alur <command>` and returns the exit code. */
-export function runCli(argv: string[], streams: CliStreams): number {
+export async function runCli(
+  argv: string[],
+  streams: CliStreams,
+  context: UserCliContext = { env: process.env, readStdin: readProcessStdin },
+): Promise<number> {
+  if (argv[0] === 'user') return runUserCli(argv.slice(1), streams, context);
   let parsed;
   try {
     parsed = parseArgs({

@@ -12,6 +12,7 @@ import { databaseTargetFromEnv, describeTarget, openDatabase, type DatabaseTarge
 import { migrateToLatest } from '../storage/migrate.ts';
 import { getRegency } from '../storage/definitionRepository.ts';
 import { createLogger } from './createLogger.ts';
+import { LOCAL_ADMIN_PATH, openLocalAdminChannel } from './localAdminChannel.ts';
 import { backgroundJobs } from './jobs.ts';
 import { mountUi } from './mountUi.ts';
 
@@ -61,7 +62,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       if (regency) for (const u of await ensureDemoUsers(db, regency)) demoUsers.push({ ...u, regency: regencyId });
     }
   }
-  const app = createApp({ db, logger, mountUi });
+  // PGlite is single-process: `alur user …` reaches this server's database through the local admin channel.
+  const localAdmin =
+    target.kind === 'pglite' && target.dataDir !== undefined
+      ? openLocalAdminChannel(target.dataDir, db, logger)
+      : undefined;
+  const app = createApp({
+    db,
+    logger,
+    mountUi,
+    ...(localAdmin ? { localAdmin: { path: LOCAL_ADMIN_PATH, handler: localAdmin.handler } } : {}),
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(
       options.port ?? Number(process.env.PORT ?? 3000),
@@ -71,6 +82,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const address = server.address() as AddressInfo;
   const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+  localAdmin?.publish(
+    `http://${address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`,
+  );
   const runnerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
   let stopping = false;
   const poll = setInterval(
@@ -90,6 +104,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close: async () => {
       stopping = true;
       clearInterval(poll);
+      localAdmin?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();
     },
