@@ -25,6 +25,8 @@ export const USER_USAGE = `  alur user create --regency <id> --username <u> --na
 
 /** A refusal of the command line itself (exit code 2). */
 class UsageError extends Error {}
+/** `--help`: usage on stdout, exit code 0. */
+class HelpRequested extends Error {}
 
 function buildCommand(argv: string[], password: () => Promise<string>): Promise<UserCommand> | UserCommand {
   const { values, positionals } = parseArgs({
@@ -39,8 +41,10 @@ function buildCommand(argv: string[], password: () => Promise<string>): Promise<
       'platform-admin': { type: 'boolean' },
       'password-stdin': { type: 'boolean' },
       json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help === true) throw new HelpRequested();
   const [sub, target, ...rest] = positionals;
   const missing = (what: string): never => {
     throw new UsageError(`alur user ${sub}: ${what} wajib diisi.`);
@@ -141,6 +145,10 @@ export async function runUserCli(argv: string[], streams: CliStreams, context: U
   try {
     command = await buildCommand(argv, async () => passwordFromStdin(await context.readStdin()));
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      streams.stdout.write(`Penggunaan:\n${USER_USAGE}`);
+      return 0;
+    }
     if (error instanceof UsageError || (error instanceof Error && 'code' in error)) {
       streams.stderr.write(`${error.message}\n\nPenggunaan:\n${USER_USAGE}`);
       return 2;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { ensureDemoUsers } from '../app/demoUsers.ts';
+import { demoUsersWanted, disableDemoUsers, ensureDemoUsers } from '../app/demoUsers.ts';
 import { runDueJobs } from '../app/jobScheduler.ts';
 import { syncDefinitionFolder, type SyncReport } from '../app/syncDefinitionFolder.ts';
 import { createApp } from '../api/createApp.ts';
@@ -22,6 +22,7 @@ export interface ServerOptions {
   port?: number;
   host?: string;
   definitionsDir?: string;
+  /** Demo accounts on or off; default from ALUR_DEMO_USERS and the database kind (see demoUsersWanted). */
   demoUsers?: boolean;
   jobPollMs?: number;
   logger?: Logger;
@@ -33,6 +34,8 @@ export interface RunningServer {
   db: Knex;
   sync: SyncReport;
   demoUsers: Array<{ username: string; role: string; name: string; regency: string }>;
+  /** Whether demo accounts are on, and how many existing ones this start disabled. */
+  demo: { enabled: boolean; disabled: number };
   close: () => Promise<void>;
 }
 
@@ -56,12 +59,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   );
   for (const e of sync.errors) logger.warn({ file: e.file, line: e.line, column: e.column, code: e.code }, e.message);
   const demoUsers: RunningServer['demoUsers'] = [];
-  if (options.demoUsers ?? process.env.ALUR_DEMO_USERS !== '0') {
+  const demoEnabled = options.demoUsers ?? demoUsersWanted(process.env, target);
+  let demoDisabled = 0;
+  if (demoEnabled) {
     for (const regencyId of sync.regencies) {
       const regency = await getRegency(db, regencyId);
       if (regency) for (const u of await ensureDemoUsers(db, regency)) demoUsers.push({ ...u, regency: regencyId });
     }
-  }
+  } else demoDisabled = await disableDemoUsers(db);
+  logger.info(
+    { demoUsers: demoEnabled, demoUsersDisabled: demoDisabled },
+    demoEnabled ? 'demo accounts on' : 'demo accounts off',
+  );
   // PGlite is single-process: `alur user …` reaches this server's database through the local admin channel.
   const localAdmin =
     target.kind === 'pglite' && target.dataDir !== undefined
@@ -101,6 +110,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     db,
     sync,
     demoUsers,
+    demo: { enabled: demoEnabled, disabled: demoDisabled },
     close: async () => {
       stopping = true;
       clearInterval(poll);
