@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../routeSpec.ts';
+import { accountRoutes } from './accountRoutes.ts';
 import { archiveRoutes } from './archiveRoutes.ts';
 import { attachmentRoutes } from './attachmentRoutes.ts';
 import { auditRoutes } from './auditRoutes.ts';
@@ -21,6 +22,7 @@ export function allRoutes(secureCookies: () => boolean = () => process.env.ALUR_
   return [
     ...healthRoutes,
     ...authRoutes(secureCookies),
+    ...accountRoutes,
     ...regencyRoutes,
     ...definitionRoutes,
     ...caseRoutes,
