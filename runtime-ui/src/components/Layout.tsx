@@ -8,11 +8,13 @@ import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 // The same rule the API enforces decides whether the dashboard link is shown.
 const monitoringRule = ACTION_RULES['monitoring.read'].who;
 const MONITORING_KINDS: readonly string[] = typeof monitoringRule === 'string' ? [] : monitoringRule;
+const accountsRule = ACTION_RULES['accounts.manage'].who;
+const ACCOUNT_KINDS: readonly string[] = typeof accountsRule === 'string' ? [] : accountsRule;
 
 /** The staff app's header: inbox, catalogue and register for signed-in staff; tracking for everyone. */
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { hasKind } = useSession();
+  const { hasKind, session } = useSession();
   const menu = (
     <>
       <NavLink to="/" end>
@@ -21,6 +23,8 @@ export function Layout({ children }: { children: ReactNode }) {
       <NavLink to="/layanan">{t('nav.catalogue')}</NavLink>
       <NavLink to="/register">{t('nav.register')}</NavLink>
       {hasKind(...MONITORING_KINDS) && <NavLink to="/dasbor">{t('nav.dashboard')}</NavLink>}
+      {hasKind(...ACCOUNT_KINDS) && <NavLink to="/akun">{t('nav.accounts')}</NavLink>}
+      {session && <NavLink to="/akun-saya">{t('nav.myAccount')}</NavLink>}
     </>
   );
   return (
