@@ -117,7 +117,9 @@ describe('staff app: a regency admin manages accounts; new staff set their own p
     await screenshot(small, SUITE, '05-list-390');
     await row.locator('button:has-text("Nonaktifkan")').click();
     await small.waitForSelector('[data-testid="account-dewi.rehsos"] >> text=nonaktif');
-    const status = await test.server.db('users').where({ username: 'dewi.rehsos' }).first('active');
+    const status = (await test.server.db('users').where({ username: 'dewi.rehsos' }).first('active')) as {
+      active: boolean;
+    };
     expect(status).toEqual({ active: false });
     await row.locator('button:has-text("Aktifkan")').click();
     await small.waitForSelector('[data-testid="account-dewi.rehsos"] >> text=aktif');
