@@ -76,6 +76,15 @@ export function handlerFor(spec: RouteSpec, db: Knex) {
       // Cookie-authenticated writes must echo the session's CSRF token in a header.
       if (spec.method !== 'get' && req.get('x-csrf-token') !== session.csrfToken)
         throw new AppError('CSRF_FAILED', 'Sesi formulir tidak sah (CSRF). Muat ulang halaman lalu coba lagi.');
+      // ASVS: a temporary password must be replaced before anything else is done with the account.
+      if (session.account.mustChangePassword && spec.beforePasswordChange !== true)
+        throw new AppError(
+          'FORBIDDEN',
+          'Ganti dulu kata sandi sementara Anda (menu Akun saya → Ganti kata sandi).',
+          undefined,
+          undefined,
+          'PASSWORD_CHANGE_REQUIRED',
+        );
     }
     const policy = spec.policy;
     if (!policy) throw denied('NO_POLICY', 'Rute ini belum memiliki kebijakan akses; akses ditolak.');
@@ -104,6 +113,7 @@ export function handlerFor(spec: RouteSpec, db: Knex) {
         user: session?.user,
         access,
         csrfToken: session?.csrfToken,
+        account: signedIn ? session?.account : undefined,
         body,
         params,
         query,

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Request, Response } from 'express';
 import type { AccessKind } from '../app/accessLog/recordAccess.ts';
 import type { AppError } from '../app/appErrors.ts';
+import type { SessionAccount } from '../app/authService.ts';
 import type { AuthUser } from '../app/authUser.ts';
 import type { AccessProfile } from '../app/permissions/accessProfile.ts';
 import type { Action } from '../app/permissions/actions.ts';
@@ -17,6 +18,8 @@ export interface RouteContext<Body = unknown> {
   access: AccessProfile | undefined;
   /** The session's CSRF token (signed-in routes), for the UI to echo on writes. */
   csrfToken: string | undefined;
+  /** Account facts of the session (platform admin, pending password change), for account routes. */
+  account: SessionAccount | undefined;
   body: Body;
   params: Record<string, string>;
   query: Record<string, string | undefined>;
@@ -69,6 +72,8 @@ export interface RouteSpec<Body = unknown> {
   access: 'public' | 'user';
   /** Role kinds allowed (from regency.yaml), narrowing the policy further; omitted means the policy decides. */
   kinds?: readonly string[];
+  /** Allowed while the user still has to replace a temporary password (session, own password). */
+  beforePasswordChange?: true;
   /** The permission the route needs; see RoutePolicy. */
   policy?: RoutePolicy;
   body?: Record<string, unknown>;

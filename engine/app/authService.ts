@@ -25,6 +25,8 @@ type UserRow = {
   failed_logins: number;
   locked_until: Date | string | null;
   active: boolean;
+  must_change_password: boolean;
+  platform_admin: boolean;
 };
 
 function toUser(row: UserRow): AuthUser {
@@ -42,6 +44,8 @@ export interface NewSession {
   csrfToken: string;
   user: AuthUser;
   expiresAt: Date;
+  /** A temporary password: every route but the password change refuses until it is replaced. */
+  mustChangePassword: boolean;
 }
 
 // A hash computed once, used to spend the same time when the username does not exist.
@@ -84,12 +88,13 @@ export async function login(db: Knex, username: string, password: string, now = 
     csrf_token: csrfToken,
     expires_at: expiresAt,
   });
-  return { token, csrfToken, user: toUser(row), expiresAt };
+  return { token, csrfToken, user: toUser(row), expiresAt, mustChangePassword: row.must_change_password };
 }
 
 // Written out rather than built per request: it runs on every request, and its text never changes.
 const SESSION_CONTEXT_SQL = `
-SELECT u.id, u.regency_id, u.username, u.display_name, u.roles, s.csrf_token, ${PROFILE_SOURCE_COLUMNS}
+SELECT u.id, u.regency_id, u.username, u.display_name, u.roles, u.must_change_password, u.platform_admin,
+       s.id AS session_id, s.csrf_token, ${PROFILE_SOURCE_COLUMNS}
   FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN regencies r ON r.id = u.regency_id
  WHERE s.id = ? AND u.active AND s.expires_at > ?`;
 
@@ -98,6 +103,16 @@ export interface SessionContext {
   user: AuthUser;
   csrfToken: string;
   access: AccessProfile;
+  account: SessionAccount;
+}
+
+/** Account facts of the session's user that only account routes and the password gate need. */
+export interface SessionAccount {
+  /** The stored (hashed) id of this session, kept when the user changes their password. */
+  sessionId: string;
+  mustChangePassword: boolean;
+  /** May manage accounts of every regency (with an admin role). */
+  platformAdmin: boolean;
 }
 
 /**
@@ -106,15 +121,23 @@ export interface SessionContext {
  * undefined when absent/expired.
  */
 export async function sessionUser(db: Knex, token: string, now = new Date()): Promise<SessionContext | undefined> {
-  const [row] = await sqlRows<UserRow & ProfileSourceRow & { csrf_token: string }>(db, SESSION_CONTEXT_SQL, [
-    now,
-    now,
-    tokenHash(token),
-    now,
-  ]);
+  const [row] = await sqlRows<UserRow & ProfileSourceRow & { csrf_token: string; session_id: string }>(
+    db,
+    SESSION_CONTEXT_SQL,
+    [now, now, tokenHash(token), now],
+  );
   if (!row) return undefined;
   const user = toUser(row);
-  return { user, csrfToken: row.csrf_token, access: profileFromRow(user, row) };
+  return {
+    user,
+    csrfToken: row.csrf_token,
+    access: profileFromRow(user, row),
+    account: {
+      sessionId: row.session_id,
+      mustChangePassword: row.must_change_password,
+      platformAdmin: row.platform_admin,
+    },
+  };
 }
 
 /** Ends a session. */

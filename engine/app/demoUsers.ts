@@ -1,12 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { RawRegency } from '../definition/sopTypes.ts';
+import type { DatabaseTarget } from '../storage/database.ts';
+import { recordAccountEvent, SYSTEM_ACTOR } from './accounts/accountEvents.ts';
 import { hashPassword } from './passwords.ts';
 
 /** The password of every demo account (development and tests only). */
 export const DEMO_PASSWORD = 'alur-demo';
 
-/** One demo account per role of a regency, named `<regency>.<role>`; existing accounts are left as they are. */
+/**
+ * Whether demo accounts are wanted: ALUR_DEMO_USERS=1 or 0 decides; otherwise on for the embedded
+ * quick start (PGlite) and off on a PostgreSQL server, where real offices run.
+ */
+export function demoUsersWanted(env: NodeJS.ProcessEnv, target: DatabaseTarget): boolean {
+  if (env.ALUR_DEMO_USERS === '1') return true;
+  if (env.ALUR_DEMO_USERS === '0') return false;
+  return target.kind === 'pglite';
+}
+
+/**
+ * One demo account per role of a regency, named `<regency>.<role>` and marked as demo; missing ones are
+ * created, demo accounts disabled by an earlier start without demo accounts are enabled again.
+ */
 export async function ensureDemoUsers(
   db: Knex,
   regency: RawRegency,
@@ -34,10 +49,48 @@ export async function ensureDemoUsers(
         display_name: `${role.name} (demo)`,
         password_hash: hash,
         roles: JSON.stringify([role.id]),
+        is_demo: true,
       })
       .onConflict('username')
       .ignore();
     created.push({ username, role: role.id, name: role.name });
   }
+  const revived = (await db('users')
+    .where({ regency_id: regency.id, is_demo: true, active: false })
+    .update({ active: true })
+    .returning(['id', 'regency_id', 'username'])) as Array<{ id: string; regency_id: string; username: string }>;
+  for (const row of revived)
+    await recordAccountEvent(
+      db,
+      { id: row.id, regencyId: row.regency_id, username: row.username },
+      'enabled',
+      SYSTEM_ACTOR,
+      {
+        reason: 'demo accounts turned on',
+      },
+    );
   return created;
+}
+
+/** Disables every active demo account (and ends its sessions); returns how many were disabled. */
+export async function disableDemoUsers(db: Knex): Promise<number> {
+  const rows = (await db('users')
+    .where({ is_demo: true, active: true })
+    .update({ active: false })
+    .returning(['id', 'regency_id', 'username'])) as Array<{ id: string; regency_id: string; username: string }>;
+  if (rows.length === 0) return 0;
+  await db('sessions')
+    .whereIn(
+      'user_id',
+      rows.map((r) => r.id),
+    )
+    .delete();
+  for (const row of rows)
+    await recordAccountEvent(
+      db,
+      { id: row.id, regencyId: row.regency_id, username: row.username },
+      'demo_disabled',
+      SYSTEM_ACTOR,
+    );
+  return rows.length;
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { DefinitionError } from '../definition/definitionError.ts';
 import { loadDefinitionPaths } from '../files/loadDefinitionFiles.ts';
 import { runDeadlineCommand } from './deadlineCommand.ts';
+import { runUserCli, USER_USAGE, type UserCliContext } from './userCli.ts';
 
 /** Where the CLI writes; injected so tests can capture output. */
 export interface CliStreams {
@@ -13,7 +14,7 @@ const USAGE = `Penggunaan / Usage:
   alur validate <berkas-atau-folder>... [--json] [--lang id|en]
   alur print <berkas.yaml> [--lang id|en]
   alur deadline --regency <id> --from <TTTT-BB-HHTJJ:MM> --time "<waktu>" [--clock calendar|office]
-
+${USER_USAGE}
 Kode keluar / Exit codes: 0 sah (valid), 1 tidak sah (invalid), 2 salah penggunaan atau berkas tak terbaca (usage/IO error).
 `;
 
@@ -22,9 +23,21 @@ function formatLine(error: DefinitionError, language: string): string {
   return `${where}  ${error.code}  ${language === 'en' ? error.messageEn : error.message}\n`;
 }
 
+/** Reads all of standard input (for --password-stdin). */
+async function readProcessStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text;
+}
+
 /** Runs `alur <command>` and returns the exit code. */
-export function runCli(argv: string[], streams: CliStreams): number {
+export async function runCli(
+  argv: string[],
+  streams: CliStreams,
+  context: UserCliContext = { env: process.env, readStdin: readProcessStdin },
+): Promise<number> {
   if (argv[0] === 'deadline') return runDeadlineCommand(argv.slice(1), streams);
+  if (argv[0] === 'user') return runUserCli(argv.slice(1), streams, context);
   let parsed;
   try {
     parsed = parseArgs({

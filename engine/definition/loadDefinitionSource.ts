@@ -69,6 +69,8 @@ export function loadRegencySource(bytes: Uint8Array, file: string, folderName?: 
   if (schemaErrors.length > 0)
     return { regency: undefined, errors: sortErrors(place(schemaErrors, parsed.source, file)) };
   const regency = parsed.source.value as RawRegency;
+  // The NIP may be written as printed (with spaces); the engine keeps its 18 digits.
+  if (regency.office.head?.nip !== undefined) regency.office.head.nip = regency.office.head.nip.replace(/ /g, '');
   const errors = place(checkRegency(regency, folderName), parsed.source, file);
   return errors.length > 0 ? { regency: undefined, errors: sortErrors(errors) } : { regency, errors: [] };
 }
@@ -97,6 +99,8 @@ export function loadSopSource(bytes: Uint8Array, file: string, context: SopLoadC
   if (schemaErrors.length > 0)
     return { definition: undefined, raw: undefined, errors: sortErrors(place(schemaErrors, source, file)) };
   const sop = source.value as RawSop;
+  // The NIP may be written as printed (with spaces); the engine keeps its 18 digits.
+  if (sop.approvedBy?.nip !== undefined) sop.approvedBy.nip = sop.approvedBy.nip.replace(/ /g, '');
   const { regency } = context;
   const unplacedErrors: UnplacedError[] = [];
   if (context.regencyProblem === 'missing')

@@ -179,6 +179,12 @@ export function toUnplacedError(error: ErrorObject, root: SchemaFile = 'sop.sche
     case 'pattern':
       if (params.pattern === ID_PATTERN)
         return unplaced('SCHEMA_ID_FORMAT', path, { value: String(error.data), example: exampleId(error.data) });
+      // A NIP is explained in words (18 digits, spaces allowed), never with the pattern itself.
+      if (path.endsWith('/nip'))
+        return unplaced('NIP_FORMAT', path, {
+          value: String(error.data),
+          digits: String(error.data).replace(/[^0-9]/g, '').length,
+        });
       return unplaced('SCHEMA_PATTERN', path, { title, value: String(error.data), pattern: String(params.pattern) });
     case 'format':
       return unplaced('SCHEMA_FORMAT', path, { title, value: String(error.data), format: String(params.format) });

@@ -149,9 +149,56 @@ export function loadDefinitionPaths(paths: string[], displayBase = process.cwd()
     }
   }
   for (const [folder, files] of singleFiles) folders.push(loadRegencyFolder(folder, displayBase, files));
+  const summaries: DefinitionError[] = [];
   for (const folder of folders) {
     errors.push(...folder.regencyErrors);
-    for (const sop of folder.sops) errors.push(...sop.errors);
+    const cascade = folder.regencySource !== undefined && folder.regency === undefined;
+    let references = 0;
+    const sopsHit = new Set<string>();
+    for (const sop of folder.sops)
+      for (const error of sop.errors) {
+        if (cascade && CASCADE_CODES.has(error.code)) {
+          if (error.code !== 'REGENCY_INVALID') references++;
+          sopsHit.add(sop.file);
+        } else errors.push(error);
+      }
+    const last = sortErrors(folder.regencyErrors).at(-1);
+    if (cascade && last && sopsHit.size > 0)
+      summaries.push(
+        placeError(
+          unplaced('REGENCY_CASCADE_SUPPRESSED', '', {
+            errors: folder.regencyErrors.length,
+            references,
+            sops: sopsHit.size,
+          }),
+          folder.regencyFile,
+          last.line,
+          last.column,
+        ),
+      );
   }
-  return { folders, errors: sortErrors(errors) };
+  // Each summary follows its regency file's own errors, so the cause is read before its effect.
+  const sorted = sortErrors(errors);
+  for (const summary of summaries) {
+    const after = sorted.findLastIndex((e) => e.file === summary.file);
+    sorted.splice(after + 1, 0, summary);
+  }
+  return { folders, errors: sorted };
 }
+
+/**
+ * Errors an SOP gets only because its regency.yaml is broken (the regency's roles, units, documents,
+ * fragments and facts are unknown): while regency.yaml has errors they are counted in one summary
+ * instead of burying its own errors. Each SOP's `errors` still lists them for per-file views.
+ */
+const CASCADE_CODES: ReadonlySet<string> = new Set([
+  'REGENCY_INVALID',
+  'UNKNOWN_UNIT',
+  'UNKNOWN_ROLE',
+  'ACTOR_WITHOUT_ROLE',
+  'UNKNOWN_DOCUMENT',
+  'UNKNOWN_FRAGMENT',
+  'UNKNOWN_REF',
+  'UNKNOWN_FACT',
+  'UNKNOWN_FACT_PATH',
+]);

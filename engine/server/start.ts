@@ -16,9 +16,13 @@ const lines = [
   `  API: ${running.url}/api  ·  OpenAPI: ${running.url}/api/openapi.json`,
   `  SOP dimuat: ${running.sync.published.length} versi baru, ${running.sync.unchanged} tidak berubah, ${running.sync.drafts} draf, ${running.sync.errors.length} kesalahan${running.sync.skipped ? ' (folder tidak berubah sejak start sebelumnya)' : ''}`,
 ];
-if (running.demoUsers.length > 0) {
-  lines.push(`  Akun demo (kata sandi "${DEMO_PASSWORD}"):`);
+if (running.demo.enabled) {
+  lines.push(`  Akun demo AKTIF (kata sandi "${DEMO_PASSWORD}"; matikan dengan ALUR_DEMO_USERS=0):`);
   for (const u of running.demoUsers) lines.push(`    ${u.username.padEnd(44)} ${u.name}`);
+} else {
+  lines.push(
+    `  Akun demo mati${running.demo.disabled > 0 ? ` (${running.demo.disabled} akun demo lama dinonaktifkan)` : ''}; nyalakan dengan ALUR_DEMO_USERS=1. Buat akun: npx alur user create --help`,
+  );
 }
 process.stdout.write(`${lines.join('\n')}\n\n`);
 const stop = (): void => {

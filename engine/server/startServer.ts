@@ -4,7 +4,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { ensureDemoUsers } from '../app/demoUsers.ts';
+import { demoUsersWanted, disableDemoUsers, ensureDemoUsers } from '../app/demoUsers.ts';
 import { runDueJobs } from '../app/jobScheduler.ts';
 import type { SyncReport } from '../app/syncDefinitionFolder.ts';
 import { syncIfChanged } from '../app/syncIfChanged.ts';
@@ -14,6 +14,7 @@ import { databaseTargetFromEnv, describeTarget, openDatabase, type DatabaseTarge
 import { migrateToLatest } from '../storage/migrate.ts';
 import { getRegency } from '../storage/definitionRepository.ts';
 import { createLogger } from './createLogger.ts';
+import { LOCAL_ADMIN_PATH, openLocalAdminChannel } from './localAdminChannel.ts';
 import { backgroundJobs } from './jobs.ts';
 import { mountUi } from './mountUi.ts';
 import { transportFromEnv, type TransportMode } from './transportMode.ts';
@@ -24,6 +25,7 @@ export interface ServerOptions {
   port?: number;
   host?: string;
   definitionsDir?: string;
+  /** Demo accounts on or off; default from ALUR_DEMO_USERS and the database kind (see demoUsersWanted). */
   demoUsers?: boolean;
   jobPollMs?: number;
   logger?: Logger;
@@ -42,6 +44,8 @@ export interface RunningServer {
   db: Knex;
   sync: SyncReport & { skipped: boolean };
   demoUsers: Array<{ username: string; role: string; name: string; regency: string }>;
+  /** Whether demo accounts are on, and how many existing ones this start disabled. */
+  demo: { enabled: boolean; disabled: number };
   close: () => Promise<void>;
 }
 
@@ -71,13 +75,30 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   );
   for (const e of sync.errors) logger.warn({ file: e.file, line: e.line, column: e.column, code: e.code }, e.message);
   const demoUsers: RunningServer['demoUsers'] = [];
-  if (options.demoUsers ?? process.env.ALUR_DEMO_USERS !== '0') {
+  const demoEnabled = options.demoUsers ?? demoUsersWanted(process.env, target);
+  let demoDisabled = 0;
+  if (demoEnabled) {
     for (const regencyId of sync.regencies) {
       const regency = await getRegency(db, regencyId);
       if (regency) for (const u of await ensureDemoUsers(db, regency)) demoUsers.push({ ...u, regency: regencyId });
     }
-  }
-  const app = createApp({ db, logger, mountUi, https: transport.https });
+  } else demoDisabled = await disableDemoUsers(db);
+  logger.info(
+    { demoUsers: demoEnabled, demoUsersDisabled: demoDisabled },
+    demoEnabled ? 'demo accounts on' : 'demo accounts off',
+  );
+  // PGlite is single-process: `alur user …` reaches this server's database through the local admin channel.
+  const localAdmin =
+    target.kind === 'pglite' && target.dataDir !== undefined
+      ? openLocalAdminChannel(target.dataDir, db, logger)
+      : undefined;
+  const app = createApp({
+    db,
+    logger,
+    mountUi,
+    https: transport.https,
+    ...(localAdmin ? { localAdmin: { path: LOCAL_ADMIN_PATH, handler: localAdmin.handler } } : {}),
+  });
   const server: Server = transport.tls
     ? createHttpsServer({ cert: transport.tls.cert, key: transport.tls.key }, app)
     : createHttpServer(app);
@@ -91,7 +112,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const address = server.address() as AddressInfo;
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
-  const url = `${transport.tls ? 'https' : 'http'}://${host}:${address.port}`;
+  const scheme = transport.tls ? 'https' : 'http';
+  const url = `${scheme}://${host}:${address.port}`;
+  // The CLI on this machine reaches a server listening on every interface through loopback.
+  const wildcard = address.address === '0.0.0.0' || address.address === '::';
+  localAdmin?.publish(`${scheme}://${wildcard ? '127.0.0.1' : host}:${address.port}`);
   const runnerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
   let stopping = false;
   const poll = setInterval(
@@ -110,9 +135,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     db,
     sync,
     demoUsers,
+    demo: { enabled: demoEnabled, disabled: demoDisabled },
     close: async () => {
       stopping = true;
       clearInterval(poll);
+      localAdmin?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();
     },

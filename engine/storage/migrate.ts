@@ -9,6 +9,7 @@ import * as m007 from '../../migrations/007_register_indexes.ts';
 import * as m008 from '../../migrations/008_definition_confidential.ts';
 import * as m014 from '../../migrations/014_server_state.ts';
 import * as m020 from '../../migrations/020_notifications.ts';
+import * as m016a from '../../migrations/016_a_accounts.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '008_definition_confidential': m008,
   '014_server_state': m014,
   '020_notifications': m020,
+  '016_a_accounts': m016a,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -1,6 +1,9 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
+import { AccountsPage } from './pages/AccountsPage.tsx';
+import { ActivationPage } from './pages/ActivationPage.tsx';
 import { CasePage } from './pages/CasePage.tsx';
+import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
 import { CataloguePage } from './pages/CataloguePage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { DocumentPage } from './pages/DocumentPage.tsx';
@@ -18,6 +21,8 @@ function StaffRoutes() {
   const { session, loading } = useSession();
   if (loading) return <p className="muted">…</p>;
   if (!session) return <LoginPage />;
+  // A temporary password opens nothing but its own replacement (the API refuses everything else too).
+  if (session.mustChangePassword === true) return <ChangePasswordPage />;
   return (
     <Routes>
       <Route path="/" element={<InboxPage />} />
@@ -29,6 +34,8 @@ function StaffRoutes() {
       <Route path="/dokumen/:documentId" element={<DocumentPage />} />
       <Route path="/register" element={<RegisterPage />} />
       <Route path="/dasbor" element={<DashboardPage />} />
+      <Route path="/akun" element={<AccountsPage />} />
+      <Route path="/akun-saya" element={<ChangePasswordPage />} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );
@@ -43,6 +50,7 @@ export function App() {
           <Route path="/lacak" element={<PublicTrackPage />} />
           <Route path="/lacak/:code" element={<PublicTrackPage />} />
           <Route path="/verifikasi/:code" element={<PublicVerifyPage />} />
+          <Route path="/aktivasi" element={<ActivationPage />} />
           <Route path="/*" element={<StaffRoutes />} />
         </Routes>
       </Layout>

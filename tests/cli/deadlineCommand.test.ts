@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../engine/cli/runCli.ts';
 
 /** Runs the CLI with captured output (the command reads sop-definitions/ from the project root). */
-function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, {
+  const code = await runCli(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
   });
@@ -13,9 +13,9 @@ function run(...argv: string[]): { code: number; stdout: string; stderr: string 
 }
 
 describe('alur deadline', () => {
-  it('Bangkalan LKS: Tue 17 Mar 2026 09:00 + "4 (empat) hari kerja" is Mon 30 Mar 09:00 WIB', () => {
+  it('Bangkalan LKS: Tue 17 Mar 2026 09:00 + "4 (empat) hari kerja" is Mon 30 Mar 09:00 WIB', async () => {
     expect(
-      run('deadline', '--regency', 'bangkalan', '--from', '2026-03-17T09:00', '--time', '4 (empat) hari kerja'),
+      await run('deadline', '--regency', 'bangkalan', '--from', '2026-03-17T09:00', '--time', '4 (empat) hari kerja'),
     ).toEqual({
       code: 0,
       stdout: '2026-03-30T09:00:00+07:00\n',
@@ -23,8 +23,8 @@ describe('alur deadline', () => {
     });
   });
 
-  it('prints the regency’s own offset (WITA) and runs round the clock with --clock calendar', () => {
-    const office = run(
+  it('prints the regency’s own offset (WITA) and runs round the clock with --clock calendar', async () => {
+    const office = await run(
       'deadline',
       '--regency',
       'kutai-kartanegara',
@@ -34,7 +34,7 @@ describe('alur deadline', () => {
       '30 menit',
     );
     expect(office.stdout).toBe('2026-03-09T08:30:00+08:00\n');
-    const calendar = run(
+    const calendar = await run(
       'deadline',
       '--regency',
       'kutai-kartanegara',
@@ -48,17 +48,17 @@ describe('alur deadline', () => {
     expect(calendar.stdout).toBe('2026-03-07T22:30:00+08:00\n');
   });
 
-  it('"1 x 24 jam" is 24 hours and months clamp to the month end', () => {
+  it('"1 x 24 jam" is 24 hours and months clamp to the month end', async () => {
     expect(
-      run('deadline', '--regency', 'bengkayang', '--from', '2026-03-06T15:00', '--time', '1 x 24 jam').stdout,
+      (await run('deadline', '--regency', 'bengkayang', '--from', '2026-03-06T15:00', '--time', '1 x 24 jam')).stdout,
     ).toBe('2026-03-07T15:00:00+07:00\n');
-    expect(run('deadline', '--regency', 'bengkayang', '--from', '2025-01-31T09:00', '--time', '1 bulan').stdout).toBe(
-      '2025-02-28T09:00:00+07:00\n',
-    );
+    expect(
+      (await run('deadline', '--regency', 'bengkayang', '--from', '2025-01-31T09:00', '--time', '1 bulan')).stdout,
+    ).toBe('2025-02-28T09:00:00+07:00\n');
   });
 
-  it('labels a deadline in a year without a decree as provisional, still printing it', () => {
-    const r = run('deadline', '--regency', 'bangkalan', '--from', '2028-03-01T09:00', '--time', '1 hari kerja');
+  it('labels a deadline in a year without a decree as provisional, still printing it', async () => {
+    const r = await run('deadline', '--regency', 'bangkalan', '--from', '2028-03-01T09:00', '--time', '1 hari kerja');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('2028-03-02T09:00:00+07:00\n');
     expect(r.stderr).toContain('Kalender 2028 belum ditetapkan');
@@ -82,8 +82,8 @@ describe('alur deadline', () => {
       '--clock "malam" tidak dikenal',
     ],
     [['--regency', 'bangkalan', '--time', '1 hari'], 'wajib diisi'],
-  ])('refuses %j with an Indonesian error and exit 1', (args, message) => {
-    const r = run('deadline', ...args);
+  ])('refuses %j with an Indonesian error and exit 1', async (args, message) => {
+    const r = await run('deadline', ...args);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^Galat: /);

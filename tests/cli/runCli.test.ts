@@ -9,10 +9,10 @@ const invalidFile = join(fixtures, 'invalid/testkab/unknown-actor.yaml');
 const shown = (path: string): string => relative(process.cwd(), path);
 
 /** Runs the CLI with captured output. */
-function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, {
+  const code = await runCli(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
   });
@@ -22,15 +22,15 @@ function run(...argv: string[]): { code: number; stdout: string; stderr: string 
 const DIAGNOSTIC = /^(?<file>\S+):(?<line>\d+):(?<column>\d+) {2}(?<code>[A-Z_]+) {2}(?<message>\S.*)$/;
 
 describe('alur validate', () => {
-  it('accepts a valid regency folder with exit code 0', () => {
-    const { code, stdout, stderr } = run('validate', validFolder);
+  it('accepts a valid regency folder with exit code 0', async () => {
+    const { code, stdout, stderr } = await run('validate', validFolder);
     expect(code).toBe(0);
     expect(stdout).toBe('2 berkas diperiksa, 0 kesalahan.\n');
     expect(stderr).toBe('');
   });
 
-  it('reports an invalid file as file:line:col  CODE  message with exit code 1', () => {
-    const { code, stdout, stderr } = run('validate', invalidFile);
+  it('reports an invalid file as file:line:col  CODE  message with exit code 1', async () => {
+    const { code, stdout, stderr } = await run('validate', invalidFile);
     expect(code).toBe(1);
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
@@ -46,9 +46,9 @@ describe('alur validate', () => {
     expect(stderr).toBe('2 berkas diperiksa, 1 kesalahan.\n');
   });
 
-  it('checks several paths at once and prints every error sorted by file', () => {
+  it('checks several paths at once and prints every error sorted by file', async () => {
     const other = join(fixtures, 'invalid/testkab/unknown-target.yaml');
-    const { code, stdout } = run('validate', other, invalidFile);
+    const { code, stdout } = await run('validate', other, invalidFile);
     expect(code).toBe(1);
     expect(
       stdout
@@ -58,8 +58,8 @@ describe('alur validate', () => {
     ).toEqual(['UNKNOWN_ACTOR', 'UNKNOWN_TARGET']);
   });
 
-  it('prints machine-readable errors with --json', () => {
-    const { code, stdout } = run('validate', '--json', invalidFile);
+  it('prints machine-readable errors with --json', async () => {
+    const { code, stdout } = await run('validate', '--json', invalidFile);
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as { valid: boolean; files: string[]; errors: Array<Record<string, unknown>> };
     expect(report.valid).toBe(false);
@@ -77,14 +77,14 @@ describe('alur validate', () => {
     expect(report.errors[0]!.messageEn).toContain('`lokett`');
   });
 
-  it('reports a valid folder as valid in --json', () => {
-    const { code, stdout } = run('validate', validFolder, '--json');
+  it('reports a valid folder as valid in --json', async () => {
+    const { code, stdout } = await run('validate', validFolder, '--json');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ valid: true, errors: [] });
   });
 
-  it('speaks English with --lang en', () => {
-    const { code, stdout, stderr } = run('validate', '--lang', 'en', invalidFile);
+  it('speaks English with --lang en', async () => {
+    const { code, stdout, stderr } = await run('validate', '--lang', 'en', invalidFile);
     expect(code).toBe(1);
     expect(DIAGNOSTIC.exec(stdout.trimEnd())?.groups?.message).toBe(
       'Actor `lokett` is not declared under `actors`. Did you mean `loket`? Known actors: loket.',
@@ -92,17 +92,17 @@ describe('alur validate', () => {
     expect(stderr).toBe('2 file(s) checked, 1 error(s).\n');
   });
 
-  it('exits with 2 when a path does not exist', () => {
+  it('exits with 2 when a path does not exist', async () => {
     const missing = join(fixtures, 'invalid/testkab/tidak-ada.yaml');
-    const { code, stdout } = run('validate', missing);
+    const { code, stdout } = await run('validate', missing);
     expect(code).toBe(2);
     expect(stdout).toMatch(/ {2}IO_ERROR {2}Berkas tidak dapat dibaca: /);
     expect(stdout).toContain('tidak-ada.yaml');
   });
 
-  it('prints usage and exits with 2 without arguments, without paths or with an unknown command', () => {
+  it('prints usage and exits with 2 without arguments, without paths or with an unknown command', async () => {
     for (const argv of [[], ['validate'], ['check', validFile], ['print', validFile, invalidFile]]) {
-      const { code, stdout, stderr } = run(...argv);
+      const { code, stdout, stderr } = await run(...argv);
       expect(code, argv.join(' ')).toBe(2);
       expect(stdout).toBe('');
       expect(stderr).toContain('Penggunaan / Usage:');
@@ -110,23 +110,23 @@ describe('alur validate', () => {
     }
   });
 
-  it('rejects an unknown option with exit code 2', () => {
-    const { code, stderr } = run('validate', '--strict', validFile);
+  it('rejects an unknown option with exit code 2', async () => {
+    const { code, stderr } = await run('validate', '--strict', validFile);
     expect(code).toBe(2);
     expect(stderr).toContain('--strict');
     expect(stderr).toContain('Penggunaan / Usage:');
   });
 
-  it('prints usage on stdout with --help', () => {
-    const { code, stdout } = run('--help');
+  it('prints usage on stdout with --help', async () => {
+    const { code, stdout } = await run('--help');
     expect(code).toBe(0);
     expect(stdout).toContain('Penggunaan / Usage:');
   });
 });
 
 describe('alur print', () => {
-  it('prints the normalised definition with parsed times', () => {
-    const { code, stdout, stderr } = run('print', validFile);
+  it('prints the normalised definition with parsed times', async () => {
+    const { code, stdout, stderr } = await run('print', validFile);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const definition = JSON.parse(stdout) as {
@@ -157,15 +157,15 @@ describe('alur print', () => {
     expect(Object.keys(definition.caseData.schema.properties)).toEqual(['nik', 'fullName', 'age']);
   });
 
-  it('prints the errors of an invalid file on stderr with exit code 1', () => {
-    const { code, stdout, stderr } = run('print', invalidFile);
+  it('prints the errors of an invalid file on stderr with exit code 1', async () => {
+    const { code, stdout, stderr } = await run('print', invalidFile);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(DIAGNOSTIC.exec(stderr.trimEnd())?.groups?.code).toBe('UNKNOWN_ACTOR');
   });
 
-  it('exits with 2 when the file does not exist', () => {
-    const { code, stderr } = run('print', join(fixtures, 'valid/testkab/tidak-ada.yaml'));
+  it('exits with 2 when the file does not exist', async () => {
+    const { code, stderr } = await run('print', join(fixtures, 'valid/testkab/tidak-ada.yaml'));
     expect(code).toBe(2);
     expect(stderr).toMatch(/IO_ERROR/);
   });

@@ -7,6 +7,10 @@ export interface Session {
   regency: { id: string; name: string };
   roles: Record<string, { name: string; kind: string; unit: string | null }>;
   actingFor: Array<{ userId: string; name: string; roles: string[] }>;
+  /** Signed in with a temporary password: only the password change is open. */
+  mustChangePassword?: boolean;
+  /** May manage accounts of every regency. */
+  platformAdmin?: boolean;
 }
 
 interface SessionState {
@@ -14,6 +18,8 @@ interface SessionState {
   loading: boolean;
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
+  /** Reads the session again (after a password change). */
+  refresh: () => Promise<void>;
   /** Whether the user holds a role of one of these kinds. */
   hasKind: (...kinds: string[]) => boolean;
 }
@@ -58,7 +64,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [session],
   );
   return (
-    <SessionContext.Provider value={{ session, loading, login, logout, hasKind }}>{children}</SessionContext.Provider>
+    <SessionContext.Provider value={{ session, loading, login, logout, refresh, hasKind }}>
+      {children}
+    </SessionContext.Provider>
   );
 }
 

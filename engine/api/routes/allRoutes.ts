@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../routeSpec.ts';
+import { accountRoutes } from './accountRoutes.ts';
 import { archiveRoutes } from './archiveRoutes.ts';
 import { attachmentRoutes } from './attachmentRoutes.ts';
 import { auditRoutes } from './auditRoutes.ts';
@@ -22,6 +23,7 @@ export function allRoutes(secureCookies: () => boolean = () => false): RouteSpec
   return [
     ...healthRoutes,
     ...authRoutes(secureCookies),
+    ...accountRoutes,
     ...regencyRoutes,
     ...definitionRoutes,
     ...caseRoutes,

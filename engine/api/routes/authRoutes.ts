@@ -1,4 +1,5 @@
 import { AppError } from '../../app/appErrors.ts';
+import { activateAccount, changeOwnPassword } from '../../app/accounts/accountService.ts';
 import { login, logout } from '../../app/authService.ts';
 import { assertLoginAllowed, recordLoginFailure } from '../../app/loginThrottle.ts';
 import { getRegency } from '../../storage/definitionRepository.ts';
@@ -48,7 +49,12 @@ export function authRoutes(secureCookies: () => boolean): RouteSpec[] {
         }
         writeSessionCookie(res, session.token, session.expiresAt, secureCookies());
         return {
-          body: { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() },
+          body: {
+            user: session.user,
+            csrfToken: session.csrfToken,
+            expiresAt: session.expiresAt.toISOString(),
+            mustChangePassword: session.mustChangePassword,
+          },
         };
       },
     }),
@@ -58,6 +64,7 @@ export function authRoutes(secureCookies: () => boolean): RouteSpec[] {
       summary: 'Keluar; sesi dihapus',
       tag: 'akun',
       access: 'user',
+      beforePasswordChange: true,
       policy: { action: 'session' },
       responses: { 200: 'Sudah keluar', 401: 'Belum masuk' },
       handler: async ({ db, req, res }) => {
@@ -73,9 +80,10 @@ export function authRoutes(secureCookies: () => boolean): RouteSpec[] {
       summary: 'Pengguna yang sedang masuk, kabupaten, peran dan pelimpahan aktif',
       tag: 'akun',
       access: 'user',
+      beforePasswordChange: true,
       policy: { action: 'session' },
       responses: { 200: 'Data pengguna', 401: 'Belum masuk' },
-      handler: async ({ db, user, access, csrfToken }) => {
+      handler: async ({ db, user, access, csrfToken, account }) => {
         if (!user || !access) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
         const regency = (await db('regencies').where({ id: user.regencyId }).first('id', 'name')) as {
           id: string;
@@ -95,10 +103,58 @@ export function authRoutes(secureCookies: () => boolean): RouteSpec[] {
             regency,
             roles: roleNames,
             csrfToken: csrfToken ?? null,
+            mustChangePassword: account?.mustChangePassword ?? false,
+            platformAdmin: account?.platformAdmin ?? false,
             actingFor: delegations.map((d) => ({ userId: d.fromUserId, name: d.fromName, roles: d.roles })),
           },
         };
       },
+    }),
+    route<{ currentPassword: string; newPassword: string }>({
+      method: 'post',
+      path: '/api/auth/password',
+      summary: 'Mengganti kata sandi sendiri (kata sandi saat ini wajib); sesi lain diakhiri',
+      tag: 'akun',
+      access: 'user',
+      beforePasswordChange: true,
+      policy: { action: 'session' },
+      body: {
+        type: 'object',
+        required: ['currentPassword', 'newPassword'],
+        additionalProperties: false,
+        properties: {
+          currentPassword: { type: 'string', minLength: 1, maxLength: 500 },
+          newPassword: { type: 'string', minLength: 1, maxLength: 500 },
+        },
+      },
+      responses: { 200: 'Kata sandi diganti', 400: 'Kata sandi lama salah atau yang baru tidak memenuhi aturan' },
+      handler: async ({ db, user, body, account }) => {
+        await changeOwnPassword(db, user!.id, body.currentPassword, body.newPassword, account?.sessionId);
+        return { body: { ok: true } };
+      },
+    }),
+    route<{ token: string; password: string }>({
+      method: 'post',
+      path: '/api/auth/activate',
+      summary: 'Mengaktifkan akun dengan tautan sekali pakai dan menetapkan kata sandi sendiri',
+      tag: 'akun',
+      access: 'public',
+      policy: { action: 'public' },
+      body: {
+        type: 'object',
+        required: ['token', 'password'],
+        additionalProperties: false,
+        properties: {
+          token: { type: 'string', minLength: 1, maxLength: 200 },
+          password: { type: 'string', minLength: 1, maxLength: 500 },
+        },
+      },
+      responses: {
+        200: 'Akun aktif; silakan masuk',
+        400: 'Kata sandi tidak memenuhi aturan',
+        422: 'Tautan tidak berlaku',
+      },
+      handler: async ({ db, body }) => ({ body: { username: await activateAccount(db, body.token, body.password) } }),
     }),
   ];
 }

@@ -6,6 +6,7 @@ export type Action =
   | 'session'
   | 'regency.read'
   | 'users.read'
+  | 'accounts.manage'
   | 'catalogue.read'
   | 'definition.read'
   | 'definition.validate'
@@ -65,6 +66,8 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   session: { who: 'signed-in', onCase: 'visible' },
   'regency.read': { who: 'signed-in', onCase: 'visible' },
   'users.read': { who: 'signed-in', onCase: 'visible' },
+  // Regency admins manage their regency's accounts; a platform admin (an admin with the platform flag) every regency's.
+  'accounts.manage': { who: ['admin'], onCase: 'visible' },
   'catalogue.read': { who: 'signed-in', onCase: 'visible' },
   'definition.read': { who: 'signed-in', onCase: 'visible' },
   'definition.validate': { who: ['drafter', 'approver', 'admin'], onCase: 'visible' },

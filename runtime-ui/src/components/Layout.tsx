@@ -11,6 +11,8 @@ const monitoringRule = ACTION_RULES['monitoring.read'].who;
 const MONITORING_KINDS: readonly string[] = typeof monitoringRule === 'string' ? [] : monitoringRule;
 const bellRule = ACTION_RULES['notification.read'].who;
 const BELL_KINDS: readonly string[] = typeof bellRule === 'string' ? [] : bellRule;
+const accountsRule = ACTION_RULES['accounts.manage'].who;
+const ACCOUNT_KINDS: readonly string[] = typeof accountsRule === 'string' ? [] : accountsRule;
 
 /** The staff app's header: inbox, catalogue and register for signed-in staff; tracking for everyone. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -24,6 +26,8 @@ export function Layout({ children }: { children: ReactNode }) {
       <NavLink to="/layanan">{t('nav.catalogue')}</NavLink>
       <NavLink to="/register">{t('nav.register')}</NavLink>
       {hasKind(...MONITORING_KINDS) && <NavLink to="/dasbor">{t('nav.dashboard')}</NavLink>}
+      {hasKind(...ACCOUNT_KINDS) && <NavLink to="/akun">{t('nav.accounts')}</NavLink>}
+      {session && <NavLink to="/akun-saya">{t('nav.myAccount')}</NavLink>}
     </>
   );
   return (
