@@ -1,7 +1,7 @@
 import knexModule, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import { mkdirSync } from 'node:fs';
-import { AlurPgClient, type AlurPgConfig } from './postgresClient.ts';
+import { pgPoolHooks } from './postgresClient.ts';
 
 const knex = knexModule as unknown as (config: Knex.Config) => Knex;
 
@@ -22,13 +22,12 @@ export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 /** Opens a knex instance on the target; the same queries run on both. */
 export function openDatabase(target: DatabaseTarget): Knex {
   if (target.kind === 'postgres') {
-    const config: AlurPgConfig = {
-      client: AlurPgClient as unknown as typeof Knex.Client,
+    const hooks = pgPoolHooks({ prepareStatements: target.prepareStatements ?? true });
+    return knex({
+      client: 'pg',
       connection: target.url,
-      pool: { min: 0, max: Number(process.env.ALUR_DB_POOL ?? 10) },
-      prepareStatements: target.prepareStatements ?? true,
-    };
-    return knex(config);
+      pool: { min: 0, max: Number(process.env.ALUR_DB_POOL ?? 10), ...hooks },
+    });
   }
   if (target.dataDir !== undefined) mkdirSync(target.dataDir, { recursive: true });
   return knex({
