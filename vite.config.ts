@@ -6,6 +6,8 @@ export default defineConfig({
   root: resolve(import.meta.dirname),
   base: '/',
   esbuild: { jsx: 'automatic' },
+  // See ui-shared/forms/ajv8ValidatorStub.ts: an undeclared import inside @rjsf/core that the apps never use.
+  resolve: { alias: { '@rjsf/validator-ajv8': resolve(import.meta.dirname, 'ui-shared/forms/ajv8ValidatorStub.ts') } },
   build: {
     outDir: resolve(import.meta.dirname, 'dist/ui'),
     emptyOutDir: true,

@@ -30,14 +30,3 @@ export async function createBenchDatabase(serverUrl: string, suffix: string): Pr
   const done = onInterrupt(drop);
   return { name, url: url.toString(), drop: () => drop().finally(done) };
 }
-
-/** Runs one query on the server's admin database and returns its rows. */
-export async function serverRows<T>(serverUrl: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}

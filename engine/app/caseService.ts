@@ -16,6 +16,7 @@ import { planNotifications } from '../notifications/planNotifications.ts';
 import { AppError, type AppErrorCode } from './appErrors.ts';
 import type { AuthUser } from './authUser.ts';
 import { executableOf, executableOfVersionId } from './executableCache.ts';
+import type { ActiveDelegation } from './permissions/accessProfile.ts';
 import { resolveActor } from './resolveActor.ts';
 
 /** What a command returns to the API. */
@@ -85,6 +86,7 @@ async function runOnCase(
   load: CaseLoader,
   build: (stored: StoredCase) => { command: CaseCommand; task?: { role: string; assignee?: string } },
   now: Date,
+  delegations?: readonly ActiveDelegation[],
 ): Promise<CaseCommandOutcome> {
   const stored = await load();
   if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
@@ -92,7 +94,7 @@ async function runOnCase(
   if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
   const { exe, calendar } = compiled;
   const { command, task } = build(stored);
-  const by = await resolveActor(db, user, now, task);
+  const by = await resolveActor(db, user, now, task, delegations);
   const result = await applyCommand(exe, stored.state, command, { now, calendar, by });
   if (!result.ok) throw engineFailure(result.error);
   const notifications = planNotifications({
@@ -119,6 +121,8 @@ export async function runTaskCommand(
   taskId: string,
   command: Extract<CaseCommand, { type: 'complete' | 'sendBack' | 'reassign' }>,
   now = new Date(),
+  /** The user's active delegations when the caller already has them (the session's access profile). */
+  delegations?: readonly ActiveDelegation[],
 ): Promise<CaseCommandOutcome> {
   const found = await loadCaseOfTask(db, user.regencyId, taskId);
   if (!found) throw new AppError('NOT_FOUND', 'Tugas tidak ditemukan.');
@@ -136,6 +140,7 @@ export async function runTaskCommand(
       };
     },
     now,
+    delegations,
   );
 }
 

@@ -16,19 +16,22 @@ export async function activeDelegations(db: Knex, user: AuthUser, now: Date): Pr
 
 /**
  * The engine actor for a user acting on a task of `taskRole` (or assigned to `assignee`): their own
- * roles first; otherwise the delegated official's, recorded as "on behalf of".
+ * roles first; otherwise the delegated official's, recorded as "on behalf of". (`known` delegations
+ * come from the session, read at the start of the same request, so they are as current as a query.)
  */
 export async function resolveActor(
   db: Knex,
   user: AuthUser,
   now: Date,
   task?: { role: string; assignee?: string },
+  /** The active delegations when already known (read with the session); otherwise they are queried. */
+  known?: readonly ActiveDelegation[],
 ): Promise<Actor> {
   const actor: Actor = { userId: user.id, name: user.name, roles: [...user.roles] };
   if (!task) return actor;
   const ownsTask = task.assignee !== undefined ? task.assignee === user.id : user.roles.includes(task.role);
   if (ownsTask) return actor;
-  for (const d of await activeDelegations(db, user, now)) {
+  for (const d of known ?? (await activeDelegations(db, user, now))) {
     const covers = task.assignee !== undefined ? task.assignee === d.fromUserId : d.roles.includes(task.role);
     if (covers)
       return {

@@ -152,9 +152,6 @@ export type CaseEventBody = Static<typeof caseEventBodySchema>;
 /** Every case event type. */
 export type CaseEventType = CaseEventBody['type'];
 
-/** The payload of each event type. */
-export type CaseEventPayloads = { [K in CaseEventType]: Extract<CaseEventBody, { type: K }>['payload'] };
-
 /** Who caused an event (and the official they acted for, Plt/Plh). */
 export interface EventAuthor {
   userId: string;

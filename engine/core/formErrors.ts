@@ -1,14 +1,31 @@
 import type { ErrorObject } from 'ajv';
-import localizeModule from 'ajv-i18n/localize/id/index.js';
+import { fieldErrorMessage, fieldTitle, type FieldError } from './formErrorMessages.ts';
 
-const localizeId = localizeModule as unknown as (errors: ErrorObject[] | null | undefined) => void;
+/** The ajv params holding each keyword's schema value. */
+const VALUE_PARAM: Record<string, string> = {
+  minLength: 'limit',
+  maxLength: 'limit',
+  minimum: 'limit',
+  maximum: 'limit',
+  exclusiveMinimum: 'limit',
+  exclusiveMaximum: 'limit',
+  minItems: 'limit',
+  maxItems: 'limit',
+  multipleOf: 'multipleOf',
+  format: 'format',
+  type: 'type',
+  pattern: 'pattern',
+  enum: 'allowedValues',
+  const: 'allowedValue',
+};
 
-type FieldSchema = { title?: string; properties?: Record<string, FieldSchema> };
-
-function fieldTitle(schema: FieldSchema, path: string): string {
-  let node: FieldSchema | undefined = schema;
-  for (const segment of path.split('/').filter(Boolean)) node = node?.properties?.[segment];
-  return node?.title ?? path.split('/').pop() ?? '';
+/** An ajv error as the shared, validator-independent field error. */
+export function fieldErrorFromAjv(error: ErrorObject): FieldError {
+  const params: Record<string, unknown> = error.params;
+  if (error.keyword === 'required')
+    return { keyword: 'required', path: `${error.instancePath}/${String(params.missingProperty)}` };
+  const name = VALUE_PARAM[error.keyword];
+  return { keyword: error.keyword, path: error.instancePath, ...(name ? { value: params[name] } : {}) };
 }
 
 /** Turns ajv form errors into field paths with Indonesian messages naming the field by its title. */
@@ -16,18 +33,8 @@ export function formErrorsToDetails(
   errors: ErrorObject[] | null | undefined,
   schema: object,
 ): Array<{ path: string; message: string }> {
-  const copy = (errors ?? []).map((e) => ({ ...e }));
-  localizeId(copy);
-  return copy.map((e) => {
-    const path =
-      e.keyword === 'required'
-        ? `${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}`
-        : e.instancePath;
-    const title = fieldTitle(schema, path);
-    let message = e.message ?? 'tidak sah';
-    if (e.keyword === 'pattern' && /\{16\}/.test(String((e.params as { pattern: string }).pattern)))
-      message = 'harus terdiri dari 16 digit angka';
-    if (e.keyword === 'required') message = 'wajib diisi';
-    return { path, message: `${title}: ${message}` };
+  return (errors ?? []).map((e) => {
+    const field = fieldErrorFromAjv(e);
+    return { path: field.path, message: `${fieldTitle(schema, field.path)}: ${fieldErrorMessage(field, 'id')}` };
   });
 }

@@ -52,8 +52,39 @@ export async function loadCase(db: Knex, regencyId: string, caseId: string): Pro
   return row ? toStored(row) : undefined;
 }
 
-/** Loads the case a task belongs to in one query, only within the given regency. */
+// Cases read while authorising a task path, kept for the command on that task in the same transaction
+// (keyed by the transaction object, so nothing outlives the request): one read instead of two.
+const readForTask = new WeakMap<Knex, Map<string, StoredCase>>();
+
+/**
+ * The case of a task and whether `visible` (a correlated EXISTS over `c`, the caller's scope) admits it,
+ * in one query; the case row comes along and `loadCaseOfTask` in the same transaction reuses it.
+ */
+export async function caseOfTaskForAccess(
+  db: Knex,
+  regencyId: string,
+  taskId: string,
+  visible: Knex.QueryBuilder,
+): Promise<{ caseId: string; visible: boolean } | undefined> {
+  const row = (await db('tasks as x')
+    .join('cases as tc', 'tc.id', 'x.case_id')
+    .where({ 'x.id': taskId, 'x.regency_id': regencyId, 'tc.regency_id': regencyId })
+    .first('tc.*', db.raw('EXISTS (?) AS visible', [visible]))) as (CaseRow & { visible: boolean }) | undefined;
+  if (!row) return undefined;
+  let reads = readForTask.get(db);
+  if (!reads) readForTask.set(db, (reads = new Map<string, StoredCase>()));
+  reads.set(`${regencyId}/${taskId}`, toStored(row));
+  return { caseId: row.id, visible: row.visible };
+}
+
+/** Loads the case a task belongs to in one query (or none, when this transaction's authorisation read it), only within the given regency. */
 export async function loadCaseOfTask(db: Knex, regencyId: string, taskId: string): Promise<StoredCase | undefined> {
+  const key = `${regencyId}/${taskId}`;
+  const read = readForTask.get(db)?.get(key);
+  if (read) {
+    readForTask.get(db)?.delete(key);
+    return read;
+  }
   const [row] = await sqlRows<CaseRow>(
     db,
     `SELECT c.* FROM tasks t JOIN cases c ON c.id = t.case_id WHERE t.id = ? AND t.regency_id = ? AND c.regency_id = ?`,

@@ -2,7 +2,7 @@ import knexModule, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import { mkdirSync } from 'node:fs';
 import { connectionLimitsFromEnv, pgConnectionOptions, type ConnectionLimits } from './connectionLimits.ts';
-import { AlurPgClient, type AlurPgConfig } from './postgresClient.ts';
+import { pgPoolHooks } from './postgresClient.ts';
 
 const knex = knexModule as unknown as (config: Knex.Config) => Knex;
 
@@ -25,14 +25,13 @@ export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 export function openDatabase(target: DatabaseTarget): Knex {
   if (target.kind === 'postgres') {
     const limits = { ...connectionLimitsFromEnv(), ...target.limits };
-    const config: AlurPgConfig = {
-      client: AlurPgClient as unknown as typeof Knex.Client,
+    const hooks = pgPoolHooks({ prepareStatements: target.prepareStatements ?? true });
+    return knex({
+      client: 'pg',
       connection: pgConnectionOptions(target.url, limits) as Knex.PgConnectionConfig,
       acquireConnectionTimeout: limits.acquireMs,
-      pool: { min: 0, max: Number(process.env.ALUR_DB_POOL ?? 10) },
-      prepareStatements: target.prepareStatements ?? true,
-    };
-    return knex(config);
+      pool: { min: 0, max: Number(process.env.ALUR_DB_POOL ?? 10), ...hooks },
+    });
   }
   if (target.dataDir !== undefined) mkdirSync(target.dataDir, { recursive: true });
   return knex({

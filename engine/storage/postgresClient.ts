@@ -1,103 +1,104 @@
-import { createRequire } from 'node:module';
-import type { Knex } from 'knex';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type pg from 'pg';
 import { preparedNameFor } from './preparedStatements.ts';
 
-/** What node-postgres keeps per connection (the parts this module reads), and knex's mark for a connection to drop. */
-interface PgConnection {
-  connection?: { parsedStatements?: Record<string, string> };
-  __knex__disposed?: unknown;
-}
-
-/** PostgreSQL's refusal to run a prepared statement whose result columns changed since it was prepared. */
-function isStalePlan(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error as { code?: unknown }).code === '0A000' &&
-    error.message.includes('cached plan must not change result type')
-  );
-}
-
-/** node-postgres gave up waiting for the server (query_timeout): the server may be frozen or the network cut. */
-function isClientTimeout(error: unknown): boolean {
-  return error instanceof Error && error.message.includes('Query read timeout');
-}
-
-interface KnexQueryObject {
-  sql: string;
-  options?: Record<string, unknown>;
-}
+// The PostgreSQL server client, on public APIs only: knex's own 'pg' client with the documented pool
+// hooks `afterCreate` (each new node-postgres connection) and `validate` (before a connection is
+// lent). On each connection, queries knex sends as `{ text, values }` get node-postgres's public
+// `name` (a named statement is parsed and planned once per connection, then only executed), and a
+// transaction's BEGIN can carry one more statement in the same round trip.
 
 /**
- * A statement to send in the same round trip as BEGIN: pass `{ beginWith }` in the transaction config
- * (`db.transaction(work, { beginWith } as Knex.TransactionConfig)`). `ran` turns true when it did; clients
- * that cannot (PGlite) leave it false and the caller runs the statement itself.
+ * A statement to send in the same round trip as BEGIN: run the transaction inside
+ * `withStatementInBegin(beginWith, …)`. `ran` turns true when it did; clients that cannot (PGlite)
+ * leave it false and the caller runs the statement itself.
  */
 export interface BeginWith {
   statement: string;
   ran: boolean;
 }
 
-type TransactionBase = new (
-  client: unknown,
-  container: unknown,
-  config?: { beginWith?: BeginWith },
-  ...rest: unknown[]
-) => { query(conn: unknown, sql: string): Promise<unknown>; begin(conn: unknown): Promise<unknown> };
-/** knex's config plus this client's own switch. */
-export type AlurPgConfig = Knex.Config & { prepareStatements?: boolean };
+const pendingBegin = new AsyncLocalStorage<BeginWith>();
 
-type ClientBase = new (config: AlurPgConfig) => {
-  config: AlurPgConfig;
-  _query(connection: PgConnection, obj: KnexQueryObject): Promise<unknown>;
-};
-
-const require = createRequire(import.meta.url);
-// knex's own PostgreSQL client and transaction; their typings do not export the classes, so they are loaded by path.
-const KnexPgTransaction = require('knex/lib/dialects/postgres/execution/pg-transaction.js') as TransactionBase;
-const KnexPgClient = require('knex/lib/dialects/postgres/index.js') as ClientBase;
-
-/** A transaction that can send one more statement with its BEGIN (one round trip instead of two). */
-class BeginWithTransaction extends KnexPgTransaction {
-  private readonly beginWith: BeginWith | undefined;
-
-  constructor(client: unknown, container: unknown, config?: { beginWith?: BeginWith }, ...rest: unknown[]) {
-    super(client, container, config, ...rest);
-    this.beginWith = config?.beginWith;
-  }
-
-  override begin(conn: unknown): Promise<unknown> {
-    const beginWith = this.beginWith;
-    if (!beginWith) return super.begin(conn);
-    // Without bound parameters node-postgres uses the simple protocol, which runs both statements in order.
-    return this.query(conn, `BEGIN; ${beginWith.statement}`).then((result) => {
-      beginWith.ran = true;
-      return result;
-    });
-  }
+/** Runs `start` (which opens a transaction) so that its BEGIN also carries `beginWith.statement`. */
+export function withStatementInBegin<T>(beginWith: BeginWith, start: () => Promise<T>): Promise<T> {
+  return pendingBegin.run(beginWith, start);
 }
 
-/**
- * knex's PostgreSQL client, faster per request: named prepared statements (node-postgres parses a
- * named statement once per connection and from then on only binds and executes it, so PostgreSQL no
- * longer parses and plans every query of every request), and transactions that can carry a first
- * statement in the BEGIN round trip.
- */
-export class AlurPgClient extends KnexPgClient {
-  override _query(connection: PgConnection, obj: KnexQueryObject): Promise<unknown> {
-    // Off for connection poolers that cannot keep prepared statements per client (PgBouncer in transaction mode before 1.21).
-    const name = this.config.prepareStatements === false ? undefined : preparedNameFor(obj.sql, connection);
-    if (name !== undefined) obj.options = { ...obj.options, name };
-    return super._query(connection, obj).catch((error: unknown) => {
-      // A migration by a newer process changed a table under a prepared `SELECT *`: PostgreSQL now refuses
-      // that statement on this connection for good, so the pool is told to replace the connection.
-      // After a client-side timeout the connection still has a statement in flight: closing it makes the
-      // server roll that transaction back instead of committing it later for a client that gave up.
-      if (isStalePlan(error) || isClientTimeout(error)) connection.__knex__disposed = error;
-      throw error;
-    });
-  }
+/** PostgreSQL's refusal to run a prepared statement whose result columns changed since it was prepared. */
+function isStalePlan(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    error.code === '0A000' &&
+    error.message.includes('cached plan must not change result type')
+  );
+}
 
-  transaction(container: unknown, config?: { beginWith?: BeginWith }, ...rest: unknown[]): unknown {
-    return new BeginWithTransaction(this, container, config, ...rest);
-  }
+/** node-postgres gave up waiting for the server (query_timeout): the server may be frozen or the network cut. */
+function isClientTimeout(error: Error): boolean {
+  return error.message.includes('Query read timeout');
+}
+
+type QueryCallback = (error: Error | null, result: unknown) => void;
+type QueryFunction = (config: unknown, ...rest: unknown[]) => unknown;
+
+function isQueryConfig(value: unknown): value is pg.QueryConfig {
+  return value !== null && typeof value === 'object' && typeof (value as { text?: unknown }).text === 'string';
+}
+
+/** Options of the server client: prepared statements (off for poolers that cannot keep them), and a probe for tests. */
+export interface PgClientOptions {
+  prepareStatements: boolean;
+  /** Called with the text of every statement as sent on the wire (tests count round trips with it). */
+  onWire?: (text: string) => void;
+}
+
+/** The knex `pool` hooks that give the server client its prepared statements, BEGIN round trip and stale-plan recovery. */
+export function pgPoolHooks(options: PgClientOptions): {
+  afterCreate: (connection: pg.Client, done: (error: Error | null, connection: pg.Client) => void) => void;
+  validate: (connection: pg.Client) => boolean;
+} {
+  // Connections on which PostgreSQL refused a prepared statement for good (a migration by a newer
+  // process changed a table under a `SELECT *`): the pool replaces them on their next loan.
+  const stale = new WeakSet<pg.Client>();
+  return {
+    afterCreate(connection, done) {
+      const prepared = new Set<string>();
+      const send: QueryFunction = connection.query.bind(connection);
+      const query: QueryFunction = (config, ...rest) => {
+        if (!isQueryConfig(config)) return send(config, ...rest);
+        let sent: pg.QueryConfig = config;
+        const begin = pendingBegin.getStore();
+        if (config.text === 'BEGIN;' && begin && !begin.ran) {
+          // Without bound parameters node-postgres uses the simple protocol, which runs both statements in order.
+          sent = { ...config, text: `BEGIN; ${begin.statement}` };
+          begin.ran = true;
+        } else if (options.prepareStatements && config.name === undefined) {
+          const name = preparedNameFor(config.text, prepared);
+          if (name !== undefined) {
+            prepared.add(name);
+            sent = { ...config, name };
+          }
+        }
+        options.onWire?.(sent.text);
+        const [callback] = rest;
+        if (typeof callback !== 'function') return send(sent, ...rest);
+        const done = callback as QueryCallback;
+        return send(sent, (error: Error | null, result: unknown) => {
+          if (error && isStalePlan(error)) stale.add(connection);
+          if (error && isClientTimeout(error)) {
+            // The connection still has a statement in flight: closing it makes the server roll that
+            // transaction back instead of committing it later for a client that gave up.
+            stale.add(connection);
+            connection.end().catch(() => undefined);
+          }
+          done(error, result);
+        });
+      };
+      Object.defineProperty(connection, 'query', { value: query, configurable: true, writable: true });
+      done(null, connection);
+    },
+    validate: (connection) => !stale.has(connection),
+  };
 }

@@ -24,17 +24,13 @@ export function statementName(sql: string): string {
   return name;
 }
 
-/** What node-postgres keeps per connection about the statements it has prepared there. */
-interface PgConnectionLike {
-  connection?: { parsedStatements?: Record<string, string> };
-}
-
-/** The name to run `sql` under on `connection`, or undefined when it should run unnamed. */
-export function preparedNameFor(sql: string, connection: PgConnectionLike): string | undefined {
+/**
+ * The name to run `sql` under on a connection that has prepared the statements named in `prepared`,
+ * or undefined when it should run unnamed (not a data statement, or the connection is full).
+ */
+export function preparedNameFor(sql: string, prepared: ReadonlySet<string>): string | undefined {
   if (!PREPARABLE.test(sql)) return undefined;
   const name = statementName(sql);
-  const prepared = connection.connection?.parsedStatements;
-  if (prepared && prepared[name] === undefined && Object.keys(prepared).length >= MAX_PREPARED_PER_CONNECTION)
-    return undefined;
+  if (!prepared.has(name) && prepared.size >= MAX_PREPARED_PER_CONNECTION) return undefined;
   return name;
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { APP_ROLE, SYSTEM_ROLE } from '../../migrations/rowLevelSecurity.ts';
-import type { BeginWith } from './postgresClient.ts';
+import { withStatementInBegin, type BeginWith } from './postgresClient.ts';
 import { sqlLiteral } from './sqlLiteral.ts';
 
 /**
@@ -18,12 +18,11 @@ export async function withRegencyScope<T>(
   // where the client can (the PostgreSQL server client); PGlite runs it as the transaction's first query.
   const scope = `SELECT set_config('role', ${sqlLiteral(APP_ROLE)}, true), set_config('alur.regency_id', ${sqlLiteral(regencyId ?? '')}, true)`;
   const beginWith: BeginWith = { statement: scope, ran: false };
-  return db.transaction(
-    async (trx) => {
+  return withStatementInBegin(beginWith, () =>
+    db.transaction(async (trx) => {
       if (!beginWith.ran) await trx.raw(scope);
       return work(trx);
-    },
-    { beginWith } as Knex.TransactionConfig,
+    }),
   );
 }
 

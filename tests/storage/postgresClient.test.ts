@@ -1,9 +1,10 @@
 import fc from 'fast-check';
-import type { Knex } from 'knex';
+import knexModule, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROLE } from '../../migrations/rowLevelSecurity.ts';
 import { databaseTargetFromEnv, openDatabase } from '../../engine/storage/database.ts';
 import { migrateToLatest } from '../../engine/storage/migrate.ts';
+import { pgPoolHooks } from '../../engine/storage/postgresClient.ts';
 import {
   MAX_PREPARED_PER_CONNECTION,
   preparedNameFor,
@@ -14,6 +15,8 @@ import { sqlLiteral } from '../../engine/storage/sqlLiteral.ts';
 import { sqlRows } from '../../engine/storage/sqlRows.ts';
 import { databaseLabel, freshDatabase } from '../support/testDatabase.ts';
 
+const knex = knexModule as unknown as (config: Knex.Config) => Knex;
+
 describe('prepared statement names (pure)', () => {
   it('the same text always gets the same name; different texts get different names', () => {
     expect(statementName('SELECT 1')).toBe(statementName('SELECT 1'));
@@ -22,7 +25,7 @@ describe('prepared statement names (pure)', () => {
   });
 
   it('only data statements are prepared: never DDL, transaction control or SET', () => {
-    const connection = { connection: { parsedStatements: {} } };
+    const connection = new Set<string>();
     for (const sql of [
       'select 1',
       '  SELECT * FROM cases',
@@ -47,10 +50,8 @@ describe('prepared statement names (pure)', () => {
   });
 
   it('a connection holds at most MAX_PREPARED_PER_CONNECTION statements; beyond it new texts run unnamed, known ones stay named', () => {
-    const parsedStatements: Record<string, string> = {};
-    for (let i = 0; i < MAX_PREPARED_PER_CONNECTION; i++)
-      parsedStatements[statementName(`SELECT ${i}`)] = `SELECT ${i}`;
-    const connection = { connection: { parsedStatements } };
+    const connection = new Set<string>();
+    for (let i = 0; i < MAX_PREPARED_PER_CONNECTION; i++) connection.add(statementName(`SELECT ${i}`));
     expect(preparedNameFor('SELECT 0', connection)).toBe(statementName('SELECT 0'));
     expect(preparedNameFor('SELECT -1', connection)).toBeUndefined();
   });
@@ -191,16 +192,25 @@ describe(`the database client (${databaseLabel})`, () => {
   it.runIf(databaseLabel === 'PostgreSQL')(
     'on the server, the scope travels with BEGIN (no separate round trip)',
     async () => {
-      const statements: string[] = [];
-      const record = (query: { sql: string }): void => void statements.push(query.sql);
-      db.on('query', record);
+      const wire: string[] = [];
+      const url = (db.client as { config: { connection: string } }).config.connection;
+      const probe = knex({
+        client: 'pg',
+        connection: url,
+        pool: { min: 0, max: 1, ...pgPoolHooks({ prepareStatements: true, onWire: (text) => wire.push(text) }) },
+      });
       try {
-        await withRegencyScope(db, 'kutai-kartanegara', async (trx) => sqlRows(trx, 'SELECT 1', []));
+        const inside = await withRegencyScope(probe, 'kutai-kartanegara', async (trx) =>
+          sqlRows<{ role: string }>(trx, 'SELECT current_user AS role', []),
+        );
+        expect(inside).toEqual([{ role: APP_ROLE }]);
       } finally {
-        db.off('query', record);
+        await probe.destroy();
       }
-      expect(statements[0]).toMatch(/^BEGIN; SELECT set_config\('role'/);
-      expect(statements.filter((s) => s.includes('set_config'))).toHaveLength(1);
+      const sent = wire.filter((text) => !/version\(\)|search_path/.test(text));
+      expect(sent[0]).toMatch(/^BEGIN; SELECT set_config\('role'/);
+      expect(sent.filter((s) => s.includes('set_config'))).toHaveLength(1);
+      expect(sent).toHaveLength(3);
     },
   );
 });

@@ -12,39 +12,9 @@ import {
   type ValidationData,
   type ValidatorType,
 } from '@rjsf/utils';
+import { fieldErrorMessage, type FieldError, type FormLanguage } from '../../engine/core/formErrorMessages.ts';
 
 type FormData = Record<string, unknown>;
-type Language = 'id' | 'en';
-
-const MESSAGES: Record<Language, Record<string, (value: unknown) => string>> = {
-  id: {
-    required: () => 'wajib diisi',
-    pattern: () => 'tidak sesuai format yang diminta',
-    format: (v) => (v === 'date' ? 'harus berupa tanggal yang sah' : `harus berformat ${String(v)}`),
-    minLength: (v) => `paling sedikit ${String(v)} karakter`,
-    maxLength: (v) => `paling banyak ${String(v)} karakter`,
-    minimum: (v) => `paling kecil ${String(v)}`,
-    maximum: (v) => `paling besar ${String(v)}`,
-    minItems: (v) => `paling sedikit ${String(v)} butir`,
-    type: (v) =>
-      `harus berupa ${({ string: 'teks', number: 'angka', integer: 'bilangan bulat', boolean: 'ya/tidak', array: 'daftar', object: 'isian' } as Record<string, string>)[String(v)] ?? String(v)}`,
-    enum: () => 'harus salah satu pilihan yang tersedia',
-    const: () => 'nilainya tidak sesuai',
-  },
-  en: {
-    required: () => 'is required',
-    pattern: () => 'does not match the required format',
-    format: (v) => `must be a valid ${String(v)}`,
-    minLength: (v) => `must have at least ${String(v)} characters`,
-    maxLength: (v) => `must have at most ${String(v)} characters`,
-    minimum: (v) => `must be at least ${String(v)}`,
-    maximum: (v) => `must be at most ${String(v)}`,
-    minItems: (v) => `must have at least ${String(v)} items`,
-    type: (v) => `must be ${String(v)}`,
-    enum: () => 'must be one of the allowed values',
-    const: () => 'has the wrong value',
-  },
-};
 
 // Keywords that only summarise errors reported again, more precisely, by their children.
 const SUMMARY_KEYWORDS = new Set([
@@ -74,21 +44,27 @@ function pointerValue(schema: unknown, pointer: string): unknown {
     );
 }
 
-function toProperty(instanceLocation: string): string {
-  const parts = instanceLocation.replace(/^#\/?/, '').split('/').filter(Boolean);
-  return parts.length === 0 ? '' : `.${parts.join('.')}`;
+function toPointer(instanceLocation: string): string {
+  return instanceLocation.replace(/^#/, '');
 }
 
-function toRjsfError(unit: OutputUnit, schema: RJSFSchema, language: Language): RJSFValidationError {
-  const keywordValue = pointerValue(schema, unit.keywordLocation);
-  let property = toProperty(unit.instanceLocation);
-  const params: Record<string, unknown> = { [unit.keyword]: keywordValue };
+/** A @cfworker/json-schema error as the shared, validator-independent field error. */
+export function fieldErrorFromUnit(unit: OutputUnit, schema: RJSFSchema): FieldError {
+  const value = pointerValue(schema, unit.keywordLocation);
   if (unit.keyword === 'required') {
     const missing = /"([^"]+)"/.exec(unit.error)?.[1] ?? '';
-    property = `${property}.${missing}`;
-    params.missingProperty = missing;
+    return { keyword: 'required', path: `${toPointer(unit.instanceLocation)}/${missing}` };
   }
-  const message = (MESSAGES[language][unit.keyword] ?? (() => unit.error))(keywordValue);
+  return { keyword: unit.keyword, path: toPointer(unit.instanceLocation), value };
+}
+
+function toRjsfError(unit: OutputUnit, schema: RJSFSchema, language: FormLanguage): RJSFValidationError {
+  const field = fieldErrorFromUnit(unit, schema);
+  const segments = field.path.split('/').filter(Boolean);
+  const property = segments.length === 0 ? '' : `.${segments.join('.')}`;
+  const params: Record<string, unknown> = { [unit.keyword]: field.value };
+  if (unit.keyword === 'required') params.missingProperty = segments.at(-1) ?? '';
+  const message = fieldErrorMessage(field, language);
   return {
     name: unit.keyword,
     property,
@@ -101,9 +77,10 @@ function toRjsfError(unit: OutputUnit, schema: RJSFSchema, language: Language): 
 
 /**
  * A react-jsonschema-form validator that needs no `eval`: the ajv-based one compiles code at run time,
- * which the strict Content-Security-Policy (script-src 'self') forbids. Messages are Indonesian or English.
+ * which the strict Content-Security-Policy (script-src 'self') forbids. Messages come from the shared
+ * wording in engine/core/formErrorMessages.ts, so they read as the server's, in Indonesian or English.
  */
-export function createNoEvalValidator(language: Language): ValidatorType<FormData, RJSFSchema> {
+export function createNoEvalValidator(language: FormLanguage): ValidatorType<FormData, RJSFSchema> {
   const cache = new WeakMap<object, SchemaValidator>();
   const validatorFor = (schema: RJSFSchema): SchemaValidator => {
     let v = cache.get(schema);

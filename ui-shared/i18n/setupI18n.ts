@@ -3,9 +3,6 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json' with { type: 'json' };
 import id from './id.json' with { type: 'json' };
 
-/** The UI languages; Indonesian is the default. */
-export type UiLanguage = 'id' | 'en';
-
 /** Initialises i18next for a browser app with the shared catalogs and the remembered language. */
 export function setupI18n(): typeof i18next {
   const saved = localStorage.getItem('alur.lang');

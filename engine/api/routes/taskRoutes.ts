@@ -67,9 +67,11 @@ export const taskRoutes: RouteSpec[] = [
       409: 'Sudah diselesaikan orang lain',
       422: 'Kelengkapan kurang atau keputusan belum dipilih',
     },
-    handler: async ({ db, user, params, body }) => {
+    handler: async ({ db, user, access, params, body }) => {
       const command = { type: 'complete' as const, taskId: params.taskId!, ...body };
-      return { body: caseBody(await runTaskCommand(db, user!, params.taskId!, command)) };
+      // The session already brought the user's delegations: acting on behalf of someone needs no second query.
+      const outcome = await runTaskCommand(db, user!, params.taskId!, command, new Date(), access?.delegations);
+      return { body: caseBody(outcome) };
     },
   }),
   route<{ reason: string; missing?: string[] }>({
@@ -97,14 +99,21 @@ export const taskRoutes: RouteSpec[] = [
       409: 'Sudah berubah',
       422: 'Langkah ini tidak dapat mengembalikan berkas',
     },
-    handler: async ({ db, user, params, body }) => ({
+    handler: async ({ db, user, access, params, body }) => ({
       body: caseBody(
-        await runTaskCommand(db, user!, params.taskId!, {
-          type: 'sendBack',
-          taskId: params.taskId!,
-          reason: body.reason,
-          ...(body.missing ? { missing: body.missing } : {}),
-        }),
+        await runTaskCommand(
+          db,
+          user!,
+          params.taskId!,
+          {
+            type: 'sendBack',
+            taskId: params.taskId!,
+            reason: body.reason,
+            ...(body.missing ? { missing: body.missing } : {}),
+          },
+          new Date(),
+          access?.delegations,
+        ),
       ),
     }),
   }),

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { caseOfTaskForAccess } from '../../storage/caseRepository.ts';
 import { AppError } from '../appErrors.ts';
 import type { AccessProfile } from './accessProfile.ts';
 import { caseScopeOf, whereCaseVisible } from './caseScope.ts';
@@ -42,10 +43,16 @@ export async function caseOfPath(
       scope,
       'c',
     );
-    const row = (await db(`${target.table} as x`)
-      .where({ 'x.id': value, 'x.regency_id': profile.regencyId })
-      .first(`x.${column} as case_id`, db.raw('EXISTS (?) AS visible', [visibleQuery]))) as
-      { case_id: string; visible: boolean } | undefined;
+    // A task path (the hot path: completing a step) reads its case with the check, for the command to reuse.
+    const row =
+      param === 'taskId'
+        ? await caseOfTaskForAccess(db, profile.regencyId, value, visibleQuery).then(
+            (r) => r && { case_id: r.caseId, visible: r.visible },
+          )
+        : ((await db(`${target.table} as x`)
+            .where({ 'x.id': value, 'x.regency_id': profile.regencyId })
+            .first(`x.${column} as case_id`, db.raw('EXISTS (?) AS visible', [visibleQuery]))) as
+            { case_id: string; visible: boolean } | undefined);
     // Another regency's rows do not exist for this user (row-level security hides them as well).
     if (!row)
       throw new AppError('NOT_FOUND', `${target.label} tidak ditemukan.`, undefined, undefined, 'TARGET_NOT_FOUND');

@@ -144,14 +144,6 @@ export async function writtenRows(db: Knex): Promise<Record<string, number>> {
   });
 }
 
-/** A JSON body of a state-changing request, for the archive tables. */
-export function archiveRow(db: Knex, id: string): Promise<Record<string, unknown> | undefined> {
-  return withSystemScope(
-    db,
-    async (trx) => (await trx('archive_requests').where({ id }).first()) as Record<string, unknown> | undefined,
-  );
-}
-
 /** Signs in a fresh client (not the cached one), e.g. to log it out. */
 export async function freshClient(
   test: TestServer,

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TaskState } from '../../engine/core/caseTypes.ts';
+import type { CaseEvent } from '../../engine/core/events.ts';
+import { databaseLabel } from '../support/testDatabase.ts';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { kutaiApplicant, permakananFirstStepChecklist } from '../support/kutaiApplicant.ts';
+
+// A step completion authorises and loads its case in one read, and a Plt's completion takes the
+// delegations the session already read instead of querying them again.
+describe(`the step-completion hot path (${databaseLabel})`, () => {
+  let test: TestServer;
+  let statements: string[] = [];
+  const record = (query: { sql: string }): void => void statements.push(query.sql);
+  beforeAll(async () => {
+    test = await startTestServer();
+    test.server.db.on('query', record);
+  }, 120_000);
+  afterAll(async () => {
+    test?.server.db.off('query', record);
+    await test?.stop();
+  });
+
+  /** The statements one request sends (the access log and session lookup included). */
+  async function statementsOf<T>(request: () => Promise<T>): Promise<{ result: T; sql: string[] }> {
+    statements = [];
+    const result = await request();
+    return { result, sql: [...statements] };
+  }
+
+  const readsCaseRow = (sql: string) => /\bcases\b/i.test(sql) && /"?\b(tc|c)"?\.\*/.test(sql);
+
+  it('a completion reads the task’s case once (with the scope check) and does not query delegations', async () => {
+    const staff = await test.as('kutai-kartanegara', 'staf-rehsos');
+    const opened = await staff.post<{ id: string; tasks: TaskState[] }>('/api/cases', {
+      sopId: 'bantuan-permakanan',
+      data: kutaiApplicant,
+    });
+    const task = opened.body.tasks.find((t) => t.status === 'open')!;
+    const { result, sql } = await statementsOf(() =>
+      staff.post<{ tasks: TaskState[] }>(`/api/tasks/${task.id}/complete`, { checklist: permakananFirstStepChecklist }),
+    );
+    expect(result.status).toBe(200);
+    expect(sql.filter(readsCaseRow)).toHaveLength(1);
+    expect(sql.filter((s) => /exists/i.test(s) && /"tasks" as "x"/.test(s))).toHaveLength(1);
+    expect(sql.filter((s) => /delegations/.test(s) && !/profile_delegations/.test(s))).toEqual([]);
+  });
+
+  it('a Plt completes the head’s task on behalf of the head without a second delegation query', async () => {
+    const staff = await test.as('kutai-kartanegara', 'staf-rehsos');
+    const kadis = await test.as('kutai-kartanegara', 'kepala-dinas');
+    const sekretaris = await test.as('kutai-kartanegara', 'sekretaris');
+    const opened = await staff.post<{ id: string; tasks: TaskState[] }>('/api/cases', {
+      sopId: 'bantuan-permakanan',
+      data: kutaiApplicant,
+    });
+    const first = await staff.post<{ tasks: TaskState[] }>(`/api/tasks/${opened.body.tasks[0]!.id}/complete`, {
+      checklist: permakananFirstStepChecklist,
+    });
+    const disposisi = first.body.tasks.find((t) => t.status === 'open')!;
+    const users = await kadis.get<{ users: Array<{ id: string; username: string }> }>('/api/users');
+    const id = (name: string) => users.body.users.find((u) => u.username === `kutai-kartanegara.${name}`)!.id;
+    const delegation = await kadis.post('/api/delegations', {
+      toUserId: id('sekretaris'),
+      kind: 'plt',
+      startsAt: new Date(Date.now() - 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect(delegation.status).toBe(201);
+    const { result, sql } = await statementsOf(() =>
+      sekretaris.post(`/api/tasks/${disposisi.id}/complete`, { checklist: { 'berkas-permohonan': true } }),
+    );
+    expect(result.status).toBe(200);
+    expect(sql.filter((s) => /delegations/.test(s) && !/profile_delegations/.test(s))).toEqual([]);
+    const timeline = await sekretaris.get<{ events: CaseEvent[] }>(`/api/cases/${opened.body.id}/timeline`);
+    const completed = timeline.body.events.find((e) => e.type === 'task.completed' && e.taskId === disposisi.id)!;
+    expect(completed.by).toMatchObject({ userId: id('sekretaris'), onBehalfOf: { userId: id('kepala-dinas') } });
+  });
+});
