@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { ensureDemoUsers } from '../app/demoUsers.ts';
 import { runDueJobs } from '../app/jobScheduler.ts';
+import { refreshCalendarOverrides } from '../app/calendar/calendarChanges.ts';
 import { syncDefinitionFolder, type SyncReport } from '../app/syncDefinitionFolder.ts';
 import { createApp } from '../api/createApp.ts';
 import { safeErrorForLog } from '../api/safeErrorForLog.ts';
@@ -42,6 +43,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const db = openDatabase(target);
   await migrateToLatest(db);
   const sync = await syncDefinitionFolder(db, options.definitionsDir ?? 'sop-definitions');
+  // Admin changes to the holiday calendar (over the shipped SKB files); re-read on every job poll below.
+  await refreshCalendarOverrides(db);
   logger.info(
     {
       database: describeTarget(target),
@@ -76,6 +79,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const poll = setInterval(
     () => {
       if (stopping) return;
+      // Every process keeps its own calendar: another process's admin change arrives here within one poll.
+      refreshCalendarOverrides(db).catch((error: unknown) =>
+        logger.error({ err: safeErrorForLog(error) }, 'calendar refresh failed'),
+      );
       runDueJobs(db, backgroundJobs, runnerId).catch((error: unknown) =>
         logger.error({ err: safeErrorForLog(error) }, 'job runner failed'),
       );

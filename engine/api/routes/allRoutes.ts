@@ -2,6 +2,7 @@ import type { RouteSpec } from '../routeSpec.ts';
 import { archiveRoutes } from './archiveRoutes.ts';
 import { attachmentRoutes } from './attachmentRoutes.ts';
 import { auditRoutes } from './auditRoutes.ts';
+import { calendarRoutes } from './calendarRoutes.ts';
 import { authRoutes } from './authRoutes.ts';
 import { caseRoutes } from './caseRoutes.ts';
 import { catalogueRoutes } from './catalogueRoutes.ts';
@@ -32,6 +33,7 @@ export function allRoutes(secureCookies: () => boolean = () => process.env.ALUR_
     ...publicRoutes,
     ...archiveRoutes,
     ...auditRoutes,
+    ...calendarRoutes,
     ...exportRoutes,
     ...monitoringRoutes(),
     ...designerRoutes,

@@ -30,7 +30,9 @@ export type Action =
   | 'archive.decide'
   | 'archive.record'
   | 'audit.read'
-  | 'monitoring.read';
+  | 'monitoring.read'
+  | 'calendar.read'
+  | 'calendar.manage';
 
 /** How an action is checked against the case a route touches (through {caseId}, {taskId}, …). */
 export type CaseCheck = 'visible' | 'archive-authority';
@@ -91,6 +93,9 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   'archive.record': { who: CASE_WORKERS, onCase: 'archive-authority' },
   'audit.read': { who: ['auditor', 'kadis'], onCase: 'visible' },
   'monitoring.read': { who: ['kabid', 'kadis', 'sekretaris', 'admin', 'auditor'], onCase: 'visible' },
+  // Drafters see which years are provisional while writing times; only admins change the calendar.
+  'calendar.read': { who: ['drafter', 'approver', 'admin'], onCase: 'visible' },
+  'calendar.manage': { who: ['admin'], onCase: 'visible' },
 };
 
 /** Whether a user with these role kinds may perform the action (before any case-level check). */
