@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
+import { CalendarAdminPage } from './pages/CalendarAdminPage.tsx';
 import { CasePage } from './pages/CasePage.tsx';
 import { CataloguePage } from './pages/CataloguePage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
@@ -29,6 +30,7 @@ function StaffRoutes() {
       <Route path="/dokumen/:documentId" element={<DocumentPage />} />
       <Route path="/register" element={<RegisterPage />} />
       <Route path="/dasbor" element={<DashboardPage />} />
+      <Route path="/kalender" element={<CalendarAdminPage />} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );

@@ -2,12 +2,15 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { AppLayout } from '../../../ui-shared/components/AppLayout.tsx';
+import { CalendarWarning } from '../../../ui-shared/components/CalendarWarning.tsx';
 import { ACTION_RULES } from '../../../engine/app/permissions/actions.ts';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 
 // The same rule the API enforces decides whether the dashboard link is shown.
 const monitoringRule = ACTION_RULES['monitoring.read'].who;
 const MONITORING_KINDS: readonly string[] = typeof monitoringRule === 'string' ? [] : monitoringRule;
+const calendarRule = ACTION_RULES['calendar.manage'].who;
+const CALENDAR_KINDS: readonly string[] = typeof calendarRule === 'string' ? [] : calendarRule;
 
 /** The staff app's header: inbox, catalogue and register for signed-in staff; tracking for everyone. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -21,10 +24,12 @@ export function Layout({ children }: { children: ReactNode }) {
       <NavLink to="/layanan">{t('nav.catalogue')}</NavLink>
       <NavLink to="/register">{t('nav.register')}</NavLink>
       {hasKind(...MONITORING_KINDS) && <NavLink to="/dasbor">{t('nav.dashboard')}</NavLink>}
+      {hasKind(...CALENDAR_KINDS) && <NavLink to="/kalender">{t('calendar.nav')}</NavLink>}
     </>
   );
   return (
     <AppLayout appNameKey="app.name" menu={menu} trailingLink={<NavLink to="/lacak">{t('nav.track')}</NavLink>}>
+      <CalendarWarning />
       {children}
     </AppLayout>
   );
