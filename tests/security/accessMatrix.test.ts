@@ -49,6 +49,8 @@ const EXPECTED_RULES: Record<string, Rule> = {
   'archive.record': 'archive-authority',
   'audit.read': ['auditor', 'kadis'],
   'monitoring.read': ['kabid', 'kadis', 'sekretaris', 'admin', 'auditor'],
+  'calendar.read': ['drafter', 'approver', 'admin'],
+  'calendar.manage': ['admin'],
 };
 
 /** Path parameters that point into a case (the test's own list; it must cover the module's). */
