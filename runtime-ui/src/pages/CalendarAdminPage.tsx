@@ -93,7 +93,7 @@ export function CalendarAdminPage() {
       </section>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{t('calendar.add')}</h2>
-        <form onSubmit={(e) => void submit(e)} className="stack">
+        <form onSubmit={(e) => void submit(e)} className="form-stack">
           <label>
             {t('calendar.scope')}
             <select value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
