@@ -32,6 +32,11 @@ export interface InboxItem {
   escalated: boolean;
   /** Office minutes until the due time (negative when late), on the regency's working calendar. */
   workingMinutesLeft: number | null;
+  /** The case's overall deadline (Jangka Waktu), shown beside the step's own; null while its clock waits. */
+  caseDueAt: string | null;
+  caseWorkingMinutesLeft: number | null;
+  /** A due time falls in a year whose national calendar is not decreed yet. */
+  provisional: boolean;
   applicantName: string | null;
 }
 
@@ -112,6 +117,7 @@ export async function inbox(
         't.overdue_at',
         'c.applicant_name',
         'c.version_id',
+        'c.due_at as case_due_at',
         db.raw(`${INBOX_DUE} AS inbox_due`),
       );
   };
@@ -139,6 +145,7 @@ export async function inbox(
     assignee: string | null;
     created_at: Date | string;
     due_at: Date | string | null;
+    case_due_at: Date | string | null;
     applicant_name: string | null;
     version_id: number | string;
   }>;
@@ -153,8 +160,13 @@ export async function inbox(
     if (!calendar) return null;
     return due >= now ? workingMinutesBetween(calendar, now, due) : -workingMinutesBetween(calendar, due, now);
   };
+  const provisional = (iso: string | null): boolean =>
+    iso !== null &&
+    calendar !== undefined &&
+    calendar.isProvisionalYear(new Date(Date.parse(iso) + calendar.offsetMinutes * 60_000).getUTCFullYear());
   const items = page.map((r) => {
     const dueAt = r.due_at ? new Date(r.due_at).toISOString() : null;
+    const caseDueAt = r.case_due_at ? new Date(r.case_due_at).toISOString() : null;
     return {
       taskId: r.id,
       caseId: r.case_id,
@@ -170,6 +182,9 @@ export async function inbox(
       overdue: dueAt !== null && new Date(dueAt) < now,
       escalated: r.overdue_at !== null,
       workingMinutesLeft: dueAt ? minutesLeft(new Date(dueAt)) : null,
+      caseDueAt,
+      caseWorkingMinutesLeft: caseDueAt ? minutesLeft(new Date(caseDueAt)) : null,
+      provisional: provisional(dueAt) || provisional(caseDueAt),
       applicantName: r.applicant_name,
     };
   });

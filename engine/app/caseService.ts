@@ -200,7 +200,7 @@ export async function runSystemCommand(
   db: Knex,
   regencyId: string,
   caseId: string,
-  command: Extract<CaseCommand, { type: 'markOverdue' | 'anonymise' }>,
+  command: Extract<CaseCommand, { type: 'markOverdue' | 'anonymise' | 'recomputeDeadlines' }>,
   now = new Date(),
 ): Promise<CaseCommandOutcome> {
   const system: AuthUser = { id: 'sistem', regencyId, username: 'sistem', name: 'Sistem Alur', roles: [] };

@@ -4,6 +4,7 @@ import { anonymiseCase } from './commands/anonymiseCase.ts';
 import { completeTask } from './commands/completeTask.ts';
 import { endCase } from './commands/endCase.ts';
 import { markOverdue } from './commands/markOverdue.ts';
+import { recomputeDeadlines } from './commands/recomputeDeadlines.ts';
 import { migrateVersion } from './commands/migrateVersion.ts';
 import { reassignTask } from './commands/reassignTask.ts';
 import { recordArchiveStep } from './commands/recordArchiveStep.ts';
@@ -39,6 +40,8 @@ export async function applyCommand(
       return endCase(state, command, context);
     case 'markOverdue':
       return markOverdue(state, command, context);
+    case 'recomputeDeadlines':
+      return recomputeDeadlines(exe, state, command, context);
     case 'recordOutput':
       return recordOutput(state, command, context);
     case 'recordArchive':

@@ -95,6 +95,7 @@ export type CaseCommand =
   | { type: 'reject'; reason: string }
   | { type: 'close'; reason: string }
   | { type: 'markOverdue'; taskIds: string[]; caseOverdue: boolean }
+  | { type: 'recomputeDeadlines'; reason: string }
   | { type: 'recordOutput'; stepId: string; outputId: string; documentId: string; number: string; title: string }
   | {
       type: 'recordArchive';

@@ -103,6 +103,10 @@ export const caseEventPayloadSchemas = {
   'archive.refused': ArchiveNote,
   'archive.handedOver': ArchiveNote,
   'archive.returned': ArchiveNote,
+  'deadlines.recomputed': Type.Object({
+    reason: Type.String(),
+    tasks: Type.Array(Type.Object({ taskId: Type.String(), from: NullableString, to: Type.String() })),
+  }),
   'case.anonymised': Type.Object({ keptFields: Type.Array(Type.String()), removedFields: Type.Array(Type.String()) }),
   'case.migrated': Type.Object({
     fromVersion: Type.Number(),
@@ -142,6 +146,7 @@ export const caseEventBodySchema = Type.Union([
   event('archive.refused', caseEventPayloadSchemas['archive.refused']),
   event('archive.handedOver', caseEventPayloadSchemas['archive.handedOver']),
   event('archive.returned', caseEventPayloadSchemas['archive.returned']),
+  event('deadlines.recomputed', caseEventPayloadSchemas['deadlines.recomputed']),
   event('case.anonymised', caseEventPayloadSchemas['case.anonymised']),
   event('case.migrated', caseEventPayloadSchemas['case.migrated']),
 ]);

@@ -8,6 +8,7 @@ import { demoUsersWanted, disableDemoUsers, ensureDemoUsers } from '../app/demoU
 import { runDueJobs } from '../app/jobScheduler.ts';
 import type { SyncReport } from '../app/syncDefinitionFolder.ts';
 import { syncIfChanged } from '../app/syncIfChanged.ts';
+import { refreshCalendarOverrides } from '../app/calendar/calendarChanges.ts';
 import { createApp } from '../api/createApp.ts';
 import { safeErrorForLog } from '../api/safeErrorForLog.ts';
 import { databaseTargetFromEnv, describeTarget, openDatabase, type DatabaseTarget } from '../storage/database.ts';
@@ -61,6 +62,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await migrateToLatest(migrator).finally(() => migrator.destroy());
   } else await migrateToLatest(db);
   const sync = await syncIfChanged(db, options.definitionsDir ?? 'sop-definitions', options.codeVersion);
+  // Admin changes to the holiday calendar (over the shipped SKB files); re-read on every job poll below.
+  await refreshCalendarOverrides(db);
   logger.info(
     {
       database: describeTarget(target),
@@ -122,6 +125,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const poll = setInterval(
     () => {
       if (stopping) return;
+      // Every process keeps its own calendar: another process's admin change arrives here within one poll.
+      refreshCalendarOverrides(db).catch((error: unknown) =>
+        logger.error({ err: safeErrorForLog(error) }, 'calendar refresh failed'),
+      );
       runDueJobs(db, backgroundJobs, runnerId, new Date(), 300, logger).catch((error: unknown) =>
         logger.error({ err: safeErrorForLog(error) }, 'job runner failed'),
       );

@@ -228,7 +228,9 @@ WITH updated AS (
   INSERT INTO tasks (id, case_id, regency_id, sop_id, step_id, actor_id, role, status, assignee, created_at, due_at, completed_at)
   SELECT t.* FROM json_to_recordset(?::json) AS t(id text, case_id text, regency_id text, sop_id text, step_id text, actor_id text, role text, status text, assignee text, created_at timestamptz, due_at timestamptz, completed_at timestamptz)
    WHERE EXISTS (SELECT 1 FROM updated)
-  ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, assignee = EXCLUDED.assignee, completed_at = EXCLUDED.completed_at
+  ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, assignee = EXCLUDED.assignee, completed_at = EXCLUDED.completed_at,
+    due_at = EXCLUDED.due_at,
+    overdue_at = CASE WHEN EXCLUDED.due_at IS DISTINCT FROM tasks.due_at THEN NULL ELSE tasks.overdue_at END
   RETURNING 1
 ), written_events AS (
   INSERT INTO case_events (case_id, regency_id, seq, type, at, user_id, user_name, on_behalf_of_id, on_behalf_of_name, step_id, task_id, payload)
@@ -259,7 +261,7 @@ export async function saveTransition(
   // A task's identity columns never change, only status, assignee and completion.
   const written = state.tasks.filter((task) => {
     const old = before.get(task.id);
-    return !old || old.status !== task.status || old.assignee !== task.assignee;
+    return !old || old.status !== task.status || old.assignee !== task.assignee || old.dueAt !== task.dueAt;
   });
   const c = caseColumns(state);
   const [saved] = await sqlRows<{ updated: number }>(db, SAVE_TRANSITION_SQL, [

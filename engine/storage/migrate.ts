@@ -8,8 +8,9 @@ import * as m006 from '../../migrations/006_inbox_indexes.ts';
 import * as m007 from '../../migrations/007_register_indexes.ts';
 import * as m008 from '../../migrations/008_definition_confidential.ts';
 import * as m014 from '../../migrations/014_server_state.ts';
-import * as m020 from '../../migrations/020_notifications.ts';
+import * as m015 from '../../migrations/015_calendar_changes.ts';
 import * as m016a from '../../migrations/016_a_accounts.ts';
+import * as m020 from '../../migrations/020_notifications.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -24,8 +25,9 @@ const migrations: Record<string, Migration> = {
   '007_register_indexes': m007,
   '008_definition_confidential': m008,
   '014_server_state': m014,
-  '020_notifications': m020,
+  '015_calendar_changes': m015,
   '016_a_accounts': m016a,
+  '020_notifications': m020,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { AccountsPage } from './pages/AccountsPage.tsx';
 import { ActivationPage } from './pages/ActivationPage.tsx';
+import { CalendarAdminPage } from './pages/CalendarAdminPage.tsx';
 import { CasePage } from './pages/CasePage.tsx';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
 import { CataloguePage } from './pages/CataloguePage.tsx';
@@ -36,6 +37,7 @@ function StaffRoutes() {
       <Route path="/dasbor" element={<DashboardPage />} />
       <Route path="/akun" element={<AccountsPage />} />
       <Route path="/akun-saya" element={<ChangePasswordPage />} />
+      <Route path="/kalender" element={<CalendarAdminPage />} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );

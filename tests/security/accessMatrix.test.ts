@@ -55,6 +55,8 @@ const EXPECTED_RULES: Record<string, Rule> = {
   'monitoring.read': ['kabid', 'kadis', 'sekretaris', 'admin', 'auditor'],
   'notification.read': ['staff', 'kabid', 'kadis', 'sekretaris', 'drafter', 'approver', 'admin'],
   'notification.admin': ['admin'],
+  'calendar.read': ['drafter', 'approver', 'admin'],
+  'calendar.manage': ['admin'],
 };
 
 /** Path parameters that point into a case (the test's own list; it must cover the module's). */

@@ -72,7 +72,8 @@ export function SwimlaneDiagram({ definition, marks = {}, title }: Props) {
   const { lanesX, metaX } = layout;
   const metaColumns: Array<[string, number, (s: Step) => string]> = [
     ['Kelengkapan', COLUMNS.requirements, requirementsText],
-    ['Waktu', COLUMNS.time, (s) => s.timeText ?? ''],
+    // Round-the-clock steps (`clock: calendar`) say so beside their time, as the printed SOP should.
+    ['Waktu', COLUMNS.time, (s) => (s.timeText ? `${s.timeText}${s.clock === 'calendar' ? ' (24 jam)' : ''}` : '')],
     ['Output', COLUMNS.output, (s) => s.outputs.map((o) => o.name).join(', ')],
     ['Keterangan', COLUMNS.notes, (s) => s.notes ?? ''],
   ];

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { AppLayout } from '../../../ui-shared/components/AppLayout.tsx';
+import { CalendarWarning } from '../../../ui-shared/components/CalendarWarning.tsx';
 
 /** The designer's header: SOP list, new SOP and import; a link back to the staff app. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -23,6 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
       headerClassName="no-print"
       mainClassName="designer-main"
     >
+      <CalendarWarning />
       {children}
     </AppLayout>
   );

@@ -3,6 +3,7 @@ import { accountRoutes } from './accountRoutes.ts';
 import { archiveRoutes } from './archiveRoutes.ts';
 import { attachmentRoutes } from './attachmentRoutes.ts';
 import { auditRoutes } from './auditRoutes.ts';
+import { calendarRoutes } from './calendarRoutes.ts';
 import { authRoutes } from './authRoutes.ts';
 import { caseRoutes } from './caseRoutes.ts';
 import { catalogueRoutes } from './catalogueRoutes.ts';
@@ -36,6 +37,7 @@ export function allRoutes(secureCookies: () => boolean = () => false): RouteSpec
     ...publicRoutes,
     ...archiveRoutes,
     ...auditRoutes,
+    ...calendarRoutes,
     ...exportRoutes,
     ...monitoringRoutes(),
     ...designerRoutes,

@@ -14,6 +14,8 @@ export interface PublicStatus {
   waitingForDocuments: boolean;
   openedAt: string;
   expectedCompletion: string | null;
+  /** The Jangka Waktu counts from a later step ("sejak berkas diterima lengkap") that is not done yet. */
+  clockWaitsForCompleteFile: boolean;
   closedAt: string | null;
 }
 
@@ -41,6 +43,11 @@ export async function publicStatus(db: Knex, trackingCode: string): Promise<Publ
     waitingForDocuments: state.status === 'waiting',
     openedAt: state.openedAt,
     expectedCompletion: state.dueAt ?? null,
+    clockWaitsForCompleteFile:
+      state.dueAt === undefined &&
+      definition?.duration !== undefined &&
+      definition.serviceStandard?.serviceClock !== undefined &&
+      (state.status === 'open' || state.status === 'waiting'),
     closedAt: state.closedAt ?? null,
   };
 }

@@ -33,7 +33,9 @@ export type Action =
   | 'audit.read'
   | 'monitoring.read'
   | 'notification.read'
-  | 'notification.admin';
+  | 'notification.admin'
+  | 'calendar.read'
+  | 'calendar.manage';
 
 /** How an action is checked against the case a route touches (through {caseId}, {taskId}, …). */
 export type CaseCheck = 'visible' | 'archive-authority';
@@ -100,6 +102,9 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   'notification.read': { who: ALL_KINDS.filter((k) => k !== 'auditor'), onCase: 'visible' },
   // The delivery queue shows (masked) applicant contacts: the admin only.
   'notification.admin': { who: ['admin'], onCase: 'visible' },
+  // Drafters see which years are provisional while writing times; only admins change the calendar.
+  'calendar.read': { who: ['drafter', 'approver', 'admin'], onCase: 'visible' },
+  'calendar.manage': { who: ['admin'], onCase: 'visible' },
 };
 
 /** Whether a user with these role kinds may perform the action (before any case-level check). */

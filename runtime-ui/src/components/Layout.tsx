@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { AppLayout } from '../../../ui-shared/components/AppLayout.tsx';
+import { CalendarWarning } from '../../../ui-shared/components/CalendarWarning.tsx';
 import { ACTION_RULES } from '../../../engine/app/permissions/actions.ts';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
@@ -13,6 +14,8 @@ const bellRule = ACTION_RULES['notification.read'].who;
 const BELL_KINDS: readonly string[] = typeof bellRule === 'string' ? [] : bellRule;
 const accountsRule = ACTION_RULES['accounts.manage'].who;
 const ACCOUNT_KINDS: readonly string[] = typeof accountsRule === 'string' ? [] : accountsRule;
+const calendarRule = ACTION_RULES['calendar.manage'].who;
+const CALENDAR_KINDS: readonly string[] = typeof calendarRule === 'string' ? [] : calendarRule;
 
 /** The staff app's header: inbox, catalogue and register for signed-in staff; tracking for everyone. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -28,6 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
       {hasKind(...MONITORING_KINDS) && <NavLink to="/dasbor">{t('nav.dashboard')}</NavLink>}
       {hasKind(...ACCOUNT_KINDS) && <NavLink to="/akun">{t('nav.accounts')}</NavLink>}
       {session && <NavLink to="/akun-saya">{t('nav.myAccount')}</NavLink>}
+      {hasKind(...CALENDAR_KINDS) && <NavLink to="/kalender">{t('calendar.nav')}</NavLink>}
     </>
   );
   return (
@@ -41,6 +45,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </>
       }
     >
+      <CalendarWarning />
       {children}
     </AppLayout>
   );

@@ -10,7 +10,7 @@ import { SwimlaneDiagram, type StepMark } from '../../../ui-shared/components/Sw
 import { CaseTimeline } from '../components/CaseTimeline.tsx';
 import { EligibilityPanel } from '../components/EligibilityPanel.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
-import { formatDate, formatDateTime } from '../components/format.ts';
+import { formatDateTime } from '../components/format.ts';
 import type { Attachment } from '../components/RequirementsChecklist.tsx';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
@@ -31,6 +31,8 @@ export function CasePage() {
   if (!kase.data || !definition.data) return <ErrorAlert error={kase.error ?? definition.error} />;
   const state = kase.data;
   const def = definition.data.definition;
+  const clockStartsAt = def.serviceStandard?.serviceClock?.startsAt;
+  const clockStep = clockStartsAt ? def.steps.find((s) => s.id === clockStartsAt) : undefined;
   const completed = new Set(
     (timeline.data?.events ?? []).filter((e) => e.type === 'step.completed').map((e) => e.stepId),
   );
@@ -70,7 +72,13 @@ export function CasePage() {
           <dt>{t('case.opened')}</dt>
           <dd>{formatDateTime(state.openedAt, i18n.language)}</dd>
           <dt>{t('case.due')}</dt>
-          <dd>{formatDate(state.dueAt, i18n.language)}</dd>
+          <dd data-testid="case-due">
+            {state.dueAt
+              ? formatDateTime(state.dueAt, i18n.language)
+              : clockStep
+                ? t('case.clockWaits', { step: clockStep.activity })
+                : t('inbox.noDue')}
+          </dd>
           {state.closedAt && (
             <>
               <dt>{t('case.closed')}</dt>
@@ -97,6 +105,16 @@ export function CasePage() {
                 <li key={x.id}>
                   {def.actors.find((a) => a.id === x.actorId)?.name}:{' '}
                   {def.steps.find((s) => s.id === x.stepId)?.activity}{' '}
+                  <span className="muted" data-testid="task-due">
+                    {x.dueAt || state.dueAt
+                      ? [
+                          x.dueAt ? `${t('inbox.stepDue')}: ${formatDateTime(x.dueAt, i18n.language)}` : '',
+                          state.dueAt ? `${t('inbox.caseDue')}: ${formatDateTime(state.dueAt, i18n.language)}` : '',
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')
+                      : t('inbox.noDue')}
+                  </span>{' '}
                   {myRoles.has(x.role) && (
                     <Link className="button" to={`/kasus/${caseId}/tugas/${x.id}`}>
                       {t('inbox.open')}

@@ -9,20 +9,47 @@ import { useApi } from '../../../ui-shared/api/useApi.ts';
 
 type Catalogue = { units: Array<{ services: Array<{ sopId: string; name: string }> }> };
 
-function DueBadge({ item }: { item: InboxItem }) {
+function DueBadge({ minutes, late }: { minutes: number | null; late: boolean }) {
   const { t } = useTranslation();
-  if (item.workingMinutesLeft === null) return <span className="badge">{t('inbox.noDue')}</span>;
-  const span = formatWorkingMinutes(item.workingMinutesLeft, t);
-  if (item.workingMinutesLeft < 0 || item.overdue)
-    return <span className="badge bad">{t('inbox.late', { time: span })}</span>;
+  if (minutes === null) return null;
+  const span = formatWorkingMinutes(minutes, t);
+  if (minutes < 0 || late) return <span className="badge bad">{t('inbox.late', { time: span })}</span>;
+  return <span className={minutes < 120 ? 'badge warn' : 'badge ok'}>{t('inbox.left', { time: span })}</span>;
+}
+
+/** The step's own deadline and the case's overall one (Jangka Waktu); "Tanpa batas" only when neither exists. */
+function DueCell({ item }: { item: InboxItem }) {
+  const { t, i18n } = useTranslation();
+  if (item.dueAt === null && item.caseDueAt === null) return <span className="badge">{t('inbox.noDue')}</span>;
+  const caseLate = item.caseDueAt !== null && new Date(item.caseDueAt) < new Date();
   return (
-    <span className={item.workingMinutesLeft < 120 ? 'badge warn' : 'badge ok'}>{t('inbox.left', { time: span })}</span>
+    <>
+      {item.dueAt !== null && (
+        <div data-testid="step-due">
+          <span className="muted">{t('inbox.stepDue')}: </span>
+          <DueBadge minutes={item.workingMinutesLeft} late={item.overdue} />
+          <div className="muted">{formatDateTime(item.dueAt, i18n.language)}</div>
+        </div>
+      )}
+      {item.caseDueAt !== null && (
+        <div data-testid="case-due">
+          <span className="muted">{t('inbox.caseDue')}: </span>
+          <DueBadge minutes={item.caseWorkingMinutesLeft} late={caseLate} />
+          <div className="muted">{formatDateTime(item.caseDueAt, i18n.language)}</div>
+        </div>
+      )}
+      {item.provisional && (
+        <span className="badge warn" title={t('inbox.provisionalHint')}>
+          {t('inbox.provisional')}
+        </span>
+      )}
+    </>
   );
 }
 
 /** My tasks, most urgent first, with filters and keyset paging. */
 export function InboxPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [sopId, setSopId] = useState('');
   const [status, setStatus] = useState<'all' | 'overdue' | 'assigned'>('all');
   const [dueBy, setDueBy] = useState('');
@@ -118,9 +145,8 @@ export function InboxPage() {
               {items.map((item) => (
                 <tr key={item.taskId} className={item.overdue ? 'overdue' : undefined}>
                   <td data-label={t('inbox.due')}>
-                    <DueBadge item={item} />{' '}
+                    <DueCell item={item} />{' '}
                     {item.escalated && <span className="badge bad">{t('inbox.escalated')}</span>}
-                    <div className="muted">{formatDateTime(item.dueAt, i18n.language)}</div>
                   </td>
                   <td data-label={t('inbox.sop')}>{item.sopName}</td>
                   <td data-label={t('inbox.step')}>{item.activity}</td>

@@ -49,7 +49,13 @@ export function PublicTrackPage() {
             <dt>{t('case.opened')}</dt>
             <dd>{formatDate(data.openedAt, i18n.language)}</dd>
             <dt>{t('public.expected')}</dt>
-            <dd>{formatDate(data.expectedCompletion, i18n.language)}</dd>
+            <dd data-testid="public-expected">
+              {data.expectedCompletion
+                ? formatDate(data.expectedCompletion, i18n.language)
+                : data.clockWaitsForCompleteFile
+                  ? t('public.expectedAfterCompleteFile')
+                  : formatDate(null, i18n.language)}
+            </dd>
           </dl>
           {data.waitingForDocuments && (
             <p className="alert info" style={{ marginTop: '.75rem' }}>

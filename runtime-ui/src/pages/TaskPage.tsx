@@ -97,7 +97,8 @@ export function TaskPage() {
             {formatDateTime(task.dueAt, i18n.language)}{' '}
             {step.timeText && (
               <span className="muted">
-                ({t('task.time')}: {step.timeText})
+                ({t('task.time')}: {step.timeText}
+                {step.clock === 'calendar' ? `, ${t('task.roundTheClock')}` : ''})
               </span>
             )}
           </dd>

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { ACTION_RULES } from '../../engine/app/permissions/actions.ts';
+import { useApi } from '../api/useApi.ts';
+import { useSession } from '../session/SessionContext.tsx';
+
+// The same rule the API enforces decides who is asked: drafters, approvers and admins.
+const rule = ACTION_RULES['calendar.read'].who;
+const READERS: readonly string[] = typeof rule === 'string' ? [] : rule;
+
+/** "Kalender 2028 belum ditetapkan": shown to admins and drafters while a year in use has no SKB in Alur. */
+export function CalendarWarning() {
+  const { t } = useTranslation();
+  const { hasKind } = useSession();
+  const allowed = hasKind(...READERS);
+  const { data } = useApi<{ provisional: number[] }>(allowed ? '/api/calendar/status' : null);
+  if (!allowed || !data || data.provisional.length === 0) return null;
+  return (
+    <p className="alert warn no-print" role="status" data-testid="calendar-warning">
+      {t('calendar.provisionalWarning', { years: data.provisional.join(', ') })}
+    </p>
+  );
+}
