@@ -72,6 +72,11 @@ export interface RouteSpec<Body = unknown> {
   /** The permission the route needs; see RoutePolicy. */
   policy?: RoutePolicy;
   body?: Record<string, unknown>;
+  /**
+   * A POST that creates something: an `Idempotency-Key` header makes a retry return the first answer
+   * (kept 24 hours per user) instead of creating again.
+   */
+  idempotent?: true;
   /** Raw request bodies (uploads) skip JSON parsing. */
   rawBody?: { maxBytes: number };
   responses: Record<number, string>;

@@ -7,6 +7,7 @@ import * as m005 from '../../migrations/005_designer.ts';
 import * as m006 from '../../migrations/006_inbox_indexes.ts';
 import * as m007 from '../../migrations/007_register_indexes.ts';
 import * as m008 from '../../migrations/008_definition_confidential.ts';
+import * as m019 from '../../migrations/019_idempotency_keys.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '006_inbox_indexes': m006,
   '007_register_indexes': m007,
   '008_definition_confidential': m008,
+  '019_idempotency_keys': m019,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -40,6 +40,7 @@ export const archiveRoutes: RouteSpec[] = [
   route<NewArchiveRequest>({
     method: 'post',
     path: '/api/cases/{caseId}/archive-requests',
+    idempotent: true,
     summary:
       'Mengajukan peminjaman, penggandaan atau pengiriman berkas kasus, dengan alasan (dan tanggal kembali untuk peminjaman)',
     tag: 'arsip',

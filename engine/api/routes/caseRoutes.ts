@@ -64,6 +64,7 @@ export const caseRoutes: RouteSpec[] = [
   route<{ sopId: string; data: Record<string, unknown> }>({
     method: 'post',
     path: '/api/cases',
+    idempotent: true,
     summary: 'Membuka kasus baru dari versi terbit terakhir SOP',
     tag: 'kasus',
     access: 'user',
