@@ -24,6 +24,8 @@ export interface ServerOptions {
   demoUsers?: boolean;
   jobPollMs?: number;
   logger?: Logger;
+  /** Proxies whose X-Forwarded-For is believed (see AppOptions.trustProxy). */
+  trustProxy?: string;
 }
 
 /** A running server process. */
@@ -65,7 +67,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       if (regency) for (const u of await ensureDemoUsers(db, regency)) demoUsers.push({ ...u, regency: regencyId });
     }
   }
-  const app = createApp({ db, logger, mountUi });
+  const app = createApp({
+    db,
+    logger,
+    mountUi,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(
       options.port ?? Number(process.env.PORT ?? 3000),
