@@ -146,7 +146,7 @@ export function handlerFor(spec: RouteSpec, db: Knex) {
           user: signedIn,
           action: policy.log,
           route: `${spec.method.toUpperCase()} ${spec.path}`,
-          ...(caseId !== undefined ? { caseId } : {}),
+          ...(caseId !== undefined ? { caseId } : outcome.accessCaseId ? { caseId: outcome.accessCaseId } : {}),
           ...(resource !== undefined ? { resource } : {}),
           ...(typeof reason === 'string' ? { reason } : {}),
           ...(outcome.accessDetail ? { detail: outcome.accessDetail } : {}),

@@ -44,6 +44,8 @@ export type RouteResult = {
   file?: FileResult;
   error?: AppError;
   accessDetail?: Record<string, unknown>;
+  /** The case the access record names when the path does not (a case just opened). */
+  accessCaseId?: string;
 };
 
 /**
