@@ -14,6 +14,11 @@ export interface AppOptions {
   logger: Logger;
   /** Browsers reach the site over HTTPS (TLS here or at a proxy): Secure cookies, HSTS, upgrade-insecure-requests. */
   https?: boolean;
+  /**
+   * The proxies whose X-Forwarded-For is believed (express `trust proxy`: comma-separated addresses or
+   * subnets, or `loopback`); `none` believes nobody. Default: ALUR_TRUST_PROXY, else `loopback`.
+   */
+  trustProxy?: string;
   /** Extra middleware mounted after the API (the UIs' static files). */
   mountUi?: (app: express.Express) => void;
   /** The local admin channel's handler (embedded database only; see engine/server/localAdminChannel.ts). */
@@ -32,7 +37,9 @@ export function createApp(options: AppOptions): express.Express {
   app.disable('x-powered-by');
   // JSON answers escape <, > and & so a stored payload cannot become markup even if sniffed as HTML.
   app.set('json escape', true);
-  app.set('trust proxy', 'loopback');
+  // Client addresses count failed logins; only a named proxy may tell us the client's address.
+  const trustProxy = options.trustProxy ?? process.env.ALUR_TRUST_PROXY ?? 'loopback';
+  app.set('trust proxy', trustProxy === 'none' ? false : trustProxy);
   // API answers are never cached (sessions, personal data), so hashing each body for an ETag is wasted work.
   app.set('etag', false);
   app.use(securityHeaders(options.https === true));

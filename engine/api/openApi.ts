@@ -25,12 +25,21 @@ const ERROR_SCHEMA = {
 export function buildOpenApi(routes: readonly RouteSpec[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of routes) {
-    const parameters = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    const parameters: Array<Record<string, unknown>> = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1],
       in: 'path',
       required: true,
       schema: { type: 'string' },
     }));
+    if (spec.idempotent)
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        schema: { type: 'string', maxLength: 200 },
+        description:
+          'Kunci unik per tindakan pengguna: permintaan ulang dengan kunci sama (24 jam) mendapat jawaban pertama',
+      });
     const responses = Object.fromEntries(
       Object.entries(spec.responses).map(([status, description]) => [
         status,

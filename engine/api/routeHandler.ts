@@ -2,6 +2,13 @@ import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { recordAccess } from '../app/accessLog/recordAccess.ts';
 import { AppError } from '../app/appErrors.ts';
+import {
+  claimIdempotencyKey,
+  idempotencyKeyOf,
+  releaseIdempotencyKey,
+  rememberAnswer,
+  type IdempotentRequest,
+} from '../app/idempotency.ts';
 import { sessionUser, type SessionContext } from '../app/authService.ts';
 import type { AccessProfile } from '../app/permissions/accessProfile.ts';
 import { authorizeRequest, denied } from '../app/permissions/authorize.ts';
@@ -101,25 +108,47 @@ export function handlerFor(spec: RouteSpec, db: Knex) {
     );
     assertCleanText(params, '/path');
     assertCleanText(query, '/query');
+    const idempotencyKey = spec.idempotent ? idempotencyKeyOf(req.get('idempotency-key')) : undefined;
     const result = await withRegencyScope(db, signedIn?.regencyId, async (trx) => {
       if (signedIn) assertKinds(spec, access);
       const caseId = await authorizeRequest(trx, policy.action, access, params);
       const publicCode = publicCodeOf(spec);
+      let regencyId = signedIn?.regencyId;
       if (publicCode && !signedIn && params[publicCode.param])
-        await enterRegencyOfPublicCode(trx, publicCode.kind, params[publicCode.param]!);
+        regencyId = await enterRegencyOfPublicCode(trx, publicCode.kind, params[publicCode.param]!);
       if (spec.body) validateBody(spec.body, body);
-      const outcome = await spec.handler({
-        db: trx,
-        user: session?.user,
-        access,
-        csrfToken: session?.csrfToken,
-        account: signedIn ? session?.account : undefined,
-        body,
-        params,
-        query,
-        req,
-        res,
-      });
+      const claim: IdempotentRequest | undefined =
+        idempotencyKey && regencyId
+          ? {
+              regencyId,
+              owner: signedIn ? signedIn.id : `public:${publicCode ? params[publicCode.param] : ''}`,
+              key: idempotencyKey,
+              route: `${spec.method.toUpperCase()} ${spec.path}`,
+              content: Buffer.isBuffer(body)
+                ? Buffer.concat([Buffer.from(`${req.originalUrl}\n`), body])
+                : { url: req.originalUrl, body },
+            }
+          : undefined;
+      const replayed = claim ? await claimIdempotencyKey(trx, claim) : undefined;
+      if (replayed) res.setHeader('Idempotency-Replayed', 'true');
+      const outcome: RouteResult = replayed
+        ? { status: replayed.status, body: replayed.body }
+        : await spec.handler({
+            db: trx,
+            user: session?.user,
+            access,
+            csrfToken: session?.csrfToken,
+            account: signedIn ? session?.account : undefined,
+            body,
+            params,
+            query,
+            req,
+            res,
+          });
+      if (claim && !replayed) {
+        if (outcome.error || outcome.raw || outcome.file) await releaseIdempotencyKey(trx, claim);
+        else await rememberAnswer(trx, claim, { status: outcome.status ?? 200, body: outcome.body ?? {} });
+      }
       if (policy.log && signedIn && !outcome.error) {
         const reason = (body as { reason?: unknown } | undefined)?.reason;
         const resource = resourceOf(params);
@@ -127,7 +156,7 @@ export function handlerFor(spec: RouteSpec, db: Knex) {
           user: signedIn,
           action: policy.log,
           route: `${spec.method.toUpperCase()} ${spec.path}`,
-          ...(caseId !== undefined ? { caseId } : {}),
+          ...(caseId !== undefined ? { caseId } : outcome.accessCaseId ? { caseId: outcome.accessCaseId } : {}),
           ...(resource !== undefined ? { resource } : {}),
           ...(typeof reason === 'string' ? { reason } : {}),
           ...(outcome.accessDetail ? { detail: outcome.accessDetail } : {}),

@@ -47,6 +47,8 @@ export type RouteResult = {
   file?: FileResult;
   error?: AppError;
   accessDetail?: Record<string, unknown>;
+  /** The case the access record names when the path does not (a case just opened). */
+  accessCaseId?: string;
 };
 
 /**
@@ -77,6 +79,11 @@ export interface RouteSpec<Body = unknown> {
   /** The permission the route needs; see RoutePolicy. */
   policy?: RoutePolicy;
   body?: Record<string, unknown>;
+  /**
+   * A POST that creates something: an `Idempotency-Key` header makes a retry return the first answer
+   * (kept 24 hours per user) instead of creating again.
+   */
+  idempotent?: true;
   /** Raw request bodies (uploads) skip JSON parsing. */
   rawBody?: { maxBytes: number };
   responses: Record<number, string>;

@@ -59,19 +59,22 @@ export async function login(db: Knex, username: string, password: string, now = 
     await verifyPassword(password, await dummyHash);
     throw invalid;
   }
-  if (row.locked_until && new Date(row.locked_until) > now) {
+  // A password check is reserved before it runs, in one statement that also holds the account's row until
+  // the request commits: parallel guesses queue behind it and can never run more than MAX_FAILURES checks.
+  const reserved = (await db('users')
+    .where({ id: row.id })
+    .andWhere('failed_logins', '<', MAX_FAILURES)
+    .andWhere((q) => void q.whereNull('locked_until').orWhere('locked_until', '<=', now))
+    .increment('failed_logins', 1)
+    .returning('failed_logins')) as Array<{ failed_logins: number }>;
+  if (reserved.length === 0) {
     throw new AppError(
       'RATE_LIMITED',
       `Akun dikunci sementara karena terlalu banyak percobaan masuk. Coba lagi setelah ${LOCK_MINUTES} menit.`,
     );
   }
   if (!(await verifyPassword(password, row.password_hash))) {
-    // Counted in one statement, so parallel guesses cannot slip past the limit by reading the same count.
-    const [counted] = (await db('users')
-      .where({ id: row.id })
-      .increment('failed_logins', 1)
-      .returning('failed_logins')) as Array<{ failed_logins: number }>;
-    if ((counted?.failed_logins ?? 0) >= MAX_FAILURES)
+    if ((reserved[0]?.failed_logins ?? 0) >= MAX_FAILURES)
       await db('users')
         .where({ id: row.id })
         .update({ failed_logins: 0, locked_until: new Date(now.getTime() + LOCK_MINUTES * 60_000) });

@@ -80,6 +80,17 @@ export async function openCase(
 
 type CaseLoader = () => Promise<StoredCase | undefined>;
 
+/** How often a command is re-run on a fresher state before the request gives up with 409. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Loads the case, runs the pure transition and saves it if the revision did not move. When it moved
+ * (someone else's command landed first, e.g. the other participant of a joint step finished their own
+ * task), the case is read again and the same command re-run on the fresh state: if it is still valid
+ * there it is saved, and only a command the new state refuses (the same task already done) is a 409.
+ * Each statement of the request's transaction sees the latest commit (READ COMMITTED), and a revision
+ * miss writes nothing and raises no database error, so the retry runs in the same transaction.
+ */
 async function runOnCase(
   db: Knex,
   user: AuthUser,
@@ -88,30 +99,35 @@ async function runOnCase(
   now: Date,
   delegations?: readonly ActiveDelegation[],
 ): Promise<CaseCommandOutcome> {
-  const stored = await load();
-  if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-  const compiled = await executableOfVersionId(db, user.regencyId, stored.versionId);
-  if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
-  const { exe, calendar } = compiled;
-  const { command, task } = build(stored);
-  const by = await resolveActor(db, user, now, task, delegations);
-  const result = await applyCommand(exe, stored.state, command, { now, calendar, by });
-  if (!result.ok) throw engineFailure(result.error);
-  const notifications = planNotifications({
-    definition: exe.definition,
-    ...result,
-    trackingCode: stored.trackingCode,
-  });
-  try {
-    await saveTransition(db, stored, result.state, result.events, notifications);
-  } catch (error) {
-    if (error instanceof ConcurrentChangeError) throw new AppError('CONFLICT', error.message);
-    // A unique-key clash on (case_id, seq) is the same race seen from the events table.
-    if (error instanceof Error && 'code' in error && (error as { code: unknown }).code === '23505')
-      throw new AppError('CONFLICT', new ConcurrentChangeError().message);
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    const stored = await load();
+    if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
+    const compiled = await executableOfVersionId(db, user.regencyId, stored.versionId);
+    if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
+    const { exe, calendar } = compiled;
+    const { command, task } = build(stored);
+    const by = await resolveActor(db, user, now, task, delegations);
+    const result = await applyCommand(exe, stored.state, command, { now, calendar, by });
+    if (!result.ok) throw engineFailure(result.error);
+    const notifications = planNotifications({
+      definition: exe.definition,
+      ...result,
+      trackingCode: stored.trackingCode,
+    });
+    try {
+      await saveTransition(db, stored, result.state, result.events, notifications);
+    } catch (error) {
+      if (error instanceof ConcurrentChangeError) {
+        if (attempt < MAX_ATTEMPTS) continue;
+        throw new AppError('CONFLICT', error.message);
+      }
+      // A unique-key clash on (case_id, seq) is the same race seen from the events table.
+      if (error instanceof Error && 'code' in error && (error as { code: unknown }).code === '23505')
+        throw new AppError('CONFLICT', new ConcurrentChangeError().message);
+      throw error;
+    }
+    return { caseId: stored.id, trackingCode: stored.trackingCode, state: result.state, events: result.events };
   }
-  return { caseId: stored.id, trackingCode: stored.trackingCode, state: result.state, events: result.events };
 }
 
 /** Runs a task command (complete, send back, reassign) in the user's regency. */
@@ -126,10 +142,16 @@ export async function runTaskCommand(
 ): Promise<CaseCommandOutcome> {
   const found = await loadCaseOfTask(db, user.regencyId, taskId);
   if (!found) throw new AppError('NOT_FOUND', 'Tugas tidak ditemukan.');
+  // The first attempt uses the case just read; a retry after a concurrent change reads it again.
+  let first: StoredCase | undefined = found;
   return runOnCase(
     db,
     user,
-    () => Promise.resolve(found),
+    async () => {
+      const stored = first ?? (await loadCaseOfTask(db, user.regencyId, taskId));
+      first = undefined;
+      return stored;
+    },
     (stored) => {
       const task = stored.state.tasks.find((t) => t.id === taskId);
       return {

@@ -15,38 +15,38 @@ function keyOf(address: string): string {
 }
 
 /**
- * Refuses (429) a login from an address that failed too often in the current window. The counter lives
- * in the database, so every server process behind the load balancer sees the same count; it limits
- * guessing across many accounts, which the per-account lockout alone does not.
+ * Reserves one password check for an address, or refuses (429) when the address used up its checks in
+ * the current window. The counter lives in the database (every server process behind the load balancer
+ * sees it) and is taken in one statement that holds the address's row until the request commits, so
+ * parallel guesses cannot all read the same count and slip past the limit. It limits guessing across
+ * many accounts, which the per-account lockout alone does not.
  */
-export async function assertLoginAllowed(
+export async function reserveLoginAttempt(
   db: Knex,
   address: string,
   now = new Date(),
   limit = loginLimitPerAddress(),
 ): Promise<void> {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
-  const row = (await db('login_throttle')
-    .where({ key: keyOf(address) })
-    .andWhere('window_started_at', '>', since)
-    .first('failures')) as { failures: number } | undefined;
-  if (row && row.failures >= limit)
+  const result = (await db.raw(
+    `INSERT INTO login_throttle (key, window_started_at, failures) VALUES (?, ?, 1)
+     ON CONFLICT (key) DO UPDATE SET
+       failures = CASE WHEN login_throttle.window_started_at > ? THEN login_throttle.failures + 1 ELSE 1 END,
+       window_started_at = CASE WHEN login_throttle.window_started_at > ? THEN login_throttle.window_started_at ELSE EXCLUDED.window_started_at END
+     WHERE login_throttle.window_started_at <= ? OR login_throttle.failures < ?
+     RETURNING failures`,
+    [keyOf(address), now, since, since, since, limit],
+  )) as { rows: Array<{ failures: number }> };
+  if (result.rows.length === 0)
     throw new AppError(
       'RATE_LIMITED',
       `Terlalu banyak percobaan masuk dari alamat ini. Coba lagi dalam ${LOGIN_WINDOW_MINUTES} menit.`,
     );
 }
 
-/** Counts one failed login of an address (atomically, so concurrent processes never lose a count). */
-export async function recordLoginFailure(db: Knex, address: string, now = new Date()): Promise<number> {
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
-  const result = (await db.raw(
-    `INSERT INTO login_throttle (key, window_started_at, failures) VALUES (?, ?, 1)
-     ON CONFLICT (key) DO UPDATE SET
-       failures = CASE WHEN login_throttle.window_started_at > ? THEN login_throttle.failures + 1 ELSE 1 END,
-       window_started_at = CASE WHEN login_throttle.window_started_at > ? THEN login_throttle.window_started_at ELSE EXCLUDED.window_started_at END
-     RETURNING failures`,
-    [keyOf(address), now, since, since],
-  )) as { rows: Array<{ failures: number }> };
-  return result.rows[0]?.failures ?? 1;
+/** Gives back a reserved check after a successful login: only failures count against an address. */
+export async function releaseLoginAttempt(db: Knex, address: string): Promise<void> {
+  await db('login_throttle')
+    .where({ key: keyOf(address) })
+    .update({ failures: db.raw('GREATEST(failures - 1, 0)') });
 }

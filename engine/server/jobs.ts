@@ -1,6 +1,7 @@
 import type { ScheduledJob } from '../app/jobScheduler.ts';
 import { runNotifier } from '../app/notifications/notificationJob.ts';
 import { writeScheduledNotifications } from '../app/notifications/scheduledNotifications.ts';
+import { purgeExpiredKeys } from '../app/idempotency.ts';
 import { sweepOverdue } from '../app/overdueSweep.ts';
 import { anonymiseExpiredCases } from '../app/retention/anonymiseExpiredCases.ts';
 import { withSystemScope } from '../storage/regencyScope.ts';
@@ -17,4 +18,6 @@ export const backgroundJobs: readonly ScheduledJob[] = [
     run: (db, now) => withSystemScope(db, (trx) => writeScheduledNotifications(trx, now)),
   },
   { name: 'retention-anonymise', everySeconds: 6 * 3600, run: (db, now) => anonymiseExpiredCases(db, now) },
+  // Stored first answers of Idempotency-Key requests hold personal data: they go after 24 hours.
+  { name: 'idempotency-purge', everySeconds: 3600, run: (db) => withSystemScope(db, (trx) => purgeExpiredKeys(trx)) },
 ];

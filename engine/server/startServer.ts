@@ -34,6 +34,8 @@ export interface ServerOptions {
   transport?: TransportMode;
   /** Hash of the compiled server's sources: with it, an unchanged SOP folder is not re-validated on restart. */
   codeVersion?: string;
+  /** Proxies whose X-Forwarded-For is believed (see AppOptions.trustProxy). */
+  trustProxy?: string;
 }
 
 /** A running server process. */
@@ -99,6 +101,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     db,
     logger,
     mountUi,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     https: transport.https,
     ...(localAdmin ? { localAdmin: { path: LOCAL_ADMIN_PATH, handler: localAdmin.handler } } : {}),
   });

@@ -10,6 +10,7 @@ import * as m008 from '../../migrations/008_definition_confidential.ts';
 import * as m014 from '../../migrations/014_server_state.ts';
 import * as m015 from '../../migrations/015_calendar_changes.ts';
 import * as m016a from '../../migrations/016_a_accounts.ts';
+import * as m019 from '../../migrations/019_idempotency_keys.ts';
 import * as m020 from '../../migrations/020_notifications.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '014_server_state': m014,
   '015_calendar_changes': m015,
   '016_a_accounts': m016a,
+  '019_idempotency_keys': m019,
   '020_notifications': m020,
 };
 

@@ -40,6 +40,7 @@ export const archiveRoutes: RouteSpec[] = [
   route<NewArchiveRequest>({
     method: 'post',
     path: '/api/cases/{caseId}/archive-requests',
+    idempotent: true,
     summary:
       'Mengajukan peminjaman, penggandaan atau pengiriman berkas kasus, dengan alasan (dan tanggal kembali untuk peminjaman)',
     tag: 'arsip',
@@ -64,7 +65,7 @@ export const archiveRoutes: RouteSpec[] = [
     summary: 'Riwayat peminjaman, penggandaan dan pengiriman berkas satu kasus',
     tag: 'arsip',
     access: 'user',
-    policy: { action: 'archive.read' },
+    policy: { action: 'archive.read', log: 'view' },
     responses: { 200: 'Daftar', 401: 'Belum masuk', 403: 'Di luar lingkup', 404: 'Kasus tidak ada' },
     handler: async ({ db, access, params }) => ({
       body: { requests: await listArchiveRequests(db, access!, { caseId: params.caseId! }) },
@@ -77,7 +78,7 @@ export const archiveRoutes: RouteSpec[] = [
       'Register pengendalian arsip; `overdue=true` untuk berkas pinjaman yang terlambat kembali, `status` untuk menyaring',
     tag: 'arsip',
     access: 'user',
-    policy: { action: 'archive.read' },
+    policy: { action: 'archive.read', log: 'search' },
     responses: { 200: 'Register', 400: 'Status tidak dikenal', 401: 'Belum masuk', 403: 'Tidak berwenang' },
     handler: async ({ db, access, query }) => {
       if (
@@ -85,14 +86,11 @@ export const archiveRoutes: RouteSpec[] = [
         !['requested', 'approved', 'refused', 'handed_over', 'completed', 'returned'].includes(query.status)
       )
         throw new AppError('VALIDATION_FAILED', 'Status tidak dikenal.', '/status');
-      return {
-        body: {
-          requests: await listArchiveRequests(db, access!, {
-            ...(query.status ? { status: query.status } : {}),
-            overdueOnly: query.overdue === 'true',
-          }),
-        },
-      };
+      const requests = await listArchiveRequests(db, access!, {
+        ...(query.status ? { status: query.status } : {}),
+        overdueOnly: query.overdue === 'true',
+      });
+      return { body: { requests }, accessDetail: { list: 'archive-requests', items: requests.length } };
     },
   }),
   route<{ note?: string }>({

@@ -13,6 +13,7 @@ export const attachmentRoutes: RouteSpec[] = [
   route<Buffer>({
     method: 'post',
     path: '/api/cases/{caseId}/attachments',
+    idempotent: true,
     summary:
       'Mengunggah pindaian dokumen (JPEG, PNG atau PDF, maks. 10 MB); query `doc` = jenis dokumen, `name` = nama berkas',
     tag: 'lampiran',

@@ -1,7 +1,7 @@
 import { AppError } from '../../app/appErrors.ts';
 import { activateAccount, changeOwnPassword } from '../../app/accounts/accountService.ts';
 import { login, logout } from '../../app/authService.ts';
-import { assertLoginAllowed, recordLoginFailure } from '../../app/loginThrottle.ts';
+import { releaseLoginAttempt, reserveLoginAttempt } from '../../app/loginThrottle.ts';
 import { getRegency } from '../../storage/definitionRepository.ts';
 import { route, type RouteSpec } from '../routeSpec.ts';
 import { readSessionToken, writeSessionCookie } from '../sessionCookie.ts';
@@ -35,7 +35,7 @@ export function authRoutes(secureCookies: () => boolean): RouteSpec[] {
       },
       handler: async ({ db, body, req, res }) => {
         const address = req.ip ?? 'unknown';
-        await assertLoginAllowed(db, address);
+        await reserveLoginAttempt(db, address);
         const previous = readSessionToken(req);
         if (previous) await logout(db, previous);
         let session;
@@ -43,10 +43,10 @@ export function authRoutes(secureCookies: () => boolean): RouteSpec[] {
           session = await login(db, body.username, body.password);
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
-          await recordLoginFailure(db, address);
-          // Returned, not thrown: the failure counters must be committed with the refusal.
+          // Returned, not thrown: the reserved checks stay counted as failures when the refusal commits.
           return { error };
         }
+        await releaseLoginAttempt(db, address);
         writeSessionCookie(res, session.token, session.expiresAt, secureCookies());
         return {
           body: {

@@ -43,7 +43,8 @@ function endRoute(action: 'cancel' | 'reject' | 'close', summary: string, permis
     summary,
     tag: 'kasus',
     access: 'user',
-    policy: { action: permission },
+    // The reply is the whole case (with NIK and KK): it is recorded like reading the case.
+    policy: { action: permission, log: 'view' },
     body: reasonBody,
     responses: {
       200: 'Kasus diakhiri',
@@ -64,10 +65,11 @@ export const caseRoutes: RouteSpec[] = [
   route<{ sopId: string; data: Record<string, unknown> }>({
     method: 'post',
     path: '/api/cases',
+    idempotent: true,
     summary: 'Membuka kasus baru dari versi terbit terakhir SOP',
     tag: 'kasus',
     access: 'user',
-    policy: { action: 'case.open' },
+    policy: { action: 'case.open', log: 'view' },
     body: {
       type: 'object',
       required: ['sopId', 'data'],
@@ -83,7 +85,8 @@ export const caseRoutes: RouteSpec[] = [
     },
     handler: async ({ db, user, access, body }) => {
       await assertMayOpenCase(db, access!, body.sopId);
-      return { status: 201, body: caseBody(await openCase(db, user!, body.sopId, body.data)) };
+      const opened = await openCase(db, user!, body.sopId, body.data);
+      return { status: 201, body: caseBody(opened), accessCaseId: opened.caseId };
     },
   }),
   route({

@@ -6,6 +6,7 @@ export const delegationRoutes: RouteSpec[] = [
   route<{ fromUserId?: string; toUserId: string; kind: string; startsAt: string; endsAt: string }>({
     method: 'post',
     path: '/api/delegations',
+    idempotent: true,
     summary: 'Melimpahkan tugas (Plt/Plh/cuti) kepada pegawai lain untuk suatu periode',
     tag: 'pelimpahan',
     access: 'user',

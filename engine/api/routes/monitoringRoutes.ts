@@ -301,6 +301,7 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
     route<{ concerns: string; note?: string }>({
       method: 'post',
       path: '/api/cases/{caseId}/links',
+      idempotent: true,
       summary: 'Menautkan kasus pengaduan (SOP pengaduan) ke kasus yang diadukan, dengan kode lacak atau id kasus',
       tag: 'kasus',
       access: 'user',
@@ -345,6 +346,7 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
     route<SurveyAnswers>({
       method: 'post',
       path: '/api/public/survey/{trackingCode}',
+      idempotent: true,
       summary:
         'Mengirim jawaban survei kepuasan (sekali per kasus): { scores: { persyaratan … sarana: 1–4 }, comment? }',
       tag: 'publik',

@@ -27,6 +27,7 @@ export const outputRoutes: RouteSpec[] = [
   route({
     method: 'post',
     path: '/api/cases/{caseId}/outputs/{outputId}/issue',
+    idempotent: true,
     summary: 'Menerbitkan dokumen bernomor dari templat keluaran (nomor dari register, tidak pernah dipakai ulang)',
     tag: 'keluaran',
     access: 'user',

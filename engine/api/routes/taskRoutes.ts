@@ -44,11 +44,13 @@ export const taskRoutes: RouteSpec[] = [
       'Tugas terbuka untuk peran saya (termasuk pelimpahan), yang paling mendesak dahulu; halaman dengan kursor `after`. Saringan: sopId, overdue=true, assigned=true (hanya yang ditugaskan kepada saya), dueBy=TTTT-BB-HH (batas waktu paling lambat tanggal itu)',
     tag: 'tugas',
     access: 'user',
-    policy: { action: 'task.inbox' },
+    // The inbox lists applicants' names: each page shown is an access to personal data.
+    policy: { action: 'task.inbox', log: 'search' },
     responses: { 200: 'Tugas', 401: 'Belum masuk' },
-    handler: async ({ db, access, query }) => ({
-      body: await inbox(db, access!, inboxQuery(query)),
-    }),
+    handler: async ({ db, access, query }) => {
+      const page = await inbox(db, access!, inboxQuery(query));
+      return { body: page, accessDetail: { list: 'inbox', items: page.items.length } };
+    },
   }),
   route<CompleteBody>({
     method: 'post',
@@ -56,7 +58,8 @@ export const taskRoutes: RouteSpec[] = [
     summary: 'Menyelesaikan tugas: isian formulir, daftar kelengkapan, lampiran, keputusan',
     tag: 'tugas',
     access: 'user',
-    policy: { action: 'task.act' },
+    // The reply is the whole case (with NIK and KK): it is recorded like reading the case.
+    policy: { action: 'task.act', log: 'view' },
     body: completeBody,
     responses: {
       200: 'Kasus sesudah langkah',
@@ -80,7 +83,8 @@ export const taskRoutes: RouteSpec[] = [
     summary: 'Mengembalikan berkas untuk dilengkapi; jam layanan berhenti',
     tag: 'tugas',
     access: 'user',
-    policy: { action: 'task.act' },
+    // The reply is the whole case (with NIK and KK): it is recorded like reading the case.
+    policy: { action: 'task.act', log: 'view' },
     body: {
       type: 'object',
       required: ['reason'],
@@ -123,7 +127,8 @@ export const taskRoutes: RouteSpec[] = [
     summary: 'Menugaskan tugas kepada pegawai tertentu di kabupaten yang sama',
     tag: 'tugas',
     access: 'user',
-    policy: { action: 'task.act' },
+    // The reply is the whole case (with NIK and KK): it is recorded like reading the case.
+    policy: { action: 'task.act', log: 'view' },
     body: {
       type: 'object',
       required: ['toUserId'],
@@ -165,7 +170,8 @@ export const taskRoutes: RouteSpec[] = [
     summary: 'Mengambil tugas peran saya untuk dikerjakan sendiri',
     tag: 'tugas',
     access: 'user',
-    policy: { action: 'task.act' },
+    // The reply is the whole case (with NIK and KK): it is recorded like reading the case.
+    policy: { action: 'task.act', log: 'view' },
     responses: {
       200: 'Diambil',
       401: 'Belum masuk',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
 import { api } from '../../../ui-shared/api/apiClient.ts';
+import { useIdempotencyKey } from '../../../ui-shared/api/idempotencyKey.ts';
 import { StepForm } from '../../../ui-shared/components/StepForm.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
@@ -16,10 +17,14 @@ export function StartCasePage() {
   const [formData, setFormData] = useState<Record<string, unknown>>({});
   const [submitError, setSubmitError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const action = useIdempotencyKey();
   const open = async (values: Record<string, unknown>) => {
     setBusy(true);
     try {
-      const created = await api<{ id: string }>('POST', '/api/cases', { sopId, data: values });
+      const body = { sopId, data: values };
+      // Submitting the same form again (after a timeout or an error) is the same action: at most one case.
+      const created = await api<{ id: string }>('POST', '/api/cases', body, { idempotencyKey: action.keyFor(body) });
+      action.done();
       void navigate(`/kasus/${created.id}/tanda-terima`);
     } catch (e) {
       setSubmitError(e);
