@@ -59,6 +59,7 @@ function normalizeStep(step: RawStep, index: number, sop: RawSop, regency: RawRe
     requirements: normalizeRequirements(step, sop, regency),
     outputs: normalizeOutputs(step.output, regency),
   };
+  if (step.kind === 'service' && step.service) out.service = step.service;
   const form = forms.steps.get(step.id);
   if (form) out.form = form;
   if (step.time !== undefined) {
