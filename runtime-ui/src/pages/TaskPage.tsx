@@ -114,6 +114,11 @@ export function TaskPage() {
             </>
           )}
         </dl>
+        {step.service && (
+          <p className="alert info" data-testid="service-step">
+            {t('task.serviceStep', { connector: step.service.connector })}
+          </p>
+        )}
       </div>
       {kase.data.eligibility && <EligibilityPanel eligibility={kase.data.eligibility} />}
       {step.requirements.length > 0 && (
