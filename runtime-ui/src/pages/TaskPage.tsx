@@ -184,6 +184,19 @@ export function TaskPage() {
             )}
           </fieldset>
         )}
+        {step.service && (
+          <label style={{ display: 'block', marginBottom: '.6rem' }}>
+            {t('task.manualReason')}
+            <textarea
+              id="note"
+              data-testid="manual-reason"
+              rows={3}
+              style={{ display: 'block', width: '100%' }}
+              value={draft.note}
+              onChange={(e) => setDraft({ ...draft, note: e.target.value })}
+            />
+          </label>
+        )}
         <p className="muted" style={{ fontSize: '.8rem' }}>
           {t('task.draftSaved')}
         </p>
