@@ -234,3 +234,34 @@ export async function runSystemCommand(
     now,
   );
 }
+
+/**
+ * Completes a service step's task with what its connector answered, as the system acting in the task's
+ * role. The engine marks the completion `via: connector`; staff completing it instead must give a reason.
+ */
+export async function completeByConnector(
+  db: Knex,
+  regencyId: string,
+  caseId: string,
+  taskId: string,
+  connectorName: string,
+  formData: Record<string, unknown>,
+  now = new Date(),
+): Promise<CaseCommandOutcome> {
+  const stored = await loadCase(db, regencyId, caseId);
+  const role = stored?.state.tasks.find((t) => t.id === taskId)?.role;
+  const system: AuthUser = {
+    id: 'sistem',
+    regencyId,
+    username: 'sistem',
+    name: `Sistem Alur (${connectorName})`,
+    roles: role !== undefined ? [role] : [],
+  };
+  return runOnCase(
+    db,
+    system,
+    () => Promise.resolve(stored),
+    () => ({ command: { type: 'complete', taskId, formData, via: 'connector' } }),
+    now,
+  );
+}

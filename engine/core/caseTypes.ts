@@ -88,6 +88,8 @@ export type CaseCommand =
       attachments?: Array<{ doc: string; attachmentId: string }>;
       choice?: string;
       note?: string;
+      /** Set only by the connector runner at the edge: the service step's connector answered. */
+      via?: 'connector';
     }
   | { type: 'sendBack'; taskId: string; reason: string; missing?: string[] }
   | { type: 'reassign'; taskId: string; toUserId: string; toName: string; reason?: string }

@@ -48,6 +48,11 @@ export const caseEventPayloadSchemas = {
     checklist: Type.Record(Type.String(), Type.Boolean()),
     attachments: Type.Array(Type.Object({ doc: Type.String(), attachmentId: Type.String() })),
     note: Type.Optional(NullableString),
+    via: Type.Optional(
+      Type.Union([Type.Literal('connector'), Type.Literal('manual')], {
+        description: 'service steps: done by the connector, or by hand after it failed',
+      }),
+    ),
   }),
   'task.cancelled': Type.Object(Reason),
   'task.reassigned': Type.Object({

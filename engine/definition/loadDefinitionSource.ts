@@ -2,6 +2,7 @@ import { isScalar } from 'yaml';
 import { checkActors } from './checks/checkActors.ts';
 import type { CheckContext, SopCheck } from './checks/checkContext.ts';
 import { checkDocuments } from './checks/checkDocuments.ts';
+import { checkServiceSteps } from './checks/checkServiceSteps.ts';
 import { checkFacts } from './checks/checkFacts.ts';
 import { checkFlow } from './checks/checkFlow.ts';
 import { checkFormSchemas } from './checks/checkFormSchemas.ts';
@@ -26,6 +27,7 @@ const sopChecks: readonly SopCheck[] = [
   checkTimes,
   checkDocuments,
   checkTemplates,
+  checkServiceSteps,
 ];
 
 /**

@@ -60,6 +60,7 @@ function normalizeStep(step: RawStep, index: number, sop: RawSop, regency: RawRe
     outputs: normalizeOutputs(step.output, regency),
     clock: step.clock ?? sop.clock ?? 'office',
   };
+  if (step.kind === 'service' && step.service) out.service = step.service;
   const form = forms.steps.get(step.id);
   if (form) out.form = form;
   if (step.time !== undefined) {

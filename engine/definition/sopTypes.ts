@@ -146,6 +146,28 @@ export interface RawStep {
   decision?: { question?: string; branches: DecisionBranch[] };
   sendBack?: { to: string; label?: string };
   end?: CaseEnding;
+  /** `service`: Alur calls a connector; staff complete it by hand (with a reason) only when the call fails. */
+  kind?: 'manual' | 'service';
+  service?: ServiceCall;
+}
+
+/** A connector call of a service step: request built from case data, reply mapped back into it. */
+export interface ServiceCall {
+  connector: string;
+  request?: Record<string, string | number | boolean>;
+  reply?: Record<string, string>;
+}
+
+/** A connector of regency.yaml; its address and token live in environment variables. */
+export interface RegencyConnector {
+  id: string;
+  type: 'dukcapil-nik' | 'dtsen' | 'http';
+  name?: string;
+  baseUrlEnv: string;
+  tokenEnv?: string;
+  path?: string;
+  timeoutMs?: number;
+  maxAttempts?: number;
 }
 
 /** The ways a case can end by following the flow. */
@@ -184,6 +206,8 @@ export interface RawRegency {
   archiveControl?: { approvers?: string[] };
   /** Notification templates, gateways and webhooks (credentials only by environment variable name). */
   notifications?: RegencyNotifications;
+  /** Other systems that service steps call. */
+  connectors?: RegencyConnector[];
 }
 
 /** The `notifications` block of regency.yaml. */
@@ -244,6 +268,8 @@ export interface Step {
   decision?: { question?: string; mode: 'rule' | 'human'; branches: DecisionBranch[] };
   sendBack?: { to: string; label?: string };
   end?: CaseEnding;
+  /** Set on `kind: service` steps. */
+  service?: ServiceCall;
 }
 
 /** A normalised actor with the role that performs it in Alur. */

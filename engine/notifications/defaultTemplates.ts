@@ -64,7 +64,12 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotificationKind, NotificationTe
     title: 'Ringkasan harian {{unitName}} {{date}}',
     body: 'Tugas terbuka: {{openTasks}}. Terlambat: {{overdueTasks}}. Jatuh tempo hari ini: {{dueToday}}. Kasus baru kemarin: {{newCases}}.',
   },
+  'service.failed': {
+    title: 'Layanan {{connector}} gagal: {{activity}}',
+    body: '{{serviceName}} ({{trackingCode}}): {{activity}} tidak dapat diselesaikan oleh layanan {{connector}} ({{error}}). Coba ulang, atau selesaikan secara manual dengan alasan.',
+  },
   'case.events': { title: 'Peristiwa kasus {{trackingCode}}', body: '{{events}}' },
+  'service.call': { title: 'Panggilan layanan {{connector}}', body: '{{activity}}' },
 };
 
 /** Placeholders each kind may use besides the common ones (checked when regency.yaml is loaded). */
@@ -82,7 +87,9 @@ export const TEMPLATE_PARAMS: Readonly<Record<NotificationKind, readonly string[
   'delegation.started': ['delegationKind', 'fromName', 'toName', 'startsAt', 'endsAt'],
   'delegation.ended': ['delegationKind', 'fromName', 'toName', 'startsAt', 'endsAt'],
   'digest.daily': ['unitName', 'date', 'openTasks', 'overdueTasks', 'dueToday', 'newCases'],
+  'service.failed': ['activity', 'connector', 'error'],
   'case.events': ['events', 'caseId', 'sopId', 'status'],
+  'service.call': ['activity', 'connector'],
 };
 
 /** Placeholders every template may use. */

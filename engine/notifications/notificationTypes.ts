@@ -10,13 +10,14 @@ export type StaffKind =
   | 'case.escalated'
   | 'delegation.started'
   | 'delegation.ended'
-  | 'digest.daily';
+  | 'digest.daily'
+  | 'service.failed';
 
-/** Every kind of notification; `case.events` is the batch posted to a regency's webhooks. */
-export type NotificationKind = ApplicantKind | StaffKind | 'case.events';
+/** Every kind of notification; `case.events` is the batch posted to webhooks, `service.call` a connector call of a service step. */
+export type NotificationKind = ApplicantKind | StaffKind | 'case.events' | 'service.call';
 
 /** Who a notification is for. */
-export type Audience = 'applicant' | 'staff' | 'webhook';
+export type Audience = 'applicant' | 'staff' | 'webhook' | 'connector';
 
 /** Channels that reach an applicant outside the app. */
 export type ApplicantChannel = 'email' | 'whatsapp' | 'sms';
@@ -61,4 +62,5 @@ export const STAFF_KINDS: readonly StaffKind[] = [
   'delegation.started',
   'delegation.ended',
   'digest.daily',
+  'service.failed',
 ];

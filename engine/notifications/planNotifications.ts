@@ -79,8 +79,20 @@ export function planNotifications(input: PlanInput): PlannedNotification[] {
           });
         }
         break;
-      case 'step.entered':
-        for (const task of (e.payload.tasks ?? []) as Array<{ id: string; role: string; dueAt: string | null }>)
+      case 'step.entered': {
+        const service = definition.steps.find((s) => s.id === e.stepId)?.service;
+        for (const task of (e.payload.tasks ?? []) as Array<{ id: string; role: string; dueAt: string | null }>) {
+          // A service step's task is done by its connector; the role hears of it only if the call fails.
+          if (service) {
+            out.push({
+              kind: 'service.call',
+              audience: 'connector',
+              eventSeq: e.seq,
+              recipientRole: task.role,
+              params: { ...base, taskId: task.id, activity: activity(e.stepId), connector: service.connector },
+            });
+            continue;
+          }
           out.push({
             kind: 'task.assigned',
             audience: 'staff',
@@ -88,7 +100,9 @@ export function planNotifications(input: PlanInput): PlannedNotification[] {
             recipientRole: task.role,
             params: { ...base, taskId: task.id, activity: activity(e.stepId), dueAt: task.dueAt },
           });
+        }
         break;
+      }
       case 'task.reassigned':
         out.push({
           kind: 'task.assigned',

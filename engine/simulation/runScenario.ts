@@ -45,7 +45,9 @@ export async function runScenario(
       const formData = step.form ? formDataFor(step.form.schema, wanted) : {};
       const checklist = Object.fromEntries(step.requirements.map((r) => [r.doc, true]));
       const choice = visit.branch !== undefined && step.decision?.mode === 'human' ? { choice: visit.branch } : {};
-      state = await driver.complete(task, { formData, checklist, ...choice });
+      // A service step walked without its connector is completed by hand, which needs a reason.
+      const note = step.service ? { note: 'Simulasi: layanan tidak dipanggil, hasil dicatat manual' } : {};
+      state = await driver.complete(task, { formData, checklist, ...choice, ...note });
     }
   }
   const branchesTaken = (await driver.events()).flatMap((e) =>

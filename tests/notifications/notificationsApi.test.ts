@@ -1,6 +1,8 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNotifier } from '../../engine/app/notifications/notificationJob.ts';
+import { anonymiseCaseData } from '../../engine/app/retention/anonymiseCaseData.ts';
+import { withSystemScope } from '../../engine/storage/regencyScope.ts';
 import type { NotifierSettings } from '../../engine/app/notifications/notifierSettings.ts';
 import type { TaskState } from '../../engine/core/caseTypes.ts';
 import type { ApiClient } from '../support/apiClient.ts';
@@ -175,6 +177,14 @@ describe(`notifications through the API: e-mail, WhatsApp and the staff bell (${
     ])
       expect(everything).not.toContain(secret);
     expect(back!.text).toContain('[disamarkan]');
+
+    // Retention: anonymising the case also forgets the applicant's e-mail address kept for notifications.
+    await withSystemScope(test.server.db, (trx) => anonymiseCaseData(trx, REGENCY, a.id, new Date()));
+    const kept = JSON.stringify([
+      await test.server.db('notifications').where({ case_id: a.id }).select('contact'),
+      await test.server.db('notification_deliveries').select('address'),
+    ]);
+    expect(kept).not.toContain('siti@example.id');
   }, 120_000);
 
   it('staff see their new tasks in the bell with an unread count, and can mark them read', async () => {

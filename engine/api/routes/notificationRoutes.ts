@@ -1,4 +1,5 @@
 import { AppError } from '../../app/appErrors.ts';
+import { retryServiceCall } from '../../app/connectors/retryServiceCall.ts';
 import { listDeliveries, retryDelivery } from '../../app/notifications/deliveryAdmin.ts';
 import { notifierSettingsFromEnv } from '../../app/notifications/notifierSettings.ts';
 import { listStaffNotifications, markNotificationsRead } from '../../app/notifications/staffNotifications.ts';
@@ -70,6 +71,24 @@ export const notificationRoutes: RouteSpec[] = [
         throw new AppError('VALIDATION_FAILED', 'Nomor pengiriman harus bilangan bulat positif.', '/deliveryId');
       await retryDelivery(db, user!.regencyId, id);
       return { body: { retried: id } };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/tasks/{taskId}/service-retry',
+    summary: 'Mengulang panggilan layanan (konektor) yang gagal untuk langkah layanan ini',
+    tag: 'tugas',
+    access: 'user',
+    policy: { action: 'task.act' },
+    responses: {
+      200: 'Dijadwalkan ulang',
+      401: 'Belum masuk',
+      403: 'Bukan tugas Anda',
+      404: 'Tidak ada panggilan yang gagal',
+    },
+    handler: async ({ db, user, params }) => {
+      await retryServiceCall(db, user!.regencyId, params.taskId!);
+      return { body: { retried: params.taskId } };
     },
   }),
 ];

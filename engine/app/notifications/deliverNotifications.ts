@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
+import type { RawRegency } from '../../definition/sopTypes.ts';
 import type { NotificationKind } from '../../notifications/notificationTypes.ts';
 import { renderNotification } from '../../notifications/renderNotification.ts';
 import { withSystemScope } from '../../storage/regencyScope.ts';
+import { connectorMaxAttempts, runConnectorCall } from '../connectors/runConnectorCall.ts';
 import { ChannelError, type SendMessage } from './channels/channelTypes.ts';
 import { sendEmail } from './channels/emailChannel.ts';
 import { sendSms } from './channels/smsChannel.ts';
@@ -51,6 +53,31 @@ function webhookData(n: NotificationRow): Record<string, unknown> {
   };
 }
 
+async function sendMessage(
+  delivery: ClaimedDelivery,
+  notification: NotificationRow,
+  regency: RawRegency,
+  settings: NotifierSettings,
+): Promise<string | undefined> {
+  const send = CHANNELS[delivery.channel];
+  if (!send) throw new ChannelError('NOT_CONFIGURED', `Saluran "${delivery.channel}" tidak dikenal.`);
+  const message = renderNotification(notification.kind as NotificationKind, notification.params, {
+    regency,
+    publicUrl: settings.publicUrl,
+    timeZone: regency.calendar.timezone,
+  });
+  return send(
+    {
+      deliveryId: Number(delivery.id),
+      notificationId: Number(notification.id),
+      address: delivery.address,
+      message,
+      data: delivery.channel === 'webhook' ? webhookData(notification) : {},
+    },
+    { config: regency.notifications ?? {}, settings },
+  );
+}
+
 /**
  * Delivers due deliveries: each is claimed (row lock, lease, attempt counted) in a short transaction,
  * sent outside it, then marked sent, rescheduled with exponential backoff, or dead after the last attempt.
@@ -92,28 +119,21 @@ export async function deliverNotifications(
     const regency = claimed.configs.get(delivery.regency_id);
     let providerId: string | undefined;
     let failure: string | undefined;
+    let hopeless = false;
+    const isConnector = delivery.channel === 'connector';
     try {
       if (!regency) throw new ChannelError('NOT_CONFIGURED', `Kabupaten ${delivery.regency_id} tidak ditemukan.`);
-      const send = CHANNELS[delivery.channel];
-      if (!send) throw new ChannelError('NOT_CONFIGURED', `Saluran "${delivery.channel}" tidak dikenal.`);
-      const message = renderNotification(notification.kind as NotificationKind, notification.params, {
-        regency,
-        publicUrl: settings.publicUrl,
-        timeZone: regency.calendar.timezone,
-      });
-      providerId = await send(
-        {
-          deliveryId: Number(delivery.id),
-          notificationId: Number(notification.id),
-          address: delivery.address,
-          message,
-          data: delivery.channel === 'webhook' ? webhookData(notification) : {},
-        },
-        { config: regency.notifications ?? {}, settings },
-      );
+      providerId = isConnector
+        ? await runConnectorCall(db, notification, regency, settings, now)
+        : await sendMessage(delivery, notification, regency, settings);
     } catch (error) {
       failure = error instanceof ChannelError ? error.message : 'Kesalahan tak terduga saat mengirim.';
+      // A connector without address or token will not heal by waiting: it becomes an incident at once.
+      hopeless = isConnector && error instanceof ChannelError && error.code === 'NOT_CONFIGURED';
     }
+    const maxAttempts = isConnector
+      ? connectorMaxAttempts(regency, notification.params.connector)
+      : settings.maxAttempts;
     await withSystemScope(db, async (trx) => {
       const mine = trx('notification_deliveries').where({ id: delivery.id, locked_by: runnerId });
       if (failure === undefined) {
@@ -126,9 +146,20 @@ export async function deliverNotifications(
           locked_until: null,
           locked_by: null,
         });
-      } else if (delivery.attempts >= settings.maxAttempts) {
+      } else if (hopeless || delivery.attempts >= maxAttempts) {
         round.dead += 1;
         await mine.update({ status: 'dead', last_error: failure, locked_until: null, locked_by: null });
+        // A failed connector call is an incident: the task's role is told to retry or complete it by hand.
+        if (isConnector)
+          await trx('notifications').insert({
+            regency_id: notification.regency_id,
+            case_id: notification.case_id,
+            kind: 'service.failed',
+            audience: 'staff',
+            recipient_role: notification.recipient_role,
+            params: JSON.stringify({ ...notification.params, error: failure }),
+            fanned_out_at: now,
+          });
       } else {
         round.failed += 1;
         const next = new Date(now.getTime() + retryDelaySeconds(settings, delivery.attempts) * 1000);

@@ -29,6 +29,8 @@ function deliveriesOf(
 ): Array<{ channel: string; address: string }> {
   if (row.audience === 'applicant' && row.contact)
     return [{ channel: row.contact.channel, address: row.contact.address }];
+  if (row.audience === 'connector' && typeof row.params.taskId === 'string')
+    return [{ channel: 'connector', address: row.params.taskId }];
   if (row.audience === 'webhook') {
     const types = eventTypes(row.params);
     return (regency?.notifications?.webhooks ?? [])

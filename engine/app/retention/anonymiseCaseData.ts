@@ -37,4 +37,10 @@ export async function anonymiseCaseData(
     .update({ content: Buffer.alloc(0), sha256: '', file_name: 'dihapus', purged_at: now });
   await trx('issued_documents').where({ case_id: caseId }).update({ body: REDACTED_LETTER });
   await trx('survey_responses').where({ case_id: caseId }).update({ comment: null });
+  // The applicant's e-mail or phone number, kept for notifications, goes too (UU PDP: no longer needed).
+  await trx('notifications').where({ case_id: caseId }).update({ contact: null });
+  await trx.raw(
+    `UPDATE notification_deliveries SET address = '[dihapus]' WHERE channel IN ('email', 'whatsapp', 'sms') AND notification_id IN (SELECT id FROM notifications WHERE case_id = ?)`,
+    [caseId],
+  );
 }

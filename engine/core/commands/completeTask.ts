@@ -40,6 +40,16 @@ export async function completeTask(
   if ('error' in found) return { ok: false, error: found.error };
   const task = found.task;
   const step = exe.stepById.get(task.stepId)!;
+  // A service step is done by its connector; by hand only with a reason, which the event keeps (audit).
+  if (step.service && command.via !== 'connector' && (command.note ?? '').trim().length === 0)
+    return {
+      ok: false,
+      error: {
+        code: 'REASON_REQUIRED',
+        message: `Langkah ini dikerjakan oleh layanan "${step.service.connector}". Bila diselesaikan manual, tuliskan alasannya (mis. layanan tidak dapat dihubungi) dan hasil pemeriksaan Anda.`,
+        path: '/note',
+      },
+    };
   const formData = command.formData ?? {};
   const validator = exe.formValidators.get(step.id);
   if (validator && !validator(formData)) {
@@ -101,6 +111,7 @@ export async function completeTask(
         checklist: command.checklist ?? {},
         attachments: command.attachments ?? [],
         note: command.note ?? null,
+        ...(step.service ? { via: command.via ?? 'manual' } : {}),
       },
     },
     { stepId: step.id, taskId: task.id },

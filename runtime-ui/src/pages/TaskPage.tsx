@@ -115,6 +115,11 @@ export function TaskPage() {
             </>
           )}
         </dl>
+        {step.service && (
+          <p className="alert info" data-testid="service-step">
+            {t('task.serviceStep', { connector: step.service.connector })}
+          </p>
+        )}
       </div>
       {kase.data.eligibility && <EligibilityPanel eligibility={kase.data.eligibility} />}
       {step.requirements.length > 0 && (
@@ -179,6 +184,19 @@ export function TaskPage() {
               </>
             )}
           </fieldset>
+        )}
+        {step.service && (
+          <label style={{ display: 'block', marginBottom: '.6rem' }}>
+            {t('task.manualReason')}
+            <textarea
+              id="note"
+              data-testid="manual-reason"
+              rows={3}
+              style={{ display: 'block', width: '100%' }}
+              value={draft.note}
+              onChange={(e) => setDraft({ ...draft, note: e.target.value })}
+            />
+          </label>
         )}
         <p className="muted" style={{ fontSize: '.8rem' }}>
           {t('task.draftSaved')}
