@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { AppError } from '../app/appErrors.ts';
 import { errorHandler } from './errorHandler.ts';
+import { mountControlRoute, type ControlOptions } from './controlRoute.ts';
 import { buildOpenApi } from './openApi.ts';
 import { allRoutes } from './routes/allRoutes.ts';
 import { handlerFor } from './routeHandler.ts';
@@ -14,6 +15,8 @@ export interface AppOptions {
   logger: Logger;
   /** Browsers reach the site over HTTPS (TLS here or at a proxy): Secure cookies, HSTS, upgrade-insecure-requests. */
   https?: boolean;
+  /** The local control endpoint for `alur backup` (servers holding a PGlite folder). */
+  control?: ControlOptions;
   /** Extra middleware mounted after the API (the UIs' static files). */
   mountUi?: (app: express.Express) => void;
 }
@@ -39,6 +42,7 @@ export function createApp(options: AppOptions): express.Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  if (options.control) mountControlRoute(app, options.control);
   const routes = allRoutes(() => options.https === true);
   const openApi = buildOpenApi(routes);
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));

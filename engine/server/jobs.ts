@@ -1,11 +1,17 @@
 import type { ScheduledJob } from '../app/jobScheduler.ts';
 import { sweepOverdue } from '../app/overdueSweep.ts';
 import { anonymiseExpiredCases } from '../app/retention/anonymiseExpiredCases.ts';
+import { backupScheduleFromEnv, runScheduledBackup } from '../backup/scheduledBackup.ts';
 import { withSystemScope } from '../storage/regencyScope.ts';
+
+/** Name of the daily backup job in the `jobs` table. */
+export const BACKUP_JOB = 'backup';
 
 /** Background jobs every server process offers to run; the database decides who runs each turn. */
 export const backgroundJobs: readonly ScheduledJob[] = [
   // Both jobs run as the system role: the deliberate, documented bypass of regency row-level security.
   { name: 'overdue-sweep', everySeconds: 60, run: (db, now) => withSystemScope(db, (trx) => sweepOverdue(trx, now)) },
   { name: 'retention-anonymise', everySeconds: 6 * 3600, run: (db, now) => anonymiseExpiredCases(db, now) },
+  // Daily, into ALUR_BACKUP_DIR keeping ALUR_BACKUP_KEEP files; its last result is shown to admins.
+  { name: BACKUP_JOB, everySeconds: 24 * 3600, run: (db, now) => runScheduledBackup(db, backupScheduleFromEnv(), now) },
 ];

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -9,6 +9,8 @@ import { runDueJobs } from '../app/jobScheduler.ts';
 import type { SyncReport } from '../app/syncDefinitionFolder.ts';
 import { syncIfChanged } from '../app/syncIfChanged.ts';
 import { createApp } from '../api/createApp.ts';
+import { assertFolderFree, writeServerLock } from '../backup/serverLock.ts';
+import { writeBackupFile } from '../backup/writeBackupFile.ts';
 import { safeErrorForLog } from '../api/safeErrorForLog.ts';
 import { databaseTargetFromEnv, describeTarget, openDatabase, type DatabaseTarget } from '../storage/database.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
@@ -50,6 +52,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const logger = options.logger ?? createLogger();
   const transport = options.transport ?? transportFromEnv();
   const target = options.target ?? databaseTargetFromEnv();
+  // PGlite is single-process: a second server on the same folder would corrupt it.
+  const lockedDir = target.kind === 'pglite' ? target.dataDir : undefined;
+  if (lockedDir !== undefined) assertFolderFree(lockedDir);
   const db = openDatabase(target);
   await migrateToLatest(db);
   const sync = await syncIfChanged(db, options.definitionsDir ?? 'sop-definitions', options.codeVersion);
@@ -73,7 +78,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       if (regency) for (const u of await ensureDemoUsers(db, regency)) demoUsers.push({ ...u, regency: regencyId });
     }
   }
-  const app = createApp({ db, logger, mountUi, https: transport.https });
+  const controlToken = randomBytes(32).toString('hex');
+  const app = createApp({
+    db,
+    logger,
+    mountUi,
+    https: transport.https,
+    ...(lockedDir !== undefined
+      ? { control: { token: controlToken, backup: (out: string) => writeBackupFile(db, out) } }
+      : {}),
+  });
   const server: Server = transport.tls
     ? createHttpsServer({ cert: transport.tls.cert, key: transport.tls.key }, app)
     : createHttpServer(app);
@@ -88,6 +102,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const address = server.address() as AddressInfo;
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   const url = `${transport.tls ? 'https' : 'http'}://${host}:${address.port}`;
+  const lock = lockedDir !== undefined ? writeServerLock(lockedDir, url, controlToken) : undefined;
   const runnerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
   let stopping = false;
   const poll = setInterval(
@@ -111,6 +126,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       clearInterval(poll);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();
+      lock?.release();
     },
   };
 }
