@@ -25,7 +25,7 @@ export const GENERATED_HTML_POLICY = "default-src 'none'; style-src 'unsafe-inli
 /**
  * Helmet with the policy above and its other defaults (nosniff, frame and referrer policies). Only when
  * browsers reach Alur over HTTPS: `upgrade-insecure-requests` and HSTS. Over plain HTTP from another PC
- * they would send every script request to https:// and leave a blank page.
+ * they would send every script request to https:// and leave a blank page (COOP is ignored there too).
  */
 export function securityHeaders(https: boolean): ReturnType<typeof helmet> {
   return helmet({
@@ -34,6 +34,8 @@ export function securityHeaders(https: boolean): ReturnType<typeof helmet> {
       directives: { ...CONTENT_SECURITY_POLICY, 'upgrade-insecure-requests': https ? [] : null },
     },
     strictTransportSecurity: https,
+    // Browsers ignore (and complain about) Cross-Origin-Opener-Policy on plain-HTTP, non-localhost origins.
+    crossOriginOpenerPolicy: https,
     referrerPolicy: { policy: 'no-referrer' },
   });
 }

@@ -43,7 +43,7 @@ export function readServerLock(dataDir: string): ServerLock | undefined {
 /** Refuses when another live process holds the folder (two processes on one PGlite folder corrupt it). */
 export function assertFolderFree(dataDir: string): void {
   const lock = readServerLock(dataDir);
-  if (lock && lock.pid !== process.pid)
+  if (lock)
     throw new BackupError(
       'FOLDER_IN_USE',
       `Folder data ${resolve(dataDir)} sedang dipakai server Alur lain (pid ${lock.pid}, ${lock.url}). Hentikan server itu dulu, atau pakai folder lain (ALUR_DATA_DIR).`,

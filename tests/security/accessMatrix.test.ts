@@ -49,6 +49,7 @@ const EXPECTED_RULES: Record<string, Rule> = {
   'archive.record': 'archive-authority',
   'audit.read': ['auditor', 'kadis'],
   'monitoring.read': ['kabid', 'kadis', 'sekretaris', 'admin', 'auditor'],
+  'system.backup': ['admin'],
 };
 
 /** Path parameters that point into a case (the test's own list; it must cover the module's). */

@@ -4,6 +4,7 @@ import { attachmentRoutes } from './attachmentRoutes.ts';
 import { auditRoutes } from './auditRoutes.ts';
 import { authRoutes } from './authRoutes.ts';
 import { caseRoutes } from './caseRoutes.ts';
+import { backupRoutes } from './backupRoutes.ts';
 import { catalogueRoutes } from './catalogueRoutes.ts';
 import { definitionRoutes } from './definitionRoutes.ts';
 import { delegationRoutes } from './delegationRoutes.ts';
@@ -35,5 +36,6 @@ export function allRoutes(secureCookies: () => boolean = () => false): RouteSpec
     ...exportRoutes,
     ...monitoringRoutes(),
     ...designerRoutes,
+    ...backupRoutes,
   ];
 }

@@ -30,7 +30,8 @@ export type Action =
   | 'archive.decide'
   | 'archive.record'
   | 'audit.read'
-  | 'monitoring.read';
+  | 'monitoring.read'
+  | 'system.backup';
 
 /** How an action is checked against the case a route touches (through {caseId}, {taskId}, …). */
 export type CaseCheck = 'visible' | 'archive-authority';
@@ -91,6 +92,8 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   'archive.record': { who: CASE_WORKERS, onCase: 'archive-authority' },
   'audit.read': { who: ['auditor', 'kadis'], onCase: 'visible' },
   'monitoring.read': { who: ['kabid', 'kadis', 'sekretaris', 'admin', 'auditor'], onCase: 'visible' },
+  // The office's IT administrators see the backup status and start one; the file never leaves the server.
+  'system.backup': { who: ['admin'], onCase: 'visible' },
 };
 
 /** Whether a user with these role kinds may perform the action (before any case-level check). */
