@@ -43,7 +43,8 @@ export function createApp(options: AppOptions): express.Express {
     next();
   });
   if (options.control) mountControlRoute(app, options.control);
-  const routes = allRoutes(() => options.https === true);
+  // ALUR_SECURE_COOKIES=1 (the older switch) still forces Secure cookies.
+  const routes = allRoutes(() => options.https === true || process.env.ALUR_SECURE_COOKIES === '1');
   const openApi = buildOpenApi(routes);
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));
   for (const spec of routes) {
