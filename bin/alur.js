@@ -3,5 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { runCli } = await import('../engine/cli/runCli.ts');
-process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+const { runAlur } = await import('../engine/cli/main.ts');
+process.exitCode = await runAlur(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { AppError } from '../app/appErrors.ts';
 import { errorHandler } from './errorHandler.ts';
+import { mountControlRoute, type ControlOptions } from './controlRoute.ts';
 import { buildOpenApi } from './openApi.ts';
 import { allRoutes } from './routes/allRoutes.ts';
 import { handlerFor } from './routeHandler.ts';
@@ -19,6 +20,8 @@ export interface AppOptions {
    * subnets, or `loopback`); `none` believes nobody. Default: ALUR_TRUST_PROXY, else `loopback`.
    */
   trustProxy?: string;
+  /** The local control endpoint for `alur backup` (servers holding a PGlite folder). */
+  control?: ControlOptions;
   /** Extra middleware mounted after the API (the UIs' static files). */
   mountUi?: (app: express.Express) => void;
   /** The local admin channel's handler (embedded database only; see engine/server/localAdminChannel.ts). */
@@ -48,7 +51,9 @@ export function createApp(options: AppOptions): express.Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  const routes = allRoutes(() => options.https === true);
+  if (options.control) mountControlRoute(app, options.control);
+  // ALUR_SECURE_COOKIES=1 (the older switch) still forces Secure cookies.
+  const routes = allRoutes(() => options.https === true || process.env.ALUR_SECURE_COOKIES === '1');
   const openApi = buildOpenApi(routes);
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));
   for (const spec of routes) {

@@ -23,9 +23,10 @@ export const CONTENT_SECURITY_POLICY = {
 export const GENERATED_HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; sandbox";
 
 /**
- * Helmet with the policy above and its other defaults (nosniff, frame and referrer policies). Only when
- * browsers reach Alur over HTTPS: `upgrade-insecure-requests` and HSTS. Over plain HTTP from another PC
- * they would send every script request to https:// and leave a blank page.
+ * Helmet with the policy above and its other defaults (nosniff, HSTS — which browsers ignore over plain
+ * HTTP —, frame and referrer policies). Only when browsers reach Alur over HTTPS:
+ * `upgrade-insecure-requests` and Cross-Origin-Opener-Policy. Over plain HTTP from another PC
+ * they would send every script request to https:// and leave a blank page (COOP is ignored there too).
  */
 export function securityHeaders(https: boolean): ReturnType<typeof helmet> {
   return helmet({
@@ -33,7 +34,8 @@ export function securityHeaders(https: boolean): ReturnType<typeof helmet> {
       useDefaults: true,
       directives: { ...CONTENT_SECURITY_POLICY, 'upgrade-insecure-requests': https ? [] : null },
     },
-    strictTransportSecurity: https,
+    // Browsers ignore (and complain about) Cross-Origin-Opener-Policy on plain-HTTP, non-localhost origins.
+    crossOriginOpenerPolicy: https,
     referrerPolicy: { policy: 'no-referrer' },
   });
 }

@@ -4,7 +4,11 @@ import { writeScheduledNotifications } from '../app/notifications/scheduledNotif
 import { purgeExpiredKeys } from '../app/idempotency.ts';
 import { sweepOverdue } from '../app/overdueSweep.ts';
 import { anonymiseExpiredCases } from '../app/retention/anonymiseExpiredCases.ts';
+import { backupScheduleFromEnv, runScheduledBackup } from '../backup/scheduledBackup.ts';
 import { withSystemScope } from '../storage/regencyScope.ts';
+
+/** Name of the daily backup job in the `jobs` table. */
+export const BACKUP_JOB = 'backup';
 
 /** Background jobs every server process offers to run; the database decides who runs each turn. */
 export const backgroundJobs: readonly ScheduledJob[] = [
@@ -20,4 +24,6 @@ export const backgroundJobs: readonly ScheduledJob[] = [
   { name: 'retention-anonymise', everySeconds: 6 * 3600, run: (db, now) => anonymiseExpiredCases(db, now) },
   // Stored first answers of Idempotency-Key requests hold personal data: they go after 24 hours.
   { name: 'idempotency-purge', everySeconds: 3600, run: (db) => withSystemScope(db, (trx) => purgeExpiredKeys(trx)) },
+  // Daily, into ALUR_BACKUP_DIR keeping ALUR_BACKUP_KEEP files; its last result is shown to admins.
+  { name: BACKUP_JOB, everySeconds: 24 * 3600, run: (db, now) => runScheduledBackup(db, backupScheduleFromEnv(), now) },
 ];

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -10,6 +10,8 @@ import type { SyncReport } from '../app/syncDefinitionFolder.ts';
 import { syncIfChanged } from '../app/syncIfChanged.ts';
 import { refreshCalendarOverrides } from '../app/calendar/calendarChanges.ts';
 import { createApp } from '../api/createApp.ts';
+import { assertFolderFree, writeServerLock } from '../backup/serverLock.ts';
+import { writeBackupFile } from '../backup/writeBackupFile.ts';
 import { safeErrorForLog } from '../api/safeErrorForLog.ts';
 import { databaseTargetFromEnv, describeTarget, openDatabase, type DatabaseTarget } from '../storage/database.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
@@ -57,6 +59,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const logger = options.logger ?? createLogger();
   const transport = options.transport ?? transportFromEnv();
   const target = options.target ?? databaseTargetFromEnv();
+  // PGlite is single-process: a second server on the same folder would corrupt it.
+  const lockedDir = target.kind === 'pglite' ? target.dataDir : undefined;
+  if (lockedDir !== undefined) assertFolderFree(lockedDir);
   const db = openDatabase(target);
   if (target.kind === 'postgres') {
     // Migrations may rebuild indexes of large tables: they run on their own connection without the request timeouts.
@@ -97,6 +102,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     target.kind === 'pglite' && target.dataDir !== undefined
       ? openLocalAdminChannel(target.dataDir, db, logger)
       : undefined;
+  const controlToken = randomBytes(32).toString('hex');
   const app = createApp({
     db,
     logger,
@@ -104,6 +110,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     https: transport.https,
     ...(localAdmin ? { localAdmin: { path: LOCAL_ADMIN_PATH, handler: localAdmin.handler } } : {}),
+    ...(lockedDir !== undefined
+      ? { control: { token: controlToken, backup: (out: string) => writeBackupFile(db, out) } }
+      : {}),
   });
   const server: Server = transport.tls
     ? createHttpsServer({ cert: transport.tls.cert, key: transport.tls.key }, app)
@@ -123,6 +132,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // The CLI on this machine reaches a server listening on every interface through loopback.
   const wildcard = address.address === '0.0.0.0' || address.address === '::';
   localAdmin?.publish(`${scheme}://${wildcard ? '127.0.0.1' : host}:${address.port}`);
+  const lock = lockedDir !== undefined ? writeServerLock(lockedDir, url, controlToken) : undefined;
   const runnerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
   let stopping = false;
   const poll = setInterval(
@@ -152,6 +162,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       localAdmin?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();
+      lock?.release();
     },
   };
 }

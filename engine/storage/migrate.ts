@@ -42,3 +42,8 @@ const source: Knex.MigrationSource<string> = {
 export async function migrateToLatest(db: Knex): Promise<void> {
   await db.migrate.latest({ migrationSource: source });
 }
+
+/** Names of every migration this code knows, in order (a backup from newer code has names outside it). */
+export function knownMigrations(): string[] {
+  return Object.keys(migrations).sort();
+}

@@ -1,8 +1,12 @@
-import { networkInterfaces } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
+import { runDueJobs } from '../../engine/app/jobScheduler.ts';
+import { backgroundJobs, BACKUP_JOB } from '../../engine/server/jobs.ts';
 import { startServer, type RunningServer } from '../../engine/server/startServer.ts';
 import { ApiClient } from '../support/apiClient.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
@@ -66,7 +70,8 @@ describe('the staff app opened from another computer over plain HTTP', () => {
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=user-name]');
     await page.goto(`${server.url}/kasus/${caseId}`);
-    await page.waitForSelector(`text=${kutaiApplicant.fullName}`);
+    await page.waitForSelector('[data-testid=timeline]');
+    expect(await page.locator('[data-testid=case-status]').innerText()).not.toBe('');
     await screenshot(page, SUITE, '02-case-from-lan');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, SUITE, '03-case-from-lan-390');
@@ -77,5 +82,35 @@ describe('the staff app opened from another computer over plain HTTP', () => {
     await screenshot(page, SUITE, '04-receipt-from-lan');
     expect(failedRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
+  });
+
+  it("shows the admin the daily backup's last result on the dashboard", async () => {
+    process.env.ALUR_BACKUP_DIR = mkdtempSync(join(tmpdir(), 'issue-14-e2e-backup-'));
+    try {
+      const ran = await runDueJobs(
+        server.db,
+        backgroundJobs.filter((j) => j.name === BACKUP_JOB),
+        'e2e',
+      );
+      expect(ran).toEqual([BACKUP_JOB]);
+      await page.click('button:has-text("Keluar")');
+      await page.waitForSelector('#username');
+      await page.fill('#username', 'kutai-kartanegara.admin');
+      await page.fill('#password', DEMO_PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('[data-testid=user-name]');
+      await page.goto(`${server.url}/dasbor`);
+      const line = page.locator('[data-testid=backup-status]');
+      await line.waitFor();
+      expect(await line.innerText()).toMatch(/Cadangan harian:.*berhasil, [\d.]+ MB; 1 berkas disimpan/);
+      await screenshot(page, SUITE, '05-admin-backup-status');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await screenshot(page, SUITE, '06-admin-backup-status-390');
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.click('button:has-text("Cadangkan sekarang")');
+      await page.waitForSelector('text=Dijadwalkan');
+    } finally {
+      delete process.env.ALUR_BACKUP_DIR;
+    }
   });
 });

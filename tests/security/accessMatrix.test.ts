@@ -57,6 +57,7 @@ const EXPECTED_RULES: Record<string, Rule> = {
   'notification.admin': ['admin'],
   'calendar.read': ['drafter', 'approver', 'admin'],
   'calendar.manage': ['admin'],
+  'system.backup': ['admin'],
 };
 
 /** Path parameters that point into a case (the test's own list; it must cover the module's). */

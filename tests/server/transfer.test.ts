@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../engine/api/createApp.ts';
 import { mountUi } from '../../engine/server/mountUi.ts';
 import { openDatabase } from '../../engine/storage/database.ts';
+import { migrateToLatest } from '../../engine/storage/migrate.ts';
 import { precompress } from '../../tools/precompress.ts';
 
 const SCRIPT = `export const greeting = ${JSON.stringify('Selamat datang di Alur. '.repeat(400))};\n`;
@@ -53,12 +54,14 @@ describe('transfer: precompressed immutable assets, no-cache pages, no-store API
     );
     precompress(dist);
     db = openDatabase({ kind: 'pglite' });
+    // Opened and migrated here, so the API answers below are real ones (401, 404), not a cold start's.
+    await migrateToLatest(db);
     const app = createApp({ db, logger: pino({ level: 'silent' }), mountUi: (a) => mountUi(a, dist) });
     server = await new Promise((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
+  }, 120_000);
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
     await db.destroy();
@@ -101,9 +104,12 @@ describe('transfer: precompressed immutable assets, no-cache pages, no-store API
   });
 
   it('every API answer, successful or not, says no-store', async () => {
+    const statuses: number[] = [];
     for (const path of ['/api/health', '/api/openapi.json', '/api/cases', '/api/tidak-ada']) {
       const answer = await get(base, path);
+      statuses.push(answer.status);
       expect(answer.headers['cache-control'], path).toMatch(/no-store/);
     }
+    expect(statuses).toEqual([200, 200, 401, 404]);
   });
 });

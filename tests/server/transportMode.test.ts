@@ -60,23 +60,24 @@ describe('headers and cookies over plain HTTP and behind an HTTPS proxy', () => 
     await test.stop();
   });
 
-  it('plain HTTP: no upgrade-insecure-requests, no HSTS, session cookie without Secure', async () => {
+  it('plain HTTP: no upgrade-insecure-requests, no COOP, session cookie without Secure', async () => {
     const client = new ApiClient(test.server.url);
     const login = await client.login('kutai-kartanegara.staf-rehsos', DEMO_PASSWORD);
     const csp = login.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('upgrade-insecure-requests');
-    expect(login.headers.get('strict-transport-security')).toBeNull();
+    expect(login.headers.get('cross-origin-opener-policy')).toBeNull();
     const cookie = login.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^alur_session=/);
     expect(cookie).not.toMatch(/;\s*Secure/i);
   });
 
-  it('HTTPS at a proxy: upgrade-insecure-requests, HSTS and a Secure cookie', async () => {
+  it('HTTPS at a proxy: upgrade-insecure-requests, HSTS, COOP and a Secure cookie', async () => {
     const client = new ApiClient(proxiedUrl);
     const login = await client.login('kutai-kartanegara.staf-rehsos', DEMO_PASSWORD);
     expect(login.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
     expect(login.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    expect(login.headers.get('cross-origin-opener-policy')).toBe('same-origin');
     expect(login.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
   });
 

@@ -6,6 +6,7 @@ import { auditRoutes } from './auditRoutes.ts';
 import { calendarRoutes } from './calendarRoutes.ts';
 import { authRoutes } from './authRoutes.ts';
 import { caseRoutes } from './caseRoutes.ts';
+import { backupRoutes } from './backupRoutes.ts';
 import { catalogueRoutes } from './catalogueRoutes.ts';
 import { definitionRoutes } from './definitionRoutes.ts';
 import { delegationRoutes } from './delegationRoutes.ts';
@@ -41,5 +42,6 @@ export function allRoutes(secureCookies: () => boolean = () => false): RouteSpec
     ...exportRoutes,
     ...monitoringRoutes(),
     ...designerRoutes,
+    ...backupRoutes,
   ];
 }

@@ -35,7 +35,8 @@ export type Action =
   | 'notification.read'
   | 'notification.admin'
   | 'calendar.read'
-  | 'calendar.manage';
+  | 'calendar.manage'
+  | 'system.backup';
 
 /** How an action is checked against the case a route touches (through {caseId}, {taskId}, …). */
 export type CaseCheck = 'visible' | 'archive-authority';
@@ -105,6 +106,8 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   // Drafters see which years are provisional while writing times; only admins change the calendar.
   'calendar.read': { who: ['drafter', 'approver', 'admin'], onCase: 'visible' },
   'calendar.manage': { who: ['admin'], onCase: 'visible' },
+  // The office's IT administrators see the backup status and start one; the file never leaves the server.
+  'system.backup': { who: ['admin'], onCase: 'visible' },
 };
 
 /** Whether a user with these role kinds may perform the action (before any case-level check). */

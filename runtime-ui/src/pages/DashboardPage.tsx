@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
+import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
+import { BackupStatusLine } from '../dashboard/BackupStatusLine.tsx';
 import type { DashboardFilters } from '../dashboard/dashboardTypes.ts';
 import { FlowCharts } from '../dashboard/FlowCharts.tsx';
 import { OutcomeCharts } from '../dashboard/OutcomeCharts.tsx';
@@ -18,6 +20,7 @@ function isoDay(date: Date): string {
 /** Monitoring for heads of office: the regency's (or one SOP's) figures of a period as charts, with exports. */
 export function DashboardPage() {
   const { t } = useTranslation();
+  const { hasKind } = useSession();
   const today = new Date();
   const [filters, setFilters] = useState<DashboardFilters>({
     sopId: '',
@@ -32,6 +35,7 @@ export function DashboardPage() {
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
+      {hasKind('admin') && <BackupStatusLine />}
       <form className="card row" onSubmit={(e) => e.preventDefault()} aria-label={t('dashboard.filters')}>
         <div>
           <label htmlFor="dash-sop">{t('dashboard.service')}</label>
