@@ -27,6 +27,7 @@ export const definitionErrorCodes = [
   'DUPLICATE_ID',
   'RESERVED_ID',
   'UNKNOWN_UNIT',
+  'UNIT_CYCLE',
   'UNKNOWN_ROLE',
   'UNKNOWN_ACTOR',
   'EXTERNAL_ACTOR_WITHOUT_RECORDER',

@@ -162,7 +162,8 @@ export interface RawRegency {
     website?: string;
     head?: { name: string; nip?: string; title: string; rank?: string };
   };
-  units: Array<{ id: string; name: string; short?: string }>;
+  /** Units nest: a Seksi under its Bidang, a Subbagian under the Sekretariat (`parent`). */
+  units: Array<{ id: string; name: string; short?: string; parent?: string; kind?: UnitKind }>;
   roles: Array<{ id: string; name: string; unit?: string; kind?: RoleKind }>;
   calendar: {
     timezone: string;
@@ -178,7 +179,11 @@ export interface RawRegency {
 }
 
 /** Kinds of staff role, which drive permissions. */
-export type RoleKind = 'staff' | 'kabid' | 'kadis' | 'sekretaris' | 'drafter' | 'approver' | 'auditor' | 'admin';
+export type RoleKind =
+  'staff' | 'kabid' | 'kasi' | 'kasubbag' | 'kadis' | 'sekretaris' | 'drafter' | 'approver' | 'auditor' | 'admin';
+
+/** Kinds of unit in the office's structure. */
+export type UnitKind = 'bidang' | 'sekretariat' | 'seksi' | 'subbagian' | 'uptd';
 
 /** Day of week as written in regency.yaml. */
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';

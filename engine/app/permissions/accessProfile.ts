@@ -20,7 +20,7 @@ export interface AccessProfile {
   kinds: ReadonlySet<RoleKind>;
   /** Units of the user's staff roles: their non-confidential SOPs are visible. */
   staffUnits: string[];
-  /** Units of the user's kabid roles: all their SOPs are visible. */
+  /** Units headed by the user (kabid, kasi, kasubbag roles) and the units nested under them: all their SOPs are visible. */
   kabidUnits: string[];
   /** The user and the officials they act for: tasks assigned to any of them are the user's. */
   assignees: string[];
@@ -32,7 +32,28 @@ export interface AccessProfile {
   sops: SopAccessInfo[];
 }
 
-type RegencyRoles = { roles: RawRegency['roles']; archiveControl?: { approvers?: string[] } };
+type RegencyRoles = {
+  roles: RawRegency['roles'];
+  archiveControl?: { approvers?: string[] };
+  units?: Array<{ id: string; parent?: string }>;
+};
+
+/** The units and every unit nested under them (a Bidang's Seksi, the Sekretariat's Subbagian). */
+function withNested(units: string[], all: ReadonlyArray<{ id: string; parent?: string }>): string[] {
+  const result = new Set(units);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const unit of all)
+      if (unit.parent !== undefined && result.has(unit.parent) && !result.has(unit.id)) {
+        result.add(unit.id);
+        grew = true;
+      }
+  }
+  return [...result];
+}
+
+const HEAD_KINDS: readonly RoleKind[] = ['kabid', 'kasi', 'kasubbag'];
 
 /** Builds the profile from the regency's role table (pure: the same roles always give the same rights). */
 export function profileFromRoles(
@@ -44,16 +65,18 @@ export function profileFromRoles(
   const roleIds = [...user.roles, ...delegations.flatMap((d) => d.roles)];
   const held = regency.roles.filter((r) => roleIds.includes(r.id));
   const kindOf = (r: RawRegency['roles'][number]): RoleKind => r.kind ?? 'staff';
-  const unitsOf = (kind: RoleKind): string[] => [
-    ...new Set(held.filter((r) => kindOf(r) === kind && r.unit !== undefined).map((r) => r.unit!)),
-  ];
+  const unitsOf = (kinds: readonly RoleKind[]): string[] =>
+    withNested(
+      [...new Set(held.filter((r) => kinds.includes(kindOf(r)) && r.unit !== undefined).map((r) => r.unit!))],
+      regency.units ?? [],
+    );
   return {
     userId: user.id,
     regencyId: user.regencyId,
     roles: [...new Set(roleIds)],
     kinds: new Set(held.map(kindOf)),
-    staffUnits: unitsOf('staff'),
-    kabidUnits: unitsOf('kabid'),
+    staffUnits: unitsOf(['staff']),
+    kabidUnits: unitsOf(HEAD_KINDS),
     assignees: [user.id, ...delegations.map((d) => d.fromUserId)],
     delegations: [...delegations],
     archiveApprovers: regency.archiveControl?.approvers ?? [],
@@ -68,6 +91,7 @@ export function profileFromRoles(
 export const PROFILE_SOURCE_COLUMNS = `
   r.config->'roles' AS profile_roles,
   r.config->'archiveControl' AS profile_archive_control,
+  r.config->'units' AS profile_units,
   (SELECT coalesce(json_agg(json_build_object('fromUserId', du.id, 'fromName', du.display_name, 'roles', du.roles) ORDER BY d.id), '[]'::json)
      FROM delegations d JOIN users du ON du.id = d.from_user_id
     WHERE d.regency_id = u.regency_id AND d.to_user_id = u.id AND d.starts_at <= ? AND d.ends_at > ?) AS profile_delegations,
@@ -78,13 +102,14 @@ export const PROFILE_SOURCE_COLUMNS = `
 export interface ProfileSourceRow {
   profile_roles: RawRegency['roles'] | null;
   profile_archive_control: { approvers?: string[] } | null;
+  profile_units: Array<{ id: string; parent?: string }> | null;
   profile_delegations: ActiveDelegation[];
   profile_sops: SopAccessInfo[];
 }
 
 /** The profile of `user` from a row carrying PROFILE_SOURCE_COLUMNS. */
 export function profileFromRow(user: AuthUser, row: ProfileSourceRow): AccessProfile {
-  const regency: RegencyRoles = { roles: row.profile_roles ?? [] };
+  const regency: RegencyRoles = { roles: row.profile_roles ?? [], units: row.profile_units ?? [] };
   if (row.profile_archive_control) regency.archiveControl = row.profile_archive_control;
   return profileFromRoles(user, row.profile_delegations, regency, row.profile_sops);
 }
@@ -98,6 +123,12 @@ export async function loadAccessProfile(db: Knex, user: AuthUser, now = new Date
   );
   return profileFromRow(
     user,
-    row ?? { profile_roles: null, profile_archive_control: null, profile_delegations: [], profile_sops: [] },
+    row ?? {
+      profile_roles: null,
+      profile_archive_control: null,
+      profile_units: null,
+      profile_delegations: [],
+      profile_sops: [],
+    },
   );
 }
