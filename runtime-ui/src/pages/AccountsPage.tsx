@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNip } from '../../../engine/app/accounts/nip.ts';
 import { api } from '../../../ui-shared/api/apiClient.ts';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
@@ -24,11 +25,6 @@ type Issued = {
 type Regency = { regency: { units: Array<{ id: string; name: string }> } };
 
 const EMPTY = { username: '', name: '', nip: '', position: '', unit: '', email: '', phone: '', areas: '' };
-
-/** A stored NIP as printed: 8 + 6 + 1 + 3 digits. */
-function printedNip(nip: string): string {
-  return `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}`;
-}
 
 /** The regency admin's account screen: search and list, create, and the per-account actions. */
 export function AccountsPage() {
@@ -166,7 +162,7 @@ export function AccountsPage() {
                   <br />
                   <small className="muted">
                     {a.username}
-                    {a.nip ? ` · NIP ${printedNip(a.nip)}` : ''}
+                    {a.nip ? ` · NIP ${formatNip(a.nip)}` : ''}
                     {a.position ? ` · ${a.position}` : ''}
                   </small>
                 </td>
