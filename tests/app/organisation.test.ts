@@ -4,6 +4,7 @@ import { passwordProblem } from '../../engine/app/accounts/passwordPolicy.ts';
 import { profileFromRoles } from '../../engine/app/permissions/accessProfile.ts';
 import { kindsAllow } from '../../engine/app/permissions/actions.ts';
 import { scopeOf } from '../../engine/app/permissions/caseScope.ts';
+import { areaName, regionsOf, withinAreas } from '../../engine/regions/regionData.ts';
 
 const regency = {
   units: [
@@ -83,5 +84,25 @@ describe('password rules (OWASP ASVS 5.0 V6.2)', () => {
   it('allows long passphrases up to 128 characters', () => {
     expect(passwordProblem('a'.repeat(64) + ' kalimat')).toBeUndefined();
     expect(passwordProblem('x'.repeat(129))?.code).toBe('PASSWORD_TOO_LONG');
+  });
+});
+
+describe('Kemendagri region codes of the three regencies', () => {
+  it('names kecamatan and desa of a regency and nothing outside it', () => {
+    const kutai = regionsOf('kutai-kartanegara')!;
+    expect(areaName(kutai, '64.02.06')).toBe('Kecamatan Tenggarong');
+    expect(areaName(kutai, '64.02.06.1002')).toBe('Loa Ipuh, Kecamatan Tenggarong');
+    expect(areaName(kutai, '64.02.06.9999')).toBeUndefined();
+    expect(areaName(kutai, '35.26.01')).toBeUndefined();
+    expect(regionsOf('bangkalan')!.code).toBe('35.26');
+    expect(regionsOf('bengkayang')!.code).toBe('61.07');
+    expect(regionsOf('../secret')).toBeUndefined();
+  });
+  it('an address lies in an area when it is the area or inside it (two kecamatan apart)', () => {
+    const tenggarongOnly = ['64.02.06'];
+    expect(withinAreas('64.02.06.1002', tenggarongOnly)).toBe(true);
+    expect(withinAreas('64.02.16.2001', tenggarongOnly)).toBe(false);
+    expect(withinAreas('64.02.16.2001', ['64.02.06', '64.02.16'])).toBe(true);
+    expect(withinAreas('64.02.061', tenggarongOnly)).toBe(false);
   });
 });
