@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { RawRegency, RoleKind } from '../../definition/sopTypes.ts';
 import { sqlRows } from '../../storage/sqlRows.ts';
 import type { AuthUser } from '../authUser.ts';
+import { areaAddresses, type AreaAddress } from '../../regions/areaAddresses.ts';
 import type { SopAccessInfo } from './sopAccessInfo.ts';
 
 /** An active delegation to the user: whose roles they carry (Plt/Plh/out-of-office), right now. */
@@ -30,6 +31,8 @@ export interface AccessProfile {
   archiveApprovers: string[];
   /** Unit and confidentiality of every SOP of the regency, read with the profile: case visibility is decided from them. */
   sops: SopAccessInfo[];
+  /** Areas the account is limited to (empty: no limit): only cases whose applicant address lies there are visible. */
+  areas: AreaAddress[];
 }
 
 type RegencyRoles = {
@@ -61,6 +64,7 @@ export function profileFromRoles(
   delegations: readonly ActiveDelegation[],
   regency: RegencyRoles,
   sops: readonly SopAccessInfo[] = [],
+  areaCodes: readonly string[] = [],
 ): AccessProfile {
   const roleIds = [...user.roles, ...delegations.flatMap((d) => d.roles)];
   const held = regency.roles.filter((r) => roleIds.includes(r.id));
@@ -81,6 +85,7 @@ export function profileFromRoles(
     delegations: [...delegations],
     archiveApprovers: regency.archiveControl?.approvers ?? [],
     sops: [...sops],
+    areas: areaAddresses(user.regencyId, areaCodes),
   };
 }
 
@@ -92,6 +97,7 @@ export const PROFILE_SOURCE_COLUMNS = `
   r.config->'roles' AS profile_roles,
   r.config->'archiveControl' AS profile_archive_control,
   r.config->'units' AS profile_units,
+  u.areas AS profile_areas,
   (SELECT coalesce(json_agg(json_build_object('fromUserId', du.id, 'fromName', du.display_name, 'roles', du.roles) ORDER BY d.id), '[]'::json)
      FROM delegations d JOIN users du ON du.id = d.from_user_id
     WHERE d.regency_id = u.regency_id AND d.to_user_id = u.id AND d.starts_at <= ? AND d.ends_at > ?) AS profile_delegations,
@@ -103,6 +109,7 @@ export interface ProfileSourceRow {
   profile_roles: RawRegency['roles'] | null;
   profile_archive_control: { approvers?: string[] } | null;
   profile_units: Array<{ id: string; parent?: string }> | null;
+  profile_areas: string[] | null;
   profile_delegations: ActiveDelegation[];
   profile_sops: SopAccessInfo[];
 }
@@ -111,7 +118,7 @@ export interface ProfileSourceRow {
 export function profileFromRow(user: AuthUser, row: ProfileSourceRow): AccessProfile {
   const regency: RegencyRoles = { roles: row.profile_roles ?? [], units: row.profile_units ?? [] };
   if (row.profile_archive_control) regency.archiveControl = row.profile_archive_control;
-  return profileFromRoles(user, row.profile_delegations, regency, row.profile_sops);
+  return profileFromRoles(user, row.profile_delegations, regency, row.profile_sops, row.profile_areas ?? []);
 }
 
 /** Loads the user's profile in one query: their roles plus active delegations, read against the regency's role table, and the regency's SOPs. */
@@ -127,6 +134,7 @@ export async function loadAccessProfile(db: Knex, user: AuthUser, now = new Date
       profile_roles: null,
       profile_archive_control: null,
       profile_units: null,
+      profile_areas: null,
       profile_delegations: [],
       profile_sops: [],
     },
