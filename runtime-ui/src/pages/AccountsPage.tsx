@@ -5,6 +5,7 @@ import { api } from '../../../ui-shared/api/apiClient.ts';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
+import { AreaPicker } from '../components/AreaPicker.tsx';
 
 type Account = {
   username: string;
@@ -24,7 +25,7 @@ type Issued = {
 };
 type Regency = { regency: { units: Array<{ id: string; name: string }> } };
 
-const EMPTY = { username: '', name: '', nip: '', position: '', unit: '', email: '', phone: '', areas: '' };
+const EMPTY = { username: '', name: '', nip: '', position: '', unit: '', email: '', phone: '' };
 
 /** The regency admin's account screen: search and list, create, and the per-account actions. */
 export function AccountsPage() {
@@ -36,6 +37,7 @@ export function AccountsPage() {
   const regency = useApi<Regency>('/api/regencies/current');
   const [form, setForm] = useState(EMPTY);
   const [roles, setRoles] = useState<string[]>([]);
+  const [areas, setAreas] = useState<string[]>([]);
   const [credential, setCredential] = useState<'activation' | 'temporary'>('activation');
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<{ text: string; secret?: string }>();
@@ -60,15 +62,13 @@ export function AccountsPage() {
       const result = await api<Issued>('POST', '/api/accounts', {
         ...form,
         roles,
-        areas: form.areas
-          .split(',')
-          .map((a) => a.trim())
-          .filter((a) => a !== ''),
+        areas,
         credential,
       });
       setError(undefined);
       setForm(EMPTY);
       setRoles([]);
+      setAreas([]);
       showIssued(result);
       await list.reload();
     } catch (err) {
@@ -228,7 +228,7 @@ export function AccountsPage() {
               </p>
               {field('email', t('accounts.email'))}
               {field('phone', t('accounts.phone'))}
-              {field('areas', t('accounts.areas'), t('accounts.areasHint'))}
+              <AreaPicker value={areas} onChange={setAreas} />
             </div>
             <fieldset>
               <legend>{t('accounts.roles')}</legend>
