@@ -27,6 +27,7 @@ export const definitionErrorCodes = [
   'DUPLICATE_ID',
   'RESERVED_ID',
   'UNKNOWN_UNIT',
+  'UNIT_CYCLE',
   'UNKNOWN_ROLE',
   'UNKNOWN_PLACEHOLDER',
   'UNKNOWN_CONNECTOR',

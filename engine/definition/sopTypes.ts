@@ -191,7 +191,8 @@ export interface RawRegency {
     website?: string;
     head?: { name: string; nip?: string; title: string; rank?: string };
   };
-  units: Array<{ id: string; name: string; short?: string }>;
+  /** Units nest: a Seksi under its Bidang, a Subbagian under the Sekretariat (`parent`). */
+  units: Array<{ id: string; name: string; short?: string; parent?: string; kind?: UnitKind }>;
   roles: Array<{ id: string; name: string; unit?: string; kind?: RoleKind }>;
   calendar: {
     timezone: string;
@@ -220,7 +221,11 @@ export interface RegencyNotifications {
 }
 
 /** Kinds of staff role, which drive permissions. */
-export type RoleKind = 'staff' | 'kabid' | 'kadis' | 'sekretaris' | 'drafter' | 'approver' | 'auditor' | 'admin';
+export type RoleKind =
+  'staff' | 'kabid' | 'kasi' | 'kasubbag' | 'kadis' | 'sekretaris' | 'drafter' | 'approver' | 'auditor' | 'admin';
+
+/** Kinds of unit in the office's structure. */
+export type UnitKind = 'bidang' | 'sekretariat' | 'seksi' | 'subbagian' | 'uptd';
 
 /** Office time (working days within office hours) or round the clock (`clock: calendar`). */
 export type ClockKind = 'office' | 'calendar';

@@ -168,6 +168,12 @@ describe(`account administration (${databaseLabel})`, () => {
       [{ roles: ['raja'] }, '/roles/0', 'Peran "raja" tidak ada'],
       [{ username: 'A B' }, '/username', 'tidak dapat dipakai'],
       [{ username: 'dewi.rehsos' }, '/username', 'sudah dipakai'],
+      [
+        { areas: ['64.02.06', '35.26.01'] },
+        '/areas/1',
+        'bukan kecamatan atau desa/kelurahan Kabupaten Kutai Kartanegara',
+      ],
+      [{ areas: ['64.02.06.9999'] }, '/areas/0', 'bukan kecamatan atau desa/kelurahan'],
     ];
     for (const [change, path, message] of cases) {
       const r = await kutaiAdmin.post<{ error: { path: string; message: string } }>('/api/accounts', {
@@ -216,6 +222,20 @@ describe(`account administration (${databaseLabel})`, () => {
       active: boolean;
     };
     expect(dewi.active).toBe(true);
+  });
+
+  it('the regency’s kecamatan and desa come with their Kemendagri codes', async () => {
+    const staff = await test.as('kutai-kartanegara', 'staf-rehsos');
+    const regions = await staff.get<{
+      code: string;
+      districts: Array<{ code: string; name: string; villages: Array<{ code: string; name: string }> }>;
+    }>('/api/regencies/current/regions');
+    expect(regions.status).toBe(200);
+    expect(regions.body.code).toBe('64.02');
+    expect(regions.body.districts).toHaveLength(20);
+    const tenggarong = regions.body.districts.find((d) => d.name === 'Tenggarong')!;
+    expect(tenggarong.code).toBe('64.02.06');
+    expect(tenggarong.villages).toContainEqual({ code: '64.02.06.1002', name: 'Loa Ipuh' });
   });
 
   it('staff without an admin role cannot manage accounts (403)', async () => {

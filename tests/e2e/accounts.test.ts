@@ -75,6 +75,12 @@ describe('staff app: a regency admin manages accounts; new staff set their own p
     await page.fill('#account-nip', '19630824 199403 2 007');
     await page.fill('#account-position', 'Pekerja Sosial Ahli Muda');
     await page.selectOption('#account-unit', 'rehsos');
+    // Cascading selects from the official region codes: kecamatan, then its desa/kelurahan.
+    await page.selectOption('#area-district', '64.02.06');
+    await page.selectOption('#area-village', '64.02.06.1002');
+    await page.click('button:has-text("Tambah wilayah")');
+    await page.waitForSelector('[data-testid=chosen-areas] >> text=Loa Ipuh, Kec. Tenggarong');
+    await screenshot(page, SUITE, '03a-area-picker');
     await page.click('button:has-text("Buat akun")');
     await page.waitForSelector('[data-testid=account-secret]');
     temporaryPassword = (await page.locator('[data-testid=account-secret]').innerText()).trim();
@@ -85,6 +91,10 @@ describe('staff app: a regency admin manages accounts; new staff set their own p
     await row.waitFor();
     expect(await row.innerText()).toContain('NIP 19630824 199403 2 007');
     expect(await row.innerText()).toContain('wajib ganti sandi');
+    const stored = (await test.server.db('users').where({ username: 'dewi.rehsos' }).first('areas')) as {
+      areas: string[];
+    };
+    expect(stored.areas).toEqual(['64.02.06.1002']);
     await screenshot(page, SUITE, '03-created-desktop');
   });
 

@@ -1,4 +1,5 @@
 import { AppError } from '../../app/appErrors.ts';
+import { regionsOf } from '../../regions/regionData.ts';
 import { getRegency } from '../../storage/definitionRepository.ts';
 import { route, type RouteSpec } from '../routeSpec.ts';
 
@@ -26,6 +27,24 @@ export const regencyRoutes: RouteSpec[] = [
       const regency = await getRegency(db, user!.regencyId);
       if (!regency) throw new AppError('NOT_FOUND', 'Kabupaten tidak ditemukan.');
       return { body: { regency } };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/regencies/current/regions',
+    summary: 'Kecamatan dan desa/kelurahan kabupaten pengguna dengan kode Kemendagri (Kepmendagri 300.2.2-2138/2025)',
+    tag: 'kabupaten',
+    access: 'user',
+    policy: { action: 'regency.read' },
+    responses: { 200: 'Wilayah', 401: 'Belum masuk', 404: 'Data wilayah kabupaten ini belum tersedia' },
+    handler: ({ user }) => {
+      const regions = regionsOf(user!.regencyId);
+      if (!regions)
+        throw new AppError(
+          'NOT_FOUND',
+          'Data kode wilayah kabupaten ini belum tersedia di Alur (engine/regions/data).',
+        );
+      return Promise.resolve({ body: regions });
     },
   }),
 ];

@@ -1,4 +1,5 @@
 import type { RawRegency } from '../../definition/sopTypes.ts';
+import { areaName, regionsOf } from '../../regions/regionData.ts';
 import { AppError } from '../appErrors.ts';
 import { normalizeNip } from './nip.ts';
 import { passwordProblem } from './passwordPolicy.ts';
@@ -72,12 +73,20 @@ export function normalizeFields(fields: AccountFields, regency: RawRegency): Req
   if (email !== null && !EMAIL.test(email))
     throw invalid('/email', `Alamat surel "${email}" tidak lengkap; tulis seperti nama@kantor.go.id.`);
   const areas = [...new Set(fields.areas ?? [])];
-  for (const [index, code] of areas.entries())
+  const regions = regionsOf(regency.id);
+  for (const [index, code] of areas.entries()) {
     if (!REGION_CODE.test(code))
       throw invalid(
         `/areas/${index}`,
         `Kode wilayah "${code}" tidak dikenal; tulis kode Kemendagri kecamatan (mis. 64.02.01) atau desa/kelurahan (mis. 64.02.01.2001).`,
       );
+    // With the regency's official list shipped, an area must lie in the regency.
+    if (regions && areaName(regions, code) === undefined)
+      throw invalid(
+        `/areas/${index}`,
+        `Kode wilayah "${code}" bukan kecamatan atau desa/kelurahan ${regions.name} (kode ${regions.code}) menurut Kepmendagri 300.2.2-2138 Tahun 2025.`,
+      );
+  }
   return {
     name,
     roles: [...new Set(fields.roles)],

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { RawRegency, RoleKind } from '../../definition/sopTypes.ts';
 import { sqlRows } from '../../storage/sqlRows.ts';
 import type { AuthUser } from '../authUser.ts';
+import { areaAddresses, type AreaAddress } from '../../regions/areaAddresses.ts';
 import type { SopAccessInfo } from './sopAccessInfo.ts';
 
 /** An active delegation to the user: whose roles they carry (Plt/Plh/out-of-office), right now. */
@@ -20,7 +21,7 @@ export interface AccessProfile {
   kinds: ReadonlySet<RoleKind>;
   /** Units of the user's staff roles: their non-confidential SOPs are visible. */
   staffUnits: string[];
-  /** Units of the user's kabid roles: all their SOPs are visible. */
+  /** Units headed by the user (kabid, kasi, kasubbag roles) and the units nested under them: all their SOPs are visible. */
   kabidUnits: string[];
   /** The user and the officials they act for: tasks assigned to any of them are the user's. */
   assignees: string[];
@@ -30,9 +31,32 @@ export interface AccessProfile {
   archiveApprovers: string[];
   /** Unit and confidentiality of every SOP of the regency, read with the profile: case visibility is decided from them. */
   sops: SopAccessInfo[];
+  /** Areas the account is limited to (empty: no limit): only cases whose applicant address lies there are visible. */
+  areas: AreaAddress[];
 }
 
-type RegencyRoles = { roles: RawRegency['roles']; archiveControl?: { approvers?: string[] } };
+type RegencyRoles = {
+  roles: RawRegency['roles'];
+  archiveControl?: { approvers?: string[] };
+  units?: Array<{ id: string; parent?: string }>;
+};
+
+/** The units and every unit nested under them (a Bidang's Seksi, the Sekretariat's Subbagian). */
+function withNested(units: string[], all: ReadonlyArray<{ id: string; parent?: string }>): string[] {
+  const result = new Set(units);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const unit of all)
+      if (unit.parent !== undefined && result.has(unit.parent) && !result.has(unit.id)) {
+        result.add(unit.id);
+        grew = true;
+      }
+  }
+  return [...result];
+}
+
+const HEAD_KINDS: readonly RoleKind[] = ['kabid', 'kasi', 'kasubbag'];
 
 /** Builds the profile from the regency's role table (pure: the same roles always give the same rights). */
 export function profileFromRoles(
@@ -40,24 +64,28 @@ export function profileFromRoles(
   delegations: readonly ActiveDelegation[],
   regency: RegencyRoles,
   sops: readonly SopAccessInfo[] = [],
+  areaCodes: readonly string[] = [],
 ): AccessProfile {
   const roleIds = [...user.roles, ...delegations.flatMap((d) => d.roles)];
   const held = regency.roles.filter((r) => roleIds.includes(r.id));
   const kindOf = (r: RawRegency['roles'][number]): RoleKind => r.kind ?? 'staff';
-  const unitsOf = (kind: RoleKind): string[] => [
-    ...new Set(held.filter((r) => kindOf(r) === kind && r.unit !== undefined).map((r) => r.unit!)),
-  ];
+  const unitsOf = (kinds: readonly RoleKind[]): string[] =>
+    withNested(
+      [...new Set(held.filter((r) => kinds.includes(kindOf(r)) && r.unit !== undefined).map((r) => r.unit!))],
+      regency.units ?? [],
+    );
   return {
     userId: user.id,
     regencyId: user.regencyId,
     roles: [...new Set(roleIds)],
     kinds: new Set(held.map(kindOf)),
-    staffUnits: unitsOf('staff'),
-    kabidUnits: unitsOf('kabid'),
+    staffUnits: unitsOf(['staff']),
+    kabidUnits: unitsOf(HEAD_KINDS),
     assignees: [user.id, ...delegations.map((d) => d.fromUserId)],
     delegations: [...delegations],
     archiveApprovers: regency.archiveControl?.approvers ?? [],
     sops: [...sops],
+    areas: areaAddresses(user.regencyId, areaCodes),
   };
 }
 
@@ -68,6 +96,8 @@ export function profileFromRoles(
 export const PROFILE_SOURCE_COLUMNS = `
   r.config->'roles' AS profile_roles,
   r.config->'archiveControl' AS profile_archive_control,
+  r.config->'units' AS profile_units,
+  u.areas AS profile_areas,
   (SELECT coalesce(json_agg(json_build_object('fromUserId', du.id, 'fromName', du.display_name, 'roles', du.roles) ORDER BY d.id), '[]'::json)
      FROM delegations d JOIN users du ON du.id = d.from_user_id
     WHERE d.regency_id = u.regency_id AND d.to_user_id = u.id AND d.starts_at <= ? AND d.ends_at > ?) AS profile_delegations,
@@ -78,15 +108,17 @@ export const PROFILE_SOURCE_COLUMNS = `
 export interface ProfileSourceRow {
   profile_roles: RawRegency['roles'] | null;
   profile_archive_control: { approvers?: string[] } | null;
+  profile_units: Array<{ id: string; parent?: string }> | null;
+  profile_areas: string[] | null;
   profile_delegations: ActiveDelegation[];
   profile_sops: SopAccessInfo[];
 }
 
 /** The profile of `user` from a row carrying PROFILE_SOURCE_COLUMNS. */
 export function profileFromRow(user: AuthUser, row: ProfileSourceRow): AccessProfile {
-  const regency: RegencyRoles = { roles: row.profile_roles ?? [] };
+  const regency: RegencyRoles = { roles: row.profile_roles ?? [], units: row.profile_units ?? [] };
   if (row.profile_archive_control) regency.archiveControl = row.profile_archive_control;
-  return profileFromRoles(user, row.profile_delegations, regency, row.profile_sops);
+  return profileFromRoles(user, row.profile_delegations, regency, row.profile_sops, row.profile_areas ?? []);
 }
 
 /** Loads the user's profile in one query: their roles plus active delegations, read against the regency's role table, and the regency's SOPs. */
@@ -98,6 +130,13 @@ export async function loadAccessProfile(db: Knex, user: AuthUser, now = new Date
   );
   return profileFromRow(
     user,
-    row ?? { profile_roles: null, profile_archive_control: null, profile_delegations: [], profile_sops: [] },
+    row ?? {
+      profile_roles: null,
+      profile_archive_control: null,
+      profile_units: null,
+      profile_areas: null,
+      profile_delegations: [],
+      profile_sops: [],
+    },
   );
 }

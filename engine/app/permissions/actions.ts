@@ -47,12 +47,15 @@ export interface ActionRule {
   onCase: CaseCheck;
 }
 
-const CASE_WORKERS: readonly RoleKind[] = ['staff', 'kabid', 'kadis', 'sekretaris', 'admin'];
+// Kasi (head of a Seksi) and Kasubbag (head of a Subbagian) work and decide cases like a kabid, on a smaller unit.
+const CASE_WORKERS: readonly RoleKind[] = ['staff', 'kabid', 'kasi', 'kasubbag', 'kadis', 'sekretaris', 'admin'];
 // Auditors read everything their regency holds; they are in no list of a writing action.
 const CASE_READERS: readonly RoleKind[] = [...CASE_WORKERS, 'auditor'];
 const ALL_KINDS: readonly RoleKind[] = [
   'staff',
   'kabid',
+  'kasi',
+  'kasubbag',
   'kadis',
   'sekretaris',
   'drafter',
@@ -60,7 +63,7 @@ const ALL_KINDS: readonly RoleKind[] = [
   'auditor',
   'admin',
 ];
-const HEADS: readonly RoleKind[] = ['kabid', 'kadis', 'sekretaris', 'admin'];
+const HEADS: readonly RoleKind[] = ['kabid', 'kasi', 'kasubbag', 'kadis', 'sekretaris', 'admin'];
 
 /** The permission table: deny by default, so an action missing here cannot be declared at all. */
 export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {

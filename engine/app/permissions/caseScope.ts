@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { AreaAddress } from '../../regions/areaAddresses.ts';
 import type { AccessProfile } from './accessProfile.ts';
 import type { SopAccessInfo } from './sopAccessInfo.ts';
 
@@ -14,6 +15,8 @@ export interface CaseScope {
   sops: string[];
   roles: string[];
   assignees: string[];
+  /** When not empty, only cases whose applicant address (kecamatan, desa) lies in one of these areas. */
+  areas: AreaAddress[];
 }
 
 /** Computes the scope from the profile and the regency's SOPs (pure). */
@@ -34,6 +37,7 @@ export function scopeOf(profile: AccessProfile, sops: readonly SopAccessInfo[]):
     sops: unitSops,
     roles: profile.roles,
     assignees: profile.assignees,
+    areas: profile.areas ?? [],
   };
 }
 
@@ -62,5 +66,15 @@ export function whereCaseVisible<Q extends Knex.QueryBuilder>(query: Q, scope: C
       });
     }
   });
+  // An area-limited account (a TKSK of one kecamatan) sees, of all the above, only cases addressed there.
+  if (scope.areas.length > 0)
+    void query.andWhere((w) => {
+      for (const area of scope.areas)
+        void w.orWhere((a) => {
+          void a.whereRaw(`lower(${alias}.state->'data'->>'district') = ?`, [area.district]);
+          if (area.village !== undefined)
+            void a.andWhereRaw(`lower(${alias}.state->'data'->>'village') = ?`, [area.village]);
+        });
+    });
   return query;
 }

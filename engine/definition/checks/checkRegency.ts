@@ -5,6 +5,17 @@ import type { RawRegency } from '../sopTypes.ts';
 import { COMMON_PARAMS, TEMPLATE_PARAMS } from '../../notifications/defaultTemplates.ts';
 import type { NotificationKind } from '../../notifications/notificationTypes.ts';
 
+/** Whether following `parent` from a unit comes back to it. */
+function unitCycle(units: RawRegency['units'], start: string): boolean {
+  const parentOf = new Map(units.map((u) => [u.id, u.parent]));
+  let current = parentOf.get(start);
+  for (let steps = 0; current !== undefined && steps <= units.length; steps++) {
+    if (current === start) return true;
+    current = parentOf.get(current);
+  }
+  return false;
+}
+
 /** Checks of regency.yaml beyond its schema: unique ids, roles in declared units, folder name. */
 export function checkRegency(regency: RawRegency, folderName: string | undefined): UnplacedError[] {
   const errors = [
@@ -24,6 +35,19 @@ export function checkRegency(regency: RawRegency, folderName: string | undefined
           withSuggestion({ unit: role.unit, known: units.join(', ') }, role.unit, units),
         ),
       );
+  });
+  regency.units.forEach((unit, i) => {
+    if (unit.parent === undefined) return;
+    if (!units.includes(unit.parent))
+      errors.push(
+        unplaced(
+          'UNKNOWN_UNIT',
+          `/units/${i}/parent`,
+          withSuggestion({ unit: unit.parent, known: units.join(', ') }, unit.parent, units),
+        ),
+      );
+    else if (unitCycle(regency.units, unit.id))
+      errors.push(unplaced('UNIT_CYCLE', `/units/${i}/parent`, { unit: unit.id, parent: unit.parent }));
   });
   const roles = regency.roles.map((r) => r.id);
   (regency.archiveControl?.approvers ?? []).forEach((role, i) => {

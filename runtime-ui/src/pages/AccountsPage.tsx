@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNip } from '../../../engine/app/accounts/nip.ts';
 import { api } from '../../../ui-shared/api/apiClient.ts';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
+import { AreaPicker } from '../components/AreaPicker.tsx';
 
 type Account = {
   username: string;
@@ -23,12 +25,7 @@ type Issued = {
 };
 type Regency = { regency: { units: Array<{ id: string; name: string }> } };
 
-const EMPTY = { username: '', name: '', nip: '', position: '', unit: '', email: '', phone: '', areas: '' };
-
-/** A stored NIP as printed: 8 + 6 + 1 + 3 digits. */
-function printedNip(nip: string): string {
-  return `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}`;
-}
+const EMPTY = { username: '', name: '', nip: '', position: '', unit: '', email: '', phone: '' };
 
 /** The regency admin's account screen: search and list, create, and the per-account actions. */
 export function AccountsPage() {
@@ -40,6 +37,7 @@ export function AccountsPage() {
   const regency = useApi<Regency>('/api/regencies/current');
   const [form, setForm] = useState(EMPTY);
   const [roles, setRoles] = useState<string[]>([]);
+  const [areas, setAreas] = useState<string[]>([]);
   const [credential, setCredential] = useState<'activation' | 'temporary'>('activation');
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<{ text: string; secret?: string }>();
@@ -64,15 +62,13 @@ export function AccountsPage() {
       const result = await api<Issued>('POST', '/api/accounts', {
         ...form,
         roles,
-        areas: form.areas
-          .split(',')
-          .map((a) => a.trim())
-          .filter((a) => a !== ''),
+        areas,
         credential,
       });
       setError(undefined);
       setForm(EMPTY);
       setRoles([]);
+      setAreas([]);
       showIssued(result);
       await list.reload();
     } catch (err) {
@@ -166,7 +162,7 @@ export function AccountsPage() {
                   <br />
                   <small className="muted">
                     {a.username}
-                    {a.nip ? ` · NIP ${printedNip(a.nip)}` : ''}
+                    {a.nip ? ` · NIP ${formatNip(a.nip)}` : ''}
                     {a.position ? ` · ${a.position}` : ''}
                   </small>
                 </td>
@@ -232,7 +228,7 @@ export function AccountsPage() {
               </p>
               {field('email', t('accounts.email'))}
               {field('phone', t('accounts.phone'))}
-              {field('areas', t('accounts.areas'), t('accounts.areasHint'))}
+              <AreaPicker value={areas} onChange={setAreas} />
             </div>
             <fieldset>
               <legend>{t('accounts.roles')}</legend>

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../../ui-shared/api/useApi.ts';
+
+type Regions = {
+  code: string;
+  name: string;
+  districts: Array<{ code: string; name: string; villages: Array<{ code: string; name: string }> }>;
+};
+
+/** Cascading selects kecamatan → desa/kelurahan from the official region codes; picks a list of areas. */
+export function AreaPicker({ value, onChange }: { value: string[]; onChange: (areas: string[]) => void }) {
+  const { t } = useTranslation();
+  const { data } = useApi<Regions>('/api/regencies/current/regions');
+  const [district, setDistrict] = useState('');
+  const [village, setVillage] = useState('');
+  const villages = data?.districts.find((d) => d.code === district)?.villages ?? [];
+  const nameOf = (code: string): string => {
+    for (const d of data?.districts ?? []) {
+      if (d.code === code) return `Kec. ${d.name}`;
+      const v = d.villages.find((x) => x.code === code);
+      if (v) return `${v.name}, Kec. ${d.name}`;
+    }
+    return code;
+  };
+  const add = () => {
+    const code = village || district;
+    if (code && !value.includes(code)) onChange([...value, code]);
+    setVillage('');
+  };
+  return (
+    <fieldset>
+      <legend>{t('accounts.areas')}</legend>
+      <p className="muted" style={{ marginTop: 0 }}>
+        {t('accounts.areasHint')}
+      </p>
+      <p>
+        <label htmlFor="area-district">{t('accounts.district')}</label>
+        <br />
+        <select
+          id="area-district"
+          value={district}
+          onChange={(e) => {
+            setDistrict(e.target.value);
+            setVillage('');
+          }}
+          style={{ width: '100%' }}
+        >
+          <option value="">—</option>
+          {data?.districts.map((d) => (
+            <option key={d.code} value={d.code}>
+              {d.name} ({d.code})
+            </option>
+          ))}
+        </select>
+      </p>
+      <p>
+        <label htmlFor="area-village">{t('accounts.village')}</label>
+        <br />
+        <select
+          id="area-village"
+          value={village}
+          disabled={district === ''}
+          onChange={(e) => setVillage(e.target.value)}
+          style={{ width: '100%' }}
+        >
+          <option value="">{t('accounts.wholeDistrict')}</option>
+          {villages.map((v) => (
+            <option key={v.code} value={v.code}>
+              {v.name} ({v.code})
+            </option>
+          ))}
+        </select>
+      </p>
+      <button type="button" className="secondary" disabled={district === ''} onClick={add}>
+        {t('accounts.addArea')}
+      </button>
+      <ul data-testid="chosen-areas">
+        {value.map((code) => (
+          <li key={code}>
+            {nameOf(code)}{' '}
+            <button type="button" className="secondary" onClick={() => onChange(value.filter((c) => c !== code))}>
+              {t('accounts.removeArea')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
