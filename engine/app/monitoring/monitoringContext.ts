@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { durationBudget } from '../../calendar/computeDeadline.ts';
+import type { ClockKind } from '../../definition/sopTypes.ts';
 import { buildWorkingCalendar, type WorkingCalendar } from '../../calendar/workingCalendar.ts';
 import type { RawRegency, SopDefinition, Step } from '../../definition/sopTypes.ts';
 import type { Duration } from '../../time/parseDuration.ts';
@@ -102,9 +103,13 @@ export function documentLabel(context: MonitoringContext, sopId: string, docId: 
 }
 
 /** Converts a definition's Duration into one unit with the calendar's working-day length (one person served). */
-export function standardTime(calendar: WorkingCalendar, duration: Duration | undefined): StandardTime | null {
+export function standardTime(
+  calendar: WorkingCalendar,
+  duration: Duration | undefined,
+  clock: ClockKind = 'office',
+): StandardTime | null {
   if (!duration) return null;
-  const budget = durationBudget(calendar, duration);
+  const budget = durationBudget(calendar, duration, 1, clock);
   if (budget.kind === 'office') return { text: duration.text, clock: 'office', minutes: budget.minutes, months: null };
   if (budget.kind === 'calendar')
     return { text: duration.text, clock: 'calendar', minutes: budget.ms / 60_000, months: null };

@@ -67,7 +67,11 @@ export async function onTimeRate(
     return {
       sopId,
       sopName: sopName(context, sopId),
-      standard: standardTime(context.calendar, context.sops.get(sopId)?.definition.duration),
+      standard: standardTime(
+        context.calendar,
+        context.sops.get(sopId)?.definition.duration,
+        context.sops.get(sopId)?.definition.clock,
+      ),
       decided: r?.decided ?? 0,
       timedCases: r?.timed ?? 0,
       onTimeCases: r?.on_time ?? 0,

@@ -99,7 +99,11 @@ export async function stepDurations(
       stepId: r.step_id,
       activity: stepActivity(context, r.sop_id, r.step_id),
       stepIndex: stepIndex(context, r.sop_id, r.step_id),
-      standard: standardTime(context.calendar, findStep(context, r.sop_id, r.step_id)?.time),
+      standard: standardTime(
+        context.calendar,
+        findStep(context, r.sop_id, r.step_id)?.time,
+        findStep(context, r.sop_id, r.step_id)?.clock,
+      ),
       visits: r.visits,
       completed: r.completed,
       interrupted: r.interrupted,
