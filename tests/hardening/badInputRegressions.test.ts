@@ -106,7 +106,7 @@ describe(`the five bad inputs the outside battery answered with 500 now get a cl
     ]) {
       const response = await staff.get<ErrorBody>(`/api/tasks/inbox?after=${encodeURIComponent(after)}`);
       expect(response.status, after).toBe(400);
-      expect(response.body.error.path).toBe('/query/after');
+      expect(response.body.error.path).toBe('/after');
     }
     for (const limit of ['abc', '-5', '1e309']) {
       const response = await staff.get<ErrorBody>(`/api/tasks/inbox?limit=${limit}`);

@@ -11,9 +11,9 @@ function cursorValue(text: string): string {
     throw new AppError(
       'VALIDATION_FAILED',
       'Kursor halaman `after` tidak sah; mulai lagi dari halaman pertama.',
-      '/query/after',
+      '/after',
     );
-  if (due !== '~') instantValue(due, '/query/after');
+  if (due !== '~') instantValue(due, '/after');
   return text;
 }
 
@@ -23,8 +23,8 @@ export function inboxQuery(query: Record<string, string | undefined>): InboxQuer
     ...(query.sopId ? { sopId: query.sopId } : {}),
     overdueOnly: query.overdue === 'true',
     assignedOnly: query.assigned === 'true',
-    ...(query.dueBy ? { dueBy: dateValue(query.dueBy, '/query/dueBy') } : {}),
+    ...(query.dueBy ? { dueBy: dateValue(query.dueBy, '/dueBy') } : {}),
     ...(query.after ? { after: cursorValue(query.after) } : {}),
-    ...(query.limit ? { limit: integerValue(query.limit, '/query/limit', 1, 200) } : {}),
+    ...(query.limit ? { limit: integerValue(query.limit, '/limit', 1, 200) } : {}),
   };
 }
