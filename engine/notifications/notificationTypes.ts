@@ -42,25 +42,3 @@ export interface PlannedNotification {
   contact?: ApplicantContact;
   params: NotificationParams;
 }
-
-/** Applicant kinds, for checks and lists. */
-export const APPLICANT_KINDS: readonly ApplicantKind[] = [
-  'case.opened',
-  'case.sentBack',
-  'case.approved',
-  'case.rejected',
-  'letter.ready',
-  'survey.invitation',
-];
-
-/** Staff kinds, for checks and lists. */
-export const STAFF_KINDS: readonly StaffKind[] = [
-  'task.assigned',
-  'task.dueTomorrow',
-  'task.overdue',
-  'case.escalated',
-  'delegation.started',
-  'delegation.ended',
-  'digest.daily',
-  'service.failed',
-];
