@@ -24,7 +24,9 @@ export function toRjsfSchema(node: unknown): unknown {
     if (key === 'if' || key === 'then' || key === 'else') continue;
     out[key] = toRjsfSchema(value);
   }
-  if ('if' in source && 'then' in source) {
+  // An object with its own properties keeps them: its if/then only adds a rule (a service step needs
+  // `service`), which the engine checks; only a choice between shapes becomes `oneOf`.
+  if ('if' in source && 'then' in source && !('properties' in source)) {
     const options = alternatives(source).map(toRjsfSchema) as Array<Record<string, unknown>>;
     // The short form ("kadis" rather than { together: [...] }) is named after the field itself.
     const condition = source.if as Record<string, unknown> | undefined;
