@@ -16,6 +16,7 @@ import {
 import type { emit } from '../../engine/core/transition.ts';
 import { loadDefinitionPaths } from '../../engine/files/loadDefinitionFiles.ts';
 import { memoryDriver } from '../../engine/simulation/memoryDriver.ts';
+import { formDataFor, wantedFactsFrom } from '../../engine/simulation/scenarioData.ts';
 import { planScenarios } from '../../engine/simulation/planScenarios.ts';
 import { runScenario } from '../../engine/simulation/runScenario.ts';
 import { decodeCaseEvent, EventDecodeError, type CaseEventRow } from '../../engine/storage/decodeCaseEvent.ts';
@@ -98,6 +99,35 @@ async function everyEmittedEvent(): Promise<CaseEvent[]> {
     if (!result.ok) throw new Error(`${command.type}: ${result.error.message}`);
     all.push(...result.events);
   }
+  // A calendar change moves a due time: a stale stored one is put right (an SOP whose first step has a time).
+  const timed = runnable.find((r) => r.definition.steps[0]?.time !== undefined)!;
+  const timedExe = compileSop(timed.definition);
+  const timedStart = await applyCommand(
+    timedExe,
+    undefined,
+    {
+      type: 'start',
+      caseId: 'c3',
+      data: formDataFor(
+        timed.definition.caseData.schema,
+        wantedFactsFrom(timed.definition, planScenarios(timed.definition)[0]!, 0, context.now),
+      ),
+    },
+    { ...context, calendar: timed.calendar, by: { userId: 'u0', name: 'Petugas', roles: [] } },
+  );
+  if (!timedStart.ok) throw new Error(timedStart.error.message);
+  const stale = {
+    ...timedStart.state,
+    tasks: timedStart.state.tasks.map((t) => (t.status === 'open' ? { ...t, dueAt: '2000-01-03T00:00:00.000Z' } : t)),
+  };
+  const recomputed = await applyCommand(
+    timedExe,
+    stale,
+    { type: 'recomputeDeadlines', reason: 'SKB diubah' },
+    { ...context, calendar: timed.calendar },
+  );
+  if (!recomputed.ok) throw new Error(recomputed.error.message);
+  all.push(...recomputed.events);
   const anonymised = await applyCommand(exe, finished.state, { type: 'anonymise' }, context);
   if (!anonymised.ok) throw new Error(anonymised.error.message);
   all.push(...anonymised.events);
