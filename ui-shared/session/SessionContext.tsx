@@ -4,7 +4,7 @@ import { api, ApiError, setCsrfToken } from '../api/apiClient.ts';
 /** The signed-in user as both apps need it: roles with their kinds (staff, kabid, drafter, approver…). */
 export interface Session {
   user: { id: string; name: string; username: string; regencyId: string; roles: string[] };
-  regency: { id: string; name: string };
+  regency: { id: string; name: string; timeZone: string };
   roles: Record<string, { name: string; kind: string; unit: string | null }>;
   actingFor: Array<{ userId: string; name: string; roles: string[] }>;
   /** Signed in with a temporary password: only the password change is open. */

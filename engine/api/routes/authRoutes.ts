@@ -85,17 +85,17 @@ export function authRoutes(secureCookies: () => boolean): RouteSpec[] {
       responses: { 200: 'Data pengguna', 401: 'Belum masuk' },
       handler: async ({ db, user, access, csrfToken, account }) => {
         if (!user || !access) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
-        const regency = (await db('regencies').where({ id: user.regencyId }).first('id', 'name')) as {
+        const { id, name } = (await db('regencies').where({ id: user.regencyId }).first('id', 'name')) as {
           id: string;
           name: string;
         };
         // The delegations were read with the session, at the start of this request.
         const delegations = access.delegations;
+        const settings = await getRegency(db, user.regencyId);
+        // Dates the apps show and default to are the regency's own days (WIB, WITA or WIT), not the PC's.
+        const regency = { id, name, timeZone: settings?.calendar.timezone ?? 'Asia/Jakarta' };
         const roleNames = Object.fromEntries(
-          ((await getRegency(db, user.regencyId))?.roles ?? []).map((r) => [
-            r.id,
-            { name: r.name, kind: r.kind ?? 'staff', unit: r.unit ?? null },
-          ]),
+          (settings?.roles ?? []).map((r) => [r.id, { name: r.name, kind: r.kind ?? 'staff', unit: r.unit ?? null }]),
         );
         return {
           body: {

@@ -13,19 +13,20 @@ import { useDashboardFigures } from '../dashboard/useDashboardFigures.ts';
 
 type Catalogue = { units: Array<{ id: string; name: string; services: Array<{ sopId: string; name: string }> }> };
 
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** The calendar day (YYYY-MM-DD) of a moment in a time zone: the regency's "today", wherever the PC is. */
+function dayIn(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }
 
 /** Monitoring for heads of office: the regency's (or one SOP's) figures of a period as charts, with exports. */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const { hasKind } = useSession();
-  const today = new Date();
+  const { hasKind, session } = useSession();
+  const today = dayIn(new Date(), session?.regency.timeZone ?? 'Asia/Jakarta');
   const [filters, setFilters] = useState<DashboardFilters>({
     sopId: '',
-    from: `${today.getFullYear()}-01-01`,
-    to: isoDay(today),
+    from: `${today.slice(0, 4)}-01-01`,
+    to: today,
     bucket: 'month',
   });
   const catalogue = useApi<Catalogue>('/api/catalogue');
