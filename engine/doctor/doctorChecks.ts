@@ -7,6 +7,8 @@ import { backupScheduleFromEnv } from '../backup/scheduledBackup.ts';
 import { TransportConfigError, transportFromEnv } from '../server/transportMode.ts';
 import { databaseTargetFromEnv, describeTarget, openDatabase } from '../storage/database.ts';
 import { knownMigrations } from '../storage/migrate.ts';
+import { demoUsersWanted } from '../app/demoUsers.ts';
+import { nationalCalendarStatus } from '../calendar/nationalCalendar.ts';
 import { calendarCoverage } from './calendarCoverage.ts';
 
 /** One finding: ok, a warning (works, but should be fixed), or a problem that blocks running Alur. */
@@ -188,24 +190,25 @@ export function checkAddress(env: NodeJS.ProcessEnv, now = new Date()): Finding[
   return findings;
 }
 
-/** The working calendar holds holidays for this year and next. */
+/** The working calendar holds the official holiday list (SKB) for this year and next; a year without one is provisional. */
 export function checkCalendar(now = new Date()): Finding[] {
   return [now.getFullYear(), now.getFullYear() + 1].map((year) => {
     const coverage = calendarCoverage(year);
-    return coverage.loaded
-      ? ok('Kalender kerja', `Tahun ${year}: ${coverage.holidays} hari libur dimuat.`)
-      : problem(
-          'Kalender kerja',
-          `Tahun ${year}: hanya ${coverage.holidays} hari libur dikenal; batas waktu akan salah hitung.`,
-          'Perbarui Alur (data hari libur nasional dan cuti bersama tahun itu) lalu mulai ulang.',
-        );
+    if (nationalCalendarStatus(year).status === 'official')
+      return ok('Kalender kerja', `Tahun ${year}: ${coverage.holidays} hari libur dimuat (daftar SKB resmi).`);
+    return warn(
+      'Kalender kerja',
+      `Kalender ${year} belum ditetapkan: hanya ${coverage.holidays} hari libur tanggal tetap yang dikenal; batas waktu di tahun itu bertanda sementara.`,
+      'Setelah SKB hari libur nasional dan cuti bersama tahun itu terbit, admin memasukkannya di /kalender (atau perbarui Alur).',
+    );
   });
 }
 
 /** Demo accounts on or off. */
 export function checkDemoUsers(env: NodeJS.ProcessEnv): Finding[] {
-  return env.ALUR_DEMO_USERS === '0'
-    ? [ok('Akun demo', 'ALUR_DEMO_USERS=0: akun demo tidak dibuat.')]
+  // Off by default on a PostgreSQL server, on by default on the embedded database.
+  return !demoUsersWanted(env, databaseTargetFromEnv(env))
+    ? [ok('Akun demo', 'Akun demo tidak dibuat (dan yang sudah ada dinonaktifkan saat server mulai).')]
     : [
         warn(
           'Akun demo',

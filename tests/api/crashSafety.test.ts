@@ -15,7 +15,7 @@ const root = join(import.meta.dirname, '../..');
 function startChild(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'engine/server/start.ts'], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'silent' },
+    env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'silent', ALUR_DEMO_USERS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

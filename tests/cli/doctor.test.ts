@@ -53,7 +53,8 @@ describe('alur doctor', () => {
     expect(result.out).toMatch(/Cara memperbaiki: Periksa DATABASE_URL/);
     expect(result.out).toMatch(/\[MASALAH {3}\] Alamat dan TLS: ALUR_TLS_CERT dan ALUR_TLS_KEY harus diisi keduanya/);
     expect(result.out).toMatch(/\[PERINGATAN\] Cadangan: ALUR_BACKUP_DIR belum diatur/);
-    expect(result.out).toMatch(/\[PERINGATAN\] Akun demo/);
+    // On a PostgreSQL server demo accounts are off unless ALUR_DEMO_USERS=1.
+    expect(result.out).toMatch(/\[OK {8}\] Akun demo/);
     expect(result.out).toMatch(/2 masalah menghalangi/);
   });
 
