@@ -2,15 +2,7 @@ import { parseArgs } from 'node:util';
 import { BackupError } from '../backup/backupError.ts';
 import { backupCommand, restoreCommand } from './backupCommands.ts';
 import { doctorCommand } from './doctor.ts';
-import { runCli, type CliStreams } from './runCli.ts';
-
-const USAGE = `Penggunaan / Usage:
-  alur validate <berkas-atau-folder>... [--json] [--lang id|en]
-  alur print <berkas.yaml> [--lang id|en]
-  alur backup --out <berkas.zip>          cadangkan basis data (PGlite atau DATABASE_URL) beserta lampiran
-  alur restore --from <berkas.zip> [--force]   pulihkan ke basis data kosong (--force: timpa isinya)
-  alur doctor                             periksa konfigurasi dan beri saran perbaikan
-`;
+import { runCli, USAGE, type CliStreams } from './runCli.ts';
 
 /** Runs `alur <command>`: the operations commands here (async), validate and print in runCli. */
 export async function runAlur(

@@ -10,11 +10,14 @@ export interface CliStreams {
   stderr: { write: (text: string) => unknown };
 }
 
-const USAGE = `Penggunaan / Usage:
+/** Every `alur` command, one usage text for all of them (`alur --help`). */
+export const USAGE = `Penggunaan / Usage:
   alur validate <berkas-atau-folder>... [--json] [--lang id|en]
   alur print <berkas.yaml> [--lang id|en]
   alur deadline --regency <id> --from <TTTT-BB-HHTJJ:MM> --time "<waktu>" [--clock calendar|office]
-${USER_USAGE}
+${USER_USAGE}  alur backup --out <berkas.zip>          cadangkan basis data (PGlite atau DATABASE_URL) beserta lampiran
+  alur restore --from <berkas.zip> [--force]   pulihkan ke basis data kosong (--force: timpa isinya)
+  alur doctor                             periksa konfigurasi dan beri saran perbaikan
 Kode keluar / Exit codes: 0 sah (valid), 1 tidak sah (invalid), 2 salah penggunaan atau berkas tak terbaca (usage/IO error).
 `;
 
