@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { AppError, OperationalError } from '../app/appErrors.ts';
+import { AppError, DEFAULT_RETRY_AFTER_SECONDS, OperationalError } from '../app/appErrors.ts';
 import { reportError } from '../app/reportError.ts';
 import { fromDataException } from './databaseErrors.ts';
 
@@ -53,7 +53,7 @@ export function errorHandler(logger: Logger) {
     }
     res.setHeader(CORRELATION_HEADER, report.correlationId);
     if (report.kind === 'operational') {
-      res.setHeader('Retry-After', String(report.retryAfterSeconds ?? 5));
+      res.setHeader('Retry-After', String(report.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS));
       sendError(
         res,
         new AppError('UNAVAILABLE', report.message ?? new OperationalError().message),

@@ -51,17 +51,25 @@ export class AppError extends Error {
   }
 }
 
+/** Seconds a client waits before retrying after an outage, unless the failure says otherwise. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+/** The Indonesian outage message; it names the same wait as the Retry-After header so the two never disagree. */
+function outageMessage(retryAfterSeconds: number): string {
+  return `Basis data sedang tidak dapat dihubungi atau sibuk. Tidak ada yang disimpan; coba lagi dalam ${retryAfterSeconds} detik.`;
+}
+
 /** An operational failure: a dependency is down or too slow, nothing is wrong with the request; the client may retry. */
 export class OperationalError extends Error {
   readonly code = 'UNAVAILABLE';
   readonly status = 503;
   constructor(
-    message = 'Basis data sedang tidak dapat dihubungi atau sibuk. Tidak ada yang disimpan; coba lagi dalam 5 detik.',
+    message?: string,
     /** Seconds the client should wait before retrying (the Retry-After header). */
-    readonly retryAfterSeconds = 5,
+    readonly retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(message ?? outageMessage(retryAfterSeconds), options);
     this.name = 'OperationalError';
   }
 }

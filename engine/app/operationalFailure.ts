@@ -1,4 +1,4 @@
-import { AppError, OperationalError, type ErrorKind } from './appErrors.ts';
+import { AppError, DEFAULT_RETRY_AFTER_SECONDS, OperationalError, type ErrorKind } from './appErrors.ts';
 
 /** Node network errors: the database host refused, dropped or did not answer the connection. */
 const NETWORK_CODES = new Set([
@@ -41,7 +41,7 @@ export function operationalFailureOf(error: unknown): OperationalError | undefin
     isUnavailableSqlState(code) ||
     error.name === 'KnexTimeoutError' ||
     UNAVAILABLE_MESSAGE.test(error.message);
-  if (unavailable) return new OperationalError(undefined, 5, { cause: error });
+  if (unavailable) return new OperationalError(undefined, DEFAULT_RETRY_AFTER_SECONDS, { cause: error });
   // A failure wrapped by a library (AggregateError of several connection attempts, `cause` chains).
   if (error instanceof AggregateError) return error.errors.map(operationalFailureOf).find((e) => e !== undefined);
   return error.cause !== undefined && error.cause !== error ? operationalFailureOf(error.cause) : undefined;

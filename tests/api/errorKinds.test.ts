@@ -79,6 +79,8 @@ describe('three kinds of error', () => {
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
       expect(body.error).toMatchObject({ code: 'UNAVAILABLE', correlationId: id });
       expect(String(body.error.message)).toMatch(/coba lagi/i);
+      const waitNamed = /(\d+) detik/.exec(String(body.error.message))?.[1];
+      if (waitNamed !== undefined) expect(waitNamed).toBe(response.headers.get('retry-after'));
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatchObject({ level: 40, kind: 'operational', correlationId: id, method: 'GET' });
       expect(JSON.stringify(lines)).not.toContain(NIK);
@@ -173,5 +175,14 @@ describe(`a failing background job is logged like a failing request (${databaseL
       await db.destroy();
       await database.drop();
     }
+  });
+});
+
+describe('the outage message', () => {
+  it('names the same wait as its Retry-After header', () => {
+    const error = new OperationalError(undefined, 12);
+    expect(error.retryAfterSeconds).toBe(12);
+    expect(error.message).toContain('12 detik');
+    expect(new OperationalError().message).toContain('5 detik');
   });
 });
