@@ -24,8 +24,6 @@ export interface AppOptions {
   control?: ControlOptions;
   /** Extra middleware mounted after the API (the UIs' static files). */
   mountUi?: (app: express.Express) => void;
-  /** The local admin channel's handler (embedded database only; see engine/server/localAdminChannel.ts). */
-  localAdmin?: { path: string; handler: (req: Request, res: Response) => void };
 }
 
 const JSON_LIMIT = '256kb';
@@ -65,8 +63,6 @@ export function createApp(options: AppOptions): express.Express {
       handle(req, res).catch(next);
     });
   }
-  if (options.localAdmin)
-    app.post(options.localAdmin.path, express.json({ limit: '16kb', strict: true }), options.localAdmin.handler);
   app.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND', 'Alamat API tidak dikenal.')));
   options.mountUi?.(app);
   app.use(errorHandler(options.logger));

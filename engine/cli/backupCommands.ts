@@ -1,32 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BackupError } from '../backup/backupError.ts';
 import { readBackup } from '../backup/readBackup.ts';
 import { restoreBackup } from '../backup/restoreBackup.ts';
-import { assertFolderFree, readServerLock, writeServerLock } from '../backup/serverLock.ts';
+import { readServerLock } from '../backup/serverLock.ts';
 import { writeBackupFile, type WrittenBackup } from '../backup/writeBackupFile.ts';
-import { CONTROL_TOKEN_HEADER } from '../api/controlRoute.ts';
-import { databaseTargetFromEnv, describeTarget, openDatabase, type DatabaseTarget } from '../storage/database.ts';
+import { CONTROL_PATH, CONTROL_TOKEN_HEADER } from '../api/controlRoute.ts';
+import { withDatabase } from './claimedDatabase.ts';
+import { databaseTargetFromEnv, describeTarget } from '../storage/database.ts';
 import { postLocal } from './postLocal.ts';
 import type { CliStreams } from './runCli.ts';
-
-/** Runs `work` on the database; a PGlite folder is claimed for the time (a server starting meanwhile refuses). */
-async function withDatabase<T>(
-  target: DatabaseTarget,
-  work: (db: ReturnType<typeof openDatabase>) => Promise<T>,
-): Promise<T> {
-  const dir = target.kind === 'pglite' ? target.dataDir : undefined;
-  if (dir !== undefined) assertFolderFree(dir);
-  const lock = dir !== undefined ? writeServerLock(dir, 'alur-cli', randomBytes(16).toString('hex')) : undefined;
-  const db = openDatabase(target);
-  try {
-    return await work(db);
-  } finally {
-    await db.destroy();
-    lock?.release();
-  }
-}
 
 function describeBackup(w: WrittenBackup): string {
   return `Cadangan tersimpan: ${w.file}\n  ${w.tables} tabel, ${w.rows} baris, ${(w.bytes / 1024 / 1024).toFixed(2)} MB, ${w.createdAt}\n`;
@@ -40,7 +23,7 @@ export async function backupCommand(out: string, env: NodeJS.ProcessEnv, streams
   if (lock && lock.url.startsWith('http')) {
     streams.stdout.write(`Server Alur (pid ${lock.pid}) memegang folder data; cadangan dibuat oleh server itu.\n`);
     const answer = await postLocal(
-      `${lock.url}/api/system/backup`,
+      `${lock.url}${CONTROL_PATH}/backup`,
       { [CONTROL_TOKEN_HEADER]: lock.token },
       { out: file },
       env,

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Knex } from 'knex';
 import { AppError } from '../app/appErrors.ts';
 import type { AccountSummary } from '../app/accounts/accountRows.ts';
 import { executeUserCommand, type UserCommand, type UserCommandResult } from '../app/accounts/userCommand.ts';
-import { LOCAL_ADMIN_HEADER, LOCAL_ADMIN_PATH, readLocalAdminInfo } from '../server/localAdminChannel.ts';
-import { databaseTargetFromEnv, openDatabase } from '../storage/database.ts';
+import { CONTROL_PATH, CONTROL_TOKEN_HEADER } from '../api/controlRoute.ts';
+import { readServerLock, type ServerLock } from '../backup/serverLock.ts';
+import { databaseTargetFromEnv, type DatabaseTarget } from '../storage/database.ts';
+import { withDatabase } from './claimedDatabase.ts';
+import { postLocal } from './postLocal.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
 import type { CliStreams } from './runCli.ts';
 
@@ -91,14 +93,19 @@ function buildCommand(argv: string[], password: () => Promise<string>): Promise<
   }
 }
 
-/** Runs a command inside the server that holds the embedded database, through its local admin channel. */
-async function throughServer(url: string, secret: string, command: UserCommand): Promise<UserCommandResult> {
-  const response = await fetch(`${url}${LOCAL_ADMIN_PATH}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [LOCAL_ADMIN_HEADER]: secret },
-    body: JSON.stringify(command),
-  });
-  const body = (await response.json()) as UserCommandResult & {
+/** Runs a command inside the server that holds the embedded database, through its local control endpoint. */
+async function throughServer(
+  lock: ServerLock,
+  command: UserCommand,
+  env: NodeJS.ProcessEnv,
+): Promise<UserCommandResult> {
+  const answer = await postLocal(
+    `${lock.url}${CONTROL_PATH}/user`,
+    { [CONTROL_TOKEN_HEADER]: lock.token },
+    command,
+    env,
+  );
+  const body = answer.body as UserCommandResult & {
     error?: { code: AppError['code']; message: string; path?: string };
   };
   if (body.error) throw new AppError(body.error.code, body.error.message, body.error.path);
@@ -106,13 +113,11 @@ async function throughServer(url: string, secret: string, command: UserCommand):
 }
 
 /** Runs a command on a database this process opens itself (PostgreSQL, or an embedded folder no server holds). */
-async function directly(db: Knex, command: UserCommand): Promise<UserCommandResult> {
-  try {
+function directly(target: DatabaseTarget, command: UserCommand): Promise<UserCommandResult> {
+  return withDatabase(target, async (db) => {
     await migrateToLatest(db);
-    return await executeUserCommand(db, command);
-  } finally {
-    await db.destroy();
-  }
+    return executeUserCommand(db, command);
+  });
 }
 
 function statusOf(account: AccountSummary): string {
@@ -159,15 +164,15 @@ export async function runUserCli(argv: string[], streams: CliStreams, context: U
   let result: UserCommandResult;
   try {
     if (target.kind === 'pglite' && target.dataDir !== undefined) {
-      const server = readLocalAdminInfo(target.dataDir);
-      if (server) result = await throughServer(server.url, server.secret, command);
+      const server = readServerLock(target.dataDir);
+      if (server?.url.startsWith('http')) result = await throughServer(server, command, context.env);
       else if (!existsSync(target.dataDir)) {
         streams.stderr.write(
           `Basis data tertanam belum ada di ${target.dataDir}. Jalankan \`npm start\` sekali agar basis data dan kabupaten dimuat, atau atur ALUR_DATA_DIR / DATABASE_URL.\n`,
         );
         return 2;
-      } else result = await directly(openDatabase(target), command);
-    } else result = await directly(openDatabase(target), command);
+      } else result = await directly(target, command);
+    } else result = await directly(target, command);
   } catch (error) {
     if (error instanceof AppError) {
       streams.stderr.write(`Ditolak: ${error.message}\n`);

@@ -4,6 +4,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
+import { executeUserCommand, parseUserCommand } from '../app/accounts/userCommand.ts';
 import { demoUsersWanted, disableDemoUsers, ensureDemoUsers } from '../app/demoUsers.ts';
 import { runDueJobs } from '../app/jobScheduler.ts';
 import type { SyncReport } from '../app/syncDefinitionFolder.ts';
@@ -17,7 +18,6 @@ import { databaseTargetFromEnv, describeTarget, openDatabase, type DatabaseTarge
 import { migrateToLatest } from '../storage/migrate.ts';
 import { getRegency } from '../storage/definitionRepository.ts';
 import { createLogger } from './createLogger.ts';
-import { LOCAL_ADMIN_PATH, openLocalAdminChannel } from './localAdminChannel.ts';
 import { backgroundJobs } from './jobs.ts';
 import { mountUi } from './mountUi.ts';
 import { transportFromEnv, type TransportMode } from './transportMode.ts';
@@ -97,11 +97,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     { demoUsers: demoEnabled, demoUsersDisabled: demoDisabled },
     demoEnabled ? 'demo accounts on' : 'demo accounts off',
   );
-  // PGlite is single-process: `alur user …` reaches this server's database through the local admin channel.
-  const localAdmin =
-    target.kind === 'pglite' && target.dataDir !== undefined
-      ? openLocalAdminChannel(target.dataDir, db, logger)
-      : undefined;
   const controlToken = randomBytes(32).toString('hex');
   const app = createApp({
     db,
@@ -109,9 +104,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     mountUi,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     https: transport.https,
-    ...(localAdmin ? { localAdmin: { path: LOCAL_ADMIN_PATH, handler: localAdmin.handler } } : {}),
+    // PGlite is single-process: `alur backup` and `alur user …` reach this server's database through it.
     ...(lockedDir !== undefined
-      ? { control: { token: controlToken, backup: (out: string) => writeBackupFile(db, out) } }
+      ? {
+          control: {
+            token: controlToken,
+            backup: (out: string) => writeBackupFile(db, out),
+            user: (command: unknown) => executeUserCommand(db, parseUserCommand(command)),
+          },
+        }
       : {}),
   });
   const server: Server = transport.tls
@@ -131,8 +132,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const url = `${scheme}://${host}:${address.port}`;
   // The CLI on this machine reaches a server listening on every interface through loopback.
   const wildcard = address.address === '0.0.0.0' || address.address === '::';
-  localAdmin?.publish(`${scheme}://${wildcard ? '127.0.0.1' : host}:${address.port}`);
-  const lock = lockedDir !== undefined ? writeServerLock(lockedDir, url, controlToken) : undefined;
+  const localUrl = `${scheme}://${wildcard ? '127.0.0.1' : host}:${address.port}`;
+  const lock = lockedDir !== undefined ? writeServerLock(lockedDir, localUrl, controlToken) : undefined;
   const runnerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
   let stopping = false;
   const poll = setInterval(
@@ -159,7 +160,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close: async () => {
       stopping = true;
       clearInterval(poll);
-      localAdmin?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();
       lock?.release();

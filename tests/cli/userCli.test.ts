@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../engine/cli/runCli.ts';
-import { LOCAL_ADMIN_FILE } from '../../engine/server/localAdminChannel.ts';
+import { lockPath } from '../../engine/backup/serverLock.ts';
 import { startServer, type RunningServer } from '../../engine/server/startServer.ts';
 import { ApiClient } from '../support/apiClient.ts';
 import { freshDatabase } from '../support/testDatabase.ts';
@@ -76,8 +76,8 @@ describe('alur user on the embedded database', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('publishes the local admin channel in a file only the server user can read', () => {
-    const file = join(dataDir, LOCAL_ADMIN_FILE);
+  it('publishes its control token in a lock file only the server user can read', () => {
+    const file = lockPath(dataDir);
     expect(existsSync(file)).toBe(true);
     expect(statSync(file).mode & 0o077).toBe(0);
   });
@@ -189,19 +189,20 @@ describe('alur user on the embedded database', () => {
     expect(missing.stderr).toBe('Ditolak: Pengguna "tidak.ada" tidak ada.\n');
   });
 
-  it('a wrong secret on the channel is refused', async () => {
-    const response = await fetch(`${server!.url}/api/local-admin/user`, {
+  it('a wrong control token is refused, and no account is listed', async () => {
+    const response = await fetch(`${server!.url}/api/system/user`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-alur-local-secret': 'salah' },
+      headers: { 'content-type': 'application/json', 'x-alur-control-token': 'salah' },
       body: JSON.stringify({ command: 'list', regencyId: 'kutai-kartanegara' }),
     });
-    expect(response.status).toBe(401);
+    expect(response.status).toBe(403);
+    expect(JSON.stringify(await response.json())).not.toContain('siti.admin');
   });
 
   it('with no server holding the folder, opens it directly; a server started later sees the user', async () => {
     await server!.close();
     server = undefined;
-    expect(existsSync(join(dataDir, LOCAL_ADMIN_FILE))).toBe(false);
+    expect(existsSync(lockPath(dataDir))).toBe(false);
     const created = await alur(
       env,
       'jalan kaki ke kantor\n',
