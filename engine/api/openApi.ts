@@ -40,13 +40,21 @@ export function buildOpenApi(routes: readonly RouteSpec[]): Record<string, unkno
         description:
           'Kunci unik per tindakan pengguna: permintaan ulang dengan kunci sama (24 jam) mendapat jawaban pertama',
       });
+    const queryProperties = (spec.query?.properties ?? {}) as Record<string, Record<string, unknown>>;
+    for (const [name, schema] of Object.entries(queryProperties))
+      parameters.push({ name, in: 'query', required: false, schema });
     const responses = Object.fromEntries(
-      Object.entries(spec.responses).map(([status, description]) => [
-        status,
-        Number(status) >= 400
-          ? { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
-          : { description },
-      ]),
+      Object.entries(spec.responses).map(([status, description]) => {
+        const reply = spec.reply?.[Number(status)];
+        return [
+          status,
+          Number(status) >= 400
+            ? { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+            : reply
+              ? { description, content: { 'application/json': { schema: reply } } }
+              : { description },
+        ];
+      }),
     );
     const operation: Record<string, unknown> = { summary: spec.summary, tags: [spec.tag], parameters, responses };
     if (spec.access === 'user') operation.security = [{ sessionCookie: [] }];

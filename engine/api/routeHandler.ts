@@ -13,7 +13,7 @@ import { sessionUser, type SessionContext } from '../app/authService.ts';
 import type { AccessProfile } from '../app/permissions/accessProfile.ts';
 import { authorizeRequest, denied } from '../app/permissions/authorize.ts';
 import { enterRegencyOfPublicCode, withRegencyScope } from '../storage/regencyScope.ts';
-import { validateBody } from './bodyValidator.ts';
+import { schemaMismatch, validateBody } from './bodyValidator.ts';
 import { sendError } from './errorHandler.ts';
 import { assertCleanText } from './cleanText.ts';
 import { assertJsonDepth } from './jsonDepth.ts';
@@ -67,6 +67,22 @@ function send(res: Response, result: RouteResult): void {
   res.status(result.status ?? 200).json(result.body ?? {});
 }
 
+// Tests run with ALUR_CHECK_REPLIES=1 (vitest configs): every reply of a route with a contract must match
+// its declared schema, so the typed client and the server cannot drift apart unnoticed.
+const checkReplies = process.env.ALUR_CHECK_REPLIES === '1';
+
+/** Throws (an unexpected error: 500, logged) when a JSON reply does not match the route's declared reply. */
+function assertReplyDeclared(spec: RouteSpec, outcome: RouteResult): void {
+  if (!spec.reply || outcome.error || outcome.raw || outcome.file) return;
+  const status = outcome.status ?? 200;
+  const schema = spec.reply[status];
+  const mismatch =
+    schema === undefined
+      ? `status ${status} has no declared reply`
+      : schemaMismatch(schema, JSON.parse(JSON.stringify(outcome.body ?? {})));
+  if (mismatch) throw new Error(`Reply of ${spec.method.toUpperCase()} ${spec.path} breaks its contract: ${mismatch}`);
+}
+
 /**
  * Runs one API request: session and CSRF checks, then — inside one transaction scoped to the user's
  * regency by row-level security — the route's policy (deny by default), body validation, the handler
@@ -116,6 +132,7 @@ export function handlerFor(spec: RouteSpec, db: Knex) {
       let regencyId = signedIn?.regencyId;
       if (publicCode && !signedIn && params[publicCode.param])
         regencyId = await enterRegencyOfPublicCode(trx, publicCode.kind, params[publicCode.param]!);
+      if (spec.query) validateBody(spec.query, query, '/query');
       if (spec.body) validateBody(spec.body, body);
       const claim: IdempotentRequest | undefined =
         idempotencyKey && regencyId
@@ -145,6 +162,7 @@ export function handlerFor(spec: RouteSpec, db: Knex) {
             req,
             res,
           });
+      if (checkReplies) assertReplyDeclared(spec, outcome);
       if (claim && !replayed) {
         if (outcome.error || outcome.raw || outcome.file) await releaseIdempotencyKey(trx, claim);
         else await rememberAnswer(trx, claim, { status: outcome.status ?? 200, body: outcome.body ?? {} });

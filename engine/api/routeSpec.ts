@@ -1,12 +1,13 @@
 import type { Knex } from 'knex';
 import type { Request, Response } from 'express';
 import type { AccessKind } from '../app/accessLog/recordAccess.ts';
-import type { AppError } from '../app/appErrors.ts';
+import { AppError } from '../app/appErrors.ts';
 import type { SessionAccount } from '../app/authService.ts';
 import type { AuthUser } from '../app/authUser.ts';
 import type { AccessProfile } from '../app/permissions/accessProfile.ts';
 import type { Action } from '../app/permissions/actions.ts';
 import type { PublicCodeKind } from '../storage/regencyScope.ts';
+import type { BodyOf, Contract, ParamsOf, ReplyOf } from '../contracts/contract.ts';
 
 /**
  * What a handler receives: the database (a transaction scoped to the user's regency by row-level
@@ -79,6 +80,10 @@ export interface RouteSpec<Body = unknown> {
   /** The permission the route needs; see RoutePolicy. */
   policy?: RoutePolicy;
   body?: Record<string, unknown>;
+  /** Query parameters' schema (from the route's contract); unknown parameters are refused. */
+  query?: Record<string, unknown>;
+  /** The reply body's schema per success status (from the route's contract): OpenAPI, and checked in tests. */
+  reply?: Contract['reply'];
   /**
    * A POST that creates something: an `Idempotency-Key` header makes a retry return the first answer
    * (kept 24 hours per user) instead of creating again.
@@ -93,4 +98,49 @@ export interface RouteSpec<Body = unknown> {
 /** Helper that keeps the body type of a route spec. */
 export function route<Body = unknown>(spec: RouteSpec<Body>): RouteSpec {
   return spec as unknown as RouteSpec;
+}
+
+/** What a contract's handler receives: typed body and path parameters; a signed-in user on `access: 'user'`. */
+export type ContractContext<C extends Contract, A extends RouteSpec['access']> = Omit<
+  RouteContext<BodyOf<C>>,
+  'user' | 'access' | 'params'
+> & {
+  params: ParamsOf<C>;
+  user: A extends 'user' ? AuthUser : AuthUser | undefined;
+  access: A extends 'user' ? AccessProfile : AccessProfile | undefined;
+};
+
+/** What a contract's handler answers: the declared reply body, or a file, raw answer or committed error. */
+export type ContractResult<C extends Contract> = Omit<RouteResult, 'body'> & { body?: ReplyOf<C> };
+
+/** The route's own part besides its contract: documentation, access, policy and the handler. */
+export type Implementation<C extends Contract, A extends RouteSpec['access']> = Omit<
+  RouteSpec,
+  'method' | 'path' | 'body' | 'query' | 'reply' | 'handler' | 'access'
+> & {
+  access: A;
+  handler: (context: ContractContext<C, A>) => Promise<ContractResult<C>>;
+};
+
+/** A route that implements a contract (engine/api/contracts): the one declaration of its input and replies. */
+export function implement<const C extends Contract, const A extends RouteSpec['access']>(
+  declared: C,
+  implementation: Implementation<C, A>,
+): RouteSpec {
+  const { handler, ...rest } = implementation;
+  return {
+    ...rest,
+    method: declared.method,
+    path: declared.path,
+    reply: declared.reply,
+    ...(declared.body ? { body: declared.body as unknown as Record<string, unknown> } : {}),
+    ...(declared.query ? { query: declared.query as unknown as Record<string, unknown> } : {}),
+    handler: (context) => {
+      const { user, access } = context;
+      // handlerFor refuses an 'user' route without a session before any handler runs; this keeps the type honest.
+      if (implementation.access === 'user' && (user === undefined || access === undefined))
+        throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
+      return handler({ ...context, params: context.params as ParamsOf<C> } as ContractContext<C, A>);
+    },
+  };
 }

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+import { urlOf, type Contract, type ReplyOf } from '../../engine/contracts/contract.ts';
 import { api } from './apiClient.ts';
+import type { CallInput } from './call.ts';
 
 /** Loads a GET endpoint and reloads on demand; errors are kept for display. */
 export function useApi<T>(path: string | null): {
@@ -27,4 +29,10 @@ export function useApi<T>(path: string | null): {
     void reload();
   }, [reload]);
   return { data, error, loading, reload };
+}
+
+/** Loads a GET operation by its contract (typed reply); `null` input loads nothing. */
+export function useCall<const C extends Contract>(declared: C, input: CallInput<C> | null) {
+  const url = input === null ? null : urlOf(declared, input.params as Record<string, string> | undefined, input.query);
+  return useApi<ReplyOf<C>>(url);
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ACTION_RULES } from '../../engine/app/permissions/actions.ts';
-import { useApi } from '../api/useApi.ts';
+import { calendarContracts } from '../../engine/contracts/calendarContracts.ts';
+import { useCall } from '../api/useApi.ts';
 import { useSession } from '../session/SessionContext.tsx';
 
 // The same rule the API enforces decides who is asked: drafters, approvers and admins.
@@ -12,7 +13,7 @@ export function CalendarWarning() {
   const { t } = useTranslation();
   const { hasKind } = useSession();
   const allowed = hasKind(...READERS);
-  const { data } = useApi<{ provisional: number[] }>(allowed ? '/api/calendar/status' : null);
+  const { data } = useCall(calendarContracts.status, allowed ? {} : null);
   if (!allowed || !data || data.provisional.length === 0) return null;
   return (
     <p className="alert warn no-print" role="status" data-testid="calendar-warning">

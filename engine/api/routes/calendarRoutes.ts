@@ -1,10 +1,7 @@
-import {
-  applyCalendarChange,
-  listCalendarChanges,
-  type CalendarChangeInput,
-} from '../../app/calendar/calendarChanges.ts';
+import { applyCalendarChange, listCalendarChanges } from '../../app/calendar/calendarChanges.ts';
+import { calendarContracts as c } from '../../contracts/calendarContracts.ts';
 import { calendarYearsStatus, shippedNationalYears } from '../../calendar/nationalCalendar.ts';
-import { route, type RouteSpec } from '../routeSpec.ts';
+import { implement, type RouteSpec } from '../routeSpec.ts';
 
 /** The years a regency is using now: this year and the next (deadlines of open work reach into it). */
 function yearsInUse(now: Date): number[] {
@@ -14,23 +11,19 @@ function yearsInUse(now: Date): number[] {
 
 /** The holiday calendar: status for drafters and admins, changes by admins. */
 export const calendarRoutes: RouteSpec[] = [
-  route({
-    method: 'get',
-    path: '/api/calendar/status',
+  implement(c.status, {
     summary: 'Status kalender libur tahun berjalan dan tahun depan: resmi (SKB) atau sementara',
     tag: 'kalender',
     access: 'user',
     policy: { action: 'calendar.read' },
     responses: { 200: 'Status per tahun', 401: 'Belum masuk', 403: 'Hanya penyusun, penyetuju dan admin' },
     handler: ({ user }) => {
-      const years = calendarYearsStatus(user!.regencyId, yearsInUse(new Date()));
+      const years = calendarYearsStatus(user.regencyId, yearsInUse(new Date()));
       const provisional = years.filter((y) => y.status === 'provisional').map((y) => y.year);
       return Promise.resolve({ body: { years, provisional } });
     },
   }),
-  route({
-    method: 'get',
-    path: '/api/admin/calendar',
+  implement(c.admin, {
     summary: 'Kalender libur: tahun resmi dan sementara, daftar bawaan dan semua perubahan admin (jejak audit)',
     tag: 'kalender',
     access: 'user',
@@ -44,45 +37,18 @@ export const calendarRoutes: RouteSpec[] = [
       }));
       const years = [...new Set([...shipped.map((s) => s.year), ...yearsInUse(new Date())])].sort();
       const changes = (await listCalendarChanges(db)).filter(
-        (c) => c.regencyId === null || c.regencyId === user!.regencyId,
+        (c) => c.regencyId === null || c.regencyId === user.regencyId,
       );
-      return { body: { status: calendarYearsStatus(user!.regencyId, years), shipped, changes } };
+      return { body: { status: calendarYearsStatus(user.regencyId, years), shipped, changes } };
     },
   }),
-  route<CalendarChangeInput>({
-    method: 'post',
-    path: '/api/admin/calendar/changes',
+  implement(c.change, {
     summary:
       'Menambah daftar libur satu tahun (SKB), perubahannya, atau libur daerah kabupaten; berlaku tanpa restart dan menghitung ulang batas waktu tugas terbuka',
     tag: 'kalender',
     access: 'user',
     policy: { action: 'calendar.manage' },
-    body: {
-      type: 'object',
-      required: ['scope', 'year', 'decree', 'days'],
-      additionalProperties: false,
-      properties: {
-        scope: { enum: ['year', 'amendment', 'regional'] },
-        year: { type: 'integer' },
-        decree: { type: 'string', maxLength: 500 },
-        days: {
-          type: 'array',
-          maxItems: 400,
-          items: {
-            type: 'object',
-            required: ['date'],
-            additionalProperties: false,
-            properties: {
-              date: { type: 'string', maxLength: 10 },
-              name: { type: 'string', maxLength: 200 },
-              kind: { enum: ['libur-nasional', 'cuti-bersama', 'libur-daerah'] },
-              action: { enum: ['add', 'remove'] },
-            },
-          },
-        },
-      },
-    },
     responses: { 201: 'Perubahan disimpan', 400: 'Data tidak sah', 401: 'Belum masuk', 403: 'Hanya admin' },
-    handler: async ({ db, user, body }) => ({ status: 201, body: await applyCalendarChange(db, user!, body) }),
+    handler: async ({ db, user, body }) => ({ status: 201, body: await applyCalendarChange(db, user, body) }),
   }),
 ];

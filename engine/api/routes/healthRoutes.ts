@@ -1,10 +1,9 @@
-import { route, type RouteSpec } from '../routeSpec.ts';
+import { systemContracts } from '../../contracts/systemContracts.ts';
+import { implement, type RouteSpec } from '../routeSpec.ts';
 
 /** Liveness and database check. */
 export const healthRoutes: RouteSpec[] = [
-  route({
-    method: 'get',
-    path: '/api/health',
+  implement(systemContracts.health, {
     summary: 'Status server dan basis data',
     tag: 'sistem',
     access: 'public',
@@ -12,7 +11,7 @@ export const healthRoutes: RouteSpec[] = [
     responses: { 200: 'Sehat', 503: 'Basis data tidak terjangkau (dengan Retry-After)' },
     handler: async ({ db }) => {
       await db.raw('SELECT 1');
-      return { body: { status: 'ok', time: new Date().toISOString() } };
+      return { body: { status: 'ok' as const, time: new Date().toISOString() } };
     },
   }),
 ];

@@ -1,3 +1,5 @@
+import type { Static } from '@sinclair/typebox';
+import type { CalendarChangeInputSchema, CalendarChangeSchema } from '../../contracts/calendarContracts.ts';
 import type { Knex } from 'knex';
 import { APP_ROLE, SYSTEM_ROLE } from '../../../migrations/rowLevelSecurity.ts';
 import {
@@ -10,27 +12,11 @@ import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
 import { runSystemCommand } from '../caseService.ts';
 
-/** One stored change, as the admin screen lists it (the table is the audit trail). */
-export interface CalendarChange {
-  id: number;
-  regencyId: string | null;
-  year: number;
-  action: 'year' | 'add' | 'remove';
-  date: string | null;
-  name: string;
-  kind: CalendarDayKind | null;
-  decree: string;
-  createdByName: string;
-  createdAt: string;
-}
+/** CalendarChange as the API contract declares it. */
+export type CalendarChange = Static<typeof CalendarChangeSchema>;
 
-/** What an admin submits: a year's list, an amendment (days added/removed) or regional holidays. */
-export interface CalendarChangeInput {
-  scope: 'year' | 'amendment' | 'regional';
-  year: number;
-  decree: string;
-  days: Array<{ date: string; name?: string; kind?: CalendarDayKind; action?: 'add' | 'remove' }>;
-}
+/** CalendarChangeInput as the API contract declares it. */
+export type CalendarChangeInput = Static<typeof CalendarChangeInputSchema>;
 
 interface Row {
   id: string | number;

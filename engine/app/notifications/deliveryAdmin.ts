@@ -1,21 +1,10 @@
+import type { Static } from '@sinclair/typebox';
+import type { DeliverySchema } from '../../contracts/notificationContracts.ts';
 import type { Knex } from 'knex';
 import { AppError } from '../appErrors.ts';
 
-/** A delivery as the admin sees it: the address masked (personal data), the last error, the attempts. */
-export interface DeliveryView {
-  id: number;
-  notificationId: number;
-  kind: string;
-  caseId: string | null;
-  trackingCode: string | null;
-  channel: string;
-  address: string;
-  status: string;
-  attempts: number;
-  nextAttemptAt: string;
-  lastError: string | null;
-  sentAt: string | null;
-}
+/** DeliveryView as the API contract declares it. */
+export type DeliveryView = Static<typeof DeliverySchema>;
 
 /** Shows only the ends of an address: enough to tell deliveries apart, not enough to contact anyone. */
 export function maskAddress(channel: string, address: string): string {

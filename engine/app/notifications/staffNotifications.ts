@@ -1,3 +1,5 @@
+import type { Static } from '@sinclair/typebox';
+import type { StaffNotificationSchema } from '../../contracts/notificationContracts.ts';
 import type { Knex } from 'knex';
 import type { NotificationKind } from '../../notifications/notificationTypes.ts';
 import { renderNotification } from '../../notifications/renderNotification.ts';
@@ -5,17 +7,8 @@ import { getRegency } from '../../storage/definitionRepository.ts';
 import type { AuthUser } from '../authUser.ts';
 import type { NotificationRow } from './fanOutNotifications.ts';
 
-/** One entry of the staff bell. */
-export interface StaffNotification {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  caseId: string | null;
-  taskId: string | null;
-  createdAt: string;
-  read: boolean;
-}
+/** StaffNotification as the API contract declares it. */
+export type StaffNotification = Static<typeof StaffNotificationSchema>;
 
 const PAGE = 50;
 

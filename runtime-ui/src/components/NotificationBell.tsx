@@ -1,30 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../../ui-shared/api/apiClient.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { notificationContracts } from '../../../engine/contracts/notificationContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { formatDateTime } from '../../../ui-shared/format/dateTime.ts';
-
-type Bell = {
-  unread: number;
-  items: Array<{
-    id: number;
-    kind: string;
-    title: string;
-    body: string;
-    caseId: string | null;
-    taskId: string | null;
-    createdAt: string;
-    read: boolean;
-  }>;
-};
 
 const REFRESH_MS = 60_000;
 
 /** The bell in the header: unread count, and a panel with the newest notifications for my roles or me. */
 export function NotificationBell() {
   const { t, i18n } = useTranslation();
-  const { data, reload } = useApi<Bell>('/api/notifications');
+  const { data, reload } = useCall(notificationContracts.list, {});
   const [open, setOpen] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -39,10 +26,10 @@ export function NotificationBell() {
   }, [open]);
   const unread = data?.unread ?? 0;
   const markAll = async () => {
-    await api('POST', '/api/notifications/read', {});
+    await call(notificationContracts.markRead, { body: {} });
     await reload();
   };
-  const markOne = (id: number) => void api('POST', '/api/notifications/read', { ids: [id] }).then(reload);
+  const markOne = (id: number) => void call(notificationContracts.markRead, { body: { ids: [id] } }).then(reload);
   return (
     <div className="bell">
       <button

@@ -1,13 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalendarChange } from '../../../engine/app/calendar/calendarChanges.ts';
-import type { CalendarYearStatus } from '../../../engine/calendar/nationalCalendar.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { calendarContracts } from '../../../engine/contracts/calendarContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../components/format.ts';
 
-type AdminCalendar = { status: CalendarYearStatus[]; changes: CalendarChange[] };
 type Scope = 'year' | 'amendment' | 'regional';
 type Day = { date: string; name?: string; action?: 'add' | 'remove' };
 
@@ -28,7 +26,7 @@ function parseDays(text: string): { days: Day[] } | { badLine: number } {
 /** Admin screen: which years are official, the audit trail of changes, and a form to add one. */
 export function CalendarAdminPage() {
   const { t, i18n } = useTranslation();
-  const { data, error, reload } = useApi<AdminCalendar>('/api/admin/calendar');
+  const { data, error, reload } = useCall(calendarContracts.admin, {});
   const [scope, setScope] = useState<Scope>('amendment');
   const [year, setYear] = useState(String(new Date().getFullYear() + 1));
   const [decree, setDecree] = useState('');
@@ -45,11 +43,8 @@ export function CalendarAdminPage() {
       return;
     }
     try {
-      const result = await api<{ changes: number; recomputedCases: number }>('POST', '/api/admin/calendar/changes', {
-        scope,
-        year: Number(year),
-        decree,
-        days: parsed.days,
+      const result = await call(calendarContracts.change, {
+        body: { scope, year: Number(year), decree, days: parsed.days },
       });
       setSaveError(undefined);
       setSaved(t('calendar.saved', { changes: result.changes, cases: result.recomputedCases }));

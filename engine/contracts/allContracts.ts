@@ -1,0 +1,11 @@
+import { calendarContracts } from './calendarContracts.ts';
+import type { Contract } from './contract.ts';
+import { notificationContracts } from './notificationContracts.ts';
+import { systemContracts } from './systemContracts.ts';
+
+/** Every declared API contract, by group: what the routes implement and the apps call. */
+export const allContracts: Record<string, Record<string, Contract>> = {
+  calendar: calendarContracts,
+  notifications: notificationContracts,
+  system: systemContracts,
+};
