@@ -1,16 +1,10 @@
+import type { Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import type { BackupStatusSchema } from '../contracts/backupContracts.ts';
 import { backupScheduleFromEnv, listBackups } from './scheduledBackup.ts';
 
-/** What an admin sees about backups: configured or not, the last run and its result, the files kept. */
-export interface BackupStatus {
-  configured: boolean;
-  dir: string | null;
-  keep: number;
-  lastRunAt: string | null;
-  nextRunAt: string | null;
-  lastResult: unknown;
-  files: Array<{ name: string; bytes: number }>;
-}
+/** What an admin sees about backups, as the API contract declares it. */
+export type BackupStatus = Static<typeof BackupStatusSchema>;
 
 function iso(value: Date | string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
@@ -36,4 +30,9 @@ export async function backupStatus(
     lastResult: typeof raw === 'string' ? (JSON.parse(raw) as unknown) : (raw ?? null),
     files: schedule.dir !== undefined ? listBackups(schedule.dir) : [],
   };
+}
+
+/** Moves the backup job's next run to now: the server's job runner takes it within one poll. */
+export async function scheduleBackupNow(db: Knex, jobName: string, now = new Date()): Promise<void> {
+  await db('jobs').insert({ name: jobName, next_run_at: now }).onConflict('name').merge({ next_run_at: now });
 }

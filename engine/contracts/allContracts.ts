@@ -1,3 +1,4 @@
+import { backupContracts } from './backupContracts.ts';
 import { calendarContracts } from './calendarContracts.ts';
 import type { Contract } from './contract.ts';
 import { notificationContracts } from './notificationContracts.ts';
@@ -5,6 +6,7 @@ import { systemContracts } from './systemContracts.ts';
 
 /** Every declared API contract, by group: what the routes implement and the apps call. */
 export const allContracts: Record<string, Record<string, Contract>> = {
+  backup: backupContracts,
   calendar: calendarContracts,
   notifications: notificationContracts,
   system: systemContracts,

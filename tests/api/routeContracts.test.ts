@@ -112,8 +112,6 @@ const NOT_YET_DECLARED = [
   'POST /api/designer/import/check',
   'POST /api/designer/import',
   'GET /api/designer/export',
-  'GET /api/admin/backups',
-  'POST /api/admin/backups',
 ];
 
 const routes = allRoutes();

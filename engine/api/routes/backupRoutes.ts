@@ -1,12 +1,11 @@
-import { backupStatus } from '../../backup/backupStatus.ts';
+import { backupStatus, scheduleBackupNow } from '../../backup/backupStatus.ts';
+import { backupContracts as c } from '../../contracts/backupContracts.ts';
 import { BACKUP_JOB } from '../../server/jobs.ts';
-import { route, type RouteSpec } from '../routeSpec.ts';
+import { implement, type RouteSpec } from '../routeSpec.ts';
 
 /** Backups for the office's admins: the daily job's last result, and "back up now" (the job runs soon after). */
 export const backupRoutes: RouteSpec[] = [
-  route({
-    method: 'get',
-    path: '/api/admin/backups',
+  implement(c.status, {
     summary: 'Status cadangan harian: terkonfigurasi atau tidak, hasil terakhir, berkas yang disimpan',
     tag: 'sistem',
     access: 'user',
@@ -15,9 +14,7 @@ export const backupRoutes: RouteSpec[] = [
     responses: { 200: 'Status cadangan', 401: 'Belum masuk', 403: 'Hanya admin' },
     handler: async ({ db }) => ({ body: await backupStatus(db, BACKUP_JOB) }),
   }),
-  route({
-    method: 'post',
-    path: '/api/admin/backups',
+  implement(c.now, {
     summary: 'Cadangkan sekarang: tugas cadangan dijadwalkan segera dan dijalankan oleh server dalam satu putaran',
     tag: 'sistem',
     access: 'user',
@@ -25,8 +22,7 @@ export const backupRoutes: RouteSpec[] = [
     policy: { action: 'system.backup' },
     responses: { 202: 'Dijadwalkan', 401: 'Belum masuk', 403: 'Hanya admin' },
     handler: async ({ db }) => {
-      const now = new Date();
-      await db('jobs').insert({ name: BACKUP_JOB, next_run_at: now }).onConflict('name').merge({ next_run_at: now });
+      await scheduleBackupNow(db, BACKUP_JOB);
       return { status: 202, body: await backupStatus(db, BACKUP_JOB) };
     },
   }),

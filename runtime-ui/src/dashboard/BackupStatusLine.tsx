@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupStatus } from '../../../engine/backup/backupStatus.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { backupContracts } from '../../../engine/contracts/backupContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { formatDateTime } from '../components/format.ts';
 
 type LastResult = { bytes?: number; error?: string; skipped?: string } | null;
@@ -10,7 +10,7 @@ type LastResult = { bytes?: number; error?: string; skipped?: string } | null;
 /** One line for admins: the daily backup's last result, and "back up now" (the server's job runs it). */
 export function BackupStatusLine() {
   const { t, i18n } = useTranslation();
-  const status = useApi<BackupStatus>('/api/admin/backups');
+  const status = useCall(backupContracts.status, {});
   const [queued, setQueued] = useState(false);
   if (!status.data) return null;
   const s = status.data;
@@ -29,7 +29,7 @@ export function BackupStatusLine() {
       keep: s.keep,
     });
   const backUpNow = async () => {
-    await api('POST', '/api/admin/backups', {});
+    await call(backupContracts.now, {});
     setQueued(true);
     // The job runner picks the job up on its next round.
     setTimeout(() => void status.reload(), 20_000);
