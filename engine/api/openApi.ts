@@ -1,3 +1,4 @@
+import { FILE_MEDIA_TYPE } from '../contracts/contract.ts';
 import type { RouteSpec } from './routeSpec.ts';
 
 const ERROR_SCHEMA = {
@@ -20,6 +21,13 @@ const ERROR_SCHEMA = {
     },
   },
 };
+
+/** A reply's content: JSON with its schema, or a file of the media type its schema names. */
+function replyContent(schema: Record<string, unknown>): Record<string, unknown> {
+  const fileType = schema[FILE_MEDIA_TYPE];
+  if (typeof fileType === 'string') return { [fileType]: { schema: { type: 'string', format: 'binary' } } };
+  return { 'application/json': { schema } };
+}
 
 /** Builds the OpenAPI 3.1 document from the same route specs the server runs. */
 export function buildOpenApi(routes: readonly RouteSpec[]): Record<string, unknown> {
@@ -51,7 +59,7 @@ export function buildOpenApi(routes: readonly RouteSpec[]): Record<string, unkno
           Number(status) >= 400
             ? { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
             : reply
-              ? { description, content: { 'application/json': { schema: reply } } }
+              ? { description, content: replyContent(reply as Record<string, unknown>) }
               : { description },
         ];
       }),

@@ -1,5 +1,6 @@
 import { backupContracts } from './backupContracts.ts';
 import { calendarContracts } from './calendarContracts.ts';
+import { exportContracts } from './exportContracts.ts';
 import type { Contract } from './contract.ts';
 import { notificationContracts } from './notificationContracts.ts';
 import { systemContracts } from './systemContracts.ts';
@@ -8,6 +9,7 @@ import { systemContracts } from './systemContracts.ts';
 export const allContracts: Record<string, Record<string, Contract>> = {
   backup: backupContracts,
   calendar: calendarContracts,
+  exports: exportContracts,
   notifications: notificationContracts,
   system: systemContracts,
 };

@@ -1,4 +1,4 @@
-import type { Static, TObject, TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
 
 // A contract is the one declaration of an API operation: the server route implements it (engine/api/routes, with `implement`)
 // and the browser client calls it (ui-shared/api/call.ts). It imports nothing but TypeBox types, so both
@@ -59,4 +59,12 @@ export function urlOf(
   for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined) search.set(name, String(value));
   const text = search.toString();
   return text ? `${path}?${text}` : path;
+}
+
+/** The mark a file reply's schema carries: the media type the route answers with instead of JSON. */
+export const FILE_MEDIA_TYPE = 'x-alur-file';
+
+/** A reply that is a file download (PDF, CSV, JSON attachment), not a JSON body; its media type for OpenAPI. */
+export function fileReply(mediaType: string) {
+  return Type.Unsafe<never>({ type: 'string', format: 'binary', [FILE_MEDIA_TYPE]: mediaType });
 }

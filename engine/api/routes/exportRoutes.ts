@@ -1,23 +1,14 @@
 import { exportCaseFile } from '../../app/exports/caseFileExport.ts';
-import { route, type RouteSpec } from '../routeSpec.ts';
-
-const reason = {
-  type: 'string',
-  minLength: 10,
-  maxLength: 2000,
-  description: 'Untuk apa data ini dikeluarkan (wajib, tercatat di log akses)',
-};
+import { exportContracts } from '../../contracts/exportContracts.ts';
+import { implement, type RouteSpec } from '../routeSpec.ts';
 
 /** Export of one case file: always with a stated reason, always in the access log (register exports: /api/exports/register.csv). */
 export const exportRoutes: RouteSpec[] = [
-  route<{ reason: string }>({
-    method: 'post',
-    path: '/api/cases/{caseId}/export',
+  implement(exportContracts.caseFile, {
     summary: 'Mengekspor berkas satu kasus (JSON) untuk keperluan yang sah; alasan wajib dan dicatat',
     tag: 'ekspor',
     access: 'user',
     policy: { action: 'case.export', log: 'export' },
-    body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason } },
     responses: {
       200: 'Berkas kasus',
       400: 'Alasan wajib',
@@ -26,7 +17,7 @@ export const exportRoutes: RouteSpec[] = [
       404: 'Tidak ada',
     },
     handler: async ({ db, user, params, body }) => {
-      const file = await exportCaseFile(db, user!, params.caseId!, body.reason);
+      const file = await exportCaseFile(db, user, params.caseId, body.reason);
       return {
         file: {
           content: file.content,
