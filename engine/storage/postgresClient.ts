@@ -35,6 +35,11 @@ function isStalePlan(error: unknown): boolean {
   );
 }
 
+/** The server refused a write because it is read-only: a standby now, or a primary that was demoted. */
+function isReadOnlyServer(error: Error): boolean {
+  return 'code' in error && error.code === '25006';
+}
+
 /** node-postgres gave up waiting for the server (query_timeout): the server may be frozen or the network cut. */
 function isClientTimeout(error: Error): boolean {
   return error.message.includes('Query read timeout');
@@ -52,6 +57,8 @@ export interface PgClientOptions {
   prepareStatements: boolean;
   /** Called with the text of every statement as sent on the wire (tests count round trips with it). */
   onWire?: (text: string) => void;
+  /** On a multi-host URL: the host choice, told when a server refuses a write as read-only (it was demoted). */
+  hosts?: { invalidate: () => void; isCurrent: (connection: pg.Client) => boolean };
 }
 
 /** The knex `pool` hooks that give the server client its prepared statements, BEGIN round trip and stale-plan recovery. */
@@ -87,6 +94,11 @@ export function pgPoolHooks(options: PgClientOptions): {
         const done = callback as QueryCallback;
         return send(sent, (error: Error | null, result: unknown) => {
           if (error && isStalePlan(error)) stale.add(connection);
+          if (error && options.hosts && isReadOnlyServer(error)) {
+            // This connection's host no longer takes writes: drop it and let the next connection look for the primary.
+            stale.add(connection);
+            options.hosts.invalidate();
+          }
           if (error && isClientTimeout(error)) {
             // The connection still has a statement in flight: closing it makes the server roll that
             // transaction back instead of committing it later for a client that gave up.
@@ -99,6 +111,6 @@ export function pgPoolHooks(options: PgClientOptions): {
       Object.defineProperty(connection, 'query', { value: query, configurable: true, writable: true });
       done(null, connection);
     },
-    validate: (connection) => !stale.has(connection),
+    validate: (connection) => !stale.has(connection) && (options.hosts?.isCurrent(connection) ?? true),
   };
 }
