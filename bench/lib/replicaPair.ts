@@ -33,6 +33,8 @@ export interface ReplicaPair {
 export interface ReplicaPairOptions {
   ports: [number, number];
   fast?: boolean;
+  /** `remote_apply`: a commit returns once the standby shows it (read-your-writes on the standby); default `on`. */
+  synchronousCommit?: 'on' | 'remote_apply';
   log?: (message: string) => void;
 }
 
@@ -107,9 +109,13 @@ export async function startReplicaPair(options: ReplicaPairOptions): Promise<Rep
     ];
     appendFileSync(
       join(primaryDir, 'postgresql.conf'),
-      [...common, `port = ${primaryPort}`, "synchronous_standby_names = '*'", 'synchronous_commit = on', ''].join(
-        '\n',
-      ),
+      [
+        ...common,
+        `port = ${primaryPort}`,
+        "synchronous_standby_names = '*'",
+        `synchronous_commit = ${options.synchronousCommit ?? 'on'}`,
+        '',
+      ].join('\n'),
     );
     await tool('pg_ctl', ['start', '-D', primaryDir, '-w', '-l', join(base, 'primary.log')]);
     log(`pg_basebackup → ${standbyDir}`);

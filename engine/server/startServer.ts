@@ -13,7 +13,13 @@ import { createApp } from '../api/createApp.ts';
 import { assertFolderFree, writeServerLock } from '../backup/serverLock.ts';
 import { writeBackupFile } from '../backup/writeBackupFile.ts';
 import { safeErrorForLog } from '../api/safeErrorForLog.ts';
-import { databaseTargetFromEnv, describeTarget, openDatabase, type DatabaseTarget } from '../storage/database.ts';
+import {
+  databaseTargetFromEnv,
+  describeTarget,
+  openDatabase,
+  openReadDatabase,
+  type DatabaseTarget,
+} from '../storage/database.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
 import { getRegency } from '../storage/definitionRepository.ts';
 import { createLogger } from './createLogger.ts';
@@ -103,8 +109,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ? openLocalAdminChannel(target.dataDir, db, logger)
       : undefined;
   const controlToken = randomBytes(32).toString('hex');
+  const readDb = openReadDatabase(target);
   const app = createApp({
     db,
+    ...(readDb ? { readDb } : {}),
     logger,
     mountUi,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
@@ -162,6 +170,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       localAdmin?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();
+      await readDb?.destroy();
       lock?.release();
     },
   };

@@ -36,7 +36,10 @@ export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 }
 
 /** The knex connection of a server URL: fixed settings for one host, a host choice (HostSelector) for several. */
-function serverConnection(url: string, limits: ConnectionLimits): { connection: Knex.Config['connection']; hosts?: HostSelector } {
+function serverConnection(
+  url: string,
+  limits: ConnectionLimits,
+): { connection: Knex.Config['connection']; hosts?: HostSelector } {
   const list = parseHostList(url);
   if (list.hosts.length === 1 && list.targetSessionAttrs === 'any')
     return { connection: pgConnectionOptions(list.urlFor(list.hosts[0]!), limits) as Knex.PgConnectionConfig };
@@ -64,6 +67,13 @@ export function openDatabase(target: DatabaseTarget): Knex {
     dialect: 'postgres',
     connection: target.dataDir !== undefined ? { filename: target.dataDir } : {},
   } as Knex.Config);
+}
+
+/** The database for read-only work (ALUR_DATABASE_READ_URL, e.g. a standby), if one is given; otherwise reads use the primary. */
+export function openReadDatabase(target: DatabaseTarget): Knex | undefined {
+  if (target.kind !== 'postgres' || !target.readUrl) return undefined;
+  const { readUrl, ...rest } = target;
+  return openDatabase({ ...rest, url: readUrl });
 }
 
 /** Describes the target without secrets (no password in logs). */
