@@ -150,8 +150,9 @@ export async function run(options: BenchOptions): Promise<PartResult> {
       const origin = performance.now();
       const load = steadyLoad(server.url, pool, sessions, perSecond, origin);
       await new Promise((resolve) => setTimeout(resolve, before * 1000));
-      const stoppedAt = performance.now() - origin;
       await pair.stopPrimary();
+      // From here the primary is gone for sure (pg_ctl waited for it); earlier requests may still have succeeded.
+      const stoppedAt = performance.now() - origin;
       options.log(`primary stopped (immediate); promoting the standby in ${promoteDelay} s`);
       await new Promise((resolve) => setTimeout(resolve, promoteDelay * 1000));
       const promoteStartedAt = performance.now() - origin;
@@ -163,7 +164,9 @@ export async function run(options: BenchOptions): Promise<PartResult> {
       let recovered: Attempt | undefined;
       while (!recovered && performance.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 100));
-        recovered = load.attempts.find((a) => a.status === 200 && a.sentAt > stoppedAt);
+        recovered = load.attempts
+          .filter((a) => a.status === 200 && a.sentAt > stoppedAt)
+          .sort((a, b) => a.doneAt - b.doneAt)[0];
       }
       await new Promise((resolve) => setTimeout(resolve, after * 1000));
       await load.stop();
