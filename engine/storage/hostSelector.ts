@@ -34,6 +34,15 @@ export function sessionFits(attrs: SessionAttrs, role: ServerRole): boolean {
 /** Connection settings for knex, with the expiry knex asks before each new connection. */
 export type ProvidedSettings = pg.ClientConfig & { expirationChecker: () => boolean };
 
+/** What the server of an open connection is. */
+async function roleOf(client: pg.Client): Promise<ServerRole> {
+  const { rows } = await client.query<{ in_recovery: boolean; read_only: string }>(
+    "SELECT pg_is_in_recovery() AS in_recovery, current_setting('transaction_read_only') AS read_only",
+  );
+  const row = rows[0];
+  return { inRecovery: row?.in_recovery === true, readOnly: row?.read_only === 'on' };
+}
+
 /** Asks one server what it is; the probe's own connection is closed afterwards. */
 async function probe(config: pg.ClientConfig): Promise<ServerRole> {
   const client = new pg.Client(config);
@@ -41,11 +50,7 @@ async function probe(config: pg.ClientConfig): Promise<ServerRole> {
   client.on('error', () => undefined);
   try {
     await client.connect();
-    const { rows } = await client.query<{ in_recovery: boolean; read_only: string }>(
-      "SELECT pg_is_in_recovery() AS in_recovery, current_setting('transaction_read_only') AS read_only",
-    );
-    const row = rows[0];
-    return { inRecovery: row?.in_recovery === true, readOnly: row?.read_only === 'on' };
+    return await roleOf(client);
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -89,6 +94,21 @@ export class HostSelector {
   invalidate(): void {
     this.chosen = undefined;
     this.generation += 1;
+  }
+
+  /**
+   * Checks a new pooled connection: its server may have changed role since the probe (a demoted primary
+   * comes back as a standby under the same address). Not fitting: the choice is dropped and it fails.
+   */
+  async verify(connection: pg.Client): Promise<void> {
+    const attrs = this.list.targetSessionAttrs;
+    // `any` takes every server, and `prefer-standby` falls back to any: nothing to check.
+    if (attrs === 'any' || attrs === 'prefer-standby') return;
+    if (sessionFits(attrs, await roleOf(connection))) return;
+    this.invalidate();
+    throw Object.assign(new Error(`Server ${connection.host}:${connection.port} tidak lagi ${attrs}.`), {
+      code: '08001',
+    });
   }
 
   /** Whether a pooled connection still goes to the chosen host (a connection to another one is dropped). */

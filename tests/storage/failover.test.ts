@@ -77,6 +77,42 @@ describe.runIf(databaseLabel === 'PostgreSQL')('several database hosts (PostgreS
     }
   });
 
+  it('a host that turns read-only is dropped: requests meanwhile fail as an outage (503), then the pool writes again', async () => {
+    const fresh = await freshDatabase();
+    if (fresh.target.kind !== 'postgres') throw new Error('PostgreSQL expected');
+    const url = new URL(fresh.target.url);
+    const name = url.pathname.slice(1);
+    const multi = fresh.target.url.replace(url.host, `127.0.0.1:${CLOSED_PORT},${url.host}`);
+    const db = openDatabase({ kind: 'postgres', url: `${multi}?target_session_attrs=read-write` });
+    const admin = process.env.DATABASE_URL!;
+    try {
+      await db.raw('CREATE TABLE demoted_probe (a int)');
+      // What a demoted primary looks like to its clients: sessions cut, new ones read-only.
+      await onServer(admin, `ALTER DATABASE ${name} SET default_transaction_read_only = on`);
+      await onServer(admin, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
+      // The pool never lends a session on a server that does not take writes, not even for a read.
+      const session = await db
+        .raw<{ rows: Array<{ ro: string }> }>(`SELECT current_setting('transaction_read_only') AS ro`)
+        .then(
+          (result) => result.rows[0]?.ro,
+          (error: unknown) => error,
+        );
+      expect(session).not.toBe('on');
+      expect(operationalFailureOf(session)).toBeDefined();
+      for (let i = 0; i < 2; i++) {
+        const refused = await db.raw('INSERT INTO demoted_probe VALUES (1)').catch((error: unknown) => error);
+        expect(operationalFailureOf(refused)).toBeDefined();
+      }
+      await onServer(admin, `ALTER DATABASE ${name} RESET default_transaction_read_only`);
+      await db.raw('INSERT INTO demoted_probe VALUES (2)');
+      const { rows } = await db.raw<{ rows: Array<{ a: number }> }>('SELECT a FROM demoted_probe');
+      expect(rows).toEqual([{ a: 2 }]);
+    } finally {
+      await db.destroy();
+      await fresh.drop();
+    }
+  });
+
   it('primary + synchronous standby: writes reach the primary, the register reads the standby under the regency scope, and after a promote the server finds the new primary by itself', async () => {
     pair = await startReplicaPair({ ports: PAIR_PORTS, fast: true, synchronousCommit: 'remote_apply' });
     server = await startServer({
