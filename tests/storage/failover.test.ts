@@ -158,6 +158,17 @@ describe.runIf(databaseLabel === 'PostgreSQL')('several database hosts (PostgreS
       `SELECT count(*)::int AS n FROM access_log WHERE action = 'search'`,
     );
     expect(logged?.n).toBe(2);
+    // The dashboard and a register export read there too (a write inside would be refused by the standby).
+    const head = await signedIn(server.url, 'kutai-kartanegara.kepala-dinas');
+    const summary = await head.get<{ openByStage: unknown }>('/api/monitoring/summary');
+    expect(summary.status).toBe(200);
+    const exported = await head.get<string>(
+      `/api/exports/register.csv?reason=${encodeURIComponent('Uji baca dari standby')}`,
+    );
+    expect(exported.status).toBe(200);
+    // One row, the case's (NIK masked as everywhere).
+    expect(exported.text.trim().split('\n')).toHaveLength(2);
+    expect(exported.text).toContain('••••••••••••0001');
 
     // The primary fails: requests meanwhile are refused with 503 + Retry-After, never a 500.
     await pair.stopPrimary();
