@@ -258,7 +258,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   const quick = process.argv.includes('--quick');
-  run({ quick, runs: 1, serverUrl: '', tmpDir: tmp, log })
+  void run({ quick, runs: 1, serverUrl: '', tmpDir: tmp, log })
     .then((result) => {
       for (const table of result.tables) {
         process.stdout.write(`\n${table.title}\n`);
@@ -266,6 +266,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       }
       for (const t of result.targets)
         process.stdout.write(`${t.met ? '✓' : '✗'} ${t.label}: ${t.value} (${t.target})\n`);
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
     })
     .finally(() => rmSync(tmp, { recursive: true, force: true }));
 }

@@ -117,11 +117,6 @@ export class HostSelector {
     return chosen === undefined || (connection.host === chosen.host && Number(connection.port) === chosen.port);
   }
 
-  /** The host chosen now, if any (for health reports and tests). */
-  current(): HostAddress | undefined {
-    return this.chosen;
-  }
-
   private watchedSocket(generation: number): net.Socket {
     const socket = new net.Socket();
     socket.once('error', () => {

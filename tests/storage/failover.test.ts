@@ -100,7 +100,10 @@ describe.runIf(databaseLabel === 'PostgreSQL')('several database hosts (PostgreS
       expect(session).not.toBe('on');
       expect(operationalFailureOf(session)).toBeDefined();
       for (let i = 0; i < 2; i++) {
-        const refused = await db.raw('INSERT INTO demoted_probe VALUES (1)').catch((error: unknown) => error);
+        const refused: unknown = await db.raw('INSERT INTO demoted_probe VALUES (1)').then(
+          () => 'written',
+          (error: unknown) => error,
+        );
         expect(operationalFailureOf(refused)).toBeDefined();
       }
       await onServer(admin, `ALTER DATABASE ${name} RESET default_transaction_read_only`);
@@ -182,7 +185,10 @@ describe.runIf(databaseLabel === 'PostgreSQL')('several database hosts (PostgreS
     }
     // A write reaching the standby directly is refused as read-only: an outage, not a bug.
     const direct = openDatabase({ kind: 'postgres', url: pair.standbyUrl('postgres') });
-    const refused = await direct.raw('CREATE TABLE not_here (a int)').catch((error: unknown) => error);
+    const refused: unknown = await direct.raw('CREATE TABLE not_here (a int)').then(
+      () => 'written',
+      (error: unknown) => error,
+    );
     await direct.destroy();
     expect(operationalFailureOf(refused)).toBeDefined();
 
