@@ -206,7 +206,7 @@ export async function run(options: BenchOptions): Promise<PartResult> {
               ['seconds from the start of pg_ctl promote until the first success', metrics.failover_after_promote_s],
               ['… pg_ctl promote until the standby accepts writes', metrics.failover_promote_s],
               [
-                'answers during the outage',
+                'answers to requests sent between the stop and the first success (a 200 waited for a connection and was served after the promote)',
                 Object.entries(counts)
                   .map(([k, v]) => `${k}: ${v}`)
                   .join(', ') || '—',
