@@ -66,7 +66,7 @@ export interface PgClientOptions {
   };
 }
 
-/** The knex `pool` hooks that give the server client its prepared statements, BEGIN round trip and stale-plan recovery. */
+/** The knex `pool` hooks that give the server client its prepared statements, BEGIN round trip, stale-plan recovery and, on several hosts, the role check of each new connection. */
 export function pgPoolHooks(options: PgClientOptions): {
   afterCreate: (connection: pg.Client, done: (error: Error | null, connection: pg.Client) => void) => void;
   validate: (connection: pg.Client) => boolean;
