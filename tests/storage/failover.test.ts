@@ -51,11 +51,11 @@ async function signedIn(url: string, username: string): Promise<ApiClient> {
 describe.runIf(databaseLabel === 'PostgreSQL')('several database hosts (PostgreSQL)', () => {
   let server: RunningServer | undefined;
   let pair: ReplicaPair | undefined;
-  const definitions = smallDefinitions();
+  let definitions: string | undefined;
   afterAll(async () => {
     await server?.close();
     await pair?.remove();
-    rmSync(definitions, { recursive: true, force: true });
+    if (definitions) rmSync(definitions, { recursive: true, force: true });
   });
 
   it('a first host that is down is skipped: the pool connects to the next one and writes there', async () => {
@@ -121,7 +121,7 @@ describe.runIf(databaseLabel === 'PostgreSQL')('several database hosts (PostgreS
     server = await startServer({
       target: { kind: 'postgres', url: pair.url('postgres'), readUrl: pair.standbyUrl('postgres') },
       port: 0,
-      definitionsDir: definitions,
+      definitionsDir: (definitions = smallDefinitions()),
       demoUsers: true,
       jobPollMs: 3_600_000,
       logger: pino({ level: 'silent' }),
