@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import * as apiVsPgbench from './apiVsPgbench.ts';
 import * as definitions from './definitions.ts';
 import * as engineVsBpmn from './engineVsBpmn.ts';
+import * as failover from './failover.ts';
 import { repoRoot } from './lib/benchSop.ts';
 import { runInterruptCleanup } from './lib/cleanup.ts';
 import { limitsOf } from './lib/limits.ts';
@@ -24,6 +25,7 @@ const PARTS: Record<string, { title: string; run: (options: BenchOptions) => Pro
   scaleout: { title: 'Scale-out: two API processes on one PostgreSQL', run: scaleOut.run },
   pglite: { title: 'Embedded default: the API on PGlite', run: pglite.run },
   scale: { title: 'Scale: inbox, register search, dashboards', run: scale.run },
+  failover: { title: 'Failover: primary crash, standby promoted', run: failover.run },
 };
 
 const HOW_TO = [

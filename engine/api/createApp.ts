@@ -12,6 +12,8 @@ import { securityHeaders } from './securityHeaders.ts';
 /** Options of the HTTP app. */
 export interface AppOptions {
   db: Knex;
+  /** A standby for read-only work (dashboards, register, exports); without it everything runs on `db`. */
+  readDb?: Knex;
   logger: Logger;
   /** Browsers reach the site over HTTPS (TLS here or at a proxy): Secure cookies, HSTS, upgrade-insecure-requests. */
   https?: boolean;
@@ -58,7 +60,7 @@ export function createApp(options: AppOptions): express.Express {
     const parser = spec.rawBody
       ? express.raw({ type: () => true, limit: spec.rawBody.maxBytes })
       : express.json({ limit: JSON_LIMIT, strict: true });
-    const handle = handlerFor(spec, options.db);
+    const handle = handlerFor(spec, options.db, options.readDb);
     app[spec.method](toExpressPath(spec.path), parser, (req: Request, res: Response, next: NextFunction) => {
       handle(req, res).catch(next);
     });

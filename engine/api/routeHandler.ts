@@ -88,7 +88,7 @@ function assertReplyDeclared(spec: RouteSpec, outcome: RouteResult): void {
  * regency by row-level security — the route's policy (deny by default), body validation, the handler
  * and the access-log record. The response is sent only after the transaction committed.
  */
-export function handlerFor(spec: RouteSpec, db: Knex) {
+export function handlerFor(spec: RouteSpec, db: Knex, readDb?: Knex) {
   return async (req: Request, res: Response): Promise<void> => {
     // Browsers mark cross-site requests; no write of this API is ever legitimately made from another site.
     if (spec.method !== 'get' && req.get('sec-fetch-site') === 'cross-site')
@@ -152,6 +152,10 @@ export function handlerFor(spec: RouteSpec, db: Knex) {
         ? { status: replayed.status, body: replayed.body }
         : await spec.handler({
             db: trx,
+            // Without a read database the read work joins the request's own transaction on the primary.
+            read: readDb
+              ? (work) => withRegencyScope(readDb, regencyId, work, { readOnly: true })
+              : (work) => work(trx),
             user: session?.user,
             access,
             csrfToken: session?.csrfToken,

@@ -15,6 +15,12 @@ import type { BodyOf, Contract, ParamsOf, ReplyOf } from '../contracts/contract.
  */
 export interface RouteContext<Body = unknown> {
   db: Knex;
+  /**
+   * Runs read-only work (dashboards, register, exports) on the read database (ALUR_DATABASE_READ_URL,
+   * a standby) in its own read-only transaction under the same regency scope; without a read database,
+   * on `db`. Writes (the access log) stay on `db`.
+   */
+  read: <T>(work: (db: Knex) => Promise<T>) => Promise<T>;
   user: AuthUser | undefined;
   access: AccessProfile | undefined;
   /** The session's CSRF token (signed-in routes), for the UI to echo on writes. */

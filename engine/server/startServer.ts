@@ -14,7 +14,13 @@ import { createApp } from '../api/createApp.ts';
 import { assertFolderFree, writeServerLock } from '../backup/serverLock.ts';
 import { writeBackupFile } from '../backup/writeBackupFile.ts';
 import { safeErrorForLog } from '../api/safeErrorForLog.ts';
-import { databaseTargetFromEnv, describeTarget, openDatabase, type DatabaseTarget } from '../storage/database.ts';
+import {
+  databaseTargetFromEnv,
+  describeTarget,
+  openDatabase,
+  openReadDatabase,
+  type DatabaseTarget,
+} from '../storage/database.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
 import { getRegency } from '../storage/definitionRepository.ts';
 import { createLogger } from './createLogger.ts';
@@ -98,8 +104,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     demoEnabled ? 'demo accounts on' : 'demo accounts off',
   );
   const controlToken = randomBytes(32).toString('hex');
+  const readDb = openReadDatabase(target);
   const app = createApp({
     db,
+    ...(readDb ? { readDb } : {}),
     logger,
     mountUi,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
@@ -162,6 +170,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       clearInterval(poll);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();
+      await readDb?.destroy();
       lock?.release();
     },
   };

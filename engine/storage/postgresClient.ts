@@ -35,6 +35,11 @@ function isStalePlan(error: unknown): boolean {
   );
 }
 
+/** The server refused a write because it is read-only: a standby now, or a primary that was demoted. */
+function isReadOnlyServer(error: Error): boolean {
+  return 'code' in error && error.code === '25006';
+}
+
 /** node-postgres gave up waiting for the server (query_timeout): the server may be frozen or the network cut. */
 function isClientTimeout(error: Error): boolean {
   return error.message.includes('Query read timeout');
@@ -52,9 +57,16 @@ export interface PgClientOptions {
   prepareStatements: boolean;
   /** Called with the text of every statement as sent on the wire (tests count round trips with it). */
   onWire?: (text: string) => void;
+  /** On a multi-host URL: the host choice, told when a server refuses a write as read-only (it was demoted). */
+  hosts?: {
+    invalidate: () => void;
+    isCurrent: (connection: pg.Client) => boolean;
+    /** Checks a new connection's server still fits (a demoted primary accepts connections as a standby). */
+    verify: (connection: pg.Client) => Promise<void>;
+  };
 }
 
-/** The knex `pool` hooks that give the server client its prepared statements, BEGIN round trip and stale-plan recovery. */
+/** The knex `pool` hooks that give the server client its prepared statements, BEGIN round trip, stale-plan recovery and, on several hosts, the role check of each new connection. */
 export function pgPoolHooks(options: PgClientOptions): {
   afterCreate: (connection: pg.Client, done: (error: Error | null, connection: pg.Client) => void) => void;
   validate: (connection: pg.Client) => boolean;
@@ -64,41 +76,58 @@ export function pgPoolHooks(options: PgClientOptions): {
   const stale = new WeakSet<pg.Client>();
   return {
     afterCreate(connection, done) {
-      const prepared = new Set<string>();
-      const send: QueryFunction = connection.query.bind(connection);
-      const query: QueryFunction = (config, ...rest) => {
-        if (!isQueryConfig(config)) return send(config, ...rest);
-        let sent: pg.QueryConfig = config;
-        const begin = pendingBegin.getStore();
-        if (config.text === 'BEGIN;' && begin && !begin.ran) {
-          // Without bound parameters node-postgres uses the simple protocol, which runs both statements in order.
-          sent = { ...config, text: `BEGIN; ${begin.statement}` };
-          begin.ran = true;
-        } else if (options.prepareStatements && config.name === undefined) {
-          const name = preparedNameFor(config.text, prepared);
-          if (name !== undefined) {
-            prepared.add(name);
-            sent = { ...config, name };
-          }
-        }
-        options.onWire?.(sent.text);
-        const [callback] = rest;
-        if (typeof callback !== 'function') return send(sent, ...rest);
-        const done = callback as QueryCallback;
-        return send(sent, (error: Error | null, result: unknown) => {
-          if (error && isStalePlan(error)) stale.add(connection);
-          if (error && isClientTimeout(error)) {
-            // The connection still has a statement in flight: closing it makes the server roll that
-            // transaction back instead of committing it later for a client that gave up.
-            stale.add(connection);
-            connection.end().catch(() => undefined);
-          }
-          done(error, result);
-        });
-      };
-      Object.defineProperty(connection, 'query', { value: query, configurable: true, writable: true });
-      done(null, connection);
+      if (!options.hosts) return wrap(connection, done);
+      options.hosts.verify(connection).then(
+        () => wrap(connection, done),
+        (error: Error) => {
+          // knex does not close a connection whose afterCreate failed.
+          connection.end().catch(() => undefined);
+          done(error, connection);
+        },
+      );
     },
-    validate: (connection) => !stale.has(connection),
+    validate: (connection) => !stale.has(connection) && (options.hosts?.isCurrent(connection) ?? true),
   };
+
+  function wrap(connection: pg.Client, done: (error: Error | null, connection: pg.Client) => void): void {
+    const prepared = new Set<string>();
+    const send: QueryFunction = connection.query.bind(connection);
+    const query: QueryFunction = (config, ...rest) => {
+      if (!isQueryConfig(config)) return send(config, ...rest);
+      let sent: pg.QueryConfig = config;
+      const begin = pendingBegin.getStore();
+      if (config.text === 'BEGIN;' && begin && !begin.ran) {
+        // Without bound parameters node-postgres uses the simple protocol, which runs both statements in order.
+        sent = { ...config, text: `BEGIN; ${begin.statement}` };
+        begin.ran = true;
+      } else if (options.prepareStatements && config.name === undefined) {
+        const name = preparedNameFor(config.text, prepared);
+        if (name !== undefined) {
+          prepared.add(name);
+          sent = { ...config, name };
+        }
+      }
+      options.onWire?.(sent.text);
+      const [callback] = rest;
+      if (typeof callback !== 'function') return send(sent, ...rest);
+      const done = callback as QueryCallback;
+      return send(sent, (error: Error | null, result: unknown) => {
+        if (error && isStalePlan(error)) stale.add(connection);
+        if (error && options.hosts && isReadOnlyServer(error)) {
+          // This connection's host no longer takes writes: drop it and let the next connection look for the primary.
+          stale.add(connection);
+          options.hosts.invalidate();
+        }
+        if (error && isClientTimeout(error)) {
+          // The connection still has a statement in flight: closing it makes the server roll that
+          // transaction back instead of committing it later for a client that gave up.
+          stale.add(connection);
+          connection.end().catch(() => undefined);
+        }
+        done(error, result);
+      });
+    };
+    Object.defineProperty(connection, 'query', { value: query, configurable: true, writable: true });
+    done(null, connection);
+  }
 }

@@ -13,10 +13,13 @@ export async function withRegencyScope<T>(
   db: Knex,
   regencyId: string | undefined,
   work: (trx: Knex.Transaction) => Promise<T>,
+  options: { readOnly?: boolean } = {},
 ): Promise<T> {
   // Both settings in one statement (set_config('role', …, true) is SET LOCAL ROLE), sent with BEGIN
   // where the client can (the PostgreSQL server client); PGlite runs it as the transaction's first query.
-  const scope = `SELECT set_config('role', ${sqlLiteral(APP_ROLE)}, true), set_config('alur.regency_id', ${sqlLiteral(regencyId ?? '')}, true)`;
+  // A read-only transaction (reads sent to a standby) refuses any write, also when the read URL is a primary.
+  const readOnly = options.readOnly ? `, set_config('transaction_read_only', 'on', true)` : '';
+  const scope = `SELECT set_config('role', ${sqlLiteral(APP_ROLE)}, true), set_config('alur.regency_id', ${sqlLiteral(regencyId ?? '')}, true)${readOnly}`;
   const beginWith: BeginWith = { statement: scope, ran: false };
   return withStatementInBegin(beginWith, () =>
     db.transaction(async (trx) => {

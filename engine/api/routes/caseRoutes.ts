@@ -97,7 +97,7 @@ export const caseRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'case.search', log: 'search' },
     responses: { 200: 'Hasil pencarian (NIK disamarkan)', 401: 'Belum masuk' },
-    handler: async ({ db, access, query }) => {
+    handler: async ({ read, access, query }) => {
       const search: CaseSearch = {};
       for (const key of ['q', 'sopId', 'status', 'from', 'to'] as const) if (query[key]) search[key] = query[key];
       if (query.page) search.page = Number(query.page) || 1;
@@ -106,7 +106,8 @@ export const caseRoutes: RouteSpec[] = [
         throw new AppError('VALIDATION_FAILED', 'Tanggal awal tidak sah (TTTT-BB-HH).', '/from');
       if (search.to && Number.isNaN(Date.parse(search.to)))
         throw new AppError('VALIDATION_FAILED', 'Tanggal akhir tidak sah (TTTT-BB-HH).', '/to');
-      const found = await searchCases(db, access!, search);
+      // The register only reads: from a standby when there is one; the access row goes to the primary.
+      const found = await read((db) => searchCases(db, access!, search));
       // The access log keeps what was looked for (NIK masked like in the list) and how many cases were shown.
       const detail = {
         ...search,

@@ -49,7 +49,8 @@ function figureRoute(path: string, summary: string, handler: (context: RouteCont
     access: 'user',
     policy: { action: 'monitoring.read' },
     responses: ANSWERED,
-    handler: async (context) => ({ body: await handler(context) }),
+    // Figures only read: they may come from a standby (ALUR_DATABASE_READ_URL).
+    handler: async (context) => ({ body: await context.read((db) => handler({ ...context, db })) }),
   });
 }
 
@@ -192,7 +193,7 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
         404: 'SOP tidak ada',
       },
       handler: async (c) => {
-        const report = await evaluation(c);
+        const report = await c.read((db) => evaluation({ ...c, db }));
         return {
           file: {
             content: Buffer.from(renderEvaluationHtml(report), 'utf8'),
@@ -219,7 +220,7 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
         403: 'Tidak berwenang',
         404: 'SOP tidak ada',
       },
-      handler: async (c) => ({ body: await evaluation(c) }),
+      handler: async (c) => ({ body: await c.read((db) => evaluation({ ...c, db })) }),
     }),
     route({
       method: 'get',
@@ -248,18 +249,21 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
             'Tuliskan alasan ekspor (10–2000 huruf); alasan dicatat di log akses.',
             '/reason',
           );
-        const r = await request(c);
         const filters = Object.fromEntries(
           Object.entries(c.query).filter((e): e is [string, string] => e[0] !== 'reason' && e[1] !== undefined),
         );
-        const register = {
-          ...(c.query.q ? { q: c.query.q } : {}),
-          ...(r.scope.sopId ? { sopId: r.scope.sopId } : {}),
-          ...(c.query.status ? { status: c.query.status } : {}),
-          ...(c.query.from ? { from: r.scope.from } : {}),
-          ...(c.query.to ? { to: r.scope.to } : {}),
-        };
-        const file = await exportReport(c.db, r, c.access!, report, c.params.format ?? '', register);
+        // The file is read (from a standby when there is one); its access-log row is written on the primary.
+        const file = await c.read(async (db) => {
+          const r = await request({ ...c, db });
+          const register = {
+            ...(c.query.q ? { q: c.query.q } : {}),
+            ...(r.scope.sopId ? { sopId: r.scope.sopId } : {}),
+            ...(c.query.status ? { status: c.query.status } : {}),
+            ...(c.query.from ? { from: r.scope.from } : {}),
+            ...(c.query.to ? { to: r.scope.to } : {}),
+          };
+          return exportReport(db, r, c.access!, report, c.params.format ?? '', register);
+        });
         await recordExport(c.db, {
           user: c.user!,
           route: `GET /api/exports/${report}.${c.params.format ?? ''}`,
