@@ -7,11 +7,12 @@ import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 
 type Report = {
   valid: boolean;
+  savableAsDrafts: boolean;
   files: Array<{
     file: string;
     sopId: string | null;
     name: string | null;
-    action: 'new' | 'update' | 'skip';
+    action: 'new' | 'update' | 'settings' | 'skip';
     baseRevision: number;
     errors: Array<{ line: number; column: number; message: string; messageEn: string }>;
     note: string | null;
@@ -33,6 +34,7 @@ export function ImportPage() {
   const [report, setReport] = useState<Report>();
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState<Array<{ sopId: string; revision: number }>>();
+  const [keepInvalid, setKeepInvalid] = useState(false);
   const check = async (files: File[]) => {
     setError(undefined);
     setSaved(undefined);
@@ -58,7 +60,7 @@ export function ImportPage() {
     try {
       const result = await api<{ saved: Array<{ sopId: string; revision: number }> }>(
         'POST',
-        `/api/designer/import?bases=${encodeURIComponent(bases)}`,
+        `/api/designer/import?bases=${encodeURIComponent(bases)}${keepInvalid ? '&keepInvalid=1' : ''}`,
         undefined,
         { raw: zip, contentType: 'application/zip' },
       );
@@ -95,8 +97,12 @@ export function ImportPage() {
           <ul>
             {saved.map((s) => (
               <li key={s.sopId}>
-                <Link to={`/sop/${s.sopId}`}>{s.sopId}</Link> ·{' '}
-                {t('designer.editor.revision', { revision: s.revision })}
+                {s.sopId === '@regency' ? (
+                  <Link to="/pengaturan">{t('designer.nav.settings')}</Link>
+                ) : (
+                  <Link to={`/sop/${s.sopId}`}>{s.sopId}</Link>
+                )}{' '}
+                · {t('designer.editor.revision', { revision: s.revision })}
               </li>
             ))}
           </ul>
@@ -146,7 +152,25 @@ export function ImportPage() {
               ))}
             </tbody>
           </table>
-          <button type="button" disabled={!report.valid} onClick={() => void save()} style={{ marginTop: '.75rem' }}>
+          {!report.valid && report.savableAsDrafts && (
+            <p>
+              <label>
+                <input
+                  type="checkbox"
+                  id="keep-invalid"
+                  checked={keepInvalid}
+                  onChange={(e) => setKeepInvalid(e.target.checked)}
+                />{' '}
+                {t('designer.import.keepInvalid')}
+              </label>
+            </p>
+          )}
+          <button
+            type="button"
+            disabled={!(report.valid || (keepInvalid && report.savableAsDrafts))}
+            onClick={() => void save()}
+            style={{ marginTop: '.75rem' }}
+          >
             {t('designer.import.save')}
           </button>
         </section>
