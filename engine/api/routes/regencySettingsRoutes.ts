@@ -173,7 +173,7 @@ export const regencySettingsRoutes: RouteSpec[] = [
   route({
     method: 'get',
     path: '/api/admin/regencies/codes',
-    summary: 'Daftar kabupaten/kota Kemendagri (kode wilayah, nama, provinsi) untuk wisaya kabupaten baru',
+    summary: 'Daftar kabupaten/kota Kemendagri (kode wilayah, nama, provinsi) untuk panduan kabupaten baru',
     tag: TAG,
     access: 'user',
     policy: { action: 'regency.create' },
@@ -183,7 +183,7 @@ export const regencySettingsRoutes: RouteSpec[] = [
   route<NewRegencyInput>({
     method: 'post',
     path: '/api/admin/regencies',
-    summary: 'Wisaya kabupaten baru (admin platform): nama, kode wilayah, zona waktu, kop surat, admin pertama',
+    summary: 'Panduan kabupaten baru (admin platform): nama, kode wilayah, zona waktu, kop surat, admin pertama',
     tag: TAG,
     access: 'user',
     policy: { action: 'regency.create' },

@@ -81,7 +81,7 @@ export function regencyTemplate(id: string, kabupaten: Kabupaten, zone: ZoneName
     ],
   };
   const header = [
-    `# ${kabupaten.name} — dibuat dengan wisaya kabupaten baru di Alur.`,
+    `# ${kabupaten.name} — dibuat dengan panduan kabupaten baru di Alur.`,
     `# Kode wilayah ${kabupaten.code} (${kabupaten.province}) menurut Kepmendagri 300.2.2-2138 Tahun 2025.`,
     '# Unit, peran, dokumen dan fragmen di bawah adalah awalan: sesuaikan di Pengaturan kabupaten (perancang).',
   ].join('\n');
