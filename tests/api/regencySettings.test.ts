@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../engine/app/accounts/accountEvents.ts';
 import { createAccount } from '../../engine/app/accounts/accountService.ts';
+import { zipPack } from '../../engine/app/designer/packFiles.ts';
 import { syncDefinitionFolder } from '../../engine/app/syncDefinitionFolder.ts';
 import { getRegency } from '../../engine/storage/definitionRepository.ts';
 import { ApiClient } from '../support/apiClient.ts';
@@ -222,6 +223,88 @@ describe(`regency settings in the designer and the new-regency wizard (${databas
     });
     expect(other.status).toBe(400);
     expect(other.body.error.message).toContain('berbeda dengan kabupaten yang disunting');
+  });
+
+  type Report = {
+    valid: boolean;
+    savableAsDrafts: boolean;
+    files: Array<{ file: string; action: string; errors: Problem[]; note: string | null }>;
+  };
+
+  it('an admin’s pack import checks regency.yaml first and counts, not lists, the SOP errors it causes', async () => {
+    const copy = await newestCopy();
+    const sop = (await test.server
+      .db('definition_versions')
+      .where({ regency_id: 'bengkayang', sop_id: 'santunan-kematian' })
+      .orderBy('version', 'desc')
+      .first('source')) as { source: string };
+    const broken = copy.source.replace(
+      '  - { id: sekretariat, name: Sekretariat Dinas, short: SET }',
+      '  - { id: sekretariat, name: Sekretariat Dinas, short: SET, kepala: x }',
+    );
+    expect(broken).not.toBe(copy.source);
+    const zip = zipPack('bengkayang', [
+      { name: 'regency.yaml', content: broken },
+      { name: 'santunan-kematian.yaml', content: sop.source },
+    ]);
+    const checked = await admin.request<Report>('POST', '/api/designer/import/check', undefined, {
+      raw: zip,
+      contentType: 'application/zip',
+    });
+    expect(checked.status).toBe(200);
+    const [settings, sopReport] = checked.body.files;
+    expect(settings).toMatchObject({ file: 'regency.yaml', action: 'settings' });
+    expect(settings!.errors.map((e) => e.code)).toEqual(['SCHEMA_UNKNOWN_KEY']);
+    expect(sopReport!.errors).toEqual([]);
+    expect(sopReport!.note).toMatch(
+      /^\d+ rujukan ke pengaturan kabupaten tidak dapat diperiksa sampai regency\.yaml diperbaiki\.$/,
+    );
+    expect(checked.body.valid).toBe(false);
+    expect(checked.body.savableAsDrafts).toBe(false);
+    // A drafter's import skips regency.yaml and checks the SOP against the settings in force.
+    const drafter = await test.as('bengkayang', 'penyusun-sop');
+    const skipped = await drafter.request<Report>('POST', '/api/designer/import/check', undefined, {
+      raw: zip,
+      contentType: 'application/zip',
+    });
+    expect(skipped.body.files[0]).toMatchObject({ action: 'skip', errors: [] });
+    expect(skipped.body.valid).toBe(true);
+  });
+
+  it('an admin imports a valid regency.yaml as a settings draft; a file with errors only with keepInvalid', async () => {
+    const copy = await newestCopy();
+    const changed = copy.source.replace('Jl. Guna Baru Trans Rangkang', 'Jl. Guna Baru Trans Rangkang No. 2');
+    const sop = (await test.server
+      .db('definition_versions')
+      .where({ regency_id: 'bengkayang', sop_id: 'santunan-kematian' })
+      .orderBy('version', 'desc')
+      .first('source')) as { source: string };
+    const wrong = sop.source.replace(/role: petugas-pelayanan\b/, 'role: petugas-pelayan');
+    expect(wrong).not.toBe(sop.source);
+    const zip = zipPack('bengkayang', [
+      { name: 'regency.yaml', content: changed },
+      { name: 'santunan-kematian.yaml', content: wrong },
+    ]);
+    const refused = await admin.request<{ report: Report }>('POST', '/api/designer/import', undefined, {
+      raw: zip,
+      contentType: 'application/zip',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.report.savableAsDrafts).toBe(true);
+    const kept = await admin.request<{ saved: Array<{ sopId: string; revision: number }> }>(
+      'POST',
+      '/api/designer/import?keepInvalid=1',
+      undefined,
+      { raw: zip, contentType: 'application/zip' },
+    );
+    expect(kept.status).toBe(201);
+    expect(kept.body.saved.map((s) => s.sopId).sort()).toEqual(['@regency', 'santunan-kematian']);
+    const after = await newestCopy();
+    expect(after.source).toContain('No. 2');
+    expect(after.revision).toBe(copy.revision + 1);
+    // The settings draft is not an SOP: the designer's SOP list does not show it.
+    const list = await admin.get<{ sops: Array<{ sopId: string }> }>('/api/designer/sops');
+    expect(list.body.sops.some((s) => s.sopId.startsWith('@'))).toBe(false);
   });
 
   const wizard = {

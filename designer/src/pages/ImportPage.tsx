@@ -110,48 +110,57 @@ export function ImportPage() {
       )}
       {report && (
         <section className="card" data-testid="import-report">
-          <h2>{report.valid ? t('designer.import.valid') : t('designer.import.invalid')}</h2>
-          <table className="list">
-            <thead>
-              <tr>
-                <th>{t('designer.import.file')}</th>
-                <th>SOP</th>
-                <th>{t('designer.import.action')}</th>
-                <th>{t('designer.import.result')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.files.map((f) => (
-                <tr key={f.file}>
-                  <td>{f.file}</td>
-                  <td>
-                    {f.name ?? '—'}
-                    <div className="muted">{f.sopId}</div>
-                  </td>
-                  <td>{t(`designer.import.${f.action}`)}</td>
-                  <td>
-                    {f.note && <div className="muted">{f.note}</div>}
-                    {f.errors.length === 0 ? (
-                      f.action === 'skip' ? null : (
-                        <span className="badge ok">{t('designer.import.ok')}</span>
-                      )
-                    ) : (
-                      <ul>
-                        {f.errors.map((e, i) => (
-                          <li key={i}>
-                            <code>
-                              {e.line}:{e.column}
-                            </code>{' '}
-                            {i18n.language === 'en' ? e.messageEn : e.message}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
+          <h2>
+            {report.valid
+              ? t('designer.import.valid')
+              : report.savableAsDrafts
+                ? t('designer.import.invalidDraftable')
+                : t('designer.import.invalid')}
+          </h2>
+          {/* A narrow screen scrolls the report sideways instead of widening the page. */}
+          <div style={{ overflowX: 'auto' }}>
+            <table className="list">
+              <thead>
+                <tr>
+                  <th>{t('designer.import.file')}</th>
+                  <th>SOP</th>
+                  <th>{t('designer.import.action')}</th>
+                  <th>{t('designer.import.result')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.files.map((f) => (
+                  <tr key={f.file}>
+                    <td>{f.file}</td>
+                    <td>
+                      {f.name ?? '—'}
+                      <div className="muted">{f.sopId}</div>
+                    </td>
+                    <td>{t(`designer.import.${f.action}`)}</td>
+                    <td>
+                      {f.note && <div className="muted">{f.note}</div>}
+                      {f.errors.length === 0 ? (
+                        f.action === 'skip' ? null : (
+                          <span className="badge ok">{t('designer.import.ok')}</span>
+                        )
+                      ) : (
+                        <ul>
+                          {f.errors.map((e, i) => (
+                            <li key={i}>
+                              <code>
+                                {e.line}:{e.column}
+                              </code>{' '}
+                              {i18n.language === 'en' ? e.messageEn : e.message}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {!report.valid && report.savableAsDrafts && (
             <p>
               <label>

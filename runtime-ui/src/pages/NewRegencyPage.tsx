@@ -187,7 +187,7 @@ export function NewRegencyPage() {
             </label>
           ))}
         </fieldset>
-        <button type="submit" disabled={!found}>
+        <button type="submit" disabled={!found} style={{ marginTop: '.75rem' }}>
           {t('newRegency.create')}
         </button>
       </form>
