@@ -133,7 +133,12 @@ export function checkPack(
             : null,
       };
     });
-  const reports = settings ? [settings.entry, ...sopReports] : sopReports;
+  // Imported settings come first (their errors explain the SOPs'); a skipped regency.yaml keeps its place.
+  const reports = !settings
+    ? sopReports
+    : settings.entry.action === 'settings'
+      ? [settings.entry, ...sopReports]
+      : files.map((f) => (f === settingsFile ? settings.entry : sopReports.shift()!));
   const imported = reports.filter((r) => r.action !== 'skip');
   const settingsOk = !settings || settings.entry.errors.length === 0;
   return {
