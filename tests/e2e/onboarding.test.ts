@@ -177,6 +177,14 @@ describe('onboarding a new regency in the browser, without files or a restart', 
     await page.waitForSelector('[data-testid=no-problems]');
     await page.click('[data-testid=save]');
     await page.waitForSelector('text=Tersimpan sebagai revisi 1');
+    // History and diff, as for an SOP: the settings in force against the saved revision.
+    await page.click('a:has-text("Riwayat & perbedaan")');
+    await page.selectOption('#diff-from', 'berlaku');
+    await page.selectOption('#diff-to', 'r1');
+    await page.waitForSelector('[data-testid=diff]:has-text("15:30")');
+    await shoot('05a-regency-history');
+    await page.click('a:has-text("← regency.yaml")');
+    await page.waitForSelector('[data-testid=yaml-editor] .cm-content');
     await page.click('button:has-text("Ajukan untuk disahkan")');
     await page.waitForSelector('[data-testid=publish]');
     await page.click('[data-testid=publish]');

@@ -79,7 +79,7 @@ export function HistoryPage({ regency = false }: Props) {
       <p className="muted">
         <Link to={editor}>← {sopId}</Link>
       </p>
-      <h1>{t('designer.history.title')}</h1>
+      <h1>{regency ? t('designer.settings.history') : t('designer.history.title')}</h1>
       <ErrorAlert error={error} />
       <section className="card">
         <h2>{t('designer.history.compare')}</h2>

@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../../ui-shared/api/apiClient.ts';
@@ -117,27 +117,28 @@ export function ImportPage() {
                 ? t('designer.import.invalidDraftable')
                 : t('designer.import.invalid')}
           </h2>
-          {/* A narrow screen scrolls the report sideways instead of widening the page. */}
-          <div style={{ overflowX: 'auto' }}>
-            <table className="list">
-              <thead>
-                <tr>
-                  <th>{t('designer.import.file')}</th>
-                  <th>SOP</th>
-                  <th>{t('designer.import.action')}</th>
-                  <th>{t('designer.import.result')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.files.map((f) => (
-                  <tr key={f.file}>
-                    <td>{f.file}</td>
+          {/* Each file's result is a full-width row under it, so a 390 px screen shows it without scrolling. */}
+          <table className="list">
+            <thead>
+              <tr>
+                <th>{t('designer.import.file')}</th>
+                <th>SOP</th>
+                <th>{t('designer.import.action')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.files.map((f) => (
+                <Fragment key={f.file}>
+                  <tr>
+                    <td style={{ wordBreak: 'break-word' }}>{f.file}</td>
                     <td>
                       {f.name ?? '—'}
                       <div className="muted">{f.sopId}</div>
                     </td>
                     <td>{t(`designer.import.${f.action}`)}</td>
-                    <td>
+                  </tr>
+                  <tr>
+                    <td colSpan={3} aria-label={t('designer.import.result')}>
                       {f.note && <div className="muted">{f.note}</div>}
                       {f.errors.length === 0 ? (
                         f.action === 'skip' ? null : (
@@ -157,10 +158,10 @@ export function ImportPage() {
                       )}
                     </td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
           {!report.valid && report.savableAsDrafts && (
             <p>
               <label>

@@ -69,9 +69,9 @@ export const regencySettingsRoutes: RouteSpec[] = [
     policy: { action: 'regency.settings.read' },
     body: { type: 'object', required: ['source'], additionalProperties: false, properties: { source: sourceSchema } },
     responses: { 200: 'Hasil pemeriksaan', 400: 'Data tidak sah', ...READ_ERRORS },
-    handler: async ({ user, body }) => {
+    handler: ({ user, body }) => {
       const load = checkRegencyText(body.source, user!.regencyId);
-      return { body: { valid: load.regency !== undefined, errors: load.errors } };
+      return Promise.resolve({ body: { valid: load.regency !== undefined, errors: load.errors } });
     },
   }),
   route<{ source: string; baseRevision: number; note?: string }>({
