@@ -91,6 +91,16 @@ describe(`regency settings in the designer and the new-regency wizard (${databas
     expect(submit.body.error.details![0]!.message).toMatch(new RegExp(`^${line}:\\d+ `));
   });
 
+  it('a value in the wrong format is explained in words, not with the regular expression', async () => {
+    const copy = await newestCopy();
+    const wrong = copy.source.replace('end: "16:00"', 'end: "15:300"');
+    const checked = await admin.post<{ errors: Problem[] }>('/api/designer/regency/validate', { source: wrong });
+    expect(checked.body.errors).toHaveLength(1);
+    expect(checked.body.errors[0]!.message).toBe(
+      'Jam selesai bernilai `15:300` yang tidak sesuai format yang diminta. Misalnya 16:00.',
+    );
+  });
+
   it('a stale save is refused with both revisions (409), like an SOP draft', async () => {
     const copy = await newestCopy();
     const stale = await admin.post<ErrorBody>('/api/designer/regency/drafts', { source: copy.source, baseRevision: 0 });
