@@ -8,6 +8,7 @@ import { LoginPage } from '../../ui-shared/components/LoginPage.tsx';
 import { MigrationPage } from './pages/MigrationPage.tsx';
 import { NewSopPage } from './pages/NewSopPage.tsx';
 import { PrintPage } from './pages/PrintPage.tsx';
+import { RegencySettingsPage } from './pages/RegencySettingsPage.tsx';
 import { SopListPage } from './pages/SopListPage.tsx';
 import { SessionProvider, useSession } from '../../ui-shared/session/SessionContext.tsx';
 
@@ -32,6 +33,8 @@ function DesignerRoutes() {
       <Route path="/sop/:sopId/riwayat" element={<HistoryPage />} />
       <Route path="/sop/:sopId/pindah-kasus" element={<MigrationPage />} />
       <Route path="/sop/:sopId/cetak" element={<PrintPage />} />
+      <Route path="/pengaturan" element={<RegencySettingsPage />} />
+      <Route path="/pengaturan/riwayat" element={<HistoryPage regency />} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );

@@ -1,9 +1,11 @@
 import type { Knex } from 'knex';
 import type { DefinitionError } from '../definition/definitionError.ts';
 import type { RawRegency, SopDefinition } from '../definition/sopTypes.ts';
-import { loadDefinitionPaths } from '../files/loadDefinitionFiles.ts';
+import { loadSopSource } from '../definition/loadDefinitionSource.ts';
+import { loadDefinitionPaths, type LoadedSopFile } from '../files/loadDefinitionFiles.ts';
 import { publishVersion, saveDraft, upsertRegency, type RegencySnapshot } from '../storage/definitionRepository.ts';
 import { contentHash } from './canonicalJson.ts';
+import { storedRegency } from './regencySettings/regencyStore.ts';
 
 /** What a folder sync did. */
 export interface SyncReport {
@@ -24,6 +26,14 @@ export function versionHash(definition: SopDefinition, regency: RawRegency): str
   return contentHash({ definition, regency: regencySnapshot(regency) });
 }
 
+/** The folder's SOP files loaded again against the regency settings kept in the database. */
+function recheckAgainst(regency: RawRegency, sops: LoadedSopFile[]): LoadedSopFile[] {
+  return sops.map((sop) => ({
+    ...sop,
+    ...loadSopSource(new TextEncoder().encode(sop.source), sop.file, { regency, folderName: regency.id }),
+  }));
+}
+
 /**
  * Loads a folder of regency packs into the database: regencies are upserted, changed published SOPs
  * become new versions (unchanged ones create nothing), drafts are stored; invalid files are reported.
@@ -36,11 +46,18 @@ export async function syncDefinitionFolder(
   const loaded = loadDefinitionPaths([root], root);
   const report: SyncReport = { regencies: [], published: [], unchanged: 0, drafts: 0, errors: loaded.errors };
   for (const folder of loaded.folders) {
-    const regency = folder.regency;
+    let regency = folder.regency;
     if (!regency) continue;
-    await upsertRegency(db, regency, contentHash(regency));
+    let sops = folder.sops;
+    const stored = await storedRegency(db, regency.id);
+    if (stored?.managedInApp) {
+      // Settings edited in the app win over the file: the folder's SOPs are checked against them instead.
+      regency = stored.config;
+      sops = recheckAgainst(stored.config, folder.sops);
+      report.errors.push(...sops.flatMap((s) => s.errors));
+    } else await upsertRegency(db, regency, contentHash(regency), folder.regencySource ?? null);
     report.regencies.push(regency.id);
-    for (const sop of folder.sops) {
+    for (const sop of sops) {
       const definition = sop.definition;
       if (!definition) continue;
       if (definition.status === 'draft') {

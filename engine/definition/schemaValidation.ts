@@ -8,6 +8,7 @@ import { withSuggestion } from './suggest.ts';
 
 type SchemaNode = {
   title?: string;
+  description?: string;
   properties?: Record<string, SchemaNode>;
   items?: SchemaNode;
   then?: SchemaNode;
@@ -122,6 +123,22 @@ function titleAtPath(root: SchemaFile, instancePath: string): string | undefined
   return title;
 }
 
+/** The description of the property at an instance path (the words that explain its format), like titleAtPath. */
+function descriptionAtPath(root: SchemaFile, instancePath: string): string | undefined {
+  let current = deref(schemaFiles[root], root);
+  let description = current.node.description;
+  for (const segment of instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+    const child = childSchema(current.node, current.file, segment);
+    if (!child) return undefined;
+    current = deref(child.node, child.file);
+    description = child.node.description ?? current.node.description;
+  }
+  return description;
+}
+
 function titleOf(error: ErrorObject, root: SchemaFile): string {
   const schema = error.parentSchema as SchemaNode | undefined;
   return titleAtPath(root, error.instancePath) ?? schema?.title ?? (lastSegment(error.instancePath) || 'Nilai');
@@ -185,7 +202,14 @@ export function toUnplacedError(error: ErrorObject, root: SchemaFile = 'sop.sche
           value: String(error.data),
           digits: String(error.data).replace(/[^0-9]/g, '').length,
         });
-      return unplaced('SCHEMA_PATTERN', path, { title, value: String(error.data), pattern: String(params.pattern) });
+      // Other patterns are explained with the property's own description (every schema property has one),
+      // not with the regular expression, now that admins edit regency.yaml in the app.
+      return unplaced('SCHEMA_PATTERN', path, {
+        title,
+        value: String(error.data),
+        pattern: String(params.pattern),
+        explanation: descriptionAtPath(root, path) ?? `Pola: ${String(params.pattern)}`,
+      });
     case 'format':
       return unplaced('SCHEMA_FORMAT', path, { title, value: String(error.data), format: String(params.format) });
     case 'uniqueItems':

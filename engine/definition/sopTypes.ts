@@ -181,6 +181,8 @@ export interface RawRegency {
   id: string;
   name: string;
   province?: string;
+  /** Kemendagri code of the kabupaten/kota (64.02). */
+  regionCode?: string;
   office: {
     name: string;
     parent?: string;

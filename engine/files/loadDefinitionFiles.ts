@@ -191,7 +191,7 @@ export function loadDefinitionPaths(paths: string[], displayBase = process.cwd()
  * fragments and facts are unknown): while regency.yaml has errors they are counted in one summary
  * instead of burying its own errors. Each SOP's `errors` still lists them for per-file views.
  */
-const CASCADE_CODES: ReadonlySet<string> = new Set([
+export const CASCADE_CODES: ReadonlySet<string> = new Set([
   'REGENCY_INVALID',
   'UNKNOWN_UNIT',
   'UNKNOWN_ROLE',

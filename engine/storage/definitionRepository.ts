@@ -51,18 +51,26 @@ function toVersion(row: VersionRow): DefinitionVersion {
   };
 }
 
-/** Inserts or updates a regency's configuration. */
-export async function upsertRegency(db: Knex, regency: RawRegency, contentHash: string): Promise<void> {
+/** Inserts or updates a regency's configuration and the YAML text it was read from. */
+export async function upsertRegency(
+  db: Knex,
+  regency: RawRegency,
+  contentHash: string,
+  source: string | null = null,
+  managedInApp = false,
+): Promise<void> {
   await db('regencies')
     .insert({
       id: regency.id,
       name: regency.name,
       config: JSON.stringify(regency),
       content_hash: contentHash,
+      source,
+      managed_in_app: managedInApp,
       updated_at: db.fn.now(),
     })
     .onConflict('id')
-    .merge(['name', 'config', 'content_hash', 'updated_at']);
+    .merge(['name', 'config', 'content_hash', 'source', 'managed_in_app', 'updated_at']);
 }
 
 /** Reads a regency's configuration. */

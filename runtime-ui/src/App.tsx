@@ -9,6 +9,7 @@ import { CataloguePage } from './pages/CataloguePage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { DocumentPage } from './pages/DocumentPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
+import { NewRegencyPage } from './pages/NewRegencyPage.tsx';
 import { LoginPage } from '../../ui-shared/components/LoginPage.tsx';
 import { PublicTrackPage } from './pages/PublicTrackPage.tsx';
 import { PublicVerifyPage } from './pages/PublicVerifyPage.tsx';
@@ -38,6 +39,7 @@ function StaffRoutes() {
       <Route path="/akun" element={<AccountsPage />} />
       <Route path="/akun-saya" element={<ChangePasswordPage />} />
       <Route path="/kalender" element={<CalendarAdminPage />} />
+      <Route path="/kabupaten-baru" element={<NewRegencyPage />} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );

@@ -58,6 +58,10 @@ const EXPECTED_RULES: Record<string, Rule> = {
   'calendar.read': ['drafter', 'approver', 'admin'],
   'calendar.manage': ['admin'],
   'system.backup': ['admin'],
+  'regency.settings.read': ['admin', 'approver'],
+  'regency.settings.edit': ['admin'],
+  'regency.settings.approve': ['admin', 'approver'],
+  'regency.create': ['admin'],
 };
 
 /** Path parameters that point into a case (the test's own list; it must cover the module's). */

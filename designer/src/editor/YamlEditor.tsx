@@ -6,6 +6,7 @@ import { EditorView, hoverTooltip, type Tooltip } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { DefinitionError } from '../../../engine/definition/definitionError.ts';
+import type { SchemaDocument } from '../schema/bundleSchema.ts';
 import { SOP_SCHEMA } from '../schema/sopSchema.ts';
 import { diagnosticRange } from './diagnosticRange.ts';
 import { infoAt, keysAt, valuesAt } from './schemaLookup.ts';
@@ -25,16 +26,18 @@ interface Props {
   errorsFor: string | undefined;
   language: 'id' | 'en';
   label: string;
+  /** The schema completion and hover help come from (default: the SOP language's). */
+  schema?: SchemaDocument;
 }
 
 /** Keys (and enum values) the schema allows where the cursor is, with their Indonesian titles. */
-function completeFromSchema(context: CompletionContext): CompletionResult | null {
+function completeFromSchema(schema: SchemaDocument, context: CompletionContext): CompletionResult | null {
   const text = context.state.doc.toString();
   const where = yamlContextAt(text, context.pos);
   const word = context.matchBefore(/[\w$-]*/);
   if (!word || (word.from === word.to && !context.explicit)) return null;
   if (where.atKey) {
-    const options = keysAt(SOP_SCHEMA, where.path).map((k) => ({
+    const options = keysAt(schema, where.path).map((k) => ({
       label: k.key,
       apply: `${k.key}: `,
       detail: k.title,
@@ -43,39 +46,40 @@ function completeFromSchema(context: CompletionContext): CompletionResult | null
     }));
     return options.length > 0 ? { from: word.from, options, validFor: /^[\w$-]*$/ } : null;
   }
-  const values = valuesAt(SOP_SCHEMA, [...where.path, where.key]);
+  const values = valuesAt(schema, [...where.path, where.key]);
   return values.length > 0
     ? { from: word.from, options: values.map((v) => ({ label: v, type: 'enum' })), validFor: /^[\w$-]*$/ }
     : null;
 }
 
 /** Hover help: the schema's title and description of the key under the pointer. */
-const schemaHover = hoverTooltip((view, pos): Tooltip | null => {
-  const line = view.state.doc.lineAt(pos);
-  const match = /^(\s*(?:-\s+)?)([\w$-]+)\s*:/.exec(line.text);
-  if (!match) return null;
-  const start = line.from + match[1]!.length;
-  const end = start + match[2]!.length;
-  if (pos < start || pos > end) return null;
-  const where = yamlContextAt(view.state.doc.toString(), start);
-  const info = infoAt(SOP_SCHEMA, [...where.path, match[2]!]);
-  if (!info) return null;
-  return {
-    pos: start,
-    end,
-    above: true,
-    create: () => {
-      const dom = document.createElement('div');
-      dom.className = 'cm-schema-help';
-      const title = document.createElement('strong');
-      title.textContent = info.title || match[2]!;
-      const body = document.createElement('div');
-      body.textContent = info.description;
-      dom.append(title, body);
-      return { dom };
-    },
-  };
-});
+const schemaHover = (schema: SchemaDocument) =>
+  hoverTooltip((view, pos): Tooltip | null => {
+    const line = view.state.doc.lineAt(pos);
+    const match = /^(\s*(?:-\s+)?)([\w$-]+)\s*:/.exec(line.text);
+    if (!match) return null;
+    const start = line.from + match[1]!.length;
+    const end = start + match[2]!.length;
+    if (pos < start || pos > end) return null;
+    const where = yamlContextAt(view.state.doc.toString(), start);
+    const info = infoAt(schema, [...where.path, match[2]!]);
+    if (!info) return null;
+    return {
+      pos: start,
+      end,
+      above: true,
+      create: () => {
+        const dom = document.createElement('div');
+        dom.className = 'cm-schema-help';
+        const title = document.createElement('strong');
+        title.textContent = info.title || match[2]!;
+        const body = document.createElement('div');
+        body.textContent = info.description;
+        dom.append(title, body);
+        return { dom };
+      },
+    };
+  });
 
 /** Size, font and a visible focus ring (page CSS cannot reach into the editor's shadow root). */
 const editorTheme = EditorView.theme({
@@ -107,7 +111,7 @@ function toDiagnostics(text: string, errors: DefinitionError[], language: 'id' |
  * structured editor) replace only the changed middle of the text, so the cursor stays put.
  */
 export const YamlEditor = forwardRef<YamlEditorHandle, Props>(function YamlEditor(
-  { value, onChange, errors, errorsFor, language, label },
+  { value, onChange, errors, errorsFor, language, label, schema = SOP_SCHEMA },
   ref,
 ) {
   const host = useRef<HTMLDivElement>(null);
@@ -130,8 +134,8 @@ export const YamlEditor = forwardRef<YamlEditorHandle, Props>(function YamlEdito
         EditorView.lineWrapping,
         yaml(),
         lintGutter(),
-        autocompletion({ override: [completeFromSchema] }),
-        schemaHover,
+        autocompletion({ override: [(context) => completeFromSchema(schema, context)] }),
+        schemaHover(schema),
         EditorView.contentAttributes.of({ 'aria-label': label }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());

@@ -18,7 +18,7 @@ let localChecks: Promise<boolean> | undefined;
  * Whether the engine's loader can run in this page: its JSON Schema validators (ajv) generate code, which
  * the Content-Security-Policy allows only with 'unsafe-eval'. Read once from the page's own headers.
  */
-function canCheckLocally(): Promise<boolean> {
+export function canCheckLocally(): Promise<boolean> {
   localChecks ??= fetch(window.location.pathname, { method: 'HEAD', credentials: 'same-origin' })
     .then((r) => {
       const policy = r.headers.get('content-security-policy');

@@ -27,18 +27,26 @@ type History = {
   }>;
 };
 
-/** Versions and draft revisions of an SOP, a readable diff between any two, and revert. */
-export function HistoryPage() {
+/** Which document's history: an SOP (from the route) or, with `regency`, the regency settings. */
+interface Props {
+  regency?: boolean;
+}
+
+/** Versions and draft revisions of an SOP or of the regency settings, a readable diff between any two, and revert (SOPs). */
+export function HistoryPage({ regency = false }: Props) {
   const { t, i18n } = useTranslation();
-  const { sopId = '' } = useParams();
+  const { sopId: routeSop = '' } = useParams();
+  const sopId = regency ? 'regency.yaml' : routeSop;
+  const apiBase = regency ? '/api/designer/regency' : `/api/designer/sops/${sopId}`;
+  const editor = regency ? '/pengaturan' : `/sop/${sopId}`;
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
-  const history = useApi<History>(`/api/designer/sops/${sopId}/history`);
-  const copy = useApi<{ revision: number }>(`/api/designer/sops/${sopId}`);
+  const history = useApi<History>(`${apiBase}/history`);
+  const copy = useApi<{ revision: number }>(apiBase);
   const from = search.get('dari') ?? '';
   const to = search.get('ke') ?? '';
   const diff = useApi<{ from: string; to: string; diff: LineDiff }>(
-    from && to ? `/api/designer/sops/${sopId}/diff?from=${from}&to=${to}` : null,
+    from && to ? `${apiBase}/diff?from=${from}&to=${to}` : null,
   );
   const [error, setError] = useState<unknown>();
   if (!history.data) return <ErrorAlert error={history.error} />;
@@ -51,11 +59,12 @@ export function HistoryPage() {
       ref: `v${v.version}`,
       label: t('designer.history.versionLabel', { version: v.version }),
     })),
+    ...(regency ? [{ ref: 'berlaku', label: t('designer.settings.inForce') }] : []),
   ];
   const revert = async (version: number) => {
     try {
       await api('POST', `/api/designer/sops/${sopId}/revert`, { version, baseRevision: copy.data?.revision ?? 0 });
-      void navigate(`/sop/${sopId}`);
+      void navigate(editor);
     } catch (e) {
       setError(e);
     }
@@ -68,9 +77,9 @@ export function HistoryPage() {
   return (
     <>
       <p className="muted">
-        <Link to={`/sop/${sopId}`}>← {sopId}</Link>
+        <Link to={editor}>← {sopId}</Link>
       </p>
-      <h1>{t('designer.history.title')}</h1>
+      <h1>{regency ? t('designer.settings.history') : t('designer.history.title')}</h1>
       <ErrorAlert error={error} />
       <section className="card">
         <h2>{t('designer.history.compare')}</h2>
@@ -118,11 +127,13 @@ export function HistoryPage() {
               <li key={v.version} className="important">
                 <strong>{t('designer.history.versionLabel', { version: v.version })}</strong> ·{' '}
                 {formatDateTime(v.publishedAt, i18n.language)} · {v.publishedBy}
-                <div>
-                  <button type="button" className="secondary" onClick={() => void revert(v.version)}>
-                    {t('designer.history.revert')}
-                  </button>
-                </div>
+                {!regency && (
+                  <div>
+                    <button type="button" className="secondary" onClick={() => void revert(v.version)}>
+                      {t('designer.history.revert')}
+                    </button>
+                  </div>
+                )}
               </li>
             ))}
           </ul>

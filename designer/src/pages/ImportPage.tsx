@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../../ui-shared/api/apiClient.ts';
@@ -7,11 +7,12 @@ import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 
 type Report = {
   valid: boolean;
+  savableAsDrafts: boolean;
   files: Array<{
     file: string;
     sopId: string | null;
     name: string | null;
-    action: 'new' | 'update' | 'skip';
+    action: 'new' | 'update' | 'settings' | 'skip';
     baseRevision: number;
     errors: Array<{ line: number; column: number; message: string; messageEn: string }>;
     note: string | null;
@@ -33,6 +34,7 @@ export function ImportPage() {
   const [report, setReport] = useState<Report>();
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState<Array<{ sopId: string; revision: number }>>();
+  const [keepInvalid, setKeepInvalid] = useState(false);
   const check = async (files: File[]) => {
     setError(undefined);
     setSaved(undefined);
@@ -58,7 +60,7 @@ export function ImportPage() {
     try {
       const result = await api<{ saved: Array<{ sopId: string; revision: number }> }>(
         'POST',
-        `/api/designer/import?bases=${encodeURIComponent(bases)}`,
+        `/api/designer/import?bases=${encodeURIComponent(bases)}${keepInvalid ? '&keepInvalid=1' : ''}`,
         undefined,
         { raw: zip, contentType: 'application/zip' },
       );
@@ -95,8 +97,12 @@ export function ImportPage() {
           <ul>
             {saved.map((s) => (
               <li key={s.sopId}>
-                <Link to={`/sop/${s.sopId}`}>{s.sopId}</Link> ·{' '}
-                {t('designer.editor.revision', { revision: s.revision })}
+                {s.sopId === '@regency' ? (
+                  <Link to="/pengaturan">{t('designer.nav.settings')}</Link>
+                ) : (
+                  <Link to={`/sop/${s.sopId}`}>{s.sopId}</Link>
+                )}{' '}
+                · {t('designer.editor.revision', { revision: s.revision })}
               </li>
             ))}
           </ul>
@@ -104,49 +110,77 @@ export function ImportPage() {
       )}
       {report && (
         <section className="card" data-testid="import-report">
-          <h2>{report.valid ? t('designer.import.valid') : t('designer.import.invalid')}</h2>
+          <h2>
+            {report.valid
+              ? t('designer.import.valid')
+              : report.savableAsDrafts
+                ? t('designer.import.invalidDraftable')
+                : t('designer.import.invalid')}
+          </h2>
+          {/* Each file's result is a full-width row under it, so a 390 px screen shows it without scrolling. */}
           <table className="list">
             <thead>
               <tr>
                 <th>{t('designer.import.file')}</th>
                 <th>SOP</th>
                 <th>{t('designer.import.action')}</th>
-                <th>{t('designer.import.result')}</th>
               </tr>
             </thead>
             <tbody>
               {report.files.map((f) => (
-                <tr key={f.file}>
-                  <td>{f.file}</td>
-                  <td>
-                    {f.name ?? '—'}
-                    <div className="muted">{f.sopId}</div>
-                  </td>
-                  <td>{t(`designer.import.${f.action}`)}</td>
-                  <td>
-                    {f.note && <div className="muted">{f.note}</div>}
-                    {f.errors.length === 0 ? (
-                      f.action === 'skip' ? null : (
-                        <span className="badge ok">{t('designer.import.ok')}</span>
-                      )
-                    ) : (
-                      <ul>
-                        {f.errors.map((e, i) => (
-                          <li key={i}>
-                            <code>
-                              {e.line}:{e.column}
-                            </code>{' '}
-                            {i18n.language === 'en' ? e.messageEn : e.message}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
+                <Fragment key={f.file}>
+                  <tr>
+                    <td style={{ wordBreak: 'break-word' }}>{f.file}</td>
+                    <td>
+                      {f.name ?? '—'}
+                      <div className="muted">{f.sopId}</div>
+                    </td>
+                    <td>{t(`designer.import.${f.action}`)}</td>
+                  </tr>
+                  <tr>
+                    <td colSpan={3} aria-label={t('designer.import.result')}>
+                      {f.note && <div className="muted">{f.note}</div>}
+                      {f.errors.length === 0 ? (
+                        f.action === 'skip' ? null : (
+                          <span className="badge ok">{t('designer.import.ok')}</span>
+                        )
+                      ) : (
+                        <ul>
+                          {f.errors.map((e, i) => (
+                            <li key={i}>
+                              <code>
+                                {e.line}:{e.column}
+                              </code>{' '}
+                              {i18n.language === 'en' ? e.messageEn : e.message}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                </Fragment>
               ))}
             </tbody>
           </table>
-          <button type="button" disabled={!report.valid} onClick={() => void save()} style={{ marginTop: '.75rem' }}>
+          {!report.valid && report.savableAsDrafts && (
+            <p>
+              <label>
+                <input
+                  type="checkbox"
+                  id="keep-invalid"
+                  checked={keepInvalid}
+                  onChange={(e) => setKeepInvalid(e.target.checked)}
+                />{' '}
+                {t('designer.import.keepInvalid')}
+              </label>
+            </p>
+          )}
+          <button
+            type="button"
+            disabled={!(report.valid || (keepInvalid && report.savableAsDrafts))}
+            onClick={() => void save()}
+            style={{ marginTop: '.75rem' }}
+          >
             {t('designer.import.save')}
           </button>
         </section>

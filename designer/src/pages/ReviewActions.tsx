@@ -5,7 +5,9 @@ import type { WorkingCopy } from './EditorPage.tsx';
 
 interface Props {
   sopId: string;
-  copy: WorkingCopy;
+  /** Where the review routes are (default: the SOP's); the regency settings use /api/designer/regency. */
+  apiBase?: string;
+  copy: Pick<WorkingCopy, 'status' | 'revision'>;
   revision: number;
   dirty: boolean;
   valid: boolean;
@@ -15,7 +17,17 @@ interface Props {
 }
 
 /** Submit for approval (drafters), approve and publish or return with a note (approvers only). */
-export function ReviewActions({ sopId, copy, revision, dirty, valid, isApprover, onDone, onError }: Props) {
+export function ReviewActions({
+  sopId,
+  apiBase = `/api/designer/sops/${sopId}`,
+  copy,
+  revision,
+  dirty,
+  valid,
+  isApprover,
+  onDone,
+  onError,
+}: Props) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [returning, setReturning] = useState(false);
@@ -28,7 +40,7 @@ export function ReviewActions({ sopId, copy, revision, dirty, valid, isApprover,
     setBusy(true);
     onError(undefined);
     try {
-      const result = await api<Record<string, unknown>>('POST', `/api/designer/sops/${sopId}/${path}`, body);
+      const result = await api<Record<string, unknown>>('POST', `${apiBase}/${path}`, body);
       await onDone(message(result));
       setReturning(false);
     } catch (e) {
@@ -60,7 +72,7 @@ export function ReviewActions({ sopId, copy, revision, dirty, valid, isApprover,
             data-testid="publish"
             onClick={() =>
               void run('publish', { revision }, (r) =>
-                r.created
+                r.created !== false
                   ? t('designer.review.published', { version: String(r.version) })
                   : t('designer.review.unchanged', { version: String(r.version) }),
               )

@@ -8,3 +8,9 @@ export const SOP_SCHEMA: SchemaDocument = bundleSchema({ file: 'sop.schema.json'
   { file: 'common.schema.json', prefix: 'common_', schema: common },
   { file: 'regency.schema.json', prefix: 'regency_', schema: regency },
 ]);
+
+/** The regency settings' schema (regency.yaml), for completion and hover help in the settings editor. */
+export const REGENCY_SCHEMA: SchemaDocument = bundleSchema(
+  { file: 'regency.schema.json', prefix: '', schema: regency },
+  [{ file: 'common.schema.json', prefix: 'common_', schema: common }],
+);

@@ -18,6 +18,7 @@ import { notificationRoutes } from './notificationRoutes.ts';
 import { outputRoutes } from './outputRoutes.ts';
 import { publicRoutes } from './publicRoutes.ts';
 import { regencyRoutes } from './regencyRoutes.ts';
+import { regencySettingsRoutes } from './regencySettingsRoutes.ts';
 import { taskRoutes } from './taskRoutes.ts';
 
 /** Every API route, in one list: the server, the permission checks and /api/openapi.json all read it. */
@@ -42,6 +43,7 @@ export function allRoutes(secureCookies: () => boolean = () => false): RouteSpec
     ...exportRoutes,
     ...monitoringRoutes(),
     ...designerRoutes,
+    ...regencySettingsRoutes,
     ...backupRoutes,
   ];
 }

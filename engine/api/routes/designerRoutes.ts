@@ -12,7 +12,8 @@ import {
 import { createSop, sopLibrary, type NewSopSource } from '../../app/designer/newSop.ts';
 import { exportPack } from '../../app/designer/packExport.ts';
 import { unzipPack } from '../../app/designer/packFiles.ts';
-import { importPack, previewImport } from '../../app/designer/packImport.ts';
+import { importPack, previewImport, type PackOptions } from '../../app/designer/packImport.ts';
+import type { AccessProfile } from '../../app/permissions/accessProfile.ts';
 import { simulateSource } from '../../app/designer/simulateSource.ts';
 import { loadWorkingCopy } from '../../app/designer/workingCopy.ts';
 import type { Scenario } from '../../simulation/planScenarios.ts';
@@ -60,6 +61,11 @@ function basesParam(value: string | undefined): Record<string, number> {
     bases[match[1]!] = Number(match[2]);
   }
   return bases;
+}
+
+/** Regency admins import a pack's regency.yaml too (as a settings draft); drafters only its SOPs. */
+function withSettings(access: AccessProfile | undefined): PackOptions {
+  return { withSettings: access?.kinds.has('admin') === true };
 }
 
 function zipBody(body: unknown): Uint8Array {
@@ -424,13 +430,15 @@ export const designerRoutes: RouteSpec[] = [
       403: 'Bukan penyusun',
       413: 'Terlalu besar',
     },
-    handler: async ({ db, user, body }) => ({ body: await previewImport(db, user!, unzipPack(zipBody(body))) }),
+    handler: async ({ db, user, access, body }) => ({
+      body: await previewImport(db, user!, unzipPack(zipBody(body)), withSettings(access)),
+    }),
   }),
   route({
     method: 'post',
     path: '/api/designer/import',
     summary:
-      'Mengimpor paket sebagai revisi draf, semua atau tidak sama sekali (query bases=sop:revisi,… dari laporan)',
+      'Mengimpor paket sebagai revisi draf, semua atau tidak sama sekali (query bases=sop:revisi,… dari laporan; keepInvalid=1 menyimpan juga berkas yang masih salah sebagai draf)',
     tag: TAG,
     access: 'user',
     policy: { action: 'definition.validate' },
@@ -444,9 +452,12 @@ export const designerRoutes: RouteSpec[] = [
       413: 'Terlalu besar',
       422: 'Paket berisi kesalahan; tidak ada yang disimpan',
     },
-    handler: async ({ db, user, body, query }) => {
-      const result = await importPack(db, user!, unzipPack(zipBody(body)), basesParam(query.bases));
-      if (!result.report.valid)
+    handler: async ({ db, user, access, body, query }) => {
+      const result = await importPack(db, user!, unzipPack(zipBody(body)), basesParam(query.bases), {
+        ...withSettings(access),
+        keepInvalid: query.keepInvalid === '1',
+      });
+      if (result.saved.length === 0)
         return {
           status: 422,
           body: {

@@ -130,6 +130,8 @@ export async function listDraftRevisions(db: Knex, regencyId: string, sopId: str
 export async function latestDraftsOfRegency(db: Knex, regencyId: string): Promise<DraftRevision[]> {
   const rows = (await db('definition_drafts as d')
     .where('d.regency_id', regencyId)
+    // Documents starting with @ are not SOPs (@regency: the regency settings, engine/app/regencySettings).
+    .whereRaw("left(d.sop_id, 1) <> '@'")
     .whereRaw(
       'd.revision = (SELECT max(x.revision) FROM definition_drafts x WHERE x.regency_id = d.regency_id AND x.sop_id = d.sop_id)',
     )
@@ -202,6 +204,7 @@ export async function listReviews(db: Knex, regencyId: string, sopId: string): P
 export async function latestReviewsOfRegency(db: Knex, regencyId: string): Promise<ReviewEntry[]> {
   const rows = (await db('definition_reviews as r')
     .where('r.regency_id', regencyId)
+    .whereRaw("left(r.sop_id, 1) <> '@'")
     .whereRaw(
       'r.id = (SELECT max(x.id) FROM definition_reviews x WHERE x.regency_id = r.regency_id AND x.sop_id = r.sop_id)',
     )

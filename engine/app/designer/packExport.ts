@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { stringify } from 'yaml';
 import { currentRegency } from './validateDraft.ts';
+import { storedRegency } from '../regencySettings/regencyStore.ts';
 import { latestDraftsOfRegency, draftRevision } from './draftStore.ts';
 import { zipPack, type PackFile } from './packFiles.ts';
 
@@ -10,10 +11,12 @@ import { zipPack, type PackFile } from './packFiles.ts';
  */
 export async function exportPack(db: Knex, regencyId: string): Promise<{ fileName: string; zip: Uint8Array }> {
   const regency = await currentRegency(db, regencyId);
+  // The text in force keeps its comments (sources cited there); a regency stored before texts were kept is generated.
+  const text = (await storedRegency(db, regencyId))?.source;
   const files: PackFile[] = [
     {
       name: 'regency.yaml',
-      content: `# Konfigurasi ${regency.name}, diekspor dari Alur.\n${stringify(regency, { lineWidth: 0 })}`,
+      content: text ?? `# Konfigurasi ${regency.name}, diekspor dari Alur.\n${stringify(regency, { lineWidth: 0 })}`,
     },
   ];
   const published = (await db('definition_versions as v')

@@ -36,7 +36,11 @@ export type Action =
   | 'notification.admin'
   | 'calendar.read'
   | 'calendar.manage'
-  | 'system.backup';
+  | 'system.backup'
+  | 'regency.settings.read'
+  | 'regency.settings.edit'
+  | 'regency.settings.approve'
+  | 'regency.create';
 
 /** How an action is checked against the case a route touches (through {caseId}, {taskId}, …). */
 export type CaseCheck = 'visible' | 'archive-authority';
@@ -111,6 +115,12 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   'calendar.manage': { who: ['admin'], onCase: 'visible' },
   // The office's IT administrators see the backup status and start one; the file never leaves the server.
   'system.backup': { who: ['admin'], onCase: 'visible' },
+  // Regency settings (regency.yaml) go the SOP way: the admin drafts and submits, an approver or admin approves.
+  'regency.settings.read': { who: ['admin', 'approver'], onCase: 'visible' },
+  'regency.settings.edit': { who: ['admin'], onCase: 'visible' },
+  'regency.settings.approve': { who: ['admin', 'approver'], onCase: 'visible' },
+  // A new regency: the route also requires the platform flag of the session's account.
+  'regency.create': { who: ['admin'], onCase: 'visible' },
 };
 
 /** Whether a user with these role kinds may perform the action (before any case-level check). */

@@ -32,6 +32,7 @@ export function Layout({ children }: { children: ReactNode }) {
       {hasKind(...ACCOUNT_KINDS) && <NavLink to="/akun">{t('nav.accounts')}</NavLink>}
       {session && <NavLink to="/akun-saya">{t('nav.myAccount')}</NavLink>}
       {hasKind(...CALENDAR_KINDS) && <NavLink to="/kalender">{t('calendar.nav')}</NavLink>}
+      {session?.platformAdmin === true && <NavLink to="/kabupaten-baru">{t('nav.newRegency')}</NavLink>}
     </>
   );
   return (
