@@ -8,6 +8,8 @@ import { assertFolderFree, readServerLock, writeServerLock } from '../backup/ser
 import { writeBackupFile, type WrittenBackup } from '../backup/writeBackupFile.ts';
 import { CONTROL_TOKEN_HEADER } from '../api/controlRoute.ts';
 import { databaseTargetFromEnv, describeTarget, openDatabase, type DatabaseTarget } from '../storage/database.ts';
+import { migrateToLatest, pendingMigrations } from '../storage/migrate.ts';
+import { ownerTargetFromEnv } from '../storage/schemaOwner.ts';
 import { postLocal } from './postLocal.ts';
 import type { CliStreams } from './runCli.ts';
 
@@ -85,8 +87,25 @@ export async function restoreCommand(
   streams.stdout.write(
     `Cadangan ${backup.manifest.createdAt}: ${backup.manifest.tables.length} tabel, checksum cocok.\n`,
   );
-  const target = databaseTargetFromEnv(env);
+  // A restore empties and refills every table (triggers off for the time): work for the schema owner.
+  const target = ownerTargetFromEnv(databaseTargetFromEnv(env), env);
   const report = await withDatabase(target, (db) => restoreBackup(db, backup, { force, file }));
   streams.stdout.write(`Dipulihkan ke ${describeTarget(target)}: ${report.tables} tabel, ${report.rows} baris.\n`);
+  return 0;
+}
+
+/** `alur migrate`: brings the schema up to date as its owner (ALUR_MIGRATION_DATABASE_URL, else DATABASE_URL or the PGlite folder). */
+export async function migrateCommand(env: NodeJS.ProcessEnv, streams: CliStreams): Promise<number> {
+  const target = ownerTargetFromEnv(databaseTargetFromEnv(env), env);
+  const before = await withDatabase(target, async (db) => {
+    const pending = await pendingMigrations(db);
+    await migrateToLatest(db);
+    return pending;
+  });
+  streams.stdout.write(
+    before.length === 0
+      ? `Skema ${describeTarget(target)} sudah mutakhir.\n`
+      : `Skema ${describeTarget(target)} dimutakhirkan: ${before.join(', ')}.\n`,
+  );
   return 0;
 }
