@@ -99,7 +99,8 @@ export async function migrateCommand(env: NodeJS.ProcessEnv, streams: CliStreams
   const target = ownerTargetFromEnv(databaseTargetFromEnv(env), env);
   const before = await withDatabase(target, async (db) => {
     const pending = await pendingMigrations(db);
-    await migrateToLatest(db);
+    // Nothing to do needs no lock: the server's own login can check this too.
+    if (pending.length > 0) await migrateToLatest(db);
     return pending;
   });
   streams.stdout.write(
