@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymiseExpiredCases } from '../../engine/app/retention/anonymiseExpiredCases.ts';
 import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
 import { runAlur } from '../../engine/cli/main.ts';
+import { checkDatabase } from '../../engine/doctor/doctorChecks.ts';
 import { redactEventPayload } from '../../engine/core/anonymise/redactEventPayload.ts';
 import { startServer, type RunningServer } from '../../engine/server/startServer.ts';
 import { openDatabase } from '../../engine/storage/database.ts';
@@ -171,6 +172,18 @@ describe.runIf(databaseLabel === 'PostgreSQL')(
         `SELECT DISTINCT tableowner AS owner FROM pg_tables WHERE schemaname = 'public'`,
       );
       expect(owners.rows).toEqual([{ owner: logins.owner }]);
+    });
+
+    it('alur doctor calls the server login ordinary, and warns about a login that owns the schema', async () => {
+      const serverLogin = (await checkDatabase({ DATABASE_URL: logins.serverUrl })).find(
+        (f) => f.topic === 'Login basis data',
+      );
+      expect(serverLogin).toMatchObject({ level: 'ok' });
+      const ownerLogin = (await checkDatabase({ DATABASE_URL: logins.ownerUrl })).find(
+        (f) => f.topic === 'Login basis data',
+      );
+      expect(ownerLogin).toMatchObject({ level: 'warning' });
+      expect(ownerLogin!.message).toContain('pemilik skema');
     });
 
     it('UPDATE, DELETE and TRUNCATE of every trail are refused for the server login, the app role and the job role', async () => {
