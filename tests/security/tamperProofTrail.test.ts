@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Knex } from 'knex';
 import pg from 'pg';
@@ -275,6 +278,27 @@ describe.runIf(databaseLabel === 'PostgreSQL')(
       expect(events.find((e) => e.type === 'case.closed')!.payload.reason).toBe(
         `Pemohon pindah domisili (NIK ${'•'.repeat(NIK.length)})`,
       );
+    });
+
+    it('a backup by the server login restores through the owner login (alur restore --force)', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'alur-split-'));
+      try {
+        const file = join(dir, 'cadangan.zip');
+        let output = '';
+        const streams = {
+          stdout: { write: (t: string) => (output += t) },
+          stderr: { write: (t: string) => (output += t) },
+        };
+        expect(await runAlur(['backup', '--out', file], streams, { DATABASE_URL: logins.serverUrl }), output).toBe(0);
+        const before = await countAs(runtime, { role: 'alur_system' }, 'SELECT count(*) AS n FROM case_events');
+        const env = { DATABASE_URL: logins.serverUrl, ALUR_MIGRATION_DATABASE_URL: logins.ownerUrl };
+        expect(await runAlur(['restore', '--from', file, '--force'], streams, env), output).toBe(0);
+        expect(await countAs(runtime, { role: 'alur_system' }, 'SELECT count(*) AS n FROM case_events')).toBe(before);
+        // The trail is as closed after a restore as before it.
+        expect(await attempt(runtime, { role: 'alur_system' }, 'DELETE FROM case_events')).toMatch(/permission denied/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   },
 );
