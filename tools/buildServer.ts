@@ -1,10 +1,16 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { isCurrent, recordOf, writeRecord } from './buildRecord.ts';
 import type { BuildOutcome } from './buildUi.ts';
 
 /** Name of the build record beside the compiled server. */
 export const SERVER_RECORD = '.build-inputs.json';
+
+/**
+ * Worker threads the server starts by URL relative to its own module: plain JavaScript, copied beside
+ * the compiled server so `new URL('./<name>', import.meta.url)` finds them there as it does in the sources.
+ */
+const WORKER_FILES = ['engine/app/designer/packInflateWorker.js'];
 
 /**
  * Compiles the server (engine/server/start.ts and everything it imports) into one JavaScript file,
@@ -37,6 +43,11 @@ export async function buildServerIfNeeded(root: string, force = false): Promise<
     writeFileSync(temporary, file.contents);
     renameSync(temporary, file.path);
   }
-  writeRecord(join(outDir, SERVER_RECORD), recordOf(root, Object.keys(result.metafile.inputs)));
+  for (const worker of WORKER_FILES) {
+    const target = join(outDir, basename(worker));
+    copyFileSync(join(root, worker), `${target}.tmp-${process.pid}`);
+    renameSync(`${target}.tmp-${process.pid}`, target);
+  }
+  writeRecord(join(outDir, SERVER_RECORD), recordOf(root, [...Object.keys(result.metafile.inputs), ...WORKER_FILES]));
   return { built: true, ms: performance.now() - started };
 }

@@ -11,7 +11,7 @@ import {
 } from '../app/idempotency.ts';
 import { sessionUser, type SessionContext } from '../app/authService.ts';
 import type { AccessProfile } from '../app/permissions/accessProfile.ts';
-import { authorizeRequest, denied } from '../app/permissions/authorize.ts';
+import { assertMayPerform, authorizeRequest, denied } from '../app/permissions/authorize.ts';
 import { enterRegencyOfPublicCode, withRegencyScope } from '../storage/regencyScope.ts';
 import { schemaMismatch, validateBody } from './bodyValidator.ts';
 import { sendError } from './errorHandler.ts';
@@ -111,13 +111,18 @@ export function handlerFor(spec: RouteSpec, db: Knex, readDb?: Knex) {
     }
     const policy = spec.policy;
     if (!policy) throw denied('NO_POLICY', 'Rute ini belum memiliki kebijakan akses; akses ditolak.');
-    const body: unknown = spec.rawBody ? req.body : (req.body ?? {});
+    const signedIn = spec.access === 'user' ? session?.user : undefined;
+    const access = signedIn ? session?.access : undefined;
+    let body: unknown = spec.rawBody ? req.body : (req.body ?? {});
     if (!spec.rawBody) {
       assertJsonDepth(body);
       assertCleanText(body, '/body');
+    } else if (spec.rawBody.prepare) {
+      // Only someone allowed to perform the action gets the server to do the slow work.
+      assertMayPerform(policy.action, access);
+      if (signedIn) assertKinds(spec, access);
+      body = await spec.rawBody.prepare(req.body as Buffer);
     }
-    const signedIn = spec.access === 'user' ? session?.user : undefined;
-    const access = signedIn ? session?.access : undefined;
     const params = req.params as Record<string, string>;
     const query = Object.fromEntries(
       Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),

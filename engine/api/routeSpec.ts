@@ -95,8 +95,12 @@ export interface RouteSpec<Body = unknown> {
    * (kept 24 hours per user) instead of creating again.
    */
   idempotent?: true;
-  /** Raw request bodies (uploads) skip JSON parsing. */
-  rawBody?: { maxBytes: number };
+  /**
+   * Raw request bodies (uploads) skip JSON parsing. `prepare` turns the bytes into the handler's body
+   * before the request's transaction (after the role check), so slow work such as unpacking an
+   * archive in a worker holds no database connection meanwhile.
+   */
+  rawBody?: { maxBytes: number; prepare?: (raw: Buffer) => Promise<unknown> };
   responses: Record<number, string>;
   handler: (context: RouteContext<Body>) => Promise<RouteResult>;
 }

@@ -8,6 +8,8 @@ import { writeBackupFile, type WrittenBackup } from '../backup/writeBackupFile.t
 import { CONTROL_PATH, CONTROL_TOKEN_HEADER } from '../api/controlRoute.ts';
 import { withDatabase } from './claimedDatabase.ts';
 import { databaseTargetFromEnv, describeTarget } from '../storage/database.ts';
+import { migrateToLatest, pendingMigrations } from '../storage/migrate.ts';
+import { ownerTargetFromEnv } from '../storage/schemaOwner.ts';
 import { postLocal } from './postLocal.ts';
 import type { CliStreams } from './runCli.ts';
 
@@ -68,8 +70,26 @@ export async function restoreCommand(
   streams.stdout.write(
     `Cadangan ${backup.manifest.createdAt}: ${backup.manifest.tables.length} tabel, checksum cocok.\n`,
   );
-  const target = databaseTargetFromEnv(env);
+  // A restore empties and refills every table (triggers off for the time): work for the schema owner.
+  const target = ownerTargetFromEnv(databaseTargetFromEnv(env), env);
   const report = await withDatabase(target, (db) => restoreBackup(db, backup, { force, file }));
   streams.stdout.write(`Dipulihkan ke ${describeTarget(target)}: ${report.tables} tabel, ${report.rows} baris.\n`);
+  return 0;
+}
+
+/** `alur migrate`: brings the schema up to date as its owner (ALUR_MIGRATION_DATABASE_URL, else DATABASE_URL or the PGlite folder). */
+export async function migrateCommand(env: NodeJS.ProcessEnv, streams: CliStreams): Promise<number> {
+  const target = ownerTargetFromEnv(databaseTargetFromEnv(env), env);
+  const before = await withDatabase(target, async (db) => {
+    const pending = await pendingMigrations(db);
+    // Nothing to do needs no lock: the server's own login can check this too.
+    if (pending.length > 0) await migrateToLatest(db);
+    return pending;
+  });
+  streams.stdout.write(
+    before.length === 0
+      ? `Skema ${describeTarget(target)} sudah mutakhir.\n`
+      : `Skema ${describeTarget(target)} dimutakhirkan: ${before.join(', ')}.\n`,
+  );
   return 0;
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { BackupError } from '../backup/backupError.ts';
-import { backupCommand, restoreCommand } from './backupCommands.ts';
+import { backupCommand, migrateCommand, restoreCommand } from './backupCommands.ts';
 import { doctorCommand } from './doctor.ts';
 import { runCli, USAGE, type CliStreams } from './runCli.ts';
 
@@ -11,7 +11,8 @@ export async function runAlur(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const [command] = argv;
-  if (command !== 'backup' && command !== 'restore' && command !== 'doctor') return runCli(argv, streams);
+  if (command !== 'backup' && command !== 'restore' && command !== 'doctor' && command !== 'migrate')
+    return runCli(argv, streams);
   let values: { out?: string; from?: string; force?: boolean };
   try {
     values = parseArgs({
@@ -24,6 +25,7 @@ export async function runAlur(
   }
   try {
     if (command === 'doctor') return await doctorCommand(env, streams);
+    if (command === 'migrate') return await migrateCommand(env, streams);
     if (command === 'backup') {
       if (!values.out) {
         streams.stderr.write(`alur backup membutuhkan --out <berkas.zip>\n\n${USAGE}`);

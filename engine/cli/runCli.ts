@@ -18,6 +18,7 @@ export const USAGE = `Penggunaan / Usage:
 ${USER_USAGE}  alur backup --out <berkas.zip>          cadangkan basis data (PGlite atau DATABASE_URL) beserta lampiran
   alur restore --from <berkas.zip> [--force]   pulihkan ke basis data kosong (--force: timpa isinya)
   alur doctor                             periksa konfigurasi dan beri saran perbaikan
+  alur migrate                            mutakhirkan skema sebagai pemiliknya (ALUR_MIGRATION_DATABASE_URL)
 Kode keluar / Exit codes: 0 sah (valid), 1 tidak sah (invalid), 2 salah penggunaan atau berkas tak terbaca (usage/IO error).
 `;
 

@@ -95,8 +95,9 @@ export async function checkDatabase(env: NodeJS.ProcessEnv): Promise<Finding[]> 
         : warn(
             'Basis data',
             `${where} terjangkau; ${pending.length} migrasi belum dijalankan (${pending.join(', ')}).`,
-            'Tidak perlu tindakan: npm start menjalankannya sendiri. Buat cadangan dulu sebelum upgrade.',
+            'Tidak perlu tindakan: npm start menjalankannya sendiri (dengan pemilik skema terpisah: npx alur migrate). Buat cadangan dulu sebelum upgrade.',
           ),
+      ...(target.kind === 'postgres' && hasTable.rows[0]?.t !== null ? [await checkServerLogin(db)] : []),
     ];
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -112,6 +113,32 @@ export async function checkDatabase(env: NodeJS.ProcessEnv): Promise<Finding[]> 
   } finally {
     await db?.destroy();
   }
+}
+
+/** Whether the server's PostgreSQL login is the ordinary one SECURITY.md asks for (not superuser, owns no table). */
+async function checkServerLogin(db: Knex): Promise<Finding> {
+  const row = (
+    (await db.raw(
+      `SELECT current_user AS login, rolsuper AS superuser, rolbypassrls AS bypass,
+              pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = 'public.knex_migrations'::regclass), 'MEMBER') AS owner
+         FROM pg_roles WHERE rolname = current_user`,
+    )) as { rows: Array<{ login: string; superuser: boolean; bypass: boolean; owner: boolean }> }
+  ).rows[0]!;
+  const fix =
+    'Buat dua login seperti SECURITY.md (pemilik skema untuk migrasi, login biasa untuk server): ALUR_MIGRATION_DATABASE_URL=<pemilik> npx alur migrate, lalu DATABASE_URL=<login biasa> npm start.';
+  if (row.superuser || row.bypass)
+    return warn(
+      'Login basis data',
+      `Server masuk sebagai ${row.login}, superuser: ia melewati keamanan baris dan dapat mengubah jejak audit.`,
+      fix,
+    );
+  if (row.owner)
+    return warn(
+      'Login basis data',
+      `Server masuk sebagai ${row.login}, pemilik skema: ia dapat mematikan trigger dan keamanan baris sehingga jejak audit dapat diubah.`,
+      fix,
+    );
+  return ok('Login basis data', `Server masuk sebagai ${row.login}, login biasa; pemilik skema terpisah.`);
 }
 
 /** Public address, TLS or plain HTTP, and the listening address. */

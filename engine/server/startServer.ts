@@ -21,7 +21,7 @@ import {
   openReadDatabase,
   type DatabaseTarget,
 } from '../storage/database.ts';
-import { migrateToLatest } from '../storage/migrate.ts';
+import { ownerTargetFromEnv, prepareSchema } from '../storage/schemaOwner.ts';
 import { getRegency } from '../storage/definitionRepository.ts';
 import { createLogger } from './createLogger.ts';
 import { backgroundJobs } from './jobs.ts';
@@ -31,6 +31,8 @@ import { transportFromEnv, type TransportMode } from './transportMode.ts';
 /** How to start a server process. */
 export interface ServerOptions {
   target?: DatabaseTarget;
+  /** The schema owner's login, for migrations only (default: ALUR_MIGRATION_DATABASE_URL, else `target`). */
+  ownerTarget?: DatabaseTarget;
   port?: number;
   host?: string;
   definitionsDir?: string;
@@ -69,11 +71,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const lockedDir = target.kind === 'pglite' ? target.dataDir : undefined;
   if (lockedDir !== undefined) assertFolderFree(lockedDir);
   const db = openDatabase(target);
-  if (target.kind === 'postgres') {
-    // Migrations may rebuild indexes of large tables: they run on their own connection without the request timeouts.
-    const migrator = openDatabase({ ...target, limits: { statementMs: 0, queryMs: 0, lockMs: 60_000 } });
-    await migrateToLatest(migrator).finally(() => migrator.destroy());
-  } else await migrateToLatest(db);
+  await prepareSchema(db, target, options.ownerTarget ?? ownerTargetFromEnv(target));
   const sync = await syncIfChanged(db, options.definitionsDir ?? 'sop-definitions', options.codeVersion);
   // Admin changes to the holiday calendar (over the shipped SKB files); re-read on every job poll below.
   await refreshCalendarOverrides(db);

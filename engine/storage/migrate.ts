@@ -13,6 +13,7 @@ import * as m016a from '../../migrations/016_a_accounts.ts';
 import * as m019 from '../../migrations/019_idempotency_keys.ts';
 import * as m020 from '../../migrations/020_notifications.ts';
 import * as m023 from '../../migrations/023_regency_settings.ts';
+import * as m021 from '../../migrations/021_tamper_proof_trail.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '019_idempotency_keys': m019,
   '020_notifications': m020,
   '023_regency_settings': m023,
+  '021_tamper_proof_trail': m021,
 };
 
 const source: Knex.MigrationSource<string> = {
@@ -43,6 +45,15 @@ const source: Knex.MigrationSource<string> = {
 /** Brings the database schema up to date (idempotent; knex's lock table keeps concurrent starts safe). */
 export async function migrateToLatest(db: Knex): Promise<void> {
   await db.migrate.latest({ migrationSource: source });
+}
+
+/** Migrations not yet applied (reads knex's bookkeeping table only; a runtime login may do this). */
+export async function pendingMigrations(db: Knex): Promise<string[]> {
+  const [, pending] = (await db.migrate.list({ migrationSource: source })) as [
+    unknown[],
+    Array<string | { file: string }>,
+  ];
+  return pending.map((m) => (typeof m === 'string' ? m : m.file));
 }
 
 /** Names of every migration this code knows, in order (a backup from newer code has names outside it). */

@@ -6,7 +6,8 @@ import { parse, stringify } from 'yaml';
 import { designerStatus } from '../../engine/app/designer/designerStatus.ts';
 import type { ReviewEntry } from '../../engine/app/designer/draftStore.ts';
 import { lineDiff } from '../../engine/app/designer/lineDiff.ts';
-import { unzipPack, zipPack } from '../../engine/app/designer/packFiles.ts';
+import { unzipPack } from '../../engine/app/designer/inflatePack.ts';
+import { zipPack } from '../../engine/app/designer/packFiles.ts';
 import { checkPack } from '../../engine/app/designer/packImport.ts';
 import { newSopTemplate } from '../../engine/app/designer/sopTemplate.ts';
 import { readTopLevel, setTopLevel } from '../../engine/app/designer/sourceEdits.ts';
@@ -76,21 +77,21 @@ describe('designer services (pure parts)', () => {
     expect(designerStatus(3, review(3, 'returned'), true)).toBe('draft');
   });
 
-  it('reads YAML files out of a zip at any depth and writes packs back', () => {
+  it('reads YAML files out of a zip at any depth and writes packs back', async () => {
     const zip = zipSync({
       'pack/a.yaml': strToU8('id: a'),
       'pack/sub/b.yml': strToU8('id: b'),
       'pack/readme.txt': strToU8('x'),
       '__MACOSX/pack/._a.yaml': strToU8('junk'),
     });
-    expect(unzipPack(zip)).toEqual([
+    expect(await unzipPack(zip)).toEqual([
       { name: 'a.yaml', content: 'id: a' },
       { name: 'b.yml', content: 'id: b' },
     ]);
-    expect(unzipPack(zipPack('kab', [{ name: 'c.yaml', content: 'id: c' }]))).toEqual([
+    expect(await unzipPack(zipPack('kab', [{ name: 'c.yaml', content: 'id: c' }]))).toEqual([
       { name: 'c.yaml', content: 'id: c' },
     ]);
-    expect(() => unzipPack(strToU8('not a zip'))).toThrow(/zip/);
+    await expect(unzipPack(strToU8('not a zip'))).rejects.toThrow(/zip/);
   });
 
   it('reports every file of a pack before anything is saved', () => {

@@ -11,7 +11,8 @@ import {
 } from '../../app/designer/lifecycle.ts';
 import { createSop, sopLibrary, type NewSopSource } from '../../app/designer/newSop.ts';
 import { exportPack } from '../../app/designer/packExport.ts';
-import { unzipPack } from '../../app/designer/packFiles.ts';
+import { unzipPack } from '../../app/designer/inflatePack.ts';
+import type { PackFile } from '../../app/designer/packFiles.ts';
 import { importPack, previewImport, type PackOptions } from '../../app/designer/packImport.ts';
 import type { AccessProfile } from '../../app/permissions/accessProfile.ts';
 import { simulateSource } from '../../app/designer/simulateSource.ts';
@@ -21,6 +22,7 @@ import { MAX_INT4 } from '../queryValues.ts';
 import { route, type RouteResult, type RouteSpec } from '../routeSpec.ts';
 
 const TAG = 'perancang';
+// The upload itself; what it unpacks to is limited in inflatePack.ts.
 const MAX_PACK_BYTES = 5 * 1024 * 1024;
 const idSchema = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,79}$' };
 const revisionSchema = { type: 'integer', minimum: 0, maximum: 1_000_000 };
@@ -68,10 +70,11 @@ function withSettings(access: AccessProfile | undefined): PackOptions {
   return { withSettings: access?.kinds.has('admin') === true };
 }
 
-function zipBody(body: unknown): Uint8Array {
+/** Unpacks an uploaded pack in a worker thread, before the request's transaction. */
+function unpackBody(body: Buffer): Promise<PackFile[]> {
   if (!Buffer.isBuffer(body) || body.length === 0)
     throw new AppError('VALIDATION_FAILED', 'Kirim paket sebagai arsip zip.', '/body');
-  return new Uint8Array(body);
+  return unzipPack(new Uint8Array(body));
 }
 
 /** The SOP designer: list, create, save drafts, review and publish, history and diff, case moves, packs. */
@@ -415,26 +418,28 @@ export const designerRoutes: RouteSpec[] = [
     },
     handler: async ({ db, user, body }) => ({ body: await simulateSource(db, user!.regencyId, body.source, body) }),
   }),
-  route({
+  route<PackFile[]>({
     method: 'post',
     path: '/api/designer/import/check',
     summary: 'Memeriksa paket kabupaten (zip berisi berkas YAML) tanpa menyimpan apa pun',
     tag: TAG,
     access: 'user',
     policy: { action: 'definition.validate' },
-    rawBody: { maxBytes: MAX_PACK_BYTES },
+    rawBody: { maxBytes: MAX_PACK_BYTES, prepare: unpackBody },
     responses: {
       200: 'Laporan pemeriksaan',
       400: 'Bukan zip',
       401: 'Belum masuk',
       403: 'Bukan penyusun',
-      413: 'Terlalu besar',
+      413: 'Terlalu besar (ukuran setelah dibuka, jumlah entri, waktu)',
+      422: 'Arsip bertumpuk terlalu dalam',
+      429: 'Paket lain sedang dibuka',
     },
     handler: async ({ db, user, access, body }) => ({
-      body: await previewImport(db, user!, unzipPack(zipBody(body)), withSettings(access)),
+      body: await previewImport(db, user!, body, withSettings(access)),
     }),
   }),
-  route({
+  route<PackFile[]>({
     method: 'post',
     path: '/api/designer/import',
     summary:
@@ -442,18 +447,19 @@ export const designerRoutes: RouteSpec[] = [
     tag: TAG,
     access: 'user',
     policy: { action: 'definition.validate' },
-    rawBody: { maxBytes: MAX_PACK_BYTES },
+    rawBody: { maxBytes: MAX_PACK_BYTES, prepare: unpackBody },
     responses: {
       201: 'Tersimpan',
       400: 'Bukan zip',
       401: 'Belum masuk',
       403: 'Bukan penyusun',
       409: 'SOP berubah sejak laporan',
-      413: 'Terlalu besar',
-      422: 'Paket berisi kesalahan; tidak ada yang disimpan',
+      413: 'Terlalu besar (ukuran setelah dibuka, jumlah entri, waktu)',
+      422: 'Paket berisi kesalahan atau arsip bertumpuk terlalu dalam; tidak ada yang disimpan',
+      429: 'Paket lain sedang dibuka',
     },
     handler: async ({ db, user, access, body, query }) => {
-      const result = await importPack(db, user!, unzipPack(zipBody(body)), basesParam(query.bases), {
+      const result = await importPack(db, user!, body, basesParam(query.bases), {
         ...withSettings(access),
         keepInvalid: query.keepInvalid === '1',
       });

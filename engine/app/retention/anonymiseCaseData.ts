@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { redactEventPayload } from '../../core/anonymise/redactEventPayload.ts';
 import { runSystemCommand } from '../caseService.ts';
 
 /** Placeholder left where a generated letter's text was. */
@@ -9,7 +8,7 @@ const REDACTED_LETTER =
 /**
  * Anonymises one closed case, all in the caller's transaction: the engine replaces the case data with
  * its statistical remainder and appends `case.anonymised`; the applicant columns empty with it; earlier
- * event payloads are redacted (the append-only trigger allows this only with alur.allow_event_redaction);
+ * event payloads are redacted by alur_redact_case_events (the same rules as redactEventPayload);
  * scans lose their content; issued letters lose their text; survey comments go.
  */
 export async function anonymiseCaseData(
@@ -18,19 +17,10 @@ export async function anonymiseCaseData(
   caseId: string,
   now: Date,
 ): Promise<void> {
-  const outcome = await runSystemCommand(trx, regencyId, caseId, { type: 'anonymise' }, now);
-  const marker = outcome.events.find((e) => e.type === 'case.anonymised')!;
+  await runSystemCommand(trx, regencyId, caseId, { type: 'anonymise' }, now);
   await trx('cases').where({ id: caseId }).update({ anonymised_at: now, applicant_name: null, applicant_nik: null });
-  await trx.raw(`SELECT set_config('alur.allow_event_redaction', 'on', true)`);
-  const events = (await trx('case_events')
-    .where({ case_id: caseId })
-    .andWhere('seq', '<', marker.seq)
-    .select('id', 'payload')) as Array<{ id: string | number; payload: Record<string, unknown> }>;
-  for (const event of events)
-    await trx('case_events')
-      .where({ id: event.id })
-      .update({ payload: JSON.stringify(redactEventPayload(event.payload)) });
-  await trx.raw(`SELECT set_config('alur.allow_event_redaction', 'off', true)`);
+  // The job role may not update events; the one SECURITY DEFINER function redacts them (migration 021).
+  await trx.raw('SELECT alur_redact_case_events(?) AS redacted', [caseId]);
   await trx('attachments')
     .where({ case_id: caseId })
     .whereNull('purged_at')
