@@ -91,7 +91,9 @@ export async function publicVerification(db: Knex, code: string): Promise<Record
   const row = (await db('issued_documents as d')
     .join('regencies as r', 'r.id', 'd.regency_id')
     .where('d.verification_code', code)
-    .first('d.*', 'r.name as regency_name')) as (IssuedDocumentRow & { regency_name: string }) | undefined;
+    .first('d.*', 'r.name as regency_name', 'r.config as regency_config')) as
+    | (IssuedDocumentRow & { regency_name: string; regency_config: { calendar?: { timezone?: string } } })
+    | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'Dokumen tidak dikenal. Dokumen ini mungkin palsu.');
   return {
     title: row.title,
@@ -102,5 +104,7 @@ export async function publicVerification(db: Knex, code: string): Promise<Record
     signer: { name: row.signer.name, title: row.signer.title },
     status: row.status,
     revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
+    // The date of issue is the regency's day (a letter signed at 00:45 WITA is dated that day everywhere).
+    timeZone: row.regency_config.calendar?.timezone ?? null,
   };
 }
