@@ -6,6 +6,7 @@ import type { CaseState } from '../../../engine/core/caseTypes.ts';
 import { api } from '../../../ui-shared/api/apiClient.ts';
 import { ConfirmButton, ConfirmDialog } from '../../../ui-shared/components/ConfirmDialog.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
+import { DateInput } from '../../../ui-shared/components/DateInput.tsx';
 
 /** The role kinds the API allows for an action: the buttons follow the same table. */
 export function kindsOf(action: Action): string[] {
@@ -113,11 +114,10 @@ export function CaseActions({ caseId, state, onDone }: { caseId: string; state: 
           <p>
             <label htmlFor="archive-due">{t('archive.dueBack')}</label>
             <br />
-            <input
+            <DateInput
               id="archive-due"
-              type="date"
               value={archive.dueBackAt}
-              onChange={(e) => setArchive({ ...archive, dueBackAt: e.target.value })}
+              onChange={(dueBackAt) => setArchive({ ...archive, dueBackAt })}
             />
           </p>
         )}

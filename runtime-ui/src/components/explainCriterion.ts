@@ -23,7 +23,7 @@ function spoken(value: unknown, t: Translate): string {
   if (value === true) return t('explain.yes');
   if (value === false) return t('explain.no');
   if (Array.isArray(value)) return value.map((v) => spoken(v, t)).join(', ');
-  return typeof value === 'object' ? t('explain.filled') : String(value);
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : t('explain.filled');
 }
 
 /**

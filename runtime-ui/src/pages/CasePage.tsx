@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { CaseOutput } from '../../../engine/app/outputs/issueDocument.ts';
@@ -31,7 +30,6 @@ export function CasePage() {
   const timeline = useApi<{ events: CaseEvent[] }>(`/api/cases/${caseId}/timeline`);
   const attachments = useApi<{ attachments: Attachment[] }>(`/api/cases/${caseId}/attachments`);
   const outputs = useApi<{ outputs: CaseOutput[] }>(`/api/cases/${caseId}/outputs`);
-  const [error, setError] = useState<unknown>();
   if (!kase.data || !definition.data)
     return kase.error || definition.error ? (
       <ErrorAlert error={kase.error ?? definition.error} />
@@ -65,7 +63,6 @@ export function CasePage() {
         </div>
       )}
       <h1>{t('case.title', { code: state.trackingCode })}</h1>
-      <ErrorAlert error={error} />
       <div className="card">
         <dl className="facts">
           <dt>{t('receipt.service')}</dt>
