@@ -76,7 +76,7 @@ export function CasePage() {
             </span>
           </dd>
           <dt>{t('case.opened')}</dt>
-          <dd>{formatDateTime(state.openedAt, i18n.language)}</dd>
+          <dd data-testid="case-opened">{formatDateTime(state.openedAt, i18n.language)}</dd>
           <dt>{t('case.due')}</dt>
           <dd data-testid="case-due">
             {state.dueAt
@@ -134,7 +134,8 @@ export function CasePage() {
       )}
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{t('case.flow')}</h2>
-        <div className="scroll-x">
+        {/* Focusable, so a keyboard user can scroll the wide diagram on a phone. */}
+        <div className="scroll-x" tabIndex={0} role="region" aria-label={t('case.flow')}>
           <SwimlaneDiagram definition={def} marks={marks} title={`${t('case.flow')}: ${def.name}`} />
         </div>
       </section>
