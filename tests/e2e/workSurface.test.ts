@@ -171,7 +171,7 @@ describe('the staff work surface: lifecycle, ergonomics, regency time, public st
     await checkScreen('06-task', '[data-testid=checklist]');
     await page.click('button:has-text("Selesaikan langkah")');
     await page.waitForSelector('dialog[open]:has-text("Selesaikan langkah ini?")');
-    await screenshot(page, SUITE, '07-task-confirm-390');
+    await screenshot(page, SUITE, '07-task-confirm-1280');
     await page.click('dialog[open] button:has-text("Kembali")');
     expect(await page.evaluate((id) => localStorage.getItem(`alur.draft.${id}`), taskId)).not.toBeNull();
     await page.locator('button:has-text("Keluar")').click();
