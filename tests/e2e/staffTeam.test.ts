@@ -49,7 +49,7 @@ describe('runtime UI: a Kutai Kartanegara staff team runs an SOP from applicatio
   async function completeStep(): Promise<void> {
     await page.click('button:has-text("Selesaikan langkah")');
     // Finishing a step asks for confirmation (issue 17): it cannot be undone.
-    await page.click('[data-testid=confirm-yes]');
+    await page.click('dialog[open] [data-testid=confirm-yes]');
     await page.waitForSelector('text=Langkah selesai.');
   }
 
@@ -123,7 +123,7 @@ describe('runtime UI: a Kutai Kartanegara staff team runs an SOP from applicatio
     await page.fill('#reason', 'Foto kondisi rumah tampak depan tidak jelas; mohon dilampirkan ulang');
     await screenshot(page, SUITE, '07-send-back');
     await page.click('button:has-text("Kembalikan berkas")');
-    await page.click('[data-testid=confirm-yes]');
+    await page.click('dialog[open] [data-testid=confirm-yes]');
     await page.waitForSelector('[data-testid=case-status]:has-text("Menunggu kelengkapan")');
     await page.goto(`${test.server.url}/lacak/${trackingCode}`);
     await page.waitForSelector('[data-testid=public-status]');
@@ -178,7 +178,7 @@ describe('runtime UI: a Kutai Kartanegara staff team runs an SOP from applicatio
     await checkAll();
     await completeStep();
     await page.click('[data-testid=outputs] button:has-text("Terbitkan")');
-    await page.click('[data-testid=confirm-yes]');
+    await page.click('dialog[open] [data-testid=confirm-yes]');
     await page.waitForSelector('[data-testid=outputs] a:has-text("Cetak")');
     await page.click('[data-testid=outputs] a:has-text("Cetak")');
     await page.waitForSelector('[data-testid=letter] img[alt="QR verifikasi"]');

@@ -141,7 +141,7 @@ describe('the staff work surface: lifecycle, ergonomics, regency time, public st
     await page.waitForSelector('[data-testid=bulk-bar]');
     await checkScreen('03-inbox', '[data-testid=inbox]');
     await page.click('[data-testid=bulk-claim]');
-    await page.click('[data-testid=confirm-yes]');
+    await page.click('dialog[open] [data-testid=confirm-yes]');
     await page.waitForSelector('[data-testid=bulk-bar]', { state: 'detached' });
   });
 
@@ -151,7 +151,7 @@ describe('the staff work surface: lifecycle, ergonomics, regency time, public st
     // Kutai Kartanegara keeps Central Indonesian Time, whatever the PC's zone (the test browser runs in UTC).
     expect(await page.locator('[data-testid=case-opened]').innerText()).toMatch(/WITA$/);
     await page.click(`[data-testid=unclaim-${taskId}]`);
-    await page.click('[data-testid=confirm-yes]');
+    await page.click('dialog[open] [data-testid=confirm-yes]');
     await page.waitForSelector(`[data-testid=claim-${taskId}]`);
     await page.click('[data-testid=case-cancel]');
     await page.waitForSelector('dialog[open] textarea');
@@ -200,7 +200,7 @@ describe('the staff work surface: lifecycle, ergonomics, regency time, public st
     await page.fill('#del-start', dd(today));
     await page.fill('#del-end', dd(new Date(today.getTime() + 3 * 86_400_000)));
     await page.click('button:has-text("Limpahkan")');
-    await page.click('[data-testid=confirm-yes]');
+    await page.click('dialog[open] [data-testid=confirm-yes]');
     await page.waitForSelector('[data-testid=delegations] .badge:has-text("Berlaku")');
     await checkScreen('09-delegations', '[data-testid=delegations]');
     await page.locator('[data-testid^=end-delegation-]').first().click();
