@@ -41,3 +41,30 @@ export function explainCriterion(outcome: CriterionOutcome, titles: Map<string, 
     outcome.passed === undefined ? t('explain.notChecked') : outcome.passed ? t('explain.met') : t('explain.notMet');
   return `${what}: ${verdict} (${t('explain.entered')}: ${spoken(outcome.actual, t)})`;
 }
+
+const STORED = /^(.*): (terpenuhi|tidak terpenuhi|tidak diperiksa) \(nilai (.*)\)$/;
+const VERDICT: Record<string, string> = {
+  terpenuhi: 'explain.met',
+  'tidak terpenuhi': 'explain.notMet',
+  'tidak diperiksa': 'explain.notChecked',
+};
+
+/** A stored explanation text (timeline decisions) in plain words: field titles for ids, ya/tidak for true/false. */
+export function humanizeExplanation(text: string, titles: Map<string, string>, t: Translate): string {
+  const m = STORED.exec(text);
+  if (!m) return text;
+  const [, what = '', verdict = '', raw = ''] = m;
+  const space = what.indexOf(' ');
+  const fact = space > 0 ? what.slice(0, space) : '';
+  const title = titles.get(fact);
+  let value: unknown = undefined;
+  if (raw !== 'kosong') {
+    try {
+      value = JSON.parse(raw) as unknown;
+    } catch {
+      value = raw;
+    }
+  }
+  const subject = title ? `${title}${what.slice(space).replace(/ (true|false)$/, (_, b: string) => ` ${spoken(b === 'true', t)}`)}` : what;
+  return `${subject}: ${t(VERDICT[verdict] ?? verdict)} (${t('explain.entered')}: ${spoken(value, t)})`;
+}
