@@ -24,7 +24,12 @@ import { SessionProvider, useSession } from '../../ui-shared/session/SessionCont
 
 function StaffRoutes() {
   const { session, loading } = useSession();
-  if (loading) return <p className="loading" role="status">…</p>;
+  if (loading)
+    return (
+      <p className="loading" role="status">
+        …
+      </p>
+    );
   if (!session) return <LoginPage />;
   // A temporary password opens nothing but its own replacement (the API refuses everything else too).
   if (session.mustChangePassword === true) return <ChangePasswordPage />;

@@ -126,9 +126,7 @@ describe(`the lifecycle actions and searches of the work surface (${databaseLabe
 
   it('the published Standar Pelayanan of each regency can be read without signing in, without internal SOPs', async () => {
     const anyone = new ApiClient(test.server.url);
-    const regencies = await anyone.get<{ regencies: Array<{ id: string; services: number }> }>(
-      '/api/public/standards',
-    );
+    const regencies = await anyone.get<{ regencies: Array<{ id: string; services: number }> }>('/api/public/standards');
     expect(regencies.status).toBe(200);
     expect(regencies.body.regencies.find((r) => r.id === 'bangkalan')!.services).toBeGreaterThan(5);
     const standards = await anyone.get<{

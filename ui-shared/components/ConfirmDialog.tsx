@@ -90,7 +90,13 @@ export function ConfirmButton({
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className={className} data-testid={testId} disabled={disabled} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={className}
+        data-testid={testId}
+        disabled={disabled}
+        onClick={() => setOpen(true)}
+      >
         {label}
       </button>
       <ConfirmDialog {...dialog} open={open} onClose={() => setOpen(false)} />

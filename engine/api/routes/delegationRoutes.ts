@@ -83,11 +83,7 @@ export const delegationRoutes: RouteSpec[] = [
           .where('d.regency_id', user!.regencyId)
           .orderBy('d.starts_at', 'desc')
           .limit(200)
-          .select(
-            'd.*',
-            'f.display_name as from_name',
-            't.display_name as to_name',
-          ),
+          .select('d.*', 'f.display_name as from_name', 't.display_name as to_name'),
       },
     }),
   }),
@@ -118,15 +114,18 @@ export const delegationRoutes: RouteSpec[] = [
         .where({ id, regency_id: user!.regencyId })
         .andWhere('ends_at', '>', now)
         .first('id', 'from_user_id', 'created_by')) as
-        | { id: string; from_user_id: string; created_by: string }
-        | undefined;
+        { id: string; from_user_id: string; created_by: string } | undefined;
       if (!row) throw new AppError('NOT_FOUND', 'Pelimpahan tidak ditemukan atau sudah berakhir.', '/delegationId');
       const own = row.from_user_id === user!.id || row.created_by === user!.id;
       if (!own && !(await isRegencyHead(db, user!.regencyId, user!.roles)))
         throw new AppError('FORBIDDEN', 'Hanya pemberi pelimpahan, admin atau kepala dinas yang dapat mengakhirinya.');
       await db('delegations')
         .where({ id: row.id })
-        .update({ ends_at: db.raw('GREATEST(starts_at, ?::timestamptz)', [now.toISOString()]), ended_by: user!.id, end_reason: body.reason });
+        .update({
+          ends_at: db.raw('GREATEST(starts_at, ?::timestamptz)', [now.toISOString()]),
+          ended_by: user!.id,
+          end_reason: body.reason,
+        });
       return { body: { ok: true } };
     },
   }),

@@ -30,7 +30,15 @@ export async function publicStatus(db: Knex, trackingCode: string): Promise<Publ
   const row = (await db('cases as c')
     .join('regencies as r', 'r.id', 'c.regency_id')
     .where('c.tracking_code', trackingCode.trim().toUpperCase())
-    .first('c.id', 'c.regency_id', 'c.version_id', 'c.tracking_code', 'c.state', 'r.name as regency_name', 'r.config')) as
+    .first(
+      'c.id',
+      'c.regency_id',
+      'c.version_id',
+      'c.tracking_code',
+      'c.state',
+      'r.name as regency_name',
+      'r.config',
+    )) as
     | {
         id: string;
         regency_id: string;
@@ -78,7 +86,10 @@ async function rejectionReason(db: Knex, caseId: string, regencyId: string): Pro
     .orderBy('seq', 'desc')
     .select('type', 'payload')) as Array<{ type: string; payload: Record<string, unknown> | string }>;
   for (const row of rows) {
-    const r = { type: row.type, payload: (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown> };
+    const r = {
+      type: row.type,
+      payload: (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>,
+    };
     if (typeof r.payload.reason === 'string' && r.payload.reason.trim()) return r.payload.reason;
     if (r.type === 'decision.taken' && typeof r.payload.label === 'string') return r.payload.label;
     if (r.type === 'decision.evaluated' && typeof r.payload.chosen === 'string') return r.payload.chosen;
@@ -92,8 +103,7 @@ export async function publicVerification(db: Knex, code: string): Promise<Record
     .join('regencies as r', 'r.id', 'd.regency_id')
     .where('d.verification_code', code)
     .first('d.*', 'r.name as regency_name', 'r.config as regency_config')) as
-    | (IssuedDocumentRow & { regency_name: string; regency_config: { calendar?: { timezone?: string } } })
-    | undefined;
+    (IssuedDocumentRow & { regency_name: string; regency_config: { calendar?: { timezone?: string } } }) | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'Dokumen tidak dikenal. Dokumen ini mungkin palsu.');
   return {
     title: row.title,

@@ -9,7 +9,8 @@ export function factTitles(definition: SopDefinition): Map<string, string> {
   const titles = new Map<string, string>();
   const add = (schema: unknown) => {
     const properties = (schema as { properties?: Record<string, { title?: string }> } | undefined)?.properties ?? {};
-    for (const [id, field] of Object.entries(properties)) if (field.title && !titles.has(id)) titles.set(id, field.title);
+    for (const [id, field] of Object.entries(properties))
+      if (field.title && !titles.has(id)) titles.set(id, field.title);
   };
   add(definition.caseData.schema);
   for (const step of definition.steps) if (step.form) add(step.form.schema);
@@ -65,6 +66,8 @@ export function humanizeExplanation(text: string, titles: Map<string, string>, t
       value = raw;
     }
   }
-  const subject = title ? `${title}${what.slice(space).replace(/ (true|false)$/, (_, b: string) => ` ${spoken(b === 'true', t)}`)}` : what;
+  const subject = title
+    ? `${title}${what.slice(space).replace(/ (true|false)$/, (_, b: string) => ` ${spoken(b === 'true', t)}`)}`
+    : what;
   return `${subject}: ${t(VERDICT[verdict] ?? verdict)} (${t('explain.entered')}: ${spoken(value, t)})`;
 }

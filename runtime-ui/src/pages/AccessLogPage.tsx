@@ -52,7 +52,8 @@ export function AccessLogPage() {
         </div>
         {caseId && (
           <p style={{ margin: 0 }}>
-            {t('accessLog.ofCase')} <Link to={`/kasus/${caseId}`}>{entries[0]?.trackingCode ?? t('accessLog.thisCase')}</Link>
+            {t('accessLog.ofCase')}{' '}
+            <Link to={`/kasus/${caseId}`}>{entries[0]?.trackingCode ?? t('accessLog.thisCase')}</Link>
           </p>
         )}
       </div>
@@ -96,7 +97,11 @@ export function AccessLogPage() {
           <button
             type="button"
             className="secondary"
-            onClick={() => void api<Page>('GET', `${path}?before=${next}`).then((p) => setMore({ entries: [...(more?.entries ?? []), ...p.entries], next: p.next }))}
+            onClick={() =>
+              void api<Page>('GET', `${path}?before=${next}`).then((p) =>
+                setMore({ entries: [...(more?.entries ?? []), ...p.entries], next: p.next }),
+              )
+            }
           >
             {t('inbox.more')}
           </button>

@@ -58,7 +58,11 @@ export function DelegationsPage() {
             <div>
               <label htmlFor="del-from">{t('delegation.from')}</label>
               <br />
-              <select id="del-from" value={form.fromUserId} onChange={(e) => setForm({ ...form, fromUserId: e.target.value })}>
+              <select
+                id="del-from"
+                value={form.fromUserId}
+                onChange={(e) => setForm({ ...form, fromUserId: e.target.value })}
+              >
                 <option value="">{t('delegation.myself')}</option>
                 {users.data?.users.map((u) => (
                   <option key={u.id} value={u.id}>
@@ -152,7 +156,8 @@ export function DelegationsPage() {
           <tbody>
             {list.data!.delegations.map((d) => {
               const active = new Date(d.ends_at).getTime() > now;
-              const mayEnd = active && (manager || d.from_user_id === session?.user.id || d.created_by === session?.user.id);
+              const mayEnd =
+                active && (manager || d.from_user_id === session?.user.id || d.created_by === session?.user.id);
               return (
                 <tr key={d.id}>
                   <td data-label={t('delegation.kind')}>{t(`delegation.kinds.${d.kind}`)}</td>
