@@ -58,6 +58,8 @@ export interface InboxQuery {
   assignedOnly?: boolean;
   /** Only tasks due on or before this local date (YYYY-MM-DD, the regency's time zone). */
   dueBy?: string;
+  /** Search: a tracking code (ALR-…), the last 4–16 digits of the applicant's NIK, or part of their name. */
+  q?: string;
   /** Cursor from the previous page: `${dueAtIso|~}|${taskId}`. */
   after?: string;
   limit?: number;
@@ -94,6 +96,13 @@ export async function inbox(
     if (query.sopId) q = q.andWhere('t.sop_id', query.sopId);
     if (query.overdueOnly) q = q.andWhere('t.due_at', '<', now);
     if (dueBy) q = q.andWhere('t.due_at', '<=', dueBy);
+    const term = query.q?.trim();
+    if (term) {
+      if (/^ALR-/i.test(term)) q = q.andWhereLike('c.tracking_code', `${term.toUpperCase().replace(/[%_\\]/g, '')}%`);
+      // A NIK suffix: the officer asks the applicant for the last digits (the full NIK is not read aloud).
+      else if (/^\d{4,16}$/.test(term)) q = q.andWhereLike('c.applicant_nik', `%${term}`);
+      else q = q.andWhereILike('c.applicant_name', `%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
+    }
     if (query.after) {
       const [due, id] = query.after.split('|');
       q = q.andWhereRaw(`(${INBOX_DUE}, t.id) > (?::timestamptz, ?)`, [

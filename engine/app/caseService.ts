@@ -31,6 +31,7 @@ const ENGINE_STATUS: Record<EngineErrorCode, AppErrorCode> = {
   TASK_NOT_FOUND: 'NOT_FOUND',
   TASK_NOT_OPEN: 'CONFLICT',
   NOT_YOUR_TASK: 'FORBIDDEN',
+  TASK_NOT_ASSIGNED: 'CONFLICT',
   CASE_NOT_OPEN: 'CONFLICT',
   CASE_ALREADY_STARTED: 'CONFLICT',
   FORM_INVALID: 'VALIDATION_FAILED',
@@ -135,7 +136,7 @@ export async function runTaskCommand(
   db: Knex,
   user: AuthUser,
   taskId: string,
-  command: Extract<CaseCommand, { type: 'complete' | 'sendBack' | 'reassign' }>,
+  command: Extract<CaseCommand, { type: 'complete' | 'sendBack' | 'reassign' | 'release' }>,
   now = new Date(),
   /** The user's active delegations when the caller already has them (the session's access profile). */
   delegations?: readonly ActiveDelegation[],
@@ -183,12 +184,12 @@ export async function runCaseCommand(
   );
 }
 
-/** Records an issued document on the case timeline, as the issuing user. */
+/** Records an issued (or revoked) document on the case timeline, as the issuing (or revoking) user. */
 export async function recordIssuedOutput(
   db: Knex,
   user: AuthUser,
   caseId: string,
-  command: Extract<CaseCommand, { type: 'recordOutput' }>,
+  command: Extract<CaseCommand, { type: 'recordOutput' | 'recordRevocation' }>,
   now = new Date(),
 ): Promise<CaseCommandOutcome> {
   return runOnCase(

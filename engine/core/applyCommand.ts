@@ -9,6 +9,8 @@ import { migrateVersion } from './commands/migrateVersion.ts';
 import { reassignTask } from './commands/reassignTask.ts';
 import { recordArchiveStep } from './commands/recordArchiveStep.ts';
 import { recordOutput } from './commands/recordOutput.ts';
+import { recordRevocation } from './commands/recordRevocation.ts';
+import { releaseTask } from './commands/releaseTask.ts';
 import { sendBack } from './commands/sendBack.ts';
 import { startCase } from './commands/startCase.ts';
 
@@ -34,6 +36,8 @@ export async function applyCommand(
       return sendBack(exe, state, command, context);
     case 'reassign':
       return reassignTask(state, command, context);
+    case 'release':
+      return releaseTask(state, command, context);
     case 'cancel':
     case 'reject':
     case 'close':
@@ -44,6 +48,8 @@ export async function applyCommand(
       return recomputeDeadlines(exe, state, command, context);
     case 'recordOutput':
       return recordOutput(state, command, context);
+    case 'recordRevocation':
+      return recordRevocation(state, command, context);
     case 'recordArchive':
       return recordArchiveStep(state, command, context);
     case 'anonymise':

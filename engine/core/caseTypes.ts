@@ -93,12 +93,14 @@ export type CaseCommand =
     }
   | { type: 'sendBack'; taskId: string; reason: string; missing?: string[] }
   | { type: 'reassign'; taskId: string; toUserId: string; toName: string; reason?: string }
+  | { type: 'release'; taskId: string; reason?: string }
   | { type: 'cancel'; reason: string }
   | { type: 'reject'; reason: string }
   | { type: 'close'; reason: string }
   | { type: 'markOverdue'; taskIds: string[]; caseOverdue: boolean }
   | { type: 'recomputeDeadlines'; reason: string }
   | { type: 'recordOutput'; stepId: string; outputId: string; documentId: string; number: string; title: string }
+  | { type: 'recordRevocation'; documentId: string; number: string; reason: string }
   | {
       type: 'recordArchive';
       step: 'requested';
@@ -119,6 +121,7 @@ export type EngineErrorCode =
   | 'TASK_NOT_FOUND'
   | 'TASK_NOT_OPEN'
   | 'NOT_YOUR_TASK'
+  | 'TASK_NOT_ASSIGNED'
   | 'CASE_NOT_OPEN'
   | 'CASE_ALREADY_STARTED'
   | 'FORM_INVALID'

@@ -14,6 +14,7 @@ import * as m019 from '../../migrations/019_idempotency_keys.ts';
 import * as m020 from '../../migrations/020_notifications.ts';
 import * as m023 from '../../migrations/023_regency_settings.ts';
 import * as m021 from '../../migrations/021_tamper_proof_trail.ts';
+import * as m025 from '../../migrations/025_delegation_end.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '020_notifications': m020,
   '023_regency_settings': m023,
   '021_tamper_proof_trail': m021,
+  '025_delegation_end': m025,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -17,11 +17,20 @@ import { ReceiptPage } from './pages/ReceiptPage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
 import { StartCasePage } from './pages/StartCasePage.tsx';
 import { TaskPage } from './pages/TaskPage.tsx';
+import { AccessLogPage } from './pages/AccessLogPage.tsx';
+import { ArchiveRegisterPage } from './pages/ArchiveRegisterPage.tsx';
+import { DelegationsPage } from './pages/DelegationsPage.tsx';
+import { PublicStandardsPage } from './pages/PublicStandardsPage.tsx';
 import { SessionProvider, useSession } from '../../ui-shared/session/SessionContext.tsx';
 
 function StaffRoutes() {
   const { session, loading } = useSession();
-  if (loading) return <p className="muted">…</p>;
+  if (loading)
+    return (
+      <p className="loading" role="status">
+        …
+      </p>
+    );
   if (!session) return <LoginPage />;
   // A temporary password opens nothing but its own replacement (the API refuses everything else too).
   if (session.mustChangePassword === true) return <ChangePasswordPage />;
@@ -40,6 +49,9 @@ function StaffRoutes() {
       <Route path="/akun-saya" element={<ChangePasswordPage />} />
       <Route path="/kalender" element={<CalendarAdminPage />} />
       <Route path="/kabupaten-baru" element={<NewRegencyPage />} />
+      <Route path="/pelimpahan" element={<DelegationsPage />} />
+      <Route path="/arsip" element={<ArchiveRegisterPage />} />
+      <Route path="/log-akses" element={<AccessLogPage />} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );
@@ -54,6 +66,8 @@ export function App() {
           <Route path="/lacak" element={<PublicTrackPage />} />
           <Route path="/lacak/:code" element={<PublicTrackPage />} />
           <Route path="/verifikasi/:code" element={<PublicVerifyPage />} />
+          <Route path="/standar-pelayanan" element={<PublicStandardsPage />} />
+          <Route path="/standar-pelayanan/:regencyId" element={<PublicStandardsPage />} />
           <Route path="/aktivasi" element={<ActivationPage />} />
           <Route path="/*" element={<StaffRoutes />} />
         </Routes>

@@ -204,6 +204,7 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
       for (const box of await page.locator('[data-testid=checklist] input[type=checkbox]').all()) await box.check();
       if (await page.locator('#root_complete').count()) await page.check('#root_complete');
       await page.click('button:has-text("Selesaikan langkah")');
+      await page.click('dialog[open] [data-testid=confirm-yes]');
       await page.waitForSelector('text=Langkah selesai.');
     }
     await page.waitForSelector('[data-testid=case-status]:has-text("Selesai")');

@@ -119,12 +119,14 @@ describe('runtime UI: the notification bell in the staff header', () => {
     expect(await page.locator('[data-testid=service-step]').innerText()).toContain('Alur memanggil "siks-ng"');
     // Completing by hand without a reason is refused with the engine's message; with one it goes through.
     await page.click('button:has-text("Selesaikan langkah")');
+    await page.click('dialog[open] [data-testid=confirm-yes]');
     await page.waitForSelector('text=tuliskan alasannya');
     await page.fill('[data-testid=manual-reason]', 'SIKS-NG tidak dapat dihubungi; dicek langsung di aplikasi');
     await screenshot(page, SUITE, '03-service-step-desktop');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, SUITE, '04-service-step-390');
     await page.click('button:has-text("Selesaikan langkah")');
+    await page.click('dialog[open] [data-testid=confirm-yes]');
     await page.waitForSelector('text=Langkah selesai.');
     expect(consoleErrors).toEqual([]);
   });

@@ -48,6 +48,8 @@ describe('runtime UI: a Kutai Kartanegara staff team runs an SOP from applicatio
 
   async function completeStep(): Promise<void> {
     await page.click('button:has-text("Selesaikan langkah")');
+    // Finishing a step asks for confirmation (issue 17): it cannot be undone.
+    await page.click('dialog[open] [data-testid=confirm-yes]');
     await page.waitForSelector('text=Langkah selesai.');
   }
 
@@ -89,7 +91,7 @@ describe('runtime UI: a Kutai Kartanegara staff team runs an SOP from applicatio
     await page.fill('#root_nik', '6402015804580001');
     await page.fill('#root_kkNumber', '6402010101580002');
     await page.fill('#root_fullName', 'Siti Aminah');
-    await page.fill('#root_birthDate', '1958-04-18');
+    await page.fill('#root_birthDate', '18/04/1958');
     await page.fill('#root_village', 'Loa Ipuh');
     await page.fill('#root_district', 'Tenggarong');
     await page.selectOption('#root_targetCategory', 'Lanjut Usia');
@@ -121,6 +123,7 @@ describe('runtime UI: a Kutai Kartanegara staff team runs an SOP from applicatio
     await page.fill('#reason', 'Foto kondisi rumah tampak depan tidak jelas; mohon dilampirkan ulang');
     await screenshot(page, SUITE, '07-send-back');
     await page.click('button:has-text("Kembalikan berkas")');
+    await page.click('dialog[open] [data-testid=confirm-yes]');
     await page.waitForSelector('[data-testid=case-status]:has-text("Menunggu kelengkapan")');
     await page.goto(`${test.server.url}/lacak/${trackingCode}`);
     await page.waitForSelector('[data-testid=public-status]');
@@ -153,7 +156,7 @@ describe('runtime UI: a Kutai Kartanegara staff team runs an SOP from applicatio
       await login(role);
       await openTask('Staf Rehsos melaksanakan asesmen');
       await checkAll();
-      await page.fill('#root_assessmentDate', '2026-11-20');
+      await page.fill('#root_assessmentDate', '20/11/2026');
       await page.check('#root_economicallyUnable');
       await page.selectOption('#root_assistiveDevice', 'Kursi roda');
       await page.check('#root_eligible');
@@ -175,6 +178,7 @@ describe('runtime UI: a Kutai Kartanegara staff team runs an SOP from applicatio
     await checkAll();
     await completeStep();
     await page.click('[data-testid=outputs] button:has-text("Terbitkan")');
+    await page.click('dialog[open] [data-testid=confirm-yes]');
     await page.waitForSelector('[data-testid=outputs] a:has-text("Cetak")');
     await page.click('[data-testid=outputs] a:has-text("Cetak")');
     await page.waitForSelector('[data-testid=letter] img[alt="QR verifikasi"]');
@@ -192,7 +196,7 @@ describe('runtime UI: a Kutai Kartanegara staff team runs an SOP from applicatio
     await login('staf-rehsos');
     await openTask('Penyaluran Alat Bantu');
     await checkAll();
-    await page.fill('#root_handoverDate', '2026-11-21');
+    await page.fill('#root_handoverDate', '21/11/2026');
     await page.fill('#root_itemDescription', 'Kursi roda standar');
     await page.check('#root_integrityPactSigned');
     await completeStep();

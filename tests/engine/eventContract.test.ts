@@ -99,6 +99,25 @@ async function everyEmittedEvent(): Promise<CaseEvent[]> {
     if (!result.ok) throw new Error(`${command.type}: ${result.error.message}`);
     all.push(...result.events);
   }
+  // A claimed task given back to its role's queue (claim first: only a claimed task can be released).
+  const claimed = await applyCommand(
+    exe,
+    started.state,
+    { type: 'reassign', taskId: open.id, toUserId: 'u1', toName: 'Petugas' },
+    context,
+  );
+  if (!claimed.ok) throw new Error(claimed.error.message);
+  const released = await applyCommand(exe, claimed.state, { type: 'release', taskId: open.id }, context);
+  if (!released.ok) throw new Error(released.error.message);
+  all.push(...released.events);
+  const revoked = await applyCommand(
+    exe,
+    started.state,
+    { type: 'recordRevocation', documentId: 'd', number: '1/2025', reason: 'Salah nama' },
+    context,
+  );
+  if (!revoked.ok) throw new Error(revoked.error.message);
+  all.push(...revoked.events);
   // A calendar change moves a due time: a stale stored one is put right (an SOP whose first step has a time).
   const timed = runnable.find((r) => r.definition.steps[0]?.time !== undefined)!;
   const timedExe = compileSop(timed.definition);

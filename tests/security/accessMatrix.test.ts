@@ -234,6 +234,8 @@ describe(`access matrix: every route × role × regency (${databaseLabel})`, () 
       format: 'csv',
       deliveryId: '1',
       username: 'matriks.sasaran',
+      delegationId: '1',
+      regencyId: HOME,
     };
   }, 120_000);
   afterAll(async () => test?.stop());

@@ -3,8 +3,13 @@ import type { IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import type { ResolvedForm } from '../../engine/definition/sopTypes.ts';
 import { createNoEvalValidator } from '../forms/noEvalValidator.ts';
+import { DateWidget } from '../forms/DateWidget.tsx';
+import { ErrorSummary } from '../forms/ErrorSummary.tsx';
 
 const validators = { id: createNoEvalValidator('id'), en: createNoEvalValidator('en') };
+// Dates typed dd/mm/yyyy whatever the browser's language; the error summary in the page's language.
+const widgets = { DateWidget };
+const templates = { ErrorListTemplate: ErrorSummary };
 
 interface Props {
   form: ResolvedForm;
@@ -27,7 +32,10 @@ export function StepForm({ form, formData, language, onChange, onSubmit, id, rea
       uiSchema={{ 'ui:submitButtonOptions': { norender: true }, ...(form.uiSchema as UiSchema) }}
       formData={formData}
       validator={validators[language]}
-      showErrorList={false}
+      showErrorList="top"
+      focusOnFirstError
+      widgets={widgets}
+      templates={templates}
       liveValidate={false}
       noHtml5Validate
       readonly={readOnly ?? false}

@@ -1,5 +1,14 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken } from '../api/apiClient.ts';
+import { setDisplayTimeZone } from '../format/dateTime.ts';
+
+/** Task drafts (form data, ticks) hold personal data: they must not outlive the session on a shared PC. */
+function clearTaskDrafts(): void {
+  for (let i = localStorage.length - 1; i >= 0; i -= 1) {
+    const key = localStorage.key(i);
+    if (key?.startsWith('alur.draft.')) localStorage.removeItem(key);
+  }
+}
 
 /** The signed-in user as both apps need it: roles with their kinds (staff, kabid, drafter, approver…). */
 export interface Session {
@@ -34,9 +43,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       const me = await api<Session & { csrfToken: string | null }>('GET', '/api/auth/me');
       setCsrfToken(me.csrfToken);
+      // Every date on every page is shown in the regency's zone, not the PC's.
+      setDisplayTimeZone(me.regency.timeZone);
       setSession(me);
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 401)) throw error;
+      // Signed out (or the session expired): drafts of the previous user go too.
+      clearTaskDrafts();
       setSession(null);
     } finally {
       setLoading(false);
@@ -55,6 +68,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
   const logout = useCallback(async () => {
     await api('POST', '/api/auth/logout', {});
+    clearTaskDrafts();
     setCsrfToken(null);
     setSession(null);
   }, []);

@@ -126,7 +126,9 @@ export function HistoryPage({ regency = false }: Props) {
             {history.data.versions.map((v) => (
               <li key={v.version} className="important">
                 <strong>{t('designer.history.versionLabel', { version: v.version })}</strong> ·{' '}
-                {formatDateTime(v.publishedAt, i18n.language)} · {v.publishedBy}
+                {formatDateTime(v.publishedAt, i18n.language)} ·{' '}
+                {/* A version loaded from the SOP folder at start-up has a system author, not a person. */}
+                {v.publishedBy.startsWith('sistem:') ? t('history.fromFolder') : v.publishedBy}
                 {!regency && (
                   <div>
                     <button type="button" className="secondary" onClick={() => void revert(v.version)}>

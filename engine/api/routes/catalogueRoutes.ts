@@ -1,5 +1,6 @@
 import { AppError } from '../../app/appErrors.ts';
 import type { SopDefinition } from '../../definition/sopTypes.ts';
+import { activeDelegations } from '../../app/resolveActor.ts';
 import { loadCase } from '../../storage/caseRepository.ts';
 import { getRegency, getVersionById } from '../../storage/definitionRepository.ts';
 import { route, type RouteSpec } from '../routeSpec.ts';
@@ -9,7 +10,8 @@ export const catalogueRoutes: RouteSpec[] = [
   route({
     method: 'get',
     path: '/api/catalogue',
-    summary: 'Layanan terbit kabupaten saya, per unit, dengan ringkasan Standar Pelayanan',
+    summary:
+      'Layanan terbit kabupaten saya yang boleh saya mulai (peran langkah pertama, termasuk pelimpahan), per unit, dengan ringkasan Standar Pelayanan',
     tag: 'katalog',
     access: 'user',
     policy: { action: 'catalogue.read' },
@@ -33,7 +35,11 @@ export const catalogueRoutes: RouteSpec[] = [
         version: number;
         definition: SopDefinition;
       }>;
-      const services = rows.map(({ sop_id, version, definition }) => {
+      // Only what one may start: the first step's role among the user's own or delegated roles (the
+      // same rule openCase enforces), so nobody fills a whole form to be refused at the end.
+      const delegated = await activeDelegations(db, user!, new Date());
+      const myRoles = new Set([...user!.roles, ...delegated.flatMap((d) => d.roles)]);
+      const allServices = rows.map(({ sop_id, version, definition }) => {
         const first = definition.steps[0];
         const starter = first ? (definition.actors.find((a) => a.id === first.actors[0])?.performerRole ?? null) : null;
         return {
@@ -52,6 +58,7 @@ export const catalogueRoutes: RouteSpec[] = [
           starterRole: starter,
         };
       });
+      const services = allServices.filter((s) => s.starterRole !== null && myRoles.has(s.starterRole));
       const units = (regency?.units ?? [])
         .map((u) => ({ id: u.id, name: u.name, services: services.filter((s) => s.unit === u.id) }))
         .filter((u) => u.services.length > 0);

@@ -1,5 +1,14 @@
+import type { Knex } from 'knex';
 import { AppError } from '../../app/appErrors.ts';
 import { route, type RouteSpec } from '../routeSpec.ts';
+
+/** Whether the user is the regency's admin or Kepala Dinas: they manage delegations on behalf of others. */
+async function isRegencyHead(db: Knex, regencyId: string, roles: readonly string[]): Promise<boolean> {
+  const row = (await db('regencies').where({ id: regencyId }).first('config')) as {
+    config: { roles: Array<{ id: string; kind?: string }> };
+  };
+  return row.config.roles.some((r) => roles.includes(r.id) && (r.kind === 'admin' || r.kind === 'kadis'));
+}
 
 /** Delegations: Plt/Plh acting officials and out-of-office cover. */
 export const delegationRoutes: RouteSpec[] = [
@@ -33,13 +42,7 @@ export const delegationRoutes: RouteSpec[] = [
     handler: async ({ db, user, body }) => {
       const fromUserId = body.fromUserId ?? user!.id;
       if (fromUserId !== user!.id) {
-        const row = (await db('regencies').where({ id: user!.regencyId }).first('config')) as {
-          config: { roles: Array<{ id: string; kind?: string }> };
-        };
-        const isAdmin = row.config.roles.some(
-          (r) => user!.roles.includes(r.id) && (r.kind === 'admin' || r.kind === 'kadis'),
-        );
-        if (!isAdmin)
+        if (!(await isRegencyHead(db, user!.regencyId, user!.roles)))
           throw new AppError('FORBIDDEN', 'Hanya admin atau kepala dinas yang dapat melimpahkan atas nama orang lain.');
       }
       if (new Date(body.endsAt) <= new Date(body.startsAt))
@@ -67,19 +70,64 @@ export const delegationRoutes: RouteSpec[] = [
   route({
     method: 'get',
     path: '/api/delegations',
-    summary: 'Pelimpahan di kabupaten saya',
+    summary: 'Pelimpahan di kabupaten saya, dengan nama pegawai dan siapa yang mengakhirinya',
     tag: 'pelimpahan',
     access: 'user',
     policy: { action: 'delegation.read' },
     responses: { 200: 'Daftar', 401: 'Belum masuk' },
     handler: async ({ db, user }) => ({
       body: {
-        delegations: await db('delegations')
-          .where({ regency_id: user!.regencyId })
-          .orderBy('starts_at', 'desc')
-          .limit(200),
+        delegations: await db('delegations as d')
+          .leftJoin('users as f', 'f.id', 'd.from_user_id')
+          .leftJoin('users as t', 't.id', 'd.to_user_id')
+          .where('d.regency_id', user!.regencyId)
+          .orderBy('d.starts_at', 'desc')
+          .limit(200)
+          .select('d.*', 'f.display_name as from_name', 't.display_name as to_name'),
       },
     }),
+  }),
+  route<{ reason: string }>({
+    method: 'post',
+    path: '/api/delegations/{delegationId}/end',
+    summary: 'Mengakhiri pelimpahan sekarang (pejabat definitif kembali); alasan dicatat',
+    tag: 'pelimpahan',
+    access: 'user',
+    policy: { action: 'delegation.create' },
+    body: {
+      type: 'object',
+      required: ['reason'],
+      additionalProperties: false,
+      properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } },
+    },
+    responses: {
+      200: 'Diakhiri',
+      400: 'Alasan wajib',
+      401: 'Belum masuk',
+      403: 'Bukan pelimpahan Anda',
+      404: 'Tidak ada atau sudah berakhir',
+    },
+    handler: async ({ db, user, params, body }) => {
+      const id = /^\d{1,18}$/.test(params.delegationId ?? '') ? params.delegationId! : '0';
+      const now = new Date();
+      const row = (await db('delegations')
+        .where({ id, regency_id: user!.regencyId })
+        .andWhere('ends_at', '>', now)
+        .first('id', 'from_user_id', 'created_by')) as
+        { id: string; from_user_id: string; created_by: string } | undefined;
+      if (!row) throw new AppError('NOT_FOUND', 'Pelimpahan tidak ditemukan atau sudah berakhir.', '/delegationId');
+      const own = row.from_user_id === user!.id || row.created_by === user!.id;
+      if (!own && !(await isRegencyHead(db, user!.regencyId, user!.roles)))
+        throw new AppError('FORBIDDEN', 'Hanya pemberi pelimpahan, admin atau kepala dinas yang dapat mengakhirinya.');
+      await db('delegations')
+        .where({ id: row.id })
+        .update({
+          ends_at: db.raw('GREATEST(starts_at, ?::timestamptz)', [now.toISOString()]),
+          ended_by: user!.id,
+          end_reason: body.reason,
+        });
+      return { body: { ok: true } };
+    },
   }),
   route({
     method: 'get',

@@ -17,13 +17,21 @@ function cursorValue(text: string): string {
   return text;
 }
 
-/** The inbox's query string as typed options: sopId, overdue, assigned, dueBy, after, limit (1–200). */
+/** The search term, bounded so a pasted page cannot become a huge LIKE pattern. */
+function searchTerm(text: string): string {
+  if (text.length > 100)
+    throw new AppError('VALIDATION_FAILED', 'Kata pencarian terlalu panjang (paling banyak 100 huruf).', '/q');
+  return text.trim();
+}
+
+/** The inbox's query string as typed options: sopId, overdue, assigned, dueBy, q, after, limit (1–200). */
 export function inboxQuery(query: Record<string, string | undefined>): InboxQuery {
   return {
     ...(query.sopId ? { sopId: query.sopId } : {}),
     overdueOnly: query.overdue === 'true',
     assignedOnly: query.assigned === 'true',
     ...(query.dueBy ? { dueBy: dateValue(query.dueBy, '/dueBy') } : {}),
+    ...(query.q?.trim() ? { q: searchTerm(query.q) } : {}),
     ...(query.after ? { after: cursorValue(query.after) } : {}),
     ...(query.limit ? { limit: integerValue(query.limit, '/limit', 1, 200) } : {}),
   };

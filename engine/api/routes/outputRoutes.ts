@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { AppError } from '../../app/appErrors.ts';
 import { toIssuedDocument, type IssuedDocumentRow } from '../../app/outputs/documentTypes.ts';
 import { issueDocument, listCaseOutputs } from '../../app/outputs/issueDocument.ts';
+import { recordIssuedOutput } from '../../app/caseService.ts';
 import { renderDocumentPdf } from '../../app/outputs/renderDocumentPdf.ts';
 import { getRegency } from '../../storage/definitionRepository.ts';
 import { publicBaseUrl } from '../publicAddress.ts';
@@ -107,10 +108,19 @@ export const outputRoutes: RouteSpec[] = [
     },
     responses: { 200: 'Dicabut', 400: 'Alasan wajib', 401: 'Belum masuk', 403: 'Tidak berwenang', 404: 'Tidak ada' },
     handler: async ({ db, user, params, body }) => {
-      const updated = await db('issued_documents')
+      const rows = (await db('issued_documents')
         .where({ id: params.documentId, regency_id: user!.regencyId, status: 'valid' })
-        .update({ status: 'revoked', revoked_at: new Date(), revoked_reason: body.reason });
-      if (updated !== 1) throw new AppError('NOT_FOUND', 'Dokumen tidak ditemukan atau sudah dicabut.');
+        .update({ status: 'revoked', revoked_at: new Date(), revoked_reason: body.reason })
+        .returning(['case_id', 'number'])) as Array<{ case_id: string; number: string }>;
+      const revoked = rows[0];
+      if (!revoked) throw new AppError('NOT_FOUND', 'Dokumen tidak ditemukan atau sudah dicabut.');
+      // The case's timeline says who revoked which letter and why (the audit trail of the revocation).
+      await recordIssuedOutput(db, user!, revoked.case_id, {
+        type: 'recordRevocation',
+        documentId: params.documentId!,
+        number: revoked.number,
+        reason: body.reason,
+      });
       return { body: { ok: true } };
     },
   }),

@@ -1,3 +1,4 @@
+import { publicRegencies, publicStandards } from '../../app/outputs/publicStandards.ts';
 import { publicStatus, publicVerification } from '../../app/outputs/publicViews.ts';
 import { publicBaseUrl } from '../publicAddress.ts';
 import { route, type RouteSpec } from '../routeSpec.ts';
@@ -33,5 +34,26 @@ export const publicRoutes: RouteSpec[] = [
     policy: { action: 'public', publicCode: { param: 'code', kind: 'verificationCode' } },
     responses: { 200: 'Dokumen', 404: 'Tidak dikenal' },
     handler: async ({ db, params }) => ({ body: await publicVerification(db, params.code!) }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/public/standards',
+    summary: 'Kabupaten yang mengumumkan Standar Pelayanan (UU 25/2009 Pasal 15 dan 21), tanpa masuk',
+    tag: 'publik',
+    access: 'public',
+    policy: { action: 'public' },
+    responses: { 200: 'Daftar kabupaten' },
+    handler: async ({ db }) => ({ body: { regencies: await publicRegencies(db) } }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/public/standards/{regencyId}',
+    summary:
+      'Standar Pelayanan terbit satu kabupaten: persyaratan, prosedur, jangka waktu, biaya, produk, pengaduan (tanpa masuk)',
+    tag: 'publik',
+    access: 'public',
+    policy: { action: 'public' },
+    responses: { 200: 'Standar Pelayanan', 404: 'Kabupaten tidak dikenal' },
+    handler: async ({ db, params }) => ({ body: await publicStandards(db, params.regencyId!) }),
   }),
 ];

@@ -41,7 +41,7 @@ export const taskRoutes: RouteSpec[] = [
     method: 'get',
     path: '/api/tasks/inbox',
     summary:
-      'Tugas terbuka untuk peran saya (termasuk pelimpahan), yang paling mendesak dahulu; halaman dengan kursor `after`. Saringan: sopId, overdue=true, assigned=true (hanya yang ditugaskan kepada saya), dueBy=TTTT-BB-HH (batas waktu paling lambat tanggal itu)',
+      'Tugas terbuka untuk peran saya (termasuk pelimpahan), yang paling mendesak dahulu; halaman dengan kursor `after`. Saringan: sopId, overdue=true, assigned=true (hanya yang ditugaskan kepada saya), dueBy=TTTT-BB-HH (batas waktu paling lambat tanggal itu), q= (kode lacak, akhir NIK 4–16 angka, atau nama pemohon)',
     tag: 'tugas',
     access: 'user',
     // The inbox lists applicants' names: each page shown is an access to personal data.
@@ -187,6 +187,36 @@ export const taskRoutes: RouteSpec[] = [
           toUserId: user!.id,
           toName: user!.name,
           reason: 'diambil sendiri',
+        }),
+      ),
+    }),
+  }),
+  route<{ reason?: string }>({
+    method: 'post',
+    path: '/api/tasks/{taskId}/unclaim',
+    summary: 'Melepas tugas yang sudah saya ambil, kembali ke antrean peran',
+    tag: 'tugas',
+    access: 'user',
+    // The reply is the whole case (with NIK and KK): it is recorded like reading the case.
+    policy: { action: 'task.act', log: 'view' },
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { reason: { type: 'string', maxLength: 2000 } },
+    },
+    responses: {
+      200: 'Dilepas',
+      401: 'Belum masuk',
+      403: 'Bukan tugas Anda',
+      404: 'Tidak ada',
+      409: 'Belum diambil atau berubah',
+    },
+    handler: async ({ db, user, params, body }) => ({
+      body: caseBody(
+        await runTaskCommand(db, user!, params.taskId!, {
+          type: 'release',
+          taskId: params.taskId!,
+          ...(body.reason ? { reason: body.reason } : {}),
         }),
       ),
     }),

@@ -17,6 +17,12 @@ export interface PublicStatus {
   /** The Jangka Waktu counts from a later step ("sejak berkas diterima lengkap") that is not done yet. */
   clockWaitsForCompleteFile: boolean;
   closedAt: string | null;
+  /** Why the application was refused (case.ended with outcome ditolak), so the applicant can object. */
+  rejectionReason: string | null;
+  /** The service standard's complaint channels (UU 25/2009: pengelolaan pengaduan). */
+  complaints: string[];
+  /** The regency's time zone, so dates read the same on every device (WIB/WITA/WIT). */
+  timeZone: string | null;
 }
 
 /** Public status by tracking code. */
@@ -24,8 +30,24 @@ export async function publicStatus(db: Knex, trackingCode: string): Promise<Publ
   const row = (await db('cases as c')
     .join('regencies as r', 'r.id', 'c.regency_id')
     .where('c.tracking_code', trackingCode.trim().toUpperCase())
-    .first('c.regency_id', 'c.version_id', 'c.tracking_code', 'c.state', 'r.name as regency_name')) as
-    | { regency_id: string; version_id: string | number; tracking_code: string; state: CaseState; regency_name: string }
+    .first(
+      'c.id',
+      'c.regency_id',
+      'c.version_id',
+      'c.tracking_code',
+      'c.state',
+      'r.name as regency_name',
+      'r.config',
+    )) as
+    | {
+        id: string;
+        regency_id: string;
+        version_id: string | number;
+        tracking_code: string;
+        state: CaseState;
+        regency_name: string;
+        config: { calendar?: { timezone?: string } };
+      }
     | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'Kode lacak tidak ditemukan. Periksa kembali kode pada tanda terima.');
   const version = await getVersionById(db, row.regency_id, Number(row.version_id));
@@ -33,6 +55,7 @@ export async function publicStatus(db: Knex, trackingCode: string): Promise<Publ
   const state = row.state;
   const step = definition?.steps.find((s) => s.id === state.currentStepId);
   const lane = step ? (definition?.actors.find((a) => a.id === step.actors[0])?.name ?? '') : '';
+  const complaints = definition?.serviceStandard?.complaints;
   return {
     trackingCode: row.tracking_code,
     regency: row.regency_name,
@@ -49,7 +72,29 @@ export async function publicStatus(db: Knex, trackingCode: string): Promise<Publ
       definition.serviceStandard?.serviceClock !== undefined &&
       (state.status === 'open' || state.status === 'waiting'),
     closedAt: state.closedAt ?? null,
+    rejectionReason: state.status === 'rejected' ? await rejectionReason(db, row.id, row.regency_id) : null,
+    complaints: Array.isArray(complaints) ? complaints.filter((c): c is string => typeof c === 'string') : [],
+    timeZone: row.config.calendar?.timezone ?? null,
   };
+}
+
+/** The reason recorded when the case ended as refused (by hand, or the decision branch's label). */
+async function rejectionReason(db: Knex, caseId: string, regencyId: string): Promise<string | null> {
+  const rows = (await db('case_events')
+    .where({ case_id: caseId, regency_id: regencyId })
+    .whereIn('type', ['case.rejected', 'case.ended', 'decision.taken', 'decision.evaluated'])
+    .orderBy('seq', 'desc')
+    .select('type', 'payload')) as Array<{ type: string; payload: Record<string, unknown> | string }>;
+  for (const row of rows) {
+    const r = {
+      type: row.type,
+      payload: (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>,
+    };
+    if (typeof r.payload.reason === 'string' && r.payload.reason.trim()) return r.payload.reason;
+    if (r.type === 'decision.taken' && typeof r.payload.label === 'string') return r.payload.label;
+    if (r.type === 'decision.evaluated' && typeof r.payload.chosen === 'string') return r.payload.chosen;
+  }
+  return null;
 }
 
 /** Public verification of a document by the code in its QR: number, date, signer, valid or revoked. */
@@ -57,7 +102,8 @@ export async function publicVerification(db: Knex, code: string): Promise<Record
   const row = (await db('issued_documents as d')
     .join('regencies as r', 'r.id', 'd.regency_id')
     .where('d.verification_code', code)
-    .first('d.*', 'r.name as regency_name')) as (IssuedDocumentRow & { regency_name: string }) | undefined;
+    .first('d.*', 'r.name as regency_name', 'r.config as regency_config')) as
+    (IssuedDocumentRow & { regency_name: string; regency_config: { calendar?: { timezone?: string } } }) | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'Dokumen tidak dikenal. Dokumen ini mungkin palsu.');
   return {
     title: row.title,
@@ -68,5 +114,7 @@ export async function publicVerification(db: Knex, code: string): Promise<Record
     signer: { name: row.signer.name, title: row.signer.title },
     status: row.status,
     revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
+    // The date of issue is the regency's day (a letter signed at 00:45 WITA is dated that day everywhere).
+    timeZone: row.regency_config.calendar?.timezone ?? null,
   };
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseEvent } from '../../../engine/core/events.ts';
 import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
+import { factTitles, humanizeExplanation } from './explainCriterion.ts';
 import { formatDateTime, formatSpan } from './format.ts';
 
 const IMPORTANT = new Set([
@@ -45,6 +46,7 @@ function labelValues(e: CaseEvent): {
 
 /** Every event of the case: who (and on whose behalf), what, when, and how long each step took against its standard time. */
 export function CaseTimeline({ events, definition }: { events: CaseEvent[]; definition: SopDefinition }) {
+  const titles = factTitles(definition);
   const { t, i18n } = useTranslation();
   const enteredAt = new Map<string, string>();
   const pausedAt: string[] = [];
@@ -94,7 +96,7 @@ export function CaseTimeline({ events, definition }: { events: CaseEvent[]; defi
                   {branches.map((b) => (
                     <li key={b.label}>
                       <span className={b.passed ? 'badge ok' : 'badge bad'}>{b.label}</span>{' '}
-                      {(b.explanations ?? []).join('; ')}
+                      {(b.explanations ?? []).map((x) => humanizeExplanation(x, titles, t)).join('; ')}
                     </li>
                   ))}
                 </ul>

@@ -14,6 +14,12 @@ const bellRule = ACTION_RULES['notification.read'].who;
 const BELL_KINDS: readonly string[] = typeof bellRule === 'string' ? [] : bellRule;
 const accountsRule = ACTION_RULES['accounts.manage'].who;
 const ACCOUNT_KINDS: readonly string[] = typeof accountsRule === 'string' ? [] : accountsRule;
+const auditRule = ACTION_RULES['audit.read'].who;
+const AUDIT_KINDS: readonly string[] = typeof auditRule === 'string' ? [] : auditRule;
+const archiveRule = ACTION_RULES['archive.read'].who;
+const ARCHIVE_KINDS: readonly string[] = typeof archiveRule === 'string' ? [] : archiveRule;
+const delegateRule = ACTION_RULES['delegation.create'].who;
+const DELEGATE_KINDS: readonly string[] = typeof delegateRule === 'string' ? [] : delegateRule;
 const calendarRule = ACTION_RULES['calendar.manage'].who;
 const CALENDAR_KINDS: readonly string[] = typeof calendarRule === 'string' ? [] : calendarRule;
 
@@ -33,6 +39,9 @@ export function Layout({ children }: { children: ReactNode }) {
       {session && <NavLink to="/akun-saya">{t('nav.myAccount')}</NavLink>}
       {hasKind(...CALENDAR_KINDS) && <NavLink to="/kalender">{t('calendar.nav')}</NavLink>}
       {session?.platformAdmin === true && <NavLink to="/kabupaten-baru">{t('nav.newRegency')}</NavLink>}
+      {hasKind(...DELEGATE_KINDS) && <NavLink to="/pelimpahan">{t('delegation.nav')}</NavLink>}
+      {hasKind(...ARCHIVE_KINDS) && <NavLink to="/arsip">{t('archiveRegister.nav')}</NavLink>}
+      {hasKind(...AUDIT_KINDS) && <NavLink to="/log-akses">{t('accessLog.nav')}</NavLink>}
     </>
   );
   return (
@@ -42,6 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
       trailingLink={
         <>
           <NavLink to="/lacak">{t('nav.track')}</NavLink>
+          <NavLink to="/standar-pelayanan">{t('standards.nav')}</NavLink>
           {session && hasKind(...BELL_KINDS) && <NotificationBell />}
         </>
       }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { CaseOutput } from '../../../engine/app/outputs/issueDocument.ts';
@@ -15,20 +14,30 @@ import type { Attachment } from '../components/RequirementsChecklist.tsx';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { ComplaintLinks } from '../components/ComplaintLinks.tsx';
+import { CaseActions, kindsOf } from '../components/CaseActions.tsx';
+import { documentLabel } from '../components/documentLabel.ts';
+import { TaskAssignment } from '../components/TaskAssignment.tsx';
+import { ConfirmButton } from '../../../ui-shared/components/ConfirmDialog.tsx';
 
 /** Where a case stands: the SOP flow with the current step, open tasks, timeline, documents and outputs. */
 export function CasePage() {
   const { t, i18n } = useTranslation();
   const { caseId = '' } = useParams();
   const [search] = useSearchParams();
-  const { session } = useSession();
+  const { session, hasKind } = useSession();
   const kase = useApi<CaseState & { trackingCode: string }>(`/api/cases/${caseId}`);
   const definition = useApi<{ definition: SopDefinition; version: number }>(`/api/cases/${caseId}/definition`);
   const timeline = useApi<{ events: CaseEvent[] }>(`/api/cases/${caseId}/timeline`);
   const attachments = useApi<{ attachments: Attachment[] }>(`/api/cases/${caseId}/attachments`);
   const outputs = useApi<{ outputs: CaseOutput[] }>(`/api/cases/${caseId}/outputs`);
-  const [error, setError] = useState<unknown>();
-  if (!kase.data || !definition.data) return <ErrorAlert error={kase.error ?? definition.error} />;
+  if (!kase.data || !definition.data)
+    return kase.error || definition.error ? (
+      <ErrorAlert error={kase.error ?? definition.error} />
+    ) : (
+      <p className="loading" role="status">
+        {t('app.loading')}
+      </p>
+    );
   const state = kase.data;
   const def = definition.data.definition;
   const clockStartsAt = def.serviceStandard?.serviceClock?.startsAt;
@@ -41,13 +50,11 @@ export function CasePage() {
   );
   const myRoles = new Set([...(session?.user.roles ?? []), ...(session?.actingFor.flatMap((a) => a.roles) ?? [])]);
   const issue = async (outputId: string) => {
-    try {
-      await api('POST', `/api/cases/${caseId}/outputs/${outputId}/issue`, {});
-      await Promise.all([outputs.reload(), timeline.reload()]);
-    } catch (e) {
-      setError(e);
-    }
+    await api('POST', `/api/cases/${caseId}/outputs/${outputId}/issue`, {});
+    await Promise.all([outputs.reload(), timeline.reload()]);
   };
+  const reloadAll = () => void Promise.all([kase.reload(), timeline.reload(), outputs.reload()]);
+  const canRevoke = hasKind(...kindsOf('output.revoke'));
   return (
     <>
       {search.get('selesai') && (
@@ -56,7 +63,6 @@ export function CasePage() {
         </div>
       )}
       <h1>{t('case.title', { code: state.trackingCode })}</h1>
-      <ErrorAlert error={error} />
       <div className="card">
         <dl className="facts">
           <dt>{t('receipt.service')}</dt>
@@ -70,7 +76,7 @@ export function CasePage() {
             </span>
           </dd>
           <dt>{t('case.opened')}</dt>
-          <dd>{formatDateTime(state.openedAt, i18n.language)}</dd>
+          <dd data-testid="case-opened">{formatDateTime(state.openedAt, i18n.language)}</dd>
           <dt>{t('case.due')}</dt>
           <dd data-testid="case-due">
             {state.dueAt
@@ -115,11 +121,12 @@ export function CasePage() {
                           .join(' · ')
                       : t('inbox.noDue')}
                   </span>{' '}
-                  {myRoles.has(x.role) && (
+                  {(x.assignee === undefined ? myRoles.has(x.role) : x.assignee === session?.user.id) && (
                     <Link className="button" to={`/kasus/${caseId}/tugas/${x.id}`}>
                       {t('inbox.open')}
                     </Link>
-                  )}
+                  )}{' '}
+                  <TaskAssignment task={x} onDone={reloadAll} />
                 </li>
               ))}
           </ul>
@@ -127,12 +134,14 @@ export function CasePage() {
       )}
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{t('case.flow')}</h2>
-        <div className="scroll-x">
+        {/* Focusable, so a keyboard user can scroll the wide diagram on a phone. */}
+        <div className="scroll-x" tabIndex={0} role="region" aria-label={t('case.flow')}>
           <SwimlaneDiagram definition={def} marks={marks} title={`${t('case.flow')}: ${def.name}`} />
         </div>
       </section>
-      {state.eligibility && <EligibilityPanel eligibility={state.eligibility} />}
+      {state.eligibility && <EligibilityPanel eligibility={state.eligibility} definition={def} />}
       <ComplaintLinks caseId={caseId} definition={def} />
+      <CaseActions caseId={caseId} state={state} onDone={reloadAll} />
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{t('case.outputs')}</h2>
         <ul data-testid="outputs">
@@ -148,13 +157,43 @@ export function CasePage() {
                   <a href={`/api/documents/${o.document.id}/pdf`} target="_blank" rel="noreferrer">
                     {t('case.pdf')}
                   </a>
+                  {canRevoke && o.document.status !== 'revoked' && (
+                    <>
+                      {' '}
+                      <ConfirmButton
+                        label={t('caseActions.revoke')}
+                        className="secondary"
+                        testId={`revoke-${o.document.id}`}
+                        title={t('caseActions.revokeTitle', { number: o.document.number })}
+                        confirmLabel={t('caseActions.revokeYes')}
+                        reasonLabel={t('caseActions.reason')}
+                        danger
+                        onConfirm={async (reason) => {
+                          await api('POST', `/api/documents/${o.document!.id}/revoke`, { reason });
+                          reloadAll();
+                        }}
+                      >
+                        <p>
+                          {t('caseActions.revokeBody')} {t('confirm.irreversible')}
+                        </p>
+                      </ConfirmButton>
+                    </>
+                  )}
                 </>
               ) : o.issuable && o.produced ? (
                 <>
                   {' '}
-                  <button type="button" onClick={() => void issue(o.outputId)}>
-                    {t('case.issue')}
-                  </button>
+                  <ConfirmButton
+                    label={t('case.issue')}
+                    testId={`issue-${o.outputId}`}
+                    title={t('confirm.issueTitle', { name: o.name })}
+                    confirmLabel={t('confirm.issueYes')}
+                    onConfirm={() => issue(o.outputId)}
+                  >
+                    <p>
+                      {t('confirm.issueBody')} {t('confirm.irreversible')}
+                    </p>
+                  </ConfirmButton>
                 </>
               ) : null}
             </li>
@@ -173,7 +212,7 @@ export function CasePage() {
                   {a.fileName}
                 </a>{' '}
                 <span className="muted">
-                  ({a.doc}, {Math.round(a.sizeBytes / 1024)} KB)
+                  ({documentLabel(def, a.doc)}, {Math.max(1, Math.round(a.sizeBytes / 1024))} KB)
                 </span>
               </li>
             ))}

@@ -10,6 +10,7 @@ import { OutcomeCharts } from '../dashboard/OutcomeCharts.tsx';
 import { ReportLinks } from '../dashboard/ReportLinks.tsx';
 import { StepCharts } from '../dashboard/StepCharts.tsx';
 import { useDashboardFigures } from '../dashboard/useDashboardFigures.ts';
+import { DateInput } from '../../../ui-shared/components/DateInput.tsx';
 
 type Catalogue = { units: Array<{ id: string; name: string; services: Array<{ sopId: string; name: string }> }> };
 
@@ -57,22 +58,12 @@ export function DashboardPage() {
         <div>
           <label htmlFor="dash-from">{t('dashboard.from')}</label>
           <br />
-          <input
-            id="dash-from"
-            type="date"
-            value={filters.from}
-            onChange={(e) => e.target.value && set({ from: e.target.value })}
-          />
+          <DateInput id="dash-from" value={filters.from} onChange={(iso) => iso && set({ from: iso })} />
         </div>
         <div>
           <label htmlFor="dash-to">{t('dashboard.to')}</label>
           <br />
-          <input
-            id="dash-to"
-            type="date"
-            value={filters.to}
-            onChange={(e) => e.target.value && set({ to: e.target.value })}
-          />
+          <DateInput id="dash-to" value={filters.to} onChange={(iso) => iso && set({ to: iso })} />
         </div>
         <div>
           <label htmlFor="dash-bucket">{t('dashboard.bucket')}</label>

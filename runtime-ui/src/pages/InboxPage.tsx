@@ -6,6 +6,8 @@ import { api } from '../../../ui-shared/api/apiClient.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime, formatWorkingMinutes } from '../components/format.ts';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { InboxBulkBar } from '../components/InboxBulkBar.tsx';
+import { DateInput } from '../../../ui-shared/components/DateInput.tsx';
 
 type Catalogue = { units: Array<{ services: Array<{ sopId: string; name: string }> }> };
 
@@ -53,10 +55,13 @@ export function InboxPage() {
   const [sopId, setSopId] = useState('');
   const [status, setStatus] = useState<'all' | 'overdue' | 'assigned'>('all');
   const [dueBy, setDueBy] = useState('');
+  const [qInput, setQInput] = useState('');
+  const [q, setQ] = useState('');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
   const [extra, setExtra] = useState<InboxItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const query = `/api/tasks/inbox?limit=50${sopId ? `&sopId=${encodeURIComponent(sopId)}` : ''}${status === 'overdue' ? '&overdue=true' : ''}${status === 'assigned' ? '&assigned=true' : ''}${dueBy ? `&dueBy=${dueBy}` : ''}`;
-  const { data, error, loading } = useApi<{ items: InboxItem[]; next: string | null }>(query);
+  const query = `/api/tasks/inbox?limit=50${sopId ? `&sopId=${encodeURIComponent(sopId)}` : ''}${status === 'overdue' ? '&overdue=true' : ''}${status === 'assigned' ? '&assigned=true' : ''}${dueBy ? `&dueBy=${dueBy}` : ''}${q ? `&q=${encodeURIComponent(q)}` : ''}`;
+  const { data, error, loading, reload } = useApi<{ items: InboxItem[]; next: string | null }>(query);
   const catalogue = useApi<Catalogue>('/api/catalogue');
   const services = catalogue.data?.units.flatMap((u) => u.services) ?? [];
   const items = [...(data?.items ?? []), ...extra];
@@ -73,7 +78,33 @@ export function InboxPage() {
   return (
     <>
       <h1>{t('inbox.title')}</h1>
-      <div className="card row no-print" role="search">
+      <form
+        className="card row no-print search-field"
+        role="search"
+        aria-label={t('inbox.search')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setExtra([]);
+          setQ(qInput.trim());
+        }}
+      >
+        <div>
+          <label htmlFor="inbox-q">{t('inbox.search')}</label>
+          <br />
+          <input
+            id="inbox-q"
+            type="search"
+            value={qInput}
+            onChange={(e) => setQInput(e.target.value)}
+            aria-describedby="inbox-q-hint"
+          />
+          <div id="inbox-q-hint" className="muted" style={{ fontSize: '.8rem' }}>
+            {t('inbox.searchHint')}
+          </div>
+        </div>
+        <button type="submit">{t('register.find')}</button>
+      </form>
+      <div className="card row no-print" role="group" aria-label={t('inbox.filters')}>
         <div>
           <label htmlFor="filter-sop">{t('inbox.sop')}</label>
           <br />
@@ -112,18 +143,25 @@ export function InboxPage() {
         <div>
           <label htmlFor="filter-due">{t('inbox.dueBy')}</label>
           <br />
-          <input
+          <DateInput
             id="filter-due"
-            type="date"
             value={dueBy}
-            onChange={(e) => {
-              setDueBy(e.target.value);
+            onChange={(iso) => {
+              setDueBy(iso);
               setExtra([]);
             }}
           />
         </div>
       </div>
       <ErrorAlert error={error} />
+      <InboxBulkBar
+        items={items.filter((i) => selected.has(i.taskId))}
+        onDone={() => {
+          setSelected(new Set());
+          setExtra([]);
+          void reload();
+        }}
+      />
       {loading && !data ? (
         <p className="muted">{t('app.loading')}</p>
       ) : items.length === 0 ? (
@@ -133,6 +171,14 @@ export function InboxPage() {
           <table className="list responsive" data-testid="inbox">
             <thead>
               <tr>
+                <th>
+                  <input
+                    type="checkbox"
+                    aria-label={t('inbox.selectAll')}
+                    checked={items.length > 0 && items.every((i) => selected.has(i.taskId))}
+                    onChange={(e) => setSelected(new Set(e.target.checked ? items.map((i) => i.taskId) : []))}
+                  />
+                </th>
                 <th>{t('inbox.due')}</th>
                 <th>{t('inbox.sop')}</th>
                 <th>{t('inbox.step')}</th>
@@ -144,6 +190,20 @@ export function InboxPage() {
             <tbody>
               {items.map((item) => (
                 <tr key={item.taskId} className={item.overdue ? 'overdue' : undefined}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={t('inbox.select', { code: item.trackingCode })}
+                      data-testid={`select-${item.taskId}`}
+                      checked={selected.has(item.taskId)}
+                      onChange={(e) => {
+                        const next = new Set(selected);
+                        if (e.target.checked) next.add(item.taskId);
+                        else next.delete(item.taskId);
+                        setSelected(next);
+                      }}
+                    />
+                  </td>
                   <td data-label={t('inbox.due')}>
                     <DueCell item={item} />{' '}
                     {item.escalated && <span className="badge bad">{t('inbox.escalated')}</span>}

@@ -47,16 +47,31 @@ export function PublicTrackPage() {
             <dt>{t('public.stage')}</dt>
             <dd data-testid="public-stage">{data.stage ? t('public.stageOf', data.stage) : '–'}</dd>
             <dt>{t('case.opened')}</dt>
-            <dd>{formatDate(data.openedAt, i18n.language)}</dd>
+            <dd>{formatDate(data.openedAt, i18n.language, data.timeZone ?? undefined)}</dd>
             <dt>{t('public.expected')}</dt>
             <dd data-testid="public-expected">
               {data.expectedCompletion
-                ? formatDate(data.expectedCompletion, i18n.language)
+                ? formatDate(data.expectedCompletion, i18n.language, data.timeZone ?? undefined)
                 : data.clockWaitsForCompleteFile
                   ? t('public.expectedAfterCompleteFile')
                   : formatDate(null, i18n.language)}
             </dd>
           </dl>
+          {data.rejectionReason && (
+            <div className="alert error" style={{ marginTop: '.75rem' }} data-testid="public-rejection">
+              <strong>{t('public.rejectedReason')}:</strong> {data.rejectionReason}
+            </div>
+          )}
+          {data.status === 'rejected' && data.complaints.length > 0 && (
+            <section aria-labelledby="public-complaints" data-testid="public-complaints">
+              <h2 id="public-complaints">{t('public.complaintsTitle')}</h2>
+              <ul>
+                {data.complaints.map((c, i) => (
+                  <li key={`${i}-${c}`}>{c}</li>
+                ))}
+              </ul>
+            </section>
+          )}
           {data.waitingForDocuments && (
             <p className="alert info" style={{ marginTop: '.75rem' }}>
               {t('case.waiting')}

@@ -11,6 +11,9 @@ type Verification = {
   issuer: string;
   signer: { name: string; title: string };
   status: 'valid' | 'revoked';
+  revokedAt: string | null;
+  /** The regency's zone: the date of issue is its day, for every reader. */
+  timeZone: string | null;
 };
 
 /** Public document verification from the QR code: number, date, signer, valid or revoked. */
@@ -37,7 +40,13 @@ export function PublicVerifyPage() {
             <dt>{t('public.number')}</dt>
             <dd>{data.number}</dd>
             <dt>{t('public.date')}</dt>
-            <dd>{formatDate(data.issuedAt, i18n.language)}</dd>
+            <dd>{formatDate(data.issuedAt, i18n.language, data.timeZone ?? undefined)}</dd>
+            {data.revokedAt && (
+              <>
+                <dt>{t('public.revokedAt')}</dt>
+                <dd>{formatDate(data.revokedAt, i18n.language, data.timeZone ?? undefined)}</dd>
+              </>
+            )}
             <dt>{t('public.signer')}</dt>
             <dd>
               {data.signer.name}, {data.signer.title}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../components/format.ts';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { DateInput } from '../../../ui-shared/components/DateInput.tsx';
 
 type Row = {
   id: string;
@@ -19,10 +20,14 @@ const STATUSES = ['open', 'waiting', 'completed', 'rejected', 'referred', 'cance
 /** The case register: search by tracking code, NIK, name, SOP, status and dates; export as CSV. */
 export function RegisterPage() {
   const { t, i18n } = useTranslation();
-  const [form, setForm] = useState({ q: '', status: '', from: '', to: '' });
+  const [form, setForm] = useState({ q: '', sopId: '', status: '', from: '', to: '' });
+  const definitions = useApi<{ definitions: Array<{ sopId: string; name: string; status: string }> }>(
+    '/api/definitions',
+  );
+  const services = (definitions.data?.definitions ?? []).filter((d) => d.status === 'published');
   const [page, setPage] = useState(1);
   const [query, setQuery] = useState('');
-  const { data, error } = useApi<{ items: Row[] }>(`/api/cases?page=${page}&pageSize=25${query}`);
+  const { data, error, loading } = useApi<{ items: Row[] }>(`/api/cases?page=${page}&pageSize=25${query}`);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const params = Object.entries(form)
@@ -43,6 +48,18 @@ export function RegisterPage() {
           <input id="q" value={form.q} onChange={(e) => setForm({ ...form, q: e.target.value })} />
         </div>
         <div>
+          <label htmlFor="register-sop">{t('register.service')}</label>
+          <br />
+          <select id="register-sop" value={form.sopId} onChange={(e) => setForm({ ...form, sopId: e.target.value })}>
+            <option value="">{t('register.any')}</option>
+            {services.map((d) => (
+              <option key={d.sopId} value={d.sopId}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
           <label htmlFor="status">{t('register.status')}</label>
           <br />
           <select id="status" value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value })}>
@@ -57,12 +74,12 @@ export function RegisterPage() {
         <div>
           <label htmlFor="from">{t('register.from')}</label>
           <br />
-          <input id="from" type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
+          <DateInput id="from" value={form.from} onChange={(from) => setForm({ ...form, from })} />
         </div>
         <div>
           <label htmlFor="to">{t('register.to')}</label>
           <br />
-          <input id="to" type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
+          <DateInput id="to" value={form.to} onChange={(to) => setForm({ ...form, to })} />
         </div>
         <button type="submit">{t('register.find')}</button>
         <a className="button secondary" href={exportHref}>
@@ -70,6 +87,11 @@ export function RegisterPage() {
         </a>
       </form>
       <ErrorAlert error={error} />
+      {loading && !data && (
+        <p className="loading" role="status">
+          {t('app.loading')}
+        </p>
+      )}
       {data &&
         (data.items.length === 0 ? (
           <p className="card">{t('register.empty')}</p>

@@ -11,6 +11,7 @@ import { formatDateTime } from '../components/format.ts';
 import { RequirementsChecklist, type Attachment } from '../components/RequirementsChecklist.tsx';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { useDraft } from '../components/useDraft.ts';
+import { ConfirmDialog } from '../../../ui-shared/components/ConfirmDialog.tsx';
 
 type Draft = { formData: Record<string, unknown>; checklist: Record<string, boolean>; choice: string; note: string };
 
@@ -32,7 +33,17 @@ export function TaskPage() {
   const [busy, setBusy] = useState(false);
   const [sendingBack, setSendingBack] = useState(false);
   const [reason, setReason] = useState('');
-  if (!kase.data || !definition.data) return <ErrorAlert error={kase.error ?? definition.error} />;
+  // Finishing a step cannot be undone: the validated form waits here until the officer confirms.
+  const [pending, setPending] = useState<Record<string, unknown> | null>(null);
+  const [confirmSendBack, setConfirmSendBack] = useState(false);
+  if (!kase.data || !definition.data)
+    return kase.error || definition.error ? (
+      <ErrorAlert error={kase.error ?? definition.error} />
+    ) : (
+      <p className="loading" role="status">
+        {t('app.loading')}
+      </p>
+    );
   const task = kase.data.tasks.find((x) => x.id === taskId);
   const def = definition.data.definition;
   const step = def.steps.find((s) => s.id === task?.stepId);
@@ -121,7 +132,7 @@ export function TaskPage() {
           </p>
         )}
       </div>
-      {kase.data.eligibility && <EligibilityPanel eligibility={kase.data.eligibility} />}
+      {kase.data.eligibility && <EligibilityPanel eligibility={kase.data.eligibility} definition={def} />}
       {step.requirements.length > 0 && (
         <section className="card">
           <h2 style={{ marginTop: 0 }}>{t('task.requirements')}</h2>
@@ -144,7 +155,7 @@ export function TaskPage() {
             formData={draft.formData}
             language={i18n.language === 'en' ? 'en' : 'id'}
             onChange={(formData) => setDraft({ ...draft, formData })}
-            onSubmit={(v) => void complete(v)}
+            onSubmit={(v) => setPending(v)}
             readOnly={!open}
           />
         ) : null}
@@ -208,7 +219,7 @@ export function TaskPage() {
                 {t('task.complete')}
               </button>
             ) : (
-              <button type="button" disabled={busy} onClick={() => void complete({})}>
+              <button type="button" disabled={busy} onClick={() => setPending({})}>
                 {t('task.complete')}
               </button>
             )}
@@ -228,7 +239,7 @@ export function TaskPage() {
                 type="button"
                 className="danger"
                 disabled={busy || reason.trim() === ''}
-                onClick={() => void sendBack()}
+                onClick={() => setConfirmSendBack(true)}
               >
                 {t('task.sendBackConfirm')}
               </button>
@@ -239,6 +250,35 @@ export function TaskPage() {
           </div>
         )}
       </section>
+      <ConfirmDialog
+        open={pending !== null}
+        title={t('confirm.finishTitle')}
+        confirmLabel={t('confirm.finishYes')}
+        onClose={() => setPending(null)}
+        onConfirm={() => complete(pending ?? {})}
+      >
+        <p>
+          {t('confirm.finishBody', { step: step.activity })} {t('confirm.irreversible')}
+        </p>
+        {step.decision?.mode === 'human' && draft.choice && (
+          <p>
+            <strong>{t('task.decision')}:</strong> {draft.choice}
+          </p>
+        )}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirmSendBack}
+        title={t('confirm.sendBackTitle')}
+        confirmLabel={t('task.sendBackConfirm')}
+        danger
+        onClose={() => setConfirmSendBack(false)}
+        onConfirm={() => sendBack()}
+      >
+        <p>{t('confirm.sendBackBody')}</p>
+        <p>
+          <strong>{t('task.sendBackReason')}</strong> {reason}
+        </p>
+      </ConfirmDialog>
     </>
   );
 }

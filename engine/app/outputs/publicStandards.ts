@@ -1,0 +1,87 @@
+import type { Knex } from 'knex';
+import type { SopDefinition } from '../../definition/sopTypes.ts';
+import { AppError } from '../appErrors.ts';
+
+/**
+ * One published Standar Pelayanan with the six service-delivery components UU 25/2009 Pasal 21 and
+ * PermenPANRB 15/2014 require to be announced to the public: requirements, procedure, time, cost,
+ * product and complaint handling.
+ */
+export interface PublicStandard {
+  sopId: string;
+  name: string;
+  number: string | null;
+  requirements: string[];
+  procedure: string[];
+  duration: string | null;
+  fee: { amount: number; text: string | null } | null;
+  products: string[];
+  complaints: string[];
+}
+
+/** A regency listed on the public Standar Pelayanan page. */
+export interface PublicRegency {
+  id: string;
+  name: string;
+  services: number;
+}
+
+const texts = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+/** The public components of one definition's Standar Pelayanan (never its forms, actors or internal notes). */
+function standardOf(sopId: string, definition: SopDefinition): PublicStandard {
+  const std = definition.serviceStandard ?? {};
+  return {
+    sopId,
+    name: definition.name,
+    number: definition.number ?? null,
+    requirements: texts(std.requirements),
+    procedure: texts(std.procedure),
+    duration: typeof std.duration === 'string' ? std.duration : null,
+    fee: std.fee ? { amount: std.fee.amount, text: std.fee.text ?? null } : null,
+    products: texts(std.products),
+    complaints: texts(std.complaints),
+  };
+}
+
+/** Published, non-confidential definitions that carry a Standar Pelayanan, with the regency's name. */
+function publishedStandards(db: Knex): Knex.QueryBuilder {
+  return db('definitions as d')
+    .join(
+      'definition_versions as v',
+      (j) =>
+        void j.on('v.regency_id', 'd.regency_id').andOn('v.sop_id', 'd.sop_id').andOn('v.version', 'd.latest_version'),
+    )
+    .where('d.status', 'published')
+    .andWhere('d.confidential', false)
+    .whereRaw(`v.definition->'serviceStandard' IS NOT NULL`);
+}
+
+/** Regencies that publish at least one Standar Pelayanan. */
+export async function publicRegencies(db: Knex): Promise<PublicRegency[]> {
+  const rows = (await publishedStandards(db)
+    .join('regencies as r', 'r.id', 'd.regency_id')
+    .groupBy('r.id', 'r.name')
+    .orderBy('r.name')
+    .select('r.id', 'r.name', db.raw('count(*)::int as services'))) as Array<{
+    id: string;
+    name: string;
+    services: number;
+  }>;
+  return rows.map((r) => ({ id: r.id, name: r.name, services: Number(r.services) }));
+}
+
+/** The published Standar Pelayanan of one regency, by service name. */
+export async function publicStandards(
+  db: Knex,
+  regencyId: string,
+): Promise<{ regency: string; services: PublicStandard[] }> {
+  const regency = (await db('regencies').where({ id: regencyId }).first('name')) as { name: string } | undefined;
+  if (!regency) throw new AppError('NOT_FOUND', 'Kabupaten tidak dikenal.', '/regencyId');
+  const rows = (await publishedStandards(db)
+    .andWhere('d.regency_id', regencyId)
+    .orderBy('d.name')
+    .select('d.sop_id', 'v.definition')) as Array<{ sop_id: string; definition: SopDefinition }>;
+  return { regency: regency.name, services: rows.map((r) => standardOf(r.sop_id, r.definition)) };
+}
