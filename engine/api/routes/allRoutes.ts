@@ -18,6 +18,7 @@ import { notificationRoutes } from './notificationRoutes.ts';
 import { outputRoutes } from './outputRoutes.ts';
 import { publicRoutes } from './publicRoutes.ts';
 import { regencyRoutes } from './regencyRoutes.ts';
+import { ssoRoutes } from './ssoRoutes.ts';
 import { taskRoutes } from './taskRoutes.ts';
 
 /** Every API route, in one list: the server, the permission checks and /api/openapi.json all read it. */
@@ -25,6 +26,7 @@ export function allRoutes(secureCookies: () => boolean = () => false): RouteSpec
   return [
     ...healthRoutes,
     ...authRoutes(secureCookies),
+    ...ssoRoutes(secureCookies),
     ...accountRoutes,
     ...regencyRoutes,
     ...definitionRoutes,

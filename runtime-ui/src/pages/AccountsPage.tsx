@@ -6,6 +6,7 @@ import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { AreaPicker } from '../components/AreaPicker.tsx';
+import { SsoSettingsSection } from '../components/SsoSettingsSection.tsx';
 
 type Account = {
   username: string;
@@ -266,6 +267,7 @@ export function AccountsPage() {
           </p>
         </form>
       </section>
+      <SsoSettingsSection />
     </>
   );
 }
