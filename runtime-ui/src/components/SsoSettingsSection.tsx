@@ -47,7 +47,20 @@ export function SsoSettingsSection() {
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     const s = sso.data?.settings;
-    if (s) setForm({ ...DEFAULTS, ...s, clientSecret: '', newUserRole: s.newUserRole ?? '' });
+    // Only the editable fields: the answer also says when it changed and whether a secret is stored.
+    if (s)
+      setForm({
+        providerName: s.providerName,
+        issuer: s.issuer,
+        clientId: s.clientId,
+        clientSecret: '',
+        claim: s.claim,
+        matchBy: s.matchBy,
+        enabled: s.enabled,
+        createUnknown: s.createUnknown,
+        newUserRole: s.newUserRole ?? '',
+        allowLocalPasswords: s.allowLocalPasswords,
+      });
   }, [sso.data]);
 
   const save = async (e: FormEvent) => {
