@@ -74,15 +74,18 @@ describe('staff app: signing in with the regency’s OpenID Connect provider (a 
     await page.waitForSelector('text=Pengaturan SSO disimpan.');
     expect(await page.inputValue('#sso-clientSecret')).toBe('');
     expect(await page.getAttribute('#sso-clientSecret', 'placeholder')).toContain('tersimpan');
-    await page.locator('[data-testid=sso-settings]').scrollIntoViewIfNeeded();
-    await screenshot(page, SUITE, '01-settings-desktop');
+    await page.locator('[data-testid=sso-settings]').screenshot({
+      path: `${process.cwd()}/tests/artifacts/${SUITE}/01-settings-desktop.png`,
+    });
     const small = await phone.newPage();
     await signInWithPassword(small, `${REGENCY}.admin`);
     await small.goto(`${test.server.url}/akun`);
     await small.waitForSelector('[data-testid=sso-events]');
     const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(small, SUITE, '01-settings-phone');
+    await small.locator('[data-testid=sso-settings]').screenshot({
+      path: `${process.cwd()}/tests/artifacts/${SUITE}/01-settings-phone.png`,
+    });
     await small.click('button:has-text("Keluar")');
     await small.close();
     await page.click('button:has-text("Keluar")');
