@@ -140,6 +140,7 @@ export function SsoSettingsSection() {
                 onChange={(e) => setForm({ ...form, clientSecret: e.target.value })}
                 style={{ width: '100%' }}
               />
+              {sso.data?.settings?.hasSecret && <small className="muted">{t('sso.secretHint')}</small>}
             </p>
           </div>
           <div>
