@@ -120,10 +120,11 @@ export function ssoRoutes(secureCookies: () => boolean): RouteSpec[] {
         const regencyId = params.regencyId!;
         const redirectUri = redirectUriOf(req, regencyId);
         const callbackUrl = new URL(`${publicBaseUrl(req)}${req.originalUrl}`);
-        // The pending login is single-use either way: the cookie goes.
-        writeLoginCookie(res, '', new Date(0), secureCookies());
+        const loginId = readLoginCookie(req);
+        // The pending login is single-use either way: its cookie goes.
+        if (loginId !== undefined) writeLoginCookie(res, '', new Date(0), secureCookies());
         try {
-          const session = await finishSsoLogin(db, regencyId, readLoginCookie(req), callbackUrl, redirectUri);
+          const session = await finishSsoLogin(db, regencyId, loginId, callbackUrl, redirectUri);
           const previous = readSessionToken(req);
           if (previous) await logout(db, previous);
           writeSessionCookie(res, session.token, session.expiresAt, secureCookies());
