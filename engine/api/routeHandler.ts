@@ -45,8 +45,10 @@ function resourceOf(params: Record<string, string>): string | undefined {
 function send(res: Response, result: RouteResult): void {
   if (result.raw) return;
   if (result.error) return sendError(res, result.error);
+  if (result.redirect !== undefined) return res.redirect(303, result.redirect);
   if (result.file) {
     const { file } = result;
+    res.status(result.status ?? 200);
     res.setHeader('Content-Type', file.mediaType);
     res.setHeader(
       'Content-Disposition',

@@ -43,7 +43,7 @@ export interface FileResult {
 }
 
 /**
- * A handler's answer: status and JSON body; a `file`; `raw` when the handler already wrote the response;
+ * A handler's answer: status and JSON body; a `file` (with its status); a `redirect`; `raw` when the handler already wrote the response;
  * or an `error` answered after committing (for refusals whose bookkeeping must persist, like failed logins).
  * `accessDetail` adds non-personal detail to the access-log record of the request.
  */
@@ -54,6 +54,8 @@ export type RouteResult = {
   file?: FileResult;
   error?: AppError;
   accessDetail?: Record<string, unknown>;
+  /** A browser redirect (303 See Other) to this address, sent after the transaction committed. */
+  redirect?: string;
   /** The case the access record names when the path does not (a case just opened). */
   accessCaseId?: string;
 };

@@ -4,6 +4,7 @@ import { AppError } from './appErrors.ts';
 import type { AuthUser } from './authUser.ts';
 import { sqlRows } from '../storage/sqlRows.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { assertLocalPasswordAllowed } from './sso/ssoSettings.ts';
 import {
   PROFILE_SOURCE_COLUMNS,
   profileFromRow,
@@ -29,7 +30,13 @@ type UserRow = {
   platform_admin: boolean;
 };
 
-function toUser(row: UserRow): AuthUser {
+/** The account columns a new session needs. */
+export type SessionSubject = Pick<
+  UserRow,
+  'id' | 'regency_id' | 'username' | 'display_name' | 'roles' | 'must_change_password'
+>;
+
+function toUser(row: SessionSubject): AuthUser {
   return { id: row.id, regencyId: row.regency_id, username: row.username, name: row.display_name, roles: row.roles };
 }
 
@@ -59,6 +66,8 @@ export async function login(db: Knex, username: string, password: string, now = 
     await verifyPassword(password, await dummyHash);
     throw invalid;
   }
+  // A regency that signs in through its own provider may turn local passwords off (platform admins keep theirs).
+  if (!row.platform_admin) await assertLocalPasswordAllowed(db, row.regency_id);
   // A password check is reserved before it runs, in one statement that also holds the account's row until
   // the request commits: parallel guesses queue behind it and can never run more than MAX_FAILURES checks.
   const reserved = (await db('users')
@@ -81,6 +90,11 @@ export async function login(db: Knex, username: string, password: string, now = 
     throw invalid;
   }
   await db('users').where({ id: row.id }).update({ failed_logins: 0, locked_until: null });
+  return createSession(db, row, now);
+}
+
+/** Opens a session for an account already authenticated (by its password, or by the regency's SSO provider). */
+export async function createSession(db: Knex, row: SessionSubject, now = new Date()): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);

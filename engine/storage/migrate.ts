@@ -15,6 +15,7 @@ import * as m020 from '../../migrations/020_notifications.ts';
 import * as m023 from '../../migrations/023_regency_settings.ts';
 import * as m021 from '../../migrations/021_tamper_proof_trail.ts';
 import * as m025 from '../../migrations/025_delegation_end.ts';
+import * as m022 from '../../migrations/022_sso.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '023_regency_settings': m023,
   '021_tamper_proof_trail': m021,
   '025_delegation_end': m025,
+  '022_sso': m022,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -8,9 +8,13 @@ export interface ApiResponse<T = Record<string, unknown>> {
   text: string;
 }
 
-/** A tiny API client that keeps the session cookie and CSRF token like the browser UI does. */
+/** A tiny API client that keeps its cookies (by name) and the CSRF token like the browser UI does. */
 export class ApiClient {
-  private cookie = '';
+  private readonly cookies = new Map<string, string>();
+  /** The Cookie header this client sends (tests that download through fetch reuse it). */
+  get cookie(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
   private csrf = '';
   constructor(readonly baseUrl: string) {}
 
@@ -30,7 +34,7 @@ export class ApiClient {
     options: { raw?: Uint8Array; contentType?: string; csrf?: boolean; headers?: Record<string, string> } = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    if (this.cookie) headers.cookie = this.cookie;
+    if (this.cookies.size > 0) headers.cookie = this.cookie;
     if (this.csrf && options.csrf !== false) headers['x-csrf-token'] = this.csrf;
     let payload: BodyInit | undefined;
     if (options.raw) {
@@ -45,8 +49,14 @@ export class ApiClient {
       headers,
       ...(payload !== undefined ? { body: payload } : {}),
     });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    // Each cookie by its name, as a browser keeps them (an SSO login cookie must not replace the session).
+    for (const line of response.headers.getSetCookie()) {
+      const pair = line.split(';')[0] ?? '';
+      const at = pair.indexOf('=');
+      const [name, value] = [pair.slice(0, at), pair.slice(at + 1)];
+      if (value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
     const text = await response.text();
     let parsed: unknown = text;
     try {

@@ -1,7 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/useApi.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { useSession } from '../session/SessionContext.tsx';
+
+type SsoProvider = { regencyId: string; regencyName: string; providerName: string };
 
 /** Sign-in form of both apps (the same accounts); the title names the app. */
 export function LoginPage({ titleKey = 'login.title' }: { titleKey?: string }) {
@@ -11,6 +14,10 @@ export function LoginPage({ titleKey = 'login.title' }: { titleKey?: string }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const sso = useApi<{ providers: SsoProvider[] }>('/api/auth/sso');
+  // A link with ?kabupaten=<id> (the regency's own bookmark) offers only that regency's provider.
+  const only = new URLSearchParams(window.location.search).get('kabupaten');
+  const providers = (sso.data?.providers ?? []).filter((p) => only === null || p.regencyId === only);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -26,6 +33,19 @@ export function LoginPage({ titleKey = 'login.title' }: { titleKey?: string }) {
     <div className="card" style={{ maxWidth: 420, margin: '2rem auto' }}>
       <h1>{t(titleKey)}</h1>
       <ErrorAlert error={error} />
+      {providers.length > 0 && (
+        <div data-testid="sso-providers">
+          {providers.map((p) => (
+            <p key={p.regencyId}>
+              <a className="button" href={`/api/auth/sso/${encodeURIComponent(p.regencyId)}/start`}>
+                {t('login.sso', { provider: p.providerName })}
+              </a>
+              {providers.length > 1 && <small className="muted"> {p.regencyName}</small>}
+            </p>
+          ))}
+          <p className="muted">{t('login.orPassword')}</p>
+        </div>
+      )}
       <form onSubmit={(e) => void submit(e)}>
         <p>
           <label htmlFor="username">{t('login.username')}</label>

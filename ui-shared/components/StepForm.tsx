@@ -1,14 +1,25 @@
 import Form from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
-import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import type { RegistryWidgetsType, RJSFSchema, UiSchema } from '@rjsf/utils';
+import { useMemo } from 'react';
 import type { ResolvedForm } from '../../engine/definition/sopTypes.ts';
+import { useApi } from '../api/useApi.ts';
+import { DISTRICT_WIDGET, hasAddressFields, VILLAGE_WIDGET, withAddressWidgets } from '../forms/addressWidgets.ts';
 import { createNoEvalValidator } from '../forms/noEvalValidator.ts';
 import { DateWidget } from '../forms/DateWidget.tsx';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
+import {
+  DistrictWidget,
+  keepAddressConsistent,
+  VillageWidget,
+  type AddressFormContext,
+  type RegionList,
+} from '../forms/RegionWidgets.tsx';
 
 const validators = { id: createNoEvalValidator('id'), en: createNoEvalValidator('en') };
-// Dates typed dd/mm/yyyy whatever the browser's language; the error summary in the page's language.
-const widgets = { DateWidget };
+// Dates typed dd/mm/yyyy whatever the browser's language; kecamatan → desa as cascading selects; the error
+// summary in the page's language.
+const widgets: RegistryWidgetsType = { DateWidget, [DISTRICT_WIDGET]: DistrictWidget, [VILLAGE_WIDGET]: VillageWidget };
 const templates = { ErrorListTemplate: ErrorSummary };
 
 interface Props {
@@ -23,14 +34,26 @@ interface Props {
   children?: React.ReactNode;
 }
 
-/** A step's form exactly as staff see it: react-jsonschema-form over the definition's schema and uiSchema. */
+/**
+ * A step's form exactly as staff see it: react-jsonschema-form over the definition's schema and uiSchema.
+ * Address fields (kecamatan, desa/kelurahan) become cascading selects from the regency's official region list.
+ */
 export function StepForm({ form, formData, language, onChange, onSubmit, id, readOnly, children }: Props) {
+  const address = hasAddressFields(form.schema);
+  // Without the list (a regency not shipped in engine/regions/data), the fields stay free text.
+  const regions = useApi<RegionList>(address ? '/api/regencies/current/regions' : null).data;
+  const uiSchema = useMemo(
+    () => ({ 'ui:submitButtonOptions': { norender: true }, ...withAddressWidgets(form.schema, form.uiSchema) }),
+    [form],
+  );
+  const formContext: AddressFormContext = { formData, ...(regions ? { regions } : {}) };
   return (
     <Form
       id={id}
       schema={form.schema as RJSFSchema}
-      uiSchema={{ 'ui:submitButtonOptions': { norender: true }, ...(form.uiSchema as UiSchema) }}
+      uiSchema={uiSchema as UiSchema}
       formData={formData}
+      formContext={formContext}
       validator={validators[language]}
       showErrorList="top"
       focusOnFirstError
@@ -39,7 +62,9 @@ export function StepForm({ form, formData, language, onChange, onSubmit, id, rea
       liveValidate={false}
       noHtml5Validate
       readonly={readOnly ?? false}
-      onChange={(e: IChangeEvent) => onChange((e.formData ?? {}) as Record<string, unknown>)}
+      onChange={(e: IChangeEvent) =>
+        onChange(keepAddressConsistent(formData, (e.formData ?? {}) as Record<string, unknown>, regions))
+      }
       onSubmit={(e: IChangeEvent) => onSubmit?.((e.formData ?? {}) as Record<string, unknown>)}
     >
       {children ?? <></>}

@@ -19,6 +19,7 @@ import { outputRoutes } from './outputRoutes.ts';
 import { publicRoutes } from './publicRoutes.ts';
 import { regencyRoutes } from './regencyRoutes.ts';
 import { regencySettingsRoutes } from './regencySettingsRoutes.ts';
+import { ssoRoutes } from './ssoRoutes.ts';
 import { taskRoutes } from './taskRoutes.ts';
 
 /** Every API route, in one list: the server, the permission checks and /api/openapi.json all read it. */
@@ -26,6 +27,7 @@ export function allRoutes(secureCookies: () => boolean = () => false): RouteSpec
   return [
     ...healthRoutes,
     ...authRoutes(secureCookies),
+    ...ssoRoutes(secureCookies),
     ...accountRoutes,
     ...regencyRoutes,
     ...definitionRoutes,

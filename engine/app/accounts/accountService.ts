@@ -10,7 +10,11 @@ import { ACCOUNT_COLUMNS, findAccount, toSummary, type AccountRow, type AccountS
 
 /** How a new or reset account gets its first password. */
 export type Credential =
-  { kind: 'password'; password: string; mustChange?: boolean } | { kind: 'temporary' } | { kind: 'activation' };
+  | { kind: 'password'; password: string; mustChange?: boolean }
+  | { kind: 'temporary' }
+  | { kind: 'activation' }
+  /** Signs in only through the regency's SSO provider: no password anyone knows. */
+  | { kind: 'sso' };
 
 /** What the admin is shown once, right after creating or resetting: never stored in clear, never logged. */
 export interface IssuedCredential {
@@ -53,6 +57,8 @@ async function applyCredential(
     assertPassword(credential.password, user.username);
     return { hash: await hashPassword(credential.password), mustChange: credential.mustChange ?? false };
   }
+  if (credential.kind === 'sso')
+    return { hash: await hashPassword(randomBytes(32).toString('base64url')), mustChange: false };
   if (credential.kind === 'temporary') {
     const password = temporaryPassword();
     return { hash: await hashPassword(password), mustChange: true, temporaryPassword: password };

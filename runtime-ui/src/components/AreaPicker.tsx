@@ -9,7 +9,16 @@ type Regions = {
 };
 
 /** Cascading selects kecamatan → desa/kelurahan from the official region codes; picks a list of areas. */
-export function AreaPicker({ value, onChange }: { value: string[]; onChange: (areas: string[]) => void }) {
+export function AreaPicker({
+  value,
+  onChange,
+  idPrefix = 'area',
+}: {
+  value: string[];
+  onChange: (areas: string[]) => void;
+  /** Ids of the two selects (`<prefix>-district`, `<prefix>-village`): the page may hold two pickers. */
+  idPrefix?: string;
+}) {
   const { t } = useTranslation();
   const { data } = useApi<Regions>('/api/regencies/current/regions');
   const [district, setDistrict] = useState('');
@@ -35,10 +44,10 @@ export function AreaPicker({ value, onChange }: { value: string[]; onChange: (ar
         {t('accounts.areasHint')}
       </p>
       <p>
-        <label htmlFor="area-district">{t('accounts.district')}</label>
+        <label htmlFor={`${idPrefix}-district`}>{t('accounts.district')}</label>
         <br />
         <select
-          id="area-district"
+          id={`${idPrefix}-district`}
           value={district}
           onChange={(e) => {
             setDistrict(e.target.value);
@@ -55,10 +64,10 @@ export function AreaPicker({ value, onChange }: { value: string[]; onChange: (ar
         </select>
       </p>
       <p>
-        <label htmlFor="area-village">{t('accounts.village')}</label>
+        <label htmlFor={`${idPrefix}-village`}>{t('accounts.village')}</label>
         <br />
         <select
-          id="area-village"
+          id={`${idPrefix}-village`}
           value={village}
           disabled={district === ''}
           onChange={(e) => setVillage(e.target.value)}
@@ -75,7 +84,7 @@ export function AreaPicker({ value, onChange }: { value: string[]; onChange: (ar
       <button type="button" className="secondary" disabled={district === ''} onClick={add}>
         {t('accounts.addArea')}
       </button>
-      <ul data-testid="chosen-areas">
+      <ul data-testid={idPrefix === 'area' ? 'chosen-areas' : `${idPrefix}-chosen`}>
         {value.map((code) => (
           <li key={code}>
             {nameOf(code)}{' '}

@@ -5,25 +5,16 @@ import { api } from '../../../ui-shared/api/apiClient.ts';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
+import { AccountEditor } from '../components/AccountEditor.tsx';
+import type { Account, Unit } from '../components/accountTypes.ts';
 import { AreaPicker } from '../components/AreaPicker.tsx';
+import { SsoSettingsSection } from '../components/SsoSettingsSection.tsx';
 
-type Account = {
-  username: string;
-  name: string;
-  roles: string[];
-  nip: string | null;
-  position: string | null;
-  unit: string | null;
-  active: boolean;
-  locked: boolean;
-  mustChangePassword: boolean;
-  demo: boolean;
-};
 type Issued = {
   account: Account;
   issued: { temporaryPassword?: string; activationToken?: string; activationExpiresAt?: string };
 };
-type Regency = { regency: { units: Array<{ id: string; name: string }> } };
+type Regency = { regency: { units: Unit[] } };
 
 const EMPTY = { username: '', name: '', nip: '', position: '', unit: '', email: '', phone: '' };
 
@@ -41,6 +32,12 @@ export function AccountsPage() {
   const [credential, setCredential] = useState<'activation' | 'temporary'>('activation');
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<{ text: string; secret?: string }>();
+  const [editing, setEditing] = useState<Account>();
+  const openEditor = (account: Account) => {
+    setEditing(account);
+    // The editor opens below the list; on a phone it would otherwise be out of sight.
+    requestAnimationFrame(() => document.getElementById('edit-account')?.scrollIntoView({ block: 'start' }));
+  };
 
   const showIssued = (result: Issued) => {
     const { temporaryPassword, activationToken, activationExpiresAt } = result.issued;
@@ -144,61 +141,74 @@ export function AccountsPage() {
         />
         <button type="submit">{t('accounts.searchButton')}</button>
       </form>
-      <div className="scroll-x">
-        <table className="list" data-testid="account-list">
-          <thead>
-            <tr>
-              <th>{t('accounts.name')}</th>
-              <th>{t('accounts.roles')}</th>
-              <th>{t('accounts.status')}</th>
-              <th>{t('accounts.actions')}</th>
+      <table className="list responsive" data-testid="account-list">
+        <thead>
+          <tr>
+            <th>{t('accounts.name')}</th>
+            <th>{t('accounts.roles')}</th>
+            <th>{t('accounts.status')}</th>
+            <th>{t('accounts.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.data?.accounts.map((a) => (
+            <tr key={a.username} data-testid={`account-${a.username}`}>
+              <td>
+                <strong>{a.name}</strong>
+                <br />
+                <small className="muted" style={{ overflowWrap: 'anywhere' }}>
+                  {a.username}
+                  {a.nip ? ` · NIP ${formatNip(a.nip)}` : ''}
+                  {a.position ? ` · ${a.position}` : ''}
+                </small>
+              </td>
+              <td data-label={t('accounts.roles')}>{a.roles.map((r) => session?.roles[r]?.name ?? r).join(', ')}</td>
+              <td data-label={t('accounts.status')}>
+                <span className={`badge ${a.active && !a.locked ? 'ok' : 'bad'}`}>
+                  {!a.active ? t('accounts.inactive') : a.locked ? t('accounts.locked') : t('accounts.active')}
+                </span>
+                {a.mustChangePassword && <span className="badge warn">{t('accounts.mustChange')}</span>}
+                {a.demo && <span className="badge">{t('accounts.demo')}</span>}
+              </td>
+              <td className="actions">
+                <button type="button" onClick={() => openEditor(a)}>
+                  {t('accounts.edit')}
+                </button>{' '}
+                <button type="button" className="secondary" onClick={() => void act(a, 'reset')}>
+                  {t('accounts.reset')}
+                </button>{' '}
+                {a.locked && (
+                  <button type="button" className="secondary" onClick={() => void act(a, 'unlock')}>
+                    {t('accounts.unlock')}
+                  </button>
+                )}{' '}
+                {a.active ? (
+                  <button type="button" className="danger" onClick={() => void act(a, 'disable')}>
+                    {t('accounts.disable')}
+                  </button>
+                ) : (
+                  <button type="button" onClick={() => void act(a, 'enable')}>
+                    {t('accounts.enable')}
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {list.data?.accounts.map((a) => (
-              <tr key={a.username} data-testid={`account-${a.username}`}>
-                <td>
-                  <strong>{a.name}</strong>
-                  <br />
-                  <small className="muted">
-                    {a.username}
-                    {a.nip ? ` · NIP ${formatNip(a.nip)}` : ''}
-                    {a.position ? ` · ${a.position}` : ''}
-                  </small>
-                </td>
-                <td>{a.roles.map((r) => session?.roles[r]?.name ?? r).join(', ')}</td>
-                <td>
-                  <span className={`badge ${a.active && !a.locked ? 'ok' : 'bad'}`}>
-                    {!a.active ? t('accounts.inactive') : a.locked ? t('accounts.locked') : t('accounts.active')}
-                  </span>
-                  {a.mustChangePassword && <span className="badge warn">{t('accounts.mustChange')}</span>}
-                  {a.demo && <span className="badge">{t('accounts.demo')}</span>}
-                </td>
-                <td>
-                  <button type="button" className="secondary" onClick={() => void act(a, 'reset')}>
-                    {t('accounts.reset')}
-                  </button>{' '}
-                  {a.locked && (
-                    <button type="button" className="secondary" onClick={() => void act(a, 'unlock')}>
-                      {t('accounts.unlock')}
-                    </button>
-                  )}{' '}
-                  {a.active ? (
-                    <button type="button" className="danger" onClick={() => void act(a, 'disable')}>
-                      {t('accounts.disable')}
-                    </button>
-                  ) : (
-                    <button type="button" onClick={() => void act(a, 'enable')}>
-                      {t('accounts.enable')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
       <p className="muted">{t('accounts.count', { count: list.data?.accounts.length ?? 0 })}</p>
+      {editing && (
+        <AccountEditor
+          key={editing.username}
+          account={editing}
+          units={regency.data?.regency.units ?? []}
+          onSaved={(updated) => {
+            setEditing(updated);
+            void list.reload();
+          }}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
 
       <section className="card" aria-labelledby="new-account">
         <h2 id="new-account">{t('accounts.new')}</h2>
@@ -266,6 +276,7 @@ export function AccountsPage() {
           </p>
         </form>
       </section>
+      <SsoSettingsSection />
     </>
   );
 }

@@ -1,0 +1,52 @@
+import type { Knex } from 'knex';
+
+/** Every kind of SSO record; each is one row of the append-only `sso_events` table. */
+export type SsoAction = 'signed_in' | 'refused' | 'account_created' | 'settings_changed';
+
+/** One SSO record: who (the provider's claim value, the account), what and why. */
+export interface SsoEvent {
+  regencyId: string;
+  action: SsoAction;
+  subject?: string;
+  userId?: string;
+  actorName: string;
+  detail?: Record<string, unknown>;
+}
+
+/** Records an SSO sign-in, refusal or settings change (never a token or secret). */
+export async function recordSsoEvent(db: Knex, event: SsoEvent): Promise<void> {
+  await db('sso_events').insert({
+    regency_id: event.regencyId,
+    action: event.action,
+    subject: event.subject ?? null,
+    user_id: event.userId ?? null,
+    actor_name: event.actorName,
+    detail: event.detail === undefined ? null : JSON.stringify(event.detail),
+  });
+}
+
+/** The latest SSO records of a regency, newest first. */
+export async function recentSsoEvents(
+  db: Knex,
+  regencyId: string,
+  limit = 50,
+): Promise<Array<{ action: SsoAction; subject: string | null; by: string; detail: unknown; at: string }>> {
+  const rows = (await db('sso_events')
+    .where({ regency_id: regencyId })
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .select('action', 'subject', 'actor_name', 'detail', 'at')) as Array<{
+    action: SsoAction;
+    subject: string | null;
+    actor_name: string;
+    detail: unknown;
+    at: Date | string;
+  }>;
+  return rows.map((r) => ({
+    action: r.action,
+    subject: r.subject,
+    by: r.actor_name,
+    detail: r.detail,
+    at: new Date(r.at).toISOString(),
+  }));
+}
