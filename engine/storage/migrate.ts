@@ -12,6 +12,7 @@ import * as m015 from '../../migrations/015_calendar_changes.ts';
 import * as m016a from '../../migrations/016_a_accounts.ts';
 import * as m019 from '../../migrations/019_idempotency_keys.ts';
 import * as m020 from '../../migrations/020_notifications.ts';
+import * as m026 from '../../migrations/026_letter_signing.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '016_a_accounts': m016a,
   '019_idempotency_keys': m019,
   '020_notifications': m020,
+  '026_letter_signing': m026,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -1,4 +1,5 @@
-import { publicStatus, publicVerification } from '../../app/outputs/publicViews.ts';
+import { AppError } from '../../app/appErrors.ts';
+import { checkUploadedPdf, publicStatus, publicVerification } from '../../app/outputs/publicViews.ts';
 import { publicBaseUrl } from '../publicAddress.ts';
 import { route, type RouteSpec } from '../routeSpec.ts';
 
@@ -33,5 +34,21 @@ export const publicRoutes: RouteSpec[] = [
     policy: { action: 'public', publicCode: { param: 'code', kind: 'verificationCode' } },
     responses: { 200: 'Dokumen', 404: 'Tidak dikenal' },
     handler: async ({ db, params }) => ({ body: await publicVerification(db, params.code!) }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/public/documents/{code}/check',
+    summary: 'Memeriksa apakah berkas PDF yang diunggah adalah berkas asli dokumen ini (sidik SHA-256)',
+    tag: 'publik',
+    access: 'public',
+    policy: { action: 'public', publicCode: { param: 'code', kind: 'verificationCode' } },
+    rawBody: { maxBytes: 10 * 1024 * 1024 },
+    responses: { 200: 'Hasil pemeriksaan', 400: 'Bukan berkas PDF', 404: 'Tidak dikenal' },
+    handler: async ({ db, params, body }) => {
+      const file = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+      if (file.subarray(0, 5).toString('latin1') !== '%PDF-')
+        throw new AppError('VALIDATION_FAILED', 'Berkas yang diunggah bukan PDF.', '/file');
+      return { body: await checkUploadedPdf(db, params.code!, file) };
+    },
   }),
 ];
