@@ -137,7 +137,7 @@ export type RawRequirement = string | { doc: string; required?: boolean; when?: 
 
 /** An output as written. */
 export type RawOutput =
-  string | { id: string; name: string; kind?: string; template?: LetterTemplate | { $ref: string } };
+  string | { id: string; name: string; kind?: string; initials?: string[]; template?: LetterTemplate | { $ref: string } };
 
 /** A decision branch. */
 export interface DecisionBranch {
