@@ -68,7 +68,7 @@ export const letterRoutes: RouteSpec[] = [
     handler: async ({ db, user, params }) => {
       const draft = await loadDraft(db, user!.regencyId, params.draftId!);
       if (draft.status !== 'prepared') throw new AppError('CONFLICT', 'Konsep surat ini sudah tidak berlaku.');
-      const context = await loadLetterContext(db, user!.regencyId, draft.caseId, draft.outputId);
+      const context = await loadLetterContext(db, user!.regencyId, draft.caseId, draft.outputId, false);
       const role = signerRoleOf(context.template.signerRole, context.regency);
       const roleName = context.regency.roles.find((r) => r.id === role)?.name ?? role;
       const pdf = await renderLetterPdf(

@@ -22,6 +22,8 @@ export async function loadLetterContext(
   regencyId: string,
   caseId: string,
   outputId: string,
+  /** A preview of an existing draft does not ask again whether its step is done. */
+  requireProduced = true,
 ): Promise<LetterContext> {
   const stored = await loadCase(db, regencyId, caseId);
   if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
@@ -33,7 +35,7 @@ export async function loadLetterContext(
   if (!step || !output) throw new AppError('NOT_FOUND', 'Keluaran tidak ada pada SOP ini.', '/outputId');
   if (!output.template) throw new AppError('UNPROCESSABLE', 'Keluaran ini tidak memiliki templat surat.');
   const events = await loadEvents(db, regencyId, caseId);
-  if (!events.some((e) => e.type === 'step.completed' && e.stepId === step.id))
+  if (requireProduced && !events.some((e) => e.type === 'step.completed' && e.stepId === step.id))
     throw new AppError('UNPROCESSABLE', 'Langkah yang menghasilkan dokumen ini belum selesai.');
   const regency = await getRegency(db, regencyId);
   if (!regency) throw new AppError('INTERNAL', 'Konfigurasi kabupaten tidak ditemukan.');
