@@ -110,7 +110,9 @@ describe(`letters with authority: prepare, paraf, sign, verify (${databaseLabel}
     expect(text).toContain(doc.number);
     expect(text).toContain('Plh. Kepala Dinas Sosial');
     expect(text).toContain('Ditetapkan di Tenggarong');
-    expect(text).toMatch(/pada tanggal \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/);
+    expect(text).toMatch(
+      /pada tanggal \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/,
+    );
     expect(text).not.toContain('PRATINJAU');
     expect(text).not.toContain('Yuliandris');
     expect(pdfFonts(pdf.bytes)).toMatch(/DejaVuSans\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
@@ -128,17 +130,27 @@ describe(`letters with authority: prepare, paraf, sign, verify (${databaseLabel}
       signer: { name: 'Sekretaris Dinas (demo)', title: 'Plh. Kepala Dinas Sosial' },
     });
     expect(page.text).not.toContain('Rahayu');
-    const genuine = await publicClient.request<{ genuine: boolean }>('POST', `/api/public/documents/${code}/check`, undefined, {
-      raw: pdf.bytes,
-      contentType: 'application/pdf',
-    });
+    const genuine = await publicClient.request<{ genuine: boolean }>(
+      'POST',
+      `/api/public/documents/${code}/check`,
+      undefined,
+      {
+        raw: pdf.bytes,
+        contentType: 'application/pdf',
+      },
+    );
     expect(genuine.body.genuine).toBe(true);
     const altered = Buffer.from(pdf.bytes);
     altered[altered.length - 20] = altered[altered.length - 20]! ^ 1;
-    const forged = await publicClient.request<{ genuine: boolean }>('POST', `/api/public/documents/${code}/check`, undefined, {
-      raw: altered,
-      contentType: 'application/pdf',
-    });
+    const forged = await publicClient.request<{ genuine: boolean }>(
+      'POST',
+      `/api/public/documents/${code}/check`,
+      undefined,
+      {
+        raw: altered,
+        contentType: 'application/pdf',
+      },
+    );
     expect(forged.body.genuine).toBe(false);
     expect(
       (
@@ -152,7 +164,10 @@ describe(`letters with authority: prepare, paraf, sign, verify (${databaseLabel}
   it('the kepala dinas signs as themself; a letter keeps the values of its step, not of later steps', async () => {
     let c = await caseAtDecree('Budi Santoso');
     // The next step (penyaluran) writes its own data before anyone prepares the SK.
-    c = await complete(open(c)[0]!, { checklist: { 'daftar-penerima': true }, formData: { distributionDate: '2026-12-02' } });
+    c = await complete(open(c)[0]!, {
+      checklist: { 'daftar-penerima': true },
+      formData: { distributionDate: '2026-12-02' },
+    });
     const staff = await as('staf-rehsos');
     const draft = (await staff.post<{ draft: Draft }>(`/api/cases/${c.id}/outputs/sk-penerima/prepare`)).body.draft;
     expect(draft.values.distributionDate).toBeUndefined();

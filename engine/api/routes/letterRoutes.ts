@@ -89,14 +89,21 @@ export const letterRoutes: RouteSpec[] = [
     tag: 'keluaran',
     access: 'user',
     policy: { action: 'output.initial' },
-    responses: { 200: 'Diparaf', 401: 'Belum masuk', 403: 'Bukan giliran jabatan Anda', 404: 'Tidak ada', 409: 'Lengkap' },
+    responses: {
+      200: 'Diparaf',
+      401: 'Belum masuk',
+      403: 'Bukan giliran jabatan Anda',
+      404: 'Tidak ada',
+      409: 'Lengkap',
+    },
     handler: async ({ db, user, params }) => ({ body: { draft: await initialLetter(db, user!, params.draftId!) } }),
   }),
   route<SignBody>({
     method: 'post',
     path: '/api/letter-drafts/{draftId}/sign',
     idempotent: true,
-    summary: 'Menandatangani surat secara elektronik (PAdES): nomor diambil saat ini; gagal berarti tidak ada nomor terpakai',
+    summary:
+      'Menandatangani surat secara elektronik (PAdES): nomor diambil saat ini; gagal berarti tidak ada nomor terpakai',
     tag: 'keluaran',
     access: 'user',
     policy: { action: 'output.sign' },

@@ -1,7 +1,7 @@
 import type { RegencySnapshot } from '../../storage/definitionRepository.ts';
 import type { Letterhead, Signer } from '../outputs/documentTypes.ts';
 import { renderLetterBody } from '../outputs/renderLetterBody.ts';
-import type { LetterContext } from './letterContext.ts';
+import type { LetterTemplate } from '../../definition/sopTypes.ts';
 import type { Initial, LetterLayout } from './letterLayout.ts';
 
 /** The kop lines of the office as the case's SOP version knew it. */
@@ -24,9 +24,16 @@ export function letterheadOf(snapshot: RegencySnapshot): Letterhead {
 
 /** Fills a template into a page layout: at signing with number, signer and QR; as a preview without them. */
 export function layoutOf(
-  context: LetterContext,
+  context: { template: LetterTemplate; snapshot: RegencySnapshot },
   values: Record<string, unknown>,
-  sign: { number: string | null; signer: Signer; date: Date; initials: Initial[]; verifyUrl?: string; signatureKind?: 'local' | 'bsre' },
+  sign: {
+    number: string | null;
+    signer: Signer;
+    date: Date;
+    initials: Initial[];
+    verifyUrl?: string;
+    signatureKind?: 'local' | 'bsre';
+  },
 ): LetterLayout {
   const t = context.template;
   const timeZone = context.snapshot.calendar.timezone;

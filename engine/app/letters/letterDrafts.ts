@@ -60,9 +60,9 @@ export async function loadDraft(db: Knex, regencyId: string, draftId: string): P
 
 /** The open draft of an output, if one is being prepared. */
 export async function openDraftOf(db: Knex, caseId: string, outputId: string): Promise<LetterDraft | undefined> {
-  const row = (await db('letter_drafts').where({ case_id: caseId, output_id: outputId, status: 'prepared' }).first()) as
-    | DraftRow
-    | undefined;
+  const row = (await db('letter_drafts')
+    .where({ case_id: caseId, output_id: outputId, status: 'prepared' })
+    .first()) as DraftRow | undefined;
   return row ? toDraft(row) : undefined;
 }
 
@@ -111,8 +111,7 @@ export async function prepareLetter(
 ): Promise<LetterDraft> {
   const context = await loadLetterContext(db, user.regencyId, caseId, outputId);
   const issued = (await db('issued_documents').where({ case_id: caseId, output_id: outputId }).first('number')) as
-    | { number: string }
-    | undefined;
+    { number: string } | undefined;
   if (issued) throw new AppError('CONFLICT', `Dokumen ini sudah diterbitkan dengan nomor ${issued.number}.`);
   const values = draftValues(context);
   return db.transaction(async (trx) => {

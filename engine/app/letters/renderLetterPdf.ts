@@ -10,15 +10,24 @@ type Pdf = PDFKit.PDFDocument;
 
 function kop(pdf: Pdf, layout: LetterLayout, width: number): void {
   const { letterhead } = layout;
-  if (letterhead.parent) pdf.font('bold').fontSize(13).text(letterhead.parent.toUpperCase(), { align: 'center', width });
+  if (letterhead.parent)
+    pdf.font('bold').fontSize(13).text(letterhead.parent.toUpperCase(), { align: 'center', width });
   pdf.font('bold').fontSize(15).text(letterhead.office.toUpperCase(), { align: 'center', width });
   pdf.font('regular').fontSize(9);
   if (letterhead.address) pdf.text(letterhead.address, { align: 'center', width });
   if (letterhead.contact) pdf.text(letterhead.contact, { align: 'center', width });
   // The kop's closing rule: a thick line over a thin one.
   const y = pdf.y + 5;
-  pdf.moveTo(LEFT, y).lineTo(LEFT + width, y).lineWidth(2.2).stroke();
-  pdf.moveTo(LEFT, y + 3.5).lineTo(LEFT + width, y + 3.5).lineWidth(0.7).stroke();
+  pdf
+    .moveTo(LEFT, y)
+    .lineTo(LEFT + width, y)
+    .lineWidth(2.2)
+    .stroke();
+  pdf
+    .moveTo(LEFT, y + 3.5)
+    .lineTo(LEFT + width, y + 3.5)
+    .lineWidth(0.7)
+    .stroke();
   pdf.x = LEFT;
   pdf.y = y + 18;
 }
@@ -49,7 +58,9 @@ function heading(pdf: Pdf, layout: LetterLayout, width: number): void {
     pdf.text(`NOMOR ${number}`, { align: 'center', width });
     pdf.moveDown(0.6).text('TENTANG', { align: 'center', width });
     if (layout.about) pdf.text(layout.about.toUpperCase(), { align: 'center', width });
-    pdf.moveDown(0.8).text(`${layout.signer.title.replace(/^Pl[th]\. /, '').toUpperCase()},`, { align: 'center', width });
+    pdf
+      .moveDown(0.8)
+      .text(`${layout.signer.title.replace(/^Pl[th]\. /, '').toUpperCase()},`, { align: 'center', width });
     pdf.moveDown(0.8);
     return;
   }
@@ -119,7 +130,10 @@ export async function renderLetterPdf(layout: LetterLayout): Promise<Buffer> {
   signatureBlock(pdf, layout, LEFT + half, half, top);
   let bottom = pdf.y;
   if (layout.form === 'bast' && layout.secondParty) {
-    pdf.font('regular').fontSize(11).text('PIHAK KEDUA', LEFT, top, { width: half - 10 });
+    pdf
+      .font('regular')
+      .fontSize(11)
+      .text('PIHAK KEDUA', LEFT, top, { width: half - 10 });
     pdf.text(`${layout.secondParty.title},`, LEFT, pdf.y, { width: half - 10 });
     pdf.moveDown(3.2);
     pdf.font('bold').text(layout.secondParty.name, LEFT, pdf.y, { width: half - 10, underline: true });
@@ -129,14 +143,17 @@ export async function renderLetterPdf(layout: LetterLayout): Promise<Buffer> {
   if (layout.initials.length) {
     pdf.font('regular').fontSize(8).text('Paraf:', LEFT, pdf.y, { width });
     for (const p of layout.initials)
-      pdf.text(`${p.roleName} — ${p.name} (${indonesianDate(new Date(p.at), layout.timeZone)})`, LEFT, pdf.y, { width });
+      pdf.text(`${p.roleName} — ${p.name} (${indonesianDate(new Date(p.at), layout.timeZone)})`, LEFT, pdf.y, {
+        width,
+      });
     pdf.moveDown(0.5);
   }
   if (layout.verifyUrl) {
     const qr = await QRCode.toBuffer(layout.verifyUrl, { margin: 1, width: 220 });
     const qrY = Math.min(pdf.y + 4, pdf.page.height - 130);
     pdf.image(qr, LEFT, qrY, { width: 80 });
-    const issuer = layout.signatureKind === 'bsre' ? 'Balai Besar Sertifikasi Elektronik (BSrE), BSSN' : 'CA demo Alur (bukan BSrE)';
+    const issuer =
+      layout.signatureKind === 'bsre' ? 'Balai Besar Sertifikasi Elektronik (BSrE), BSSN' : 'CA demo Alur (bukan BSrE)';
     pdf
       .font('regular')
       .fontSize(8)

@@ -35,7 +35,8 @@ export async function signLetter(
 ): Promise<IssuedDocument> {
   const now = options.now ?? new Date();
   const draft = await loadDraft(db, user.regencyId, draftId);
-  if (draft.status !== 'prepared') throw new AppError('CONFLICT', 'Konsep surat ini sudah ditandatangani atau dibatalkan.');
+  if (draft.status !== 'prepared')
+    throw new AppError('CONFLICT', 'Konsep surat ini sudah ditandatangani atau dibatalkan.');
   const context = await loadLetterContext(db, user.regencyId, draft.caseId, draft.outputId);
   const role = signerRoleOf(context.template.signerRole, context.regency);
   const authority = await roleAuthority(db, user, role, context.regency, now);
@@ -113,7 +114,14 @@ export async function signLetter(
         trx,
         user,
         draft.caseId,
-        { type: 'recordOutput', stepId: draft.stepId, outputId: draft.outputId, documentId: id, number, title: layout.title },
+        {
+          type: 'recordOutput',
+          stepId: draft.stepId,
+          outputId: draft.outputId,
+          documentId: id,
+          number,
+          title: layout.title,
+        },
         now,
       );
       return toIssuedDocument((await trx('issued_documents').where({ id }).first()) as IssuedDocumentRow);

@@ -16,7 +16,8 @@ export interface RoleAuthority {
 export function signerRoleOf(signerRole: string | undefined, regency: RawRegency): string {
   if (signerRole) return signerRole;
   const head = regency.roles.find((r) => r.kind === 'kadis');
-  if (!head) throw new AppError('UNPROCESSABLE', 'Kabupaten ini tidak memiliki peran Kepala Dinas untuk menandatangani.');
+  if (!head)
+    throw new AppError('UNPROCESSABLE', 'Kabupaten ini tidak memiliki peran Kepala Dinas untuk menandatangani.');
   return head.id;
 }
 
@@ -62,15 +63,19 @@ export async function signatureBlock(
   regency: RawRegency,
 ): Promise<Signer> {
   const row = (await db('users').where({ id: user.id }).first('display_name', 'nip')) as
-    | { display_name: string; nip: string | null }
-    | undefined;
+    { display_name: string; nip: string | null } | undefined;
   const name = row?.display_name ?? user.name;
   const nip = row?.nip ?? undefined;
   const head = regency.office.head;
   const roleKind = regency.roles.find((r) => r.id === authority.role)?.kind;
   let title = authority.roleName;
   // The office's configured head title (e.g. "Plt. Kepala Dinas Sosial") when the head signs as themself.
-  if (authority.actingAs === 'self' && roleKind === 'kadis' && head && (head.name === name || (nip && head.nip === nip)))
+  if (
+    authority.actingAs === 'self' &&
+    roleKind === 'kadis' &&
+    head &&
+    (head.name === name || (nip && head.nip === nip))
+  )
     title = head.title;
   if (authority.actingAs !== 'self') title = `${authority.actingAs === 'plt' ? 'Plt.' : 'Plh.'} ${authority.roleName}`;
   return { name, title, ...(nip ? { nip } : {}) };

@@ -44,7 +44,11 @@ export async function listCaseOutputs(db: Knex, user: AuthUser, caseId: string):
     regency_id: user.regencyId,
   })) as IssuedDocumentRow[];
   const regency = await getRegency(db, user.regencyId);
-  const drafts = (await db('letter_drafts').where({ case_id: caseId, regency_id: user.regencyId, status: 'prepared' })) as Array<{
+  const drafts = (await db('letter_drafts').where({
+    case_id: caseId,
+    regency_id: user.regencyId,
+    status: 'prepared',
+  })) as Array<{
     id: string;
     output_id: string;
     initials: Initial[];
@@ -80,6 +84,7 @@ export async function issueDocument(
   outputId: string,
   options: SignOptions,
 ): Promise<IssuedDocument> {
-  const draft = (await openDraftOf(db, caseId, outputId)) ?? (await prepareLetter(db, user, caseId, outputId, options.now));
+  const draft =
+    (await openDraftOf(db, caseId, outputId)) ?? (await prepareLetter(db, user, caseId, outputId, options.now));
   return signLetter(db, user, draft.id, options);
 }

@@ -45,10 +45,11 @@ export function bsreSigner(settings: BsreSettings): PdfSigner {
       }
       const answer = (await response.json().catch(() => ({}))) as BsreAnswer;
       if (response.status >= 400 && response.status < 500) {
-        const reason = typeof answer.error === 'string' ? answer.error : typeof answer.message === 'string' ? answer.message : '';
+        const reason =
+          typeof answer.error === 'string' ? answer.error : typeof answer.message === 'string' ? answer.message : '';
         throw new SigningRefused(`BSrE menolak penandatanganan${reason ? `: ${reason}` : ''}.`);
       }
-      const file = Array.isArray(answer.file) ? answer.file[0] : undefined;
+      const file: unknown = Array.isArray(answer.file) ? (answer.file as unknown[])[0] : undefined;
       if (!response.ok || typeof file !== 'string')
         throw new Error(`Layanan BSrE menjawab ${response.status} tanpa dokumen bertanda tangan.`);
       return Buffer.from(file, 'base64');

@@ -23,8 +23,7 @@ export function localKeystore(db: Knex): PdfSigner {
   }
   async function p12Of(request: SigningRequest): Promise<Buffer> {
     const row = (await db('signing_keys').where({ regency_id: request.regencyId, owner: request.userId }).first()) as
-      | KeyRow
-      | undefined;
+      KeyRow | undefined;
     if (row?.p12) return Buffer.from(row.p12);
     const issued = issueDemoP12(await caOf(request.regencyId), {
       name: request.name,

@@ -36,8 +36,9 @@ export function checkLetterPlaceholders(context: CheckContext, forms: ResolvedFo
       const base = Array.isArray(step.output) ? `/steps/${i}/output/${j}/template` : `/steps/${i}/output/template`;
       const template =
         '$ref' in output.template
-          ? regency?.letterTemplates?.find((t) => `regency#/letterTemplates/${t.id}` === (output.template as { $ref: string }).$ref)
-              ?.template
+          ? regency?.letterTemplates?.find(
+              (t) => `regency#/letterTemplates/${t.id}` === (output.template as { $ref: string }).$ref,
+            )?.template
           : output.template;
       if (!template) return;
       const used = texts(template).flatMap((text) => [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!));
