@@ -84,6 +84,14 @@ function content(pdf: Pdf, layout: LetterLayout, width: number): void {
     if (layout.legalBasis.length) labelled(pdf, 'Dasar', layout.legalBasis, (i) => `${i + 1}.`, width);
     pdf.font('bold').text('MEMERINTAHKAN:', LEFT, pdf.y, { align: 'center', width });
     pdf.moveDown(0.5);
+    // "Kepada : …" and "Untuk : …" lines sit in the same label column as "Dasar".
+    for (const line of layout.body.split('\n')) {
+      const m = /^([A-Za-z][A-Za-z ]{0,14}?)\s*:\s+(.+)$/.exec(line);
+      if (m) labelled(pdf, m[1]!, [m[2]!], () => '', width);
+      else pdf.font('regular').fontSize(11).text(line, LEFT, pdf.y, { align: 'justify', width });
+    }
+    pdf.moveDown(1);
+    return;
   }
   pdf.font('regular').fontSize(11).text(layout.body, LEFT, pdf.y, { align: 'justify', width, lineGap: 3 });
   pdf.moveDown(1.5);
