@@ -15,7 +15,11 @@ function allTemplates(): Array<{ name: string; regency: RawRegency; template: Le
   const loaded = loadDefinitionPaths([join(import.meta.dirname, '../../sop-definitions')]);
   return loaded.folders.flatMap((folder) => {
     const regency = folder.regency!;
-    const shared = (regency.letterTemplates ?? []).map((t) => ({ name: `${regency.id}/${t.id}`, regency, template: t.template }));
+    const shared = (regency.letterTemplates ?? []).map((t) => ({
+      name: `${regency.id}/${t.id}`,
+      regency,
+      template: t.template,
+    }));
     const inline = folder.sops.flatMap((sop) =>
       (sop.definition?.steps ?? []).flatMap((step) =>
         step.outputs
@@ -50,7 +54,10 @@ describe('every letter template renders to a signed PDF in its official form', (
     }
     values.serviceName = 'Layanan Uji';
     const layout = layoutOf(
-      { template, snapshot: { id: regency.id, name: regency.name, office: regency.office, calendar: regency.calendar } },
+      {
+        template,
+        snapshot: { id: regency.id, name: regency.name, office: regency.office, calendar: regency.calendar },
+      },
       values,
       {
         number: 'NOMOR/UJI/001',
