@@ -23,7 +23,13 @@ export const outputRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'output.read', log: 'view' },
     responses: { 200: 'Keluaran', 401: 'Belum masuk', 404: 'Kasus tidak ada' },
-    handler: async ({ db, user, params }) => ({ body: { outputs: await listCaseOutputs(db, user!, params.caseId!) } }),
+    handler: async ({ db, user, params }) => ({
+      body: {
+        outputs: await listCaseOutputs(db, user!, params.caseId!),
+        // Which signing service signs here: BSrE asks the signer for NIK and passphrase.
+        signing: process.env.ALUR_SIGNING === 'bsre' ? 'bsre' : 'local',
+      },
+    }),
   }),
   route<SignBody>({
     method: 'post',

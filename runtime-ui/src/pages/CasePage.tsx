@@ -15,6 +15,7 @@ import type { Attachment } from '../components/RequirementsChecklist.tsx';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { ComplaintLinks } from '../components/ComplaintLinks.tsx';
+import { LetterOutputs } from '../components/LetterOutputs.tsx';
 
 /** Where a case stands: the SOP flow with the current step, open tasks, timeline, documents and outputs. */
 export function CasePage() {
@@ -26,7 +27,7 @@ export function CasePage() {
   const definition = useApi<{ definition: SopDefinition; version: number }>(`/api/cases/${caseId}/definition`);
   const timeline = useApi<{ events: CaseEvent[] }>(`/api/cases/${caseId}/timeline`);
   const attachments = useApi<{ attachments: Attachment[] }>(`/api/cases/${caseId}/attachments`);
-  const outputs = useApi<{ outputs: CaseOutput[] }>(`/api/cases/${caseId}/outputs`);
+  const outputs = useApi<{ outputs: CaseOutput[]; signing: 'local' | 'bsre' }>(`/api/cases/${caseId}/outputs`);
   const [error, setError] = useState<unknown>();
   if (!kase.data || !definition.data) return <ErrorAlert error={kase.error ?? definition.error} />;
   const state = kase.data;
@@ -40,14 +41,6 @@ export function CasePage() {
     def.steps.map((s) => [s.id, s.id === state.currentStepId ? 'current' : completed.has(s.id) ? 'done' : 'pending']),
   );
   const myRoles = new Set([...(session?.user.roles ?? []), ...(session?.actingFor.flatMap((a) => a.roles) ?? [])]);
-  const issue = async (outputId: string) => {
-    try {
-      await api('POST', `/api/cases/${caseId}/outputs/${outputId}/issue`, {});
-      await Promise.all([outputs.reload(), timeline.reload()]);
-    } catch (e) {
-      setError(e);
-    }
-  };
   return (
     <>
       {search.get('selesai') && (
@@ -135,31 +128,12 @@ export function CasePage() {
       <ComplaintLinks caseId={caseId} definition={def} />
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{t('case.outputs')}</h2>
-        <ul data-testid="outputs">
-          {(outputs.data?.outputs ?? []).map((o) => (
-            <li key={`${o.stepId}-${o.outputId}`}>
-              {o.name} {!o.produced && <span className="muted">({t('case.notProduced')})</span>}
-              {o.document ? (
-                <>
-                  {' '}
-                  <strong>{o.document.number}</strong>{' '}
-                  {o.document.status === 'revoked' && <span className="badge bad">{t('public.revoked')}</span>}{' '}
-                  <Link to={`/dokumen/${o.document.id}`}>{t('case.print')}</Link> ·{' '}
-                  <a href={`/api/documents/${o.document.id}/pdf`} target="_blank" rel="noreferrer">
-                    {t('case.pdf')}
-                  </a>
-                </>
-              ) : o.issuable && o.produced ? (
-                <>
-                  {' '}
-                  <button type="button" onClick={() => void issue(o.outputId)}>
-                    {t('case.issue')}
-                  </button>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <LetterOutputs
+          caseId={caseId}
+          outputs={outputs.data?.outputs ?? []}
+          signing={outputs.data?.signing ?? 'local'}
+          onChange={() => Promise.all([outputs.reload(), timeline.reload()])}
+        />
       </section>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{t('case.documents')}</h2>
