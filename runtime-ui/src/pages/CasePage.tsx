@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { CaseOutput } from '../../../engine/app/outputs/issueDocument.ts';
 import type { CaseState } from '../../../engine/core/caseTypes.ts';
 import type { CaseEvent } from '../../../engine/core/events.ts';
 import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
 import { SwimlaneDiagram, type StepMark } from '../../../ui-shared/components/SwimlaneDiagram.tsx';
 import { CaseTimeline } from '../components/CaseTimeline.tsx';
 import { EligibilityPanel } from '../components/EligibilityPanel.tsx';
@@ -28,7 +26,6 @@ export function CasePage() {
   const timeline = useApi<{ events: CaseEvent[] }>(`/api/cases/${caseId}/timeline`);
   const attachments = useApi<{ attachments: Attachment[] }>(`/api/cases/${caseId}/attachments`);
   const outputs = useApi<{ outputs: CaseOutput[]; signing: 'local' | 'bsre' }>(`/api/cases/${caseId}/outputs`);
-  const [error, setError] = useState<unknown>();
   if (!kase.data || !definition.data) return <ErrorAlert error={kase.error ?? definition.error} />;
   const state = kase.data;
   const def = definition.data.definition;
@@ -49,7 +46,6 @@ export function CasePage() {
         </div>
       )}
       <h1>{t('case.title', { code: state.trackingCode })}</h1>
-      <ErrorAlert error={error} />
       <div className="card">
         <dl className="facts">
           <dt>{t('receipt.service')}</dt>
