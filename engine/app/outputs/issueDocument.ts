@@ -7,7 +7,7 @@ import type { AuthUser } from '../authUser.ts';
 import { openDraftOf, prepareLetter } from '../letters/letterDrafts.ts';
 import type { Initial } from '../letters/letterLayout.ts';
 import { signLetter, type SignOptions } from '../letters/signLetter.ts';
-import { signerRoleOf } from '../letters/signerAuthority.ts';
+import { roleAuthority, signerRoleOf } from '../letters/signerAuthority.ts';
 import { toIssuedDocument, type IssuedDocument, type IssuedDocumentRow } from './documentTypes.ts';
 
 /** An output a case has produced or will produce, with its issued document if any. */
@@ -22,7 +22,7 @@ export interface CaseOutput {
   issuable: boolean;
   document: IssuedDocument | null;
   /** The letter being prepared (paraf so far, who initials next), when one is. */
-  draft: { id: string; initials: Initial[]; nextInitial: string | null } | null;
+  draft: { id: string; initials: Initial[]; nextInitial: string | null; mayInitial: boolean; maySign: boolean } | null;
   /** Who signs it, by jabatan. */
   signerRoleName: string | null;
 }
@@ -54,12 +54,16 @@ export async function listCaseOutputs(db: Knex, user: AuthUser, caseId: string):
     initials: Initial[];
   }>;
   const roleName = (id: string): string => regency?.roles.find((r) => r.id === id)?.name ?? id;
-  return outputsOf(version.definition).map(({ stepId, output }) => {
+  const now = new Date();
+  const mayActAs = async (role: string | undefined): Promise<boolean> =>
+    role !== undefined && regency !== undefined && (await roleAuthority(db, user, role, regency, now)) !== undefined;
+  const listed: CaseOutput[] = [];
+  for (const { stepId, output } of outputsOf(version.definition)) {
     const row = rows.find((r) => r.output_id === output.id);
     const draft = drafts.find((d) => d.output_id === output.id);
     const next = output.template?.initials?.find((role) => !draft?.initials.some((i) => i.role === role));
     const signerRole = output.template && regency ? signerRoleOf(output.template.signerRole, regency) : undefined;
-    return {
+    listed.push({
       stepId,
       outputId: output.id,
       name: output.name,
@@ -67,10 +71,20 @@ export async function listCaseOutputs(db: Knex, user: AuthUser, caseId: string):
       produced: completedSteps.has(stepId),
       issuable: output.template !== undefined,
       document: row ? toIssuedDocument(row) : null,
-      draft: draft ? { id: draft.id, initials: draft.initials, nextInitial: next ? roleName(next) : null } : null,
+      draft: draft
+        ? {
+            id: draft.id,
+            initials: draft.initials,
+            nextInitial: next ? roleName(next) : null,
+            // What this user may do with it now (the API checks again): initial the next paraf, or sign.
+            mayInitial: next !== undefined && (await mayActAs(next)),
+            maySign: next === undefined && (await mayActAs(signerRole)),
+          }
+        : null,
       signerRoleName: signerRole ? roleName(signerRole) : null,
-    };
-  });
+    });
+  }
+  return listed;
 }
 
 /**

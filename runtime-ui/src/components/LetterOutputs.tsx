@@ -59,18 +59,22 @@ export function LetterOutputs(props: {
                     {t('letters.initialledBy', { name: i.name, role: i.roleName })}
                   </span>
                 ))}
-                {o.draft.nextInitial ? (
-                  <>
-                    <span className="muted">{t('letters.waitingInitial', { role: o.draft.nextInitial })}</span>
-                    <button
-                      type="button"
-                      disabled={busy}
-                      onClick={() => void act(`/api/letter-drafts/${o.draft!.id}/initial`)}
-                    >
-                      {t('letters.initial')}
-                    </button>
-                  </>
-                ) : (
+                {o.draft.nextInitial && (
+                  <span className="muted">{t('letters.waitingInitial', { role: o.draft.nextInitial })}</span>
+                )}
+                {o.draft.mayInitial && (
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => void act(`/api/letter-drafts/${o.draft!.id}/initial`)}
+                  >
+                    {t('letters.initial')}
+                  </button>
+                )}
+                {!o.draft.nextInitial && !o.draft.maySign && (
+                  <span className="muted">{t('letters.waitingSignature', { role: o.signerRoleName ?? '' })}</span>
+                )}
+                {o.draft.maySign && (
                   <>
                     {props.signing === 'bsre' && (
                       <>
