@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
 import type { TaskState } from '../../engine/core/caseTypes.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser.ts';
 import { kutaiApplicant, permakananFirstStepChecklist } from '../support/kutaiApplicant.ts';
 import { pdfSignatures, savePdfArtifact } from '../support/pdfTools.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
@@ -84,7 +84,11 @@ describe('runtime UI: prepare → paraf → sign → verify a letter', () => {
     await loginAs('kabid-rehsos');
     await page.click(`${output} button:has-text("Paraf")`);
     await page.waitForSelector(`${output} :text("Diparaf Kepala Bidang Rehabilitasi Sosial")`);
+    // The Kabid initialled; signing is the Kepala Dinas's, so no Tandatangani button here.
+    expect(await page.locator(`${output} button:has-text("Tandatangani")`).count()).toBe(0);
+    expect(await page.locator(output).innerText()).toContain('Menunggu tanda tangan Kepala Dinas Sosial');
     await screenshot(page, SUITE, '02-initialled-kabid');
+    await page.locator('[data-testid=outputs]').screenshot({ path: join(ARTIFACTS, SUITE, '02b-outputs-kabid.png') });
 
     await loginAs('kepala-dinas');
     await page.click(`${output} button:has-text("Tandatangani")`);
@@ -94,6 +98,7 @@ describe('runtime UI: prepare → paraf → sign → verify a letter', () => {
     await screenshot(page, SUITE, '03-signed-kadis-1280');
     await page.setViewportSize({ width: 390, height: 800 });
     await screenshot(page, SUITE, '04-signed-kadis-390');
+    await page.locator('[data-testid=outputs]').screenshot({ path: join(ARTIFACTS, SUITE, '04b-outputs-390.png') });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     // The letter itself, as the PDF the office hands out (pages kept as PNG to look at).
