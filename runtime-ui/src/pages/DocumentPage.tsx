@@ -18,6 +18,29 @@ export function DocumentPage() {
   }, [data]);
   if (!data) return <ErrorAlert error={error} />;
   const d = data.document;
+  // An electronically signed letter is its signed PDF: showing it (not a re-rendering) keeps what was signed.
+  if (d.pdfSha256)
+    return (
+      <>
+        <object
+          data={`/api/documents/${d.id}/pdf`}
+          type="application/pdf"
+          style={{ width: '100%', height: '80vh' }}
+          aria-label={d.title}
+          data-testid="letter-pdf"
+        >
+          <a href={`/api/documents/${d.id}/pdf`}>{t('case.pdf')}</a>
+        </object>
+        <p className="no-print row" style={{ justifyContent: 'center', marginTop: '1rem' }}>
+          <a className="button" href={`/api/documents/${d.id}/pdf`} target="_blank" rel="noreferrer">
+            {t('case.pdf')}
+          </a>
+          <span className="muted">
+            {d.number} · {formatDate(d.issuedAt, i18n.language)}
+          </span>
+        </p>
+      </>
+    );
   return (
     <>
       <article className="letter" data-testid="letter">
