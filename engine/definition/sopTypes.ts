@@ -62,7 +62,8 @@ export interface LetterTemplate {
 }
 
 /** The official forms a letter template can take. */
-export type LetterForm = 'keputusan' | 'surat-keterangan' | 'rekomendasi' | 'bast' | 'penolakan' | 'surat-tugas' | 'surat';
+export type LetterForm =
+  'keputusan' | 'surat-keterangan' | 'rekomendasi' | 'bast' | 'penolakan' | 'surat-tugas' | 'surat';
 
 /** The raw SOP as validated against sop.schema.json (before normalisation). */
 export interface RawSop {
@@ -137,7 +138,8 @@ export type RawRequirement = string | { doc: string; required?: boolean; when?: 
 
 /** An output as written. */
 export type RawOutput =
-  string | { id: string; name: string; kind?: string; initials?: string[]; template?: LetterTemplate | { $ref: string } };
+  | string
+  | { id: string; name: string; kind?: string; initials?: string[]; template?: LetterTemplate | { $ref: string } };
 
 /** A decision branch. */
 export interface DecisionBranch {

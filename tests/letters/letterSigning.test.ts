@@ -45,15 +45,16 @@ async function startBsreStandIn(): Promise<{
           return reply(401, { error: 'Unauthorized' });
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
         requests.push(body);
-        const props = body.signatureProperties as Array<Record<string, unknown>> | undefined;
+        const props = body.signatureProperties as
+          Array<{ tampilan?: string; reason?: string; location?: string }> | undefined;
         const files = body.file as string[] | undefined;
         if (typeof body.nik !== 'string' || !/^\d{16}$/.test(body.nik) || !props?.[0]?.tampilan || !files?.[0])
           return reply(400, { error: 'Request tidak lengkap' });
         if (body.nik !== NIK || body.passphrase !== PASSPHRASE) return reply(400, { error: 'Passphrase anda salah' });
         const signed = await signWithP12(Buffer.from(files[0], 'base64'), p12, '', {
           name: 'Penanda Tangan BSrE Uji',
-          reason: String(props[0].reason ?? ''),
-          location: String(props[0].location ?? ''),
+          reason: props[0].reason ?? '',
+          location: props[0].location ?? '',
         });
         reply(200, { file: [signed.toString('base64')] });
       })();

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
-import { isEmptyValue, lookupValue, placeholdersOf } from '../outputs/renderLetterBody.ts';
+import { isEmptyValue, lookupValue } from '../outputs/renderLetterBody.ts';
 import { loadLetterContext, type LetterContext } from './letterContext.ts';
 import type { Initial } from './letterLayout.ts';
 import { letterSnapshot } from './letterSnapshot.ts';
 import { roleAuthority } from './signerAuthority.ts';
-import { templateTexts } from './templateTexts.ts';
 
 /** A letter being prepared: its frozen values, the paraf given so far and who still has to act. */
 export interface LetterDraft {
@@ -88,14 +87,6 @@ export function draftValues(context: LetterContext): Record<string, unknown> {
         `/values/${field}`,
       );
   return values;
-}
-
-/** Placeholders of a template that name neither the values nor a value filled at signing. */
-export function unfilledPlaceholders(context: LetterContext, values: Record<string, unknown>): string[] {
-  const atSigning = new Set(['number', 'date', 'year']);
-  return templateTexts(context.template)
-    .flatMap(placeholdersOf)
-    .filter((p) => !atSigning.has(p) && isEmptyValue(lookupValue(values, p)));
 }
 
 /**

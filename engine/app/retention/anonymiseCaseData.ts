@@ -39,7 +39,9 @@ export async function anonymiseCaseData(
   await trx('issued_documents')
     .where({ case_id: caseId })
     .update({ body: REDACTED_LETTER, values: null, recipient: null, pdf: null });
-  await trx('letter_drafts').where({ case_id: caseId }).update({ values: JSON.stringify({}) });
+  await trx('letter_drafts')
+    .where({ case_id: caseId })
+    .update({ values: JSON.stringify({}) });
   await trx('survey_responses').where({ case_id: caseId }).update({ comment: null });
   // The applicant's e-mail or phone number, kept for notifications, goes too (UU PDP: no longer needed).
   await trx('notifications').where({ case_id: caseId }).update({ contact: null });
