@@ -3,6 +3,7 @@ import { checkActors } from './checks/checkActors.ts';
 import type { CheckContext, SopCheck } from './checks/checkContext.ts';
 import { checkDocuments } from './checks/checkDocuments.ts';
 import { checkServiceSteps } from './checks/checkServiceSteps.ts';
+import { checkLetterPlaceholders } from './checks/checkLetterPlaceholders.ts';
 import { checkFacts } from './checks/checkFacts.ts';
 import { checkFlow } from './checks/checkFlow.ts';
 import { checkFormSchemas } from './checks/checkFormSchemas.ts';
@@ -116,7 +117,12 @@ export function loadSopSource(bytes: Uint8Array, file: string, context: SopLoadC
   const checkContext: CheckContext = { sop, regency };
   for (const check of sopChecks) unplacedErrors.push(...check(checkContext));
   const forms = resolveForms(sop, regency);
-  unplacedErrors.push(...forms.errors, ...checkFacts(checkContext, forms), ...checkFormSchemas(checkContext, forms));
+  unplacedErrors.push(
+    ...forms.errors,
+    ...checkFacts(checkContext, forms),
+    ...checkFormSchemas(checkContext, forms),
+    ...checkLetterPlaceholders(checkContext, forms),
+  );
   const errors = sortErrors(place(unplacedErrors, source, file));
   if (errors.length > 0 || !regency) return { definition: undefined, raw: sop, errors };
   return { definition: normalizeSop(sop, regency, forms), raw: sop, errors: [] };

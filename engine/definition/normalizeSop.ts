@@ -27,7 +27,8 @@ function normalizeOutputs(raw: RawStep['output'], regency: RawRegency): Output[]
         const ref = o.template.$ref;
         template = regency.letterTemplates?.find((t) => `regency#/letterTemplates/${t.id}` === ref)?.template;
       } else template = o.template;
-      if (template) output.template = template;
+      // The SOP names who initials its own letter (a shared regency template serves several units).
+      if (template) output.template = o.initials ? { ...template, initials: o.initials } : template;
     }
     return output;
   });

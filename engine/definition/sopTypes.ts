@@ -46,7 +46,24 @@ export interface LetterTemplate {
   body: string;
   numberFormat?: string;
   signerRole?: string;
+  /** Form of the Tata Naskah Dinas (Permendagri 1/2023) the letter is laid out as. */
+  form?: LetterForm;
+  about?: string;
+  considering?: string[];
+  legalBasis?: string[];
+  decides?: string[];
+  /** Roles that initial (paraf) in order before the signer signs. */
+  initials?: string[];
+  /** The placeholder holding the recipient's name (masked on the verification page); default `fullName`. */
+  recipient?: string;
+  /** Placeholders that must hold a value before the letter can be prepared. */
+  required?: string[];
+  secondParty?: { title: string; name: string };
 }
+
+/** The official forms a letter template can take. */
+export type LetterForm =
+  'keputusan' | 'surat-keterangan' | 'rekomendasi' | 'bast' | 'penolakan' | 'surat-tugas' | 'surat';
 
 /** The raw SOP as validated against sop.schema.json (before normalisation). */
 export interface RawSop {
@@ -121,7 +138,8 @@ export type RawRequirement = string | { doc: string; required?: boolean; when?: 
 
 /** An output as written. */
 export type RawOutput =
-  string | { id: string; name: string; kind?: string; template?: LetterTemplate | { $ref: string } };
+  | string
+  | { id: string; name: string; kind?: string; initials?: string[]; template?: LetterTemplate | { $ref: string } };
 
 /** A decision branch. */
 export interface DecisionBranch {
@@ -191,6 +209,8 @@ export interface RawRegency {
     phone?: string;
     email?: string;
     website?: string;
+    /** Place printed in the signature block (Ditetapkan di …). */
+    city?: string;
     head?: { name: string; nip?: string; title: string; rank?: string };
   };
   /** Units nest: a Seksi under its Bidang, a Subbagian under the Sekretariat (`parent`). */

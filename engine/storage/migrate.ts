@@ -16,6 +16,7 @@ import * as m023 from '../../migrations/023_regency_settings.ts';
 import * as m021 from '../../migrations/021_tamper_proof_trail.ts';
 import * as m025 from '../../migrations/025_delegation_end.ts';
 import * as m022 from '../../migrations/022_sso.ts';
+import * as m026 from '../../migrations/026_letter_signing.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '021_tamper_proof_trail': m021,
   '025_delegation_end': m025,
   '022_sso': m022,
+  '026_letter_signing': m026,
 };
 
 const source: Knex.MigrationSource<string> = {

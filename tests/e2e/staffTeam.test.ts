@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
+import { pdfSignatures, pdfText, savePdfArtifact } from '../support/pdfTools.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 const SUITE = 'runtime-ui';
@@ -177,22 +178,29 @@ describe('runtime UI: a Kutai Kartanegara staff team runs an SOP from applicatio
     await openTask('Penetapan Penerima Bantuan');
     await checkAll();
     await completeStep();
-    await page.click('[data-testid=outputs] button:has-text("Terbitkan")');
+    // The SK is prepared (a numberless preview) and signed electronically by the Kepala Dinas, after confirming.
+    await page.click('[data-testid=outputs] button:has-text("Siapkan surat")');
+    await page.click('[data-testid=outputs] button:has-text("Tandatangani")');
     await page.click('dialog[open] [data-testid=confirm-yes]');
     await page.waitForSelector('[data-testid=outputs] a:has-text("Cetak")');
+    expect(await page.locator('[data-testid=outputs]').innerText()).toMatch(/400\.9\/001\/DINSOS\/REHSOS\/\d{4}/);
     await page.click('[data-testid=outputs] a:has-text("Cetak")');
-    await page.waitForSelector('[data-testid=letter] img[alt="QR verifikasi"]');
-    const letter = await page.locator('[data-testid=letter]').innerText();
-    expect(letter).toContain('DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA');
-    expect(letter).toMatch(/Nomor: 400\.9\/001\/DINSOS\/REHSOS\/\d{4}/);
-    expect(letter).toContain('Siti Aminah');
-    expect(letter).toContain('Drs. Yuliandris Suherdiman');
-    await screenshot(page, SUITE, '11-sk-letter');
+    await page.waitForSelector('[data-testid=letter-pdf]');
     const documentId = /\/dokumen\/([^/?]+)/.exec(page.url())![1]!;
     const pdf = await page.request.get(`${test.server.url}/api/documents/${documentId}/pdf`);
     expect(pdf.status()).toBe(200);
-    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
-    const verifyUrl = (await page.locator('[data-testid=letter] .qr div').innerText()).split('\n').pop()!.trim();
+    const letter = pdfText(await pdf.body());
+    expect(letter).toContain('DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA');
+    expect(letter).toMatch(/NOMOR 400\.9\/001\/DINSOS\/REHSOS\/\d{4}/);
+    expect(letter).toContain('Siti Aminah');
+    // Signed as the act was done: by the signed-in Kepala Dinas, not the name in regency.yaml.
+    expect(letter).toContain('Kepala Dinas Sosial (demo)');
+    expect(pdfSignatures(await pdf.body())).toContain('Signature is Valid');
+    savePdfArtifact(await pdf.body(), SUITE, '11-sk-letter');
+    const meta = (await (await page.request.get(`${test.server.url}/api/documents/${documentId}`)).json()) as {
+      verifyUrl: string;
+    };
+    const verifyUrl = meta.verifyUrl;
     await login('staf-rehsos');
     await openTask('Penyaluran Alat Bantu');
     await checkAll();

@@ -109,6 +109,14 @@ describe(`notifications through the API: e-mail, WhatsApp and the staff bell (${
     a = await complete(open(a)[0]!, { checklist: { 'berkas-permohonan': true } });
     a = await assess(a, true);
     a = await complete(open(a)[0]!, { checklist: { 'draft-sk': true } });
+    // The SK is prepared by staff, initialled by the Kabid, then issued by its signer.
+    await (await as('staf-rehsos')).post(`/api/cases/${a.id}/outputs/sk-penerima/prepare`);
+    const draftId = (
+      await (
+        await as('staf-rehsos')
+      ).get<{ outputs: Array<{ outputId: string; draft: { id: string } | null }> }>(`/api/cases/${a.id}/outputs`)
+    ).body.outputs.find((o) => o.outputId === 'sk-penerima')!.draft!.id;
+    await (await as('kabid-rehsos')).post(`/api/letter-drafts/${draftId}/initial`);
     const issued = await (await as('kepala-dinas')).post(`/api/cases/${a.id}/outputs/sk-penerima/issue`);
     expect(issued.status, JSON.stringify(issued.body)).toBe(201);
     a = await complete(open(a)[0]!, {

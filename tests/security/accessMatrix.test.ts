@@ -45,7 +45,9 @@ const EXPECTED_RULES: Record<string, Rule> = {
   'attachment.read': READERS,
   'attachment.upload': WORKERS,
   'output.read': READERS,
-  'output.issue': WORKERS,
+  'output.prepare': WORKERS,
+  'output.initial': WORKERS,
+  'output.sign': WORKERS,
   'output.revoke': ['kabid', 'kadis', 'admin'],
   'archive.read': READERS,
   'archive.request': WORKERS,
@@ -65,7 +67,7 @@ const EXPECTED_RULES: Record<string, Rule> = {
 };
 
 /** Path parameters that point into a case (the test's own list; it must cover the module's). */
-const CASE_PARAMS = ['caseId', 'taskId', 'attachmentId', 'documentId', 'requestId'];
+const CASE_PARAMS = ['caseId', 'taskId', 'attachmentId', 'documentId', 'requestId', 'draftId'];
 
 /** A user of the matrix and what the rules say about the fixture case (Kutai, bantuan-permakanan, unit rehsos, task for staf-rehsos). */
 interface Subject {

@@ -85,7 +85,9 @@ describe('permission policy (pure)', () => {
       'attachment.upload',
       'archive.request',
       'archive.decide',
-      'output.issue',
+      'output.prepare',
+      'output.initial',
+      'output.sign',
       'definition.publish',
       'delegation.create',
     ] as const)

@@ -76,4 +76,14 @@ export class ApiClient {
   post<T = Record<string, unknown>>(path: string, body?: unknown): Promise<ApiResponse<T>> {
     return this.request<T>('POST', path, body ?? {});
   }
+
+  /** Downloads a file (a PDF) as bytes, with the session. */
+  async download(path: string): Promise<{ status: number; bytes: Buffer; contentType: string }> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: this.cookie ? { cookie: this.cookie } : {} });
+    return {
+      status: response.status,
+      bytes: Buffer.from(await response.arrayBuffer()),
+      contentType: response.headers.get('content-type') ?? '',
+    };
+  }
 }

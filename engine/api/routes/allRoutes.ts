@@ -15,6 +15,7 @@ import { exportRoutes } from './exportRoutes.ts';
 import { healthRoutes } from './healthRoutes.ts';
 import { monitoringRoutes } from './monitoringRoutes.ts';
 import { notificationRoutes } from './notificationRoutes.ts';
+import { letterRoutes } from './letterRoutes.ts';
 import { outputRoutes } from './outputRoutes.ts';
 import { publicRoutes } from './publicRoutes.ts';
 import { regencyRoutes } from './regencyRoutes.ts';
@@ -38,6 +39,7 @@ export function allRoutes(secureCookies: () => boolean = () => false): RouteSpec
     ...notificationRoutes,
     ...catalogueRoutes,
     ...outputRoutes,
+    ...letterRoutes,
     ...publicRoutes,
     ...archiveRoutes,
     ...auditRoutes,

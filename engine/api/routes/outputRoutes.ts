@@ -3,6 +3,7 @@ import { AppError } from '../../app/appErrors.ts';
 import { toIssuedDocument, type IssuedDocumentRow } from '../../app/outputs/documentTypes.ts';
 import { issueDocument, listCaseOutputs } from '../../app/outputs/issueDocument.ts';
 import { recordIssuedOutput } from '../../app/caseService.ts';
+import { signOptions, SIGN_BODY, type SignBody } from './letterRoutes.ts';
 import { renderDocumentPdf } from '../../app/outputs/renderDocumentPdf.ts';
 import { getRegency } from '../../storage/definitionRepository.ts';
 import { publicBaseUrl } from '../publicAddress.ts';
@@ -23,28 +24,38 @@ export const outputRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'output.read', log: 'view' },
     responses: { 200: 'Keluaran', 401: 'Belum masuk', 404: 'Kasus tidak ada' },
-    handler: async ({ db, user, params }) => ({ body: { outputs: await listCaseOutputs(db, user!, params.caseId!) } }),
+    handler: async ({ db, user, params }) => ({
+      body: {
+        outputs: await listCaseOutputs(db, user!, params.caseId!),
+        // Which signing service signs here: BSrE asks the signer for NIK and passphrase.
+        signing: process.env.ALUR_SIGNING === 'bsre' ? 'bsre' : 'local',
+      },
+    }),
   }),
-  route({
+  route<SignBody>({
     method: 'post',
     path: '/api/cases/{caseId}/outputs/{outputId}/issue',
     idempotent: true,
-    summary: 'Menerbitkan dokumen bernomor dari templat keluaran (nomor dari register, tidak pernah dipakai ulang)',
+    summary:
+      'Menyiapkan (bila belum) dan langsung menandatangani surat: hanya penanda tangan atau Plt/Plh-nya; nomor diambil saat penandatanganan',
     tag: 'keluaran',
     access: 'user',
-    policy: { action: 'output.issue' },
-    kinds: ['staff', 'kabid', 'kadis', 'sekretaris', 'admin'],
+    policy: { action: 'output.sign' },
+    body: SIGN_BODY,
     responses: {
       201: 'Dokumen terbit',
       401: 'Belum masuk',
-      403: 'Tidak berwenang',
+      403: 'Bukan penanda tangan surat ini',
       404: 'Tidak ada',
       409: 'Sudah terbit',
-      422: 'Langkah belum selesai atau tanpa templat',
+      422: 'Langkah belum selesai, tanpa templat, isian wajib kosong atau paraf belum lengkap',
+      503: 'Layanan tanda tangan elektronik gagal (tidak ada nomor terpakai)',
     },
-    handler: async ({ db, user, params }) => ({
+    handler: async ({ db, user, params, req, body }) => ({
       status: 201,
-      body: { document: await issueDocument(db, user!, params.caseId!, params.outputId!) },
+      body: {
+        document: await issueDocument(db, user!, params.caseId!, params.outputId!, signOptions(db, req, body)),
+      },
     }),
   }),
   route({
@@ -76,6 +87,9 @@ export const outputRoutes: RouteSpec[] = [
         .where({ id: params.documentId, regency_id: user!.regencyId })
         .first()) as IssuedDocumentRow | undefined;
       if (!row) throw new AppError('NOT_FOUND', 'Dokumen tidak ditemukan.');
+      const fileName = `${row.number.replace(/[^A-Za-z0-9.-]+/g, '_')}.pdf`;
+      // A signed letter is the stored file itself: re-rendering would break its signature.
+      if (row.pdf) return { file: { content: Buffer.from(row.pdf), mediaType: 'application/pdf', fileName } };
       const regency = await getRegency(db, user!.regencyId);
       const pdf = await renderDocumentPdf(
         toIssuedDocument(row),
@@ -87,7 +101,7 @@ export const outputRoutes: RouteSpec[] = [
         file: {
           content: pdf,
           mediaType: 'application/pdf',
-          fileName: `${row.number.replace(/[^A-Za-z0-9.-]+/g, '_')}.pdf`,
+          fileName,
         },
       };
     },

@@ -1,5 +1,6 @@
+import { AppError } from '../../app/appErrors.ts';
 import { publicRegencies, publicStandards } from '../../app/outputs/publicStandards.ts';
-import { publicStatus, publicVerification } from '../../app/outputs/publicViews.ts';
+import { checkUploadedPdf, publicStatus, publicVerification } from '../../app/outputs/publicViews.ts';
 import { publicBaseUrl } from '../publicAddress.ts';
 import { route, type RouteSpec } from '../routeSpec.ts';
 
@@ -55,5 +56,21 @@ export const publicRoutes: RouteSpec[] = [
     policy: { action: 'public' },
     responses: { 200: 'Standar Pelayanan', 404: 'Kabupaten tidak dikenal' },
     handler: async ({ db, params }) => ({ body: await publicStandards(db, params.regencyId!) }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/public/documents/{code}/check',
+    summary: 'Memeriksa apakah berkas PDF yang diunggah adalah berkas asli dokumen ini (sidik SHA-256)',
+    tag: 'publik',
+    access: 'public',
+    policy: { action: 'public', publicCode: { param: 'code', kind: 'verificationCode' } },
+    rawBody: { maxBytes: 10 * 1024 * 1024 },
+    responses: { 200: 'Hasil pemeriksaan', 400: 'Bukan berkas PDF', 404: 'Tidak dikenal' },
+    handler: async ({ db, params, body }) => {
+      const file = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+      if (file.subarray(0, 5).toString('latin1') !== '%PDF-')
+        throw new AppError('VALIDATION_FAILED', 'Berkas yang diunggah bukan PDF.', '/file');
+      return { body: await checkUploadedPdf(db, params.code!, file) };
+    },
   }),
 ];

@@ -30,6 +30,9 @@ export interface IssuedDocument {
   issuedAt: string;
   revokedAt: string | null;
   revokedReason: string | null;
+  /** SHA-256 of the signed PDF (null for letters issued before electronic signing). */
+  pdfSha256: string | null;
+  signatureKind: 'local' | 'bsre' | null;
 }
 
 type Row = {
@@ -48,6 +51,11 @@ type Row = {
   issued_at: Date | string;
   revoked_at: Date | string | null;
   revoked_reason: string | null;
+  /** Set on letters signed since prepare/paraf/sign (migration 026); older rows have none. */
+  pdf?: Buffer | Uint8Array | null;
+  pdf_sha256?: string | null;
+  signature_kind?: 'local' | 'bsre' | null;
+  recipient?: string | null;
 };
 
 /** Maps a database row to an issued document. */
@@ -68,6 +76,8 @@ export function toIssuedDocument(row: Row): IssuedDocument {
     issuedAt: new Date(row.issued_at).toISOString(),
     revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
     revokedReason: row.revoked_reason,
+    pdfSha256: row.pdf_sha256 ?? null,
+    signatureKind: row.signature_kind ?? null,
   };
 }
 

@@ -1,21 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Output, RawRegency, SopDefinition } from '../../definition/sopTypes.ts';
-import type { RegencySnapshot } from '../../storage/definitionRepository.ts';
+import type { Output, SopDefinition } from '../../definition/sopTypes.ts';
 import { getRegency, getVersionById } from '../../storage/definitionRepository.ts';
 import { loadCase, loadEvents } from '../../storage/caseRepository.ts';
 import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
-import { recordIssuedOutput } from '../caseService.ts';
-import {
-  toIssuedDocument,
-  type IssuedDocument,
-  type IssuedDocumentRow,
-  type Letterhead,
-  type Signer,
-} from './documentTypes.ts';
-import { DEFAULT_NUMBER_FORMAT, formatLetterNumber, nextSequence } from './letterNumber.ts';
-import { indonesianDate, renderLetterBody } from './renderLetterBody.ts';
+import { openDraftOf, prepareLetter } from '../letters/letterDrafts.ts';
+import type { Initial } from '../letters/letterLayout.ts';
+import { signLetter, type SignOptions } from '../letters/signLetter.ts';
+import { roleAuthority, signerRoleOf } from '../letters/signerAuthority.ts';
+import { toIssuedDocument, type IssuedDocument, type IssuedDocumentRow } from './documentTypes.ts';
 
 /** An output a case has produced or will produce, with its issued document if any. */
 export interface CaseOutput {
@@ -28,36 +21,10 @@ export interface CaseOutput {
   /** It has a letter template and can be issued as a numbered document. */
   issuable: boolean;
   document: IssuedDocument | null;
-}
-
-function letterheadOf(snapshot: RegencySnapshot): Letterhead {
-  const office = snapshot.office;
-  const contact = [
-    office.phone && `Telepon ${office.phone}`,
-    office.email && `Pos-el ${office.email}`,
-    office.website && `Laman ${office.website}`,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-  const letterhead: Letterhead = { office: office.name };
-  if (office.parent) letterhead.parent = office.parent;
-  const address = [office.address, office.postalCode].filter(Boolean).join(' ');
-  if (address) letterhead.address = address;
-  if (contact) letterhead.contact = contact;
-  return letterhead;
-}
-
-function signerOf(
-  role: string | undefined,
-  snapshot: RegencySnapshot,
-  regency: RawRegency | undefined,
-  fallback: AuthUser,
-): Signer {
-  const roleConfig = regency?.roles.find((r) => r.id === role);
-  const head = snapshot.office.head;
-  if (head && (roleConfig?.kind === 'kadis' || role === undefined))
-    return { name: head.name, title: head.title, ...(head.nip ? { nip: head.nip } : {}) };
-  return { name: fallback.name, title: roleConfig?.name ?? 'Petugas' };
+  /** The letter being prepared (paraf so far, who initials next), when one is. */
+  draft: { id: string; initials: Initial[]; nextInitial: string | null; mayInitial: boolean; maySign: boolean } | null;
+  /** Who signs it, by jabatan. */
+  signerRoleName: string | null;
 }
 
 function outputsOf(definition: SopDefinition): Array<{ stepId: string; output: Output }> {
@@ -76,9 +43,27 @@ export async function listCaseOutputs(db: Knex, user: AuthUser, caseId: string):
     case_id: caseId,
     regency_id: user.regencyId,
   })) as IssuedDocumentRow[];
-  return outputsOf(version.definition).map(({ stepId, output }) => {
+  const regency = await getRegency(db, user.regencyId);
+  const drafts = (await db('letter_drafts').where({
+    case_id: caseId,
+    regency_id: user.regencyId,
+    status: 'prepared',
+  })) as Array<{
+    id: string;
+    output_id: string;
+    initials: Initial[];
+  }>;
+  const roleName = (id: string): string => regency?.roles.find((r) => r.id === id)?.name ?? id;
+  const now = new Date();
+  const mayActAs = async (role: string | undefined): Promise<boolean> =>
+    role !== undefined && regency !== undefined && (await roleAuthority(db, user, role, regency, now)) !== undefined;
+  const listed: CaseOutput[] = [];
+  for (const { stepId, output } of outputsOf(version.definition)) {
     const row = rows.find((r) => r.output_id === output.id);
-    return {
+    const draft = drafts.find((d) => d.output_id === output.id);
+    const next = output.template?.initials?.find((role) => !draft?.initials.some((i) => i.role === role));
+    const signerRole = output.template && regency ? signerRoleOf(output.template.signerRole, regency) : undefined;
+    listed.push({
       stepId,
       outputId: output.id,
       name: output.name,
@@ -86,83 +71,34 @@ export async function listCaseOutputs(db: Knex, user: AuthUser, caseId: string):
       produced: completedSteps.has(stepId),
       issuable: output.template !== undefined,
       document: row ? toIssuedDocument(row) : null,
-    };
-  });
+      draft: draft
+        ? {
+            id: draft.id,
+            initials: draft.initials,
+            nextInitial: next ? roleName(next) : null,
+            // What this user may do with it now (the API checks again): initial the next paraf, or sign.
+            mayInitial: next !== undefined && (await mayActAs(next)),
+            maySign: next === undefined && (await mayActAs(signerRole)),
+          }
+        : null,
+      signerRoleName: signerRole ? roleName(signerRole) : null,
+    });
+  }
+  return listed;
 }
 
 /**
- * Issues a numbered document for an output with a template: takes the next number of the register,
- * fills the template from the case data, stores it and records it on the timeline — all in one transaction.
+ * Issues a letter in one call for its signer (the route kept from before prepare/paraf/sign): prepares
+ * it when nobody has, then signs it. Only the signer role's holder or their Plt/Plh gets through.
  */
 export async function issueDocument(
   db: Knex,
   user: AuthUser,
   caseId: string,
   outputId: string,
-  now = new Date(),
+  options: SignOptions,
 ): Promise<IssuedDocument> {
-  const stored = await loadCase(db, user.regencyId, caseId);
-  if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-  const version = await getVersionById(db, user.regencyId, stored.versionId);
-  if (!version) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
-  const found = outputsOf(version.definition).find((o) => o.output.id === outputId);
-  if (!found) throw new AppError('NOT_FOUND', 'Keluaran tidak ada pada SOP ini.', '/outputId');
-  const template = found.output.template;
-  if (!template) throw new AppError('UNPROCESSABLE', 'Keluaran ini tidak memiliki templat surat.');
-  const events = await loadEvents(db, user.regencyId, caseId);
-  if (!events.some((e) => e.type === 'step.completed' && e.stepId === found.stepId))
-    throw new AppError('UNPROCESSABLE', 'Langkah yang menghasilkan dokumen ini belum selesai.');
-  const existing = (await db('issued_documents').where({ case_id: caseId, output_id: outputId }).first()) as
-    IssuedDocumentRow | undefined;
-  if (existing) throw new AppError('CONFLICT', `Dokumen ini sudah diterbitkan dengan nomor ${existing.number}.`);
-  const regency = await getRegency(db, user.regencyId);
-  const definition = version.definition;
-  const format = template.numberFormat ?? DEFAULT_NUMBER_FORMAT;
-  const year = Number(
-    new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: version.regencySnapshot.calendar.timezone }).format(now),
-  );
-  const month = Number(
-    new Intl.DateTimeFormat('en', { month: 'numeric', timeZone: version.regencySnapshot.calendar.timezone }).format(
-      now,
-    ),
-  );
-  const unitShort = regency?.units.find((u) => u.id === definition.unit)?.short ?? definition.unit ?? '';
-  return db.transaction(async (trx) => {
-    const seq = await nextSequence(trx, user.regencyId, format, year);
-    const number = formatLetterNumber(format, { seq, year, month, sop: definition.id, unit: unitShort });
-    const values = {
-      ...stored.state.data,
-      serviceName: definition.name,
-      trackingCode: stored.trackingCode,
-      year,
-      date: indonesianDate(now, version.regencySnapshot.calendar.timezone),
-      number,
-    };
-    const document = {
-      id: randomUUID(),
-      regency_id: user.regencyId,
-      case_id: caseId,
-      output_id: outputId,
-      step_id: found.stepId,
-      title: template.title,
-      number,
-      body: renderLetterBody(template.body, values),
-      signer: JSON.stringify(signerOf(template.signerRole, version.regencySnapshot, regency, user)),
-      letterhead: JSON.stringify(letterheadOf(version.regencySnapshot)),
-      verification_code: randomBytes(9).toString('base64url'),
-      status: 'valid',
-      issued_by: user.id,
-      issued_at: now,
-    };
-    await trx('issued_documents').insert(document);
-    await recordIssuedOutput(
-      trx,
-      user,
-      caseId,
-      { type: 'recordOutput', stepId: found.stepId, outputId, documentId: document.id, number, title: template.title },
-      now,
-    );
-    const row = (await trx('issued_documents').where({ id: document.id }).first()) as IssuedDocumentRow;
-    return toIssuedDocument(row);
-  });
+  const draft =
+    (await openDraftOf(db, caseId, outputId)) ?? (await prepareLetter(db, user, caseId, outputId, options.now));
+  return signLetter(db, user, draft.id, options);
 }

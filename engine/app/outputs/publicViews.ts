@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { getVersionById } from '../../storage/definitionRepository.ts';
 import type { CaseState } from '../../core/caseTypes.ts';
 import { AppError } from '../appErrors.ts';
+import { maskName } from '../letters/maskName.ts';
 import type { IssuedDocumentRow } from './documentTypes.ts';
 
 /** What anyone holding a tracking code may see: the service and where it stands — no personal data. */
@@ -97,24 +99,64 @@ async function rejectionReason(db: Knex, caseId: string, regencyId: string): Pro
   return null;
 }
 
-/** Public verification of a document by the code in its QR: number, date, signer, valid or revoked. */
-export async function publicVerification(db: Knex, code: string): Promise<Record<string, unknown>> {
+/** What the QR page shows of a letter: enough to compare a paper with, the recipient only masked. */
+export interface PublicVerification {
+  title: string;
+  number: string;
+  issuedAt: string;
+  issuer: string;
+  regency: string;
+  signer: { name: string; title: string; nip: string | null };
+  recipient: string | null;
+  sha256: string | null;
+  signature: 'pades-bsre' | 'pades-demo' | 'none';
+  status: 'valid' | 'revoked';
+  revokedAt: string | null;
+  /** The regency's time zone: the date of issue is the regency's day wherever it is verified. */
+  timeZone: string | null;
+}
+
+type VerificationRow = IssuedDocumentRow & {
+  regency_name: string;
+  regency_config: { calendar?: { timezone?: string } };
+};
+
+async function verificationRow(db: Knex, code: string): Promise<VerificationRow> {
   const row = (await db('issued_documents as d')
     .join('regencies as r', 'r.id', 'd.regency_id')
     .where('d.verification_code', code)
-    .first('d.*', 'r.name as regency_name', 'r.config as regency_config')) as
-    (IssuedDocumentRow & { regency_name: string; regency_config: { calendar?: { timezone?: string } } }) | undefined;
+    .first('d.*', 'r.name as regency_name', 'r.config as regency_config')) as VerificationRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'Dokumen tidak dikenal. Dokumen ini mungkin palsu.');
+  return row;
+}
+
+/** Public verification of a document by the code in its QR: number, date, subject, signer as printed, masked recipient, hash. */
+export async function publicVerification(db: Knex, code: string): Promise<PublicVerification> {
+  const row = await verificationRow(db, code);
   return {
     title: row.title,
     number: row.number,
     issuedAt: new Date(row.issued_at).toISOString(),
     issuer: row.letterhead.office,
     regency: row.regency_name,
-    signer: { name: row.signer.name, title: row.signer.title },
+    signer: { name: row.signer.name, title: row.signer.title, nip: row.signer.nip ?? null },
+    recipient: row.recipient ? maskName(row.recipient) : null,
+    sha256: row.pdf_sha256 ?? null,
+    signature: !row.pdf ? 'none' : row.signature_kind === 'bsre' ? 'pades-bsre' : 'pades-demo',
     status: row.status,
     revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
     // The date of issue is the regency's day (a letter signed at 00:45 WITA is dated that day everywhere).
     timeZone: row.regency_config.calendar?.timezone ?? null,
   };
+}
+
+/** Whether an uploaded file is the very PDF issued under this code (byte for byte, by SHA-256). */
+export async function checkUploadedPdf(
+  db: Knex,
+  code: string,
+  file: Buffer,
+): Promise<{ genuine: boolean; sha256: string; status: 'valid' | 'revoked' }> {
+  const row = await verificationRow(db, code);
+  const sha256 = createHash('sha256').update(file).digest('hex');
+  return { genuine: row.pdf_sha256 !== null && row.pdf_sha256 === sha256, sha256, status: row.status };
 }

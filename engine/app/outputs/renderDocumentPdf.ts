@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { IssuedDocument } from './documentTypes.ts';
-import { indonesianDate } from './renderLetterBody.ts';
+import { indonesianDate } from '../letters/indonesianDates.ts';
 
 /** Renders an issued document as an A4 PDF: letterhead, title, number, body, signer and a verification QR code. */
 export async function renderDocumentPdf(

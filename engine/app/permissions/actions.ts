@@ -24,7 +24,9 @@ export type Action =
   | 'attachment.read'
   | 'attachment.upload'
   | 'output.read'
-  | 'output.issue'
+  | 'output.prepare'
+  | 'output.initial'
+  | 'output.sign'
   | 'output.revoke'
   | 'archive.read'
   | 'archive.request'
@@ -96,7 +98,11 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   'attachment.read': { who: CASE_READERS, onCase: 'visible' },
   'attachment.upload': { who: CASE_WORKERS, onCase: 'visible' },
   'output.read': { who: CASE_READERS, onCase: 'visible' },
-  'output.issue': { who: CASE_WORKERS, onCase: 'visible' },
+  // Staff prepare; who may initial and sign is decided per letter (its paraf roles and signer role, or an
+  // active Plt/Plh of them) in engine/app/letters, so the kind list is only the outer gate.
+  'output.prepare': { who: CASE_WORKERS, onCase: 'visible' },
+  'output.initial': { who: CASE_WORKERS, onCase: 'visible' },
+  'output.sign': { who: CASE_WORKERS, onCase: 'visible' },
   'output.revoke': { who: ['kabid', 'kadis', 'admin'], onCase: 'visible' },
   'archive.read': { who: CASE_READERS, onCase: 'visible' },
   'archive.request': { who: CASE_WORKERS, onCase: 'visible' },

@@ -14,6 +14,7 @@ export const CASE_TARGETS: Readonly<Record<string, { table: string; label: strin
   attachmentId: { table: 'attachments', label: 'Lampiran' },
   documentId: { table: 'issued_documents', label: 'Dokumen' },
   requestId: { table: 'archive_requests', label: 'Permintaan arsip' },
+  draftId: { table: 'letter_drafts', label: 'Konsep surat' },
 };
 
 /** The case a route's path points at, and whether the user may see it. */

@@ -25,7 +25,13 @@ export async function anonymiseCaseData(
     .where({ case_id: caseId })
     .whereNull('purged_at')
     .update({ content: Buffer.alloc(0), sha256: '', file_name: 'dihapus', purged_at: now });
-  await trx('issued_documents').where({ case_id: caseId }).update({ body: REDACTED_LETTER });
+  // The signed PDF, its frozen values and the recipient's name go too; number, signer and hash stay verifiable.
+  await trx('issued_documents')
+    .where({ case_id: caseId })
+    .update({ body: REDACTED_LETTER, values: null, recipient: null, pdf: null });
+  await trx('letter_drafts')
+    .where({ case_id: caseId })
+    .update({ values: JSON.stringify({}) });
   await trx('survey_responses').where({ case_id: caseId }).update({ comment: null });
   // The applicant's e-mail or phone number, kept for notifications, goes too (UU PDP: no longer needed).
   await trx('notifications').where({ case_id: caseId }).update({ contact: null });

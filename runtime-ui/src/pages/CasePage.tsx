@@ -4,7 +4,6 @@ import type { CaseOutput } from '../../../engine/app/outputs/issueDocument.ts';
 import type { CaseState } from '../../../engine/core/caseTypes.ts';
 import type { CaseEvent } from '../../../engine/core/events.ts';
 import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
 import { SwimlaneDiagram, type StepMark } from '../../../ui-shared/components/SwimlaneDiagram.tsx';
 import { CaseTimeline } from '../components/CaseTimeline.tsx';
 import { EligibilityPanel } from '../components/EligibilityPanel.tsx';
@@ -17,7 +16,7 @@ import { ComplaintLinks } from '../components/ComplaintLinks.tsx';
 import { CaseActions, kindsOf } from '../components/CaseActions.tsx';
 import { documentLabel } from '../components/documentLabel.ts';
 import { TaskAssignment } from '../components/TaskAssignment.tsx';
-import { ConfirmButton } from '../../../ui-shared/components/ConfirmDialog.tsx';
+import { LetterOutputs } from '../components/LetterOutputs.tsx';
 
 /** Where a case stands: the SOP flow with the current step, open tasks, timeline, documents and outputs. */
 export function CasePage() {
@@ -29,7 +28,7 @@ export function CasePage() {
   const definition = useApi<{ definition: SopDefinition; version: number }>(`/api/cases/${caseId}/definition`);
   const timeline = useApi<{ events: CaseEvent[] }>(`/api/cases/${caseId}/timeline`);
   const attachments = useApi<{ attachments: Attachment[] }>(`/api/cases/${caseId}/attachments`);
-  const outputs = useApi<{ outputs: CaseOutput[] }>(`/api/cases/${caseId}/outputs`);
+  const outputs = useApi<{ outputs: CaseOutput[]; signing: 'local' | 'bsre' }>(`/api/cases/${caseId}/outputs`);
   if (!kase.data || !definition.data)
     return kase.error || definition.error ? (
       <ErrorAlert error={kase.error ?? definition.error} />
@@ -49,10 +48,6 @@ export function CasePage() {
     def.steps.map((s) => [s.id, s.id === state.currentStepId ? 'current' : completed.has(s.id) ? 'done' : 'pending']),
   );
   const myRoles = new Set([...(session?.user.roles ?? []), ...(session?.actingFor.flatMap((a) => a.roles) ?? [])]);
-  const issue = async (outputId: string) => {
-    await api('POST', `/api/cases/${caseId}/outputs/${outputId}/issue`, {});
-    await Promise.all([outputs.reload(), timeline.reload()]);
-  };
   const reloadAll = () => void Promise.all([kase.reload(), timeline.reload(), outputs.reload()]);
   const canRevoke = hasKind(...kindsOf('output.revoke'));
   return (
@@ -144,61 +139,13 @@ export function CasePage() {
       <CaseActions caseId={caseId} state={state} onDone={reloadAll} />
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{t('case.outputs')}</h2>
-        <ul data-testid="outputs">
-          {(outputs.data?.outputs ?? []).map((o) => (
-            <li key={`${o.stepId}-${o.outputId}`}>
-              {o.name} {!o.produced && <span className="muted">({t('case.notProduced')})</span>}
-              {o.document ? (
-                <>
-                  {' '}
-                  <strong>{o.document.number}</strong>{' '}
-                  {o.document.status === 'revoked' && <span className="badge bad">{t('public.revoked')}</span>}{' '}
-                  <Link to={`/dokumen/${o.document.id}`}>{t('case.print')}</Link> ·{' '}
-                  <a href={`/api/documents/${o.document.id}/pdf`} target="_blank" rel="noreferrer">
-                    {t('case.pdf')}
-                  </a>
-                  {canRevoke && o.document.status !== 'revoked' && (
-                    <>
-                      {' '}
-                      <ConfirmButton
-                        label={t('caseActions.revoke')}
-                        className="secondary"
-                        testId={`revoke-${o.document.id}`}
-                        title={t('caseActions.revokeTitle', { number: o.document.number })}
-                        confirmLabel={t('caseActions.revokeYes')}
-                        reasonLabel={t('caseActions.reason')}
-                        danger
-                        onConfirm={async (reason) => {
-                          await api('POST', `/api/documents/${o.document!.id}/revoke`, { reason });
-                          reloadAll();
-                        }}
-                      >
-                        <p>
-                          {t('caseActions.revokeBody')} {t('confirm.irreversible')}
-                        </p>
-                      </ConfirmButton>
-                    </>
-                  )}
-                </>
-              ) : o.issuable && o.produced ? (
-                <>
-                  {' '}
-                  <ConfirmButton
-                    label={t('case.issue')}
-                    testId={`issue-${o.outputId}`}
-                    title={t('confirm.issueTitle', { name: o.name })}
-                    confirmLabel={t('confirm.issueYes')}
-                    onConfirm={() => issue(o.outputId)}
-                  >
-                    <p>
-                      {t('confirm.issueBody')} {t('confirm.irreversible')}
-                    </p>
-                  </ConfirmButton>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <LetterOutputs
+          caseId={caseId}
+          outputs={outputs.data?.outputs ?? []}
+          signing={outputs.data?.signing ?? 'local'}
+          canRevoke={canRevoke}
+          onChange={() => Promise.all([kase.reload(), outputs.reload(), timeline.reload()])}
+        />
       </section>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{t('case.documents')}</h2>

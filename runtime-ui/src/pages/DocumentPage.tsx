@@ -18,6 +18,35 @@ export function DocumentPage() {
   }, [data]);
   if (!data) return <ErrorAlert error={error} />;
   const d = data.document;
+  // An electronically signed letter is its signed PDF (a re-rendering would not be what was signed).
+  // It opens in the browser's PDF viewer: the CSP allows no embedded plugin content.
+  if (d.pdfSha256)
+    return (
+      <div className="card" data-testid="letter-pdf">
+        <h1 style={{ marginTop: 0 }}>{d.title}</h1>
+        <dl className="facts">
+          <dt>{t('public.number')}</dt>
+          <dd>{d.number}</dd>
+          <dt>{t('public.date')}</dt>
+          <dd>{formatDate(d.issuedAt, i18n.language)}</dd>
+          <dt>{t('public.signer')}</dt>
+          <dd>
+            {d.signer.title} — {d.signer.name}
+          </dd>
+          <dt>{t('public.hash')}</dt>
+          <dd style={{ fontFamily: 'monospace', fontSize: '.85rem' }}>{d.pdfSha256}</dd>
+        </dl>
+        {d.status === 'revoked' && <p className="badge bad">{t('public.revoked')}</p>}
+        <p className="row" style={{ gap: '.5rem', flexWrap: 'wrap' }}>
+          <a className="button" href={`/api/documents/${d.id}/pdf`} target="_blank" rel="noreferrer">
+            {t('case.pdf')}
+          </a>
+          <a className="button secondary" href={data.verifyUrl} target="_blank" rel="noreferrer">
+            {t('public.verifyTitle')}
+          </a>
+        </p>
+      </div>
+    );
   return (
     <>
       <article className="letter" data-testid="letter">

@@ -1,26 +1,47 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import type { PublicVerification } from '../../../engine/app/outputs/publicViews.ts';
+import { api } from '../../../ui-shared/api/apiClient.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate } from '../components/format.ts';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 
-type Verification = {
-  title: string;
-  number: string;
-  issuedAt: string;
-  issuer: string;
-  signer: { name: string; title: string };
-  status: 'valid' | 'revoked';
-  revokedAt: string | null;
-  /** The regency's zone: the date of issue is its day, for every reader. */
-  timeZone: string | null;
-};
-
-/** Public document verification from the QR code: number, date, signer, valid or revoked. */
+/**
+ * Public document verification from the QR code: number, date, subject, signer as printed, the recipient
+ * masked, the document's fingerprint and whether it is valid or revoked; an uploaded PDF is compared with
+ * the issued file, so an altered paper or file with a genuine QR does not pass.
+ */
 export function PublicVerifyPage() {
   const { t, i18n } = useTranslation();
   const { code = '' } = useParams();
-  const { data, error } = useApi<Verification>(`/api/public/documents/${encodeURIComponent(code)}`);
+  const { data, error } = useApi<PublicVerification>(`/api/public/documents/${encodeURIComponent(code)}`);
+  const [file, setFile] = useState<File>();
+  const [check, setCheck] = useState<{ genuine: boolean; sha256: string }>();
+  const [checkError, setCheckError] = useState<unknown>();
+  const submit = async () => {
+    if (!file) return;
+    setCheck(undefined);
+    setCheckError(undefined);
+    try {
+      setCheck(
+        await api<{ genuine: boolean; sha256: string }>(
+          'POST',
+          `/api/public/documents/${encodeURIComponent(code)}/check`,
+          undefined,
+          { raw: file, contentType: 'application/pdf' },
+        ),
+      );
+    } catch (e) {
+      setCheckError(e);
+    }
+  };
+  const signatureLabel = (kind: PublicVerification['signature']): string =>
+    kind === 'pades-bsre'
+      ? t('public.signaturePadesBsre')
+      : kind === 'pades-demo'
+        ? t('public.signaturePadesDemo')
+        : t('public.signatureNone');
   return (
     <>
       <h1>{t('public.verifyTitle')}</h1>
@@ -35,7 +56,7 @@ export function PublicVerifyPage() {
           <dl className="facts">
             <dt>{t('public.issuer')}</dt>
             <dd>{data.issuer}</dd>
-            <dt>{t('receipt.service')}</dt>
+            <dt>{t('public.subject')}</dt>
             <dd>{data.title}</dd>
             <dt>{t('public.number')}</dt>
             <dd>{data.number}</dd>
@@ -49,9 +70,49 @@ export function PublicVerifyPage() {
             )}
             <dt>{t('public.signer')}</dt>
             <dd>
-              {data.signer.name}, {data.signer.title}
+              {data.signer.title}
+              <br />
+              <strong>{data.signer.name}</strong>
+              {data.signer.nip && <> · NIP. {data.signer.nip}</>}
             </dd>
+            {data.recipient && (
+              <>
+                <dt>{t('public.recipient')}</dt>
+                <dd data-testid="recipient">{data.recipient}</dd>
+              </>
+            )}
+            <dt>{t('public.signature')}</dt>
+            <dd>{signatureLabel(data.signature)}</dd>
+            {data.sha256 && (
+              <>
+                <dt>{t('public.hash')}</dt>
+                <dd style={{ overflowWrap: 'anywhere', fontFamily: 'monospace', fontSize: '.85rem' }}>{data.sha256}</dd>
+              </>
+            )}
           </dl>
+        </div>
+      )}
+      {data?.sha256 && (
+        <div className="card">
+          <h2 style={{ marginTop: 0 }}>{t('public.uploadTitle')}</h2>
+          <p className="muted">{t('public.uploadHelp')}</p>
+          <div className="row" style={{ flexWrap: 'wrap', gap: '.5rem' }}>
+            <input
+              type="file"
+              accept="application/pdf,.pdf"
+              aria-label={t('public.uploadTitle')}
+              onChange={(e) => setFile(e.target.files?.[0])}
+            />
+            <button type="button" disabled={!file} onClick={() => void submit()}>
+              {t('public.uploadButton')}
+            </button>
+          </div>
+          <ErrorAlert error={checkError} />
+          {check && (
+            <div className={check.genuine ? 'alert ok' : 'alert error'} role="status" data-testid="check-result">
+              {check.genuine ? t('public.genuine') : t('public.notGenuine')}
+            </div>
+          )}
         </div>
       )}
     </>

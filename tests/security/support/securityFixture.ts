@@ -46,6 +46,7 @@ export interface CaseFixture {
   documentId: string;
   verificationCode: string;
   staffUserId: string;
+  draftId: string;
 }
 
 /** Opens a bantuan-permakanan case as staf-rehsos. */
@@ -111,6 +112,20 @@ export async function caseFixture(test: TestServer): Promise<CaseFixture> {
   if (request.status !== 201) throw new Error(`archive request: ${request.status} ${JSON.stringify(request.body)}`);
   const document = await insertDocument(test.server.db, 'kutai-kartanegara', opened.id);
   const me = await staff.get<{ user: { id: string } }>('/api/auth/me');
+  // A letter in preparation: its preview renders; paraf and signing answer 422 (its step is not done), never write.
+  const draftId = randomUUID();
+  await withSystemScope(test.server.db, (trx) =>
+    trx('letter_drafts').insert({
+      id: draftId,
+      regency_id: 'kutai-kartanegara',
+      case_id: opened.id,
+      output_id: 'sk-penerima',
+      step_id: 'penetapan',
+      values: JSON.stringify({ fullName: 'Siti Aminah' }),
+      prepared_by: me.body.user.id,
+      prepared_at: new Date(),
+    }),
+  );
   return {
     caseId: opened.id,
     trackingCode: opened.trackingCode,
@@ -120,6 +135,7 @@ export async function caseFixture(test: TestServer): Promise<CaseFixture> {
     documentId: document.id,
     verificationCode: document.code,
     staffUserId: me.body.user.id,
+    draftId,
   };
 }
 
@@ -136,6 +152,7 @@ export async function writtenRows(db: Knex): Promise<Record<string, number>> {
     'delegations',
     'definition_versions',
     'letter_counters',
+    'letter_drafts',
   ];
   return withSystemScope(db, async (trx) => {
     const counts: Record<string, number> = {};
