@@ -76,8 +76,10 @@ export const caseEventPayloadSchemas = {
       Type.Object({
         field: Type.String({ description: 'a decision field, or "choice" for a decision taken by hand' }),
         title: Type.String(),
-        values: Type.Array(
-          Type.Object({ actorId: Type.String(), value: Type.Unknown() }, { description: 'gone after anonymisation' }),
+        values: Type.Optional(
+          Type.Array(Type.Object({ actorId: Type.String(), value: Type.Unknown() }), {
+            description: 'gone after anonymisation',
+          }),
         ),
       }),
     ),

@@ -19,7 +19,9 @@ export function identityErrors(
   const text = (key: string): string | undefined => (typeof data[key] === 'string' ? (data[key] as string) : undefined);
   for (const key of Object.keys(schema.properties)) {
     const value = text(key);
+    // Values that are not 16 digits are the form schema's to report (its pattern), not repeated here.
     if (value === undefined || value === '') continue;
+    if ((NIK_FIELD.test(key) || KK_FIELD.test(key)) && !/^\d{16}$/.test(value)) continue;
     let message: string | undefined;
     if (NIK_FIELD.test(key)) message = checkNik(value, { now, ...(regions ? { regions } : {}) });
     else if (KK_FIELD.test(key)) message = checkKk(value, { now, ...(regions ? { regions } : {}) });
