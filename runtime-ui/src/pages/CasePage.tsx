@@ -11,10 +11,10 @@ import { CaseTimeline } from '../components/CaseTimeline.tsx';
 import { EligibilityPanel } from '../components/EligibilityPanel.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../components/format.ts';
-import type { Attachment } from '../components/RequirementsChecklist.tsx';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { ComplaintLinks } from '../components/ComplaintLinks.tsx';
+import { CaseDataSections } from '../components/CaseDataSections.tsx';
 
 /** Where a case stands: the SOP flow with the current step, open tasks, timeline, documents and outputs. */
 export function CasePage() {
@@ -25,7 +25,6 @@ export function CasePage() {
   const kase = useApi<CaseState & { trackingCode: string }>(`/api/cases/${caseId}`);
   const definition = useApi<{ definition: SopDefinition; version: number }>(`/api/cases/${caseId}/definition`);
   const timeline = useApi<{ events: CaseEvent[] }>(`/api/cases/${caseId}/timeline`);
-  const attachments = useApi<{ attachments: Attachment[] }>(`/api/cases/${caseId}/attachments`);
   const outputs = useApi<{ outputs: CaseOutput[] }>(`/api/cases/${caseId}/outputs`);
   const [error, setError] = useState<unknown>();
   if (!kase.data || !definition.data) return <ErrorAlert error={kase.error ?? definition.error} />;
@@ -131,6 +130,7 @@ export function CasePage() {
           <SwimlaneDiagram definition={def} marks={marks} title={`${t('case.flow')}: ${def.name}`} />
         </div>
       </section>
+      <CaseDataSections caseId={caseId} />
       {state.eligibility && <EligibilityPanel eligibility={state.eligibility} />}
       <ComplaintLinks caseId={caseId} definition={def} />
       <section className="card">
@@ -160,25 +160,6 @@ export function CasePage() {
             </li>
           ))}
         </ul>
-      </section>
-      <section className="card">
-        <h2 style={{ marginTop: 0 }}>{t('case.documents')}</h2>
-        {(attachments.data?.attachments ?? []).length === 0 ? (
-          <p className="muted">{t('case.noDocuments')}</p>
-        ) : (
-          <ul>
-            {attachments.data!.attachments.map((a) => (
-              <li key={a.id}>
-                <a href={`/api/attachments/${a.id}`} target="_blank" rel="noreferrer">
-                  {a.fileName}
-                </a>{' '}
-                <span className="muted">
-                  ({a.doc}, {Math.round(a.sizeBytes / 1024)} KB)
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
       </section>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{t('case.timeline')}</h2>
