@@ -174,9 +174,13 @@ describe(`the case on the page: sections, masking, reveal, joint answers, send-b
       .body;
     const kadis = await test.as('kutai-kartanegara', 'kepala-dinas');
     const disposisi = kase.tasks.find((t) => t.status === 'open')!;
-    const back = await kadis.post<
-      CaseBody & { tasks: Array<{ returned?: { reason: string; missing: string[]; kept: Record<string, boolean> } }> }
-    >(`/api/tasks/${disposisi.id}/send-back`, { reason: 'Foto rumah belum ada', missing: ['foto-rumah'] });
+    const back = await kadis.post<{
+      tasks: Array<{
+        id: string;
+        status: string;
+        returned?: { reason: string; missing: string[]; kept: Record<string, boolean> };
+      }>;
+    }>(`/api/tasks/${disposisi.id}/send-back`, { reason: 'Foto rumah belum ada', missing: ['foto-rumah'] });
     expect(back.status).toBe(200);
     const reopened = back.body.tasks.find((t) => t.status === 'open')!;
     expect(reopened.returned).toMatchObject({

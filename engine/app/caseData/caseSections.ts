@@ -1,5 +1,5 @@
 import type { CaseState, TaskState } from '../../core/caseTypes.ts';
-import type { DataSchema, RawRegency, SopDefinition } from '../../definition/sopTypes.ts';
+import type { DataSchema, RawRegency, ResolvedForm, SopDefinition } from '../../definition/sopTypes.ts';
 import type { RegencyRegions } from '../../regions/regionData.ts';
 import { deciderOf } from '../../core/flow/jointStep.ts';
 import { displayValue } from './displayValue.ts';
@@ -29,6 +29,15 @@ export interface CaseSection {
     decider: boolean;
     joint: boolean;
   };
+}
+
+/** A form's fields in their written order (kept in `ui:order`: stored JSON may reorder object keys). */
+function fieldOrder(form: ResolvedForm): string[] {
+  const keys = Object.keys(form.schema.properties);
+  const order = form.uiSchema['ui:order'];
+  if (!Array.isArray(order)) return keys;
+  const listed = order.filter((k): k is string => typeof k === 'string' && keys.includes(k));
+  return [...listed, ...keys.filter((k) => !listed.includes(k))];
 }
 
 const ADDRESS_KEYS = new Set(['address', 'rt', 'rw', 'village', 'district', 'residenceRegency', 'postalCode']);
@@ -63,7 +72,7 @@ export function caseSections(input: {
 }): CaseSection[] {
   const { definition, regency, state, reveal, regions } = input;
   const schema = definition.caseData.schema;
-  const order = Object.keys(schema.properties);
+  const order = fieldOrder(definition.caseData);
   const placed = new Set<string>();
   const sections: CaseSection[] = [];
   const push = (id: string, title: string, keys: string[]): void => {
@@ -105,7 +114,7 @@ export function caseSections(input: {
       id: `langkah-${task.id}`,
       title: `${step.index + 1}. ${step.form.title ?? step.activity}`,
       kind: 'step',
-      fields: fieldsOf(step.form.schema, Object.keys(step.form.schema.properties), task.formData, reveal, regions),
+      fields: fieldsOf(step.form.schema, fieldOrder(step.form), task.formData, reveal, regions),
       source: {
         taskId: task.id,
         stepId: step.id,

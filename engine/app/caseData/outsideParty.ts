@@ -2,8 +2,9 @@ import type { SopDefinition } from '../../definition/sopTypes.ts';
 
 /**
  * The outside party a task waits for, if any: a step of an external actor after the opening one (a
- * Panti's months of care), or one the file was sent back to. The opening step of an outside party is
- * the officer recording the application at the desk, which is work, not waiting.
+ * Panti's months of care). The opening step of an outside party is the officer recording the
+ * application at the desk, and a step the file was sent back to is the officer's to receive the
+ * missing documents: both are desk work, shown in the inbox (the latter marked "dikembalikan").
  */
 export function outsidePartyOf(
   definition: SopDefinition,
@@ -13,5 +14,5 @@ export function outsidePartyOf(
   const actor = definition.actors.find((a) => a.id === task.actorId);
   if (!actor?.external) return null;
   const index = definition.steps.find((s) => s.id === task.stepId)?.index ?? 0;
-  return index > 0 || returned ? actor.name : null;
+  return index > 0 && !returned ? actor.name : null;
 }
