@@ -113,7 +113,7 @@ export async function caseOverview(
       : null,
     // An outside party's step (months in a Panti) is theirs to do: shown as waiting for them.
     waitingFor: state.tasks
-      .filter((t) => t.status === 'open' && definition.actors.find((a) => a.id === t.actorId)?.external === true)
+      .filter((t) => t.status === 'open' && outsidePartyOf(definition, t, t.returned !== undefined) !== null)
       .map((t) => ({
         taskId: t.id,
         actorName: actorName(t.actorId),

@@ -32,7 +32,7 @@ interface Overview {
  * the SOP's forms, each earlier step's answers with who gave them, documents with an in-app preview;
  * NIK and KK come masked from the server unless the user works on the case, "Tampilkan" is logged.
  */
-export function CaseDataSections({ caseId, showDocuments = true }: { caseId: string; showDocuments?: boolean }) {
+export function CaseDataSections({ caseId, onTask = false }: { caseId: string; onTask?: boolean }) {
   const { t, i18n } = useTranslation();
   const { data, error } = useApi<Overview>(`/api/cases/${caseId}/sections`);
   const [revealed, setRevealed] = useState<Record<string, string>>({});
@@ -69,7 +69,7 @@ export function CaseDataSections({ caseId, showDocuments = true }: { caseId: str
           {t('caseData.disagreement', { activity: d.activity, fields: d.fields.join(', ') })}
         </div>
       ))}
-      {data.sentBack && (
+      {data.sentBack && !onTask && (
         <div className="alert info" data-testid="sent-back-info">
           <strong>{t('caseData.sentBack', { activity: data.sentBack.toActivity })}</strong> {data.sentBack.reason}
           {data.sentBack.missingLabels.length > 0 && (
@@ -130,42 +130,40 @@ export function CaseDataSections({ caseId, showDocuments = true }: { caseId: str
           </div>
         ))}
       </section>
-      {showDocuments && (
-        <section className="card" data-testid="case-documents">
-          <h2 style={{ marginTop: 0 }}>{t('case.documents')}</h2>
-          {data.documents.length === 0 ? (
-            <p className="muted">{t('case.noDocuments')}</p>
-          ) : (
-            <ul className="checklist">
-              {data.documents.map((d) => (
-                <li key={d.id}>
-                  <span style={{ flex: '1 1 220px', overflowWrap: 'anywhere' }}>
-                    <strong>{d.label}</strong>: {d.fileName}{' '}
-                    <span className="muted">({Math.max(1, Math.round(d.sizeBytes / 1024))} KB)</span>
-                  </span>
-                  {d.preview && (
-                    <button type="button" className="secondary" onClick={() => setPreview(d)}>
-                      {t('caseData.preview')}
-                    </button>
-                  )}
-                  <a href={`/api/attachments/${d.id}`} target="_blank" rel="noreferrer">
-                    {t('caseData.download')}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-          {preview && preview.preview && (
-            <DocumentPreview
-              key={preview.id}
-              attachmentId={preview.id}
-              kind={preview.preview}
-              title={`${preview.label}: ${preview.fileName}`}
-              onClose={() => setPreview(undefined)}
-            />
-          )}
-        </section>
-      )}
+      <section className="card" data-testid="case-documents">
+        <h2 style={{ marginTop: 0 }}>{t('case.documents')}</h2>
+        {data.documents.length === 0 ? (
+          <p className="muted">{t('case.noDocuments')}</p>
+        ) : (
+          <ul className="checklist">
+            {data.documents.map((d) => (
+              <li key={d.id}>
+                <span style={{ flex: '1 1 220px', overflowWrap: 'anywhere' }}>
+                  <strong>{d.label}</strong>: {d.fileName}{' '}
+                  <span className="muted">({Math.max(1, Math.round(d.sizeBytes / 1024))} KB)</span>
+                </span>
+                {d.preview && (
+                  <button type="button" className="secondary" onClick={() => setPreview(d)}>
+                    {t('caseData.preview')}
+                  </button>
+                )}
+                <a href={`/api/attachments/${d.id}`} target="_blank" rel="noreferrer">
+                  {t('caseData.download')}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {preview && preview.preview && (
+          <DocumentPreview
+            key={preview.id}
+            attachmentId={preview.id}
+            kind={preview.preview}
+            title={`${preview.label}: ${preview.fileName}`}
+            onClose={() => setPreview(undefined)}
+          />
+        )}
+      </section>
     </>
   );
 }

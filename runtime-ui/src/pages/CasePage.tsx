@@ -94,6 +94,7 @@ export function CasePage() {
           <Link to={`/kasus/${caseId}/tanda-terima`}>{t('case.receipt')}</Link>
         </p>
       </div>
+      <CaseDataSections caseId={caseId} />
       {state.tasks.some((x) => x.status === 'open') && (
         <section className="card">
           <h2 style={{ marginTop: 0 }}>{t('case.tasks')}</h2>
@@ -130,7 +131,6 @@ export function CasePage() {
           <SwimlaneDiagram definition={def} marks={marks} title={`${t('case.flow')}: ${def.name}`} />
         </div>
       </section>
-      <CaseDataSections caseId={caseId} />
       {state.eligibility && <EligibilityPanel eligibility={state.eligibility} />}
       <ComplaintLinks caseId={caseId} definition={def} />
       <section className="card">

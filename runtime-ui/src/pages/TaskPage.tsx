@@ -138,7 +138,7 @@ export function TaskPage() {
         draft={draft}
         setDraft={setDraft}
       />
-      <CaseDataSections caseId={caseId} />
+      <CaseDataSections caseId={caseId} onTask />
       {kase.data.eligibility && <EligibilityPanel eligibility={kase.data.eligibility} />}
       {step.requirements.length > 0 && (
         <section className="card">
