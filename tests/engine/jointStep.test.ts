@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../engine/core/applyCommand.ts';
 import type { CaseCommand, CaseState, EngineContext } from '../../engine/core/caseTypes.ts';
+import { outsidePartyOf } from '../../engine/app/caseData/outsideParty.ts';
 import { jointContext, jointExe } from './support/jointFixture.ts';
 
 const loket = jointContext('2025-03-03T02:00:00Z', ['petugas'], 'Loket');
@@ -245,5 +246,20 @@ describe('data you can trust', () => {
       kabid,
     );
     expect(state.status).toBe('rejected');
+  });
+});
+
+describe('an outside party waits, the desk works', () => {
+  it("a later step of an outside party waits for them; the opening one and a returned one are the officer's work", () => {
+    const definition = {
+      ...jointExe.definition,
+      steps: jointExe.definition.steps.map((s) =>
+        s.id === 'keputusan' ? { ...s, actors: ['panti'], actorMode: 'single' as const } : s,
+      ),
+    };
+    expect(outsidePartyOf(definition, { actorId: 'panti', stepId: 'keputusan' }, false)).toBe('Panti');
+    expect(outsidePartyOf(definition, { actorId: 'panti', stepId: 'keputusan' }, true)).toBeNull();
+    expect(outsidePartyOf(definition, { actorId: 'pemohon', stepId: 'pengajuan' }, false)).toBeNull();
+    expect(outsidePartyOf(definition, { actorId: 'loket', stepId: 'asesmen' }, false)).toBeNull();
   });
 });
