@@ -47,5 +47,6 @@ export function displayValue(
     });
     return { text: lines.join('\n'), masked };
   }
-  return { text: String(value), masked: false };
+  if (typeof value === 'number') return { text: String(value), masked: false };
+  return { text: JSON.stringify(value), masked: false };
 }

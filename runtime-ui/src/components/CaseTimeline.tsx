@@ -57,7 +57,7 @@ export function answerText(value: unknown, t: (key: string) => string): string {
   if (value === true) return t('joint.yes');
   if (value === false) return t('joint.no');
   if (value === null || value === undefined || value === '') return '–';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 
 /** Every event of the case: who (and on whose behalf), what, when, and how long each step took against its standard time. */
