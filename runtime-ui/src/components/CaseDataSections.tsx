@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { CaseSection } from '../../../engine/app/caseData/caseSections.ts';
 import { api } from '../../../ui-shared/api/apiClient.ts';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { DocumentPreview } from './DocumentPreview.tsx';
+import { DuplicateWarning } from './DuplicateNotice.tsx';
 import { formatDateTime } from './format.ts';
 
 /** The sections API's answer (engine/app/caseData/caseOverview.ts). */
@@ -53,17 +53,7 @@ export function CaseDataSections({ caseId, onTask = false }: { caseId: string; o
   return (
     <>
       <ErrorAlert error={failure} />
-      {data.duplicates.length > 0 && (
-        <div className="alert warn" role="alert" data-testid="duplicate-warning">
-          {t('caseData.duplicate')}{' '}
-          {data.duplicates.map((d, i) => (
-            <span key={d.caseId}>
-              {i > 0 && ', '}
-              <Link to={`/kasus/${d.caseId}`}>{d.trackingCode}</Link>
-            </span>
-          ))}
-        </div>
-      )}
+      <DuplicateWarning duplicates={data.duplicates} />
       {data.disagreements.map((d) => (
         <div key={`${d.stepId}-${d.at}`} className="alert warn" role="alert" data-testid="disagreement-flag">
           {t('caseData.disagreement', { activity: d.activity, fields: d.fields.join(', ') })}

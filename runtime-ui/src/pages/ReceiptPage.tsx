@@ -4,6 +4,7 @@ import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { DuplicateNotice } from '../components/DuplicateNotice.tsx';
 
 type CaseBody = { id: string; trackingCode: string; openedAt: string; dueAt: string | null };
 
@@ -20,6 +21,7 @@ export function ReceiptPage() {
   const trackUrl = `${site.data.publicUrl}/lacak`;
   return (
     <>
+      <DuplicateNotice caseId={caseId ?? ''} />
       <div className="letter" data-testid="receipt">
         <h2>{t('receipt.title')}</h2>
         <dl className="facts" style={{ marginTop: '1.5rem' }}>
