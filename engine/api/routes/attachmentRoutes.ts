@@ -40,7 +40,11 @@ export const attachmentRoutes: RouteSpec[] = [
       const compiled = await executableOfVersionId(db, user!.regencyId, stored.versionId);
       const requirements = compiled?.exe.definition.steps.flatMap((s) => s.requirements) ?? [];
       if (requirements.some((r) => r.doc === doc && r.kind === 'equipment'))
-        throw new AppError('VALIDATION_FAILED', 'Butir ini peralatan kerja, bukan dokumen: tidak perlu diunggah.', '/doc');
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'Butir ini peralatan kerja, bukan dokumen: tidak perlu diunggah.',
+          '/doc',
+        );
       const accepted = acceptedKinds(requirements, doc);
       const kind = detectFileKind(bytes);
       if (!kind || !accepted.includes(kind))
