@@ -2,7 +2,9 @@ import type { Knex } from 'knex';
 import { buildWorkingCalendar } from '../calendar/workingCalendar.ts';
 import { workingMinutesBetween } from '../calendar/workingTime.ts';
 import { getRegency } from '../storage/definitionRepository.ts';
+import type { SopDefinition } from '../definition/sopTypes.ts';
 import { AppError } from './appErrors.ts';
+import { outsidePartyOf } from './caseData/outsideParty.ts';
 import { executableOfVersionId } from './executableCache.ts';
 import type { AccessProfile } from './permissions/accessProfile.ts';
 import { caseScopeOf, whereCaseVisible } from './permissions/caseScope.ts';
@@ -38,6 +40,10 @@ export interface InboxItem {
   /** A due time falls in a year whose national calendar is not decreed yet. */
   provisional: boolean;
   applicantName: string | null;
+  /** The file was sent back to this step: the reason, so the row can say "dikembalikan". */
+  returnedReason: string | null;
+  /** The task belongs to an outside party the officer records (a Panti): it waits for them, it is not desk work. */
+  waitingFor: string | null;
 }
 
 /** The last instant of a local calendar day (YYYY-MM-DD) in a time zone given as a UTC offset. */
@@ -127,6 +133,10 @@ export async function inbox(
         'c.applicant_name',
         'c.version_id',
         'c.due_at as case_due_at',
+        't.actor_id',
+        db.raw(
+          `CASE WHEN c.state->'sentBack'->>'toStepId' = t.step_id THEN c.state->'sentBack'->>'reason' END AS returned_reason`,
+        ),
         db.raw(`${INBOX_DUE} AS inbox_due`),
       );
   };
@@ -157,13 +167,17 @@ export async function inbox(
     case_due_at: Date | string | null;
     applicant_name: string | null;
     version_id: number | string;
+    actor_id: string;
+    returned_reason: string | null;
   }>;
   const page = rows.slice(0, limit);
   // Compiled versions are cached per process, so the activity texts cost no query after the first page.
   const activities = new Map<number, Map<string, string>>();
+  const definitions = new Map<number, SopDefinition>();
   for (const versionId of new Set(page.map((r) => Number(r.version_id)))) {
     const compiled = await executableOfVersionId(db, regencyId, versionId);
     activities.set(versionId, new Map((compiled?.exe.definition.steps ?? []).map((step) => [step.id, step.activity])));
+    if (compiled) definitions.set(versionId, compiled.exe.definition);
   }
   const minutesLeft = (due: Date): number | null => {
     if (!calendar) return null;
@@ -195,6 +209,14 @@ export async function inbox(
       caseWorkingMinutesLeft: caseDueAt ? minutesLeft(new Date(caseDueAt)) : null,
       provisional: provisional(dueAt) || provisional(caseDueAt),
       applicantName: r.applicant_name,
+      returnedReason: r.returned_reason,
+      waitingFor: definitions.has(Number(r.version_id))
+        ? outsidePartyOf(
+            definitions.get(Number(r.version_id))!,
+            { actorId: r.actor_id, stepId: r.step_id },
+            r.returned_reason !== null,
+          )
+        : null,
     };
   });
   const last = items[items.length - 1];

@@ -18,6 +18,7 @@ import type { AuthUser } from './authUser.ts';
 import { executableOf, executableOfVersionId } from './executableCache.ts';
 import type { ActiveDelegation } from './permissions/accessProfile.ts';
 import { resolveActor } from './resolveActor.ts';
+import { regionsOf } from '../regions/regionData.ts';
 
 /** What a command returns to the API. */
 export interface CaseCommandOutcome {
@@ -69,7 +70,13 @@ export async function openCase(
   const firstRole = first ? exe.definition.actors.find((a) => a.id === first.actors[0])?.performerRole : undefined;
   const by = await resolveActor(db, user, now, firstRole !== undefined ? { role: firstRole } : undefined);
   const caseId = randomUUID();
-  const result = await applyCommand(exe, undefined, { type: 'start', caseId, data }, { now, calendar, by });
+  const regions = regionsOf(user.regencyId);
+  const result = await applyCommand(
+    exe,
+    undefined,
+    { type: 'start', caseId, data },
+    { now, calendar, by, ...(regions ? { regions } : {}) },
+  );
   if (!result.ok) throw engineFailure(result.error);
   const trackingCode = newTrackingCode();
   const notifications = planNotifications({ definition: exe.definition, ...result, trackingCode });
@@ -108,7 +115,13 @@ async function runOnCase(
     const { exe, calendar } = compiled;
     const { command, task } = build(stored);
     const by = await resolveActor(db, user, now, task, delegations);
-    const result = await applyCommand(exe, stored.state, command, { now, calendar, by });
+    const regions = regionsOf(user.regencyId);
+    const result = await applyCommand(exe, stored.state, command, {
+      now,
+      calendar,
+      by,
+      ...(regions ? { regions } : {}),
+    });
     if (!result.ok) throw engineFailure(result.error);
     const notifications = planNotifications({
       definition: exe.definition,

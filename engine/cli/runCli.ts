@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DefinitionError } from '../definition/definitionError.ts';
 import { loadDefinitionPaths } from '../files/loadDefinitionFiles.ts';
+import { ruleFieldWarnings } from '../definition/checks/ruleFieldDefaults.ts';
 import { runDeadlineCommand } from './deadlineCommand.ts';
 import { runUserCli, USER_USAGE, type UserCliContext } from './userCli.ts';
 
@@ -82,16 +83,21 @@ export async function runCli(
     ...(f.regencySource !== undefined ? [f.regencyFile] : []),
     ...f.sops.map((s) => s.file),
   ]);
+  // Warnings never change the exit code: a rule reading a field that may stay empty.
+  const warnings = loaded.folders.flatMap((f) =>
+    f.sops.flatMap((s) => (s.definition ? ruleFieldWarnings(s.definition).map((w) => ({ file: s.file, ...w })) : [])),
+  );
   if (parsed.values.json === true) {
     streams.stdout.write(
-      `${JSON.stringify({ valid: loaded.errors.length === 0, files, errors: loaded.errors }, null, 2)}\n`,
+      `${JSON.stringify({ valid: loaded.errors.length === 0, files, errors: loaded.errors, warnings }, null, 2)}\n`,
     );
   } else {
     for (const error of loaded.errors) streams.stdout.write(formatLine(error, language));
+    for (const w of warnings) streams.stdout.write(`${w.file}  PERINGATAN  ${w.message}\n`);
     const summary =
       language === 'en'
-        ? `${files.length} file(s) checked, ${loaded.errors.length} error(s).\n`
-        : `${files.length} berkas diperiksa, ${loaded.errors.length} kesalahan.\n`;
+        ? `${files.length} file(s) checked, ${loaded.errors.length} error(s)${warnings.length > 0 ? `, ${warnings.length} warning(s)` : ''}.\n`
+        : `${files.length} berkas diperiksa, ${loaded.errors.length} kesalahan${warnings.length > 0 ? `, ${warnings.length} peringatan` : ''}.\n`;
     (loaded.errors.length > 0 ? streams.stderr : streams.stdout).write(summary);
   }
   if (ioFailure) return 2;

@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { CaseEnding } from '../definition/sopTypes.ts';
 import type { CaseEvent } from './events.ts';
+import type { RegencyRegions } from '../regions/regionData.ts';
 import type { ConditionOutcome } from './rules/evaluateCondition.ts';
 
 /** Where a case stands. */
@@ -20,6 +21,34 @@ export interface TaskState {
   assignee?: string;
   completedAt?: string;
   completedBy?: string;
+  completedByName?: string;
+  /** This participant's own answers (joint steps keep each participant's, not only the merged case data). */
+  formData?: Record<string, unknown>;
+  /** The decision this participant chose (joint steps: only the decider's counts). */
+  choice?: string;
+  /** Document ticks given when completing, kept so a send-back re-opens the step with them. */
+  checklist?: Checklist;
+  /** Outside parties recorded on this task by the same officer ("bersama Panti"), not given tasks of their own. */
+  with?: string[];
+  /** Set on a task re-opened by a send-back: why, which documents are missing, and the ticks already received. */
+  returned?: ReturnedWork;
+}
+
+/** What a send-back leaves on the task it re-opens. */
+export interface ReturnedWork {
+  at: string;
+  fromStepId: string;
+  byName: string;
+  reason: string;
+  missing: string[];
+  kept: Checklist;
+}
+
+/** A disagreement between the participants of a joint step on a decision field, flagged on the case. */
+export interface Disagreement {
+  stepId: string;
+  at: string;
+  fields: string[];
 }
 
 /** Eligibility (Kriteria Sasaran) evaluation kept on the case. */
@@ -50,6 +79,10 @@ export interface CaseState {
   /** Set while waiting for the applicant to complete documents; the service clock is stopped. */
   paused?: { since: string; stepId: string; reason: string; remainingMinutes?: number; remainingMs?: number };
   eligibility?: EligibilityState;
+  /** The last send-back while it is being answered (cleared when the returned step is done). */
+  sentBack?: { at: string; fromStepId: string; toStepId: string; reason: string; missing: string[] };
+  /** Joint steps where participants disagreed on a decision field. */
+  disagreements?: Disagreement[];
   /** Counter for task ids, so ids are deterministic. */
   taskSeq: number;
   /** Number of events produced so far (the sequence number of the last event). */
@@ -72,6 +105,8 @@ export interface EngineContext {
   now: Date;
   calendar: WorkingCalendar;
   by: Actor;
+  /** The regency's official areas, to check the region part of NIK and KK numbers (optional). */
+  regions?: RegencyRegions;
 }
 
 /** Checklist of a step's requirements: document id → present. */
@@ -88,6 +123,8 @@ export type CaseCommand =
       attachments?: Array<{ doc: string; attachmentId: string }>;
       choice?: string;
       note?: string;
+      /** Why the case goes on to a positive decision although the Kriteria Sasaran failed. */
+      overrideReason?: string;
       /** Set only by the connector runner at the edge: the service step's connector answered. */
       via?: 'connector';
     }

@@ -2,6 +2,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { SopDefinition, Step } from '../definition/sopTypes.ts';
 import { compileCondition, type CompiledCondition } from './rules/evaluateCondition.ts';
+import { factsOfCondition } from './rules/factsOfCondition.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
@@ -16,17 +17,6 @@ export interface ExecutableSop {
   /** Compiled `when` of conditional requirements, keyed `stepId/doc`. */
   requirementConditions: ReadonlyMap<string, CompiledCondition>;
   eligibility: Array<{ id: string; text: string; condition: CompiledCondition; facts: string[] }>;
-}
-
-function factsOf(condition: unknown, out: Set<string>): Set<string> {
-  if (condition && typeof condition === 'object') {
-    const c = condition as Record<string, unknown>;
-    if (typeof c.fact === 'string') out.add(c.fact);
-    for (const key of ['all', 'any'])
-      if (Array.isArray(c[key])) for (const child of c[key] as unknown[]) factsOf(child, out);
-    if (c.not) factsOf(c.not, out);
-  }
-  return out;
 }
 
 function createFormAjv(): Ajv2020 {
@@ -62,7 +52,7 @@ export function compileSop(definition: SopDefinition): ExecutableSop {
       id: c.id,
       text: c.text,
       condition: compileCondition(c.rule),
-      facts: [...factsOf(c.rule, new Set())],
+      facts: [...factsOfCondition(c.rule, new Set())],
     })),
   };
 }

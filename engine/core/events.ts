@@ -71,6 +71,25 @@ export const caseEventPayloadSchemas = {
     goto: Type.String(),
     branches: Type.Array(Type.Object({ label: Type.String(), passed: Type.Boolean(), explanations: Explanations })),
   }),
+  'step.disagreement': Type.Object({
+    decidedBy: Type.String({ description: 'the actor whose answers decide the joint step' }),
+    fields: Type.Array(
+      Type.Object({
+        field: Type.String({ description: 'a decision field, or "choice" for a decision taken by hand' }),
+        title: Type.String(),
+        values: Type.Optional(
+          Type.Array(Type.Object({ actorId: Type.String(), value: Type.Unknown() }), {
+            description: 'gone after anonymisation',
+          }),
+        ),
+      }),
+    ),
+  }),
+  'eligibility.overridden': Type.Object({
+    reason: Type.String(),
+    branch: Type.String(),
+    failed: Type.Array(Type.String({ description: 'texts of the Kriteria Sasaran that failed' })),
+  }),
   'case.sentBack': Type.Object({
     from: Type.String(),
     to: Type.String(),
@@ -139,6 +158,8 @@ export const caseEventBodySchema = Type.Union([
   event('step.completed', caseEventPayloadSchemas['step.completed']),
   event('decision.taken', caseEventPayloadSchemas['decision.taken']),
   event('decision.evaluated', caseEventPayloadSchemas['decision.evaluated']),
+  event('step.disagreement', caseEventPayloadSchemas['step.disagreement']),
+  event('eligibility.overridden', caseEventPayloadSchemas['eligibility.overridden']),
   event('case.sentBack', caseEventPayloadSchemas['case.sentBack']),
   event('clock.started', caseEventPayloadSchemas['clock.started']),
   event('clock.paused', caseEventPayloadSchemas['clock.paused']),

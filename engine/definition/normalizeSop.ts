@@ -36,14 +36,34 @@ function normalizeOutputs(raw: RawStep['output'], regency: RawRegency): Output[]
 
 function normalizeRequirements(step: RawStep, sop: RawSop, regency: RawRegency): Requirement[] {
   const docs = [...(sop.documents ?? []), ...(regency.documentTypes ?? [])];
+  const typeOf = (id: string) => docs.find((d) => d.id === id);
   return (step.requirements ?? []).map((r) => {
+    if (typeof r !== 'string' && 'either' in r) {
+      // "A atau B": one requirement, satisfied by any one of the listed documents.
+      const either = r.either.map((id) => {
+        const accepts = typeOf(id)?.accepts;
+        return { doc: id, label: typeOf(id)?.label ?? id, ...(accepts ? { accepts } : {}) };
+      });
+      const requirement: Requirement = {
+        doc: r.either[0]!,
+        label: either.map((e) => e.label).join(' atau '),
+        required: r.required ?? true,
+        either,
+      };
+      if (r.note !== undefined) requirement.note = r.note;
+      return requirement;
+    }
     const raw = typeof r === 'string' ? { doc: r } : r;
+    const type = typeOf(raw.doc);
     const requirement: Requirement = {
       doc: raw.doc,
-      label: docs.find((d) => d.id === raw.doc)?.label ?? raw.doc,
-      required: raw.required ?? true,
+      label: type?.label ?? raw.doc,
+      // Equipment is a reminder for the officer, never a demand on the applicant.
+      required: type?.kind === 'equipment' ? false : (raw.required ?? true),
     };
-    if (raw.when) requirement.when = raw.when;
+    if (type?.kind === 'equipment') requirement.kind = 'equipment';
+    if (type?.accepts) requirement.accepts = type.accepts;
+    if (raw.when && type?.kind !== 'equipment') requirement.when = raw.when;
     if (raw.note !== undefined) requirement.note = raw.note;
     return requirement;
   });
@@ -61,6 +81,7 @@ function normalizeStep(step: RawStep, index: number, sop: RawSop, regency: RawRe
     outputs: normalizeOutputs(step.output, regency),
     clock: step.clock ?? sop.clock ?? 'office',
   };
+  if (typeof step.actor !== 'string' && 'together' in step.actor) out.decidedBy = step.actor.decidedBy ?? ids[0]!;
   if (step.kind === 'service' && step.service) out.service = step.service;
   const form = forms.steps.get(step.id);
   if (form) out.form = form;

@@ -38,7 +38,14 @@ export interface DocumentType {
   description?: string;
   scan?: boolean;
   personalData?: boolean;
+  /** `equipment`: a tool or means of work (ATK, komputer, kendaraan), shown as a reminder, never demanded. */
+  kind?: 'document' | 'equipment';
+  /** File kinds a scan may be (default pdf, jpeg, png). */
+  accepts?: FileKind[];
 }
+
+/** A file kind an upload may be, recognised from its content. */
+export type FileKind = 'pdf' | 'jpeg' | 'png' | 'xlsx' | 'docx';
 
 /** A letter template for generated outputs. */
 export interface LetterTemplate {
@@ -131,10 +138,13 @@ export interface RawActor {
 }
 
 /** Who performs a step: one actor, all of several, or whichever of several acts first. */
-export type RawActorRef = string | { together: string[] } | { anyOf: string[] };
+export type RawActorRef = string | { together: string[]; decidedBy?: string } | { anyOf: string[] };
 
 /** A requirement as written. */
-export type RawRequirement = string | { doc: string; required?: boolean; when?: RuleCondition; note?: string };
+export type RawRequirement =
+  | string
+  | { doc: string; required?: boolean; when?: RuleCondition; note?: string }
+  | { either: string[]; required?: boolean; note?: string };
 
 /** An output as written. */
 export type RawOutput =
@@ -265,6 +275,12 @@ export interface Requirement {
   required: boolean;
   when?: RuleCondition;
   note?: string;
+  /** "A atau B": any one of these document ids (the first is `doc`) satisfies the requirement. */
+  either?: Array<{ doc: string; label: string; accepts?: FileKind[] }>;
+  /** `equipment` items are reminders only: never demanded, ticked or uploaded. */
+  kind?: 'equipment';
+  /** File kinds a scan may be (default pdf, jpeg, png). */
+  accepts?: FileKind[];
 }
 
 /** A normalised output. */
@@ -282,6 +298,8 @@ export interface Step {
   activity: string;
   actorMode: ActorMode;
   actors: string[];
+  /** Joint steps: the actor whose answers fill the shared fields and take the decision (default the first). */
+  decidedBy?: string;
   requirements: Requirement[];
   form?: ResolvedForm;
   time?: Duration;

@@ -22,7 +22,7 @@ export function collectFactConditions(sop: RawSop): LocatedFactCondition[] {
       if (b.when) walk(b.when, `/steps/${i}/decision/branches/${j}/when`, out);
     });
     (step.requirements ?? []).forEach((r, j) => {
-      if (typeof r !== 'string' && r.when) walk(r.when, `/steps/${i}/requirements/${j}/when`, out);
+      if (typeof r !== 'string' && 'when' in r && r.when) walk(r.when, `/steps/${i}/requirements/${j}/when`, out);
     });
   });
   return out;

@@ -6,7 +6,13 @@ export interface CaseDriver {
   start: (data: Record<string, unknown>) => Promise<CaseState>;
   complete: (
     task: { id: string; role: string },
-    input: { formData: Record<string, unknown>; checklist: Checklist; choice?: string },
+    input: {
+      formData: Record<string, unknown>;
+      checklist: Checklist;
+      choice?: string;
+      note?: string;
+      overrideReason?: string;
+    },
   ) => Promise<CaseState>;
   sendBack: (task: { id: string; role: string }, reason: string) => Promise<CaseState>;
   /** Events so far (for the branch and clock assertions). */

@@ -47,7 +47,11 @@ export async function runScenario(
       const choice = visit.branch !== undefined && step.decision?.mode === 'human' ? { choice: visit.branch } : {};
       // A service step walked without its connector is completed by hand, which needs a reason.
       const note = step.service ? { note: 'Simulasi: layanan tidak dipanggil, hasil dicatat manual' } : {};
-      state = await driver.complete(task, { formData, checklist, ...choice, ...note });
+      // A walk down a granting branch with failed Kriteria Sasaran records why, as staff must.
+      const override = step.decision
+        ? { overrideReason: 'Simulasi: melanjutkan meski kriteria sasaran tidak terpenuhi' }
+        : {};
+      state = await driver.complete(task, { formData, checklist, ...choice, ...note, ...override });
     }
   }
   const branchesTaken = (await driver.events()).flatMap((e) =>

@@ -38,6 +38,8 @@ function stringSample(schema: SchemaNode): string {
   if (schema.format === 'date-time') return '2025-01-06T09:00:00+08:00';
   if (schema.format === 'email') return 'pemohon@example.id';
   if (schema.format === 'uri') return 'https://example.id';
+  // A 16-digit number is a NIK or KK: a structurally valid one (Kutai Kartanegara, 1 Jan 2001, serial 0001).
+  if (schema.pattern === '^[0-9]{16}$') return '6402010101010001';
   if (schema.pattern !== undefined) return patternSample(schema.pattern);
   const text = schema.title !== undefined ? `Contoh ${schema.title}` : 'Contoh isian';
   const min = schema.minLength ?? 0;

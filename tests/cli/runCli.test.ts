@@ -22,10 +22,13 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
 const DIAGNOSTIC = /^(?<file>\S+):(?<line>\d+):(?<column>\d+) {2}(?<code>[A-Z_]+) {2}(?<message>\S.*)$/;
 
 describe('alur validate', () => {
-  it('accepts a valid regency folder with exit code 0', async () => {
+  it('accepts a valid regency folder with exit code 0; a rule reading an optional field without default is a warning', async () => {
     const { code, stdout, stderr } = await run('validate', validFolder);
     expect(code).toBe(0);
-    expect(stdout).toBe('2 berkas diperiksa, 0 kesalahan.\n');
+    expect(stdout).toBe(
+      `${shown(validFile)}  PERINGATAN  Aturan membaca isian \`age\` yang boleh dikosongkan dan tidak punya nilai bawaan (\`default\`); bila kosong, aturan membaca nilai kosong. Beri \`default\` atau jadikan isian wajib.\n` +
+        '2 berkas diperiksa, 0 kesalahan, 1 peringatan.\n',
+    );
     expect(stderr).toBe('');
   });
 

@@ -20,6 +20,7 @@ import { formDataFor, wantedFactsFrom } from '../../engine/simulation/scenarioDa
 import { planScenarios } from '../../engine/simulation/planScenarios.ts';
 import { runScenario } from '../../engine/simulation/runScenario.ts';
 import { decodeCaseEvent, EventDecodeError, type CaseEventRow } from '../../engine/storage/decodeCaseEvent.ts';
+import { jointContext, jointExe } from './support/jointFixture.ts';
 import en from '../../ui-shared/i18n/en.json' with { type: 'json' };
 import id from '../../ui-shared/i18n/id.json' with { type: 'json' };
 
@@ -147,6 +148,31 @@ async function everyEmittedEvent(): Promise<CaseEvent[]> {
   );
   if (!recomputed.ok) throw new Error(recomputed.error.message);
   all.push(...recomputed.events);
+  // Joint steps: participants answering differently on a decision field flag a disagreement.
+  const jointStart = await applyCommand(
+    jointExe,
+    undefined,
+    { type: 'start', caseId: 'c4', data: { fullName: 'Ani', age: 70 } },
+    jointContext('2025-03-03T02:00:00Z', ['petugas']),
+  );
+  if (!jointStart.ok) throw new Error(jointStart.error.message);
+  let joint = jointStart.state;
+  for (const [role, formData] of [
+    ['petugas', undefined],
+    ['petugas', { neglected: true }],
+    ['kabid', { neglected: false }],
+  ] as const) {
+    const task = joint.tasks.find((t) => t.status === 'open' && t.role === role)!;
+    const done = await applyCommand(
+      jointExe,
+      joint,
+      { type: 'complete', taskId: task.id, checklist: { ktp: true, kk: true }, ...(formData ? { formData } : {}) },
+      jointContext('2025-03-03T03:00:00Z', [role]),
+    );
+    if (!done.ok) throw new Error(done.error.message);
+    all.push(...done.events);
+    joint = done.state;
+  }
   const anonymised = await applyCommand(exe, finished.state, { type: 'anonymise' }, context);
   if (!anonymised.ok) throw new Error(anonymised.error.message);
   all.push(...anonymised.events);

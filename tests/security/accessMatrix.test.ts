@@ -313,9 +313,9 @@ describe(`access matrix: every route × role × regency (${databaseLabel})`, () 
     expect(mismatches).toEqual([]);
   });
 
-  it('an auditor is refused every write except signing out (exports are reads sent by POST for their reason)', async () => {
+  it('an auditor is refused every write except signing out (exports and revealing a masked NIK are reads sent by POST)', async () => {
     const auditor = await test.as(HOME, 'auditor');
-    const readsByPost = ['session', 'case.export'];
+    const readsByPost = ['session', 'case.export', 'case.read'];
     const writes = allRoutes().filter(
       (r) => r.method !== 'get' && r.access === 'user' && !readsByPost.includes(r.policy?.action ?? ''),
     );

@@ -6,6 +6,7 @@ import { auditRoutes } from './auditRoutes.ts';
 import { calendarRoutes } from './calendarRoutes.ts';
 import { authRoutes } from './authRoutes.ts';
 import { caseRoutes } from './caseRoutes.ts';
+import { caseDataRoutes } from './caseDataRoutes.ts';
 import { backupRoutes } from './backupRoutes.ts';
 import { catalogueRoutes } from './catalogueRoutes.ts';
 import { definitionRoutes } from './definitionRoutes.ts';
@@ -33,6 +34,7 @@ export function allRoutes(secureCookies: () => boolean = () => false): RouteSpec
     ...regencyRoutes,
     ...definitionRoutes,
     ...caseRoutes,
+    ...caseDataRoutes,
     ...taskRoutes,
     ...attachmentRoutes,
     ...delegationRoutes,

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { hasActivePdfContent } from '../../app/activePdfContent.ts';
 import { AppError } from '../../app/appErrors.ts';
-import { detectScanType, safeFileName } from '../../app/detectFileType.ts';
+import { acceptedKinds, detectFileKind, MEDIA_TYPE_OF, safeFileName } from '../../app/detectFileType.ts';
+import { executableOfVersionId } from '../../app/executableCache.ts';
 import { loadCase } from '../../storage/caseRepository.ts';
 import { route, type RouteSpec } from '../routeSpec.ts';
 
@@ -15,7 +16,7 @@ export const attachmentRoutes: RouteSpec[] = [
     path: '/api/cases/{caseId}/attachments',
     idempotent: true,
     summary:
-      'Mengunggah pindaian dokumen (JPEG, PNG atau PDF, maks. 10 MB); query `doc` = jenis dokumen, `name` = nama berkas',
+      'Mengunggah pindaian dokumen (JPEG, PNG atau PDF; XLSX/DOCX bila jenis dokumennya menerimanya; maks. 10 MB); query `doc` = jenis dokumen, `name` = nama berkas',
     tag: 'lampiran',
     access: 'user',
     policy: { action: 'attachment.upload' },
@@ -26,7 +27,7 @@ export const attachmentRoutes: RouteSpec[] = [
       401: 'Belum masuk',
       404: 'Kasus tidak ada',
       413: 'Terlalu besar',
-      415: 'Bukan JPEG/PNG/PDF',
+      415: 'Jenis berkas tidak diterima untuk dokumen ini',
     },
     handler: async ({ db, user, params, query, body }) => {
       const stored = await loadCase(db, user!.regencyId, params.caseId!);
@@ -36,19 +37,29 @@ export const attachmentRoutes: RouteSpec[] = [
         throw new AppError('VALIDATION_FAILED', 'Jenis dokumen (doc) wajib diisi dengan pengenal dokumen SOP.', '/doc');
       const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
       if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', 'Berkas kosong.', '/body');
-      const type = detectScanType(bytes);
-      if (!type)
+      const compiled = await executableOfVersionId(db, user!.regencyId, stored.versionId);
+      const requirements = compiled?.exe.definition.steps.flatMap((s) => s.requirements) ?? [];
+      if (requirements.some((r) => r.doc === doc && r.kind === 'equipment'))
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'Butir ini peralatan kerja, bukan dokumen: tidak perlu diunggah.',
+          '/doc',
+        );
+      const accepted = acceptedKinds(requirements, doc);
+      const kind = detectFileKind(bytes);
+      if (!kind || !accepted.includes(kind))
         throw new AppError(
           'UNSUPPORTED_MEDIA_TYPE',
-          'Berkas harus berupa gambar JPEG/PNG atau PDF (diperiksa dari isinya, bukan nama berkas).',
+          `Berkas untuk dokumen ini harus berupa ${accepted.map((k) => k.toUpperCase()).join(', ')} (diperiksa dari isinya, bukan nama berkas).`,
         );
-      if (type === 'application/pdf' && hasActivePdfContent(bytes))
+      const type = MEDIA_TYPE_OF[kind];
+      if (kind === 'pdf' && hasActivePdfContent(bytes))
         throw new AppError(
           'UNSUPPORTED_MEDIA_TYPE',
           'PDF ini berisi skrip, lampiran tersemat atau tindakan otomatis; unggah pindaian biasa.',
         );
       const id = randomUUID();
-      const fileName = safeFileName(query.name, type);
+      const fileName = safeFileName(query.name, kind);
       await db('attachments').insert({
         id,
         case_id: stored.id,

@@ -1,4 +1,6 @@
 import { AppError } from '../../app/appErrors.ts';
+import { worksOnCase } from '../../app/caseData/caseOverview.ts';
+import { maskedData } from '../../app/caseData/identityFields.ts';
 import { maskNik, searchCases, type CaseSearch } from '../../app/caseQueries.ts';
 import { openCase, runCaseCommand, type CaseCommandOutcome } from '../../app/caseService.ts';
 import type { Action } from '../../app/permissions/actions.ts';
@@ -120,15 +122,20 @@ export const caseRoutes: RouteSpec[] = [
   route({
     method: 'get',
     path: '/api/cases/{caseId}',
-    summary: 'Satu kasus: status, data, tugas, kelayakan',
+    summary:
+      'Satu kasus: status, data, tugas, kelayakan (NIK/KK disamarkan kecuali bagi yang sedang mengerjakan kasus)',
     tag: 'kasus',
     access: 'user',
     policy: { action: 'case.read', log: 'view' },
     responses: { 200: 'Kasus', 401: 'Belum masuk', 404: 'Tidak ada' },
-    handler: async ({ db, user, params }) => {
+    handler: async ({ db, user, access, params }) => {
       const stored = await loadCase(db, user!.regencyId, params.caseId!);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      return { body: caseBody({ caseId: stored.id, trackingCode: stored.trackingCode, state: stored.state }) };
+      // Readers who do not work on the case get NIK and KK masked here too (the sections API reveals on request).
+      const state = worksOnCase(stored.state, access!)
+        ? stored.state
+        : { ...stored.state, data: maskedData(stored.state.data) };
+      return { body: caseBody({ caseId: stored.id, trackingCode: stored.trackingCode, state }) };
     },
   }),
   route({

@@ -12,6 +12,7 @@ type CompleteBody = {
   attachments?: Array<{ doc: string; attachmentId: string }>;
   choice?: string;
   note?: string;
+  overrideReason?: string;
 };
 
 const completeBody = {
@@ -32,6 +33,7 @@ const completeBody = {
     },
     choice: { type: 'string', maxLength: 200 },
     note: { type: 'string', maxLength: 4000 },
+    overrideReason: { type: 'string', maxLength: 2000 },
   },
 };
 

@@ -3,7 +3,17 @@ import type { AuthUser } from '../authUser.ts';
 
 /** Kinds of access to a case's personal data or documents that are recorded. */
 export type AccessKind =
-  'view' | 'timeline' | 'attachments' | 'download' | 'document' | 'print' | 'export' | 'search' | 'audit';
+  | 'view'
+  | 'timeline'
+  | 'attachments'
+  | 'download'
+  | 'document'
+  | 'print'
+  | 'export'
+  | 'search'
+  | 'audit'
+  /** A masked NIK or KK shown in full ("Tampilkan"). */
+  | 'reveal';
 
 /** One access to record. */
 export interface AccessRecord {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import { getVersionById } from '../../storage/definitionRepository.ts';
+import { getRegency, getVersionById } from '../../storage/definitionRepository.ts';
+import { documentLabels } from '../caseData/caseOverview.ts';
 import type { CaseState } from '../../core/caseTypes.ts';
 import { AppError } from '../appErrors.ts';
 import { maskName } from '../letters/maskName.ts';
@@ -14,6 +15,8 @@ export interface PublicStatus {
   status: CaseState['status'];
   stage: { index: number; total: number; label: string; lane: string } | null;
   waitingForDocuments: boolean;
+  /** While sent back: the documents to bring (labels only, never the officer's free-text reason). */
+  documentsToBring: string[];
   openedAt: string;
   expectedCompletion: string | null;
   /** The Jangka Waktu counts from a later step ("sejak berkas diterima lengkap") that is not done yet. */
@@ -55,6 +58,7 @@ export async function publicStatus(db: Knex, trackingCode: string): Promise<Publ
   const version = await getVersionById(db, row.regency_id, Number(row.version_id));
   const definition = version?.definition;
   const state = row.state;
+  const regency = state.sentBack ? await getRegency(db, row.regency_id) : undefined;
   const step = definition?.steps.find((s) => s.id === state.currentStepId);
   const lane = step ? (definition?.actors.find((a) => a.id === step.actors[0])?.name ?? '') : '';
   const complaints = definition?.serviceStandard?.complaints;
@@ -66,6 +70,13 @@ export async function publicStatus(db: Knex, trackingCode: string): Promise<Publ
     stage:
       step && definition ? { index: step.index + 1, total: definition.steps.length, label: step.activity, lane } : null,
     waitingForDocuments: state.status === 'waiting',
+    documentsToBring:
+      state.sentBack && definition
+        ? (() => {
+            const labels = documentLabels(definition, regency);
+            return state.sentBack.missing.map((doc) => labels.get(doc) ?? doc);
+          })()
+        : [],
     openedAt: state.openedAt,
     expectedCompletion: state.dueAt ?? null,
     clockWaitsForCompleteFile:

@@ -1,5 +1,14 @@
 /** Keys whose values are personal by nature: form answers, free notes, rule explanations quoting values. */
-const REMOVED_KEYS = new Set(['formData', 'data', 'note', 'explanation', 'explanations', 'actual', 'comment']);
+const REMOVED_KEYS = new Set([
+  'formData',
+  'data',
+  'note',
+  'explanation',
+  'explanations',
+  'actual',
+  'comment',
+  'values',
+]);
 /** Free-text keys kept for statistics (rejection and send-back reasons) with number runs masked. */
 const MASKED_KEYS = new Set(['reason', 'recipient', 'decisionNote', 'returnNote']);
 

@@ -5,7 +5,11 @@ import { evaluateEligibility } from '../flow/evaluateEligibility.ts';
 import { resumeServiceClock, serviceClockStep, startServiceClock } from '../flow/serviceClock.ts';
 import { formErrorsToDetails } from '../formErrors.ts';
 import { buildFacts } from '../rules/buildFacts.ts';
-import { beginTransition, commit, emit } from '../transition.ts';
+import { identityErrors } from '../identity/identityErrors.ts';
+import { deciderOf, decidesStep, findDisagreements } from '../flow/jointStep.ts';
+import { untickedAsFalse } from '../flow/untickedAsFalse.ts';
+import { beginTransition, commit, emit, type Transition } from '../transition.ts';
+import type { Step } from '../../definition/sopTypes.ts';
 import { findActionableTask } from './findActionableTask.ts';
 
 type Complete = Extract<CaseCommand, { type: 'complete' }>;
@@ -19,14 +23,25 @@ async function missingRequirements(
 ): Promise<string[]> {
   const step = exe.stepById.get(stepId)!;
   const facts = buildFacts(exe.definition, { ...state.data, ...(command.formData ?? {}) }, {}, now);
+  const present = (doc: string): boolean =>
+    command.checklist?.[doc] === true || (command.attachments ?? []).some((a) => a.doc === doc);
   const missing: string[] = [];
   for (const r of step.requirements) {
-    if (command.checklist?.[r.doc] === true || command.attachments?.some((a) => a.doc === r.doc)) continue;
+    // Equipment is only a reminder; "A atau B" is met by any one of its documents.
+    if (r.kind === 'equipment') continue;
+    if ((r.either ?? [{ doc: r.doc }]).some((e) => present(e.doc))) continue;
     const condition = exe.requirementConditions.get(`${stepId}/${r.doc}`);
     const needed = condition ? (await condition.evaluate(facts)).passed : r.required;
     if (needed) missing.push(r.doc);
   }
   return missing;
+}
+
+/** Whether the flow goes on towards a service (not a refusal or referral ending). */
+function positiveTarget(exe: ExecutableSop, target: string): boolean {
+  if (target === 'ditolak' || target === 'dirujuk') return false;
+  const end = exe.stepById.get(target)?.end;
+  return end !== 'ditolak' && end !== 'dirujuk';
 }
 
 /** Completes one task: validates form and checklist, then advances the flow when the step is done. */
@@ -50,18 +65,17 @@ export async function completeTask(
         path: '/note',
       },
     };
-  const formData = command.formData ?? {};
+  const formData = untickedAsFalse(step.form?.schema, command.formData ?? {});
   const validator = exe.formValidators.get(step.id);
-  if (validator && !validator(formData)) {
+  const details = [
+    ...(validator && !validator(formData) ? formErrorsToDetails(validator.errors, step.form!.schema) : []),
+    ...(step.form ? identityErrors(step.form.schema, formData, context.now, context.regions) : []),
+  ];
+  if (details.length > 0)
     return {
       ok: false,
-      error: {
-        code: 'FORM_INVALID',
-        message: 'Isian formulir belum benar. Periksa isian yang ditandai.',
-        details: formErrorsToDetails(validator.errors, step.form!.schema),
-      },
+      error: { code: 'FORM_INVALID', message: 'Isian formulir belum benar. Periksa isian yang ditandai.', details },
     };
-  }
   const missing = await missingRequirements(exe, state, step.id, command, context.now);
   if (missing.length > 0) {
     const labels = missing.map((d) => step.requirements.find((r) => r.doc === d)?.label ?? d);
@@ -75,7 +89,10 @@ export async function completeTask(
   const openSiblings = state.tasks.filter((x) => x.stepId === step.id && x.status === 'open' && x.id !== task.id);
   const stepWillFinish = step.actorMode !== 'together' || openSiblings.length === 0;
   const humanDecision = step.decision?.mode === 'human';
-  if (stepWillFinish && humanDecision) {
+  // In a joint step the decider's choice decides; the others may give theirs, which is kept and compared.
+  const decides = decidesStep(step, task);
+  const choiceNeeded = step.actorMode === 'together' ? decides : stepWillFinish;
+  if (humanDecision && (choiceNeeded || command.choice !== undefined)) {
     if (command.choice === undefined)
       return {
         ok: false,
@@ -101,7 +118,13 @@ export async function completeTask(
   live.status = 'completed';
   live.completedAt = context.now.toISOString();
   live.completedBy = context.by.userId;
-  Object.assign(t.state.data, structuredClone(formData));
+  live.completedByName = context.by.name;
+  live.formData = structuredClone(formData);
+  live.checklist = { ...(command.checklist ?? {}) };
+  if (command.choice !== undefined) live.choice = command.choice;
+  // Only the decider's answers become the case's shared data; the others stay theirs, on their task.
+  if (decides) Object.assign(t.state.data, structuredClone(formData));
+  if (t.state.sentBack?.toStepId === step.id && stepWillFinish) delete t.state.sentBack;
   emit(
     t,
     {
@@ -117,8 +140,9 @@ export async function completeTask(
     { stepId: step.id, taskId: task.id },
   );
   if (t.state.paused && t.state.paused.stepId === step.id && stepWillFinish) resumeServiceClock(t);
-  await evaluateEligibility(t, exe, Object.keys(formData));
+  if (decides) await evaluateEligibility(t, exe, Object.keys(formData));
   if (!stepWillFinish) return commit(t);
+  if (step.actorMode === 'together') flagDisagreements(t, exe, step, task.createdAt);
   if (step.actorMode === 'anyOf') {
     for (const sibling of t.state.tasks) {
       if (sibling.stepId === step.id && sibling.status === 'open') {
@@ -143,7 +167,39 @@ export async function completeTask(
     return commit(t);
   }
   if (step.decision) {
-    const target = await decide(t, exe, step.id, command.choice);
+    const choice =
+      step.actorMode === 'together'
+        ? t.state.tasks.find((x) => x.stepId === step.id && x.createdAt === task.createdAt && decidesStep(step, x))
+            ?.choice
+        : command.choice;
+    const target = await decide(t, exe, step.id, choice);
+    const failed = t.state.eligibility?.passed === false ? t.state.eligibility.criteria : [];
+    if (failed.length > 0 && positiveTarget(exe, target)) {
+      // Going on to a service although the Kriteria Sasaran failed needs a recorded reason.
+      const reason = (command.overrideReason ?? '').trim();
+      if (reason.length === 0)
+        return {
+          ok: false,
+          error: {
+            code: 'REASON_REQUIRED',
+            message:
+              'Kriteria sasaran tidak terpenuhi. Untuk melanjutkan ke keputusan yang mengabulkan, tuliskan alasannya; alasan dicatat di linimasa.',
+            path: '/overrideReason',
+          },
+        };
+      emit(
+        t,
+        {
+          type: 'eligibility.overridden',
+          payload: {
+            reason,
+            branch: target,
+            failed: failed.filter((c) => !c.outcome.passed).map((c) => c.text),
+          },
+        },
+        { stepId: step.id },
+      );
+    }
     enterStep(t, exe, target);
     return commit(t);
   }
@@ -151,12 +207,19 @@ export async function completeTask(
   return commit(t);
 }
 
-async function decide(
-  t: ReturnType<typeof beginTransition>,
-  exe: ExecutableSop,
-  stepId: string,
-  choice: string | undefined,
-): Promise<string> {
+/** Flags, on the case and in the timeline, where the participants of a joint step answered differently. */
+function flagDisagreements(t: Transition, exe: ExecutableSop, step: Step, round: string): void {
+  const tasks = t.state.tasks.filter((x) => x.stepId === step.id && x.createdAt === round && x.status === 'completed');
+  const fields = findDisagreements(exe, step, tasks);
+  if (fields.length === 0) return;
+  emit(t, { type: 'step.disagreement', payload: { decidedBy: deciderOf(step) ?? '', fields } }, { stepId: step.id });
+  t.state.disagreements = [
+    ...(t.state.disagreements ?? []),
+    { stepId: step.id, at: t.context.now.toISOString(), fields: fields.map((f) => f.field) },
+  ];
+}
+
+async function decide(t: Transition, exe: ExecutableSop, stepId: string, choice: string | undefined): Promise<string> {
   const step = exe.stepById.get(stepId)!;
   const decision = step.decision!;
   if (decision.mode === 'human') {

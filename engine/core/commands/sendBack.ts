@@ -1,4 +1,4 @@
-import type { CaseCommand, CaseState, CommandResult, EngineContext } from '../caseTypes.ts';
+import type { CaseCommand, CaseState, Checklist, CommandResult, EngineContext } from '../caseTypes.ts';
 import type { ExecutableSop } from '../compileSop.ts';
 import { cancelOpenTasks, enterStep } from '../flow/enterStep.ts';
 import { pauseServiceClock } from '../flow/serviceClock.ts';
@@ -40,6 +40,18 @@ export function sendBack(
   );
   cancelOpenTasks(t, 'sent-back');
   if (!t.state.paused) pauseServiceClock(t, exe, step.sendBack.to, command.reason);
-  enterStep(t, exe, step.sendBack.to);
+  const to = step.sendBack.to;
+  const missing = command.missing ?? [];
+  // The ticks the returned step already gave stay given, except for what is now missing.
+  const kept: Checklist = {};
+  for (const done of state.tasks.filter((x) => x.stepId === to && x.status === 'completed'))
+    for (const [doc, ticked] of Object.entries(done.checklist ?? {}))
+      if (ticked && !missing.includes(doc)) kept[doc] = true;
+  const at = context.now.toISOString();
+  t.state.sentBack = { at, fromStepId: step.id, toStepId: to, reason: command.reason, missing };
+  enterStep(t, exe, to);
+  for (const task of t.state.tasks)
+    if (task.stepId === to && task.status === 'open' && task.createdAt === at)
+      task.returned = { at, fromStepId: step.id, byName: context.by.name, reason: command.reason, missing, kept };
   return commit(t);
 }

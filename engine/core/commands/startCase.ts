@@ -4,7 +4,9 @@ import type { ExecutableSop } from '../compileSop.ts';
 import { enterStep } from '../flow/enterStep.ts';
 import { evaluateEligibility } from '../flow/evaluateEligibility.ts';
 import { serviceClockStep } from '../flow/serviceClock.ts';
+import { untickedAsFalse } from '../flow/untickedAsFalse.ts';
 import { formErrorsToDetails } from '../formErrors.ts';
+import { identityErrors } from '../identity/identityErrors.ts';
 import { beginTransition, commit, emit } from '../transition.ts';
 
 /** An empty case, before its start command. */
@@ -30,18 +32,19 @@ export async function startCase(
   command: Extract<CaseCommand, { type: 'start' }>,
   context: EngineContext,
 ): Promise<CommandResult> {
-  if (!exe.caseDataValidator(command.data)) {
+  const data = untickedAsFalse(exe.definition.caseData.schema, command.data);
+  const valid = exe.caseDataValidator(data);
+  const details = [
+    ...(valid ? [] : formErrorsToDetails(exe.caseDataValidator.errors, exe.definition.caseData.schema)),
+    ...identityErrors(exe.definition.caseData.schema, data, context.now, context.regions),
+  ];
+  if (details.length > 0)
     return {
       ok: false,
-      error: {
-        code: 'FORM_INVALID',
-        message: 'Data kasus belum benar. Periksa isian yang ditandai.',
-        details: formErrorsToDetails(exe.caseDataValidator.errors, exe.definition.caseData.schema),
-      },
+      error: { code: 'FORM_INVALID', message: 'Data kasus belum benar. Periksa isian yang ditandai.', details },
     };
-  }
   const t = beginTransition(blankCase(exe, command.caseId, context.now), context);
-  t.state.data = structuredClone(command.data);
+  t.state.data = structuredClone(data);
   t.state.persons = Math.max(1, command.persons ?? 1);
   const clockWaits = serviceClockStep(exe) !== undefined;
   if (exe.definition.duration && !clockWaits)
@@ -58,10 +61,10 @@ export async function startCase(
       sopId: exe.definition.id,
       dueAt: t.state.dueAt ?? null,
       ...(clockWaits ? { clockStartsAfter: serviceClockStep(exe) } : {}),
-      fields: Object.keys(command.data),
+      fields: Object.keys(data),
     },
   });
-  await evaluateEligibility(t, exe, Object.keys(command.data));
+  await evaluateEligibility(t, exe, Object.keys(data));
   const first = exe.definition.steps[0];
   if (first) enterStep(t, exe, first.id);
   return commit(t);

@@ -42,8 +42,23 @@ export function enterStep(t: Transition, exe: ExecutableSop, target: string): vo
   if (!step) throw new Error(`Step ${target} missing from a validated definition`);
   const { state, context } = t;
   state.currentStepId = step.id;
-  const created: TaskState[] = step.actors.map((actorId) => {
-    const actor = exe.definition.actors.find((a) => a.id === actorId);
+  const actorOf = (id: string) => exe.definition.actors.find((a) => a.id === id);
+  // An outside party recorded by an officer who is also a participant makes one task with them
+  // ("bersama Panti"), not a second identical task in that officer's inbox.
+  const joined = new Map<string, string[]>();
+  const lanes = step.actors.filter((actorId) => {
+    const actor = actorOf(actorId);
+    if (step.actorMode !== 'together' || !actor?.external) return true;
+    const host = step.actors.find(
+      (other) =>
+        other !== actorId && actorOf(other)?.performerRole === actor.performerRole && !actorOf(other)?.external,
+    );
+    if (!host) return true;
+    joined.set(host, [...(joined.get(host) ?? []), actorId]);
+    return false;
+  });
+  const created: TaskState[] = lanes.map((actorId) => {
+    const actor = actorOf(actorId);
     state.taskSeq += 1;
     const task: TaskState = {
       id: `${state.id}-t${state.taskSeq}`,
@@ -53,6 +68,8 @@ export function enterStep(t: Transition, exe: ExecutableSop, target: string): vo
       status: 'open',
       createdAt: context.now.toISOString(),
     };
+    const withParties = joined.get(actorId);
+    if (withParties) task.with = withParties;
     if (step.time)
       task.dueAt = computeDeadline(context.calendar, context.now, step.time, state.persons, step.clock).toISOString();
     return task;

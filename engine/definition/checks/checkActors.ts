@@ -36,6 +36,18 @@ export function checkActors({ sop, regency }: CheckContext): UnplacedError[] {
         unplaced('UNKNOWN_ACTOR', path, withSuggestion({ actor: id, known: actorIds.join(', ') }, id, actorIds)),
       );
     });
+    // The decider of a joint step must be one of its participants.
+    if (typeof step.actor !== 'string' && 'together' in step.actor && step.actor.decidedBy !== undefined) {
+      const decider = step.actor.decidedBy;
+      if (!ids.includes(decider))
+        errors.push(
+          unplaced(
+            'UNKNOWN_DECIDER',
+            `/steps/${index}/actor/decidedBy`,
+            withSuggestion({ actor: decider, known: ids.join(', ') }, decider, ids),
+          ),
+        );
+    }
   });
   if (regency && sop.unit !== undefined && !regency.units.some((u) => u.id === sop.unit)) {
     errors.push(

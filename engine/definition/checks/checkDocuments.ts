@@ -8,9 +8,14 @@ export function checkDocuments({ sop, regency }: CheckContext): UnplacedError[] 
   const errors: UnplacedError[] = [];
   sop.steps.forEach((step, i) => {
     (step.requirements ?? []).forEach((req, j) => {
-      const doc = typeof req === 'string' ? req : req.doc;
-      const path = typeof req === 'string' ? `/steps/${i}/requirements/${j}` : `/steps/${i}/requirements/${j}/doc`;
-      if (!known.includes(doc)) errors.push(unplaced('UNKNOWN_DOCUMENT', path, withSuggestion({ doc }, doc, known)));
+      const refs: Array<[string, string]> =
+        typeof req === 'string'
+          ? [[req, `/steps/${i}/requirements/${j}`]]
+          : 'either' in req
+            ? req.either.map((doc, k): [string, string] => [doc, `/steps/${i}/requirements/${j}/either/${k}`])
+            : [[req.doc, `/steps/${i}/requirements/${j}/doc`]];
+      for (const [doc, path] of refs)
+        if (!known.includes(doc)) errors.push(unplaced('UNKNOWN_DOCUMENT', path, withSuggestion({ doc }, doc, known)));
     });
   });
   return errors;

@@ -12,7 +12,15 @@ const IMPORTANT = new Set([
   'case.ended',
   'output.issued',
 ]);
-const WARNING = new Set(['task.overdue', 'case.overdue', 'case.sentBack', 'case.rejected', 'case.cancelled']);
+const WARNING = new Set([
+  'task.overdue',
+  'case.overdue',
+  'case.sentBack',
+  'case.rejected',
+  'case.cancelled',
+  'step.disagreement',
+  'eligibility.overridden',
+]);
 const HIDDEN = new Set(['task.cancelled']);
 
 const STATUS_OF_OUTCOME = { selesai: 'completed', ditolak: 'rejected', dirujuk: 'referred', cancelled: 'cancelled' };
@@ -34,6 +42,7 @@ function labelValues(e: CaseEvent): {
     case 'case.cancelled':
     case 'case.rejected':
     case 'case.closed':
+    case 'eligibility.overridden':
       return { reason: e.payload.reason };
     case 'case.ended':
       return { outcome: STATUS_OF_OUTCOME[e.payload.outcome] };
@@ -42,6 +51,14 @@ function labelValues(e: CaseEvent): {
     default:
       return {};
   }
+}
+
+/** An answer as staff read it: Ya/Tidak for ticks, the text otherwise. */
+export function answerText(value: unknown, t: (key: string) => string): string {
+  if (value === true) return t('joint.yes');
+  if (value === false) return t('joint.no');
+  if (value === null || value === undefined || value === '') return '–';
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 
 /** Every event of the case: who (and on whose behalf), what, when, and how long each step took against its standard time. */
@@ -77,6 +94,8 @@ export function CaseTimeline({ events, definition }: { events: CaseEvent[]; defi
                 ? 'important'
                 : undefined;
           const branches = e.type === 'decision.evaluated' ? e.payload.branches : [];
+          const differing = e.type === 'step.disagreement' ? e.payload.fields : [];
+          const actorName = (id: string) => definition.actors.find((a) => a.id === id)?.name ?? id;
           return (
             <li key={e.seq} className={className}>
               <strong>{label}</strong>
@@ -91,6 +110,21 @@ export function CaseTimeline({ events, definition }: { events: CaseEvent[]; defi
                 {e.by.onBehalfOf && ` (${t('case.onBehalf', { name: e.by.onBehalfOf.name })})`}
                 {extra && ` · ${extra}`}
               </div>
+              {differing.length > 0 && (
+                <ul style={{ fontSize: '.85rem' }} data-testid="disagreement">
+                  {differing.map((f) => (
+                    <li key={f.field}>
+                      {f.title}:{' '}
+                      {(f.values ?? [])
+                        .map(
+                          (v, i) =>
+                            `${actorName(v.actorId)}${i === 0 ? ` (${t('joint.decider')})` : ''}: ${answerText(v.value, t)}`,
+                        )
+                        .join(' · ')}
+                    </li>
+                  ))}
+                </ul>
+              )}
               {branches.length > 0 && (
                 <ul style={{ fontSize: '.85rem' }}>
                   {branches.map((b) => (

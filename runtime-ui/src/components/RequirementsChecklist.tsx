@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Requirement } from '../../../engine/definition/sopTypes.ts';
+import type { FileKind, Requirement } from '../../../engine/definition/sopTypes.ts';
 import { api } from '../../../ui-shared/api/apiClient.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 
@@ -14,7 +14,21 @@ export interface Attachment {
 }
 
 const MAX_BYTES = 10 * 1024 * 1024;
-const TYPES = ['image/jpeg', 'image/png', 'application/pdf'];
+// What the file picker offers per kind; the server checks the content again.
+const PICK: Record<FileKind, string> = {
+  pdf: 'application/pdf,.pdf',
+  jpeg: 'image/jpeg,.jpg,.jpeg',
+  png: 'image/png,.png',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.xlsx',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document,.docx',
+};
+const DEFAULT_KINDS: FileKind[] = ['pdf', 'jpeg', 'png'];
+
+/** Whether a picked file is of one of the kinds, by its type or, when the browser gives none, its name. */
+function accepted(file: File, kinds: readonly FileKind[]): boolean {
+  const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
+  return kinds.some((k) => PICK[k].split(',').some((p) => p === file.type || p === `.${extension}`));
+}
 
 interface Props {
   caseId: string;
@@ -37,16 +51,19 @@ export function RequirementsChecklist({
   const { t } = useTranslation();
   const [previews, setPreviews] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
-  const upload = async (doc: string, file: File) => {
+  const upload = async (doc: string, file: File, kinds: readonly FileKind[]) => {
     setError(undefined);
-    if (!TYPES.includes(file.type)) return setError(new Error(`${file.name}: ${t('task.uploadHint')}`));
+    if (!accepted(file, kinds))
+      return setError(
+        new Error(`${file.name}: ${t('caseData.fileKinds', { kinds: kinds.map((k) => k.toUpperCase()).join(', ') })}`),
+      );
     if (file.size > MAX_BYTES) return setError(new Error(`${file.name}: ${t('task.uploadHint')}`));
     try {
       const saved = await api<Attachment>(
         'POST',
         `/api/cases/${caseId}/attachments?doc=${encodeURIComponent(doc)}&name=${encodeURIComponent(file.name)}`,
         undefined,
-        { raw: file, contentType: file.type },
+        { raw: file, contentType: file.type || 'application/octet-stream' },
       );
       if (file.type.startsWith('image/')) setPreviews({ ...previews, [saved.id]: URL.createObjectURL(file) });
       onUploaded(saved);
@@ -60,44 +77,83 @@ export function RequirementsChecklist({
       <ErrorAlert error={error} />
       <ul className="checklist" data-testid="checklist">
         {requirements.map((r) => {
-          const files = attachments.filter((a) => a.doc === r.doc);
-          return (
-            <li key={r.doc}>
-              <label
-                style={{ display: 'flex', gap: '.5rem', alignItems: 'center', flex: '1 1 260px', fontWeight: 400 }}
-              >
-                <input
-                  type="checkbox"
-                  checked={checklist[r.doc] === true}
-                  onChange={(e) => onChecklist({ ...checklist, [r.doc]: e.target.checked })}
-                />
+          if (r.kind === 'equipment')
+            return (
+              <li key={r.doc} className="reminder" data-testid="equipment">
                 <span>
-                  {r.label}{' '}
+                  {t('caseData.equipment')}: {r.label}
+                </span>
+              </li>
+            );
+          const sides = r.either ?? [{ doc: r.doc, label: r.label, ...(r.accepts ? { accepts: r.accepts } : {}) }];
+          return (
+            <li key={r.doc} style={{ flexDirection: 'column', alignItems: 'stretch' }}>
+              {r.either && (
+                <span>
+                  {t('caseData.eitherOf')}{' '}
                   <span className={r.required ? 'badge warn' : 'badge'}>
                     {r.required ? t('task.required') : t('task.optional')}
                   </span>
                 </span>
-              </label>
-              <label className="button secondary" style={{ fontWeight: 400 }}>
-                {t('task.upload')}
-                <input
-                  type="file"
-                  accept="image/jpeg,image/png,application/pdf"
-                  style={{ position: 'absolute', opacity: 0, width: 1, height: 1 }}
-                  aria-label={`${t('task.upload')}: ${r.label}`}
-                  onChange={(e) => {
-                    const f = e.target.files?.[0];
-                    if (f) void upload(r.doc, f);
-                    e.target.value = '';
-                  }}
-                />
-              </label>
-              {files.map((f) => (
-                <a key={f.id} href={`/api/attachments/${f.id}`} target="_blank" rel="noreferrer" className="badge ok">
-                  {previews[f.id] ? <img className="preview" src={previews[f.id]} alt={f.fileName} /> : null}{' '}
-                  {f.fileName}
-                </a>
-              ))}
+              )}
+              {sides.map((side, i) => {
+                const kinds = side.accepts ?? DEFAULT_KINDS;
+                const files = attachments.filter((a) => a.doc === side.doc);
+                return (
+                  <div key={side.doc} className="row" style={{ alignItems: 'center' }}>
+                    {i > 0 && <span className="muted">{t('caseData.or')}</span>}
+                    <label
+                      style={{
+                        display: 'flex',
+                        gap: '.5rem',
+                        alignItems: 'center',
+                        flex: '1 1 220px',
+                        fontWeight: 400,
+                      }}
+                    >
+                      <input
+                        type="checkbox"
+                        checked={checklist[side.doc] === true}
+                        onChange={(e) => onChecklist({ ...checklist, [side.doc]: e.target.checked })}
+                      />
+                      <span>
+                        {side.label}{' '}
+                        {!r.either && (
+                          <span className={r.required ? 'badge warn' : 'badge'}>
+                            {r.required ? t('task.required') : t('task.optional')}
+                          </span>
+                        )}
+                      </span>
+                    </label>
+                    <label className="button secondary" style={{ fontWeight: 400 }}>
+                      {t('task.upload')}
+                      <input
+                        type="file"
+                        accept={kinds.map((k) => PICK[k]).join(',')}
+                        style={{ position: 'absolute', opacity: 0, width: 1, height: 1 }}
+                        aria-label={`${t('task.upload')}: ${side.label}`}
+                        onChange={(e) => {
+                          const f = e.target.files?.[0];
+                          if (f) void upload(side.doc, f, kinds);
+                          e.target.value = '';
+                        }}
+                      />
+                    </label>
+                    {files.map((f) => (
+                      <a
+                        key={f.id}
+                        href={`/api/attachments/${f.id}`}
+                        target="_blank"
+                        rel="noreferrer"
+                        className="badge ok"
+                      >
+                        {previews[f.id] ? <img className="preview" src={previews[f.id]} alt={f.fileName} /> : null}{' '}
+                        {f.fileName}
+                      </a>
+                    ))}
+                  </div>
+                );
+              })}
             </li>
           );
         })}

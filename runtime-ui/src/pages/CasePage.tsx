@@ -9,14 +9,13 @@ import { CaseTimeline } from '../components/CaseTimeline.tsx';
 import { EligibilityPanel } from '../components/EligibilityPanel.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../components/format.ts';
-import type { Attachment } from '../components/RequirementsChecklist.tsx';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { ComplaintLinks } from '../components/ComplaintLinks.tsx';
 import { CaseActions, kindsOf } from '../components/CaseActions.tsx';
-import { documentLabel } from '../components/documentLabel.ts';
 import { TaskAssignment } from '../components/TaskAssignment.tsx';
 import { LetterOutputs } from '../components/LetterOutputs.tsx';
+import { CaseDataSections } from '../components/CaseDataSections.tsx';
 
 /** Where a case stands: the SOP flow with the current step, open tasks, timeline, documents and outputs. */
 export function CasePage() {
@@ -27,7 +26,6 @@ export function CasePage() {
   const kase = useApi<CaseState & { trackingCode: string }>(`/api/cases/${caseId}`);
   const definition = useApi<{ definition: SopDefinition; version: number }>(`/api/cases/${caseId}/definition`);
   const timeline = useApi<{ events: CaseEvent[] }>(`/api/cases/${caseId}/timeline`);
-  const attachments = useApi<{ attachments: Attachment[] }>(`/api/cases/${caseId}/attachments`);
   const outputs = useApi<{ outputs: CaseOutput[]; signing: 'local' | 'bsre' }>(`/api/cases/${caseId}/outputs`);
   if (!kase.data || !definition.data)
     return kase.error || definition.error ? (
@@ -96,6 +94,7 @@ export function CasePage() {
           <Link to={`/kasus/${caseId}/tanda-terima`}>{t('case.receipt')}</Link>
         </p>
       </div>
+      <CaseDataSections caseId={caseId} />
       {state.tasks.some((x) => x.status === 'open') && (
         <section className="card">
           <h2 style={{ marginTop: 0 }}>{t('case.tasks')}</h2>
@@ -146,25 +145,6 @@ export function CasePage() {
           canRevoke={canRevoke}
           onChange={() => Promise.all([kase.reload(), outputs.reload(), timeline.reload()])}
         />
-      </section>
-      <section className="card">
-        <h2 style={{ marginTop: 0 }}>{t('case.documents')}</h2>
-        {(attachments.data?.attachments ?? []).length === 0 ? (
-          <p className="muted">{t('case.noDocuments')}</p>
-        ) : (
-          <ul>
-            {attachments.data!.attachments.map((a) => (
-              <li key={a.id}>
-                <a href={`/api/attachments/${a.id}`} target="_blank" rel="noreferrer">
-                  {a.fileName}
-                </a>{' '}
-                <span className="muted">
-                  ({documentLabel(def, a.doc)}, {Math.max(1, Math.round(a.sizeBytes / 1024))} KB)
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
       </section>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{t('case.timeline')}</h2>

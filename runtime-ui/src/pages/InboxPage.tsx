@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InboxItem } from '../../../engine/app/caseQueries.ts';
+import { WaitingForOutside } from '../components/WaitingForOutside.tsx';
 import { api } from '../../../ui-shared/api/apiClient.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime, formatWorkingMinutes } from '../components/format.ts';
@@ -188,43 +189,53 @@ export function InboxPage() {
               </tr>
             </thead>
             <tbody>
-              {items.map((item) => (
-                <tr key={item.taskId} className={item.overdue ? 'overdue' : undefined}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={t('inbox.select', { code: item.trackingCode })}
-                      data-testid={`select-${item.taskId}`}
-                      checked={selected.has(item.taskId)}
-                      onChange={(e) => {
-                        const next = new Set(selected);
-                        if (e.target.checked) next.add(item.taskId);
-                        else next.delete(item.taskId);
-                        setSelected(next);
-                      }}
-                    />
-                  </td>
-                  <td data-label={t('inbox.due')}>
-                    <DueCell item={item} />{' '}
-                    {item.escalated && <span className="badge bad">{t('inbox.escalated')}</span>}
-                  </td>
-                  <td data-label={t('inbox.sop')}>{item.sopName}</td>
-                  <td data-label={t('inbox.step')}>{item.activity}</td>
-                  <td data-label={t('inbox.applicant')}>{item.applicantName ?? '–'}</td>
-                  <td data-label={t('inbox.case')}>
-                    <code>{item.trackingCode}</code>
-                  </td>
-                  <td>
-                    <Link className="button" to={`/kasus/${item.caseId}/tugas/${item.taskId}`}>
-                      {t('inbox.open')}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
+              {items
+                .filter((item) => item.waitingFor === null)
+                .map((item) => (
+                  <tr key={item.taskId} className={item.overdue ? 'overdue' : undefined}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={t('inbox.select', { code: item.trackingCode })}
+                        data-testid={`select-${item.taskId}`}
+                        checked={selected.has(item.taskId)}
+                        onChange={(e) => {
+                          const next = new Set(selected);
+                          if (e.target.checked) next.add(item.taskId);
+                          else next.delete(item.taskId);
+                          setSelected(next);
+                        }}
+                      />
+                    </td>
+                    <td data-label={t('inbox.due')}>
+                      <DueCell item={item} />{' '}
+                      {item.escalated && <span className="badge bad">{t('inbox.escalated')}</span>}
+                    </td>
+                    <td data-label={t('inbox.sop')}>{item.sopName}</td>
+                    <td data-label={t('inbox.step')}>
+                      {item.activity}{' '}
+                      {item.returnedReason !== null && (
+                        <span className="badge warn" title={item.returnedReason} data-testid="returned-mark">
+                          {t('caseData.returnedMark')}
+                        </span>
+                      )}
+                    </td>
+                    <td data-label={t('inbox.applicant')}>{item.applicantName ?? '–'}</td>
+                    <td data-label={t('inbox.case')}>
+                      <code>{item.trackingCode}</code>
+                    </td>
+                    <td>
+                      <Link className="button" to={`/kasus/${item.caseId}/tugas/${item.taskId}`}>
+                        {t('inbox.open')}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </div>
       )}
+      <WaitingForOutside items={items.filter((item) => item.waitingFor !== null)} />
       {next && (
         <p>
           <button type="button" className="secondary" onClick={() => void loadMore()}>

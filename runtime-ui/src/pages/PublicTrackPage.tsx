@@ -73,9 +73,19 @@ export function PublicTrackPage() {
             </section>
           )}
           {data.waitingForDocuments && (
-            <p className="alert info" style={{ marginTop: '.75rem' }}>
-              {t('case.waiting')}
-            </p>
+            <div className="alert info" style={{ marginTop: '.75rem' }}>
+              <p style={{ margin: 0 }}>{t('case.waiting')}</p>
+              {data.documentsToBring.length > 0 && (
+                <>
+                  <p style={{ margin: '.5rem 0 .25rem' }}>{t('caseData.bring')}</p>
+                  <ul data-testid="documents-to-bring" style={{ margin: 0 }}>
+                    {data.documentsToBring.map((d) => (
+                      <li key={d}>{d}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </div>
           )}
         </div>
       )}

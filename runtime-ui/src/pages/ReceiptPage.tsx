@@ -9,6 +9,7 @@ import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
 import type { Attachment } from '../components/RequirementsChecklist.tsx';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { DuplicateNotice } from '../components/DuplicateNotice.tsx';
 
 type CaseBody = {
   id: string;
@@ -54,6 +55,7 @@ export function ReceiptPage() {
   const applicant = typeof kase.data.data.fullName === 'string' ? kase.data.data.fullName : null;
   return (
     <>
+      <DuplicateNotice caseId={caseId ?? ''} />
       <div className="letter" data-testid="receipt">
         {office && (
           <header className="letterhead">

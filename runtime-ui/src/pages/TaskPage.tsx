@@ -12,8 +12,16 @@ import { RequirementsChecklist, type Attachment } from '../components/Requiremen
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { useDraft } from '../components/useDraft.ts';
 import { ConfirmDialog } from '../../../ui-shared/components/ConfirmDialog.tsx';
+import { CaseDataSections } from '../components/CaseDataSections.tsx';
+import { missingDocuments, TaskCaseContext } from '../components/TaskCaseContext.tsx';
 
-type Draft = { formData: Record<string, unknown>; checklist: Record<string, boolean>; choice: string; note: string };
+type Draft = {
+  formData: Record<string, unknown>;
+  checklist: Record<string, boolean>;
+  choice: string;
+  note: string;
+  overrideReason?: string;
+};
 
 /** One task: what to do, by when, documents, the step's form, the decision, and send-back. */
 export function TaskPage() {
@@ -57,6 +65,7 @@ export function TaskPage() {
       const body: Record<string, unknown> = { formData, checklist: draft.checklist };
       if (step.decision?.mode === 'human') body.choice = draft.choice;
       if (draft.note) body.note = draft.note;
+      if (draft.overrideReason) body.overrideReason = draft.overrideReason;
       await api('POST', `/api/tasks/${taskId}/complete`, body);
       clearDraft();
       void navigate(`/kasus/${caseId}?selesai=${step.id}`);
@@ -71,7 +80,7 @@ export function TaskPage() {
     try {
       await api('POST', `/api/tasks/${taskId}/send-back`, {
         reason,
-        missing: step.requirements.filter((r) => draft.checklist[r.doc] !== true).map((r) => r.doc),
+        missing: missingDocuments(step.requirements, draft.checklist),
       });
       clearDraft();
       void navigate(`/kasus/${caseId}`);
@@ -132,6 +141,15 @@ export function TaskPage() {
           </p>
         )}
       </div>
+      <TaskCaseContext
+        task={task}
+        step={step}
+        definition={def}
+        eligibility={kase.data.eligibility}
+        draft={draft}
+        setDraft={setDraft}
+      />
+      <CaseDataSections caseId={caseId} onTask />
       {kase.data.eligibility && <EligibilityPanel eligibility={kase.data.eligibility} definition={def} />}
       {step.requirements.length > 0 && (
         <section className="card">

@@ -1,0 +1,74 @@
+import { AppError } from '../../app/appErrors.ts';
+import { caseOverview, worksOnCase } from '../../app/caseData/caseOverview.ts';
+import { isIdentityField } from '../../app/caseData/identityFields.ts';
+import { executableOfVersionId } from '../../app/executableCache.ts';
+import { regionsOf } from '../../regions/regionData.ts';
+import { loadCase } from '../../storage/caseRepository.ts';
+import { getRegency } from '../../storage/definitionRepository.ts';
+import { route, type RouteSpec } from '../routeSpec.ts';
+
+/** The case's data as staff read it (sections of its forms, masked per permission) and the reveal of a masked number. */
+export const caseDataRoutes: RouteSpec[] = [
+  route({
+    method: 'get',
+    path: '/api/cases/{caseId}/sections',
+    summary:
+      'Data kasus per bagian formulir (pemohon, alamat, jawaban tiap langkah dan siapa yang mengisi), kelayakan, dokumen, permohonan ganda; NIK/KK disamarkan kecuali bagi yang sedang mengerjakan kasus',
+    tag: 'kasus',
+    access: 'user',
+    policy: { action: 'case.read', log: 'view' },
+    responses: { 200: 'Bagian data kasus', 401: 'Belum masuk', 404: 'Tidak ada' },
+    handler: async ({ db, user, access, params }) => {
+      const stored = await loadCase(db, user!.regencyId, params.caseId!);
+      if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
+      const compiled = await executableOfVersionId(db, user!.regencyId, stored.versionId);
+      if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
+      const overview = await caseOverview(db, {
+        caseId: stored.id,
+        regencyId: stored.regencyId,
+        definition: compiled.exe.definition,
+        regency: await getRegency(db, user!.regencyId),
+        regions: regionsOf(user!.regencyId),
+        state: stored.state,
+        access: access!,
+      });
+      return { body: overview, accessDetail: { sections: overview.sections.length, unmasked: overview.revealed } };
+    },
+  }),
+  route<{ field: string; taskId?: string }>({
+    method: 'post',
+    path: '/api/cases/{caseId}/reveal',
+    summary: 'Menampilkan NIK/KK yang disamarkan; setiap tampilan dicatat di log akses',
+    tag: 'kasus',
+    access: 'user',
+    policy: { action: 'case.read', log: 'reveal' },
+    body: {
+      type: 'object',
+      required: ['field'],
+      additionalProperties: false,
+      properties: {
+        field: { type: 'string', minLength: 1, maxLength: 100 },
+        taskId: { type: 'string', minLength: 1, maxLength: 200 },
+      },
+    },
+    responses: { 200: 'Nilai lengkap', 400: 'Bukan isian NIK/KK', 401: 'Belum masuk', 404: 'Tidak ada' },
+    handler: async ({ db, user, access, params, body }) => {
+      if (!isIdentityField(body.field))
+        throw new AppError('VALIDATION_FAILED', 'Hanya NIK atau nomor KK yang dapat ditampilkan di sini.', '/field');
+      const stored = await loadCase(db, user!.regencyId, params.caseId!);
+      if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
+      const source =
+        body.taskId !== undefined ? stored.state.tasks.find((t) => t.id === body.taskId)?.formData : stored.state.data;
+      const value = source?.[body.field];
+      if (typeof value !== 'string') throw new AppError('NOT_FOUND', 'Isian ini tidak ada pada kasus.', '/field');
+      return {
+        body: { field: body.field, value },
+        accessDetail: {
+          field: body.field,
+          ...(body.taskId ? { taskId: body.taskId } : {}),
+          worksOnCase: worksOnCase(stored.state, access!),
+        },
+      };
+    },
+  }),
+];

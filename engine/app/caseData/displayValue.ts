@@ -1,0 +1,52 @@
+import { areaName, type RegencyRegions } from '../../regions/regionData.ts';
+import { isIdentityField, maskIdentity } from './identityFields.ts';
+
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+
+/** How a stored answer reads on screen: Ya/Tidak, Indonesian dates, area names for codes, NIK/KK masked unless revealed. */
+export function displayValue(
+  key: string,
+  value: unknown,
+  options: { reveal: boolean; regions?: RegencyRegions | undefined },
+): { text: string; masked: boolean } {
+  if (value === undefined || value === null || value === '') return { text: '–', masked: false };
+  if (typeof value === 'boolean') return { text: value ? 'Ya' : 'Tidak', masked: false };
+  if (typeof value === 'string') {
+    if (isIdentityField(key) && !options.reveal) return { text: maskIdentity(value), masked: true };
+    const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (date) return { text: `${Number(date[3])} ${MONTHS[Number(date[2]) - 1] ?? date[2]} ${date[1]}`, masked: false };
+    if ((key === 'village' || key === 'district') && options.regions)
+      return { text: areaName(options.regions, value) ?? value, masked: false };
+    return { text: value, masked: false };
+  }
+  if (Array.isArray(value)) {
+    let masked = false;
+    const lines = value.map((item, i) => {
+      if (item && typeof item === 'object') {
+        const parts = Object.entries(item as Record<string, unknown>).map(([k, v]) => {
+          const shown = displayValue(k, v, options);
+          masked ||= shown.masked;
+          return shown.text;
+        });
+        return `${i + 1}. ${parts.join(', ')}`;
+      }
+      return displayValue(key, item, options).text;
+    });
+    return { text: lines.join('\n'), masked };
+  }
+  if (typeof value === 'number') return { text: String(value), masked: false };
+  return { text: JSON.stringify(value), masked: false };
+}
