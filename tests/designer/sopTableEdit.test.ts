@@ -111,7 +111,11 @@ describe('the SOP table over YAML', () => {
     ]);
     expect(value.steps[1]!.requirements).toEqual(['ktp', 'surat-pengantar-rt']);
     // Unticking a document removes it; an empty Waktu removes the key.
-    const back = run(out, { kind: 'toggleRequirement', index: 1, doc: 'ktp' }, { kind: 'setText', index: 1, field: 'time', value: '' });
+    const back = run(
+      out,
+      { kind: 'toggleRequirement', index: 1, doc: 'ktp' },
+      { kind: 'setText', index: 1, field: 'time', value: '' },
+    );
     expect((parse(back) as { steps: Array<Record<string, unknown>> }).steps[1]).not.toHaveProperty('time');
   });
 
@@ -132,9 +136,17 @@ describe('the SOP table over YAML', () => {
         { label: 'Tidak', otherwise: true, goto: 'ditolak' },
       ],
     });
-    expect(readTable(out)!.rows[0]!.output).toEqual({ kind: 'letter', name: 'Surat Keterangan', template: 'sk-penetapan' });
+    expect(readTable(out)!.rows[0]!.output).toEqual({
+      kind: 'letter',
+      name: 'Surat Keterangan',
+      template: 'sk-penetapan',
+    });
     // Changing a target keeps the rule; removing the rule makes it a choice of staff.
-    const retarget = run(out, { kind: 'setDecision', index: 1, decision: { question: 'Lengkap?', yes: 'pengajuan', no: 'ditolak' } });
+    const retarget = run(out, {
+      kind: 'setDecision',
+      index: 1,
+      decision: { question: 'Lengkap?', yes: 'pengajuan', no: 'ditolak' },
+    });
     expect(readTable(retarget)!.rows[1]!.decision).toMatchObject({ yes: 'pengajuan', when: rule });
     const human = run(retarget, { kind: 'setDecisionRule', index: 1, when: null });
     expect(JSON.stringify(parse(human))).not.toContain('otherwise');

@@ -1,4 +1,5 @@
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import { plain, setKey, setTopKey, step, stepsOf } from './yamlDoc.ts';
 import type { RuleCondition } from '../../../engine/definition/sopTypes.ts';
 import { freeId, slugId } from './slugId.ts';
 
@@ -12,64 +13,16 @@ export type TableEdit =
   | { kind: 'deleteStep'; index: number }
   | { kind: 'toggleLane'; index: number; lane: string }
   | { kind: 'addLane'; lane: NewLane }
+  | { kind: 'deleteLane'; lane: string }
   | { kind: 'setText'; index: number; field: 'activity' | 'time' | 'notes'; value: string }
   | { kind: 'setOutput'; index: number; output: string }
   | { kind: 'setLetter'; index: number; name: string; template: string }
   | { kind: 'toggleRequirement'; index: number; doc: string }
-  | { kind: 'addDocument'; index: number; label: string }
+  | { kind: 'addDocument'; index: number; label: string; scan?: boolean }
   | { kind: 'setDecision'; index: number; decision: { question: string; yes: string; no: string } | null }
   | { kind: 'setDecisionRule'; index: number; when: RuleCondition | null }
   | { kind: 'setEnd'; index: number; end: string | null }
-  | { kind: 'setStepForm'; index: number; form: Record<string, unknown> | null };
-
-// The order of a step's keys as the seeds write them, so a new key lands where a reader expects it.
-const STEP_ORDER = [
-  'id',
-  'kind',
-  'activity',
-  'actor',
-  'service',
-  'requirements',
-  'form',
-  'time',
-  'clock',
-  'output',
-  'notes',
-  'next',
-  'sendBack',
-  'decision',
-  'end',
-];
-
-function stepsOf(doc: Document): YAMLSeq {
-  const steps = doc.get('steps', true);
-  if (!isSeq(steps)) throw new Error('SOP tanpa daftar langkah');
-  return steps;
-}
-
-function step(doc: Document, index: number): YAMLMap {
-  const node = stepsOf(doc).items[index];
-  if (!isMap(node)) throw new Error(`Langkah ${index + 1} tidak ada`);
-  return node;
-}
-
-/** Sets a key of a step, a new key placed in the seeds' order; empty values remove the key. */
-function setKey(doc: Document, map: YAMLMap, key: string, value: unknown, flow = false): void {
-  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
-    map.delete(key);
-    return;
-  }
-  const node = doc.createNode(value, { flow });
-  if (map.has(key)) {
-    map.set(key, node);
-    return;
-  }
-  const rank = STEP_ORDER.indexOf(key);
-  const at = map.items.findIndex((pair) => STEP_ORDER.indexOf(String((pair.key as { value?: unknown }).value)) > rank);
-  const pair = doc.createPair(key, node);
-  if (at === -1) map.items.push(pair);
-  else map.items.splice(at, 0, pair);
-}
+  | { kind: 'setNext'; index: number; target: string };
 
 function actorLanes(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -84,21 +37,11 @@ function stepIds(doc: Document): string[] {
   return stepsOf(doc).items.map((s) => (isMap(s) ? String(s.get('id')) : ''));
 }
 
-function plain(doc: Document, path: Array<string | number>): unknown {
-  const node = doc.getIn(path, true) as { toJSON?: () => unknown } | undefined;
-  return node && typeof node.toJSON === 'function' ? node.toJSON() : doc.getIn(path);
-}
-
 function ensureList(doc: Document, key: string): YAMLSeq {
   const list = doc.get(key, true);
   if (isSeq(list)) return list;
   const created = doc.createNode([]) as YAMLSeq;
-  // A top-level list the SOP lacks goes just before `actors`, where the seeds keep documents and forms.
-  const contents = doc.contents as YAMLMap;
-  const at = contents.items.findIndex((p) => (p.key as { value?: unknown }).value === 'actors');
-  const pair = doc.createPair(key, created);
-  if (at === -1) contents.items.push(pair);
-  else contents.items.splice(at, 0, pair);
+  setTopKey(doc, key, created);
   return created;
 }
 
@@ -113,6 +56,12 @@ function apply(doc: Document, edit: TableEdit): void {
         actor: lanes[0] ?? String(plain(doc, ['actors', 0, 'id'])),
       });
       steps.items.splice(edit.after + 1, 0, fresh);
+      // A row added under the last one takes over its ending, so the SOP still ends after its last row.
+      const above = edit.after >= 0 ? step(doc, edit.after) : undefined;
+      if (above && edit.after === steps.items.length - 2 && above.has('end') && !above.has('decision')) {
+        (fresh as YAMLMap).set('end', above.get('end'));
+        above.delete('end');
+      }
       return;
     }
     case 'moveStep': {
@@ -128,8 +77,7 @@ function apply(doc: Document, edit: TableEdit): void {
         if (!isMap(s)) return;
         if (s.get('next') === id) s.delete('next');
         const branches = doc.getIn(['steps', i, 'decision', 'branches'], true);
-        if (isSeq(branches))
-          for (const b of branches.items) if (isMap(b) && b.get('goto') === id) b.set('goto', '');
+        if (isSeq(branches)) for (const b of branches.items) if (isMap(b) && b.get('goto') === id) b.set('goto', '');
       });
       return;
     }
@@ -154,6 +102,14 @@ function apply(doc: Document, edit: TableEdit): void {
           ? { id, name: lane.name, role: lane.role }
           : { id, name: lane.name, external: true, recordedBy: lane.recordedBy };
       actors.items.push(doc.createNode(value, { flow: true }));
+      return;
+    }
+    case 'deleteLane': {
+      // Only an empty column can go: a step must never lose its actor silently.
+      const used = stepsOf(doc).items.some((_, i) => actorLanes(plain(doc, ['steps', i, 'actor'])).includes(edit.lane));
+      if (used) throw new Error('Kolom ini masih ditandai pada langkah; hapus tandanya dahulu.');
+      const actors = ensureList(doc, 'actors');
+      actors.items = actors.items.filter((a) => !(isMap(a) && a.get('id') === edit.lane));
       return;
     }
     case 'setText':
@@ -190,7 +146,9 @@ function apply(doc: Document, edit: TableEdit): void {
       const documents = ensureList(doc, 'documents');
       const taken = documents.items.map((d) => (isMap(d) ? String(d.get('id')) : ''));
       const id = freeId(slugId(edit.label), taken, false);
-      documents.items.push(doc.createNode({ id, label: edit.label.trim() }, { flow: true }));
+      documents.items.push(
+        doc.createNode({ id, label: edit.label.trim(), ...(edit.scan ? { scan: true } : {}) }, { flow: true }),
+      );
       apply(doc, { kind: 'toggleRequirement', index: edit.index, doc: id });
       return;
     }
@@ -206,12 +164,19 @@ function apply(doc: Document, edit: TableEdit): void {
     }
     case 'setDecisionRule': {
       const current = plain(doc, ['steps', edit.index, 'decision']) as
-        | { question?: string; branches?: Array<{ goto?: string }> }
-        | undefined;
+        { question?: string; branches?: Array<{ goto?: string }> } | undefined;
       if (!current) return;
       const targets = { yes: current.branches?.[0]?.goto ?? '', no: current.branches?.[1]?.goto ?? '' };
       const value = decisionValue({ question: current.question ?? '', ...targets }, edit.when ?? undefined);
       setKey(doc, step(doc, edit.index), 'decision', value);
+      return;
+    }
+    case 'setNext': {
+      // A connector drawn to an ending ends the case there; to a step, it jumps there.
+      const map = step(doc, edit.index);
+      const ending = ['selesai', 'ditolak', 'dirujuk'].includes(edit.target);
+      setKey(doc, map, ending ? 'end' : 'next', edit.target);
+      map.delete(ending ? 'next' : 'end');
       return;
     }
     case 'setEnd': {
@@ -220,9 +185,6 @@ function apply(doc: Document, edit: TableEdit): void {
       if (edit.end !== null) map.delete('decision');
       return;
     }
-    case 'setStepForm':
-      setKey(doc, step(doc, edit.index), 'form', edit.form);
-      return;
   }
 }
 

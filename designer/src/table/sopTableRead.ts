@@ -65,9 +65,7 @@ function lanesOf(actor: unknown): string[] {
 
 function requirementIds(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value
-    .map((r) => (typeof r === 'string' ? r : isObj(r) ? str(r.doc) : ''))
-    .filter((r) => r.length > 0);
+  return value.map((r) => (typeof r === 'string' ? r : isObj(r) ? str(r.doc) : '')).filter((r) => r.length > 0);
 }
 
 function outputOf(value: unknown): TableOutput | undefined {
@@ -76,7 +74,9 @@ function outputOf(value: unknown): TableOutput | undefined {
   if (typeof first === 'string') return { kind: 'text', text: first };
   if (!isObj(first)) return undefined;
   const template = isObj(first.template) ? str(first.template.$ref).replace(/^regency#\/letterTemplates\//, '') : '';
-  return template !== '' ? { kind: 'letter', name: str(first.name), template } : { kind: 'text', text: str(first.name) };
+  return template !== ''
+    ? { kind: 'letter', name: str(first.name), template }
+    : { kind: 'text', text: str(first.name) };
 }
 
 function decisionOf(value: unknown): TableDecision | undefined {

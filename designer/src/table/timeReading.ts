@@ -9,7 +9,8 @@ export function timeReading(input: string): TimeReading {
   if (input.trim() === '') return { ok: true, text: 'tanpa baku mutu waktu' };
   const parsed = parseDuration(input);
   if (parsed.kind === 'none') return { ok: true, text: 'tanpa baku mutu waktu' };
-  if (parsed.kind === 'invalid') return { ok: false, text: 'belum terbaca: tulis misalnya "1 hari kerja" atau "15 menit"' };
+  if (parsed.kind === 'invalid')
+    return { ok: false, text: 'belum terbaca: tulis misalnya "1 hari kerja" atau "15 menit"' };
   if (parsed.kind === 'partial') return { ok: false, text: `dua waktu dalam satu sel ("${parsed.part}"): pilih satu` };
   const { text: _text, ...duration } = parsed.duration;
   return { ok: true, text: `= ${formatDuration(duration)}` };
