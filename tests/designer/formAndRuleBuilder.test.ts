@@ -99,9 +99,12 @@ describe('form builder', () => {
   it('writes the form into the YAML one property per line and includes regency fragments', () => {
     const source = newSopTemplate(regency, 'uji', 'Uji');
     const body = { ...readForm(source, 'caseData')!, include: ['identitas-pemohon'] };
-    const out = writeForm(source, 'caseData', writeFields(body, readFields(body)));
+    const fields = [...readFields(body), ...newFields('pilihan', 'Kategori', [], ['Lanjut Usia', 'Lainnya'])];
+    const out = writeForm(source, 'caseData', writeFields(body, fields));
     expect(out).toContain('include: [identitas-pemohon]');
-    expect(out).toMatch(/\n {6}fullName: \{type: string, title: Nama lengkap, minLength: 1\}\n/);
+    expect(out).toContain('\n      kategori: {type: string, title: Kategori, enum: [Lanjut Usia, Lainnya]}\n');
+    // Untouched fields keep the template's own lines.
+    expect(out).toContain(source.slice(source.indexOf('      fullName:'), source.indexOf('      nik:')));
     expect(check(out).errors).toEqual([]);
   });
 });

@@ -161,6 +161,31 @@ describe('the SOP table over YAML', () => {
     expect(readTable(out)!.rows[0]!.decision).toMatchObject({ yes: '', no: 'ditolak' });
   });
 
+  it('moves and inserts rows of a seed as cut-and-paste: every other line stays byte for byte', () => {
+    const moved = editTable(SEED, { kind: 'moveStep', from: 0, to: 1 });
+    expect(moved).not.toBe(SEED);
+    expect([...moved.split('\n')].sort()).toEqual([...SEED.split('\n')].sort());
+    expect(
+      readTable(moved)!
+        .rows.map((r) => r.id)
+        .slice(0, 2),
+    ).toEqual(
+      readTable(SEED)!
+        .rows.map((r) => r.id)
+        .slice(0, 2)
+        .reverse(),
+    );
+    const inserted = editTable(SEED, { kind: 'addStep', after: 0, activity: 'Langkah sisipan' });
+    const added = inserted.split('\n').filter((l) => !SEED.split('\n').includes(l));
+    expect(added).toEqual([
+      '  - {id: langkah-' +
+        String(readTable(SEED)!.rows.length + 1) +
+        ', activity: Langkah sisipan, actor: ' +
+        readTable(SEED)!.rows[0]!.lanes[0] +
+        '}',
+    ]);
+  });
+
   it('edits a full seed without touching the lines it did not change', () => {
     const out = editTable(SEED, { kind: 'setText', index: 0, field: 'notes', value: 'Catatan baru' });
     const before = SEED.split('\n').filter((l) => l.trim().startsWith('#'));

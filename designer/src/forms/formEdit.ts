@@ -1,4 +1,5 @@
 import { isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { patchYaml } from '../../../engine/definition/patchYaml.ts';
 import { plain, setKey, setTopKey, step } from '../table/yamlDoc.ts';
 import type { FormBody } from './formFields.ts';
 
@@ -55,5 +56,6 @@ export function writeForm(source: string, target: FormTarget, body: FormBody | n
     if (body) setTopKey(doc, 'caseData', styled(doc, body));
     else doc.delete('caseData');
   } else setKey(doc, step(doc, target.step), 'form', body ? styled(doc, body) : null);
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  // The document computed the new value; the text is patched only where it changed, keeping the rest as written.
+  return patchYaml(source, doc.toJS());
 }

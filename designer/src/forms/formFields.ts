@@ -74,7 +74,15 @@ function propertyOf(field: FormField, before: Obj | undefined): Obj {
         return { type: 'string' };
     }
   })();
-  return { ...typed, title: field.label, ...Object.fromEntries(Object.entries(base).filter(([k]) => k !== 'title')) };
+  const { type, format, ...constraint } = typed;
+  // Written in the seeds' order: type, format, title, then enum or pattern, then what was there before.
+  return {
+    type,
+    ...(format !== undefined ? { format } : {}),
+    title: field.label,
+    ...constraint,
+    ...Object.fromEntries(Object.entries(base).filter(([k]) => k !== 'title')),
+  };
 }
 
 function conditionOf(entry: Obj): { showIf: ShowIf; properties: Obj; required: string[] } | undefined {

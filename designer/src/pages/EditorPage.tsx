@@ -15,7 +15,7 @@ import { FormPreview } from '../preview/FormPreview.tsx';
 import { SimulationPanel } from '../preview/SimulationPanel.tsx';
 import { TableView } from '../table/TableView.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
-import { patchYaml } from '../structured/patchYaml.ts';
+import { patchYaml } from '../../../engine/definition/patchYaml.ts';
 import { StructuredEditor } from '../structured/StructuredEditor.tsx';
 import { ConflictPanel, type Conflict } from './ConflictPanel.tsx';
 import { ReviewActions } from './ReviewActions.tsx';

@@ -1,4 +1,5 @@
 import { isMap, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import { patchYaml } from '../../../engine/definition/patchYaml.ts';
 import type { RuleCondition } from '../../../engine/definition/sopTypes.ts';
 import { freeId, slugId } from '../table/slugId.ts';
 import { plain, setTopKey } from '../table/yamlDoc.ts';
@@ -50,7 +51,8 @@ export function setCriterion(source: string, index: number, text: string, rule: 
   node.set('rule', ruleNode);
   if (index < list.items.length) list.items[index] = node;
   else list.items.push(node);
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  // The document computed the new value; the text is patched only where it changed, keeping the rest as written.
+  return patchYaml(source, doc.toJS());
 }
 
 /** Removes criterion `index`; an empty list leaves `eligibility` without `criteria`. */
@@ -62,5 +64,6 @@ export function deleteCriterion(source: string, index: number): string {
     eligibility.delete('criteria');
     if (eligibility.items.length === 0) doc.delete('eligibility');
   }
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  // The document computed the new value; the text is patched only where it changed, keeping the rest as written.
+  return patchYaml(source, doc.toJS());
 }

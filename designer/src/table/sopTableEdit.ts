@@ -1,4 +1,5 @@
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import { patchYaml } from '../../../engine/definition/patchYaml.ts';
 import { plain, setKey, setTopKey, step, stepsOf } from './yamlDoc.ts';
 import type { RuleCondition } from '../../../engine/definition/sopTypes.ts';
 import { freeId, slugId } from './slugId.ts';
@@ -206,5 +207,6 @@ export function editTable(source: string, edit: TableEdit): string {
   const doc = parseDocument(source);
   if (doc.errors.length > 0 || !isMap(doc.contents)) throw new Error('Teks YAML belum dapat dibaca');
   apply(doc, edit);
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  // The document computed the new value; the text is patched only where it changed, keeping the rest as written.
+  return patchYaml(source, doc.toJS());
 }
