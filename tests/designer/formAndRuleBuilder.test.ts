@@ -167,6 +167,20 @@ describe('rules by example', () => {
   });
 });
 
+describe('the new-SOP template', () => {
+  it("starts from the drafter's unit: its staff and its head are the lanes, and it is valid", () => {
+    const source = newSopTemplate(regency, 'uji', 'Uji', 'linjamsos');
+    const value = parse(source) as { unit: string; actors: Array<{ role?: string; recordedBy?: string }> };
+    expect(value.unit).toBe('linjamsos');
+    expect(value.actors.map((a) => a.role ?? a.recordedBy)).toEqual([
+      'staf-linjamsos',
+      'staf-linjamsos',
+      'kabid-linjamsos',
+    ]);
+    expect(check(source).errors).toEqual([]);
+  });
+});
+
 describe('a drafter builds a whole SOP with the table, pickers and builders only', () => {
   it('six steps, two lanes, a decision with a rule, five added fields, one criterion, one letter: valid', () => {
     let source = newSopTemplate(regency, 'uji', 'Uji');

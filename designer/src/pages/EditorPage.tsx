@@ -240,6 +240,11 @@ export function EditorPage() {
           onKeepMine={() => void save(conflict.latestRevision)}
         />
       )}
+      {copy.data.reviews[0]?.action === 'submitted' && copy.data.reviews[0].note && (
+        <div className="alert info" data-testid="submitted-note">
+          {t('designer.editor.submittedNote', { name: copy.data.reviews[0].byName, note: copy.data.reviews[0].note })}
+        </div>
+      )}
       {copy.data.reviews[0]?.action === 'returned' && copy.data.reviews[0].revision === saved?.revision && (
         <div className="alert info">
           {t('designer.editor.returned', { name: copy.data.reviews[0].byName, note: copy.data.reviews[0].note ?? '' })}

@@ -113,7 +113,7 @@ export const designerRoutes: RouteSpec[] = [
               type: 'object',
               required: ['template'],
               additionalProperties: false,
-              properties: { template: { const: true } },
+              properties: { template: { const: true }, unit: idSchema },
             },
             {
               type: 'object',
