@@ -267,7 +267,7 @@ export function EditorPage() {
           </section>
         )}
         <section className="editor-pane" aria-label={t('designer.editor.views')}>
-          {!showYaml && load.errors.length > 0 && problems}
+          {!showYaml && problems}
           <div role="tablist" aria-label={t('designer.editor.views')} className="tabs">
             {(['table', 'structured', 'flow', 'form', 'simulation'] as const).map((k) => (
               <button

@@ -19,6 +19,7 @@ import { importPack, previewImport } from '../../app/designer/packImport.ts';
 import { simulateSource } from '../../app/designer/simulateSource.ts';
 import { loadWorkingCopy } from '../../app/designer/workingCopy.ts';
 import type { Scenario } from '../../simulation/planScenarios.ts';
+import { getLatestVersion } from '../../storage/definitionRepository.ts';
 import { MAX_INT4 } from '../queryValues.ts';
 import { route, type RouteResult, type RouteSpec } from '../routeSpec.ts';
 
@@ -290,7 +291,8 @@ export const designerRoutes: RouteSpec[] = [
     handler: async ({ db, user, params }) => {
       const copy = await loadWorkingCopy(db, user!.regencyId, params.sopId!);
       if (!copy) throw new AppError('NOT_FOUND', 'SOP tidak ditemukan.');
-      return { body: await publishForm(db, user!, copy.source) };
+      const published = await getLatestVersion(db, user!.regencyId, params.sopId!);
+      return { body: await publishForm(db, user!, copy.source, published?.source) };
     },
   }),
   route<{ revision: number } & PublishHeader>({
