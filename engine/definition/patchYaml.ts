@@ -35,11 +35,13 @@ function inlineText(value: Json): string {
 }
 
 /** Block YAML of a value indented to `column` (the first line too when `indentFirst`, for new entries). */
-function blockText(value: Json, column: number, indentFirst = false): string {
+function blockText(value: Json, column: number, indentFirst = false, flowItems = true): string {
   const doc = new Document(value);
+  const items = isSeq(doc.contents) ? new Set<unknown>(doc.contents.items) : new Set<unknown>();
   // Small flat maps and lists go on one line, as the seeds write fields, lanes and requirement lists.
   visit(doc, {
-    Map: (_, node) => void (node !== doc.contents && isFlat(node.toJSON()) && (node.flow = true)),
+    Map: (_, node) =>
+      void (node !== doc.contents && (flowItems || !items.has(node)) && isFlat(node.toJSON()) && (node.flow = true)),
     Seq: (_, node) => void (node !== doc.contents && isFlat(node.toJSON()) && (node.flow = true)),
   });
   const lines = doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd().split('\n');
@@ -51,9 +53,7 @@ function isFlat(value: Json): boolean {
   if (value === null || typeof value !== 'object') return false;
   const scalar = (v: Json) => v === null || typeof v !== 'object';
   const inner = Object.values(value as Record<string, Json>);
-  return (
-    inner.every((v) => scalar(v) || (Array.isArray(v) && v.every(scalar))) && JSON.stringify(value).length <= 110
-  );
+  return inner.every((v) => scalar(v) || (Array.isArray(v) && v.every(scalar))) && JSON.stringify(value).length <= 110;
 }
 
 function isPlainObject(value: Json): value is Record<string, Json> {
@@ -148,6 +148,12 @@ function patchMap(
   }
 }
 
+/** A new list item is written on one line only when its neighbours are (lanes are, steps are not). */
+function flowSiblings(node: YAMLSeq): boolean {
+  const last = node.items[node.items.length - 1];
+  return isCollection(last) && last.flow === true;
+}
+
 /** The index pair (from, to) when `after` is `before` with one item moved, else undefined. */
 function movedItem(before: Json[], after: Json[]): [number, number] | undefined {
   if (before.length !== after.length) return undefined;
@@ -189,7 +195,7 @@ function patchSeq(text: string, node: YAMLSeq, before: Json[], after: Json[], ed
       : -1;
   if (inserted >= 0 && inserted < before.length) {
     const at = itemLines(text, items[inserted]!)[0];
-    edits.push({ start: at, end: at, text: `${blockText([after[inserted]], column, true)}\n` });
+    edits.push({ start: at, end: at, text: `${blockText([after[inserted]], column, true, flowSiblings(node))}\n` });
     return;
   }
   if (after.length === before.length) {
@@ -200,7 +206,11 @@ function patchSeq(text: string, node: YAMLSeq, before: Json[], after: Json[], ed
   }
   if (after.length > before.length && deepEqual(after.slice(0, before.length), before)) {
     const at = lineEnd(text, contentEnd(text, node.items[node.items.length - 1] as Node));
-    edits.push({ start: at, end: at, text: `${blockText(after.slice(before.length), column, true)}\n` });
+    edits.push({
+      start: at,
+      end: at,
+      text: `${blockText(after.slice(before.length), column, true, flowSiblings(node))}\n`,
+    });
     return;
   }
   const removed = before.findIndex((_, i) => !deepEqual(before[i], after[i]));

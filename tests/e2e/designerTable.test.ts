@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 const SUITE = 'designer-table';
@@ -231,9 +233,12 @@ describe('designer table: a drafter builds an SOP without typing YAML, an approv
     );
     expect(source).toContain('actors:\n  - id: petugas');
     expect(source).toContain('kategori: {type: string, title: Kategori, enum: [Lanjut Usia, Disabilitas, Lainnya]}');
-    expect(source).toContain('if: {properties: {kategori: {const: Disabilitas}}, required: [kategori]}');
+    expect(source).toMatch(/allOf:\n\s+- if:\n\s+properties:\n\s+kategori: \{const: Disabilitas\}/);
+    // Kept beside the screenshots, for a reader to see what the table wrote.
+    writeFileSync(join(ARTIFACTS, SUITE, `${SOP_ID}.yaml`), source);
     expect(source).toContain('label: Kategori sama dengan Lanjut Usia');
-    expect(source).toContain('template: {$ref: "regency#/letterTemplates/sk-penetapan"}');
+    expect(source).toContain('template: {$ref: regency#/letterTemplates/sk-penetapan}');
+    expect(source).toContain('  - id: langkah-4\n    activity: Petugas melakukan kunjungan rumah bersama TKSK\n');
     await shots('06-submitted');
   });
 
@@ -304,8 +309,10 @@ describe('designer table: a drafter builds an SOP without typing YAML, an approv
       await page.waitForSelector('text=Langkah selesai.');
     }
     await page.waitForSelector('[data-testid=case-status]:has-text("Selesai")');
-    const timeline = await page.locator('[data-testid=timeline]').innerText();
-    expect(timeline).toContain('Kategori sama dengan Lanjut Usia');
+    await expect(page.locator('[data-testid=eligibility]').innerText()).resolves.toContain(
+      'Kategori sama dengan Lanjut Usia: terpenuhi (nilai "Lanjut Usia")',
+    );
+    await expect(page.locator('[data-testid=timeline]').innerText()).resolves.toContain('Keputusan: Ya');
     await shots('09-case-completed');
     expect(consoleErrors).toEqual([]);
   });
