@@ -204,7 +204,11 @@ function patchSeq(text: string, node: YAMLSeq, before: Json[], after: Json[], ed
     });
     return;
   }
-  if (after.length > before.length && deepEqual(after.slice(0, before.length), before)) {
+  if (after.length > before.length) {
+    // Items added at the end, the existing ones patched in place (a new last row takes over the ending).
+    before.forEach((item, i) => {
+      if (!deepEqual(item, after[i])) patchNode(text, items[i]!, item, after[i], edits);
+    });
     const at = lineEnd(text, contentEnd(text, node.items[node.items.length - 1] as Node));
     edits.push({
       start: at,

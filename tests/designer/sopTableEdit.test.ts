@@ -62,6 +62,14 @@ describe('the SOP table over YAML', () => {
     expect(moved).toContain('# seperti tercetak');
   });
 
+  it('a row added under the last one takes over its ending, written in block style like the rows above', () => {
+    const out = run(SMALL, { kind: 'addStep', after: 1, activity: 'Petugas mengarsipkan' });
+    expect(out).toBe(
+      SMALL.replace('    end: selesai\n', '') +
+        '  - id: langkah-3\n    activity: Petugas mengarsipkan\n    actor: petugas\n    end: selesai\n',
+    );
+  });
+
   it('marks lanes: one lane is the actor, several a joint step, and the last lane cannot be unmarked', () => {
     const joint = run(SMALL, { kind: 'toggleLane', index: 0, lane: 'petugas' });
     expect(joint).toContain('actor: {together: [pemohon, petugas]}');
