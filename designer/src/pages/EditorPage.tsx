@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { parseDocument } from 'yaml';
@@ -78,6 +78,8 @@ export function EditorPage() {
     setText((current) => current ?? copy.data!.source);
   }, [copy.data]);
   const load = useDefinitionCheck(text, regency.data?.regency, `${sopId}.yaml`);
+  // The table re-reads the whole SOP: it renders behind the keyboard so typing in the YAML text never waits.
+  const tableText = useDeferredValue(text);
   if (load.definition) lastGood.current = load.definition;
   const checked = load.checkedText === text;
   const value = useMemo(() => (text !== undefined ? readYaml(text) : undefined), [text]);
@@ -147,8 +149,9 @@ export function EditorPage() {
       checking={!checked}
       language={language}
       onJump={(line, column) => {
-        if (!showYaml) setShowYaml(true);
-        // The editor mounts on the next render when it was hidden.
+        if (showYaml) return editor.current?.jumpTo(line, column);
+        // The hidden editor mounts on the next render; jump once it is there.
+        setShowYaml(true);
         setTimeout(() => editor.current?.jumpTo(line, column), 0);
       }}
     />
