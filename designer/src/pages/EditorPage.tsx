@@ -292,7 +292,12 @@ export function EditorPage() {
               <div className="alert info">{t('designer.editor.lastValid')}</div>
             )}
             {tab === 'table' && (
-              <TableView source={text} regency={regency.data.regency} onChange={setText} focusRow={focusRow} />
+              <TableView
+                source={tableText ?? text}
+                regency={regency.data.regency}
+                onChange={setText}
+                focusRow={focusRow}
+              />
             )}
             {tab === 'structured' && (
               <StructuredEditor value={value} onChange={(next) => setText(patchYaml(text, next))} />
