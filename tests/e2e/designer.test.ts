@@ -242,6 +242,8 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     await login('/designer/', 'penyusun-sop');
     await page.goto(`${test.server.url}/designer/sop/${SOP_ID}`);
     await page.waitForSelector('[data-testid=yaml-editor] .cm-content');
+    // This journey edits the YAML text; the light structured view keeps re-rendering out of the typing's way.
+    await page.click('[role=tab]:has-text("Isian terstruktur")');
     await cursorAtEndOf('time: 15 menit');
     for (let i = 0; i < '15 menit'.length; i++) await page.keyboard.press('Backspace');
     await page.keyboard.type('30 menit');
