@@ -19,6 +19,11 @@ describe(`designer API (${databaseLabel})`, () => {
 
   const drafter = () => test.as(REGENCY, 'penyusun-sop');
   const approver = () => test.as(REGENCY, 'pengesah-sop');
+  const header = {
+    number: 'P-099/DINSOS/SET/000.9.3.3/12/2026',
+    effectiveDate: '2026-12-07',
+    signer: { name: 'Drs. Pengesah Uji', nip: '19630824 199403 1 007', title: 'Kepala Dinas Sosial' },
+  };
 
   it('lists the regency SOPs for drafters and approvers only', async () => {
     const list = await (
@@ -108,24 +113,85 @@ describe(`designer API (${databaseLabel})`, () => {
       baseRevision: broken.body.revision.revision,
     });
     const revision = fixed.body.revision.revision;
-    expect((await d.post('/api/designer/sops/layanan-uji/submit', { revision })).status).toBe(200);
+    expect((await d.post('/api/designer/sops/layanan-uji/submit', { revision, note: 'Mohon diperiksa' })).status).toBe(
+      200,
+    );
     expect((await d.get<WorkingCopy>('/api/designer/sops/layanan-uji')).body.status).toBe('submitted');
-    expect((await d.post('/api/designer/sops/layanan-uji/publish', { revision })).status).toBe(403);
-    const published = await (
-      await approver()
-    ).post<{ version: number; created: boolean }>('/api/designer/sops/layanan-uji/publish', { revision });
+    expect((await d.post('/api/designer/sops/layanan-uji/submit', { revision, note: 'Mohon diperiksa' })).status).toBe(
+      409,
+    );
+    expect((await d.post('/api/designer/sops/layanan-uji/publish', { revision, ...header })).status).toBe(403);
+    const a = await approver();
+    const waiting = await a.get<{ sops: Array<{ sopId: string; revision: number; canApprove: boolean }> }>(
+      '/api/designer/waiting',
+    );
+    expect(waiting.body.sops).toContainEqual(
+      expect.objectContaining({ sopId: 'layanan-uji', revision, canApprove: true, note: 'Mohon diperiksa' }),
+    );
+    expect((await d.get('/api/designer/waiting')).status).toBe(403);
+    const form = await a.get<{ signer: { name: string } }>('/api/designer/sops/layanan-uji/publish-form');
+    expect(form.body.signer.name).not.toBe('');
+    // Nomor SOP, Tanggal Efektif and the signer are required: missing ones are a clear 400, nothing published.
+    const { number: _n, ...noNumber } = header;
+    expect((await a.post('/api/designer/sops/layanan-uji/publish', { revision, ...noNumber })).status).toBe(400);
+    const blank = await a.post<{ error: { message: string } }>('/api/designer/sops/layanan-uji/publish', {
+      revision,
+      ...header,
+      number: '  ',
+    });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.message).toContain('Nomor SOP');
+    const published = await a.post<{ version: number; created: boolean }>('/api/designer/sops/layanan-uji/publish', {
+      revision,
+      ...header,
+    });
     expect(published.status).toBe(201);
     expect(published.body).toEqual({ version: 1, created: true });
     expect((await d.get<WorkingCopy>('/api/designer/sops/layanan-uji')).body).toMatchObject({
       status: 'published',
       publishedVersion: 1,
     });
+    const history = await d.get<{ versions: Array<{ version: number }> }>('/api/designer/sops/layanan-uji/history');
+    expect(history.status).toBe(200);
+    const v1 = await d.get<{ diff: { lines: Array<{ text: string }> } }>(
+      '/api/designer/sops/layanan-uji/diff?from=r' + revision + '&to=v1',
+    );
+    expect(JSON.stringify(v1.body)).toContain('P-099/DINSOS/SET/000.9.3.3/12/2026');
+    expect(JSON.stringify(v1.body)).toContain('effective: 2026-12-07');
     const staff = await test.as(REGENCY, 'petugas-pengaduan');
     const opened = await staff.post<{ id: string; tasks: Array<{ id: string }> }>('/api/cases', {
       sopId: 'layanan-uji',
       data: { fullName: 'Budi', nik: '6402010101010009' },
     });
     expect(opened.status).toBe(201);
+  });
+
+  it('four eyes: an approver who edited the text cannot publish it; another approver (admin) can', async () => {
+    const a = await approver();
+    const copy = (await a.get<WorkingCopy>('/api/designer/sops/layanan-uji')).body;
+    const edited = await a.post<{ revision: Revision }>('/api/designer/sops/layanan-uji/drafts', {
+      source: copy.source.replace('time: 15 menit', 'time: 20 menit'),
+      baseRevision: copy.revision,
+    });
+    expect(edited.status).toBe(201);
+    const revision = edited.body.revision.revision;
+    expect((await (await drafter()).post('/api/designer/sops/layanan-uji/submit', { revision })).status).toBe(200);
+    const waiting = await a.get<{ sops: Array<{ sopId: string; canApprove: boolean }> }>('/api/designer/waiting');
+    expect(waiting.body.sops.find((w) => w.sopId === 'layanan-uji')).toMatchObject({ canApprove: false });
+    const refused = await a.post<{ error: { reason: string; message: string } }>(
+      '/api/designer/sops/layanan-uji/publish',
+      { revision, ...header },
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ reason: 'OWN_EDIT' });
+    expect(refused.body.error.message).toContain('Pengesah lain');
+    const other = await test.as(REGENCY, 'admin');
+    const published = await other.post<{ version: number }>('/api/designer/sops/layanan-uji/publish', {
+      revision,
+      ...header,
+    });
+    expect(published.status).toBe(201);
+    expect(published.body.version).toBe(2);
   });
 
   it('moves running cases to a new version only after a dry run and a confirmation, as a timeline event', async () => {
@@ -151,8 +217,12 @@ describe(`designer API (${databaseLabel})`, () => {
     await d.post('/api/designer/sops/bantuan-permakanan/submit', { revision: 1 });
     const a = await approver();
     expect(
-      (await a.post<{ version: number }>('/api/designer/sops/bantuan-permakanan/publish', { revision: 1 })).body
-        .version,
+      (
+        await a.post<{ version: number }>('/api/designer/sops/bantuan-permakanan/publish', {
+          revision: 1,
+          ...(await a.get<typeof header>('/api/designer/sops/bantuan-permakanan/publish-form')).body,
+        })
+      ).body.version,
     ).toBe(2);
     expect((await d.get('/api/designer/sops/bantuan-permakanan/migration')).status).toBe(403);
     const plan = await a.get<{
@@ -199,7 +269,9 @@ describe(`designer API (${databaseLabel})`, () => {
     const diff = await d.get<{ diff: { lines: Array<{ kind: string; text?: string }> } }>(
       '/api/designer/sops/bantuan-permakanan/diff?from=v1&to=v2',
     );
+    // Number and effective date came from the draft (prefilled); the signer is the approver who published.
     expect(diff.body.diff.lines.filter((l) => l.kind === 'removed').map((l) => l.text)).toEqual([
+      expect.stringMatching(/^approvedBy: /),
       expect.stringContaining('foto-rumah'),
     ]);
     expect((await d.get('/api/designer/sops/bantuan-permakanan/diff?from=x1&to=v2')).status).toBe(400);

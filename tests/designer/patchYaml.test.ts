@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { patchYaml } from '../../designer/src/structured/patchYaml.ts';
+import { patchYaml } from '../../engine/definition/patchYaml.ts';
 
 const SEED = readFileSync(
   join(import.meta.dirname, '../../sop-definitions/kutai-kartanegara/bantuan-permakanan.yaml'),

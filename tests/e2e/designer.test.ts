@@ -36,6 +36,28 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     await page.waitForSelector('[data-testid=user-name]');
   }
 
+  /** The drafter submits the saved revision, with a note for the approver. */
+  async function submit(): Promise<void> {
+    await page.click('button:has-text("Ajukan untuk disahkan")');
+    await page.fill('#review-note', 'Mohon diperiksa');
+    await page.click('[data-testid=submit-confirm]');
+    await page.waitForSelector('text=Diajukan untuk disahkan.');
+  }
+
+  /** The approver publishes: number and date entered (or kept), signer prefilled, then confirmed. */
+  async function publish(version: number): Promise<void> {
+    await page.click('[data-testid=publish]');
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('#publish-signer-name')?.value !== '');
+    if ((await page.inputValue('#publish-number')) === '')
+      await page.fill('#publish-number', 'P-101/DINSOS/SET/000.9.3.3/12/2026');
+    if ((await page.inputValue('#publish-effective')) === '') await page.fill('#publish-effective', '2026-12-07');
+    if ((await page.inputValue('#publish-signer-title')) === '')
+      await page.fill('#publish-signer-title', 'Kepala Dinas Sosial');
+    await page.click('[data-testid=publish-next]');
+    await page.click('[data-testid=publish-confirm-yes]');
+    await page.waitForSelector(`text=Terbit sebagai versi ${version}`);
+  }
+
   /** Puts the cursor at the end of the first editor line containing `text`. */
   async function cursorAtEndOf(text: string): Promise<void> {
     // CodeMirror renders only the lines in view: walk up from the end with the keyboard instead.
@@ -150,15 +172,13 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
   });
 
   it('the drafter submits; an approver publishes the new version', async () => {
-    await page.click('button:has-text("Ajukan untuk disahkan")');
-    await page.waitForSelector('text=Diajukan untuk disahkan.');
+    await submit();
     await expect(page.locator('[data-testid=status]').innerText()).resolves.toBe('Menunggu pengesahan');
     await login('/designer/', 'pengesah-sop');
     await page.click(`a:has-text("${SOP_NAME}")`);
     await page.waitForSelector('[data-testid=publish]');
     await screenshot(page, SUITE, '09-approver-review');
-    await page.click('[data-testid=publish]');
-    await page.waitForSelector('text=Terbit sebagai versi 1');
+    await publish(1);
     await expect(page.locator('[data-testid=status]').innerText()).resolves.toBe('Terbit');
     await screenshot(page, SUITE, '10-published');
     await page.click('a:has-text("Cetak dokumen SOP")');
@@ -223,18 +243,18 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     await login('/designer/', 'penyusun-sop');
     await page.goto(`${test.server.url}/designer/sop/${SOP_ID}`);
     await page.waitForSelector('[data-testid=yaml-editor] .cm-content');
+    // This journey edits the YAML text; the light structured view keeps re-rendering out of the typing's way.
+    await page.click('[role=tab]:has-text("Isian terstruktur")');
     await cursorAtEndOf('time: 15 menit');
     for (let i = 0; i < '15 menit'.length; i++) await page.keyboard.press('Backspace');
     await page.keyboard.type('30 menit');
     await page.waitForSelector('[data-testid=no-problems]');
     await page.click('[data-testid=save]');
     await page.waitForSelector('text=Tersimpan sebagai revisi 3');
-    await page.click('button:has-text("Ajukan untuk disahkan")');
-    await page.waitForSelector('text=Diajukan untuk disahkan.');
+    await submit();
     await login('/designer/', 'pengesah-sop');
     await page.goto(`${test.server.url}/designer/sop/${SOP_ID}`);
-    await page.click('[data-testid=publish]');
-    await page.waitForSelector('text=Terbit sebagai versi 2');
+    await publish(2);
     await page.click('a:has-text("Pindahkan kasus")');
     await page.waitForSelector('[data-testid=migration-plan]');
     await expect(page.locator('[data-testid=migration-plan]').innerText()).resolves.toContain(trackingCode);

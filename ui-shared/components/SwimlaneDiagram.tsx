@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
+import { diagramTarget } from './diagramTarget.ts';
 import type { SopDefinition, Step } from '../../engine/definition/sopTypes.ts';
 import { COLUMNS, ROWS, endingLabel, layoutSwimlane, type ShapeBox } from './swimlaneLayout.ts';
 
@@ -10,7 +11,22 @@ interface Props {
   marks?: Record<string, StepMark>;
   /** Accessible title of the figure. */
   title: string;
+  /** In the designer: click a shape to edit its step, drag it to another row, draw a connector from its handle. */
+  editing?: DiagramEditing;
 }
+
+/** What the designer does with a click, a drag and a drawn connector on the diagram. */
+export interface DiagramEditing {
+  onPick: (row: number) => void;
+  onMove: (from: number, to: number) => void;
+  /** A connector drawn from a step's handle to another step (its id) or an ending. */
+  onConnect: (from: number, target: string) => void;
+  /** Accessible label of a shape's button and connector handle. */
+  shapeLabel: (row: number) => string;
+  handleLabel: (row: number) => string;
+}
+
+type Drag = { kind: 'move' | 'connect'; from: number; x0: number; y0: number; x: number; y: number };
 
 function Cell({
   x,
@@ -66,8 +82,34 @@ function requirementsText(step: Step): string {
  * The SOP flowchart in the official layout of the seeds: one row per step, one column per actor lane,
  * activity boxes and decision diamonds with labelled arrows, and the Baku Mutu and Keterangan columns.
  */
-export function SwimlaneDiagram({ definition, marks = {}, title }: Props) {
+export function SwimlaneDiagram({ definition, marks = {}, title, editing }: Props) {
   const layout = layoutSwimlane(definition);
+  const svg = useRef<SVGSVGElement>(null);
+  const [drag, setDrag] = useState<Drag>();
+  const rowOf = new Map(definition.steps.map((s, i) => [s.id, i]));
+  const point = (e: ReactPointerEvent) => {
+    const box = svg.current!.getBoundingClientRect();
+    const scale = layout.width / box.width;
+    return { x: (e.clientX - box.left) * scale, y: (e.clientY - box.top) * scale };
+  };
+  const start = (e: ReactPointerEvent, kind: Drag['kind'], from: number) => {
+    if (!editing) return;
+    e.stopPropagation();
+    const p = point(e);
+    setDrag({ kind, from, x0: p.x, y0: p.y, x: p.x, y: p.y });
+  };
+  const finish = (e: ReactPointerEvent) => {
+    if (!drag || !editing) return;
+    setDrag(undefined);
+    const p = point(e);
+    const target = diagramTarget(layout, definition.steps.length, p.x, p.y);
+    const moved = Math.abs(p.x - drag.x0) + Math.abs(p.y - drag.y0) > 6;
+    if (drag.kind === 'move') {
+      if (!moved) editing.onPick(drag.from);
+      else if (target && 'row' in target && target.row !== drag.from) editing.onMove(drag.from, target.row);
+    } else if (target)
+      editing.onConnect(drag.from, 'ending' in target ? target.ending : definition.steps[target.row]!.id);
+  };
   const top = ROWS.header * 2;
   const { lanesX, metaX } = layout;
   const metaColumns: Array<[string, number, (s: Step) => string]> = [
@@ -88,6 +130,11 @@ export function SwimlaneDiagram({ definition, marks = {}, title }: Props) {
       <svg
         role="img"
         aria-label={title}
+        ref={svg}
+        className={editing ? 'swim-editable' : undefined}
+        onPointerMove={(e) => drag && setDrag({ ...drag, ...point(e) })}
+        onPointerUp={finish}
+        onPointerLeave={() => setDrag(undefined)}
         width={layout.width}
         height={layout.height}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
@@ -204,9 +251,45 @@ export function SwimlaneDiagram({ definition, marks = {}, title }: Props) {
             )}
           </g>
         ))}
-        {layout.shapes.map((box) => (
-          <Shape key={`${box.stepId}-${box.actorId}`} box={box} mark={marks[box.stepId]} />
-        ))}
+        {layout.shapes.map((box) => {
+          const row = rowOf.get(box.stepId) ?? 0;
+          if (!editing) return <Shape key={`${box.stepId}-${box.actorId}`} box={box} mark={marks[box.stepId]} />;
+          return (
+            <g key={`${box.stepId}-${box.actorId}`} data-row={row}>
+              <g
+                role="button"
+                tabIndex={0}
+                aria-label={editing.shapeLabel(row)}
+                className="swim-pick"
+                data-testid={`shape-${row}`}
+                onPointerDown={(e) => start(e, 'move', row)}
+                onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && editing.onPick(row)}
+              >
+                <Shape box={box} mark={marks[box.stepId]} />
+              </g>
+              <circle
+                role="button"
+                aria-label={editing.handleLabel(row)}
+                className="swim-handle"
+                data-testid={`handle-${row}`}
+                cx={box.x + box.width / 2}
+                cy={box.y + box.height + 5}
+                r={5}
+                onPointerDown={(e) => start(e, 'connect', row)}
+              />
+            </g>
+          );
+        })}
+        {drag && Math.abs(drag.x - drag.x0) + Math.abs(drag.y - drag.y0) > 6 && (
+          <line
+            className={drag.kind === 'connect' ? 'swim-connector swim-drawing' : 'swim-drawing'}
+            x1={drag.x0}
+            y1={drag.y0}
+            x2={drag.x}
+            y2={drag.y}
+            markerEnd={drag.kind === 'connect' ? 'url(#arrow)' : undefined}
+          />
+        )}
         {layout.endings.map((e) => (
           <g key={e.id}>
             <rect

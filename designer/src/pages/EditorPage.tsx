@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { parseDocument } from 'yaml';
@@ -13,8 +13,9 @@ import { YamlEditor, type YamlEditorHandle } from '../editor/YamlEditor.tsx';
 import { FlowPreview } from '../preview/FlowPreview.tsx';
 import { FormPreview } from '../preview/FormPreview.tsx';
 import { SimulationPanel } from '../preview/SimulationPanel.tsx';
+import { TableView } from '../table/TableView.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
-import { patchYaml } from '../structured/patchYaml.ts';
+import { patchYaml } from '../../../engine/definition/patchYaml.ts';
 import { StructuredEditor } from '../structured/StructuredEditor.tsx';
 import { ConflictPanel, type Conflict } from './ConflictPanel.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
@@ -30,7 +31,9 @@ export interface WorkingCopy {
   reviews: Array<{ revision: number; action: string; note: string | null; byName: string; at: string }>;
 }
 
-type Tab = 'structured' | 'flow' | 'form' | 'simulation';
+type Tab = 'table' | 'structured' | 'flow' | 'form' | 'simulation';
+
+const YAML_PANE_KEY = 'alur.designer.showYaml';
 
 function readYaml(text: string): Record<string, unknown> | undefined {
   const doc = parseDocument(text);
@@ -53,7 +56,10 @@ export function EditorPage() {
   const regency = useApi<{ regency: RawRegency }>('/api/regencies/current');
   const [text, setText] = useState<string>();
   const [saved, setSaved] = useState<{ revision: number; source: string }>();
-  const [tab, setTab] = useState<Tab>('structured');
+  const [tab, setTab] = useState<Tab>('table');
+  // Drafters work in the table; the YAML text is one click away and the choice is remembered.
+  const [showYaml, setShowYaml] = useState(() => localStorage.getItem(YAML_PANE_KEY) !== '0');
+  const [focusRow, setFocusRow] = useState<number>();
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState('');
   const [conflict, setConflict] = useState<Conflict>();
@@ -72,6 +78,8 @@ export function EditorPage() {
     setText((current) => current ?? copy.data!.source);
   }, [copy.data]);
   const load = useDefinitionCheck(text, regency.data?.regency, `${sopId}.yaml`);
+  // The table re-reads the whole SOP: it renders behind the keyboard so typing in the YAML text never waits.
+  const tableText = useDeferredValue(text);
   if (load.definition) lastGood.current = load.definition;
   const checked = load.checkedText === text;
   const value = useMemo(() => (text !== undefined ? readYaml(text) : undefined), [text]);
@@ -135,6 +143,23 @@ export function EditorPage() {
   if (copy.error || regency.error) return <ErrorAlert error={copy.error ?? regency.error} />;
   if (!copy.data || !regency.data || text === undefined) return <p className="muted">{t('app.loading')}</p>;
   const definition = load.definition ?? lastGood.current;
+  const problems = (
+    <ProblemsList
+      errors={load.errors}
+      checking={!checked}
+      language={language}
+      onJump={(line, column) => {
+        if (showYaml) return editor.current?.jumpTo(line, column);
+        // The hidden editor mounts on the next render; jump once it is there.
+        setShowYaml(true);
+        setTimeout(() => editor.current?.jumpTo(line, column), 0);
+      }}
+    />
+  );
+  const toggleYaml = () => {
+    localStorage.setItem(YAML_PANE_KEY, showYaml ? '0' : '1');
+    setShowYaml(!showYaml);
+  };
   const isApprover = hasKind('approver', 'admin');
   return (
     <>
@@ -164,6 +189,15 @@ export function EditorPage() {
           </div>
         </div>
         <div className="row toolbar">
+          <button
+            type="button"
+            className="secondary"
+            onClick={toggleYaml}
+            aria-pressed={showYaml}
+            data-testid="toggle-yaml"
+          >
+            {showYaml ? t('designer.editor.hideYaml') : t('designer.editor.showYaml')}
+          </button>
           <button type="button" onClick={() => void save()} disabled={busy || !dirty} data-testid="save">
             {t('designer.editor.save')}
           </button>
@@ -209,33 +243,36 @@ export function EditorPage() {
           onKeepMine={() => void save(conflict.latestRevision)}
         />
       )}
+      {copy.data.reviews[0]?.action === 'submitted' && copy.data.reviews[0].note && (
+        <div className="alert info" data-testid="submitted-note">
+          {t('designer.editor.submittedNote', { name: copy.data.reviews[0].byName, note: copy.data.reviews[0].note })}
+        </div>
+      )}
       {copy.data.reviews[0]?.action === 'returned' && copy.data.reviews[0].revision === saved?.revision && (
         <div className="alert info">
           {t('designer.editor.returned', { name: copy.data.reviews[0].byName, note: copy.data.reviews[0].note ?? '' })}
         </div>
       )}
-      <div className="editor-grid">
-        <section className="editor-pane" aria-label={t('designer.editor.yaml')}>
-          <h2 className="pane-title">{t('designer.editor.yaml')}</h2>
-          <YamlEditor
-            ref={editor}
-            value={text}
-            onChange={setText}
-            errors={load.errors}
-            errorsFor={load.checkedText}
-            language={language}
-            label={t('designer.editor.yaml')}
-          />
-          <ProblemsList
-            errors={load.errors}
-            checking={!checked}
-            language={language}
-            onJump={(line, column) => editor.current?.jumpTo(line, column)}
-          />
-        </section>
+      <div className={showYaml ? 'editor-grid' : 'editor-grid single'}>
+        {showYaml && (
+          <section className="editor-pane" aria-label={t('designer.editor.yaml')}>
+            <h2 className="pane-title">{t('designer.editor.yaml')}</h2>
+            <YamlEditor
+              ref={editor}
+              value={text}
+              onChange={setText}
+              errors={load.errors}
+              errorsFor={load.checkedText}
+              language={language}
+              label={t('designer.editor.yaml')}
+            />
+            {problems}
+          </section>
+        )}
         <section className="editor-pane" aria-label={t('designer.editor.views')}>
+          {!showYaml && problems}
           <div role="tablist" aria-label={t('designer.editor.views')} className="tabs">
-            {(['structured', 'flow', 'form', 'simulation'] as const).map((k) => (
+            {(['table', 'structured', 'flow', 'form', 'simulation'] as const).map((k) => (
               <button
                 key={k}
                 type="button"
@@ -251,14 +288,37 @@ export function EditorPage() {
             ))}
           </div>
           <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="view-panel">
-            {tab !== 'structured' && checked && !load.definition && definition && (
+            {tab !== 'structured' && tab !== 'table' && checked && !load.definition && definition && (
               <div className="alert info">{t('designer.editor.lastValid')}</div>
+            )}
+            {tab === 'table' && (
+              <TableView
+                source={tableText ?? text}
+                regency={regency.data.regency}
+                onChange={setText}
+                focusRow={focusRow}
+              />
             )}
             {tab === 'structured' && (
               <StructuredEditor value={value} onChange={(next) => setText(patchYaml(text, next))} />
             )}
-            {tab !== 'structured' && !definition && <div className="alert info">{t('designer.editor.fixFirst')}</div>}
-            {tab === 'flow' && definition && <FlowPreview definition={definition} regency={regency.data.regency} />}
+            {tab !== 'structured' && tab !== 'table' && !definition && (
+              <div className="alert info">{t('designer.editor.fixFirst')}</div>
+            )}
+            {tab === 'flow' && definition && (
+              <FlowPreview
+                definition={definition}
+                regency={regency.data.regency}
+                edit={{
+                  source: text,
+                  onChange: setText,
+                  onPickStep: (index) => {
+                    setFocusRow(index);
+                    setTab('table');
+                  },
+                }}
+              />
+            )}
             {tab === 'form' && definition && <FormPreview definition={definition} />}
             {tab === 'simulation' && definition && (
               <SimulationPanel

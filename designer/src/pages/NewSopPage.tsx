@@ -4,6 +4,10 @@ import { useNavigate } from 'react-router';
 import { api } from '../../../ui-shared/api/apiClient.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
+import type { RawRegency } from '../../../engine/definition/sopTypes.ts';
+import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
 type Library = {
   regencies: Array<{
@@ -29,6 +33,12 @@ export function NewSopPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const library = useApi<Library>('/api/designer/library');
+  const regency = useApi<{ regency: RawRegency }>('/api/regencies/current');
+  const { session } = useSession();
+  // The drafter's own unit first: the template's lanes are that unit's staff and head.
+  const ownUnit = session?.user.roles.map((r) => session.roles[r]?.unit).find((u) => u) ?? '';
+  const [unit, setUnit] = useState<string>();
+  const [problems, setProblems] = useState<string[]>([]);
   const [name, setName] = useState('');
   const [sopId, setSopId] = useState('');
   const [idTouched, setIdTouched] = useState(false);
@@ -38,6 +48,14 @@ export function NewSopPage() {
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // The app's own messages, in Indonesian, instead of the browser's "Please match the requested format."
+    const found = [
+      name.trim() === '' ? t('designer.new.nameMissing') : '',
+      ID_PATTERN.test(sopId) ? '' : t('designer.new.idInvalid'),
+      from === 'copy' && copy === '' ? t('designer.new.copyMissing') : '',
+    ].filter(Boolean);
+    setProblems(found);
+    if (found.length > 0) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -45,7 +63,10 @@ export function NewSopPage() {
       await api('POST', '/api/designer/sops', {
         sopId,
         name,
-        from: from === 'template' ? { template: true } : { copy: { regencyId, sopId: copiedId } },
+        from:
+          from === 'template'
+            ? { template: true, ...((unit ?? ownUnit) ? { unit: unit ?? ownUnit } : {}) }
+            : { copy: { regencyId, sopId: copiedId } },
       });
       void navigate(`/sop/${sopId}`);
     } catch (err) {
@@ -58,14 +79,21 @@ export function NewSopPage() {
     <>
       <h1>{t('designer.new.title')}</h1>
       <ErrorAlert error={error ?? library.error} />
-      <form className="card" onSubmit={(e) => void submit(e)} style={{ maxWidth: 760 }}>
+      <form className="card" noValidate onSubmit={(e) => void submit(e)} style={{ maxWidth: 760 }}>
+        {problems.length > 0 && (
+          <div className="alert error" role="alert" data-testid="new-problems">
+            {problems.map((p) => (
+              <div key={p}>{p}</div>
+            ))}
+          </div>
+        )}
         <p>
           <label htmlFor="sop-name">{t('designer.new.name')}</label>
           <br />
           <input
             id="sop-name"
             value={name}
-            required
+            aria-invalid={problems.includes(t('designer.new.nameMissing'))}
             style={{ width: '100%' }}
             onChange={(e) => {
               setName(e.target.value);
@@ -79,8 +107,7 @@ export function NewSopPage() {
           <input
             id="sop-id"
             value={sopId}
-            required
-            pattern="[a-z0-9][a-z0-9\-]{0,79}"
+            aria-invalid={problems.includes(t('designer.new.idInvalid'))}
             style={{ width: '100%' }}
             aria-describedby="sop-id-help"
             onChange={(e) => {
@@ -106,17 +133,34 @@ export function NewSopPage() {
             {t('designer.new.copy')}
           </label>
         </fieldset>
+        {from === 'template' && regency.data && (
+          <p>
+            <label htmlFor="sop-unit">{t('designer.new.unit')}</label>
+            <br />
+            <select
+              id="sop-unit"
+              value={unit ?? ownUnit}
+              onChange={(e) => setUnit(e.target.value)}
+              style={{ width: '100%' }}
+              aria-describedby="sop-unit-help"
+            >
+              {regency.data.regency.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+            <br />
+            <small id="sop-unit-help" className="muted">
+              {t('designer.new.unitHelp')}
+            </small>
+          </p>
+        )}
         {from === 'copy' && (
           <p>
             <label htmlFor="copy-from">{t('designer.new.copyFrom')}</label>
             <br />
-            <select
-              id="copy-from"
-              value={copy}
-              required
-              onChange={(e) => setCopy(e.target.value)}
-              style={{ width: '100%' }}
-            >
+            <select id="copy-from" value={copy} onChange={(e) => setCopy(e.target.value)} style={{ width: '100%' }}>
               <option value="">—</option>
               {library.data?.regencies.map((r) => (
                 <optgroup key={r.regencyId} label={r.regencyName}>

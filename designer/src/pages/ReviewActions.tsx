@@ -2,10 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../ui-shared/api/apiClient.ts';
 import type { WorkingCopy } from './EditorPage.tsx';
+import { PublishDialog, type PublishHeader } from './PublishDialog.tsx';
 
 interface Props {
   sopId: string;
-  /** Where the review routes are (default: the SOP's); the regency settings use /api/designer/regency. */
+  /**
+   * Where the review routes are when not the SOP's: the regency settings use /api/designer/regency, and
+   * publish them without an SOP header (Nomor SOP, Tanggal Efektif, signer belong to SOPs only).
+   */
   apiBase?: string;
   copy: Pick<WorkingCopy, 'status' | 'revision'>;
   revision: number;
@@ -16,21 +20,15 @@ interface Props {
   onError: (error: unknown) => void;
 }
 
-/** Submit for approval (drafters), approve and publish or return with a note (approvers only). */
-export function ReviewActions({
-  sopId,
-  apiBase = `/api/designer/sops/${sopId}`,
-  copy,
-  revision,
-  dirty,
-  valid,
-  isApprover,
-  onDone,
-  onError,
-}: Props) {
+type Open = 'submit' | 'return' | 'publish' | undefined;
+
+/** Submit with a note (drafters); approve and publish with the header, or return with a note (approvers). */
+export function ReviewActions({ sopId, apiBase, copy, revision, dirty, valid, isApprover, onDone, onError }: Props) {
   const { t } = useTranslation();
+  const base = apiBase ?? `/api/designer/sops/${sopId}`;
+  const needsHeader = apiBase === undefined;
   const [busy, setBusy] = useState(false);
-  const [returning, setReturning] = useState(false);
+  const [open, setOpen] = useState<Open>();
   const [note, setNote] = useState('');
   const run = async (
     path: string,
@@ -40,9 +38,10 @@ export function ReviewActions({
     setBusy(true);
     onError(undefined);
     try {
-      const result = await api<Record<string, unknown>>('POST', `${apiBase}/${path}`, body);
+      const result = await api<Record<string, unknown>>('POST', `${base}/${path}`, body);
       await onDone(message(result));
-      setReturning(false);
+      setOpen(undefined);
+      setNote('');
     } catch (e) {
       onError(e);
     } finally {
@@ -50,6 +49,11 @@ export function ReviewActions({
     }
   };
   const submitted = copy.status === 'submitted' && copy.revision === revision;
+  const toggle = (which: Open) => setOpen(open === which ? undefined : which);
+  const publishedMessage = (r: Record<string, unknown>) =>
+    r.created !== false
+      ? t('designer.review.published', { version: String(r.version) })
+      : t('designer.review.unchanged', { version: String(r.version) });
   return (
     <>
       {!submitted && (
@@ -58,7 +62,8 @@ export function ReviewActions({
           className="secondary"
           disabled={busy || dirty || !valid || revision === 0 || copy.status === 'published'}
           title={dirty ? t('designer.review.saveFirst') : undefined}
-          onClick={() => void run('submit', { revision }, () => t('designer.review.submitted'))}
+          aria-expanded={open === 'submit'}
+          onClick={() => toggle('submit')}
         >
           {t('designer.review.submit')}
         </button>
@@ -70,33 +75,55 @@ export function ReviewActions({
             className="approve"
             disabled={busy || dirty}
             data-testid="publish"
-            onClick={() =>
-              void run('publish', { revision }, (r) =>
-                r.created !== false
-                  ? t('designer.review.published', { version: String(r.version) })
-                  : t('designer.review.unchanged', { version: String(r.version) }),
-              )
-            }
+            aria-expanded={needsHeader ? open === 'publish' : undefined}
+            onClick={() => (needsHeader ? toggle('publish') : void run('publish', { revision }, publishedMessage))}
           >
             {t('designer.review.publish')}
           </button>
-          <button type="button" className="secondary" disabled={busy} onClick={() => setReturning(!returning)}>
+          <button type="button" className="secondary" disabled={busy} onClick={() => toggle('return')}>
             {t('designer.review.return')}
           </button>
         </>
       )}
       {submitted && !isApprover && <span className="muted">{t('designer.review.waiting')}</span>}
-      {returning && (
+      {(open === 'return' || open === 'submit') && (
         <div className="card return-box">
-          <label htmlFor="return-note">{t('designer.review.note')}</label>
-          <textarea id="return-note" value={note} onChange={(e) => setNote(e.target.value)} />
-          <button
-            type="button"
-            disabled={busy || note.trim() === ''}
-            onClick={() => void run('return', { revision, note }, () => t('designer.review.returnedMsg'))}
-          >
-            {t('designer.review.returnConfirm')}
-          </button>
+          <label htmlFor="review-note">
+            {open === 'return' ? t('designer.review.note') : t('designer.review.submitNote')}
+          </label>
+          <textarea id="review-note" value={note} onChange={(e) => setNote(e.target.value)} />
+          {open === 'return' ? (
+            <button
+              type="button"
+              disabled={busy || note.trim() === ''}
+              onClick={() => void run('return', { revision, note }, () => t('designer.review.returnedMsg'))}
+            >
+              {t('designer.review.returnConfirm')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              disabled={busy}
+              data-testid="submit-confirm"
+              onClick={() =>
+                void run('submit', { revision, ...(note.trim() ? { note: note.trim() } : {}) }, () =>
+                  t('designer.review.submitted'),
+                )
+              }
+            >
+              {t('designer.review.submitConfirm')}
+            </button>
+          )}
+        </div>
+      )}
+      {open === 'publish' && needsHeader && (
+        <div className="return-box">
+          <PublishDialog
+            sopId={sopId}
+            busy={busy}
+            onCancel={() => setOpen(undefined)}
+            onPublish={(header: PublishHeader) => void run('publish', { revision, ...header }, publishedMessage)}
+          />
         </div>
       )}
     </>

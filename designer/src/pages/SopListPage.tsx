@@ -5,6 +5,7 @@ import { formatDate, formatDateTime } from '../../../ui-shared/format/dateTime.t
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
+import { WaitingList } from './WaitingList.tsx';
 
 /** A row of GET /api/designer/sops. */
 export interface SopRow {
@@ -22,7 +23,7 @@ export interface SopRow {
 /** The regency's SOPs with their status, version, effective date and last change. */
 export function SopListPage() {
   const { t, i18n } = useTranslation();
-  const { session } = useSession();
+  const { session, hasKind } = useSession();
   const list = useApi<{ sops: SopRow[] }>('/api/designer/sops');
   return (
     <>
@@ -41,6 +42,7 @@ export function SopListPage() {
         </div>
       </div>
       <ErrorAlert error={list.error} />
+      {hasKind('approver', 'admin') && <WaitingList />}
       {list.data && (
         <div className="scroll-x">
           <table className="list responsive" data-testid="sop-list">

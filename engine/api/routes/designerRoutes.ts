@@ -9,7 +9,10 @@ import {
   revertToVersion,
   submitForApproval,
 } from '../../app/designer/lifecycle.ts';
+import { waitingForApprover } from '../../app/designer/fourEyes.ts';
 import { createSop, sopLibrary, type NewSopSource } from '../../app/designer/newSop.ts';
+import { publishForm } from '../../app/designer/publishForm.ts';
+import type { PublishHeader } from '../../app/designer/publishHeader.ts';
 import { exportPack } from '../../app/designer/packExport.ts';
 import { unzipPack } from '../../app/designer/inflatePack.ts';
 import type { PackFile } from '../../app/designer/packFiles.ts';
@@ -18,6 +21,7 @@ import type { AccessProfile } from '../../app/permissions/accessProfile.ts';
 import { simulateSource } from '../../app/designer/simulateSource.ts';
 import { loadWorkingCopy } from '../../app/designer/workingCopy.ts';
 import type { Scenario } from '../../simulation/planScenarios.ts';
+import { getLatestVersion } from '../../storage/definitionRepository.ts';
 import { MAX_INT4 } from '../queryValues.ts';
 import { route, type RouteResult, type RouteSpec } from '../routeSpec.ts';
 
@@ -119,7 +123,7 @@ export const designerRoutes: RouteSpec[] = [
               type: 'object',
               required: ['template'],
               additionalProperties: false,
-              properties: { template: { const: true } },
+              properties: { template: { const: true }, unit: idSchema },
             },
             {
               type: 'object',
@@ -275,30 +279,71 @@ export const designerRoutes: RouteSpec[] = [
       return { body: { returned: body.revision } };
     },
   }),
-  route<{ revision: number }>({
+  route({
+    method: 'get',
+    path: '/api/designer/waiting',
+    summary: 'SOP yang menunggu pengesahan (daftar "menunggu saya" pengesah), dengan catatan pengaju',
+    tag: TAG,
+    access: 'user',
+    policy: { action: 'definition.publish' },
+    responses: { 200: 'Daftar tunggu', 401: 'Belum masuk', 403: 'Bukan pengesah' },
+    handler: async ({ db, user }) => ({ body: { sops: await waitingForApprover(db, user!) } }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/designer/sops/{sopId}/publish-form',
+    summary: 'Isian awal penerbitan: Nomor SOP dan Tanggal Efektif dari naskah, penanda tangan dari akun pengesah',
+    tag: TAG,
+    access: 'user',
+    policy: { action: 'definition.publish' },
+    responses: { 200: 'Isian awal', 401: 'Belum masuk', 403: 'Bukan pengesah', 404: 'Tidak ada' },
+    handler: async ({ db, user, params }) => {
+      const copy = await loadWorkingCopy(db, user!.regencyId, params.sopId!);
+      if (!copy) throw new AppError('NOT_FOUND', 'SOP tidak ditemukan.');
+      const published = await getLatestVersion(db, user!.regencyId, params.sopId!);
+      return { body: await publishForm(db, user!, copy.source, published?.source) };
+    },
+  }),
+  route<{ revision: number } & PublishHeader>({
     method: 'post',
     path: '/api/designer/sops/{sopId}/publish',
-    summary: 'Pengesah menyetujui dan menerbitkan revisi yang diajukan sebagai versi baru (tidak dapat diubah)',
+    summary:
+      'Pengesah menyetujui dan menerbitkan revisi yang diajukan sebagai versi baru (tidak dapat diubah), dengan Nomor SOP, Tanggal Efektif dan penanda tangan; ditolak bila pengesah ikut mengubahnya',
     tag: TAG,
     access: 'user',
     policy: { action: 'definition.publish' },
     body: {
       type: 'object',
-      required: ['revision'],
+      required: ['revision', 'number', 'effectiveDate', 'signer'],
       additionalProperties: false,
-      properties: { revision: revisionSchema },
+      properties: {
+        revision: revisionSchema,
+        number: { type: 'string', minLength: 1, maxLength: 200 },
+        effectiveDate: { type: 'string', format: 'date' },
+        signer: {
+          type: 'object',
+          required: ['name', 'title'],
+          additionalProperties: false,
+          properties: {
+            name: { type: 'string', minLength: 1, maxLength: 200 },
+            nip: { type: 'string', maxLength: 30 },
+            title: { type: 'string', minLength: 1, maxLength: 200 },
+          },
+        },
+      },
     },
     responses: {
       201: 'Versi baru terbit',
       200: 'Isi sama dengan versi terakhir',
       400: 'Data tidak sah',
       401: 'Belum masuk',
-      403: 'Bukan pengesah',
+      403: 'Bukan pengesah, atau pengesah ikut mengubah naskahnya',
       409: 'Belum diajukan atau bukan revisi terbaru',
       422: 'Definisi tidak lolos pemeriksaan',
     },
     handler: async ({ db, user, params, body }) => {
-      const published = await approveAndPublish(db, user!, params.sopId!, body.revision);
+      const { revision, ...header } = body;
+      const published = await approveAndPublish(db, user!, params.sopId!, revision, header);
       return { status: published.created ? 201 : 200, body: published };
     },
   }),

@@ -5,6 +5,8 @@ import type { AuthUser } from '../authUser.ts';
 import { regencySnapshot, versionHash } from '../syncDefinitionFolder.ts';
 import { saveRevision, type SaveOutcome } from './draftService.ts';
 import { insertReview, latestDraft, listReviews, lockSop, type DraftWithSource } from './draftStore.ts';
+import { assertFourEyes } from './fourEyes.ts';
+import { setPublishHeader, type PublishHeader } from './publishHeader.ts';
 import { setTopLevel } from './sourceEdits.ts';
 import { currentRegency, definitionInvalid, validateSource } from './validateDraft.ts';
 
@@ -88,18 +90,22 @@ export async function returnToDrafter(
 /**
  * An approver approves a submitted revision and publishes it as a new immutable version (through the same
  * publishVersion as the folder sync, so identical content creates nothing). New cases use it at once.
+ * The approver confirms Nomor SOP, Tanggal Efektif and the signer, written into the published header; an
+ * approver who edited the content since the last publication is refused (four eyes).
  */
 export async function approveAndPublish(
   db: Knex,
   user: AuthUser,
   sopId: string,
   revision: number,
+  header: PublishHeader,
 ): Promise<{ version: number; created: boolean }> {
   await lockSop(db, user.regencyId, sopId);
   const draft = await newestRevision(db, user.regencyId, sopId, revision);
   await assertSubmitted(db, user.regencyId, sopId, revision);
+  await assertFourEyes(db, user, sopId);
   const regency = await currentRegency(db, user.regencyId);
-  const source = setTopLevel(draft.source, { status: 'published' });
+  const source = setTopLevel(setPublishHeader(draft.source, header), { status: 'published' });
   const load = validateSource(regency, source, `${sopId}.yaml`);
   if (!load.definition) throw definitionInvalid(load.errors);
   const definition = { ...load.definition, status: 'published' as const };

@@ -8,7 +8,7 @@ import { setTopLevel } from './sourceEdits.ts';
 import { currentRegency } from './validateDraft.ts';
 
 /** Where a new SOP's first text comes from: the built-in template, or another regency's published SOP. */
-export type NewSopSource = { template: true } | { copy: { regencyId: string; sopId: string } };
+export type NewSopSource = { template: true; unit?: string } | { copy: { regencyId: string; sopId: string } };
 
 /** Published SOPs of every regency, to copy from (published SOPs are public documents). */
 export async function sopLibrary(
@@ -73,8 +73,15 @@ export async function createSop(
   if (definition || draft)
     throw new AppError('CONFLICT', `SOP dengan pengenal "${sopId}" sudah ada di kabupaten ini.`, '/sopId');
   const regency = await currentRegency(db, user.regencyId);
+  // The template starts from the unit the drafter picked, else the unit of the drafter's own role.
+  const ownUnit = regency.roles.find((r) => user.roles.includes(r.id) && r.unit !== undefined)?.unit;
+  const unit = 'template' in from ? (from.unit ?? ownUnit) : undefined;
+  if (unit !== undefined && !regency.units.some((u) => u.id === unit))
+    throw new AppError('VALIDATION_FAILED', `Unit "${unit}" tidak ada di kabupaten ini.`, '/from/unit');
   const source =
-    'template' in from ? newSopTemplate(regency, sopId, name) : await copiedSource(db, from.copy, regency.id, sopId);
+    'template' in from
+      ? newSopTemplate(regency, sopId, name, unit)
+      : await copiedSource(db, from.copy, regency.id, sopId);
   const saved = await saveRevision(db, user, {
     sopId,
     source,

@@ -1,10 +1,12 @@
 import { stringify } from 'yaml';
 import type { RawRegency, RoleKind } from '../../definition/sopTypes.ts';
 
-/** Picks a role of one of the kinds (in order of preference), falling back to any role. */
-function roleOf(regency: RawRegency, kinds: readonly RoleKind[]): string {
+/** Picks a role of one of the kinds (in order of preference), in the unit when one is given, else any role. */
+function roleOf(regency: RawRegency, kinds: readonly RoleKind[], unit?: string): string {
   for (const kind of kinds) {
-    const role = regency.roles.find((r) => (r.kind ?? 'staff') === kind);
+    const role =
+      regency.roles.find((r) => (r.kind ?? 'staff') === kind && (unit === undefined || r.unit === unit)) ??
+      regency.roles.find((r) => (r.kind ?? 'staff') === kind);
     if (role) return role.id;
   }
   return regency.roles[0]?.id ?? 'petugas';
@@ -15,13 +17,15 @@ function roleOf(regency: RawRegency, kinds: readonly RoleKind[]): string {
  * check with a Ya/Tidak decision and an approval by a head of unit. Roles, documents and the unit are
  * taken from the regency so the template passes validation as it is; drafters then adapt it.
  */
-export function newSopTemplate(regency: RawRegency, sopId: string, name: string): string {
-  const staff = roleOf(regency, ['staff']);
-  const unit = regency.roles.find((r) => r.id === staff)?.unit ?? regency.units[0]?.id;
-  // The head of the staff member's own unit approves, as in the seeds; else any head.
+export function newSopTemplate(regency: RawRegency, sopId: string, name: string, drafterUnit?: string): string {
+  // The drafter's own unit: its staff do the work and its head approves, as in the seeds.
+  const staff = roleOf(regency, ['staff'], drafterUnit);
+  const unit = drafterUnit ?? regency.roles.find((r) => r.id === staff)?.unit ?? regency.units[0]?.id;
   const head =
     regency.roles.find((r) => r.kind === 'kabid' && r.unit === unit)?.id ??
-    roleOf(regency, ['kabid', 'kadis', 'sekretaris', 'staff']);
+    roleOf(regency, ['kabid', 'kadis', 'sekretaris', 'staff'], unit);
+  const headName = regency.roles.find((r) => r.id === head)?.name ?? 'Kepala Bidang';
+  const staffName = regency.roles.find((r) => r.id === staff)?.name ?? 'Petugas';
   const firstDocument = regency.documentTypes?.[0]?.id;
   const sop = {
     id: sopId,
@@ -50,8 +54,8 @@ export function newSopTemplate(regency: RawRegency, sopId: string, name: string)
     },
     actors: [
       { id: 'pemohon', name: 'Pemohon', external: true, recordedBy: staff },
-      { id: 'petugas', name: 'Petugas', role: staff },
-      { id: 'kepala', name: 'Kepala Bidang', role: head },
+      { id: 'petugas', name: staffName, role: staff },
+      { id: 'kepala', name: headName, role: head },
     ],
     steps: [
       {
@@ -82,7 +86,7 @@ export function newSopTemplate(regency: RawRegency, sopId: string, name: string)
       },
       {
         id: 'persetujuan',
-        activity: 'Kepala Bidang menyetujui permohonan',
+        activity: `${headName} menyetujui permohonan`,
         actor: 'kepala',
         time: '1 hari kerja',
         output: 'Surat persetujuan',

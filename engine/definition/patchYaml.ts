@@ -1,4 +1,5 @@
 import {
+  Document,
   isCollection,
   isMap,
   isPair,
@@ -10,6 +11,7 @@ import {
   type Pair,
   type YAMLMap,
   type YAMLSeq,
+  visit,
 } from 'yaml';
 
 type Edit = { start: number; end: number; text: string };
@@ -33,9 +35,25 @@ function inlineText(value: Json): string {
 }
 
 /** Block YAML of a value indented to `column` (the first line too when `indentFirst`, for new entries). */
-function blockText(value: Json, column: number, indentFirst = false): string {
-  const lines = stringify(value, { lineWidth: 0, flowCollectionPadding: false }).trimEnd().split('\n');
+function blockText(value: Json, column: number, indentFirst = false, flowItems = true): string {
+  const doc = new Document(value);
+  const items = isSeq(doc.contents) ? new Set<unknown>(doc.contents.items) : new Set<unknown>();
+  // Small flat maps and lists go on one line, as the seeds write fields, lanes and requirement lists.
+  visit(doc, {
+    Map: (_, node) =>
+      void (node !== doc.contents && (flowItems || !items.has(node)) && isFlat(node.toJSON()) && (node.flow = true)),
+    Seq: (_, node) => void (node !== doc.contents && isFlat(node.toJSON()) && (node.flow = true)),
+  });
+  const lines = doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd().split('\n');
   return lines.map((line, i) => (i === 0 && !indentFirst ? line : ' '.repeat(column) + line)).join('\n');
+}
+
+/** A collection of scalars (or lists of scalars) short enough for one line. */
+function isFlat(value: Json): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const scalar = (v: Json) => v === null || typeof v !== 'object';
+  const inner = Object.values(value as Record<string, Json>);
+  return inner.every((v) => scalar(v) || (Array.isArray(v) && v.every(scalar))) && JSON.stringify(value).length <= 110;
 }
 
 function isPlainObject(value: Json): value is Record<string, Json> {
@@ -110,27 +128,93 @@ function patchMap(
         });
     }
   }
+  const keys = Object.keys(after);
   const added = Object.entries(after).filter(([key, value]) => !(key in before) && value !== undefined);
   if (added.length === 0) return;
   const last = node.items[node.items.length - 1]!;
   const lastNode = (last.value as Node | null)?.range ? (last.value as Node) : (last.key as Node);
-  const at = lineEnd(text, contentEnd(text, lastNode));
-  const rendered = blockText(Object.fromEntries(added), column, true);
-  edits.push({ start: at, end: at, text: `${at > 0 && text[at - 1] !== '\n' ? '\n' : ''}${rendered}\n` });
+  const end = lineEnd(text, contentEnd(text, lastNode));
+  // A new key goes before the first existing key that follows it in `next`, so the intended order holds.
+  const groups = new Map<number, Array<[string, Json]>>();
+  for (const [key, value] of added) {
+    const follower = keys.slice(keys.indexOf(key) + 1).find((k) => k in before && after[k] !== undefined);
+    const pair = node.items.find((p) => isPair(p) && pairKey(p) === follower);
+    const at = pair ? lineStart(text, (pair.key as Node).range![0]) : end;
+    groups.set(at, [...(groups.get(at) ?? []), [key, value]]);
+  }
+  for (const [at, entries] of groups) {
+    const rendered = blockText(Object.fromEntries(entries), column, true);
+    edits.push({ start: at, end: at, text: `${at > 0 && text[at - 1] !== '\n' ? '\n' : ''}${rendered}\n` });
+  }
+}
+
+/** A new list item is written on one line only when its neighbours are (lanes are, steps are not). */
+function flowSiblings(node: YAMLSeq): boolean {
+  const last = node.items[node.items.length - 1];
+  return isCollection(last) && last.flow === true;
+}
+
+/** The index pair (from, to) when `after` is `before` with one item moved, else undefined. */
+function movedItem(before: Json[], after: Json[]): [number, number] | undefined {
+  if (before.length !== after.length) return undefined;
+  for (let from = 0; from < before.length; from++) {
+    const rest = [...before.slice(0, from), ...before.slice(from + 1)];
+    for (let to = 0; to < after.length; to++)
+      if (
+        to !== from &&
+        deepEqual(after[to], before[from]) &&
+        deepEqual([...rest.slice(0, to), before[from], ...rest.slice(to)], after)
+      )
+        return [from, to];
+  }
+  return undefined;
+}
+
+/** The whole lines of a sequence item (its own comment lines stay where they are). */
+function itemLines(text: string, item: Node): [number, number] {
+  return [lineStart(text, item.range![0]), lineEnd(text, contentEnd(text, item))];
 }
 
 function patchSeq(text: string, node: YAMLSeq, before: Json[], after: Json[], edits: Edit[]): void {
   if (node.flow || node.items.length === 0) return replaceNode(text, node, after, edits);
   const column = columnOf(text, node.range![0]);
+  const items = node.items as Node[];
+  // A moved row is cut and pasted as written, comments and folded text inside it kept.
+  const moved = movedItem(before, after);
+  if (moved) {
+    const [from, to] = moved;
+    const [start, end] = itemLines(text, items[from]!);
+    const at = to > from ? itemLines(text, items[to]!)[1] : itemLines(text, items[to]!)[0];
+    edits.push({ start, end, text: '' });
+    edits.push({ start: at, end: at, text: text.slice(start, end) });
+    return;
+  }
+  const inserted =
+    after.length === before.length + 1
+      ? after.findIndex((_, k) => deepEqual([...after.slice(0, k), ...after.slice(k + 1)], before))
+      : -1;
+  if (inserted >= 0 && inserted < before.length) {
+    const at = itemLines(text, items[inserted]!)[0];
+    edits.push({ start: at, end: at, text: `${blockText([after[inserted]], column, true, flowSiblings(node))}\n` });
+    return;
+  }
   if (after.length === before.length) {
     node.items.forEach((item, i) => {
       if (!deepEqual(before[i], after[i])) patchNode(text, item as Node, before[i], after[i], edits);
     });
     return;
   }
-  if (after.length > before.length && deepEqual(after.slice(0, before.length), before)) {
+  if (after.length > before.length) {
+    // Items added at the end, the existing ones patched in place (a new last row takes over the ending).
+    before.forEach((item, i) => {
+      if (!deepEqual(item, after[i])) patchNode(text, items[i]!, item, after[i], edits);
+    });
     const at = lineEnd(text, contentEnd(text, node.items[node.items.length - 1] as Node));
-    edits.push({ start: at, end: at, text: `${blockText(after.slice(before.length), column, true)}\n` });
+    edits.push({
+      start: at,
+      end: at,
+      text: `${blockText(after.slice(before.length), column, true, flowSiblings(node))}\n`,
+    });
     return;
   }
   const removed = before.findIndex((_, i) => !deepEqual(before[i], after[i]));

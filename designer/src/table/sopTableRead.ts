@@ -1,0 +1,125 @@
+import { parse } from 'yaml';
+import type { RuleCondition } from '../../../engine/definition/sopTypes.ts';
+
+/** One pelaksana column of the SOP table. */
+export interface TableLane {
+  id: string;
+  name: string;
+  /** Staff role doing the lane's steps, or the role recording an outside party's steps. */
+  role?: string;
+  external: boolean;
+}
+
+/** Ya/Tidak of a decision row: where each answer goes, and the rule choosing Ya (none: staff choose). */
+export interface TableDecision {
+  question: string;
+  yes: string;
+  no: string;
+  when?: RuleCondition;
+}
+
+/** Output of a row: a name, or a numbered letter from a regency template. */
+export type TableOutput = { kind: 'text'; text: string } | { kind: 'letter'; name: string; template: string };
+
+/** One row of the SOP table: a step. */
+export interface TableRow {
+  id: string;
+  activity: string;
+  /** Lanes marked in this row; several = a joint step. */
+  lanes: string[];
+  requirements: string[];
+  time: string;
+  output: TableOutput | undefined;
+  notes: string;
+  decision: TableDecision | undefined;
+  end: string | undefined;
+  hasForm: boolean;
+}
+
+/** The SOP as its official table (PermenPANRB 35/2012): lanes as columns, steps as rows. */
+export interface SopTable {
+  lanes: TableLane[];
+  rows: TableRow[];
+  /** Document types defined by this SOP itself (`documents:`), beside the regency's. */
+  documents: Array<{ id: string; label: string }>;
+}
+
+type Obj = Record<string, unknown>;
+
+function isObj(value: unknown): value is Obj {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function lanesOf(actor: unknown): string[] {
+  if (typeof actor === 'string') return [actor];
+  if (isObj(actor)) {
+    const list = actor.together ?? actor.anyOf;
+    if (Array.isArray(list)) return list.filter((a): a is string => typeof a === 'string');
+  }
+  return [];
+}
+
+function requirementIds(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((r) => (typeof r === 'string' ? r : isObj(r) ? str(r.doc) : '')).filter((r) => r.length > 0);
+}
+
+function outputOf(value: unknown): TableOutput | undefined {
+  if (typeof value === 'string') return { kind: 'text', text: value };
+  const first = Array.isArray(value) ? (value[0] as unknown) : value;
+  if (typeof first === 'string') return { kind: 'text', text: first };
+  if (!isObj(first)) return undefined;
+  const template = isObj(first.template) ? str(first.template.$ref).replace(/^regency#\/letterTemplates\//, '') : '';
+  return template !== ''
+    ? { kind: 'letter', name: str(first.name), template }
+    : { kind: 'text', text: str(first.name) };
+}
+
+function decisionOf(value: unknown): TableDecision | undefined {
+  if (!isObj(value) || !Array.isArray(value.branches)) return undefined;
+  const branches = value.branches.filter(isObj);
+  const yes = branches.find((b) => /^ya$/i.test(str(b.label))) ?? branches[0];
+  const no = branches.find((b) => b !== yes && /^tidak$/i.test(str(b.label))) ?? branches.find((b) => b !== yes);
+  const decision: TableDecision = { question: str(value.question), yes: str(yes?.goto), no: str(no?.goto) };
+  if (isObj(yes?.when)) decision.when = yes.when as RuleCondition;
+  return decision;
+}
+
+/** Reads the table from SOP YAML text; undefined when the text cannot be read as YAML. */
+export function readTable(source: string): SopTable | undefined {
+  let value: unknown;
+  try {
+    value = parse(source);
+  } catch {
+    return undefined;
+  }
+  if (!isObj(value)) return undefined;
+  const lanes: TableLane[] = (Array.isArray(value.actors) ? value.actors : []).filter(isObj).map((a) => ({
+    id: str(a.id),
+    name: str(a.name),
+    ...(typeof a.role === 'string' || typeof a.recordedBy === 'string'
+      ? { role: str(a.role) || str(a.recordedBy) }
+      : {}),
+    external: a.external === true,
+  }));
+  const rows: TableRow[] = (Array.isArray(value.steps) ? value.steps : []).filter(isObj).map((s) => ({
+    id: str(s.id),
+    activity: str(s.activity),
+    lanes: lanesOf(s.actor),
+    requirements: requirementIds(s.requirements),
+    time: str(s.time),
+    output: outputOf(s.output),
+    notes: str(s.notes),
+    decision: decisionOf(s.decision),
+    end: typeof s.end === 'string' ? s.end : undefined,
+    hasForm: s.form !== undefined,
+  }));
+  const documents = (Array.isArray(value.documents) ? value.documents : [])
+    .filter(isObj)
+    .map((d) => ({ id: str(d.id), label: str(d.label) }));
+  return { lanes, rows, documents };
+}
