@@ -188,6 +188,7 @@ describe('onboarding a new regency in the browser, without files or a restart', 
     await page.click('a:has-text("← regency.yaml")');
     await page.waitForSelector('[data-testid=yaml-editor] .cm-content');
     await page.click('button:has-text("Ajukan untuk disahkan")');
+    await page.click('[data-testid=submit-confirm]');
     await page.waitForSelector('[data-testid=publish]');
     await page.click('[data-testid=publish]');
     await page.waitForSelector('text=Terbit sebagai versi 1');
@@ -226,11 +227,13 @@ describe('onboarding a new regency in the browser, without files or a restart', 
     await page.keyboard.press('Control+s');
     await page.waitForSelector('text=Tersimpan sebagai revisi 2');
     await page.click('button:has-text("Ajukan untuk disahkan")');
+    await page.click('[data-testid=submit-confirm]');
     await page.waitForSelector('text=Menunggu pengesah');
     await shoot('08-editor-fixed-submitted');
     await page.goto(`${test.server.url}/designer/sop/rekomendasi-bantuan-sosial`);
     await page.waitForSelector('[data-testid=no-problems]');
     await page.click('button:has-text("Ajukan untuk disahkan")');
+    await page.click('[data-testid=submit-confirm]');
     await page.waitForSelector('text=Menunggu pengesah');
   });
 
@@ -239,6 +242,14 @@ describe('onboarding a new regency in the browser, without files or a restart', 
     for (const sopId of ['surat-keterangan-terlantar', 'rekomendasi-bantuan-sosial']) {
       await page.goto(`${test.server.url}/designer/sop/${sopId}`);
       await page.click('[data-testid=publish]');
+      // Publishing an SOP asks for its header: number and date typed, the signer prefilled from the approver.
+      await page.waitForFunction(() => document.querySelector<HTMLInputElement>('#publish-signer-name')?.value !== '');
+      if ((await page.inputValue('#publish-number')) === '') await page.fill('#publish-number', `P-${sopId}/2026`);
+      if ((await page.inputValue('#publish-effective')) === '') await page.fill('#publish-effective', '2026-12-07');
+      if ((await page.inputValue('#publish-signer-title')) === '')
+        await page.fill('#publish-signer-title', 'Kepala Dinas Sosial');
+      await page.click('[data-testid=publish-next]');
+      await page.click('[data-testid=publish-confirm-yes]');
       await page.waitForSelector('text=Terbit sebagai versi 1');
     }
     await shoot('09-published');
