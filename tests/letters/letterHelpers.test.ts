@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indonesianDate, tanggalIndonesia } from '../../engine/app/letters/indonesianDates.ts';
+import { indonesianDate } from '../../engine/app/letters/indonesianDates.ts';
+import { tanggalIndonesia } from '../../engine/time/indonesianMonths.ts';
 import { letterSnapshot } from '../../engine/app/letters/letterSnapshot.ts';
 import { maskName } from '../../engine/app/letters/maskName.ts';
 import { renderLetterBody } from '../../engine/app/outputs/renderLetterBody.ts';

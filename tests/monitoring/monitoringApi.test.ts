@@ -219,7 +219,7 @@ describe(`monitoring API (${databaseLabel})`, () => {
       expect(lines).toHaveLength(9);
       // A: opened Mon 08:00 WIB, due Tue 16:00, closed Mon 14:50, one complaint; the NIK shows its last four digits only.
       expect(lines[1]).toBe(
-        `${cases.A!.trackingCode},Layanan Uji Monev,Selesai,,••••••••••••0000,2025-03-10 08:00,2025-03-11 16:00,2025-03-10 14:50,Ya,1`,
+        `${cases.A!.trackingCode},Layanan Uji Monev,Selesai,,••••••••••••0001,2025-03-10 08:00,2025-03-11 16:00,2025-03-10 14:50,Ya,1`,
       );
       expect(response.body).not.toContain('Pemohon A');
       const log = (await test.server.db('access_log').where({ action: 'export', reason: REASON })) as Array<{

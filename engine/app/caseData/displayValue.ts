@@ -1,20 +1,6 @@
+import { tanggalIndonesia } from '../../time/indonesianMonths.ts';
 import { areaName, type RegencyRegions } from '../../regions/regionData.ts';
 import { isIdentityField, maskIdentity } from './identityFields.ts';
-
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 
 /** How a stored answer reads on screen: Ya/Tidak, Indonesian dates, area names for codes, NIK/KK masked unless revealed. */
 export function displayValue(
@@ -27,7 +13,7 @@ export function displayValue(
   if (typeof value === 'string') {
     if (isIdentityField(key) && !options.reveal) return { text: maskIdentity(value), masked: true };
     const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (date) return { text: `${Number(date[3])} ${MONTHS[Number(date[2]) - 1] ?? date[2]} ${date[1]}`, masked: false };
+    if (date) return { text: tanggalIndonesia(value), masked: false };
     if ((key === 'village' || key === 'district') && options.regions)
       return { text: areaName(options.regions, value) ?? value, masked: false };
     return { text: value, masked: false };

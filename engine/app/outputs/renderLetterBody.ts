@@ -1,4 +1,4 @@
-import { tanggalIndonesia } from '../letters/indonesianDates.ts';
+import { tanggalIndonesia } from '../../time/indonesianMonths.ts';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g;
 

@@ -101,7 +101,7 @@ export async function buildMonevFixture(db: Knex): Promise<Record<string, Fixtur
       db,
       petugas,
       'layanan-uji',
-      { nik: `35260101010100${String(Object.keys(cases).length).padStart(2, '0')}`, fullName: `Pemohon ${key}`, age },
+      { nik: `352601010101${String(Object.keys(cases).length + 1).padStart(4, '0')}`, fullName: `Pemohon ${key}`, age },
       wib(day, time),
     );
     cases[key] = { id: outcome.caseId, trackingCode: outcome.trackingCode };

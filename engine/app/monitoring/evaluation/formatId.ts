@@ -1,3 +1,4 @@
+import { INDONESIAN_MONTHS } from '../../../time/indonesianMonths.ts';
 /** Indonesian number formatting for printed reports (decimal comma, dot thousands). */
 export function formatNumber(value: number, decimals = 0): string {
   return new Intl.NumberFormat('id-ID', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
@@ -28,19 +29,5 @@ export function formatMinutes(minutes: number | null): string {
 /** A local date written out in Indonesian ("14 Maret 2025"). */
 export function formatLocalDate(iso: string, offsetMinutes: number): string {
   const local = new Date(new Date(iso).getTime() + offsetMinutes * 60_000);
-  const months = [
-    'Januari',
-    'Februari',
-    'Maret',
-    'April',
-    'Mei',
-    'Juni',
-    'Juli',
-    'Agustus',
-    'September',
-    'Oktober',
-    'November',
-    'Desember',
-  ];
-  return `${local.getUTCDate()} ${months[local.getUTCMonth()]} ${local.getUTCFullYear()}`;
+  return `${local.getUTCDate()} ${INDONESIAN_MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()}`;
 }

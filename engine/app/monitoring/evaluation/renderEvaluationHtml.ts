@@ -1,22 +1,9 @@
+import { INDONESIAN_MONTHS } from '../../../time/indonesianMonths.ts';
 import { SURVEY_QUESTIONS } from '../satisfaction/surveyElements.ts';
 import { escapeHtml as e } from './escapeHtml.ts';
 import type { EvaluationReport } from './evaluationTypes.ts';
 import { formatLocalDate, formatMinutes, formatNumber, formatPercent } from './formatId.ts';
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 const SEVERITY = { tinggi: 'Prioritas tinggi', sedang: 'Prioritas sedang', rendah: 'Prioritas rendah' } as const;
 
 const STYLE = `
@@ -89,7 +76,7 @@ function summary(r: EvaluationReport): string {
 
 function monthly(r: EvaluationReport): string {
   const rows = r.volume.points.map((p) => [
-    MONTHS[Number(p.period.slice(5, 7)) - 1] ?? p.period,
+    INDONESIAN_MONTHS[Number(p.period.slice(5, 7)) - 1] ?? p.period,
     String(p.opened),
     String(p.closed),
     String(p.selesai),
