@@ -49,7 +49,7 @@ export const notificationContracts = {
     method: 'get',
     path: '/api/notifications/deliveries',
     query: Type.Object(
-      { status: Type.Union([Type.Literal('pending'), Type.Literal('sent'), Type.Literal('dead')]) },
+      { status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('sent'), Type.Literal('dead')])) },
       { additionalProperties: false },
     ),
     reply: { 200: Type.Object({ deliveries: Type.Array(DeliverySchema) }) },
