@@ -163,7 +163,13 @@ describe('designer table: a drafter builds an SOP without typing YAML, an approv
     await type('[aria-label="Pertanyaan keputusan"] >> nth=1', 'Apakah pemohon layak dibantu?');
     await expect(page.inputValue('[data-testid=goto-yes-3]')).resolves.not.toBe('');
     await expect(page.inputValue('[data-testid=goto-no-3]')).resolves.toBe('ditolak');
-    await page.waitForSelector('[data-testid=no-problems]');
+    // The letter's template prints the applicant's kecamatan and desa, which only the form (next) will ask for:
+    // until then the checker says exactly that, and nothing else.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=problems] li').length === 2);
+    const problems = await page.locator('[data-testid=problems] li').allInnerTexts();
+    expect(problems.every((p) => /memakai isian `(village|district)` yang tidak ada pada data kasus/.test(p))).toBe(
+      true,
+    );
     await shots('02-table-six-rows');
   });
 
@@ -276,10 +282,11 @@ describe('designer table: a drafter builds an SOP without typing YAML, an approv
     await page.waitForSelector('#root_fullName');
     await page.fill('#root_fullName', 'Siti Aminah');
     await page.fill('#root_nik', '6402015804580011');
-    await page.fill('#root_district', 'Tenggarong');
-    await page.fill('#root_village', 'Loa Ipuh');
+    // Kecamatan, then desa/kelurahan: cascading selects from the regency's official region list.
+    await page.selectOption('#root_district', 'Tenggarong');
+    await page.selectOption('#root_village', 'Loa Ipuh');
     await page.selectOption('#root_kategori', 'Lanjut Usia');
-    await page.fill('#root_tanggalLahir', '1958-04-18');
+    await page.fill('#root_tanggalLahir', '18/04/1958');
     await page.fill('#root_jumlahTanggungan', '2');
     await page.click('button:has-text("Buka kasus")');
     await page.waitForSelector('[data-testid=tracking-code]');
@@ -306,6 +313,8 @@ describe('designer table: a drafter builds an SOP without typing YAML, an approv
       if (await page.locator('#root_complete').count()) await page.check('#root_complete');
       if (await page.locator('input[name=choice][value=Ya]').count()) await page.check('input[name=choice][value=Ya]');
       await page.click('button:has-text("Selesaikan langkah")');
+      // Finishing a step asks for confirmation: it cannot be undone.
+      await page.click('dialog[open] [data-testid=confirm-yes]');
       await page.waitForSelector('text=Langkah selesai.');
     }
     await page.waitForSelector('[data-testid=case-status]:has-text("Selesai")');

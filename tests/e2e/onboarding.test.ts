@@ -295,6 +295,8 @@ describe('onboarding a new regency in the browser, without files or a restart', 
         await shoot('13-task');
       }
       await page.click('button:has-text("Selesaikan langkah")');
+      // Finishing a step asks for confirmation: it cannot be undone.
+      await page.click('dialog[open] [data-testid=confirm-yes]');
       await page.waitForSelector('text=Langkah selesai.');
     }
     await page.goto(`${test.server.url}/kasus/${caseId}`);
