@@ -11,7 +11,7 @@ import { databaseLabel } from '../support/testDatabase.ts';
 import { definitionsDir, startTestServer, type TestServer } from '../support/testServer.ts';
 
 type Opened = CaseState & { id: string; trackingCode: string; tasks: TaskState[] };
-type ErrorBody = { error: { code: string; message: string } };
+type ErrorBody = { error: { code: string; message: string; path?: string } };
 
 const bangkalan = loadDefinitionPaths([definitionsDir], definitionsDir)
   .folders.flatMap((f) => f.sops.map((s) => s.definition))
@@ -72,6 +72,20 @@ describe(`the lifecycle actions and searches of the work surface (${databaseLabe
     expect(rehsos.map((s) => s.sopId)).toContain('bantuan-permakanan');
     expect(rehsos.every((s) => s.starterRole === 'staf-rehsos')).toBe(true);
     expect(await services('auditor')).toEqual([]);
+  });
+
+  it('the inbox and dashboard filters list every published service (scope=all); another scope is refused', async () => {
+    type Catalogue = { units: Array<{ services: Array<{ sopId: string }> }> };
+    const kadis = await test.as('kutai-kartanegara', 'kepala-dinas');
+    const count = async (path: string) =>
+      (await kadis.get<Catalogue>(path)).body.units.flatMap((u) => u.services.map((s) => s.sopId)).length;
+    const startable = await count('/api/catalogue');
+    const all = await count('/api/catalogue?scope=all');
+    expect(all).toBeGreaterThan(startable);
+    expect(all).toBeGreaterThanOrEqual(10);
+    const bad = await kadis.get<ErrorBody>('/api/catalogue?scope=semua');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.path).toBe('/query/scope');
   });
 
   it('a Kepala Dinas ends a delegation early with a reason; the delegate no longer acts for anyone', async () => {

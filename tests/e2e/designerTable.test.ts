@@ -319,7 +319,7 @@ describe('designer table: a drafter builds an SOP without typing YAML, an approv
     }
     await page.waitForSelector('[data-testid=case-status]:has-text("Selesai")');
     await expect(page.locator('[data-testid=eligibility]').innerText()).resolves.toContain(
-      'Kategori sama dengan Lanjut Usia: terpenuhi (nilai "Lanjut Usia")',
+      'Kategori sama dengan Lanjut Usia: terpenuhi (isian: Lanjut Usia)',
     );
     await expect(page.locator('[data-testid=timeline]').innerText()).resolves.toContain('Keputusan: Ya');
     await shots('09-case-completed');

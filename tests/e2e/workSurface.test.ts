@@ -83,10 +83,20 @@ describe('the staff work surface: lifecycle, ergonomics, regency time, public st
       `/api/cases/${full.caseId()}/outputs`,
     );
     const letter = outputs.body.outputs.find((o) => o.issuable && o.produced)!;
+    // Staff prepare the letter, the Kabid initials it, the Kepala Dinas signs it (issue 18).
+    await (
+      await test.as('kutai-kartanegara', 'staf-rehsos')
+    ).post(`/api/cases/${full.caseId()}/outputs/${letter.outputId}/prepare`);
+    const drafts = await kadis.get<{ outputs: Array<{ outputId: string; draft: { id: string } | null }> }>(
+      `/api/cases/${full.caseId()}/outputs`,
+    );
+    const draftId = drafts.body.outputs.find((o) => o.outputId === letter.outputId)!.draft!.id;
+    await (await test.as('kutai-kartanegara', 'kabid-rehsos')).post(`/api/letter-drafts/${draftId}/initial`);
     const issued = await kadis.post<{ document: { verificationCode: string } }>(
       `/api/cases/${full.caseId()}/outputs/${letter.outputId}/issue`,
       {},
     );
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
     verificationCode = issued.body.document.verificationCode;
     browser = await launchBrowser({ width: 1280, height: 900 });
     page = await browser.newPage();

@@ -11,12 +11,14 @@ export const catalogueRoutes: RouteSpec[] = [
     method: 'get',
     path: '/api/catalogue',
     summary:
-      'Layanan terbit kabupaten saya yang boleh saya mulai (peran langkah pertama, termasuk pelimpahan), per unit, dengan ringkasan Standar Pelayanan',
+      'Layanan terbit kabupaten saya yang boleh saya mulai (peran langkah pertama, termasuk pelimpahan), per unit, dengan ringkasan Standar Pelayanan; scope=all: semua layanan terbit (untuk saringan kotak masuk dan dasbor)',
     tag: 'katalog',
     access: 'user',
     policy: { action: 'catalogue.read' },
-    responses: { 200: 'Katalog', 401: 'Belum masuk' },
-    handler: async ({ db, user }) => {
+    responses: { 200: 'Katalog', 400: 'scope tidak dikenal', 401: 'Belum masuk' },
+    handler: async ({ db, user, query }) => {
+      if (query.scope !== undefined && query.scope !== 'all')
+        throw new AppError('VALIDATION_FAILED', 'Parameter scope hanya boleh "all" atau tidak diisi.', '/query/scope');
       const regency = await getRegency(db, user!.regencyId);
       const rows = (await db('definitions as d')
         .join(
@@ -58,7 +60,11 @@ export const catalogueRoutes: RouteSpec[] = [
           starterRole: starter,
         };
       });
-      const services = allServices.filter((s) => s.starterRole !== null && myRoles.has(s.starterRole));
+      // Filters (inbox, dashboard) list every published service; the catalogue only those one may start.
+      const services =
+        query.scope === 'all'
+          ? allServices
+          : allServices.filter((s) => s.starterRole !== null && myRoles.has(s.starterRole));
       const units = (regency?.units ?? [])
         .map((u) => ({ id: u.id, name: u.name, services: services.filter((s) => s.unit === u.id) }))
         .filter((u) => u.services.length > 0);

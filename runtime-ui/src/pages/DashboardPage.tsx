@@ -30,7 +30,7 @@ export function DashboardPage() {
     to: today,
     bucket: 'month',
   });
-  const catalogue = useApi<Catalogue>('/api/catalogue');
+  const catalogue = useApi<Catalogue>('/api/catalogue?scope=all');
   const { figures, error, loading } = useDashboardFigures(filters);
   const set = (patch: Partial<DashboardFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const totals = figures?.summary.openedClosed.totals;

@@ -63,7 +63,7 @@ export function InboxPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const query = `/api/tasks/inbox?limit=50${sopId ? `&sopId=${encodeURIComponent(sopId)}` : ''}${status === 'overdue' ? '&overdue=true' : ''}${status === 'assigned' ? '&assigned=true' : ''}${dueBy ? `&dueBy=${dueBy}` : ''}${q ? `&q=${encodeURIComponent(q)}` : ''}`;
   const { data, error, loading, reload } = useApi<{ items: InboxItem[]; next: string | null }>(query);
-  const catalogue = useApi<Catalogue>('/api/catalogue');
+  const catalogue = useApi<Catalogue>('/api/catalogue?scope=all');
   const services = catalogue.data?.units.flatMap((u) => u.services) ?? [];
   const items = [...(data?.items ?? []), ...extra];
   const next = extra.length > 0 ? cursor : (data?.next ?? null);
