@@ -77,7 +77,7 @@ describe('case forms: kecamatan → desa/kelurahan as cascading selects from the
     await page.fill('#root_nik', '6402020101010031');
     await page.fill('#root_kkNumber', '6402020101010032');
     await page.fill('#root_fullName', 'Siti Aminah');
-    await page.fill('#root_birthDate', '1950-02-01');
+    await page.fill('#root_birthDate', '01/02/1950');
     await page.selectOption('#root_occupation', 'Tidak bekerja');
     await page.selectOption('#root_targetCategory', 'Lanjut Usia');
     await page.click('button:has-text("Buka kasus")');

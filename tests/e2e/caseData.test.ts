@@ -117,12 +117,13 @@ describe('the case on the page, joint steps and send-back in the staff app', () 
       'keputusan ada pada Bidang Rehsos',
     );
     await staff.check('[data-testid=checklist] input[type=checkbox]');
-    await staff.fill('#root_assessmentDate', '2026-12-01');
+    await staff.fill('#root_assessmentDate', '01/12/2026');
     await staff.selectOption('#root_selfCareAbility', 'Mampu mandiri');
     await staff.fill('#root_findings', 'Tinggal bersama anak yang bekerja');
     // "Direkomendasikan layak" left unticked: that is a "Tidak", not an empty answer.
     await shoot(staff, '01-joint-task-decider');
     await staff.click('button:has-text("Selesaikan langkah")');
+    await staff.click('dialog[open] [data-testid=confirm-yes]');
     await staff.waitForSelector('text=Langkah selesai.');
     // The TKSK, in the other browser, now sees the staff member's answers as theirs.
     await tksk.reload();
@@ -134,11 +135,12 @@ describe('the case on the page, joint steps and send-back in the staff app', () 
       tksk.locator('[data-testid=section-step] [data-testid=field-eligible]').first().innerText(),
     ).resolves.toContain('Tidak');
     await tksk.check('[data-testid=checklist] input[type=checkbox]');
-    await tksk.fill('#root_assessmentDate', '2026-12-01');
+    await tksk.fill('#root_assessmentDate', '01/12/2026');
     await tksk.selectOption('#root_selfCareAbility', 'Tidak mampu');
     await tksk.check('#root_eligible');
     await shoot(tksk, '02-joint-task-participant');
     await tksk.click('button:has-text("Selesaikan langkah")');
+    await tksk.click('dialog[open] [data-testid=confirm-yes]');
     await tksk.waitForSelector('text=Langkah selesai.');
     await tksk.waitForSelector('[data-testid=disagreement-flag]');
     await expect(tksk.locator('[data-testid=disagreement-flag]').innerText()).resolves.toContain(

@@ -93,8 +93,9 @@ describe('runtime UI: a Kutai Kartanegara staff team runs an SOP from applicatio
     await page.fill('#root_kkNumber', '6402010101580002');
     await page.fill('#root_fullName', 'Siti Aminah');
     await page.fill('#root_birthDate', '18/04/1958');
-    await page.fill('#root_village', 'Loa Ipuh');
-    await page.fill('#root_district', 'Tenggarong');
+    // Kecamatan, then desa/kelurahan: cascading selects from the regency's official region list.
+    await page.selectOption('#root_district', 'Tenggarong');
+    await page.selectOption('#root_village', 'Loa Ipuh');
     await page.selectOption('#root_targetCategory', 'Lanjut Usia');
     await page.selectOption('#root_occupation', 'Tidak bekerja');
     await page.click('button:has-text("Buka kasus")');
