@@ -201,4 +201,6 @@ export const CASCADE_CODES: ReadonlySet<string> = new Set([
   'UNKNOWN_REF',
   'UNKNOWN_FACT',
   'UNKNOWN_FACT_PATH',
+  // A letter's template lives in regency.yaml: with that file broken, its placeholders cannot be checked.
+  'UNKNOWN_LETTER_PLACEHOLDER',
 ]);

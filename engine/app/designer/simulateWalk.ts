@@ -133,6 +133,8 @@ export async function simulateWalk(
           formData,
           checklist,
           ...(step.decision?.mode === 'human' && choice !== undefined ? { choice } : {}),
+          // A walk down a granting branch with failed Kriteria Sasaran records why, as staff must (the timeline shows it).
+          ...(step.decision ? { overrideReason: 'Simulasi: melanjutkan meski kriteria sasaran tidak terpenuhi' } : {}),
         },
         context(),
       );
