@@ -118,6 +118,9 @@ export const YamlEditor = forwardRef<YamlEditorHandle, Props>(function YamlEdito
   const view = useRef<EditorView | null>(null);
   const callbacks = useRef({ onChange });
   callbacks.current = { onChange };
+  // Texts this editor sent up since it was last in step with `value`: a render still carrying one of them
+  // is an echo of older typing (a heavy table re-render can delay it past the next keystroke), not an outside edit.
+  const sent = useRef<string[]>([]);
   useEffect(() => {
     // CodeMirror injects its styles; in a document they would be inline <style> tags, which the page's
     // Content-Security-Policy refuses. Inside a shadow root they become constructed stylesheets instead.
@@ -138,7 +141,10 @@ export const YamlEditor = forwardRef<YamlEditorHandle, Props>(function YamlEdito
         schemaHover(schema),
         EditorView.contentAttributes.of({ 'aria-label': label }),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());
+          if (!update.docChanged) return;
+          const text = update.state.doc.toString();
+          sent.current = [...sent.current.slice(-49), text];
+          callbacks.current.onChange(text);
         }),
       ],
     });
@@ -150,7 +156,11 @@ export const YamlEditor = forwardRef<YamlEditorHandle, Props>(function YamlEdito
     const editor = view.current;
     if (!editor) return;
     const current = editor.state.doc.toString();
-    if (current === value) return;
+    if (current === value) {
+      sent.current = [];
+      return;
+    }
+    if (sent.current.includes(value)) return;
     let start = 0;
     while (start < current.length && start < value.length && current[start] === value[start]) start += 1;
     let endOld = current.length;
