@@ -167,10 +167,10 @@ describe('designer: the flowchart edits (drag a shape, draw a connector) and the
     await diagramOrder('Petugas memeriksa', 'Pemohon menyerahkan', 'menyetujui permohonan');
   });
 
-  it('a connector drawn from a step to the "ditolak" ending ends that step there', async () => {
-    await drag(page.locator('[data-testid=handle-1]').first(), page.locator('.swim-ending-ditolak'));
+  it('a connector drawn from a step to the "Selesai" ending ends that step there', async () => {
+    await drag(page.locator('[data-testid=handle-1]').first(), page.locator('.swim-ending-selesai'));
     const steps = await savedSteps();
-    expect(steps[1]).toMatchObject({ id: 'pengajuan', end: 'ditolak' });
+    expect(steps[1]).toMatchObject({ id: 'pengajuan', end: 'selesai' });
     expect(steps[1]!.next).toBeUndefined();
     await page.waitForSelector('[data-testid=no-problems]');
     await shots('03-connected');
