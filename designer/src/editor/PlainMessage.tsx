@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 // YAML words of the language a drafter does not know, standing alone (not inside a path such as
 // `/steps/2/form/$ref`); a named form or template reference keeps its name.
 const TERM =
-  /(?<=^|[\s`"'(,])(together|anyOf|uiSchema|\$ref|json-rules-engine|(?:regency)?#\/(?:forms|formFragments|letterTemplates)\/[a-z0-9-<>]*)(?=$|[\s`"'),.:;])/;
+  /(?<=^|[\s`"'(,])(together|decidedBy|anyOf|uiSchema|\$ref|json-rules-engine|(?:regency)?#\/(?:forms|formFragments|letterTemplates)\/[a-z0-9-<>]*)(?=$|[\s`"'),.:;])/;
 
 function termOf(word: string): { term: string; name?: string } {
   const ref = /^(regency)?#\/(forms|formFragments|letterTemplates)\/([a-z0-9-]*)$/.exec(word);

@@ -19,6 +19,7 @@ const DEFINITIONS: Record<string, string> = {
 /** Properties named by a developer word, wherever they sit; `$ref` depends on what it refers to. */
 const PROPERTIES: Record<string, string> = {
   together: 'together',
+  decidedBy: 'decidedBy',
   anyOf: 'anyOf',
   uiSchema: 'uiSchema',
   schema: 'formSchema',
