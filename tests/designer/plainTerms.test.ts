@@ -6,7 +6,8 @@ import en from '../../ui-shared/i18n/en.json' with { type: 'json' };
 import id from '../../ui-shared/i18n/id.json' with { type: 'json' };
 
 // Words of JSON Schema and its tools that a drafter does not know.
-const DEVELOPER_WORDS = /together|anyOf|\$ref|uiSchema|json-rules-engine|JSON Schema|react-jsonschema-form|#\/forms/;
+const DEVELOPER_WORDS =
+  /together|anyOf|\$ref|uiSchema|json-rules-engine|JSON Schema|react-jsonschema-form|#\/forms|regency\.yaml|JSONPath|service delivery|documentTypes/;
 
 /** i18next's lookup over a catalog, failing loudly on a missing key. */
 function catalog(root: unknown) {

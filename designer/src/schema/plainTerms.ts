@@ -25,6 +25,15 @@ const PROPERTIES: Record<string, string> = {
   schema: 'formSchema',
   rule: 'condition',
   forms: 'forms',
+  unit: 'unit',
+  documents: 'documents',
+  serviceStandard: 'serviceStandard',
+  role: 'role',
+  connector: 'connector',
+  doc: 'doc',
+  template: 'template',
+  path: 'path',
+  fact: 'fact',
 };
 const REF_TARGET: Record<string, string> = { templateRef: 'templateTarget', common_formRef: 'formRefTarget' };
 
