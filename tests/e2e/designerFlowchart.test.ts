@@ -181,7 +181,7 @@ describe('designer: the flowchart edits (drag a shape, draw a connector) and the
     await shots('03-connected', 'svg.swim-editable');
   });
 
-  it('the structured fields and the problem list speak in the drafter\'s words, not JSON Schema', async () => {
+  it("the structured fields and the problem list speak in the drafter's words, not JSON Schema", async () => {
     const developer = /together|anyOf|\$ref|uiSchema|JSON Schema|react-jsonschema-form|json-rules-engine/;
     await page.click('#tab-structured');
     await page.selectOption('#step-picker', { index: 0 });
