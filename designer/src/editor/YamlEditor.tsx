@@ -121,6 +121,7 @@ export const YamlEditor = forwardRef<YamlEditorHandle, Props>(function YamlEdito
   // Texts this editor sent up since it was last in step with `value`: a render still carrying one of them
   // is an echo of older typing (a heavy table re-render can delay it past the next keystroke), not an outside edit.
   const sent = useRef<string[]>([]);
+  const applying = useRef(false);
   useEffect(() => {
     // CodeMirror injects its styles; in a document they would be inline <style> tags, which the page's
     // Content-Security-Policy refuses. Inside a shadow root they become constructed stylesheets instead.
@@ -143,7 +144,8 @@ export const YamlEditor = forwardRef<YamlEditorHandle, Props>(function YamlEdito
         EditorView.updateListener.of((update) => {
           if (!update.docChanged) return;
           const text = update.state.doc.toString();
-          sent.current = [...sent.current.slice(-49), text];
+          // An outside edit being applied is not the drafter's typing: its echo must not mask a later one.
+          if (!applying.current) sent.current = [...sent.current.slice(-49), text];
           callbacks.current.onChange(text);
         }),
       ],
@@ -169,7 +171,10 @@ export const YamlEditor = forwardRef<YamlEditorHandle, Props>(function YamlEdito
       endOld -= 1;
       endNew -= 1;
     }
+    applying.current = true;
     editor.dispatch({ changes: { from: start, to: endOld, insert: value.slice(start, endNew) } });
+    applying.current = false;
+    sent.current = [];
   }, [value]);
   useEffect(() => {
     const editor = view.current;
