@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PlainMessage } from './PlainMessage.tsx';
 import type { DefinitionError } from '../../../engine/definition/definitionError.ts';
 
 interface Props {
@@ -33,7 +34,7 @@ export function ProblemsList({ errors, checking, language, onJump }: Props) {
                   <span className="problem-pos">
                     {e.line}:{e.column}
                   </span>{' '}
-                  {language === 'en' ? e.messageEn : e.message}
+                  <PlainMessage message={language === 'en' ? e.messageEn : e.message} />
                 </button>
               </li>
             ))}

@@ -118,6 +118,10 @@ export const YamlEditor = forwardRef<YamlEditorHandle, Props>(function YamlEdito
   const view = useRef<EditorView | null>(null);
   const callbacks = useRef({ onChange });
   callbacks.current = { onChange };
+  // Texts this editor sent up since it was last in step with `value`: a render still carrying one of them
+  // is an echo of older typing (a heavy table re-render can delay it past the next keystroke), not an outside edit.
+  const sent = useRef<string[]>([]);
+  const applying = useRef(false);
   useEffect(() => {
     // CodeMirror injects its styles; in a document they would be inline <style> tags, which the page's
     // Content-Security-Policy refuses. Inside a shadow root they become constructed stylesheets instead.
@@ -138,7 +142,11 @@ export const YamlEditor = forwardRef<YamlEditorHandle, Props>(function YamlEdito
         schemaHover(schema),
         EditorView.contentAttributes.of({ 'aria-label': label }),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());
+          if (!update.docChanged) return;
+          const text = update.state.doc.toString();
+          // An outside edit being applied is not the drafter's typing: its echo must not mask a later one.
+          if (!applying.current) sent.current = [...sent.current.slice(-49), text];
+          callbacks.current.onChange(text);
         }),
       ],
     });
@@ -150,7 +158,11 @@ export const YamlEditor = forwardRef<YamlEditorHandle, Props>(function YamlEdito
     const editor = view.current;
     if (!editor) return;
     const current = editor.state.doc.toString();
-    if (current === value) return;
+    if (current === value) {
+      sent.current = [];
+      return;
+    }
+    if (sent.current.includes(value)) return;
     let start = 0;
     while (start < current.length && start < value.length && current[start] === value[start]) start += 1;
     let endOld = current.length;
@@ -159,7 +171,10 @@ export const YamlEditor = forwardRef<YamlEditorHandle, Props>(function YamlEdito
       endOld -= 1;
       endNew -= 1;
     }
+    applying.current = true;
     editor.dispatch({ changes: { from: start, to: endOld, insert: value.slice(start, endNew) } });
+    applying.current = false;
+    sent.current = [];
   }, [value]);
   useEffect(() => {
     const editor = view.current;

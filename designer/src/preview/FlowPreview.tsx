@@ -29,17 +29,27 @@ export function FlowPreview({
   // A connector drawn from a decision asks which answer it is; from other steps it is the next step.
   const [pending, setPending] = useState<{ row: number; target: string }>();
   const apply = (change: Parameters<typeof editTable>[1]) => edit && edit.onChange(editTable(edit.source, change));
+  // While the text has problems the diagram is the last valid one: its rows are found in the current text
+  // by step id, so an edit lands on the step the drafter sees, wherever the text has it now.
+  const table = edit ? readTable(edit.source) : undefined;
+  const rowNow = (row: number) => table?.rows.findIndex((r) => r.id === definition.steps[row]?.id) ?? -1;
   const editing: DiagramEditing | undefined = edit && {
-    onPick: edit.onPickStep,
-    onMove: (from, to) => apply({ kind: 'moveStep', from, to }),
-    onConnect: (row, target) => {
-      if (definition.steps[row]?.decision) setPending({ row, target });
+    onPick: (row) => {
+      if (rowNow(row) >= 0) edit.onPickStep(rowNow(row));
+    },
+    onMove: (from, to) => {
+      if (rowNow(from) >= 0 && rowNow(to) >= 0) apply({ kind: 'moveStep', from: rowNow(from), to: rowNow(to) });
+    },
+    onConnect: (from, target) => {
+      const row = rowNow(from);
+      if (row < 0) return;
+      if (table?.rows[row]?.decision) setPending({ row, target });
       else apply({ kind: 'setNext', index: row, target });
     },
     shapeLabel: (row) => t('designer.flow.shape', { n: row + 1 }),
     handleLabel: (row) => t('designer.flow.handle', { n: row + 1 }),
   };
-  const decision = pending && edit ? readTable(edit.source)?.rows[pending.row]?.decision : undefined;
+  const decision = pending ? table?.rows[pending.row]?.decision : undefined;
   return (
     <div className="sop-document" data-testid="flow-preview">
       {edit && <p className="muted help no-print">{t('designer.flow.help')}</p>}

@@ -3,6 +3,7 @@ import type { IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withPlainTerms } from '../schema/plainTerms.ts';
 import { rjsfSopSchema } from '../schema/rjsfSchema.ts';
 import { SOP_SCHEMA } from '../schema/sopSchema.ts';
 import { structuredValidator as validator } from './formValidator.ts';
@@ -12,10 +13,11 @@ import { YamlField } from './YamlField.tsx';
 type Sop = Record<string, unknown>;
 type Section = 'header' | 'actors' | 'steps' | 'data';
 
-const SCHEMA = rjsfSopSchema(SOP_SCHEMA) as RJSFSchema & {
+type SopRjsfSchema = RJSFSchema & {
   properties: Record<string, RJSFSchema>;
   $defs: Record<string, RJSFSchema>;
 };
+const RJSF_SCHEMA = rjsfSopSchema(SOP_SCHEMA);
 
 const SECTIONS: Record<Exclude<Section, 'steps'>, string[]> = {
   header: [
@@ -108,17 +110,19 @@ interface Props {
  * (header, actors, steps one at a time, data and rules). Every change goes back into the YAML text.
  */
 export function StructuredEditor({ value, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [section, setSection] = useState<Section>('steps');
   const [stepIndex, setStepIndex] = useState(0);
+  // Labels and help of the language's developer terms follow the UI language.
+  const schema = useMemo(() => withPlainTerms(RJSF_SCHEMA, t) as SopRjsfSchema, [t, i18n.language]);
   const sectionSchema = useMemo(() => {
-    if (section === 'steps') return { ...(SCHEMA.$defs.step as object), $defs: SCHEMA.$defs } as RJSFSchema;
+    if (section === 'steps') return { ...(schema.$defs.step as object), $defs: schema.$defs } as RJSFSchema;
     return {
       type: 'object',
-      properties: pick(SCHEMA.properties, SECTIONS[section]),
-      $defs: SCHEMA.$defs,
+      properties: pick(schema.properties, SECTIONS[section]),
+      $defs: schema.$defs,
     } as RJSFSchema;
-  }, [section]);
+  }, [section, schema]);
   if (!value) return <div className="alert info">{t('designer.structured.unreadable')}</div>;
   const steps = Array.isArray(value.steps) ? (value.steps as Sop[]) : [];
   const current = Math.min(stepIndex, Math.max(0, steps.length - 1));
