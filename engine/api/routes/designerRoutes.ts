@@ -1,7 +1,7 @@
 import { AppError } from '../../app/appErrors.ts';
 import { confirmMigration, planMigration } from '../../app/designer/caseMigration.ts';
 import { listDesignerSops } from '../../app/designer/designerList.ts';
-import { saveRevision, type SaveOutcome } from '../../app/designer/draftService.ts';
+import { saveRevision } from '../../app/designer/draftService.ts';
 import { diffBetween, sopHistory } from '../../app/designer/history.ts';
 import {
   approveAndPublish,
@@ -23,34 +23,15 @@ import { loadWorkingCopy } from '../../app/designer/workingCopy.ts';
 import type { Scenario } from '../../simulation/planScenarios.ts';
 import { getLatestVersion } from '../../storage/definitionRepository.ts';
 import { MAX_INT4 } from '../queryValues.ts';
-import { route, type RouteResult, type RouteSpec } from '../routeSpec.ts';
+import { route, type RouteSpec } from '../routeSpec.ts';
+import { noteSchema, revisionSchema, savedOrConflict, sourceSchema } from './draftRouteParts.ts';
 
 const TAG = 'perancang';
 // The upload itself; what it unpacks to is limited in inflatePack.ts.
 const MAX_PACK_BYTES = 5 * 1024 * 1024;
 const idSchema = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,79}$' };
-const revisionSchema = { type: 'integer', minimum: 0, maximum: 1_000_000 };
 /** Published version numbers are PostgreSQL integers: a larger number can name no version. */
 const versionSchema = { type: 'integer', minimum: 1, maximum: MAX_INT4 };
-const sourceSchema = { type: 'string', minLength: 1, maxLength: 250_000 };
-const noteSchema = { type: 'string', maxLength: 2000 };
-
-/** A refused save answers 409 with both revisions: the one the drafter started from and the newest. */
-function savedOrConflict(outcome: SaveOutcome): RouteResult {
-  if (outcome.ok) return { status: 201, body: { revision: outcome.revision } };
-  const { latest, baseRevision } = outcome.conflict;
-  return {
-    status: 409,
-    body: {
-      error: {
-        code: 'CONFLICT',
-        reason: 'DRAFT_CONFLICT',
-        message: `${latest.savedByName} menyimpan revisi ${latest.revision} setelah Anda membuka revisi ${baseRevision}. Perubahan Anda belum disimpan; bandingkan dahulu.`,
-      },
-      conflict: { baseRevision, latest },
-    },
-  };
-}
 
 function revisionParam(value: string | undefined): number {
   const n = Number(value);

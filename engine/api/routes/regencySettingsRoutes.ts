@@ -1,5 +1,4 @@
 import { AppError } from '../../app/appErrors.ts';
-import type { SaveOutcome } from '../../app/designer/draftService.ts';
 import { checkRegencyText } from '../../app/regencySettings/applyRegencySettings.ts';
 import { createRegency, type NewRegencyInput } from '../../app/regencySettings/newRegency.ts';
 import { regencyDiff, regencyHistory } from '../../app/regencySettings/regencyHistory.ts';
@@ -11,32 +10,13 @@ import {
 } from '../../app/regencySettings/regencyLifecycle.ts';
 import { regencyWorkingCopy } from '../../app/regencySettings/regencyWorkingCopy.ts';
 import { allKabupaten } from '../../regions/kabupatenList.ts';
-import { route, type RouteResult, type RouteSpec } from '../routeSpec.ts';
+import { route, type RouteSpec } from '../routeSpec.ts';
+import { noteSchema, revisionSchema, savedOrConflict, sourceSchema } from './draftRouteParts.ts';
 
 const TAG = 'pengaturan-kabupaten';
 const BASE = '/api/designer/regency';
-const revisionSchema = { type: 'integer', minimum: 0, maximum: 1_000_000 };
-const sourceSchema = { type: 'string', minLength: 1, maxLength: 250_000 };
-const noteSchema = { type: 'string', maxLength: 2000 };
 const text = (max: number): Record<string, unknown> => ({ type: 'string', maxLength: max });
 const READ_ERRORS = { 401: 'Belum masuk', 403: 'Bukan admin atau pengesah' };
-
-/** A refused save answers 409 with both revisions, as for SOP drafts. */
-function savedOrConflict(outcome: SaveOutcome): RouteResult {
-  if (outcome.ok) return { status: 201, body: { revision: outcome.revision } };
-  const { latest, baseRevision } = outcome.conflict;
-  return {
-    status: 409,
-    body: {
-      error: {
-        code: 'CONFLICT',
-        reason: 'DRAFT_CONFLICT',
-        message: `${latest.savedByName} menyimpan revisi ${latest.revision} setelah Anda membuka revisi ${baseRevision}. Perubahan Anda belum disimpan; bandingkan dahulu.`,
-      },
-      conflict: { baseRevision, latest },
-    },
-  };
-}
 
 const revisionBody = (withNote: boolean, noteRequired = false): Record<string, unknown> => ({
   type: 'object',
