@@ -78,7 +78,14 @@ export interface RawSop {
   regency: string;
   status: 'draft' | 'published';
   kind?: 'sop' | 'service-standard';
-  source?: { document?: string; catalogId?: string; detail?: string; note?: string; sameAs?: string[] };
+  source?: {
+    document?: string;
+    catalogId?: string;
+    detail?: string;
+    note?: string;
+    sameAs?: string[];
+    fields?: Record<string, Provenance>;
+  };
   number?: string;
   name: string;
   unit?: string;
@@ -177,6 +184,20 @@ export interface RawStep {
   /** `service`: Alur calls a connector; staff complete it by hand (with a reason) only when the call fails. */
   kind?: 'manual' | 'service';
   service?: ServiceCall;
+  provenance?: Provenance;
+}
+
+/** Where an imported part was read in its source document, how sure the reading is, and what was inferred. */
+export interface Provenance {
+  page?: number;
+  line?: number;
+  /** 0..1; below 0.8 the designer flags the part for checking. */
+  confidence?: number;
+  /** Parts not printed in the source (actor, time, output, decision, sendBack, end, step…). */
+  inferred?: string[];
+  /** Inferred parts a drafter has checked; publishing needs every inferred part reviewed. */
+  reviewed?: string[];
+  note?: string;
 }
 
 /** A connector call of a service step: request built from case data, reply mapped back into it. */
