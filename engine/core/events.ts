@@ -39,9 +39,16 @@ export const caseEventPayloadSchemas = {
     ),
   }),
   'step.entered': Type.Object({
-    mode: Type.Union([Type.Literal('single'), Type.Literal('together'), Type.Literal('anyOf')]),
+    mode: Type.Union([
+      Type.Literal('single'),
+      Type.Literal('together'),
+      Type.Literal('anyOf'),
+      Type.Literal('sequence'),
+    ]),
     tasks: Type.Array(CreatedTask),
   }),
+  // A `sequence` step: one lane finished its part of the row and the next lane's task opens (same visit).
+  'step.handedOn': Type.Object({ from: Type.String(), task: CreatedTask }),
   'task.completed': Type.Object({
     formData: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'gone after anonymisation' })),
     formFields: Type.Optional(Type.Array(Type.String(), { description: 'only after anonymisation' })),
@@ -150,6 +157,7 @@ export const caseEventBodySchema = Type.Union([
   event('case.started', caseEventPayloadSchemas['case.started']),
   event('eligibility.evaluated', caseEventPayloadSchemas['eligibility.evaluated']),
   event('step.entered', caseEventPayloadSchemas['step.entered']),
+  event('step.handedOn', caseEventPayloadSchemas['step.handedOn']),
   event('task.completed', caseEventPayloadSchemas['task.completed']),
   event('task.cancelled', caseEventPayloadSchemas['task.cancelled']),
   event('task.reassigned', caseEventPayloadSchemas['task.reassigned']),

@@ -69,13 +69,20 @@ function normalizeRequirements(step: RawStep, sop: RawSop, regency: RawRegency):
   });
 }
 
+function actorModeOf(actor: RawStep['actor']): Step['actorMode'] {
+  if (typeof actor === 'string') return 'single';
+  if ('together' in actor) return 'together';
+  if ('sequence' in actor) return 'sequence';
+  return 'anyOf';
+}
+
 function normalizeStep(step: RawStep, index: number, sop: RawSop, regency: RawRegency, forms: ResolvedForms): Step {
   const { ids } = actorIdsOf(step.actor);
   const out: Step = {
     id: step.id,
     index,
     activity: step.activity,
-    actorMode: typeof step.actor === 'string' ? 'single' : 'together' in step.actor ? 'together' : 'anyOf',
+    actorMode: actorModeOf(step.actor),
     actors: ids,
     requirements: normalizeRequirements(step, sop, regency),
     outputs: normalizeOutputs(step.output, regency),

@@ -145,7 +145,8 @@ export interface RawActor {
 }
 
 /** Who performs a step: one actor, all of several, or whichever of several acts first. */
-export type RawActorRef = string | { together: string[]; decidedBy?: string } | { anyOf: string[] };
+export type RawActorRef =
+  string | { together: string[]; decidedBy?: string } | { anyOf: string[] } | { sequence: string[] };
 
 /** A requirement as written. */
 export type RawRequirement =
@@ -287,7 +288,7 @@ export type ClockKind = 'office' | 'calendar';
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
 /** How a step's actors must act. */
-export type ActorMode = 'single' | 'together' | 'anyOf';
+export type ActorMode = 'single' | 'together' | 'anyOf' | 'sequence';
 
 /** A normalised requirement. */
 export interface Requirement {

@@ -79,9 +79,12 @@ export function planNotifications(input: PlanInput): PlannedNotification[] {
           });
         }
         break;
-      case 'step.entered': {
+      case 'step.entered':
+      case 'step.handedOn': {
         const service = definition.steps.find((s) => s.id === e.stepId)?.service;
-        for (const task of (e.payload.tasks ?? []) as Array<{ id: string; role: string; dueAt: string | null }>) {
+        // A `sequence` row hands its next lane one task; a step entered opens one per lane.
+        const tasks = e.type === 'step.entered' ? e.payload.tasks : [e.payload.task];
+        for (const task of tasks) {
           // A service step's task is done by its connector; the role hears of it only if the call fails.
           if (service) {
             out.push({

@@ -13,7 +13,7 @@ export interface ScenarioRun {
 
 /**
  * Walks a scenario through any driver: opens the case with data that steers every decision the
- * planned way, completes each step's tasks (all lanes for "together", one for "any of"), and
+ * planned way, completes each step's tasks (all lanes for "together", one for "any of", one after another for "sequence"), and
  * optionally sends the file back once at `sendBackAt`. Throws if a command is refused.
  */
 export async function runScenario(
@@ -41,7 +41,9 @@ export async function runScenario(
     }
     const wanted = wantedFactsFrom(definition, scenario, i, now);
     const lanes = step.actorMode === 'anyOf' ? open.slice(0, 1) : open;
-    for (const task of lanes) {
+    // A `sequence` row opens its next lane only when the previous one is done: keep completing until the row is.
+    while (lanes.length > 0) {
+      const task = lanes.shift()!;
       const formData = step.form ? formDataFor(step.form.schema, wanted) : {};
       const checklist = Object.fromEntries(step.requirements.map((r) => [r.doc, true]));
       const choice = visit.branch !== undefined && step.decision?.mode === 'human' ? { choice: visit.branch } : {};
@@ -52,6 +54,8 @@ export async function runScenario(
         ? { overrideReason: 'Simulasi: melanjutkan meski kriteria sasaran tidak terpenuhi' }
         : {};
       state = await driver.complete(task, { formData, checklist, ...choice, ...note, ...override });
+      if (step.actorMode === 'sequence')
+        lanes.push(...state.tasks.filter((x) => x.stepId === step.id && x.status === 'open' && x.id !== task.id));
     }
   }
   const branchesTaken = (await driver.events()).flatMap((e) =>

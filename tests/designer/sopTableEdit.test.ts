@@ -79,6 +79,17 @@ describe('the SOP table over YAML', () => {
     expect(run(single, { kind: 'toggleLane', index: 0, lane: 'petugas' })).toBe(single);
   });
 
+  it('a row done in order keeps its order and its kind when a lane is marked or unmarked', () => {
+    const withKabid = run(SMALL, { kind: 'addLane', lane: { role: 'kabid-linjamsos', name: 'Kabid Linjamsos' } });
+    const kabid = readTable(withKabid)!.lanes[2]!.id;
+    const inOrder = withKabid.replace('    actor: petugas', `    actor: { sequence: [${kabid}, petugas] }`);
+    expect(readTable(inOrder)!.rows[1]!.lanes).toEqual([kabid, 'petugas']);
+    const three = run(inOrder, { kind: 'toggleLane', index: 1, lane: 'pemohon' });
+    expect(three).toContain(`actor: {sequence: [${kabid}, petugas, pemohon]}`);
+    const two = run(three, { kind: 'toggleLane', index: 1, lane: 'petugas' });
+    expect(two).toContain(`actor: {sequence: [${kabid}, pemohon]}`);
+  });
+
   it('adds lanes from a role or as an outside party, with ids nobody types', () => {
     const out = run(
       SMALL,

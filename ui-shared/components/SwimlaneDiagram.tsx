@@ -222,6 +222,7 @@ export function SwimlaneDiagram({ definition, marks = {}, title, editing }: Prop
           const boxes = layout.shapes.filter((s) => s.stepId === step.id);
           if (boxes.length < 2) return null;
           const y = boxes[0]!.y + boxes[0]!.height / 2;
+          if (step.actorMode === 'sequence') return <SequenceArrows key={`t-${step.id}`} step={step} boxes={boxes} />;
           return (
             <line
               key={`t-${step.id}`}
@@ -307,5 +308,30 @@ export function SwimlaneDiagram({ definition, marks = {}, title, editing }: Prop
         ))}
       </svg>
     </figure>
+  );
+}
+
+/** A `sequence` row: arrows from each lane's mark to the next one's, in the order the lanes work. */
+function SequenceArrows({ step, boxes }: { step: { actors: string[] }; boxes: ShapeBox[] }) {
+  const ordered = step.actors.flatMap((id) => boxes.filter((b) => b.actorId === id));
+  return (
+    <g className="swim-sequence">
+      {ordered.slice(1).map((to, i) => {
+        const from = ordered[i]!;
+        const rightward = to.x > from.x;
+        const y = from.y + from.height / 2;
+        return (
+          <line
+            key={`${from.actorId}-${to.actorId}`}
+            className="swim-connector"
+            x1={rightward ? from.x + from.width : from.x}
+            y1={y}
+            x2={rightward ? to.x : to.x + to.width}
+            y2={y}
+            markerEnd="url(#arrow)"
+          />
+        );
+      })}
+    </g>
   );
 }

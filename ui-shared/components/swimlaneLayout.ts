@@ -100,10 +100,15 @@ export function layoutSwimlane(definition: SopDefinition): SwimlaneLayout {
     };
   });
   const first = (stepId: string): ShapeBox | undefined => shapes.find((s) => s.stepId === stepId);
+  // A `sequence` row is left from its last lane (the flow goes on after everyone in order is done).
+  const exit = (step: Step): ShapeBox | undefined =>
+    step.actorMode === 'sequence'
+      ? shapes.find((s) => s.stepId === step.id && s.actorId === step.actors[step.actors.length - 1])
+      : first(step.id);
   const connectors: Connector[] = [];
   let backOffset = 0;
   definition.steps.forEach((step, i) => {
-    const source = first(step.id);
+    const source = exit(step);
     if (!source) return;
     targetsOf(step).forEach((target, k) => {
       const label = target.label;

@@ -28,7 +28,8 @@ export type TableEdit =
 function actorLanes(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (value !== null && typeof value === 'object') {
-    const list = (value as { together?: unknown; anyOf?: unknown }).together ?? (value as { anyOf?: unknown }).anyOf;
+    const lists = value as { together?: unknown; anyOf?: unknown; sequence?: unknown };
+    const list = lists.together ?? lists.anyOf ?? lists.sequence;
     if (Array.isArray(list)) return list.filter((a): a is string => typeof a === 'string');
   }
   return [];
@@ -84,13 +85,16 @@ function apply(doc: Document, edit: TableEdit): void {
     }
     case 'toggleLane': {
       const map = step(doc, edit.index);
-      const current = actorLanes(plain(doc, ['steps', edit.index, 'actor']));
+      const written = plain(doc, ['steps', edit.index, 'actor']);
+      const current = actorLanes(written);
       const next = current.includes(edit.lane) ? current.filter((l) => l !== edit.lane) : [...current, edit.lane];
       // A step needs someone: unmarking the only lane keeps it.
       if (next.length === 0) return;
+      // A row done in order keeps its order (a new lane goes last); other rows list lanes in table order.
+      const inOrder = written !== null && typeof written === 'object' && 'sequence' in written;
       const order = (plain(doc, ['actors']) as Array<{ id: string }>).map((a) => a.id);
-      next.sort((a, b) => order.indexOf(a) - order.indexOf(b));
-      setKey(doc, map, 'actor', next.length === 1 ? next[0] : { together: next }, true);
+      if (!inOrder) next.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+      setKey(doc, map, 'actor', next.length === 1 ? next[0] : inOrder ? { sequence: next } : { together: next }, true);
       return;
     }
     case 'addLane': {

@@ -57,7 +57,7 @@ function str(value: unknown): string {
 function lanesOf(actor: unknown): string[] {
   if (typeof actor === 'string') return [actor];
   if (isObj(actor)) {
-    const list = actor.together ?? actor.anyOf;
+    const list = actor.together ?? actor.anyOf ?? actor.sequence;
     if (Array.isArray(list)) return list.filter((a): a is string => typeof a === 'string');
   }
   return [];

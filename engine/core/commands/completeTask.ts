@@ -1,6 +1,6 @@
 import type { CaseCommand, CaseState, CommandResult, EngineContext, EngineError, TaskState } from '../caseTypes.ts';
 import type { ExecutableSop } from '../compileSop.ts';
-import { enterStep, finishCase } from '../flow/enterStep.ts';
+import { enterStep, finishCase, newTask } from '../flow/enterStep.ts';
 import { evaluateEligibility } from '../flow/evaluateEligibility.ts';
 import { resumeServiceClock, serviceClockStep, startServiceClock } from '../flow/serviceClock.ts';
 import { formErrorsToDetails } from '../formErrors.ts';
@@ -87,7 +87,9 @@ export async function completeTask(
     return { ok: false, error };
   }
   const openSiblings = state.tasks.filter((x) => x.stepId === step.id && x.status === 'open' && x.id !== task.id);
-  const stepWillFinish = step.actorMode !== 'together' || openSiblings.length === 0;
+  const nextLane = step.actorMode === 'sequence' ? step.actors[step.actors.indexOf(task.actorId) + 1] : undefined;
+  const stepWillFinish =
+    step.actorMode === 'sequence' ? nextLane === undefined : step.actorMode !== 'together' || openSiblings.length === 0;
   const humanDecision = step.decision?.mode === 'human';
   // In a joint step the decider's choice decides; the others may give theirs, which is kept and compared.
   const decides = decidesStep(step, task);
@@ -141,7 +143,10 @@ export async function completeTask(
   );
   if (t.state.paused && t.state.paused.stepId === step.id && stepWillFinish) resumeServiceClock(t);
   if (decides) await evaluateEligibility(t, exe, Object.keys(formData));
-  if (!stepWillFinish) return commit(t);
+  if (!stepWillFinish) {
+    if (nextLane !== undefined) handOn(t, exe, step, live, nextLane);
+    return commit(t);
+  }
   if (step.actorMode === 'together') flagDisagreements(t, exe, step, task.createdAt);
   if (step.actorMode === 'anyOf') {
     for (const sibling of t.state.tasks) {
@@ -205,6 +210,24 @@ export async function completeTask(
   }
   enterStep(t, exe, step.next!);
   return commit(t);
+}
+
+/** A `sequence` row: opens the next lane's task, due when the row is due (the row's time covers every lane). */
+function handOn(t: Transition, exe: ExecutableSop, step: Step, done: TaskState, actorId: string): void {
+  const task = newTask(t, exe, step, actorId);
+  if (done.dueAt !== undefined) task.dueAt = done.dueAt;
+  t.state.tasks.push(task);
+  emit(
+    t,
+    {
+      type: 'step.handedOn',
+      payload: {
+        from: done.actorId,
+        task: { id: task.id, actorId: task.actorId, role: task.role, dueAt: task.dueAt ?? null },
+      },
+    },
+    { stepId: step.id, taskId: task.id },
+  );
 }
 
 /** Flags, on the case and in the timeline, where the participants of a joint step answered differently. */

@@ -1,6 +1,6 @@
 import { computeDeadline } from '../../calendar/computeDeadline.ts';
 import { isEnding } from '../../definition/flowGraph.ts';
-import type { CaseEnding } from '../../definition/sopTypes.ts';
+import type { CaseEnding, Step } from '../../definition/sopTypes.ts';
 import type { CaseStatus, TaskState } from '../caseTypes.ts';
 import type { ExecutableSop } from '../compileSop.ts';
 import { emit, type Transition } from '../transition.ts';
@@ -32,6 +32,20 @@ export function finishCase(t: Transition, ending: CaseEnding | 'cancelled', reas
   emit(t, { type: 'case.ended', payload: { outcome: ending, ...(reason !== undefined ? { reason } : {}) } });
 }
 
+/** A new open task of one actor lane of a step (not yet added to the case). */
+export function newTask(t: Transition, exe: ExecutableSop, step: Step, actorId: string): TaskState {
+  const actor = exe.definition.actors.find((a) => a.id === actorId);
+  t.state.taskSeq += 1;
+  return {
+    id: `${t.state.id}-t${t.state.taskSeq}`,
+    stepId: step.id,
+    actorId,
+    role: actor?.performerRole ?? '',
+    status: 'open',
+    createdAt: t.context.now.toISOString(),
+  };
+}
+
 /** Moves the case to a step (creating one task per actor lane) or to an ending. */
 export function enterStep(t: Transition, exe: ExecutableSop, target: string): void {
   if (isEnding(target)) {
@@ -57,17 +71,10 @@ export function enterStep(t: Transition, exe: ExecutableSop, target: string): vo
     joined.set(host, [...(joined.get(host) ?? []), actorId]);
     return false;
   });
-  const created: TaskState[] = lanes.map((actorId) => {
-    const actor = actorOf(actorId);
-    state.taskSeq += 1;
-    const task: TaskState = {
-      id: `${state.id}-t${state.taskSeq}`,
-      stepId: step.id,
-      actorId,
-      role: actor?.performerRole ?? '',
-      status: 'open',
-      createdAt: context.now.toISOString(),
-    };
+  // A `sequence` row opens its lanes one at a time: only the first now, the next when it is done.
+  const opening = step.actorMode === 'sequence' ? lanes.slice(0, 1) : lanes;
+  const created: TaskState[] = opening.map((actorId) => {
+    const task = newTask(t, exe, step, actorId);
     const withParties = joined.get(actorId);
     if (withParties) task.with = withParties;
     if (step.time)

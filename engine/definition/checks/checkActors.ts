@@ -7,6 +7,7 @@ import type { CheckContext } from './checkContext.ts';
 export function actorIdsOf(ref: RawActorRef): { ids: string[]; pathSuffix: string } {
   if (typeof ref === 'string') return { ids: [ref], pathSuffix: '' };
   if ('together' in ref) return { ids: ref.together, pathSuffix: '/together' };
+  if ('sequence' in ref) return { ids: ref.sequence, pathSuffix: '/sequence' };
   return { ids: ref.anyOf, pathSuffix: '/anyOf' };
 }
 

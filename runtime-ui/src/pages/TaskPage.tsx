@@ -111,6 +111,14 @@ export function TaskPage() {
                   .map((a) => def.actors.find((x) => x.id === a)?.name ?? a)
                   .join(', ')})`
               : ''}
+            {step.actorMode === 'sequence' && (
+              <div className="muted">
+                {t('joint.sequence', {
+                  order: step.actors.map((a) => def.actors.find((x) => x.id === a)?.name ?? a).join(' → '),
+                  position: String(step.actors.indexOf(task.actorId) + 1),
+                })}
+              </div>
+            )}
           </dd>
           <dt>{t('task.deadline')}</dt>
           <dd>
