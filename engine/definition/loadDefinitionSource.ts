@@ -1,3 +1,4 @@
+import { checkSchedule } from './checks/checkSchedule.ts';
 import { isScalar } from 'yaml';
 import { checkActors } from './checks/checkActors.ts';
 import type { CheckContext, SopCheck } from './checks/checkContext.ts';
@@ -122,6 +123,7 @@ export function loadSopSource(bytes: Uint8Array, file: string, context: SopLoadC
     ...checkFacts(checkContext, forms),
     ...checkFormSchemas(checkContext, forms),
     ...checkLetterPlaceholders(checkContext, forms),
+    ...checkSchedule(checkContext, forms),
   );
   const errors = sortErrors(place(unplacedErrors, source, file));
   if (errors.length > 0 || !regency) return { definition: undefined, raw: sop, errors };

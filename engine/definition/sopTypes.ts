@@ -119,6 +119,8 @@ export interface RawSop {
     include?: string[];
   }>;
   caseData?: RawFormBody;
+  /** Opened by Alur itself on a fixed schedule (monthly reports, stock opname), with no applicant. */
+  schedule?: Schedule;
   derivedFacts?: Array<{ id: string; label?: string; function: 'yearsSince' | 'count'; of: string }>;
   actors: RawActor[];
   steps: RawStep[];
@@ -186,6 +188,20 @@ export interface RawStep {
   kind?: 'manual' | 'service';
   service?: ServiceCall;
   provenance?: Provenance;
+}
+
+/** What part of a scheduled run's period a case field receives. */
+export type SchedulePart = 'monthName' | 'month' | 'year' | 'periodLabel' | 'periodStart';
+
+/** When a scheduled SOP opens a case: every week/month/year on a day, for the current or previous period. */
+export interface Schedule {
+  every: 'week' | 'month' | 'year';
+  /** Week: 1 = Monday … 7 = Sunday; month and year: day of month 1–28. Default 1. */
+  day?: number;
+  /** Year only: month 1–12. Default 1. */
+  month?: number;
+  period?: 'current' | 'previous';
+  fill?: Record<string, SchedulePart>;
 }
 
 /** Where an imported part was read in its source document, how sure the reading is, and what was inferred. */

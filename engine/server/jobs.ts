@@ -3,6 +3,7 @@ import { runNotifier } from '../app/notifications/notificationJob.ts';
 import { writeScheduledNotifications } from '../app/notifications/scheduledNotifications.ts';
 import { purgeExpiredKeys } from '../app/idempotency.ts';
 import { sweepOverdue } from '../app/overdueSweep.ts';
+import { openScheduledCases } from '../app/scheduledStarts.ts';
 import { anonymiseExpiredCases } from '../app/retention/anonymiseExpiredCases.ts';
 import { backupScheduleFromEnv, runScheduledBackup } from '../backup/scheduledBackup.ts';
 import { withSystemScope } from '../storage/regencyScope.ts';
@@ -20,6 +21,12 @@ export const backgroundJobs: readonly ScheduledJob[] = [
     name: 'notification-schedule',
     everySeconds: 300,
     run: (db, now) => withSystemScope(db, (trx) => writeScheduledNotifications(trx, now)),
+  },
+  // SOPs with `schedule:` (monthly reports, stock opname) open their cycle's case at office opening.
+  {
+    name: 'scheduled-starts',
+    everySeconds: 300,
+    run: (db, now) => withSystemScope(db, (trx) => openScheduledCases(trx, now)),
   },
   { name: 'retention-anonymise', everySeconds: 6 * 3600, run: (db, now) => anonymiseExpiredCases(db, now) },
   // Stored first answers of Idempotency-Key requests hold personal data: they go after 24 hours.

@@ -242,3 +242,13 @@ export async function listDefinitions(
     updatedAt: new Date(r.updated_at).toISOString(),
   }));
 }
+
+/** The latest published version of every SOP, in every regency, whose definition opens cases on a schedule. */
+export async function listLatestScheduledVersions(db: Knex): Promise<DefinitionVersion[]> {
+  const rows = (await db.raw(
+    `SELECT * FROM (
+       SELECT DISTINCT ON (regency_id, sop_id) * FROM definition_versions ORDER BY regency_id, sop_id, version DESC
+     ) latest WHERE latest.definition -> 'schedule' IS NOT NULL`,
+  )) as { rows: VersionRow[] };
+  return rows.rows.map(toVersion);
+}

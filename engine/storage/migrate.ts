@@ -17,6 +17,7 @@ import * as m021 from '../../migrations/021_tamper_proof_trail.ts';
 import * as m025 from '../../migrations/025_delegation_end.ts';
 import * as m022 from '../../migrations/022_sso.ts';
 import * as m026 from '../../migrations/026_letter_signing.ts';
+import * as m030 from '../../migrations/030_scheduled_runs.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '025_delegation_end': m025,
   '022_sso': m022,
   '026_letter_signing': m026,
+  '030_scheduled_runs': m030,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -1,4 +1,5 @@
 import type { RawRegency, SopDefinition } from '../../../engine/definition/sopTypes.ts';
+import { describeSchedule } from '../../../engine/calendar/describeSchedule.ts';
 import { formatDate } from '../../../ui-shared/format/dateTime.ts';
 
 function List({ items }: { items: string[] | undefined }) {
@@ -121,6 +122,14 @@ export function SopHeaderTable({ definition, regency }: { definition: SopDefinit
             <List items={definition.recordKeeping} />
           </td>
         </tr>
+        {definition.schedule && (
+          <tr>
+            <th>Pelaksanaan terjadwal</th>
+            <td colSpan={2} data-testid="sop-schedule">
+              {describeSchedule(definition.schedule)}
+            </td>
+          </tr>
+        )}
       </tbody>
     </table>
   );
