@@ -75,6 +75,7 @@ describe('bundleSchema', () => {
     expect(actor.oneOf).toEqual([
       { $ref: '#/$defs/common_id', title: 'Pelaksana langkah' },
       { $ref: '#/$defs/actorAnyOf' },
+      { $ref: '#/$defs/actorSequence' },
       { $ref: '#/$defs/actorTogether' },
     ]);
     expect((rjsf.$defs.common_condition!.oneOf as unknown[]).length).toBe(4);
