@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../engine/cli/runCli.ts';
 import { loadRegencySource, loadSopSource } from '../../engine/definition/loadDefinitionSource.ts';
 import { definitionWarnings } from '../../engine/definition/warnings/definitionWarnings.ts';
 
@@ -119,5 +121,22 @@ describe('validator warnings with positions for what a valid SOP reads silently'
     ]);
     expect(warnings[0]!.message).toContain('Pakai `steps.keputusan.letterDate`');
     expect(warningsOf(flow('Tanggal {{steps.keputusan.letterDate}}.'))).toEqual([]);
+  });
+
+  it('alur validate prints them as file:line:col  PERINGATAN  CODE  message and still exits 0', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'alur-warn-')), 'testkab');
+    mkdirSync(folder);
+    copyFileSync(join(fixtures, 'regency.yaml'), join(folder, 'regency.yaml'));
+    const file = join(folder, 'uji.yaml');
+    writeFileSync(file, `${head}  - id: laporan\n    activity: Melaporkan\n    actor: kabid\n    time: 2 hari setelah asesmen\n`);
+    let stdout = '';
+    const code = await runCli(['validate', file], {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stdout += t) },
+    });
+    expect(code).toBe(0);
+    const [line, summary] = stdout.trimEnd().split('\n');
+    expect(line).toMatch(/uji\.yaml:13:18 {2}PERINGATAN {2}TIME_TRAILING_IGNORED {2}Waktu `2 hari setelah asesmen`: bagian/);
+    expect(summary).toBe('2 berkas diperiksa, 0 kesalahan, 1 peringatan.');
   });
 });
