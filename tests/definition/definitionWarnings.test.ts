@@ -27,7 +27,8 @@ actors:
 steps:
 `;
 
-const letter = (id: string, body: string) => `{ id: ${id}, name: Surat ${id}, template: { title: SURAT, body: "${body}" } }`;
+const letter = (id: string, body: string) =>
+  `{ id: ${id}, name: Surat ${id}, template: { title: SURAT, body: "${body}" } }`;
 
 describe('validator warnings with positions for what a valid SOP reads silently', () => {
   it('a time with a trailing part the deadline ignores names that part, its line and column', () => {
@@ -128,7 +129,10 @@ describe('validator warnings with positions for what a valid SOP reads silently'
     mkdirSync(folder);
     copyFileSync(join(fixtures, 'regency.yaml'), join(folder, 'regency.yaml'));
     const file = join(folder, 'uji.yaml');
-    writeFileSync(file, `${head}  - id: laporan\n    activity: Melaporkan\n    actor: kabid\n    time: 2 hari setelah asesmen\n`);
+    writeFileSync(
+      file,
+      `${head}  - id: laporan\n    activity: Melaporkan\n    actor: kabid\n    time: 2 hari setelah asesmen\n`,
+    );
     let stdout = '';
     const code = await runCli(['validate', file], {
       stdout: { write: (t: string) => (stdout += t) },
@@ -136,7 +140,9 @@ describe('validator warnings with positions for what a valid SOP reads silently'
     });
     expect(code).toBe(0);
     const [line, summary] = stdout.trimEnd().split('\n');
-    expect(line).toMatch(/uji\.yaml:13:18 {2}PERINGATAN {2}TIME_TRAILING_IGNORED {2}Waktu `2 hari setelah asesmen`: bagian/);
+    expect(line).toMatch(
+      /uji\.yaml:13:18 {2}PERINGATAN {2}TIME_TRAILING_IGNORED {2}Waktu `2 hari setelah asesmen`: bagian/,
+    );
     expect(summary).toBe('2 berkas diperiksa, 0 kesalahan, 1 peringatan.');
   });
 });

@@ -108,7 +108,12 @@ export function PrintChart({ definition }: { definition: SopDefinition }) {
       <div className="print-probe" ref={probe}>
         <section className="print-sheet">
           <ChartTitle name={definition.name} />
-          <ChartTable definition={definition} rows={Array.from({ length: rowCount }, (_, i) => i)} topStrip bottomStrip />
+          <ChartTable
+            definition={definition}
+            rows={Array.from({ length: rowCount }, (_, i) => i)}
+            topStrip
+            bottomStrip
+          />
           <Footer definition={definition} page={1} pages={1} />
         </section>
       </div>

@@ -13,7 +13,9 @@ interface LetterUse {
 function letterUses(definition: SopDefinition): LetterUse[] {
   return definition.steps.flatMap((step, i) =>
     step.outputs.flatMap((o, j) =>
-      o.template ? [{ step: i, output: j, outputId: o.id, fields: [...new Set(templatePlaceholders(o.template))] }] : [],
+      o.template
+        ? [{ step: i, output: j, outputId: o.id, fields: [...new Set(templatePlaceholders(o.template))] }]
+        : [],
     ),
   );
 }

@@ -3,7 +3,13 @@ import type { Step } from '../sopTypes.ts';
 
 function successors(step: Step): string[] {
   const out =
-    step.end !== undefined ? [] : step.decision ? step.decision.branches.map((b) => b.goto) : step.next ? [step.next] : [];
+    step.end !== undefined
+      ? []
+      : step.decision
+        ? step.decision.branches.map((b) => b.goto)
+        : step.next
+          ? [step.next]
+          : [];
   return [...out, ...(step.sendBack ? [step.sendBack.to] : [])].filter((t) => !isEnding(t));
 }
 
@@ -16,11 +22,12 @@ export function stepDominators(steps: readonly Step[]): Map<string, Set<string>>
   const preds = new Map<string, string[]>(ids.map((id) => [id, []]));
   steps.forEach((s) => successors(s).forEach((t) => preds.get(t)?.push(s.id)));
   const dom = new Map<string, Set<string>>(ids.map((id, i) => [id, new Set(i === 0 ? [id] : ids)]));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const id of ids.slice(1)) {
       const from = preds.get(id)!.map((p) => dom.get(p)!);
-      const meet = from.length === 0 ? new Set<string>() : new Set([...from[0]!].filter((d) => from.every((f) => f.has(d))));
+      const meet =
+        from.length === 0 ? new Set<string>() : new Set([...from[0]!].filter((d) => from.every((f) => f.has(d))));
       meet.add(id);
       if (meet.size !== dom.get(id)!.size) {
         dom.set(id, meet);

@@ -6,7 +6,14 @@ function trailingPart(text: string, after: string | undefined, note: string | un
   const afterAt = text.search(/setelah\s/i);
   if (after !== undefined && afterAt >= 0) return text.slice(afterAt).trim();
   // Only a remark at the end: words before the number ("paling lama 3 hari") qualify it and are not ignored.
-  if (note !== undefined && text.toLowerCase().replace(/[\s,.;:]+$/, '').endsWith(note.toLowerCase())) return note;
+  if (
+    note !== undefined &&
+    text
+      .toLowerCase()
+      .replace(/[\s,.;:]+$/, '')
+      .endsWith(note.toLowerCase())
+  )
+    return note;
   return undefined;
 }
 
