@@ -9,10 +9,10 @@ function marked(text: string, inferred: boolean): string {
   return inferred ? `${text} ${INFERRED_MARK}`.trim() : text;
 }
 
-function StepRow({ step, row, laneCount }: { step: Step; row: number; laneCount: number }) {
+function StepRow({ step, row, laneCount, compact }: { step: Step; row: number; laneCount: number; compact: boolean }) {
   const parts = inferredParts(step);
   return (
-    <tr data-row={row} className="print-step">
+    <tr data-row={row} className={compact ? 'print-step print-compact' : 'print-step'}>
       <td className="num">{marked(String(row + 1), parts.has('step'))}</td>
       <td data-cell="activity">{marked(step.activity, parts.has('activity'))}</td>
       {Array.from({ length: laneCount }, (_, i) => (
@@ -37,11 +37,14 @@ export function ChartTable({
   rows,
   topStrip,
   bottomStrip,
+  compact,
 }: {
   definition: SopDefinition;
   rows: number[];
   topStrip: boolean;
   bottomStrip: boolean;
+  /** Rows set in smaller type because they would not fit a page otherwise. */
+  compact: ReadonlySet<number>;
 }) {
   const lanes = definition.actors.length;
   const w = columnWidths(lanes);
@@ -87,7 +90,7 @@ export function ChartTable({
         {topStrip && strip('top')}
         {rows.map((row) =>
           row < definition.steps.length ? (
-            <StepRow key={row} step={definition.steps[row]!} row={row} laneCount={lanes} />
+            <StepRow key={row} step={definition.steps[row]!} row={row} laneCount={lanes} compact={compact.has(row)} />
           ) : (
             <tr key="endings" data-row={row} className="print-endings">
               <td colSpan={2} />

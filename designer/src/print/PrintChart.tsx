@@ -43,23 +43,27 @@ function Footer({ definition, page, pages }: { definition: SopDefinition; page: 
 export function PrintChart({ definition }: { definition: SopDefinition }) {
   const probe = useRef<HTMLDivElement>(null);
   const [pages, setPages] = useState<number[][]>();
+  // Rows too tall for any page are set in a smaller type and measured again, so that they fit whole.
+  const [compact, setCompact] = useState<ReadonlySet<number>>(() => new Set());
   const rowCount = definition.steps.length + 1;
   useLayoutEffect(() => {
     const el = probe.current;
     if (!el) return;
     const height = (selector: string) => el.querySelector(selector)?.getBoundingClientRect().height ?? 0;
     const rows = Array.from({ length: rowCount }, (_, i) => height(`tr[data-row="${i}"]`));
-    setPages(
-      paginateRows({
-        page: SHEET_HEIGHT,
-        header: height('thead'),
-        title: height('.print-chart-title'),
-        footer: height('.print-footer'),
-        strip: STRIP,
-        rows,
-      }),
-    );
-  }, [rowCount]);
+    const metrics = {
+      page: SHEET_HEIGHT,
+      header: height('thead'),
+      title: height('.print-chart-title'),
+      footer: height('.print-footer'),
+      strip: STRIP,
+      rows,
+    };
+    const room = metrics.page - metrics.header - metrics.footer - 2 * STRIP - metrics.title;
+    const tooTall = rows.flatMap((h, i) => (h > room && !compact.has(i) ? [i] : []));
+    if (tooTall.length > 0) setCompact(new Set([...compact, ...tooTall]));
+    else setPages(paginateRows(metrics));
+  }, [rowCount, compact]);
 
   const edges = useMemo(() => flowEdges(definition), [definition]);
   const layout = useMemo(() => {
@@ -128,6 +132,7 @@ export function PrintChart({ definition }: { definition: SopDefinition }) {
           first={p === 0}
           last={p === pages.length - 1}
           draw={drawers[p] ?? noDraw}
+          compact={compact}
           {...(p === 0 ? { title: <ChartTitle name={definition.name} /> } : {})}
           footer={<Footer definition={definition} page={p + 1} pages={pages.length} />}
         />

@@ -39,6 +39,7 @@ export function PrintSheet({
   draw,
   title,
   footer,
+  compact,
 }: {
   definition: SopDefinition;
   rows: number[];
@@ -47,6 +48,7 @@ export function PrintSheet({
   draw: (geometry: SheetGeometry) => SheetDrawing;
   title?: ReactNode;
   footer: ReactNode;
+  compact: ReadonlySet<number>;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [drawn, setDrawn] = useState<{ drawing: SheetDrawing; width: number; height: number }>();
@@ -59,7 +61,7 @@ export function PrintSheet({
     <section className="print-sheet" data-testid="print-sheet">
       {title}
       <div className="print-chart-box" ref={box}>
-        <ChartTable definition={definition} rows={rows} topStrip={!first} bottomStrip={!last} />
+        <ChartTable definition={definition} rows={rows} topStrip={!first} bottomStrip={!last} compact={compact} />
         {drawn && <SheetOverlay {...drawn} />}
       </div>
       {footer}
