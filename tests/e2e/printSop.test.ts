@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
 import type { SopDefinition } from '../../engine/definition/sopTypes.ts';
 import { loadDefinitionPaths } from '../../engine/files/loadDefinitionFiles.ts';
-import { ARTIFACTS, launchBrowser } from '../support/browser.ts';
+import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser.ts';
 import { definitionsDir, startTestServer, type TestServer } from '../support/testServer.ts';
 import { printedChecks, type PrintedProblem } from './printChecks.ts';
 
@@ -59,6 +59,13 @@ describe('the printed SOP: complete cover, whole rows per page, repeated headers
         .map((td) => td.innerText.slice(0, 60)),
     );
     clipped.forEach((text) => problems.push({ sop: sop.id, problem: `sel terpotong: ${text}` }));
+    if (sop.id === 'santunan-veteran') {
+      // The print view on screen, wide and on a phone (the sheets keep their A4 width and scroll sideways).
+      await screenshot(page, 'print', 'screen-1280');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await screenshot(page, 'print', 'screen-390');
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
     await page.emulateMedia({ media: 'print' });
     const file = join(OUT, `${regency}--${sop.id}.pdf`);
     await page.pdf({ path: file, format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
