@@ -122,3 +122,16 @@ describe('the printed chart: pages cut between rows, off-page connectors, honest
     expect(sourceNotice(sop('kutai-kartanegara', 'santunan-veteran'))).toBeUndefined();
   });
 });
+
+describe('the editor preview of the cover', () => {
+  it('shows the standard form empty while drafting, the printout never', () => {
+    const draft = { ...sop('kutai-kartanegara', 'santunan-veteran'), qualifications: undefined };
+    expect(labels(draft)).not.toContainEqual(['Dasar Hukum', 'Kualifikasi Pelaksana']);
+    const blanks = coverRows(draft, true).map((row) => row.map((c) => `${c.label}:${c.items.length}`));
+    expect(blanks.slice(0, 3)).toEqual([
+      ['Dasar Hukum:3', 'Kualifikasi Pelaksana:0'],
+      ['Kriteria Sasaran:7'],
+      ['Keterkaitan:0', 'Peralatan/Perlengkapan:0'],
+    ]);
+  });
+});

@@ -20,7 +20,16 @@ function List({ items }: { items: string[] | undefined }) {
  * Sasaran, Keterkaitan, Peralatan, Pihak Terkait, Dokumen Pendukung, Peringatan, Pencatatan) two to a row
  * as its source lays them out. Always in Indonesian: it is the legal document.
  */
-export function SopHeaderTable({ definition, regency }: { definition: SopDefinition; regency: RawRegency }) {
+export function SopHeaderTable({
+  definition,
+  regency,
+  blanks = false,
+}: {
+  definition: SopDefinition;
+  regency: RawRegency;
+  /** Show the standard form's cells even when empty (the editor's preview, not the printout). */
+  blanks?: boolean;
+}) {
   const unit = regency.units.find((u) => u.id === definition.unit)?.name;
   const approved = definition.approvedBy;
   return (
@@ -86,7 +95,7 @@ export function SopHeaderTable({ definition, regency }: { definition: SopDefinit
             <strong>{definition.name}</strong>
           </td>
         </tr>
-        {coverRows(definition).map((row) => (
+        {coverRows(definition, blanks).map((row) => (
           <Fragment key={row.map((c) => c.key).join('-')}>
             <tr className="sop-cover-head">
               {row.map((cell, i) => (

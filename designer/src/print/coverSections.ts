@@ -34,12 +34,18 @@ const GROUPS: Array<Array<[string, string, (d: SopDefinition) => string[] | unde
   ],
 ];
 
-/** The cover's list cells the SOP has, two to a row in the order of its source layout. */
-export function coverRows(definition: SopDefinition): CoverRow[] {
+// The six cells of the standard form, shown empty while drafting so the drafter sees what is still missing.
+const STANDARD = new Set(['legalBasis', 'qualifications', 'relatedSops', 'equipment', 'warnings', 'recordKeeping']);
+
+/**
+ * The cover's list cells the SOP has, two to a row in the order of its source layout. `blanks` adds the
+ * standard form's empty cells (the editor's preview); the printout never has them.
+ */
+export function coverRows(definition: SopDefinition, blanks = false): CoverRow[] {
   return GROUPS.flatMap((group) => {
     const present = group.flatMap(([key, label, read]) => {
       const items = read(definition) ?? [];
-      return items.length > 0 ? [{ key, label, items }] : [];
+      return items.length > 0 || (blanks && STANDARD.has(key)) ? [{ key, label, items }] : [];
     });
     const rows: CoverRow[] = [];
     for (let i = 0; i < present.length; i += 2)
