@@ -117,6 +117,7 @@ export function PrintChart({ definition }: { definition: SopDefinition }) {
             rows={Array.from({ length: rowCount }, (_, i) => i)}
             topStrip
             bottomStrip
+            compact={compact}
           />
           <Footer definition={definition} page={1} pages={1} />
         </section>
