@@ -1,5 +1,5 @@
 import { translate, type Language } from '../../i18n/translate.ts';
-import type { ErrorParams } from '../definitionError.ts';
+import type { DefinitionError, ErrorParams } from '../definitionError.ts';
 import { locateOffset, parseYamlSource } from '../parseYamlSource.ts';
 
 /** Every code a definition warning can carry: what the loader accepts but reads silently. */
@@ -22,15 +22,8 @@ export interface UnplacedWarning {
 }
 
 /** A positioned warning, shaped like a definition error so the same views can list both. */
-export interface DefinitionWarning {
+export interface DefinitionWarning extends Omit<DefinitionError, 'code'> {
   code: DefinitionWarningCode;
-  file: string;
-  line: number;
-  column: number;
-  path: string;
-  params: ErrorParams;
-  message: string;
-  messageEn: string;
 }
 
 /** The message of a warning code in one language. */
