@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { DefinitionError } from '../definition/definitionError.ts';
 import { loadDefinitionPaths } from '../files/loadDefinitionFiles.ts';
 import { ruleFieldWarnings } from '../definition/checks/ruleFieldDefaults.ts';
+import { definitionWarnings } from '../definition/warnings/definitionWarnings.ts';
 import { runDeadlineCommand } from './deadlineCommand.ts';
 import { runUserCli, USER_USAGE, type UserCliContext } from './userCli.ts';
 
@@ -87,17 +88,26 @@ export async function runCli(
   const warnings = loaded.folders.flatMap((f) =>
     f.sops.flatMap((s) => (s.definition ? ruleFieldWarnings(s.definition).map((w) => ({ file: s.file, ...w })) : [])),
   );
+  // Positioned warnings: what a valid SOP reads silently (a time's ignored tail, letter fields without a sure source).
+  const placed = loaded.folders.flatMap((f) =>
+    f.sops.flatMap((s) => (s.definition ? definitionWarnings(s.source, s.file, s.definition) : [])),
+  );
+  const warningCount = warnings.length + placed.length;
   if (parsed.values.json === true) {
     streams.stdout.write(
-      `${JSON.stringify({ valid: loaded.errors.length === 0, files, errors: loaded.errors, warnings }, null, 2)}\n`,
+      `${JSON.stringify({ valid: loaded.errors.length === 0, files, errors: loaded.errors, warnings: [...warnings, ...placed] }, null, 2)}\n`,
     );
   } else {
     for (const error of loaded.errors) streams.stdout.write(formatLine(error, language));
     for (const w of warnings) streams.stdout.write(`${w.file}  PERINGATAN  ${w.message}\n`);
+    for (const w of placed)
+      streams.stdout.write(
+        `${w.file}:${w.line}:${w.column}  PERINGATAN  ${w.code}  ${language === 'en' ? w.messageEn : w.message}\n`,
+      );
     const summary =
       language === 'en'
-        ? `${files.length} file(s) checked, ${loaded.errors.length} error(s)${warnings.length > 0 ? `, ${warnings.length} warning(s)` : ''}.\n`
-        : `${files.length} berkas diperiksa, ${loaded.errors.length} kesalahan${warnings.length > 0 ? `, ${warnings.length} peringatan` : ''}.\n`;
+        ? `${files.length} file(s) checked, ${loaded.errors.length} error(s)${warningCount > 0 ? `, ${warningCount} warning(s)` : ''}.\n`
+        : `${files.length} berkas diperiksa, ${loaded.errors.length} kesalahan${warningCount > 0 ? `, ${warningCount} peringatan` : ''}.\n`;
     (loaded.errors.length > 0 ? streams.stderr : streams.stdout).write(summary);
   }
   if (ioFailure) return 2;

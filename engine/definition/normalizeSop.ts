@@ -105,6 +105,7 @@ function normalizeStep(step: RawStep, index: number, sop: RawSop, regency: RawRe
     if (step.decision.question !== undefined) out.decision.question = step.decision.question;
   } else out.next = step.next ?? defaultNext(sop.steps, index);
   if (step.sendBack) out.sendBack = step.sendBack;
+  if (step.provenance) out.provenance = step.provenance;
   return out;
 }
 

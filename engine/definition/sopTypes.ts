@@ -353,6 +353,8 @@ export interface Step {
   end?: CaseEnding;
   /** Set on `kind: service` steps. */
   service?: ServiceCall;
+  /** Where the step was read in its source and what of it was inferred (shown on the printout). */
+  provenance?: Provenance;
 }
 
 /** A normalised actor with the role that performs it in Alur. */

@@ -182,7 +182,7 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     await expect(page.locator('[data-testid=status]').innerText()).resolves.toBe('Terbit');
     await screenshot(page, SUITE, '10-published');
     await page.click('a:has-text("Cetak dokumen SOP")');
-    await page.waitForSelector('[data-testid=flow-preview] svg');
+    await page.waitForSelector('[data-testid=print-chart] svg');
     await screenshot(page, SUITE, '11-print-view');
     mkdirSync(join(ARTIFACTS, SUITE), { recursive: true });
     await page.emulateMedia({ media: 'print' });

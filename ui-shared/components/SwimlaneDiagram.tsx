@@ -1,6 +1,7 @@
 import { useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { diagramTarget } from './diagramTarget.ts';
 import type { SopDefinition, Step } from '../../engine/definition/sopTypes.ts';
+import { outputsText, requirementsText, timeText } from './sopRowText.ts';
 import { COLUMNS, ROWS, endingLabel, layoutSwimlane, type ShapeBox } from './swimlaneLayout.ts';
 
 /** How each step should be shown: done, current, or not reached (runtime); all neutral in the designer. */
@@ -74,10 +75,6 @@ function Shape({ box, mark }: { box: ShapeBox; mark: StepMark | undefined }) {
   );
 }
 
-function requirementsText(step: Step): string {
-  return step.requirements.map((r) => r.label + (r.required ? '' : ' (bila ada)')).join(', ');
-}
-
 /**
  * The SOP flowchart in the official layout of the seeds: one row per step, one column per actor lane,
  * activity boxes and decision diamonds with labelled arrows, and the Baku Mutu and Keterangan columns.
@@ -114,9 +111,8 @@ export function SwimlaneDiagram({ definition, marks = {}, title, editing }: Prop
   const { lanesX, metaX } = layout;
   const metaColumns: Array<[string, number, (s: Step) => string]> = [
     ['Kelengkapan', COLUMNS.requirements, requirementsText],
-    // Round-the-clock steps (`clock: calendar`) say so beside their time, as the printed SOP should.
-    ['Waktu', COLUMNS.time, (s) => (s.timeText ? `${s.timeText}${s.clock === 'calendar' ? ' (24 jam)' : ''}` : '')],
-    ['Output', COLUMNS.output, (s) => s.outputs.map((o) => o.name).join(', ')],
+    ['Waktu', COLUMNS.time, timeText],
+    ['Output', COLUMNS.output, outputsText],
     ['Keterangan', COLUMNS.notes, (s) => s.notes ?? ''],
   ];
   let mx = metaX;

@@ -4,11 +4,11 @@ import type { RawRegency } from '../../../engine/definition/sopTypes.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { useDefinitionCheck } from '../editor/useDefinitionCheck.ts';
-import { FlowPreview } from '../preview/FlowPreview.tsx';
+import { PrintDocument } from '../print/PrintDocument.tsx';
 
 /**
- * The official SOP document for printing or saving as PDF (the browser's print): header table and
- * flowchart on landscape pages, nothing else. Prints the newest text of the SOP.
+ * The official SOP document for printing or saving as PDF (the browser's print): the cover and the
+ * flowchart cut into A4 landscape pages, nothing else. Prints the newest text of the SOP.
  */
 export function PrintPage() {
   const { t } = useTranslation();
@@ -30,7 +30,7 @@ export function PrintPage() {
         </button>
       </div>
       {load.definition ? (
-        <FlowPreview definition={load.definition} regency={regency.data.regency} />
+        <PrintDocument definition={load.definition} regency={regency.data.regency} />
       ) : (
         <div className="alert error">{t('designer.editor.fixFirst')}</div>
       )}

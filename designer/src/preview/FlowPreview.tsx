@@ -74,7 +74,7 @@ export function FlowPreview({
           </button>
         </div>
       )}
-      <SopHeaderTable definition={definition} regency={regency} />
+      <SopHeaderTable definition={definition} regency={regency} blanks />
       <div className="scroll-x">
         <SwimlaneDiagram
           definition={definition}

@@ -1,6 +1,8 @@
+import { Fragment } from 'react';
 import type { RawRegency, SopDefinition } from '../../../engine/definition/sopTypes.ts';
 import { describeSchedule } from '../../../engine/calendar/describeSchedule.ts';
 import { formatDate } from '../../../ui-shared/format/dateTime.ts';
+import { coverRows } from '../print/coverSections.ts';
 
 function List({ items }: { items: string[] | undefined }) {
   if (!items || items.length === 0) return <>—</>;
@@ -15,10 +17,20 @@ function List({ items }: { items: string[] | undefined }) {
 
 /**
  * The header table of the official SOP document (PermenPANRB 35/2012): office, number and dates,
- * who approved it, the SOP name, then Dasar Hukum, Kualifikasi, Keterkaitan, Peralatan, Peringatan
- * and Pencatatan. Always in Indonesian: it is the legal document.
+ * who approved it, the SOP name, then the list cells the SOP has (Dasar Hukum, Kualifikasi or Kriteria
+ * Sasaran, Keterkaitan, Peralatan, Pihak Terkait, Dokumen Pendukung, Peringatan, Pencatatan) two to a row
+ * as its source lays them out. Always in Indonesian: it is the legal document.
  */
-export function SopHeaderTable({ definition, regency }: { definition: SopDefinition; regency: RawRegency }) {
+export function SopHeaderTable({
+  definition,
+  regency,
+  blanks = false,
+}: {
+  definition: SopDefinition;
+  regency: RawRegency;
+  /** Show the standard form's cells even when empty (the editor's preview, not the printout). */
+  blanks?: boolean;
+}) {
   const unit = regency.units.find((u) => u.id === definition.unit)?.name;
   const approved = definition.approvedBy;
   return (
@@ -84,44 +96,24 @@ export function SopHeaderTable({ definition, regency }: { definition: SopDefinit
             <strong>{definition.name}</strong>
           </td>
         </tr>
-        <tr>
-          <th className="half">Dasar Hukum</th>
-          <th className="half" colSpan={2}>
-            Kualifikasi Pelaksana
-          </th>
-        </tr>
-        <tr>
-          <td>
-            <List items={definition.legalBasis} />
-          </td>
-          <td colSpan={2}>
-            <List items={definition.qualifications} />
-          </td>
-        </tr>
-        <tr>
-          <th>Keterkaitan</th>
-          <th colSpan={2}>Peralatan/Perlengkapan</th>
-        </tr>
-        <tr>
-          <td>
-            <List items={definition.relatedSops} />
-          </td>
-          <td colSpan={2}>
-            <List items={definition.equipment} />
-          </td>
-        </tr>
-        <tr>
-          <th>Peringatan</th>
-          <th colSpan={2}>Pencatatan dan Pendataan</th>
-        </tr>
-        <tr>
-          <td>
-            <List items={definition.warnings} />
-          </td>
-          <td colSpan={2}>
-            <List items={definition.recordKeeping} />
-          </td>
-        </tr>
+        {coverRows(definition, blanks).map((row) => (
+          <Fragment key={row.map((c) => c.key).join('-')}>
+            <tr className="sop-cover-head">
+              {row.map((cell, i) => (
+                <th key={cell.key} className="half" colSpan={row.length === 1 ? 3 : i === 0 ? 1 : 2}>
+                  {cell.label}
+                </th>
+              ))}
+            </tr>
+            <tr className="sop-cover-list">
+              {row.map((cell, i) => (
+                <td key={cell.key} colSpan={row.length === 1 ? 3 : i === 0 ? 1 : 2} data-cover={cell.key}>
+                  <List items={cell.items} />
+                </td>
+              ))}
+            </tr>
+          </Fragment>
+        ))}
         {definition.schedule && (
           <tr>
             <th>Pelaksanaan terjadwal</th>

@@ -15,6 +15,11 @@ function texts(t: LetterTemplate): string[] {
     .filter(Boolean);
 }
 
+/** The placeholder names a letter template prints, in order of appearance (repeats kept). */
+export function templatePlaceholders(template: LetterTemplate): string[] {
+  return texts(template).flatMap((text) => [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!));
+}
+
 /**
  * Every placeholder of a letter (and every `required` and `recipient` field) names data the letter can
  * see: the case data, the forms of its own step and the steps before it (also as `steps.<step>.<field>`),
@@ -41,7 +46,7 @@ export function checkLetterPlaceholders(context: CheckContext, forms: ResolvedFo
             )?.template
           : output.template;
       if (!template) return;
-      const used = texts(template).flatMap((text) => [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!));
+      const used = templatePlaceholders(template);
       const named = [...used, ...(template.required ?? []), ...(template.recipient ? [template.recipient] : [])];
       const known = [...visible];
       for (const name of new Set(named))

@@ -1,0 +1,260 @@
+import type { FlowEdge } from './printFlow.ts';
+
+/** Where a page's table put its rows and lane columns, measured in the page's own coordinates. */
+export interface SheetGeometry {
+  lanes: Array<{ x: number; width: number }>;
+  /** Right edge of the lane columns: send-back loops run just inside it. */
+  lanesRight: number;
+  rows: Map<number, { y: number; height: number }>;
+  topStrip?: { y: number; height: number };
+  bottomStrip?: { y: number; height: number };
+}
+
+/** What one chart row draws: its step's lanes (steps) or the endings (the row after the last step). */
+export interface RowContent {
+  lanes: number[];
+  kind: 'terminator' | 'activity' | 'decision';
+  inferred: boolean;
+}
+
+/** A shape of the page: a step in one of its lanes, or an ending. */
+export interface DrawnShape {
+  key: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  kind: 'terminator' | 'activity' | 'decision';
+  label?: string;
+  inferred: boolean;
+}
+
+/** A flow line of the page, ending in an arrowhead. */
+export interface DrawnLine {
+  points: Array<[number, number]>;
+  back: boolean;
+  inferred: boolean;
+  label?: string;
+  /** A plain line joining the lanes of a step done together (no arrowhead). */
+  together?: boolean;
+}
+
+/** An off-page connector (PermenPANRB pentagon) with the letter that pairs it with its other half. */
+export interface DrawnConnector {
+  x: number;
+  y: number;
+  letter: string;
+}
+
+/** Everything drawn over one page's table. */
+export interface SheetDrawing {
+  shapes: DrawnShape[];
+  lines: DrawnLine[];
+  connectors: DrawnConnector[];
+}
+
+const PENTAGON = { width: 18, height: 16 };
+
+function shapeSize(kind: RowContent['kind'], laneWidth: number): { width: number; height: number } {
+  if (kind === 'decision') return { width: Math.min(44, laneWidth - 8), height: 30 };
+  return { width: Math.min(72, laneWidth - 8), height: 24 };
+}
+
+/**
+ * Lays out one page of the printed flowchart over its measured table: shapes centred in their lane cells,
+ * arrows between rows of the page, and an off-page connector pair (same letter) for each arrow whose other
+ * end is on another page: below the rows for an arrow going on, above them for a loop going back.
+ */
+export function drawSheet(
+  geometry: SheetGeometry,
+  contents: RowContent[],
+  endings: Array<{ id: string; label: string; lane: number; inferred: boolean }>,
+  edges: FlowEdge[],
+  pageOf: (row: number) => number,
+  page: number,
+  letters: Map<FlowEdge, string>,
+): SheetDrawing {
+  const shapes: DrawnShape[] = [];
+  const anchor = new Map<string, DrawnShape>();
+  const place = (row: number, lane: number, key: string, kind: RowContent['kind'], inferred: boolean) => {
+    const cell = geometry.rows.get(row);
+    const column = geometry.lanes[lane];
+    if (!cell || !column) return undefined;
+    const size = shapeSize(kind, column.width);
+    const shape: DrawnShape = {
+      key,
+      x: column.x + (column.width - size.width) / 2,
+      y: cell.y + (cell.height - size.height) / 2,
+      ...size,
+      kind,
+      inferred,
+    };
+    shapes.push(shape);
+    return shape;
+  };
+  const lines: DrawnLine[] = [];
+  contents.forEach((content, row) => {
+    const placed = content.lanes.flatMap((lane) => {
+      const shape = place(row, lane, `${row}-${lane}`, content.kind, content.inferred);
+      return shape ? [shape] : [];
+    });
+    if (placed[0]) anchor.set(`row:${row}`, placed[0]);
+    if (placed.length > 1) {
+      const y = placed[0]!.y + placed[0]!.height / 2;
+      const xs = placed.map((p) => p.x);
+      const right = placed.find((p) => p.x === Math.min(...xs))!;
+      lines.push({
+        points: [
+          [right.x + right.width, y],
+          [Math.max(...xs), y],
+        ],
+        back: false,
+        inferred: false,
+        together: true,
+      });
+    }
+  });
+  const endingsRow = contents.length;
+  endings.forEach((e) => {
+    const shape = place(endingsRow, e.lane, `end-${e.id}`, 'terminator', e.inferred);
+    if (shape) {
+      shape.label = e.label;
+      anchor.set(`end:${e.id}`, shape);
+    }
+  });
+  const at = (edge: FlowEdge, end: 'from' | 'to') =>
+    end === 'to' && edge.to === endingsRow ? anchor.get(`end:${edge.target}`) : anchor.get(`row:${edge[end]}`);
+
+  const connectors: DrawnConnector[] = [];
+  const stripUse = new Map<string, number>();
+  // Pentagons sharing a strip and a spot move right so their letters stay readable.
+  const pentagon = (strip: 'top' | 'bottom', x: number, letter: string): DrawnConnector | undefined => {
+    const band = strip === 'top' ? geometry.topStrip : geometry.bottomStrip;
+    if (!band) return undefined;
+    const spot = `${strip}:${Math.round(x)}`;
+    const n = stripUse.get(spot) ?? 0;
+    stripUse.set(spot, n + 1);
+    const c = { x: x + n * (PENTAGON.width + 4), y: band.y + (band.height - PENTAGON.height) / 2, letter };
+    connectors.push(c);
+    return c;
+  };
+  let loops = 0;
+  const outgoing = new Map<number, number>();
+  edges.forEach((edge) => {
+    const k = outgoing.get(edge.from) ?? 0;
+    if (edge.kind !== 'sendBack') outgoing.set(edge.from, k + 1);
+    const onFrom = pageOf(edge.from) === page;
+    const onTo = pageOf(edge.to) === page;
+    if (!onFrom && !onTo) return;
+    const forward = edge.to > edge.from;
+    const source = onFrom ? at(edge, 'from') : undefined;
+    const dest = onTo ? at(edge, 'to') : undefined;
+    const base = { back: !forward || edge.kind === 'sendBack', inferred: edge.inferred };
+    const withLabel = edge.label !== undefined ? { label: edge.label } : {};
+    const startOf = (s: DrawnShape): [number, number] =>
+      k === 0 || !forward ? [s.x + s.width / 2, s.y + s.height] : [s.x + s.width, s.y + s.height / 2];
+    if (forward) {
+      if (source && dest) {
+        const [sx, sy] = startOf(source);
+        const tx = dest.x + dest.width / 2;
+        const bend = dest.y - 8 - (k > 0 ? 4 : 0);
+        const points: Array<[number, number]> =
+          k === 0
+            ? [
+                [sx, sy],
+                [sx, bend],
+                [tx, bend],
+                [tx, dest.y],
+              ]
+            : [
+                [sx, sy],
+                [sx + 8, sy],
+                [sx + 8, bend],
+                [tx, bend],
+                [tx, dest.y],
+              ];
+        lines.push({ points, ...base, ...withLabel });
+      } else if (source) {
+        const [sx, sy] = startOf(source);
+        const c = pentagon('bottom', k === 0 ? sx : sx + 8, letters.get(edge) ?? '?');
+        if (c)
+          lines.push({
+            points:
+              k === 0
+                ? [
+                    [sx, sy],
+                    [c.x, c.y],
+                  ]
+                : [
+                    [sx, sy],
+                    [c.x, sy],
+                    [c.x, c.y],
+                  ],
+            ...base,
+            ...withLabel,
+          });
+      } else if (dest) {
+        const c = pentagon('top', dest.x + dest.width / 2, letters.get(edge) ?? '?');
+        if (c)
+          lines.push({
+            points: [
+              [c.x, c.y + PENTAGON.height],
+              [c.x, dest.y],
+            ],
+            ...base,
+          });
+      }
+      return;
+    }
+    // Loops back run up a channel just inside the right edge of the lanes, one channel per loop.
+    loops += 1;
+    const channel = geometry.lanesRight - 6 - loops * 7;
+    if (source && dest) {
+      const sy = source.y + source.height / 2;
+      const ty = dest.y + dest.height / 2;
+      lines.push({
+        points: [
+          [source.x + source.width, sy],
+          [channel, sy],
+          [channel, ty],
+          [dest.x + dest.width, ty],
+        ],
+        ...base,
+        ...withLabel,
+      });
+    } else if (source) {
+      const sy = source.y + source.height / 2;
+      const c = pentagon('top', channel, letters.get(edge) ?? '?');
+      if (c)
+        lines.push({
+          points: [
+            [source.x + source.width, sy],
+            [c.x, sy],
+            [c.x, c.y + PENTAGON.height],
+          ],
+          ...base,
+          ...withLabel,
+        });
+    } else if (dest) {
+      const ty = dest.y + dest.height / 2;
+      const c = pentagon('bottom', channel, letters.get(edge) ?? '?');
+      if (c)
+        lines.push({
+          points: [
+            [c.x, c.y],
+            [c.x, ty],
+            [dest.x + dest.width, ty],
+          ],
+          ...base,
+        });
+    }
+  });
+  return { shapes, lines, connectors };
+}
+
+/** The pentagon's outline, pointing down, its top edge centred on (x, y). */
+export function pentagonPoints(c: DrawnConnector): string {
+  const h = PENTAGON.width / 2;
+  const { x, y } = c;
+  return `${x - h},${y} ${x + h},${y} ${x + h},${y + 10} ${x},${y + PENTAGON.height} ${x - h},${y + 10}`;
+}
