@@ -115,6 +115,35 @@ describe('the printed chart: pages cut between rows, off-page connectors, honest
     for (const c of second.connectors) expect(c.y).toBeLessThan(80);
   });
 
+  it('a row done in order (JKN row 5: loket, then kabid) prints an arrow between its lanes and leaves from the last', () => {
+    const definition = sop('kutai-kartanegara', 'kepesertaan-jkn');
+    const row = definition.steps.findIndex((s) => s.id === 'input-edabu');
+    const edges = flowEdges(definition);
+    const lanes = definition.actors.map((_, i) => ({ x: 300 + i * 60, width: 60 }));
+    const contents = definition.steps.map((s) => ({
+      lanes: s.actors.map((a) => definition.actors.findIndex((x) => x.id === a)),
+      kind: 'activity' as const,
+      inferred: false,
+      inOrder: s.actorMode === 'sequence',
+    }));
+    const geometry: SheetGeometry = {
+      lanes,
+      lanesRight: 300 + lanes.length * 60,
+      rows: new Map(definition.steps.map((_, k) => [k, { y: 80 + k * 60, height: 60 }])),
+    };
+    const sheet = drawSheet(geometry, contents, [], edges, () => 0, 0, new Map());
+    const loket = lanes[definition.actors.findIndex((a) => a.id === 'loket')]!;
+    const kabid = lanes[definition.actors.findIndex((a) => a.id === 'kabid')]!;
+    const y = 80 + row * 60 + 30;
+    const between = sheet.lines.find((l) => l.points[0]![1] === y && l.points.length === 2 && !l.together);
+    expect(between?.points[0]![0]).toBeGreaterThan(loket.x);
+    expect(between?.points[0]![0]).toBeLessThan(kabid.x);
+    // Every arrow leaving the row starts in the kabid's lane.
+    const leaving = sheet.lines.filter((l) => l !== between && Math.abs(l.points[0]![1] - y) <= 30);
+    expect(leaving.length).toBeGreaterThan(0);
+    for (const l of leaving) expect(l.points[0]![0]).toBeGreaterThanOrEqual(kabid.x);
+  });
+
   it("Bengkayang's SOPs carry the source notice; SOPs read from a step table do not", () => {
     expect(sourceNotice(sop('bengkayang', 'santunan-kematian'))).toBe(
       'Catatan sumber: langkah disusun dari ruang lingkup keputusan; belum dari naskah teknis resmi',

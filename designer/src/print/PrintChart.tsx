@@ -72,6 +72,7 @@ export function PrintChart({ definition }: { definition: SopDefinition }) {
       const parts = inferredParts(step);
       return {
         lanes: step.actors.map((id) => laneOf.get(id) ?? 0),
+        inOrder: step.actorMode === 'sequence',
         kind: step.decision ? 'decision' : i === 0 || step.end !== undefined ? 'terminator' : 'activity',
         inferred: parts.has('actor') || parts.has('decision') || parts.has('step'),
       };

@@ -15,6 +15,8 @@ export interface RowContent {
   lanes: number[];
   kind: 'terminator' | 'activity' | 'decision';
   inferred: boolean;
+  /** A row done by its lanes one after another (`sequence`): arrows in that order, the flow leaves from the last. */
+  inOrder?: boolean;
 }
 
 /** A shape of the page: a step in one of its lanes, or an ending. */
@@ -99,7 +101,22 @@ export function drawSheet(
       return shape ? [shape] : [];
     });
     if (placed[0]) anchor.set(`row:${row}`, placed[0]);
-    if (placed.length > 1) {
+    if (content.inOrder && placed.length > 1) {
+      anchor.set(`exit:${row}`, placed[placed.length - 1]!);
+      placed.slice(1).forEach((to, i) => {
+        const from = placed[i]!;
+        const y = from.y + from.height / 2;
+        const rightward = to.x > from.x;
+        lines.push({
+          points: [
+            [rightward ? from.x + from.width : from.x, y],
+            [rightward ? to.x : to.x + to.width, y],
+          ],
+          back: false,
+          inferred: false,
+        });
+      });
+    } else if (placed.length > 1) {
       const y = placed[0]!.y + placed[0]!.height / 2;
       const xs = placed.map((p) => p.x);
       const right = placed.find((p) => p.x === Math.min(...xs))!;
@@ -123,7 +140,9 @@ export function drawSheet(
     }
   });
   const at = (edge: FlowEdge, end: 'from' | 'to') =>
-    end === 'to' && edge.to === endingsRow ? anchor.get(`end:${edge.target}`) : anchor.get(`row:${edge[end]}`);
+    end === 'to' && edge.to === endingsRow
+      ? anchor.get(`end:${edge.target}`)
+      : ((end === 'from' ? anchor.get(`exit:${edge.from}`) : undefined) ?? anchor.get(`row:${edge[end]}`));
 
   const connectors: DrawnConnector[] = [];
   const stripUse = new Map<string, number>();
