@@ -309,7 +309,14 @@ function report(
     targets: [
       {
         key: 'api_vs_pgbench_ratio',
-        label: 'API step completions ≥ 50% of the pgbench transaction rate, 8 clients',
+        label: 'API step completions ≥ 30% of the pgbench transaction rate, 8 clients (issue 13)',
+        value: ratio === null ? null : round(ratio),
+        target: '≥ 0.3',
+        met: ratio === null ? null : ratio >= 0.3,
+      },
+      {
+        key: 'api_vs_pgbench_ratio',
+        label: 'API step completions ≥ 50% of the pgbench transaction rate, 8 clients (the platform)',
         value: ratio === null ? null : round(ratio),
         target: '≥ 0.5',
         met: ratio === null ? null : ratio >= 0.5,
