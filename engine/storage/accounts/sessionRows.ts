@@ -89,3 +89,12 @@ export async function liveSessionRow(db: Knex, tokenHash: string, now: Date): Pr
 export async function deleteSession(db: Knex, tokenHash: string): Promise<void> {
   await db('sessions').where({ id: tokenHash }).delete();
 }
+
+/** The NIP and jabatan of an account (what a signer block prints). */
+export async function accountTitle(
+  db: Knex,
+  userId: string,
+): Promise<{ nip: string | null; position: string | null } | undefined> {
+  return (await db('users').where({ id: userId }).first('nip', 'position')) as
+    { nip: string | null; position: string | null } | undefined;
+}
