@@ -233,8 +233,8 @@ describe(`the database client (${databaseLabel})`, () => {
       const wire: string[] = [];
       const probe = probeClient(wire);
       try {
-        const queued = await withRegencyScope(probe, 'kutai-kartanegara', async (trx) =>
-          sendWithCommit(trx, accessRow('GET /uji/bersama-commit')),
+        const queued = await withRegencyScope(probe, 'kutai-kartanegara', (trx) =>
+          Promise.resolve(sendWithCommit(trx, accessRow('GET /uji/bersama-commit'))),
         );
         expect(queued).toBe(true);
       } finally {
@@ -276,9 +276,10 @@ describe(`the database client (${databaseLabel})`, () => {
 
   it('outside a server transaction nothing is queued (the caller writes at once)', async () => {
     expect(sendWithCommit(db, accessRow('GET /uji/tanpa-transaksi'))).toBe(false);
-    await db.transaction(async (trx) => {
-      // A transaction not opened by withRegencyScope has no COMMIT to ride on.
-      expect(sendWithCommit(trx, accessRow('GET /uji/tanpa-transaksi'))).toBe(false);
-    });
+    // A transaction not opened by withRegencyScope has no COMMIT to ride on.
+    const queued = await db.transaction((trx) =>
+      Promise.resolve(sendWithCommit(trx, accessRow('GET /uji/tanpa-transaksi'))),
+    );
+    expect(queued).toBe(false);
   });
 });

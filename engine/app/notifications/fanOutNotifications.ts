@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { RawRegency } from '../../definition/sopTypes.ts';
+import type { NotificationParams } from '../../notifications/notificationTypes.ts';
 import type { NotificationRow } from '../../storage/notifications/notificationRows.ts';
 import { regencyConfigs } from '../../storage/regencies/regencyConfigs.ts';
 import { superiorRole } from './superiorRole.ts';
