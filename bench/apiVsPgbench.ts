@@ -240,10 +240,15 @@ export async function run(options: BenchOptions): Promise<PartResult> {
       // One more window at 8 clients against a second server process on the same database, with the V8 profiler on.
       const profileDir = join(options.tmpDir, 'profile');
       mkdirSync(profileDir, { recursive: true });
-      await load.ensurePool(100, Math.ceil(warm.perSecond * 2.5 * seconds));
       const profiled = await startServerProcess({ kind: 'postgres', url: apiDb.url }, sop.definitionsDir, {
         BENCH_PROFILE_DIR: profileDir,
       });
+      // Warm the fresh process first (its first completions compile the SOP and read the regency once), then
+      // start the profiler, so the profile shows the steady state rather than one-off start-up work.
+      await load.ensurePool(100, Math.ceil(warm.perSecond * 3.5 * seconds));
+      await load.window([{ url: profiled.url, connections: 8 }], 1);
+      process.kill(profiled.pid, 'SIGUSR2');
+      await new Promise((resolve) => setTimeout(resolve, 300));
       const window = await load.window([{ url: profiled.url, connections: 8 }], seconds);
       await profiled.stop();
       const profile = JSON.parse(readFileSync(join(profileDir, 'server.cpuprofile'), 'utf8')) as CpuProfile;
@@ -309,7 +314,14 @@ function report(
     targets: [
       {
         key: 'api_vs_pgbench_ratio',
-        label: 'API step completions ≥ 50% of the pgbench transaction rate, 8 clients',
+        label: 'API step completions ≥ 30% of the pgbench transaction rate, 8 clients (issue 13)',
+        value: ratio === null ? null : round(ratio),
+        target: '≥ 0.3',
+        met: ratio === null ? null : ratio >= 0.3,
+      },
+      {
+        key: 'api_vs_pgbench_ratio',
+        label: 'API step completions ≥ 50% of the pgbench transaction rate, 8 clients (the platform)',
         value: ratio === null ? null : round(ratio),
         target: '≥ 0.5',
         met: ratio === null ? null : ratio >= 0.5,

@@ -33,7 +33,7 @@ const HOW_TO = [
     Object.keys(PARTS)
       .map((p) => `\`${p}\``)
       .join(', ') +
-    '). A part run alone replaces only its own figures.',
+    '). A part run alone replaces only its own figures; `npm run bench -- --render` re-writes RESULTS.md from results.json without measuring.',
   '',
   '**Needs:** a PostgreSQL 15+ server (default `postgres://postgres@127.0.0.1:5432/test`; set `BENCH_DATABASE_URL` or `DATABASE_URL`), where the bench creates and drops its own `alur_bench_*` databases, and `pgbench` on the PATH or under `/usr/lib/postgresql/*/bin` — on Debian/Ubuntu `apt-get install -y postgresql-15` (or `postgresql-contrib`) provides it. The bench installs nothing itself.',
 ].join('\n');
@@ -50,6 +50,8 @@ function parseArgs(argv: string[]): { quick: boolean; parts: string[] } {
 }
 
 const { quick, parts } = parseArgs(process.argv.slice(2));
+// `--render` only re-writes RESULTS.md from results.json (after a change to the explanations), measuring nothing.
+const renderOnly = process.argv.includes('--render');
 const serverUrl =
   process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const tmpDir = mkdtempSync(join(tmpdir(), 'alur-bench-'));
@@ -72,7 +74,7 @@ let failed = 0;
 log(
   `machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.postgres ?? 'no PostgreSQL'}; parts: ${parts.join(', ')}${quick ? ' (quick)' : ''}`,
 );
-for (const name of parts) {
+for (const name of renderOnly ? [] : parts) {
   const part = PARTS[name]!;
   const partStarted = Date.now();
   log(`— ${part.title}`);
@@ -110,7 +112,7 @@ const ordered = Object.fromEntries(
     .filter((p) => stored[p])
     .map((p) => [p, stored[p]!]),
 );
-const results = buildResults(machine, ordered, []);
+const results = buildResults((renderOnly ? readResults(jsonFile).machine : undefined) ?? machine, ordered, []);
 writeResults(jsonFile, markdownFile, results, renderMarkdown(results, limitsOf(results), HOW_TO));
 rmSync(tmpDir, { recursive: true, force: true });
 log(

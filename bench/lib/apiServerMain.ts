@@ -19,13 +19,14 @@ const running = await startServer({
   jobPollMs: 3_600_000,
   logger: pino({ level: 'warn' }),
 });
-// With BENCH_PROFILE_DIR the V8 sampling profiler runs from now (start-up excluded) until the process is stopped.
+// With BENCH_PROFILE_DIR the V8 sampling profiler runs from SIGUSR2 (sent by the bench after a warm-up,
+// so start-up and first-use work are excluded) until the process is stopped.
 const profileDir = process.env.BENCH_PROFILE_DIR;
 const profiler = profileDir ? new Session() : undefined;
 if (profiler) {
   profiler.connect();
   await profiler.post('Profiler.enable');
-  await profiler.post('Profiler.start');
+  process.once('SIGUSR2', () => void profiler.post('Profiler.start'));
 }
 process.stdout.write(`${JSON.stringify({ url: running.url, pid: process.pid })}\n`);
 const stop = (): void => {

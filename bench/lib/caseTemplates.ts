@@ -5,8 +5,8 @@ import type { CaseEvent } from '../../engine/core/events.ts';
 import type { ExecutableSop } from '../../engine/core/compileSop.ts';
 import type { WalkInputs } from './stepInputs.ts';
 
-/** Placeholders in template rows, replaced per generated case in SQL. */
-export const PLACEHOLDER = { caseId: 'CASEID0000', name: 'NAMAPEMOHON', nik: '1234567890123456' } as const;
+/** Placeholders in template rows, replaced per generated case in SQL (the NIK is structurally valid: the engine checks it). */
+export const PLACEHOLDER = { caseId: 'CASEID0000', name: 'NAMAPEMOHON', nik: '1234560101809999' } as const;
 
 /** A case as the engine left it after `commands` commands of one walk, with every event so far. */
 export interface StageTemplate {

@@ -18,10 +18,15 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
-/** Creates a fresh database `alur_bench_<suffix>` (dropping a leftover of an interrupted run first). */
+/**
+ * Creates a fresh database `alur_bench_<suffix>` (dropping a leftover of an interrupted run first).
+ * `BENCH_DB_TAG` adds a tag to the name, so two work trees can bench on one server without dropping each other's.
+ */
 export async function createBenchDatabase(serverUrl: string, suffix: string): Promise<BenchDatabase> {
-  if (!/^[a-z0-9_]+$/.test(suffix)) throw new Error(`bad database suffix ${suffix}`);
-  const name = `alur_bench_${suffix}`;
+  const tag = process.env.BENCH_DB_TAG ?? '';
+  const full = tag ? `${tag}_${suffix}` : suffix;
+  if (!/^[a-z0-9_]+$/.test(full)) throw new Error(`bad database suffix ${full}`);
+  const name = `alur_bench_${full}`;
   await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);

@@ -29,6 +29,7 @@ export const REQUIRED_KEYS = [
   'api_p99_ms_c8',
   'inbox_p99_ms_1m',
   'scaleout_ratio',
+  'scaleout_efficiency',
   'revalidate_500_lines_ms',
   'definitions_per_s',
 ] as const;

@@ -64,6 +64,8 @@ export function walkInputsPerScenario(definition: SopDefinition): WalkInputs[] {
 
 /** Case data with a distinct applicant (name, NIK) for case number `i`, so registers and searches see varied rows. */
 export function applicantVariant(caseData: Record<string, unknown>, i: number): Record<string, unknown> {
-  const nik = `6402${String(100000000000 + i).slice(-12)}`;
+  // A structurally valid NIK (kecamatan 64.02.01, birth day 01–28 January 1980, serial 0001–9999), distinct up to 279,972 cases.
+  const day = String(1 + (Math.floor(i / 9999) % 28)).padStart(2, '0');
+  const nik = `640201${day}0180${String((i % 9999) + 1).padStart(4, '0')}`;
   return { ...caseData, fullName: `Penerima Tolok Ukur ${i}`, nik };
 }

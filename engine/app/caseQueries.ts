@@ -7,7 +7,8 @@ import { AppError } from './appErrors.ts';
 import { outsidePartyOf } from './caseData/outsideParty.ts';
 import { executableOfVersionId } from './executableCache.ts';
 import type { AccessProfile } from './permissions/accessProfile.ts';
-import { caseScopeOf, whereCaseVisible } from './permissions/caseScope.ts';
+import { caseScopeOf } from './permissions/caseScope.ts';
+import { whereCaseVisible } from '../storage/cases/caseVisibility.ts';
 
 /** Shows only the last four digits of a NIK in lists (data minimisation). */
 export function maskNik(nik: string | null | undefined): string | null {

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import {
+  deleteIdempotencyKey,
+  deleteIdempotencyKeysOlderThan,
+  idempotencyKeyRow,
+  insertIdempotencyKey,
+  storeIdempotentAnswer,
+} from '../storage/requests/idempotencyRows.ts';
 import { AppError } from './appErrors.ts';
 import { canonicalJson } from './canonicalJson.ts';
 
@@ -48,18 +55,13 @@ function hashOf(content: unknown): string {
 export async function claimIdempotencyKey(trx: Knex, request: IdempotentRequest): Promise<StoredAnswer | undefined> {
   const hash = hashOf(request.content);
   // A key older than the retention is forgotten: the same key then starts a new request.
-  await trx('idempotency_keys')
-    .where({ owner: request.owner, key: request.key })
-    .andWhere('created_at', '<', trx.raw(`now() - interval '${IDEMPOTENCY_HOURS} hours'`))
-    .delete();
-  const inserted = (await trx.raw(
-    `INSERT INTO idempotency_keys (regency_id, owner, key, route, request_hash) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (owner, key) DO NOTHING RETURNING key`,
-    [request.regencyId, request.owner, request.key, request.route, hash],
-  )) as { rows: unknown[] };
-  if (inserted.rows.length > 0) return undefined;
-  const row = (await trx('idempotency_keys').where({ owner: request.owner, key: request.key }).first()) as
-    { route: string; request_hash: string; status: number | null; body: unknown } | undefined;
+  const first = await insertIdempotencyKey(
+    trx,
+    { regencyId: request.regencyId, owner: request.owner, key: request.key, route: request.route, requestHash: hash },
+    IDEMPOTENCY_HOURS,
+  );
+  if (first) return undefined;
+  const row = await idempotencyKeyRow(trx, request);
   if (!row || row.status === null)
     throw new AppError('CONFLICT', 'Permintaan dengan kunci yang sama masih diproses. Coba lagi sebentar lagi.');
   if (row.route !== request.route || row.request_hash !== hash)
@@ -73,19 +75,15 @@ export async function claimIdempotencyKey(trx: Knex, request: IdempotentRequest)
 
 /** Stores the first answer under the claimed key (same transaction, so both commit or neither). */
 export async function rememberAnswer(trx: Knex, request: IdempotentRequest, answer: StoredAnswer): Promise<void> {
-  await trx('idempotency_keys')
-    .where({ owner: request.owner, key: request.key })
-    .update({ status: answer.status, body: JSON.stringify(answer.body ?? {}) });
+  await storeIdempotentAnswer(trx, request, answer);
 }
 
 /** Deletes keys past the retention (all regencies; run by the job role). */
 export async function purgeExpiredKeys(trx: Knex): Promise<number> {
-  return trx('idempotency_keys')
-    .where('created_at', '<', trx.raw(`now() - interval '${IDEMPOTENCY_HOURS} hours'`))
-    .delete();
+  return deleteIdempotencyKeysOlderThan(trx, IDEMPOTENCY_HOURS);
 }
 
 /** Frees a claimed key whose request was refused after all (a committed refusal stores no answer to replay). */
 export async function releaseIdempotencyKey(trx: Knex, request: IdempotentRequest): Promise<void> {
-  await trx('idempotency_keys').where({ owner: request.owner, key: request.key }).delete();
+  await deleteIdempotencyKey(trx, request);
 }

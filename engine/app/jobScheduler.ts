@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { pino, type Logger } from 'pino';
+import { claimDueJob, finishJob } from '../storage/jobs/jobRows.ts';
 import { reportError } from './reportError.ts';
 
 /** A background job: its schedule lives in the `jobs` table, so any process may run it, one at a time. */
@@ -32,14 +33,8 @@ export async function runDueJobs(
 ): Promise<string[]> {
   const ran: string[] = [];
   for (const job of jobs) {
-    await db('jobs').insert({ name: job.name, next_run_at: now }).onConflict('name').ignore();
-    const claimed = (await db('jobs')
-      .where({ name: job.name })
-      .andWhere('next_run_at', '<=', now)
-      .andWhere((q) => void q.whereNull('locked_until').orWhere('locked_until', '<', now))
-      .update({ locked_until: new Date(now.getTime() + leaseSeconds * 1000), locked_by: runnerId })
-      .returning('name')) as unknown[];
-    if (claimed.length === 0) continue;
+    const lockUntil = new Date(now.getTime() + leaseSeconds * 1000);
+    if (!(await claimDueJob(db, job.name, runnerId, now, lockUntil))) continue;
     let result: unknown;
     try {
       result = await job.run(db, now);
@@ -47,15 +42,13 @@ export async function runDueJobs(
       const report = reportError(logger, error, { job: job.name, runner: runnerId });
       result = { error: { kind: report.kind, correlationId: report.correlationId } };
     }
-    await db('jobs')
-      .where({ name: job.name, locked_by: runnerId })
-      .update({
-        locked_until: null,
-        locked_by: null,
-        last_run_at: now,
-        next_run_at: new Date(now.getTime() + job.everySeconds * 1000),
-        last_result: JSON.stringify(result ?? null),
-      });
+    await finishJob(db, {
+      name: job.name,
+      runnerId,
+      ranAt: now,
+      nextRunAt: new Date(now.getTime() + job.everySeconds * 1000),
+      result,
+    });
     ran.push(job.name);
   }
   return ran;

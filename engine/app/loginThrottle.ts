@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { countLoginAttempt, uncountLoginAttempt } from '../storage/accounts/loginThrottleRows.ts';
 import { AppError } from './appErrors.ts';
 
 /** Failed logins one client address may make per window before it must wait (ALUR_LOGIN_IP_LIMIT). */
@@ -28,16 +29,8 @@ export async function reserveLoginAttempt(
   limit = loginLimitPerAddress(),
 ): Promise<void> {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
-  const result = (await db.raw(
-    `INSERT INTO login_throttle (key, window_started_at, failures) VALUES (?, ?, 1)
-     ON CONFLICT (key) DO UPDATE SET
-       failures = CASE WHEN login_throttle.window_started_at > ? THEN login_throttle.failures + 1 ELSE 1 END,
-       window_started_at = CASE WHEN login_throttle.window_started_at > ? THEN login_throttle.window_started_at ELSE EXCLUDED.window_started_at END
-     WHERE login_throttle.window_started_at <= ? OR login_throttle.failures < ?
-     RETURNING failures`,
-    [keyOf(address), now, since, since, since, limit],
-  )) as { rows: Array<{ failures: number }> };
-  if (result.rows.length === 0)
+  const counted = await countLoginAttempt(db, keyOf(address), now, since, limit);
+  if (!counted)
     throw new AppError(
       'RATE_LIMITED',
       `Terlalu banyak percobaan masuk dari alamat ini. Coba lagi dalam ${LOGIN_WINDOW_MINUTES} menit.`,
@@ -46,7 +39,5 @@ export async function reserveLoginAttempt(
 
 /** Gives back a reserved check after a successful login: only failures count against an address. */
 export async function releaseLoginAttempt(db: Knex, address: string): Promise<void> {
-  await db('login_throttle')
-    .where({ key: keyOf(address) })
-    .update({ failures: db.raw('GREATEST(failures - 1, 0)') });
+  await uncountLoginAttempt(db, keyOf(address));
 }

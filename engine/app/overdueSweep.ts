@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { claimOverdueCases, claimOverdueTasks, releaseOverdueClaim } from '../storage/cases/overdueRows.ts';
 import { AppError } from './appErrors.ts';
 import { runSystemCommand } from './caseService.ts';
 
@@ -16,25 +17,15 @@ export interface SweepResult {
  */
 export async function sweepOverdue(db: Knex, now = new Date(), batch = 500): Promise<SweepResult> {
   return db.transaction(async (trx) => {
-    const tasks = (await trx.raw(
-      `UPDATE tasks SET overdue_at = ? WHERE id IN (
-         SELECT id FROM tasks WHERE status = 'open' AND overdue_at IS NULL AND due_at < ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
-       RETURNING id, case_id, regency_id`,
-      [now, now, batch],
-    )) as { rows: Array<{ id: string; case_id: string; regency_id: string }> };
-    const cases = (await trx.raw(
-      `UPDATE cases SET overdue_at = ? WHERE id IN (
-         SELECT id FROM cases WHERE status = 'open' AND overdue_at IS NULL AND due_at < ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
-       RETURNING id, regency_id`,
-      [now, now, batch],
-    )) as { rows: Array<{ id: string; regency_id: string }> };
+    const tasks = await claimOverdueTasks(trx, now, batch);
+    const cases = await claimOverdueCases(trx, now, batch);
     const byCase = new Map<string, { regencyId: string; taskIds: string[]; caseOverdue: boolean }>();
-    for (const t of tasks.rows) {
+    for (const t of tasks) {
       const entry = byCase.get(t.case_id) ?? { regencyId: t.regency_id, taskIds: [], caseOverdue: false };
       entry.taskIds.push(t.id);
       byCase.set(t.case_id, entry);
     }
-    for (const c of cases.rows) {
+    for (const c of cases) {
       const entry = byCase.get(c.id) ?? { regencyId: c.regency_id, taskIds: [], caseOverdue: false };
       entry.caseOverdue = true;
       byCase.set(c.id, entry);
@@ -52,10 +43,9 @@ export async function sweepOverdue(db: Knex, now = new Date(), batch = 500): Pro
       } catch (error) {
         if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
         retried += 1;
-        if (entry.taskIds.length > 0) await trx('tasks').whereIn('id', entry.taskIds).update({ overdue_at: null });
-        if (entry.caseOverdue) await trx('cases').where({ id: caseId }).update({ overdue_at: null });
+        await releaseOverdueClaim(trx, { caseId, taskIds: entry.taskIds, caseOverdue: entry.caseOverdue });
       }
     }
-    return { overdueTasks: tasks.rows.length, overdueCases: cases.rows.length, retried };
+    return { overdueTasks: tasks.length, overdueCases: cases.length, retried };
   });
 }

@@ -2,16 +2,11 @@ import type { Knex } from 'knex';
 import type { Actor } from '../core/caseTypes.ts';
 import type { AuthUser } from './authUser.ts';
 import type { ActiveDelegation } from './permissions/accessProfile.ts';
+import { activeDelegationRows } from '../storage/accounts/delegationRows.ts';
 
 /** Delegations (Plt/Plh/out-of-office) that give `user` someone else's roles right now. */
 export async function activeDelegations(db: Knex, user: AuthUser, now: Date): Promise<ActiveDelegation[]> {
-  const rows = (await db('delegations as d')
-    .join('users as u', 'u.id', 'd.from_user_id')
-    .where({ 'd.regency_id': user.regencyId, 'd.to_user_id': user.id })
-    .andWhere('d.starts_at', '<=', now)
-    .andWhere('d.ends_at', '>', now)
-    .select('u.id', 'u.display_name', 'u.roles')) as Array<{ id: string; display_name: string; roles: string[] }>;
-  return rows.map((r) => ({ fromUserId: r.id, fromName: r.display_name, roles: r.roles }));
+  return activeDelegationRows(db, user.regencyId, user.id, now);
 }
 
 /**

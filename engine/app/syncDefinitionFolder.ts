@@ -5,7 +5,7 @@ import { loadSopSource } from '../definition/loadDefinitionSource.ts';
 import { loadDefinitionPaths, type LoadedSopFile } from '../files/loadDefinitionFiles.ts';
 import { publishVersion, saveDraft, upsertRegency, type RegencySnapshot } from '../storage/definitionRepository.ts';
 import { contentHash } from './canonicalJson.ts';
-import { storedRegency } from './regencySettings/regencyStore.ts';
+import { storedRegency } from '../storage/regencies/regencyStore.ts';
 
 /** What a folder sync did. */
 export interface SyncReport {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { definitionTablesMark, putServerState, serverStateOf } from '../storage/server/serverStateRows.ts';
 import { folderFingerprint } from './folderFingerprint.ts';
 import { syncDefinitionFolder, type SyncReport } from './syncDefinitionFolder.ts';
 
@@ -7,17 +8,6 @@ const STATE_KEY = 'definition-folder-sync';
 interface SyncState {
   fingerprint: string;
   report: SyncReport;
-}
-
-/** What the definition tables look like now: any publish or draft since the sync changes it. */
-async function definitionTablesMark(db: Knex): Promise<string> {
-  const versions = (await db('definition_versions').max('id as id').first()) as { id: string | number | null };
-  const definitions = (await db('definitions').max('updated_at as at').count('* as n').first()) as {
-    at: Date | string | null;
-    n: string | number;
-  };
-  const at = definitions.at instanceof Date ? definitions.at.toISOString() : String(definitions.at);
-  return `${String(versions.id)}|${at}|${String(definitions.n)}`;
 }
 
 /**
@@ -36,8 +26,8 @@ export async function syncIfChanged(
       ? undefined
       : `${codeVersion}|${folderFingerprint(root)}|${await definitionTablesMark(db)}`;
   if (fingerprint !== undefined) {
-    const row = (await db('server_state').where({ key: STATE_KEY }).first()) as { value: SyncState } | undefined;
-    if (row?.value.fingerprint === fingerprint) return { ...row.value.report, skipped: true };
+    const stored = await serverStateOf<SyncState>(db, STATE_KEY);
+    if (stored?.fingerprint === fingerprint) return { ...stored.report, skipped: true };
   }
   const report = await syncDefinitionFolder(db, root);
   if (codeVersion !== undefined) {
@@ -45,10 +35,7 @@ export async function syncIfChanged(
       fingerprint: `${codeVersion}|${folderFingerprint(root)}|${await definitionTablesMark(db)}`,
       report,
     };
-    await db('server_state')
-      .insert({ key: STATE_KEY, value: JSON.stringify(state), updated_at: db.fn.now() })
-      .onConflict('key')
-      .merge();
+    await putServerState(db, STATE_KEY, state);
   }
   return { ...report, skipped: false };
 }

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import { preparedNameFor } from './preparedStatements.ts';
@@ -16,6 +17,8 @@ import { preparedNameFor } from './preparedStatements.ts';
 export interface BeginWith {
   statement: string;
   ran: boolean;
+  /** Writes queued by `sendWithCommit`, sent in the COMMIT's round trip (only when `ran`: the client supports it). */
+  beforeCommit?: string[];
 }
 
 const pendingBegin = new AsyncLocalStorage<BeginWith>();
@@ -23,6 +26,20 @@ const pendingBegin = new AsyncLocalStorage<BeginWith>();
 /** Runs `start` (which opens a transaction) so that its BEGIN also carries `beginWith.statement`. */
 export function withStatementInBegin<T>(beginWith: BeginWith, start: () => Promise<T>): Promise<T> {
   return pendingBegin.run(beginWith, start);
+}
+
+/**
+ * Queues a write (complete SQL, literals only) to go in the same round trip as the COMMIT of the
+ * transaction `db`, which must be the request's own top-level transaction opened by
+ * `withStatementInBegin`. Returns false when that is not possible (PGlite, a nested transaction): the
+ * caller runs the statement itself. A failing queued write fails the COMMIT, so the transaction
+ * commits with it or not at all, exactly as if it had been sent on its own.
+ */
+export function sendWithCommit(db: Knex, statement: string): boolean {
+  const begin = pendingBegin.getStore();
+  if (!begin?.ran || !db.isTransaction || (db as Knex.Transaction).parentTransaction) return false;
+  (begin.beforeCommit ??= []).push(statement);
+  return true;
 }
 
 /** PostgreSQL's refusal to run a prepared statement whose result columns changed since it was prepared. */
@@ -96,10 +113,15 @@ export function pgPoolHooks(options: PgClientOptions): {
       if (!isQueryConfig(config)) return send(config, ...rest);
       let sent: pg.QueryConfig = config;
       const begin = pendingBegin.getStore();
+      let withCommit = false;
       if (config.text === 'BEGIN;' && begin && !begin.ran) {
         // Without bound parameters node-postgres uses the simple protocol, which runs both statements in order.
         sent = { ...config, text: `BEGIN; ${begin.statement}` };
         begin.ran = true;
+      } else if (config.text === 'COMMIT;' && begin?.beforeCommit?.length) {
+        sent = { ...config, text: `${begin.beforeCommit.join('; ')}; COMMIT;` };
+        begin.beforeCommit = [];
+        withCommit = true;
       } else if (options.prepareStatements && config.name === undefined) {
         const name = preparedNameFor(config.text, prepared);
         if (name !== undefined) {
@@ -112,6 +134,15 @@ export function pgPoolHooks(options: PgClientOptions): {
       if (typeof callback !== 'function') return send(sent, ...rest);
       const done = callback as QueryCallback;
       return send(sent, (error: Error | null, result: unknown) => {
+        // A queued write failed: PostgreSQL skipped the COMMIT and the transaction is aborted but still
+        // open. Roll it back before knex returns the connection to the pool.
+        if (error && withCommit) {
+          options.onWire?.('ROLLBACK');
+          return void send({ text: 'ROLLBACK' }, () => finish(error, result));
+        }
+        finish(error, result);
+      });
+      function finish(error: Error | null, result: unknown): void {
         if (error && isStalePlan(error)) stale.add(connection);
         if (error && options.hosts && isReadOnlyServer(error)) {
           // This connection's host no longer takes writes: drop it and let the next connection look for the primary.
@@ -125,7 +156,7 @@ export function pgPoolHooks(options: PgClientOptions): {
           connection.end().catch(() => undefined);
         }
         done(error, result);
-      });
+      }
     };
     Object.defineProperty(connection, 'query', { value: query, configurable: true, writable: true });
     done(null, connection);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROLE } from '../../migrations/rowLevelSecurity.ts';
 import { databaseTargetFromEnv, openDatabase } from '../../engine/storage/database.ts';
 import { migrateToLatest } from '../../engine/storage/migrate.ts';
-import { pgPoolHooks } from '../../engine/storage/postgresClient.ts';
+import { pgPoolHooks, sendWithCommit } from '../../engine/storage/postgresClient.ts';
 import {
   MAX_PREPARED_PER_CONNECTION,
   preparedNameFor,
@@ -213,4 +213,73 @@ describe(`the database client (${databaseLabel})`, () => {
       expect(sent).toHaveLength(3);
     },
   );
+  /** A server client on the test database with one connection, recording every statement text sent. */
+  function probeClient(wire: string[]): Knex {
+    const url = (db.client as { config: { connection: string } }).config.connection;
+    return knex({
+      client: 'pg',
+      connection: url,
+      pool: { min: 0, max: 1, ...pgPoolHooks({ prepareStatements: true, onWire: (text) => wire.push(text) }) },
+    });
+  }
+  const accessRow = (route: string, caseId = 'NULL'): string =>
+    `INSERT INTO access_log (regency_id, user_id, user_name, roles, case_id, action, route) VALUES ('kutai-kartanegara', 'u1', 'Uji', '[]', ${caseId}, 'view', ${sqlLiteral(route)})`;
+  const rowsOf = async (route: string): Promise<number> =>
+    (await sqlRows<{ n: number }>(db, 'SELECT count(*)::int AS n FROM access_log WHERE route = ?', [route]))[0]!.n;
+
+  it.runIf(databaseLabel === 'PostgreSQL')(
+    'on the server, a write queued for COMMIT travels in its round trip and commits with the transaction',
+    async () => {
+      const wire: string[] = [];
+      const probe = probeClient(wire);
+      try {
+        const queued = await withRegencyScope(probe, 'kutai-kartanegara', (trx) =>
+          Promise.resolve(sendWithCommit(trx, accessRow('GET /uji/bersama-commit'))),
+        );
+        expect(queued).toBe(true);
+      } finally {
+        await probe.destroy();
+      }
+      expect(wire.filter((t) => t.includes('/uji/bersama-commit'))).toEqual([
+        expect.stringMatching(/^INSERT INTO access_log .*; COMMIT;$/),
+      ]);
+      expect(await rowsOf('GET /uji/bersama-commit')).toBe(1);
+    },
+  );
+
+  it.runIf(databaseLabel === 'PostgreSQL')(
+    'on the server, a failing write queued for COMMIT rolls the whole transaction back and leaves the connection usable',
+    async () => {
+      const wire: string[] = [];
+      const probe = probeClient(wire);
+      try {
+        await expect(
+          withRegencyScope(probe, 'kutai-kartanegara', async (trx) => {
+            await trx.raw(accessRow('GET /uji/sebelum-gagal'));
+            // A case that does not exist: the foreign key refuses the queued row at COMMIT time.
+            sendWithCommit(trx, accessRow('GET /uji/gagal', "'tidak-ada-kasus'"));
+          }),
+        ).rejects.toThrow(/foreign key/);
+        // The pool's only connection runs the next transaction normally.
+        const after = await withRegencyScope(probe, 'kutai-kartanegara', async (trx) =>
+          sqlRows<{ one: number }>(trx, 'SELECT 1 AS one', []),
+        );
+        expect(after).toEqual([{ one: 1 }]);
+      } finally {
+        await probe.destroy();
+      }
+      expect(wire).toContain('ROLLBACK');
+      expect(await rowsOf('GET /uji/sebelum-gagal')).toBe(0);
+      expect(await rowsOf('GET /uji/gagal')).toBe(0);
+    },
+  );
+
+  it('outside a server transaction nothing is queued (the caller writes at once)', async () => {
+    expect(sendWithCommit(db, accessRow('GET /uji/tanpa-transaksi'))).toBe(false);
+    // A transaction not opened by withRegencyScope has no COMMIT to ride on.
+    const queued = await db.transaction((trx) =>
+      Promise.resolve(sendWithCommit(trx, accessRow('GET /uji/tanpa-transaksi'))),
+    );
+    expect(queued).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { insertAccessLogRow } from '../../storage/accessLog/accessLogRows.ts';
 import type { AuthUser } from '../authUser.ts';
 
 /** Kinds of access to a case's personal data or documents that are recorded. */
@@ -32,7 +33,7 @@ export interface AccessRecord {
  * was seen; if the record cannot be written, nothing is shown. The table only accepts inserts.
  */
 export async function recordAccess(db: Knex, record: AccessRecord): Promise<void> {
-  await db('access_log').insert({
+  await insertAccessLogRow(db, {
     regency_id: record.user.regencyId,
     user_id: record.user.id,
     user_name: record.user.name,

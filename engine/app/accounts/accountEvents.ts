@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { insertAccountEvent } from '../../storage/accounts/accountEventRows.ts';
 
 /** Every kind of account change; each is one row of the append-only `account_events` table. */
 export type AccountAction =
@@ -32,7 +33,7 @@ export async function recordAccountEvent(
   actor: AccountActor,
   detail?: Record<string, unknown>,
 ): Promise<void> {
-  await db('account_events').insert({
+  await insertAccountEvent(db, {
     regency_id: target.regencyId,
     user_id: target.id,
     username: target.username,

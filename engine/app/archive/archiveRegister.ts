@@ -4,7 +4,8 @@ import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
 import { recordArchiveOnCase } from '../caseService.ts';
 import type { AccessProfile } from '../permissions/accessProfile.ts';
-import { caseScopeOf, whereCaseVisible } from '../permissions/caseScope.ts';
+import { caseScopeOf } from '../permissions/caseScope.ts';
+import { whereCaseVisible } from '../../storage/cases/caseVisibility.ts';
 import {
   toArchiveRequest,
   type ArchiveKind,

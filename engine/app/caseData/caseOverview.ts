@@ -5,6 +5,7 @@ import type { RegencyRegions } from '../../regions/regionData.ts';
 import type { AccessProfile } from '../permissions/accessProfile.ts';
 import { caseSections, type CaseSection } from './caseSections.ts';
 import { outsidePartyOf } from './outsideParty.ts';
+import { attachmentsOfCase, openCasesWithNik } from '../../storage/cases/caseOverviewRows.ts';
 
 /** Labels of every document type an SOP can name: its steps' requirements (both sides of "A atau B") and the regency's. */
 export function documentLabels(definition: SopDefinition, regency: RawRegency | undefined): Map<string, string> {
@@ -43,29 +44,10 @@ export async function caseOverview(
   const labels = documentLabels(definition, regency);
   const stepOf = (id: string) => definition.steps.find((s) => s.id === id);
   const actorName = (id: string) => definition.actors.find((a) => a.id === id)?.name ?? id;
-  const attachments = (await db('attachments')
-    .where({ case_id: input.caseId, regency_id: input.regencyId })
-    .orderBy('uploaded_at')
-    .select('id', 'doc_id', 'file_name', 'media_type', 'size_bytes', 'uploaded_at')) as Array<{
-    id: string;
-    doc_id: string;
-    file_name: string;
-    media_type: string;
-    size_bytes: number | string;
-    uploaded_at: Date | string;
-  }>;
+  const attachments = await attachmentsOfCase(db, input.regencyId, input.caseId);
   const nik = typeof state.data.nik === 'string' ? state.data.nik : undefined;
   const duplicates = nik
-    ? ((await db('cases')
-        .where({ regency_id: input.regencyId, sop_id: state.sopId, applicant_nik: nik })
-        .whereIn('status', ['open', 'waiting'])
-        .whereNot('id', input.caseId)
-        .orderBy('opened_at')
-        .select('id', 'tracking_code', 'opened_at')) as Array<{
-        id: string;
-        tracking_code: string;
-        opened_at: Date | string;
-      }>)
+    ? await openCasesWithNik(db, { regencyId: input.regencyId, sopId: state.sopId, nik, exceptCaseId: input.caseId })
     : [];
   return {
     revealed: reveal,

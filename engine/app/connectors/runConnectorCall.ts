@@ -6,7 +6,7 @@ import { AppError } from '../appErrors.ts';
 import { completeByConnector } from '../caseService.ts';
 import { executableOfVersionId } from '../executableCache.ts';
 import { ChannelError } from '../notifications/channels/channelTypes.ts';
-import type { NotificationRow } from '../notifications/fanOutNotifications.ts';
+import type { NotificationRow } from '../../storage/notifications/notificationRows.ts';
 import type { NotifierSettings } from '../notifications/notifierSettings.ts';
 import type { ConnectorAdapter } from './connectorTypes.ts';
 import { dtsenAdapter } from './dtsenAdapter.ts';

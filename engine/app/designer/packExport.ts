@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { stringify } from 'yaml';
 import { currentRegency } from './validateDraft.ts';
-import { storedRegency } from '../regencySettings/regencyStore.ts';
+import { storedRegency } from '../../storage/regencies/regencyStore.ts';
 import { latestDraftsOfRegency, draftRevision } from './draftStore.ts';
 import { zipPack, type PackFile } from './packFiles.ts';
 

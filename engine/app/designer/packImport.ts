@@ -13,7 +13,7 @@ import { latestDraft, latestDraftsOfRegency } from './draftStore.ts';
 import type { PackFile } from './packFiles.ts';
 import { setTopLevel } from './sourceEdits.ts';
 import { currentRegency } from './validateDraft.ts';
-import { REGENCY_DOC } from '../regencySettings/regencyStore.ts';
+import { REGENCY_DOC } from '../../storage/regencies/regencyStore.ts';
 
 /** What importing one file of a pack would do. */
 export interface ImportFileReport {

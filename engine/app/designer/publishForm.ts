@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { accountTitle } from '../../storage/accounts/sessionRows.ts';
 import type { AuthUser } from '../authUser.ts';
 import { readPublishHeader, type PublishHeader } from './publishHeader.ts';
 
@@ -20,8 +21,7 @@ export async function publishForm(
     effectiveDate: draft.effectiveDate || (last?.effectiveDate ?? ''),
     signer: draft.signer ?? last?.signer ?? null,
   };
-  const account = (await db('users').where({ id: user.id }).first('nip', 'position')) as
-    { nip: string | null; position: string | null } | undefined;
+  const account = await accountTitle(db, user.id);
   return {
     number: current.number,
     effectiveDate: current.effectiveDate,

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { loadCase, loadEvents } from '../../storage/caseRepository.ts';
+import { attachmentsOfCase } from '../../storage/cases/caseOverviewRows.ts';
 import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
 
@@ -18,17 +19,15 @@ export async function exportCaseFile(
   const stored = await loadCase(db, user.regencyId, caseId);
   if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
   const events = await loadEvents(db, user.regencyId, caseId);
-  const attachments = await db('attachments')
-    .where({ case_id: caseId, regency_id: user.regencyId })
-    .orderBy('uploaded_at')
-    .select(
-      'id',
-      'doc_id as doc',
-      'file_name as fileName',
-      'media_type as mediaType',
-      'size_bytes as sizeBytes',
-      'uploaded_at as uploadedAt',
-    );
+  // The driver's own values (a Date prints as its ISO form), under the names the file has always used.
+  const attachments = (await attachmentsOfCase(db, user.regencyId, caseId)).map((a) => ({
+    id: a.id,
+    doc: a.doc_id,
+    fileName: a.file_name,
+    mediaType: a.media_type,
+    sizeBytes: a.size_bytes,
+    uploadedAt: a.uploaded_at,
+  }));
   const s = stored.state;
   const file = {
     exportedAt: now.toISOString(),

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import { sopCondition, type MonitoringScope } from './monitoringScope.ts';
+import type { MonitoringScope } from './monitoringScope.ts';
 import { sopName, stepActivity, stepIndex, type MonitoringContext } from './monitoringContext.ts';
-import { sqlRows } from '../../storage/sqlRows.ts';
 import { rounded } from './sqlValues.ts';
 import type { StepFigure } from './stepDurations.ts';
+import { bottleneckRows } from '../../storage/monitoring/bottleneckRows.ts';
 
 /** A step where open work piles up now. */
 export interface OpenAgeFigure {
@@ -44,28 +44,7 @@ export async function bottlenecks(
     .filter((s) => s.p90Ratio !== null && s.timed >= minVisits)
     .sort((a, b) => (b.p90Ratio ?? 0) - (a.p90Ratio ?? 0) || b.timed - a.timed)
     .slice(0, limit);
-  const sop = sopCondition(scope);
-  const rows = await sqlRows<{
-    sop_id: string;
-    step_id: string;
-    open_tasks: number;
-    overdue: number;
-    median_age: number | null;
-    max_age: number | null;
-    waiting: number;
-  }>(
-    db,
-    `SELECT c.sop_id, t.step_id,
-       count(*) FILTER (WHERE c.status = 'open')::int AS open_tasks,
-       count(*) FILTER (WHERE c.status = 'open' AND t.due_at < ?)::int AS overdue,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ?::timestamptz - t.created_at) / 60) FILTER (WHERE c.status = 'open') AS median_age,
-       (max(extract(epoch FROM ?::timestamptz - t.created_at) / 60) FILTER (WHERE c.status = 'open'))::float8 AS max_age,
-       count(*) FILTER (WHERE c.status = 'waiting')::int AS waiting
-     FROM tasks t JOIN cases c ON c.id = t.case_id AND c.regency_id = t.regency_id
-     WHERE t.regency_id = ? AND t.status = 'open' AND c.status IN ('open', 'waiting')${sop.sql}
-     GROUP BY c.sop_id, t.step_id`,
-    [now, now, now, scope.regencyId, ...sop.bindings],
-  );
+  const rows = await bottleneckRows(db, scope, now);
   const byOpenAge = rows
     .map((r) => ({
       sopId: r.sop_id,

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { complaintSopIds } from './complaintSops.ts';
-import { sopAllowed, sopCondition, type MonitoringScope } from './monitoringScope.ts';
+import { sopAllowed, type MonitoringScope } from './monitoringScope.ts';
+import { sopCondition } from '../../storage/monitoring/sopCondition.ts';
 import { sopName, type MonitoringContext } from './monitoringContext.ts';
 import { sqlRows } from '../../storage/sqlRows.ts';
 

@@ -6,7 +6,7 @@ import type { RawRegency, SopDefinition, Step } from '../../definition/sopTypes.
 import type { Duration } from '../../time/parseDuration.ts';
 import { getRegency } from '../../storage/definitionRepository.ts';
 import { AppError } from '../appErrors.ts';
-import { sqlRows } from '../../storage/sqlRows.ts';
+import { latestSopDefinitionRows } from '../../storage/monitoring/latestSopDefinitionRows.ts';
 
 /** The latest published version of one SOP, for labels and standards. */
 export interface SopInfo {
@@ -35,11 +35,7 @@ export interface StandardTime {
 export async function loadMonitoringContext(db: Knex, regencyId: string): Promise<MonitoringContext> {
   const regency = await getRegency(db, regencyId);
   if (!regency) throw new AppError('NOT_FOUND', 'Kabupaten tidak ditemukan.');
-  const rows = await sqlRows<{ sop_id: string; version: number; definition: SopDefinition }>(
-    db,
-    'SELECT DISTINCT ON (sop_id) sop_id, version, definition FROM definition_versions WHERE regency_id = ? ORDER BY sop_id, version DESC',
-    [regencyId],
-  );
+  const rows = await latestSopDefinitionRows(db, regencyId);
   const sops = new Map(
     rows.map((r) => [
       r.sop_id,

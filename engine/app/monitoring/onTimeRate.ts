@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import { sopCondition, type MonitoringScope } from './monitoringScope.ts';
+import type { MonitoringScope } from './monitoringScope.ts';
 import { sopName, standardTime, type MonitoringContext, type StandardTime } from './monitoringContext.ts';
-import { sqlRows } from '../../storage/sqlRows.ts';
 import { rounded, share } from './sqlValues.ts';
 import type { StepFigure } from './stepDurations.ts';
+import { onTimeRateRows } from '../../storage/monitoring/onTimeRateRows.ts';
 
 /** Timeliness of one SOP: whole cases against the Jangka Waktu, and all its step visits against their Baku Mutu. */
 export interface SopOnTime {
@@ -37,26 +37,7 @@ export async function onTimeRate(
   scope: MonitoringScope,
   steps: readonly StepFigure[],
 ): Promise<SopOnTime[]> {
-  const sop = sopCondition(scope);
-  const rows = await sqlRows<{
-    sop_id: string;
-    decided: number;
-    timed: number;
-    on_time: number;
-    median_minutes: number | null;
-    p90_minutes: number | null;
-  }>(
-    db,
-    `SELECT c.sop_id, count(*)::int AS decided,
-       count(*) FILTER (WHERE c.due_at IS NOT NULL)::int AS timed,
-       count(*) FILTER (WHERE c.closed_at <= c.due_at)::int AS on_time,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.closed_at - c.opened_at) / 60) AS median_minutes,
-       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM c.closed_at - c.opened_at) / 60) AS p90_minutes
-     FROM cases c
-     WHERE c.regency_id = ? AND c.closed_at >= ? AND c.closed_at < ? AND c.status IN ('completed', 'rejected', 'referred')${sop.sql}
-     GROUP BY c.sop_id`,
-    [scope.regencyId, scope.from, scope.to, ...sop.bindings],
-  );
+  const rows = await onTimeRateRows(db, scope);
   const byCase = new Map(rows.map((r) => [r.sop_id, r]));
   const sopIds = new Set([...byCase.keys(), ...steps.map((s) => s.sopId)]);
   return [...sopIds].sort().map((sopId) => {

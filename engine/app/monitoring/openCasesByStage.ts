@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
-import { sopCondition, type MonitoringScope } from './monitoringScope.ts';
+import type { MonitoringScope } from './monitoringScope.ts';
 import { sopName, stepActivity, stepIndex, type MonitoringContext } from './monitoringContext.ts';
-import { sqlRows } from '../../storage/sqlRows.ts';
 import { isoOrNull } from './sqlValues.ts';
+import { openCasesByStageRows } from '../../storage/monitoring/openCasesByStageRows.ts';
 
 /** Open cases standing at one step of one SOP. */
 export interface StageCount {
@@ -27,25 +27,7 @@ export async function openCasesByStage(
   scope: Pick<MonitoringScope, 'regencyId' | 'sopId'>,
   now: Date,
 ): Promise<StageCount[]> {
-  const sop = sopCondition(scope);
-  const rows = await sqlRows<{
-    sop_id: string;
-    current_step: string | null;
-    cases: number;
-    waiting: number;
-    overdue: number;
-    oldest: Date | string | null;
-  }>(
-    db,
-    `SELECT c.sop_id, c.current_step, count(*)::int AS cases,
-       count(*) FILTER (WHERE c.status = 'waiting')::int AS waiting,
-       count(*) FILTER (WHERE c.status = 'open' AND c.due_at < ?)::int AS overdue,
-       min(c.opened_at) AS oldest
-     FROM cases c
-     WHERE c.regency_id = ? AND c.status IN ('open', 'waiting')${sop.sql}
-     GROUP BY c.sop_id, c.current_step`,
-    [now, scope.regencyId, ...sop.bindings],
-  );
+  const rows = await openCasesByStageRows(db, scope, now);
   return rows
     .map((r) => ({
       sopId: r.sop_id,

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { AppError } from '../appErrors.ts';
-import { sopCondition, type MonitoringScope } from './monitoringScope.ts';
+import type { MonitoringScope } from './monitoringScope.ts';
+import { sopCondition } from '../../storage/monitoring/sopCondition.ts';
 import { localMidnight } from './period.ts';
 import { sqlRows } from '../../storage/sqlRows.ts';
 

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { sopCondition, type MonitoringScope } from './monitoringScope.ts';
+import type { MonitoringScope } from './monitoringScope.ts';
+import { sopCondition } from '../../storage/monitoring/sopCondition.ts';
 import { roleInfo, sopName, stepActivity, type MonitoringContext } from './monitoringContext.ts';
 import { sqlRows } from '../../storage/sqlRows.ts';
 import { isoOrNull, rounded } from './sqlValues.ts';

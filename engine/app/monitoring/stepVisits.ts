@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { sopCondition, type MonitoringScope } from './monitoringScope.ts';
+import type { MonitoringScope } from './monitoringScope.ts';
+import { sopCondition } from '../../storage/monitoring/sopCondition.ts';
 
 /**
  * CTEs `visits` and `measured`: one row per visit of a step (a step.entered event in the period),

@@ -9,9 +9,9 @@ import { sendEmail } from './channels/emailChannel.ts';
 import { sendSms } from './channels/smsChannel.ts';
 import { sendWebhook } from './channels/webhookChannel.ts';
 import { sendWhatsapp } from './channels/whatsappChannel.ts';
-import type { NotificationRow } from './fanOutNotifications.ts';
+import type { NotificationRow } from '../../storage/notifications/notificationRows.ts';
 import { retryDelaySeconds, type NotifierSettings } from './notifierSettings.ts';
-import { regencyConfigs } from './regencyConfigs.ts';
+import { regencyConfigs } from '../../storage/regencies/regencyConfigs.ts';
 
 const CHANNELS: Record<string, SendMessage> = {
   email: sendEmail,

@@ -1,6 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { DeliverySchema } from '../../contracts/notificationContracts.ts';
 import type { Knex } from 'knex';
+import { deliveriesWithStatus, deliveryStatus, requeueDeadDelivery } from '../../storage/notifications/deliveryRows.ts';
 import { AppError } from '../appErrors.ts';
 
 /** DeliveryView as the API contract declares it. */
@@ -23,25 +24,7 @@ export async function listDeliveries(
   status: string,
   limit = 100,
 ): Promise<DeliveryView[]> {
-  const rows = (await db('notification_deliveries as d')
-    .join('notifications as n', 'n.id', 'd.notification_id')
-    .where({ 'd.regency_id': regencyId, 'd.status': status })
-    .orderBy('d.id', 'desc')
-    .limit(limit)
-    .select('d.*', 'n.kind', 'n.case_id', db.raw(`n.params->>'trackingCode' AS tracking_code`))) as Array<{
-    id: string | number;
-    notification_id: string | number;
-    kind: string;
-    case_id: string | null;
-    tracking_code: string | null;
-    channel: string;
-    address: string;
-    status: string;
-    attempts: number;
-    next_attempt_at: Date | string;
-    last_error: string | null;
-    sent_at: Date | string | null;
-  }>;
+  const rows = await deliveriesWithStatus(db, regencyId, status, limit);
   return rows.map((r) => ({
     id: Number(r.id),
     notificationId: Number(r.notification_id),
@@ -60,12 +43,9 @@ export async function listDeliveries(
 
 /** Puts a dead letter back in the queue with a fresh set of attempts (after the admin fixed the cause). */
 export async function retryDelivery(db: Knex, regencyId: string, deliveryId: number, now = new Date()): Promise<void> {
-  const row = (await db('notification_deliveries').where({ id: deliveryId, regency_id: regencyId }).first('status')) as
-    { status: string } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', 'Pengiriman pemberitahuan tidak ditemukan.', '/deliveryId');
-  if (row.status !== 'dead')
+  const status = await deliveryStatus(db, regencyId, deliveryId);
+  if (status === undefined) throw new AppError('NOT_FOUND', 'Pengiriman pemberitahuan tidak ditemukan.', '/deliveryId');
+  if (status !== 'dead')
     throw new AppError('CONFLICT', 'Hanya pengiriman yang gagal permanen (dead letter) yang dapat diulang.');
-  await db('notification_deliveries')
-    .where({ id: deliveryId, regency_id: regencyId, status: 'dead' })
-    .update({ status: 'pending', attempts: 0, next_attempt_at: now, locked_until: null, locked_by: null });
+  await requeueDeadDelivery(db, regencyId, deliveryId, now);
 }

@@ -1,22 +1,9 @@
 import type { Knex } from 'knex';
 import type { RawRegency } from '../../definition/sopTypes.ts';
-import type { ApplicantContact, NotificationParams } from '../../notifications/notificationTypes.ts';
-import { regencyConfigs } from './regencyConfigs.ts';
+import type { NotificationParams } from '../../notifications/notificationTypes.ts';
+import type { NotificationRow } from '../../storage/notifications/notificationRows.ts';
+import { regencyConfigs } from '../../storage/regencies/regencyConfigs.ts';
 import { superiorRole } from './superiorRole.ts';
-
-/** A notification row as the notifier reads it. */
-export interface NotificationRow {
-  id: string | number;
-  regency_id: string;
-  case_id: string | null;
-  kind: string;
-  audience: string;
-  recipient_role: string | null;
-  recipient_user: string | null;
-  contact: ApplicantContact | null;
-  params: NotificationParams;
-  created_at: Date | string;
-}
 
 function eventTypes(params: NotificationParams): string[] {
   const events = Array.isArray(params.events) ? params.events : [];

@@ -1,5 +1,3 @@
-import type { Knex } from 'knex';
-
 /** The default number format when an output's template sets none. */
 export const DEFAULT_NUMBER_FORMAT = '{seq}/{sop}/{year}';
 
@@ -20,23 +18,4 @@ export function formatLetterNumber(format: string, parts: NumberParts): string {
     .replace(/\{month\}/g, String(parts.month).padStart(2, '0'))
     .replace(/\{sop\}/g, parts.sop.toUpperCase())
     .replace(/\{unit\}/g, parts.unit.toUpperCase());
-}
-
-/**
- * Takes the next sequence number of a register (one per format and year) inside the caller's
- * transaction; the counter only moves forward, so an issued number is never given out twice.
- */
-export async function nextSequence(
-  trx: Knex.Transaction,
-  regencyId: string,
-  series: string,
-  year: number,
-): Promise<number> {
-  const result = (await trx.raw(
-    `INSERT INTO letter_counters (regency_id, series, year, last_seq) VALUES (?, ?, ?, 1)
-     ON CONFLICT (regency_id, series, year) DO UPDATE SET last_seq = letter_counters.last_seq + 1
-     RETURNING last_seq`,
-    [regencyId, series, year],
-  )) as { rows: Array<{ last_seq: number }> };
-  return result.rows[0]!.last_seq;
 }

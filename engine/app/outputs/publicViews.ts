@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { getRegency, getVersionById } from '../../storage/definitionRepository.ts';
+import {
+  caseByTrackingCode,
+  caseEventsOfTypes,
+  documentByVerificationCode,
+  type VerificationRow,
+} from '../../storage/public/publicRows.ts';
 import { documentLabels } from '../caseData/caseOverview.ts';
 import type { CaseState } from '../../core/caseTypes.ts';
 import { AppError } from '../appErrors.ts';
 import { maskName } from '../letters/maskName.ts';
-import type { IssuedDocumentRow } from './documentTypes.ts';
 
 /** What anyone holding a tracking code may see: the service and where it stands — no personal data. */
 export interface PublicStatus {
@@ -32,39 +37,18 @@ export interface PublicStatus {
 
 /** Public status by tracking code. */
 export async function publicStatus(db: Knex, trackingCode: string): Promise<PublicStatus> {
-  const row = (await db('cases as c')
-    .join('regencies as r', 'r.id', 'c.regency_id')
-    .where('c.tracking_code', trackingCode.trim().toUpperCase())
-    .first(
-      'c.id',
-      'c.regency_id',
-      'c.version_id',
-      'c.tracking_code',
-      'c.state',
-      'r.name as regency_name',
-      'r.config',
-    )) as
-    | {
-        id: string;
-        regency_id: string;
-        version_id: string | number;
-        tracking_code: string;
-        state: CaseState;
-        regency_name: string;
-        config: { calendar?: { timezone?: string } };
-      }
-    | undefined;
+  const row = await caseByTrackingCode(db, trackingCode.trim().toUpperCase());
   if (!row) throw new AppError('NOT_FOUND', 'Kode lacak tidak ditemukan. Periksa kembali kode pada tanda terima.');
-  const version = await getVersionById(db, row.regency_id, Number(row.version_id));
+  const version = await getVersionById(db, row.regencyId, row.versionId);
   const definition = version?.definition;
   const state = row.state;
-  const regency = state.sentBack ? await getRegency(db, row.regency_id) : undefined;
+  const regency = state.sentBack ? await getRegency(db, row.regencyId) : undefined;
   const step = definition?.steps.find((s) => s.id === state.currentStepId);
   const lane = step ? (definition?.actors.find((a) => a.id === step.actors[0])?.name ?? '') : '';
   const complaints = definition?.serviceStandard?.complaints;
   return {
-    trackingCode: row.tracking_code,
-    regency: row.regency_name,
+    trackingCode: row.trackingCode,
+    regency: row.regencyName,
     service: definition?.name ?? state.sopId,
     status: state.status,
     stage:
@@ -85,27 +69,25 @@ export async function publicStatus(db: Knex, trackingCode: string): Promise<Publ
       definition.serviceStandard?.serviceClock !== undefined &&
       (state.status === 'open' || state.status === 'waiting'),
     closedAt: state.closedAt ?? null,
-    rejectionReason: state.status === 'rejected' ? await rejectionReason(db, row.id, row.regency_id) : null,
+    rejectionReason: state.status === 'rejected' ? await rejectionReason(db, row.id, row.regencyId) : null,
     complaints: Array.isArray(complaints) ? complaints.filter((c): c is string => typeof c === 'string') : [],
-    timeZone: row.config.calendar?.timezone ?? null,
+    timeZone: row.timeZone,
   };
 }
 
 /** The reason recorded when the case ended as refused (by hand, or the decision branch's label). */
 async function rejectionReason(db: Knex, caseId: string, regencyId: string): Promise<string | null> {
-  const rows = (await db('case_events')
-    .where({ case_id: caseId, regency_id: regencyId })
-    .whereIn('type', ['case.rejected', 'case.ended', 'decision.taken', 'decision.evaluated'])
-    .orderBy('seq', 'desc')
-    .select('type', 'payload')) as Array<{ type: string; payload: Record<string, unknown> | string }>;
-  for (const row of rows) {
-    const r = {
-      type: row.type,
-      payload: (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>,
-    };
-    if (typeof r.payload.reason === 'string' && r.payload.reason.trim()) return r.payload.reason;
-    if (r.type === 'decision.taken' && typeof r.payload.label === 'string') return r.payload.label;
-    if (r.type === 'decision.evaluated' && typeof r.payload.chosen === 'string') return r.payload.chosen;
+  const events = await caseEventsOfTypes(db, regencyId, caseId, [
+    'case.rejected',
+    'case.ended',
+    'decision.taken',
+    'decision.evaluated',
+  ]);
+  for (const event of events) {
+    if ((event.type === 'case.rejected' || event.type === 'case.ended') && event.payload.reason?.trim())
+      return event.payload.reason;
+    if (event.type === 'decision.taken') return event.payload.label;
+    if (event.type === 'decision.evaluated') return event.payload.chosen;
   }
   return null;
 }
@@ -127,16 +109,8 @@ export interface PublicVerification {
   timeZone: string | null;
 }
 
-type VerificationRow = IssuedDocumentRow & {
-  regency_name: string;
-  regency_config: { calendar?: { timezone?: string } };
-};
-
 async function verificationRow(db: Knex, code: string): Promise<VerificationRow> {
-  const row = (await db('issued_documents as d')
-    .join('regencies as r', 'r.id', 'd.regency_id')
-    .where('d.verification_code', code)
-    .first('d.*', 'r.name as regency_name', 'r.config as regency_config')) as VerificationRow | undefined;
+  const row = await documentByVerificationCode(db, code);
   if (!row) throw new AppError('NOT_FOUND', 'Dokumen tidak dikenal. Dokumen ini mungkin palsu.');
   return row;
 }
@@ -147,17 +121,17 @@ export async function publicVerification(db: Knex, code: string): Promise<Public
   return {
     title: row.title,
     number: row.number,
-    issuedAt: new Date(row.issued_at).toISOString(),
-    issuer: row.letterhead.office,
-    regency: row.regency_name,
+    issuedAt: row.issuedAt,
+    issuer: row.office,
+    regency: row.regencyName,
     signer: { name: row.signer.name, title: row.signer.title, nip: row.signer.nip ?? null },
     recipient: row.recipient ? maskName(row.recipient) : null,
-    sha256: row.pdf_sha256 ?? null,
-    signature: !row.pdf ? 'none' : row.signature_kind === 'bsre' ? 'pades-bsre' : 'pades-demo',
+    sha256: row.pdfSha256,
+    signature: !row.hasPdf ? 'none' : row.signatureKind === 'bsre' ? 'pades-bsre' : 'pades-demo',
     status: row.status,
-    revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
+    revokedAt: row.revokedAt,
     // The date of issue is the regency's day (a letter signed at 00:45 WITA is dated that day everywhere).
-    timeZone: row.regency_config.calendar?.timezone ?? null,
+    timeZone: row.timeZone,
   };
 }
 
@@ -169,5 +143,5 @@ export async function checkUploadedPdf(
 ): Promise<{ genuine: boolean; sha256: string; status: 'valid' | 'revoked' }> {
   const row = await verificationRow(db, code);
   const sha256 = createHash('sha256').update(file).digest('hex');
-  return { genuine: row.pdf_sha256 !== null && row.pdf_sha256 === sha256, sha256, status: row.status };
+  return { genuine: row.pdfSha256 !== null && row.pdfSha256 === sha256, sha256, status: row.status };
 }

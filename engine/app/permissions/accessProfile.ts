@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { RawRegency, RoleKind } from '../../definition/sopTypes.ts';
-import { sqlRows } from '../../storage/sqlRows.ts';
+import { readProfileSources, type ProfileSourceRow } from '../../storage/accounts/profileSources.ts';
 import type { AuthUser } from '../authUser.ts';
 import { areaAddresses, type AreaAddress } from '../../regions/areaAddresses.ts';
 import type { SopAccessInfo } from './sopAccessInfo.ts';
@@ -89,31 +89,6 @@ export function profileFromRoles(
   };
 }
 
-/**
- * The profile's sources as columns of a query over `users u` joined to `regencies r` (two bindings:
- * the moment, twice): the regency's role table, active delegations and the SOP list, in one round trip.
- */
-export const PROFILE_SOURCE_COLUMNS = `
-  r.config->'roles' AS profile_roles,
-  r.config->'archiveControl' AS profile_archive_control,
-  r.config->'units' AS profile_units,
-  u.areas AS profile_areas,
-  (SELECT coalesce(json_agg(json_build_object('fromUserId', du.id, 'fromName', du.display_name, 'roles', du.roles) ORDER BY d.id), '[]'::json)
-     FROM delegations d JOIN users du ON du.id = d.from_user_id
-    WHERE d.regency_id = u.regency_id AND d.to_user_id = u.id AND d.starts_at <= ? AND d.ends_at > ?) AS profile_delegations,
-  (SELECT coalesce(json_agg(json_build_object('sopId', ds.sop_id, 'unit', ds.unit, 'confidential', ds.confidential) ORDER BY ds.sop_id), '[]'::json)
-     FROM definitions ds WHERE ds.regency_id = u.regency_id) AS profile_sops`;
-
-/** A row carrying PROFILE_SOURCE_COLUMNS. */
-export interface ProfileSourceRow {
-  profile_roles: RawRegency['roles'] | null;
-  profile_archive_control: { approvers?: string[] } | null;
-  profile_units: Array<{ id: string; parent?: string }> | null;
-  profile_areas: string[] | null;
-  profile_delegations: ActiveDelegation[];
-  profile_sops: SopAccessInfo[];
-}
-
 /** The profile of `user` from a row carrying PROFILE_SOURCE_COLUMNS. */
 export function profileFromRow(user: AuthUser, row: ProfileSourceRow): AccessProfile {
   const regency: RegencyRoles = { roles: row.profile_roles ?? [], units: row.profile_units ?? [] };
@@ -123,11 +98,7 @@ export function profileFromRow(user: AuthUser, row: ProfileSourceRow): AccessPro
 
 /** Loads the user's profile in one query: their roles plus active delegations, read against the regency's role table, and the regency's SOPs. */
 export async function loadAccessProfile(db: Knex, user: AuthUser, now = new Date()): Promise<AccessProfile> {
-  const [row] = await sqlRows<ProfileSourceRow>(
-    db,
-    `SELECT ${PROFILE_SOURCE_COLUMNS} FROM users u LEFT JOIN regencies r ON r.id = u.regency_id WHERE u.id = ?`,
-    [now, now, user.id],
-  );
+  const row = await readProfileSources(db, user.id, now);
   return profileFromRow(
     user,
     row ?? {

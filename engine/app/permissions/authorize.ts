@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { unitOfCaseSop } from '../../storage/cases/caseOfTarget.ts';
 import { AppError } from '../appErrors.ts';
 import type { AccessProfile } from './accessProfile.ts';
 import { ACTION_RULES, kindsAllow, type Action } from './actions.ts';
@@ -31,11 +32,7 @@ export async function assertCaseAllowed(
   target: PathCase,
 ): Promise<void> {
   if (ACTION_RULES[action].onCase === 'archive-authority') {
-    const row = (await db('cases as c')
-      .leftJoin('definitions as d', (j) => void j.on('d.regency_id', 'c.regency_id').andOn('d.sop_id', 'c.sop_id'))
-      .where('c.id', target.caseId)
-      .first('d.unit')) as { unit: string | null } | undefined;
-    if (!hasArchiveAuthority(profile, row?.unit ?? null))
+    if (!hasArchiveAuthority(profile, await unitOfCaseSop(db, target.caseId)))
       throw denied(
         'OUT_OF_SCOPE',
         'Hanya pejabat berwenang (Kepala Dinas, Sekretaris atau Kepala Bidang unit layanan ini) yang dapat memutuskan atau mencatat peminjaman arsip.',

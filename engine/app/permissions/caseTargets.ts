@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
-import { caseOfTaskForAccess } from '../../storage/caseRepository.ts';
+import { caseOfTarget } from '../../storage/cases/caseOfTarget.ts';
 import { AppError } from '../appErrors.ts';
 import type { AccessProfile } from './accessProfile.ts';
-import { caseScopeOf, whereCaseVisible } from './caseScope.ts';
+import { caseScopeOf } from './caseScope.ts';
 
 /**
  * Path parameters that name something belonging to a case, and where its case is found. Every route
@@ -38,26 +38,11 @@ export async function caseOfPath(
   for (const [param, target] of Object.entries(CASE_TARGETS)) {
     const value = params[param];
     if (value === undefined) continue;
-    const column = target.table === 'cases' ? 'id' : 'case_id';
-    const visibleQuery = whereCaseVisible(
-      db('cases as c').whereRaw(`c.id = x.${column}`).select(db.raw('1')),
-      scope,
-      'c',
-    );
-    // A task path (the hot path: completing a step) reads its case with the check, for the command to reuse.
-    const row =
-      param === 'taskId'
-        ? await caseOfTaskForAccess(db, profile.regencyId, value, visibleQuery).then(
-            (r) => r && { case_id: r.caseId, visible: r.visible },
-          )
-        : ((await db(`${target.table} as x`)
-            .where({ 'x.id': value, 'x.regency_id': profile.regencyId })
-            .first(`x.${column} as case_id`, db.raw('EXISTS (?) AS visible', [visibleQuery]))) as
-            { case_id: string; visible: boolean } | undefined);
+    const row = await caseOfTarget(db, target.table, value, profile.regencyId, scope);
     // Another regency's rows do not exist for this user (row-level security hides them as well).
     if (!row)
       throw new AppError('NOT_FOUND', `${target.label} tidak ditemukan.`, undefined, undefined, 'TARGET_NOT_FOUND');
-    if (found !== undefined && found.caseId !== row.case_id)
+    if (found !== undefined && found.caseId !== row.caseId)
       throw new AppError(
         'NOT_FOUND',
         `${target.label} tidak ditemukan pada kasus ini.`,
@@ -65,7 +50,7 @@ export async function caseOfPath(
         undefined,
         'TARGET_NOT_FOUND',
       );
-    found = { caseId: row.case_id, visible: row.visible };
+    found = row;
   }
   return found;
 }

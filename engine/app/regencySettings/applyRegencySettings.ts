@@ -7,7 +7,7 @@ import { AppError } from '../appErrors.ts';
 import { contentHash } from '../canonicalJson.ts';
 import { definitionInvalid, validateSource } from '../designer/validateDraft.ts';
 import { regencySnapshot, versionHash } from '../syncDefinitionFolder.ts';
-import { insertRegencyVersion } from './regencyStore.ts';
+import { insertRegencyVersion } from '../../storage/regencies/regencyStore.ts';
 
 /** The file name regency settings are shown under, as in a regency folder. */
 export const REGENCY_FILE = 'regency.yaml';

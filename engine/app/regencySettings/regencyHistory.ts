@@ -9,7 +9,7 @@ import {
 } from '../designer/draftStore.ts';
 import { lineDiff, type LineDiff } from '../designer/lineDiff.ts';
 import { sourceInForce } from './regencyWorkingCopy.ts';
-import { listRegencyVersions, REGENCY_DOC } from './regencyStore.ts';
+import { listRegencyVersions, REGENCY_DOC } from '../../storage/regencies/regencyStore.ts';
 
 /** Everything that happened to a regency's settings in the app, newest first in each list. */
 export interface RegencyHistory {

@@ -14,7 +14,7 @@ import {
 import { readTopLevel } from '../designer/sourceEdits.ts';
 import { definitionInvalid } from '../designer/validateDraft.ts';
 import { applyRegencySettings, checkRegencyText, type AppliedSettings } from './applyRegencySettings.ts';
-import { REGENCY_DOC } from './regencyStore.ts';
+import { REGENCY_DOC } from '../../storage/regencies/regencyStore.ts';
 
 /** The regency a text names must be the one edited (when the text can be read at all). */
 function assertSameRegency(regencyId: string, source: string): void {

@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import { designerStatus, type DesignerStatus } from '../designer/designerStatus.ts';
 import { latestDraft, listReviews, type DraftRevision, type ReviewEntry } from '../designer/draftStore.ts';
 import { AppError } from '../appErrors.ts';
-import { listRegencyVersions, REGENCY_DOC, storedRegency } from './regencyStore.ts';
+import { listRegencyVersions, REGENCY_DOC, storedRegency } from '../../storage/regencies/regencyStore.ts';
 
 /** What the settings editor opens: the newest text of regency.yaml and where it stands. */
 export interface RegencyWorkingCopy {

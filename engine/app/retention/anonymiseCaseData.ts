@@ -1,9 +1,6 @@
 import type { Knex } from 'knex';
+import { redactCaseRows } from '../../storage/retention/redactCaseRows.ts';
 import { runSystemCommand } from '../caseService.ts';
-
-/** Placeholder left where a generated letter's text was. */
-const REDACTED_LETTER =
-  '[Isi dokumen dihapus: masa retensi data pribadi telah berakhir. Nomor, tanggal dan penanda tangan tetap tercatat.]';
 
 /**
  * Anonymises one closed case, all in the caller's transaction: the engine replaces the case data with
@@ -18,25 +15,5 @@ export async function anonymiseCaseData(
   now: Date,
 ): Promise<void> {
   await runSystemCommand(trx, regencyId, caseId, { type: 'anonymise' }, now);
-  await trx('cases').where({ id: caseId }).update({ anonymised_at: now, applicant_name: null, applicant_nik: null });
-  // The job role may not update events; the one SECURITY DEFINER function redacts them (migration 021).
-  await trx.raw('SELECT alur_redact_case_events(?) AS redacted', [caseId]);
-  await trx('attachments')
-    .where({ case_id: caseId })
-    .whereNull('purged_at')
-    .update({ content: Buffer.alloc(0), sha256: '', file_name: 'dihapus', purged_at: now });
-  // The signed PDF, its frozen values and the recipient's name go too; number, signer and hash stay verifiable.
-  await trx('issued_documents')
-    .where({ case_id: caseId })
-    .update({ body: REDACTED_LETTER, values: null, recipient: null, pdf: null });
-  await trx('letter_drafts')
-    .where({ case_id: caseId })
-    .update({ values: JSON.stringify({}) });
-  await trx('survey_responses').where({ case_id: caseId }).update({ comment: null });
-  // The applicant's e-mail or phone number, kept for notifications, goes too (UU PDP: no longer needed).
-  await trx('notifications').where({ case_id: caseId }).update({ contact: null });
-  await trx.raw(
-    `UPDATE notification_deliveries SET address = '[dihapus]' WHERE channel IN ('email', 'whatsapp', 'sms') AND notification_id IN (SELECT id FROM notifications WHERE case_id = ?)`,
-    [caseId],
-  );
+  await redactCaseRows(trx, caseId, now);
 }

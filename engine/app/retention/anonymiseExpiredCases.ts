@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { withSystemScope } from '../../storage/regencyScope.ts';
+import { claimExpiredCases } from '../../storage/retention/retentionRows.ts';
 import { anonymiseCaseData } from './anonymiseCaseData.ts';
 import { retentionCutoff, retentionPolicies } from './retentionPolicies.ts';
 
@@ -9,8 +10,6 @@ export interface RetentionResult {
   failed: number;
   sopsWithoutRetention: number;
 }
-
-const CLOSED = ['completed', 'rejected', 'referred', 'cancelled'];
 
 /**
  * The retention job: anonymises closed cases whose SOP's retention period has passed. It runs as the
@@ -23,16 +22,7 @@ export async function anonymiseExpiredCases(db: Knex, now = new Date(), batch = 
     const { policies, withoutRetention } = await retentionPolicies(trx);
     const result: RetentionResult = { anonymised: 0, failed: 0, sopsWithoutRetention: withoutRetention };
     for (const policy of policies) {
-      const due = (await trx('cases')
-        .where({ regency_id: policy.regencyId, sop_id: policy.sopId })
-        .whereIn('status', CLOSED)
-        .whereNull('anonymised_at')
-        .andWhere('closed_at', '<', retentionCutoff(now, policy.years))
-        .orderBy('closed_at')
-        .limit(batch)
-        .forUpdate()
-        .skipLocked()
-        .select('id')) as Array<{ id: string }>;
+      const due = await claimExpiredCases(trx, policy, retentionCutoff(now, policy.years), batch);
       for (const { id } of due) {
         try {
           await trx.transaction((savepoint) => anonymiseCaseData(savepoint, policy.regencyId, id, now));

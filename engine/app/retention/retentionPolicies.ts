@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { retentionYearsPerSop } from '../../storage/retention/retentionRows.ts';
 
 /** An SOP's retention period, from its latest published version. */
 export interface RetentionPolicy {
@@ -13,17 +14,7 @@ export interface RetentionPolicy {
  * (reported by the job) — nothing is erased on a guessed period.
  */
 export async function retentionPolicies(db: Knex): Promise<{ policies: RetentionPolicy[]; withoutRetention: number }> {
-  const rows = (await db('definitions as d')
-    .join(
-      'definition_versions as v',
-      (j) =>
-        void j.on('v.regency_id', 'd.regency_id').andOn('v.sop_id', 'd.sop_id').andOn('v.version', 'd.latest_version'),
-    )
-    .select('d.regency_id', 'd.sop_id', db.raw(`(v.definition->'retention'->>'years')::int as years`))) as Array<{
-    regency_id: string;
-    sop_id: string;
-    years: number | null;
-  }>;
+  const rows = await retentionYearsPerSop(db);
   const policies = rows
     .filter((r) => r.years !== null && r.years > 0)
     .map((r) => ({ regencyId: r.regency_id, sopId: r.sop_id, years: r.years! }));

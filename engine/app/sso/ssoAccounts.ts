@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { accountByClaim, accountByUsername } from '../../storage/sso/ssoAccountRows.ts';
 import { AppError } from '../appErrors.ts';
 import { createAccount } from '../accounts/accountService.ts';
 import type { SessionSubject } from '../authService.ts';
@@ -8,14 +9,9 @@ import type { SsoSettings } from './ssoSettings.ts';
 
 type Candidate = SessionSubject & { active: boolean };
 
-const COLUMNS = ['id', 'regency_id', 'username', 'display_name', 'roles', 'must_change_password', 'active'];
-
 /** The regency's account the provider's claim names: by username, or by e-mail (case-insensitive). */
 export async function findSsoAccount(db: Knex, settings: SsoSettings, value: string): Promise<Candidate | undefined> {
-  const query = db('users').where({ regency_id: settings.regencyId });
-  if (settings.matchBy === 'email') void query.whereRaw('lower(email) = ?', [value.toLowerCase()]);
-  else void query.where({ username: value.toLowerCase() });
-  return (await query.first(...COLUMNS)) as Candidate | undefined;
+  return accountByClaim(db, settings.regencyId, settings.matchBy, value);
 }
 
 /** A username Alur accepts, from the claim (an e-mail gives its part before the @). */
@@ -52,9 +48,8 @@ export async function createSsoAccount(
       `Akun untuk "${person.value}" tidak dapat dibuat otomatis: ${error.message} Minta admin kabupaten membuatkannya.`,
     );
   }
-  const created = (await db('users')
-    .where({ username })
-    .first(...COLUMNS)) as Candidate;
+  const created = await accountByUsername(db, username);
+  if (!created) throw new Error(`account ${username} was created but cannot be read back`);
   await recordSsoEvent(db, {
     regencyId: settings.regencyId,
     action: 'account_created',

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { insertSsoEvent, latestSsoEventRows } from '../../storage/sso/ssoEventRows.ts';
 
 /** Every kind of SSO record; each is one row of the append-only `sso_events` table. */
 export type SsoAction = 'signed_in' | 'refused' | 'account_created' | 'settings_changed';
@@ -15,7 +16,7 @@ export interface SsoEvent {
 
 /** Records an SSO sign-in, refusal or settings change (never a token or secret). */
 export async function recordSsoEvent(db: Knex, event: SsoEvent): Promise<void> {
-  await db('sso_events').insert({
+  await insertSsoEvent(db, {
     regency_id: event.regencyId,
     action: event.action,
     subject: event.subject ?? null,
@@ -31,17 +32,7 @@ export async function recentSsoEvents(
   regencyId: string,
   limit = 50,
 ): Promise<Array<{ action: SsoAction; subject: string | null; by: string; detail: unknown; at: string }>> {
-  const rows = (await db('sso_events')
-    .where({ regency_id: regencyId })
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .select('action', 'subject', 'actor_name', 'detail', 'at')) as Array<{
-    action: SsoAction;
-    subject: string | null;
-    actor_name: string;
-    detail: unknown;
-    at: Date | string;
-  }>;
+  const rows = await latestSsoEventRows(db, regencyId, limit);
   return rows.map((r) => ({
     action: r.action,
     subject: r.subject,

@@ -1,0 +1,32 @@
+import type { Knex } from 'knex';
+
+/**
+ * Counts one failure-in-waiting for `key` in one statement that holds the key's row until the request
+ * commits: a window older than `since` starts over. Returns false (nothing counted) when the key has
+ * already used `limit` checks in the current window.
+ */
+export async function countLoginAttempt(
+  db: Knex,
+  key: string,
+  now: Date,
+  since: Date,
+  limit: number,
+): Promise<boolean> {
+  const result = (await db.raw(
+    `INSERT INTO login_throttle (key, window_started_at, failures) VALUES (?, ?, 1)
+     ON CONFLICT (key) DO UPDATE SET
+       failures = CASE WHEN login_throttle.window_started_at > ? THEN login_throttle.failures + 1 ELSE 1 END,
+       window_started_at = CASE WHEN login_throttle.window_started_at > ? THEN login_throttle.window_started_at ELSE EXCLUDED.window_started_at END
+     WHERE login_throttle.window_started_at <= ? OR login_throttle.failures < ?
+     RETURNING failures`,
+    [key, now, since, since, since, limit],
+  )) as { rows: Array<{ failures: number }> };
+  return result.rows.length > 0;
+}
+
+/** Takes one counted check back (never below zero). */
+export async function uncountLoginAttempt(db: Knex, key: string): Promise<void> {
+  await db('login_throttle')
+    .where({ key })
+    .update({ failures: db.raw('GREATEST(failures - 1, 0)') });
+}

@@ -1,0 +1,37 @@
+import type { Knex } from 'knex';
+
+/** The `retention.years` of every SOP's latest version (null when it sets none). */
+export async function retentionYearsPerSop(
+  db: Knex,
+): Promise<Array<{ regency_id: string; sop_id: string; years: number | null }>> {
+  return (await db('definitions as d')
+    .join(
+      'definition_versions as v',
+      (j) =>
+        void j.on('v.regency_id', 'd.regency_id').andOn('v.sop_id', 'd.sop_id').andOn('v.version', 'd.latest_version'),
+    )
+    .select('d.regency_id', 'd.sop_id', db.raw(`(v.definition->'retention'->>'years')::int as years`))) as Array<{
+    regency_id: string;
+    sop_id: string;
+    years: number | null;
+  }>;
+}
+
+/** Closed, not yet anonymised cases of one SOP that closed before `cutoff`, oldest first, claimed with SKIP LOCKED. */
+export async function claimExpiredCases(
+  trx: Knex.Transaction,
+  policy: { regencyId: string; sopId: string },
+  cutoff: Date,
+  batch: number,
+): Promise<Array<{ id: string }>> {
+  return (await trx('cases')
+    .where({ regency_id: policy.regencyId, sop_id: policy.sopId })
+    .whereIn('status', ['completed', 'rejected', 'referred', 'cancelled'])
+    .whereNull('anonymised_at')
+    .andWhere('closed_at', '<', cutoff)
+    .orderBy('closed_at')
+    .limit(batch)
+    .forUpdate()
+    .skipLocked()
+    .select('id')) as Array<{ id: string }>;
+}
