@@ -14,9 +14,9 @@ export interface ActorsDraft {
  * One actor per lane: a lane whose name fits a regency role gets that role; any other lane is an outside party
  * recorded by the first staff lane (or the regency's first staff role), and the drafter is told so.
  */
-export function buildActors(lanes: ReadonlyArray<Located<string>>, regency: RawRegency): ActorsDraft {
+export function buildActors(lanes: ReadonlyArray<Located<string>>, regency: RawRegency, unit?: string): ActorsDraft {
   const taken = new Set<string>();
-  const matches = lanes.map((lane) => matchLaneRole(lane.value, regency));
+  const matches = lanes.map((lane) => matchLaneRole(lane.value, regency, unit));
   const recorder =
     matches.find((m) => m.role !== undefined)?.role ??
     regency.roles.find((r) => r.kind === 'staff')?.id ??

@@ -28,7 +28,7 @@ export function buildDraft(parsed: ParsedSop, context: { regency: RawRegency; fi
   const name = parsed.cover.name?.value ?? `SOP halaman ${parsed.at.page} baris ${parsed.at.line}`;
   const cover = buildCover(parsed.cover, regency);
   if (!parsed.cover.name) cover.provenance.name = provenanceOf(parsed.at, ['name']);
-  const { actors, warnings: actorWarnings } = buildActors(parsed.lanes, regency);
+  const { actors, warnings: actorWarnings } = buildActors(parsed.lanes, regency, cover.fields.unit);
   const laneNames = parsed.lanes.map((l) => l.value);
   const { steps, documents, warnings: stepWarnings } = buildSteps(parsed.rows, laneNames, actors, regency);
   const sop: RawSop = {

@@ -22,6 +22,8 @@ interface RowPlan {
   lane?: number;
   inferred: string[];
   notes: string[];
+  /** Lanes any of which may do the step ("Staf Dayasos …" when the table has a lane per staff post). */
+  group?: number[];
 }
 
 function actorRef(lanes: readonly number[], actors: readonly RawActor[]): RawActorRef {
@@ -38,6 +40,50 @@ function stepOfLane(plans: readonly RowPlan[], from: number, lane: number, backw
   }
   for (let i = from + 1; i < plans.length; i += 1) if (plans[i]?.lane === lane) return plans[i]?.id;
   return undefined;
+}
+
+/**
+ * "Staf Dayasos menindaklanjuti …" when no lane is called "Staf": the lanes of that unit's staff posts, any of
+ * whom may do it (empty when the activity does not start so, or a lane is named for the staff).
+ */
+function unitStaffLanes(
+  activity: string,
+  lanes: readonly string[],
+  actors: readonly RawActor[],
+  regency: RawRegency,
+): number[] {
+  if (lanes.some((l) => /\bstaf/i.test(l))) return [];
+  const match = /^staf+\s+(?:bidang\s+)?([a-z]+)/i.exec(activity.trim());
+  const word = match?.[1]?.toLowerCase();
+  if (word === undefined) return [];
+  const unit = regency.units.find((u) => u.id === word || u.short?.toLowerCase() === word);
+  if (!unit) return [];
+  return actors.flatMap((actor, index) => {
+    const role = regency.roles.find((r) => r.id === actor.role);
+    return role?.unit === unit.id && role.kind === 'staff' ? [index] : [];
+  });
+}
+
+const DECREES = /^(?:penetapan|menetapkan|pengesahan|mengesahkan)\b/i;
+
+/**
+ * The lane of an activity that names no one: a decree ("Penetapan …") is the head of office's; other work
+ * ("Melakukan pengkajian …", "Penyaluran …") is the staff's, the first lane whose role is a staff post.
+ */
+function unnamedActorLane(activity: string, actors: readonly RawActor[], regency?: RawRegency): number | undefined {
+  const kindOf = (actor: RawActor): string | undefined => regency?.roles.find((r) => r.id === actor.role)?.kind;
+  if (DECREES.test(activity.trim())) {
+    const head = actors.findIndex((a) => kindOf(a) === 'kadis');
+    if (head >= 0) return head;
+  }
+  // Prefer the unit's own staff post ("Staf Bidang …") over field workers such as TKSK.
+  const rank = (actor: RawActor): number =>
+    kindOf(actor) !== 'staff' ? 0 : actor.role?.startsWith('staf') === true ? 2 : 1;
+  let best: number | undefined;
+  actors.forEach((actor, index) => {
+    if (rank(actor) > 0 && (best === undefined || rank(actor) > rank(actors[best] as RawActor))) best = index;
+  });
+  return best;
 }
 
 function camelFact(id: string): string {
@@ -70,13 +116,18 @@ export function buildSteps(
       inferred: [],
       notes: [],
     };
+    const staffGroup = marks.actors.length > 0 ? [] : unitStaffLanes(row.activity, lanes, actors, regency);
     if (marks.actors.length > 0) plan.lane = marks.actors[0];
-    else {
+    else if (staffGroup.length > 0) {
+      plan.lane = staffGroup[0];
+      plan.group = staffGroup;
+      plan.inferred.push('actor');
+    } else {
       plan.lane = inferActorLane(row.activity, lanes);
       plan.inferred.push('actor');
       if (plan.lane === undefined) {
-        plan.lane = previousLane ?? 0;
-        plan.notes.push('Uraian tidak menyebut pelaksana; diambil dari langkah sebelumnya.');
+        plan.lane = unnamedActorLane(row.activity, actors, regency) ?? previousLane ?? 0;
+        plan.notes.push('Uraian tidak menyebut pelaksana; ditafsirkan dari jenis kegiatannya.');
         warnings.push({
           code: 'ACTOR_NOT_FOUND',
           message: `Langkah ${row.no} (halaman ${row.at.page}, baris ${row.at.line}) tidak menyebut pelaksananya; diisi pelaksana langkah sebelumnya. Periksa.`,
@@ -91,13 +142,16 @@ export function buildSteps(
   });
   const steps = plans.map((plan, index): RawStep => {
     const { row, marks } = plan;
-    const actor = actorRef(marks.actors.length > 0 ? marks.actors : [plan.lane ?? 0], actors);
+    const actor =
+      plan.group && plan.group.length > 1
+        ? { anyOf: plan.group.map((l) => actors[l]?.id ?? '') }
+        : actorRef(marks.actors.length > 0 ? marks.actors : [plan.lane ?? 0], actors);
     const step: RawStep = { id: plan.id, activity: row.activity, actor };
     if (row.requirements.trim() !== '')
       step.requirements = [requirementOf(row.requirements, regency, documents, docIds)];
     const time = row.time.replace(/\s+/g, ' ').trim();
     const parsed = parseDuration(time);
-    if (parsed.kind === 'duration') step.time = time;
+    if (parsed.kind === 'duration' || (parsed.kind === 'none' && time !== '')) step.time = time;
     else if (parsed.kind !== 'none') {
       plan.inferred.push('time');
       plan.notes.push(`Waktu tercetak "${time}" belum dapat dihitung; disimpan di keterangan.`);

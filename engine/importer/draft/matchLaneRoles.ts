@@ -35,7 +35,7 @@ function roleTokens(role: { id: string; name: string }): string[] {
  * typo allowed), at least half of them and at least one telling word (not only "Kepala"/"Staf"); a tie between
  * roles leaves the lane unmatched rather than guessing.
  */
-export function matchLaneRole(lane: string, regency: RawRegency): LaneMatch {
+export function matchLaneRole(lane: string, regency: RawRegency, unit?: string): LaneMatch {
   const words = nameTokens(lane);
   const outside = words.some((w) => OUTSIDE_WORDS.has(w));
   let best: { role: string; score: number; extra: number } | undefined;
@@ -45,7 +45,8 @@ export function matchLaneRole(lane: string, regency: RawRegency): LaneMatch {
     const found = words.filter((w) => tokens.some((t) => sameWord(w, t)));
     const telling = found.some((w) => !GENERIC_WORDS.has(w));
     const score = words.length > 0 ? found.length / words.length : 0;
-    if (score < 0.5 || (!telling && score < 1)) continue;
+    // A lane named only by its kind of post ("Petugas", "Kabid") fits only an office-wide role or one of the SOP's unit.
+    if (score < 0.5 || (!telling && (score < 1 || (role.unit !== undefined && role.unit !== unit)))) continue;
     const extra = tokens.length - found.length;
     if (!best || score > best.score || (score === best.score && extra < best.extra)) {
       tie = best !== undefined && score === best.score && extra === best.extra;

@@ -74,9 +74,28 @@ export function tableColumns(headerRows: ReadonlyArray<readonly DocumentCell[]>)
     });
   });
   if (positioned) columns.sort((a, b) => (a.x ?? 0) - (b.x ?? 0));
-  else columns.sort((a, b) => a.index - b.index);
-  // Keterangan usually heads the last column in the first row but the second row leaves it empty.
+  else {
+    columns.sort((a, b) => a.index - b.index);
+    closeStandardGaps(columns);
+  }
   return columns;
+}
+
+const STANDARD_ORDER: readonly ColumnKind[] = ['requirements', 'time', 'output', 'notes'];
+
+/**
+ * Kelengkapan, Waktu, Output and Keterangan sit side by side in the PermenPANRB layout; a converter that leaves
+ * an empty cell between two of them in the header row (while the data rows have none) would shift them, so by
+ * index they are renumbered consecutively from Kelengkapan.
+ */
+function closeStandardGaps(columns: TableColumn[]): void {
+  const standards = STANDARD_ORDER.flatMap((kind) => columns.filter((c) => c.kind === kind).slice(0, 1));
+  const first = standards[0];
+  if (!first) return;
+  standards.forEach((column, offset) => {
+    column.index = first.index + offset;
+  });
+  columns.sort((a, b) => a.index - b.index);
 }
 
 function centre(cell: { x?: number; right?: number }): number {
