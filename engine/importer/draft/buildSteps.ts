@@ -113,7 +113,7 @@ export function buildSteps(
       row,
       id: uniqueSlug(row.activity || `langkah ${row.no}`, taken, 40),
       marks,
-      inferred: [],
+      inferred: [...(row.inferred ?? [])],
       notes: [],
     };
     const staffGroup = marks.actors.length > 0 ? [] : unitStaffLanes(row.activity, lanes, actors, regency);
