@@ -1,5 +1,6 @@
 import { labelKey, spotOf, type FlatLine } from './flatLines.ts';
 import type { Located, ParsedSop, SourceSpot, StepRowReading } from './parsedSop.ts';
+import { plainRow } from './plainRow.ts';
 
 /** Steps composed from a scope sentence: one per listed part ("penerimaan laporan, triase sosial, … dan …"). */
 export function scopeRows(scope: string, at: SourceSpot): StepRowReading[] {
@@ -8,17 +9,7 @@ export function scopeRows(scope: string, at: SourceSpot): StepRowReading[] {
     .split(/,\s*(?:dan\s+)?|\s+dan\s+/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
-  return parts.map((part, index) => ({
-    no: index + 1,
-    activity: part.charAt(0).toUpperCase() + part.slice(1),
-    laneMarks: [],
-    requirements: '',
-    time: '',
-    output: '',
-    notes: '',
-    at,
-    inferred: ['step'],
-  }));
+  return parts.map((part, index) => plainRow(index + 1, part.charAt(0).toUpperCase() + part.slice(1), at, ['step']));
 }
 
 function decreeSop(
@@ -34,7 +25,7 @@ function decreeSop(
     at: name.at,
     cover,
     lanes: [],
-    rows: rows.length > 0 ? rows : [{ ...scopeRows(name.value, name.at)[0], activity: name.value } as StepRowReading],
+    rows: rows.length > 0 ? rows : [plainRow(1, name.value, name.at, ['step'])],
     ...(scope ? { scope } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { splitNumberedRun } from '../readers/cleanCellText.ts';
+import { plainRow } from './plainRow.ts';
 import { listItems } from './readCover.ts';
 import { labelKey, spotOf, type FlatLine } from './flatLines.ts';
 import type { Located, ParsedSop, ServiceStandardReading, SourceSpot, StepRowReading } from './parsedSop.ts';
@@ -48,29 +49,11 @@ export function procedureRows(items: readonly string[], raw: string, at: SourceS
     const numbered = /^(\d+)[.)]\s+(.+)$/.exec(line.trim());
     const previous = rows[rows.length - 1];
     if (numbered?.[2] !== undefined) {
-      rows.push({
-        no: rows.length + 1,
-        activity: numbered[2].replace(/[;:,]\s*$/, '').trim(),
-        laneMarks: [],
-        requirements: '',
-        time: '',
-        output: '',
-        notes: '',
-        at,
-      });
+      rows.push(plainRow(rows.length + 1, numbered[2].replace(/[;:,]\s*$/, '').trim(), at));
     } else if (previous && line.trim() !== '') previous.notes = `${previous.notes} ${line.trim()}`.trim();
   }
   if (rows.length > 0) return rows;
-  return items.map((item, index) => ({
-    no: index + 1,
-    activity: item,
-    laneMarks: [],
-    requirements: '',
-    time: '',
-    output: '',
-    notes: '',
-    at,
-  }));
+  return items.map((item, index) => plainRow(index + 1, item, at));
 }
 
 /**
