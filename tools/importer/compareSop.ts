@@ -1,3 +1,4 @@
+import { actorIdsOf } from '../../engine/definition/checks/checkActors.ts';
 import type { RawActorRef, RawSop, RawStep } from '../../engine/definition/sopTypes.ts';
 import { outputNames } from './groundTruth.ts';
 import { normalText, similarity } from './textSimilarity.ts';
@@ -26,7 +27,7 @@ export interface SopScore {
 export const ACTIVITY_THRESHOLD = 0.85;
 
 function actorKeys(sop: RawSop, ref: RawActorRef): Set<string> {
-  const ids = typeof ref === 'string' ? [ref] : 'together' in ref ? ref.together : ref.anyOf;
+  const { ids } = actorIdsOf(ref);
   return new Set(
     ids.flatMap((id) => {
       const actor = sop.actors.find((a) => a.id === id);
