@@ -1,15 +1,23 @@
 import { backupContracts } from './backupContracts.ts';
 import { calendarContracts } from './calendarContracts.ts';
+import { caseContracts } from './caseContracts.ts';
 import { exportContracts } from './exportContracts.ts';
 import type { Contract } from './contract.ts';
 import { notificationContracts } from './notificationContracts.ts';
 import { systemContracts } from './systemContracts.ts';
+import { taskContracts } from './taskContracts.ts';
+import { catalogueContracts } from './catalogueContracts.ts';
+import { attachmentContracts } from './attachmentContracts.ts';
 
 /** Every declared API contract, by group: what the routes implement and the apps call. */
 export const allContracts: Record<string, Record<string, Contract>> = {
   backup: backupContracts,
   calendar: calendarContracts,
+  cases: caseContracts,
   exports: exportContracts,
   notifications: notificationContracts,
   system: systemContracts,
+  attachments: attachmentContracts,
+  catalogue: catalogueContracts,
+  tasks: taskContracts,
 };
