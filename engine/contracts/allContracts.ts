@@ -8,6 +8,7 @@ import { systemContracts } from './systemContracts.ts';
 import { taskContracts } from './taskContracts.ts';
 import { catalogueContracts } from './catalogueContracts.ts';
 import { attachmentContracts } from './attachmentContracts.ts';
+import { outputContracts } from './outputContracts.ts';
 
 /** Every declared API contract, by group: what the routes implement and the apps call. */
 export const allContracts: Record<string, Record<string, Contract>> = {
@@ -17,6 +18,7 @@ export const allContracts: Record<string, Record<string, Contract>> = {
   exports: exportContracts,
   notifications: notificationContracts,
   system: systemContracts,
+  outputs: outputContracts,
   attachments: attachmentContracts,
   catalogue: catalogueContracts,
   tasks: taskContracts,
