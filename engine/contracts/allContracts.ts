@@ -9,6 +9,8 @@ import { taskContracts } from './taskContracts.ts';
 import { catalogueContracts } from './catalogueContracts.ts';
 import { attachmentContracts } from './attachmentContracts.ts';
 import { outputContracts } from './outputContracts.ts';
+import { publicContracts } from './publicContracts.ts';
+import { archiveContracts } from './archiveContracts.ts';
 
 /** Every declared API contract, by group: what the routes implement and the apps call. */
 export const allContracts: Record<string, Record<string, Contract>> = {
@@ -18,6 +20,8 @@ export const allContracts: Record<string, Record<string, Contract>> = {
   exports: exportContracts,
   notifications: notificationContracts,
   system: systemContracts,
+  archive: archiveContracts,
+  public: publicContracts,
   outputs: outputContracts,
   attachments: attachmentContracts,
   catalogue: catalogueContracts,
