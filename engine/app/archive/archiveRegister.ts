@@ -9,7 +9,6 @@ import type { AccessProfile } from '../permissions/accessProfile.ts';
 import { caseScopeOf, whereCaseVisible } from '../permissions/caseScope.ts';
 import {
   toArchiveRequest,
-  type ArchiveKind,
   type ArchiveRequest,
   type ArchiveRequestRow,
   type ArchiveStatus,
