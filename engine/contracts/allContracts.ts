@@ -11,6 +11,8 @@ import { attachmentContracts } from './attachmentContracts.ts';
 import { outputContracts } from './outputContracts.ts';
 import { publicContracts } from './publicContracts.ts';
 import { archiveContracts } from './archiveContracts.ts';
+import { delegationContracts } from './delegationContracts.ts';
+import { auditContracts } from './auditContracts.ts';
 
 /** Every declared API contract, by group: what the routes implement and the apps call. */
 export const allContracts: Record<string, Record<string, Contract>> = {
@@ -20,6 +22,8 @@ export const allContracts: Record<string, Record<string, Contract>> = {
   exports: exportContracts,
   notifications: notificationContracts,
   system: systemContracts,
+  audit: auditContracts,
+  delegations: delegationContracts,
   archive: archiveContracts,
   public: publicContracts,
   outputs: outputContracts,

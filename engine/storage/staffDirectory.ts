@@ -1,14 +1,11 @@
+import type { Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import type { StaffMemberSchema } from '../contracts/delegationContracts.ts';
 
 // The staff of a regency as routes need them (assigning, delegating, auditing): rows decoded here, once.
 
 /** A staff member of one regency, as assignment lists show them. */
-export interface StaffMember {
-  id: string;
-  username: string;
-  name: string;
-  roles: string[];
-}
+export type StaffMember = Static<typeof StaffMemberSchema>;
 
 /** An active staff member of the regency by id (for reassigning a task), or undefined. */
 export async function activeStaffMember(
@@ -16,9 +13,9 @@ export async function activeStaffMember(
   regencyId: string,
   userId: string,
 ): Promise<{ id: string; name: string } | undefined> {
-  const row = (await db('users').where({ id: userId, regency_id: regencyId, active: true }).first('id', 'display_name')) as
-    | { id: string; display_name: string }
-    | undefined;
+  const row = (await db('users')
+    .where({ id: userId, regency_id: regencyId, active: true })
+    .first('id', 'display_name')) as { id: string; display_name: string } | undefined;
   return row ? { id: row.id, name: row.display_name } : undefined;
 }
 
@@ -43,4 +40,9 @@ export async function countStaffOf(db: Knex, regencyId: string, userIds: readonl
     .andWhere({ regency_id: regencyId })
     .select('id')) as unknown[];
   return rows.length;
+}
+
+/** Whether the user id is a staff member of the regency (active or not). */
+export async function staffExists(db: Knex, regencyId: string, userId: string): Promise<boolean> {
+  return (await countStaffOf(db, regencyId, [userId])) === 1;
 }
