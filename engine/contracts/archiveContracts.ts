@@ -43,7 +43,12 @@ const ManyRequests = Type.Object({ requests: Type.Array(ArchiveRequestSchema) })
 
 /** A step of a request after it was made: decide (approve, refuse) or record (hand over, return). */
 function stepContract<const S extends string, N extends typeof OptionalNote | typeof RequiredNote>(step: S, body: N) {
-  return contract({ method: 'post', path: `/api/archive-requests/{requestId}/${step}`, body, reply: { 200: OneRequest } });
+  return contract({
+    method: 'post',
+    path: `/api/archive-requests/{requestId}/${step}`,
+    body,
+    reply: { 200: OneRequest },
+  });
 }
 
 /** The archive control register (Bengkayang Lampiran II.D.3): borrowing, copying and sending case files. */

@@ -116,7 +116,12 @@ export const CaseOverviewSchema = Type.Object({
   ),
   duplicates: Type.Array(Type.Object({ caseId: Type.String(), trackingCode: Type.String(), openedAt: Type.String() })),
   disagreements: Type.Array(
-    Type.Object({ stepId: Type.String(), activity: Type.String(), at: Type.String(), fields: Type.Array(Type.String()) }),
+    Type.Object({
+      stepId: Type.String(),
+      activity: Type.String(),
+      at: Type.String(),
+      fields: Type.Array(Type.String()),
+    }),
   ),
   sentBack: nullable(
     Type.Object({

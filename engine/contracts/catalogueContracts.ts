@@ -19,7 +19,9 @@ export const CatalogueServiceSchema = Type.Object({
 
 /** The services grouped by the regency's units ("Lainnya" for the rest). */
 export const CatalogueSchema = Type.Object({
-  units: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), services: Type.Array(CatalogueServiceSchema) })),
+  units: Type.Array(
+    Type.Object({ id: Type.String(), name: Type.String(), services: Type.Array(CatalogueServiceSchema) }),
+  ),
 });
 
 /** The service catalogue ("Mulai layanan"; scope=all for filters). */

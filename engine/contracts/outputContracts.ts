@@ -74,14 +74,22 @@ export const outputContracts = {
     path: '/api/documents/{documentId}',
     reply: { 200: Type.Object({ document: IssuedDocumentSchema, verifyUrl: Type.String() }) },
   }),
-  documentPdf: contract({ method: 'get', path: '/api/documents/{documentId}/pdf', reply: { 200: fileReply('application/pdf') } }),
+  documentPdf: contract({
+    method: 'get',
+    path: '/api/documents/{documentId}/pdf',
+    reply: { 200: fileReply('application/pdf') },
+  }),
   revoke: contract({
     method: 'post',
     path: '/api/documents/{documentId}/revoke',
     body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
     reply: { 200: Type.Object({ ok: Type.Literal(true) }) },
   }),
-  prepare: contract({ method: 'post', path: '/api/cases/{caseId}/outputs/{outputId}/prepare', reply: { 201: DraftReply } }),
+  prepare: contract({
+    method: 'post',
+    path: '/api/cases/{caseId}/outputs/{outputId}/prepare',
+    reply: { 201: DraftReply },
+  }),
   preview: contract({
     method: 'get',
     path: '/api/letter-drafts/{draftId}/preview',

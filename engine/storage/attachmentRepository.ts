@@ -71,8 +71,7 @@ export async function attachmentFile(
   const row = (await db('attachments')
     .where({ id: attachmentId, regency_id: regencyId })
     .first('file_name', 'media_type', 'content', 'purged_at')) as
-    | { file_name: string; media_type: string; content: Buffer | Uint8Array; purged_at: Date | null }
-    | undefined;
+    { file_name: string; media_type: string; content: Buffer | Uint8Array; purged_at: Date | null } | undefined;
   return row
     ? { fileName: row.file_name, mediaType: row.media_type, content: row.content, purged: row.purged_at !== null }
     : undefined;

@@ -8,8 +8,7 @@ export async function findIssuedDocument(
   documentId: string,
 ): Promise<{ document: IssuedDocument; signedPdf: Buffer | null } | undefined> {
   const row = (await db('issued_documents').where({ id: documentId, regency_id: regencyId }).first()) as
-    | IssuedDocumentRow
-    | undefined;
+    IssuedDocumentRow | undefined;
   if (!row) return undefined;
   return { document: toIssuedDocument(row), signedPdf: row.pdf ? Buffer.from(row.pdf) : null };
 }

@@ -39,7 +39,11 @@ function serviceOf(sopId: string, version: number, definition: SopDefinition): S
  * otherwise only those the user may start (the first step's role among their own or delegated roles, the
  * rule openCase enforces), so nobody fills a whole form to be refused at the end.
  */
-export async function serviceCatalogue(db: Knex, user: AuthUser, all: boolean): Promise<Static<typeof CatalogueSchema>> {
+export async function serviceCatalogue(
+  db: Knex,
+  user: AuthUser,
+  all: boolean,
+): Promise<Static<typeof CatalogueSchema>> {
   const regency = await getRegency(db, user.regencyId);
   const allServices = (await publishedDefinitions(db, user.regencyId)).map((d) =>
     serviceOf(d.sopId, d.version, d.definition),
