@@ -1,4 +1,7 @@
 import type { Knex } from 'knex';
+import type { Static } from '@sinclair/typebox';
+import type { CaseRegisterRowSchema } from '../contracts/caseContracts.ts';
+import type { CaseStatus } from '../core/caseTypes.ts';
 import { buildWorkingCalendar } from '../calendar/workingCalendar.ts';
 import { workingMinutesBetween } from '../calendar/workingTime.ts';
 import { getRegency } from '../storage/definitionRepository.ts';
@@ -235,12 +238,27 @@ export interface CaseSearch {
   pageSize?: number;
 }
 
+/** A register row as the database returns it. */
+type RegisterRow = {
+  id: string;
+  tracking_code: string;
+  sop_id: string;
+  sop_name: string | null;
+  status: CaseStatus;
+  current_step: string | null;
+  applicant_name: string | null;
+  applicant_nik: string | null;
+  opened_at: Date | string;
+  due_at: Date | string | null;
+  closed_at: Date | string | null;
+};
+
 /** Searches the register of the user's regency by tracking code, NIK, name, SOP, status and date range, within the cases the user may see. */
 export async function searchCases(
   db: Knex,
   access: AccessProfile,
   search: CaseSearch,
-): Promise<{ items: Array<Record<string, unknown>>; page: number; pageSize: number }> {
+): Promise<{ items: Array<Static<typeof CaseRegisterRowSchema>>; page: number; pageSize: number }> {
   const pageSize = Math.min(Math.max(search.pageSize ?? 50, 1), 200);
   const page = Math.max(search.page ?? 1, 1);
   let q = db('cases as c')
@@ -274,7 +292,9 @@ export async function searchCases(
       'c.opened_at',
       'c.due_at',
       'c.closed_at',
-    )) as Array<Record<string, unknown> & { applicant_nik: string | null }>;
+    )) as RegisterRow[];
+  // Timestamps leave as ISO text, the same text the JSON reply of a Date has always been.
+  const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -285,9 +305,9 @@ export async function searchCases(
       currentStep: r.current_step,
       applicantName: r.applicant_name,
       applicantNik: maskNik(r.applicant_nik),
-      openedAt: r.opened_at,
-      dueAt: r.due_at,
-      closedAt: r.closed_at,
+      openedAt: new Date(r.opened_at).toISOString(),
+      dueAt: iso(r.due_at),
+      closedAt: iso(r.closed_at),
     })),
     page,
     pageSize,

@@ -16,11 +16,11 @@ export type CallInput<C extends Contract> = (HasKeys<ParamsOf<C>> extends true
   : { params?: undefined }) &
   ('body' extends keyof C ? { body: BodyOf<C> } : { body?: undefined }) & { query?: QueryOf<C> };
 
-/** Calls one API operation by its contract: input and reply typed from the same declaration the server runs. */
+/** Calls one API operation by its contract: input and reply typed from the same declaration the server runs (`raw`: an upload's bytes). */
 export function call<const C extends Contract>(
   declared: C,
   input: CallInput<C>,
-  init: { idempotencyKey?: string } = {},
+  init: { idempotencyKey?: string; raw?: Blob; contentType?: string } = {},
 ): Promise<ReplyOf<C>> {
   const url = urlOf(declared, input.params as Record<string, string> | undefined, input.query);
   return api<ReplyOf<C>>(declared.method.toUpperCase(), url, input.body, init);

@@ -4,28 +4,11 @@ import {
   recordHandOver,
   recordReturn,
   requestArchive,
-  type NewArchiveRequest,
 } from '../../app/archive/archiveRegister.ts';
 import { AppError } from '../../app/appErrors.ts';
-import { route, type RouteSpec } from '../routeSpec.ts';
+import { archiveContracts as c } from '../../contracts/archiveContracts.ts';
+import { implement, type RouteSpec } from '../routeSpec.ts';
 
-const newRequestBody = {
-  type: 'object',
-  required: ['kind', 'reason', 'recipient'],
-  additionalProperties: false,
-  properties: {
-    kind: { enum: ['borrow', 'copy', 'send'] },
-    reason: { type: 'string', minLength: 10, maxLength: 2000 },
-    recipient: { type: 'string', minLength: 2, maxLength: 300 },
-    dueBackAt: { type: 'string', format: 'date-time' },
-  },
-};
-const noteBody = (required: boolean) => ({
-  type: 'object',
-  additionalProperties: false,
-  ...(required ? { required: ['note'] } : {}),
-  properties: { note: { type: 'string', minLength: 1, maxLength: 2000 } },
-});
 const decisionResponses = {
   200: 'Tercatat',
   400: 'Data tidak sah',
@@ -37,16 +20,13 @@ const decisionResponses = {
 
 /** The archive control register (Bengkayang Lampiran II.D.3): borrowing, copying and sending case files. */
 export const archiveRoutes: RouteSpec[] = [
-  route<NewArchiveRequest>({
-    method: 'post',
-    path: '/api/cases/{caseId}/archive-requests',
+  implement(c.request, {
     idempotent: true,
     summary:
       'Mengajukan peminjaman, penggandaan atau pengiriman berkas kasus, dengan alasan (dan tanggal kembali untuk peminjaman)',
     tag: 'arsip',
     access: 'user',
     policy: { action: 'archive.request' },
-    body: newRequestBody,
     responses: {
       201: 'Diajukan',
       400: 'Alasan, penerima atau tanggal kembali tidak sah',
@@ -56,24 +36,20 @@ export const archiveRoutes: RouteSpec[] = [
     },
     handler: async ({ db, user, params, body }) => ({
       status: 201,
-      body: { request: await requestArchive(db, user!, params.caseId!, body) },
+      body: { request: await requestArchive(db, user, params.caseId, body) },
     }),
   }),
-  route({
-    method: 'get',
-    path: '/api/cases/{caseId}/archive-requests',
+  implement(c.ofCase, {
     summary: 'Riwayat peminjaman, penggandaan dan pengiriman berkas satu kasus',
     tag: 'arsip',
     access: 'user',
     policy: { action: 'archive.read', log: 'view' },
     responses: { 200: 'Daftar', 401: 'Belum masuk', 403: 'Di luar lingkup', 404: 'Kasus tidak ada' },
     handler: async ({ db, access, params }) => ({
-      body: { requests: await listArchiveRequests(db, access!, { caseId: params.caseId! }) },
+      body: { requests: await listArchiveRequests(db, access, { caseId: params.caseId }) },
     }),
   }),
-  route({
-    method: 'get',
-    path: '/api/archive-requests',
+  implement(c.register, {
     summary:
       'Register pengendalian arsip; `overdue=true` untuk berkas pinjaman yang terlambat kembali, `status` untuk menyaring',
     tag: 'arsip',
@@ -86,64 +62,52 @@ export const archiveRoutes: RouteSpec[] = [
         !['requested', 'approved', 'refused', 'handed_over', 'completed', 'returned'].includes(query.status)
       )
         throw new AppError('VALIDATION_FAILED', 'Status tidak dikenal.', '/status');
-      const requests = await listArchiveRequests(db, access!, {
+      const requests = await listArchiveRequests(db, access, {
         ...(query.status ? { status: query.status } : {}),
         overdueOnly: query.overdue === 'true',
       });
       return { body: { requests }, accessDetail: { list: 'archive-requests', items: requests.length } };
     },
   }),
-  route<{ note?: string }>({
-    method: 'post',
-    path: '/api/archive-requests/{requestId}/approve',
+  implement(c.approve, {
     summary:
       'Menyetujui permintaan (Kepala Dinas, Sekretaris, Kepala Bidang unit layanan, atau peran archiveControl.approvers)',
     tag: 'arsip',
     access: 'user',
     policy: { action: 'archive.decide' },
-    body: noteBody(false),
     responses: decisionResponses,
     handler: async ({ db, user, params, body }) => ({
-      body: { request: await decideArchive(db, user!, params.requestId!, 'approve', body.note) },
+      body: { request: await decideArchive(db, user, params.requestId, 'approve', body.note) },
     }),
   }),
-  route<{ note: string }>({
-    method: 'post',
-    path: '/api/archive-requests/{requestId}/refuse',
+  implement(c.refuse, {
     summary: 'Menolak permintaan dengan alasan',
     tag: 'arsip',
     access: 'user',
     policy: { action: 'archive.decide' },
-    body: noteBody(true),
     responses: decisionResponses,
     handler: async ({ db, user, params, body }) => ({
-      body: { request: await decideArchive(db, user!, params.requestId!, 'refuse', body.note) },
+      body: { request: await decideArchive(db, user, params.requestId, 'refuse', body.note) },
     }),
   }),
-  route<{ note?: string }>({
-    method: 'post',
-    path: '/api/archive-requests/{requestId}/hand-over',
+  implement(c.handOver, {
     summary: 'Mencatat penyerahan berkas (atau salinannya) kepada penerima',
     tag: 'arsip',
     access: 'user',
     policy: { action: 'archive.record' },
-    body: noteBody(false),
     responses: decisionResponses,
     handler: async ({ db, user, params }) => ({
-      body: { request: await recordHandOver(db, user!, params.requestId!) },
+      body: { request: await recordHandOver(db, user, params.requestId) },
     }),
   }),
-  route<{ note?: string }>({
-    method: 'post',
-    path: '/api/archive-requests/{requestId}/return',
+  implement(c.return, {
     summary: 'Mencatat pengembalian berkas pinjaman',
     tag: 'arsip',
     access: 'user',
     policy: { action: 'archive.record' },
-    body: noteBody(false),
     responses: decisionResponses,
     handler: async ({ db, user, params, body }) => ({
-      body: { request: await recordReturn(db, user!, params.requestId!, body.note) },
+      body: { request: await recordReturn(db, user, params.requestId, body.note) },
     }),
   }),
 ];

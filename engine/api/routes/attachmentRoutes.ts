@@ -3,17 +3,17 @@ import { hasActivePdfContent } from '../../app/activePdfContent.ts';
 import { AppError } from '../../app/appErrors.ts';
 import { acceptedKinds, detectFileKind, MEDIA_TYPE_OF, safeFileName } from '../../app/detectFileType.ts';
 import { executableOfVersionId } from '../../app/executableCache.ts';
+import { attachmentContracts as c } from '../../contracts/attachmentContracts.ts';
+import { attachmentFile, insertAttachment, listAttachments } from '../../storage/attachmentRepository.ts';
 import { loadCase } from '../../storage/caseRepository.ts';
-import { route, type RouteSpec } from '../routeSpec.ts';
+import { implement, type RouteSpec } from '../routeSpec.ts';
 
 /** Largest accepted scan. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /** Scans of requirement documents: upload to a case, download with permission checks. */
 export const attachmentRoutes: RouteSpec[] = [
-  route<Buffer>({
-    method: 'post',
-    path: '/api/cases/{caseId}/attachments',
+  implement(c.upload, {
     idempotent: true,
     summary:
       'Mengunggah pindaian dokumen (JPEG, PNG atau PDF; XLSX/DOCX bila jenis dokumennya menerimanya; maks. 10 MB); query `doc` = jenis dokumen, `name` = nama berkas',
@@ -30,14 +30,14 @@ export const attachmentRoutes: RouteSpec[] = [
       415: 'Jenis berkas tidak diterima untuk dokumen ini',
     },
     handler: async ({ db, user, params, query, body }) => {
-      const stored = await loadCase(db, user!.regencyId, params.caseId!);
+      const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
       const doc = query.doc ?? '';
       if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(doc))
         throw new AppError('VALIDATION_FAILED', 'Jenis dokumen (doc) wajib diisi dengan pengenal dokumen SOP.', '/doc');
       const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
       if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', 'Berkas kosong.', '/body');
-      const compiled = await executableOfVersionId(db, user!.regencyId, stored.versionId);
+      const compiled = await executableOfVersionId(db, user.regencyId, stored.versionId);
       const requirements = compiled?.exe.definition.steps.flatMap((s) => s.requirements) ?? [];
       if (requirements.some((r) => r.doc === doc && r.kind === 'equipment'))
         throw new AppError(
@@ -60,64 +60,45 @@ export const attachmentRoutes: RouteSpec[] = [
         );
       const id = randomUUID();
       const fileName = safeFileName(query.name, kind);
-      await db('attachments').insert({
+      await insertAttachment(db, {
         id,
-        case_id: stored.id,
-        regency_id: stored.regencyId,
-        doc_id: doc,
-        file_name: fileName,
-        media_type: type,
-        size_bytes: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
+        caseId: stored.id,
+        regencyId: stored.regencyId,
+        doc,
+        fileName,
+        mediaType: type,
         content: bytes,
-        uploaded_by: user!.id,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        uploadedBy: user.id,
       });
       return { status: 201, body: { id, doc, fileName, mediaType: type, sizeBytes: bytes.length } };
     },
   }),
-  route({
-    method: 'get',
-    path: '/api/cases/{caseId}/attachments',
+  implement(c.list, {
     summary: 'Daftar lampiran kasus',
     tag: 'lampiran',
     access: 'user',
     policy: { action: 'attachment.read', log: 'attachments' },
     responses: { 200: 'Daftar', 401: 'Belum masuk', 404: 'Kasus tidak ada' },
     handler: async ({ db, user, params }) => {
-      const stored = await loadCase(db, user!.regencyId, params.caseId!);
+      const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      const rows = await db('attachments')
-        .where({ case_id: stored.id, regency_id: user!.regencyId })
-        .orderBy('uploaded_at')
-        .select(
-          'id',
-          'doc_id as doc',
-          'file_name as fileName',
-          'media_type as mediaType',
-          'size_bytes as sizeBytes',
-          'uploaded_at as uploadedAt',
-        );
-      return { body: { attachments: rows } };
+      return { body: { attachments: await listAttachments(db, user.regencyId, stored.id) } };
     },
   }),
-  route({
-    method: 'get',
-    path: '/api/attachments/{attachmentId}',
+  implement(c.download, {
     summary: 'Mengunduh lampiran (hanya kabupaten pemilik)',
     tag: 'lampiran',
     access: 'user',
     policy: { action: 'attachment.read', log: 'download' },
     responses: { 200: 'Isi berkas', 401: 'Belum masuk', 404: 'Tidak ada' },
     handler: async ({ db, user, params }) => {
-      const row = (await db('attachments')
-        .where({ id: params.attachmentId, regency_id: user!.regencyId })
-        .first('file_name', 'media_type', 'content', 'purged_at')) as
-        { file_name: string; media_type: string; content: Buffer | Uint8Array; purged_at: Date | null } | undefined;
-      if (!row) throw new AppError('NOT_FOUND', 'Lampiran tidak ditemukan.');
-      if (row.purged_at)
+      const file = await attachmentFile(db, user.regencyId, params.attachmentId);
+      if (!file) throw new AppError('NOT_FOUND', 'Lampiran tidak ditemukan.');
+      if (file.purged)
         throw new AppError('NOT_FOUND', 'Isi lampiran sudah dihapus karena masa retensi data kasus telah lewat.');
       // Sent by the route runner after the access record is committed.
-      return { file: { content: row.content, mediaType: row.media_type, fileName: row.file_name } };
+      return { file: { content: file.content, mediaType: file.mediaType, fileName: file.fileName } };
     },
   }),
 ];

@@ -1,6 +1,8 @@
 import { caseAccessReport, userAccessReport, type AccessPage } from '../../app/accessLog/accessReports.ts';
 import { AppError } from '../../app/appErrors.ts';
-import { route, type RouteSpec } from '../routeSpec.ts';
+import { auditContracts as c } from '../../contracts/auditContracts.ts';
+import { staffExists } from '../../storage/staffDirectory.ts';
+import { implement, type RouteSpec } from '../routeSpec.ts';
 
 function pageOf(query: Record<string, string | undefined>): AccessPage {
   const page: AccessPage = {};
@@ -15,9 +17,7 @@ function pageOf(query: Record<string, string | undefined>): AccessPage {
 
 /** Access reports for auditors: who saw, downloaded, printed or exported what, and why. */
 export const auditRoutes: RouteSpec[] = [
-  route({
-    method: 'get',
-    path: '/api/audit/cases/{caseId}/access',
+  implement(c.caseAccess, {
     summary:
       'Log akses satu kasus: siapa melihat, mengunduh, mencetak atau mengekspor, kapan dan mengapa (terbaru dahulu; kursor `before`)',
     tag: 'audit',
@@ -25,12 +25,10 @@ export const auditRoutes: RouteSpec[] = [
     policy: { action: 'audit.read', log: 'audit' },
     responses: { 200: 'Log akses', 401: 'Belum masuk', 403: 'Hanya auditor dan Kepala Dinas', 404: 'Kasus tidak ada' },
     handler: async ({ db, user, params, query }) => ({
-      body: await caseAccessReport(db, user!.regencyId, params.caseId!, pageOf(query)),
+      body: await caseAccessReport(db, user.regencyId, params.caseId, pageOf(query)),
     }),
   }),
-  route({
-    method: 'get',
-    path: '/api/audit/users/{userId}/access',
+  implement(c.userAccess, {
     summary:
       'Log akses satu pegawai: kasus yang dilihat, diunduh, dicetak atau diekspor (terbaru dahulu; kursor `before`)',
     tag: 'audit',
@@ -43,11 +41,9 @@ export const auditRoutes: RouteSpec[] = [
       404: 'Pegawai tidak ada',
     },
     handler: async ({ db, user, params, query }) => {
-      const exists = (await db('users')
-        .where({ id: params.userId, regency_id: user!.regencyId })
-        .first('id')) as unknown;
-      if (!exists) throw new AppError('NOT_FOUND', 'Pegawai tidak ditemukan di kabupaten ini.');
-      return { body: await userAccessReport(db, user!.regencyId, params.userId!, pageOf(query)) };
+      if (!(await staffExists(db, user.regencyId, params.userId)))
+        throw new AppError('NOT_FOUND', 'Pegawai tidak ditemukan di kabupaten ini.');
+      return { body: await userAccessReport(db, user.regencyId, params.userId, pageOf(query)) };
     },
   }),
 ];

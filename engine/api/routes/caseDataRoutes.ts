@@ -5,13 +5,12 @@ import { executableOfVersionId } from '../../app/executableCache.ts';
 import { regionsOf } from '../../regions/regionData.ts';
 import { loadCase } from '../../storage/caseRepository.ts';
 import { getRegency } from '../../storage/definitionRepository.ts';
-import { route, type RouteSpec } from '../routeSpec.ts';
+import { caseContracts as c } from '../../contracts/caseContracts.ts';
+import { implement, type RouteSpec } from '../routeSpec.ts';
 
 /** The case's data as staff read it (sections of its forms, masked per permission) and the reveal of a masked number. */
 export const caseDataRoutes: RouteSpec[] = [
-  route({
-    method: 'get',
-    path: '/api/cases/{caseId}/sections',
+  implement(c.sections, {
     summary:
       'Data kasus per bagian formulir (pemohon, alamat, jawaban tiap langkah dan siapa yang mengisi), kelayakan, dokumen, permohonan ganda; NIK/KK disamarkan kecuali bagi yang sedang mengerjakan kasus',
     tag: 'kasus',
@@ -19,43 +18,32 @@ export const caseDataRoutes: RouteSpec[] = [
     policy: { action: 'case.read', log: 'view' },
     responses: { 200: 'Bagian data kasus', 401: 'Belum masuk', 404: 'Tidak ada' },
     handler: async ({ db, user, access, params }) => {
-      const stored = await loadCase(db, user!.regencyId, params.caseId!);
+      const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      const compiled = await executableOfVersionId(db, user!.regencyId, stored.versionId);
+      const compiled = await executableOfVersionId(db, user.regencyId, stored.versionId);
       if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
       const overview = await caseOverview(db, {
         caseId: stored.id,
         regencyId: stored.regencyId,
         definition: compiled.exe.definition,
-        regency: await getRegency(db, user!.regencyId),
-        regions: regionsOf(user!.regencyId),
+        regency: await getRegency(db, user.regencyId),
+        regions: regionsOf(user.regencyId),
         state: stored.state,
-        access: access!,
+        access: access,
       });
       return { body: overview, accessDetail: { sections: overview.sections.length, unmasked: overview.revealed } };
     },
   }),
-  route<{ field: string; taskId?: string }>({
-    method: 'post',
-    path: '/api/cases/{caseId}/reveal',
+  implement(c.reveal, {
     summary: 'Menampilkan NIK/KK yang disamarkan; setiap tampilan dicatat di log akses',
     tag: 'kasus',
     access: 'user',
     policy: { action: 'case.read', log: 'reveal' },
-    body: {
-      type: 'object',
-      required: ['field'],
-      additionalProperties: false,
-      properties: {
-        field: { type: 'string', minLength: 1, maxLength: 100 },
-        taskId: { type: 'string', minLength: 1, maxLength: 200 },
-      },
-    },
     responses: { 200: 'Nilai lengkap', 400: 'Bukan isian NIK/KK', 401: 'Belum masuk', 404: 'Tidak ada' },
     handler: async ({ db, user, access, params, body }) => {
       if (!isIdentityField(body.field))
         throw new AppError('VALIDATION_FAILED', 'Hanya NIK atau nomor KK yang dapat ditampilkan di sini.', '/field');
-      const stored = await loadCase(db, user!.regencyId, params.caseId!);
+      const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
       const source =
         body.taskId !== undefined ? stored.state.tasks.find((t) => t.id === body.taskId)?.formData : stored.state.data;
@@ -66,7 +54,7 @@ export const caseDataRoutes: RouteSpec[] = [
         accessDetail: {
           field: body.field,
           ...(body.taskId ? { taskId: body.taskId } : {}),
-          worksOnCase: worksOnCase(stored.state, access!),
+          worksOnCase: worksOnCase(stored.state, access),
         },
       };
     },

@@ -6,12 +6,14 @@ import { openCase, runCaseCommand, type CaseCommandOutcome } from '../../app/cas
 import type { Action } from '../../app/permissions/actions.ts';
 import { assertMayOpenCase } from '../../app/permissions/openScope.ts';
 import { loadCase, loadEvents } from '../../storage/caseRepository.ts';
-import { route, type RouteSpec } from '../routeSpec.ts';
+import type { Static } from '@sinclair/typebox';
+import { caseContracts as c, type CaseReplySchema } from '../../contracts/caseContracts.ts';
+import { implement, type RouteSpec } from '../routeSpec.ts';
 
 /** The JSON a case command or read returns. */
 export function caseBody(
   outcome: Pick<CaseCommandOutcome, 'caseId' | 'trackingCode' | 'state'>,
-): Record<string, unknown> {
+): Static<typeof CaseReplySchema> {
   const s = outcome.state;
   return {
     id: outcome.caseId,
@@ -31,23 +33,13 @@ export function caseBody(
   };
 }
 
-const reasonBody = {
-  type: 'object',
-  required: ['reason'],
-  additionalProperties: false,
-  properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } },
-};
-
 function endRoute(action: 'cancel' | 'reject' | 'close', summary: string, permission: Action): RouteSpec {
-  return route<{ reason: string }>({
-    method: 'post',
-    path: `/api/cases/{caseId}/${action}`,
+  return implement(c[action], {
     summary,
     tag: 'kasus',
     access: 'user',
     // The reply is the whole case (with NIK and KK): it is recorded like reading the case.
     policy: { action: permission, log: 'view' },
-    body: reasonBody,
     responses: {
       200: 'Kasus diakhiri',
       400: 'Alasan wajib',
@@ -57,27 +49,19 @@ function endRoute(action: 'cancel' | 'reject' | 'close', summary: string, permis
       409: 'Sudah berakhir atau diubah orang lain',
     },
     handler: async ({ db, user, params, body }) => ({
-      body: caseBody(await runCaseCommand(db, user!, params.caseId!, { type: action, reason: body.reason })),
+      body: caseBody(await runCaseCommand(db, user, params.caseId, { type: action, reason: body.reason })),
     }),
   });
 }
 
 /** Cases: open, search, read, timeline, and ending them by hand. */
 export const caseRoutes: RouteSpec[] = [
-  route<{ sopId: string; data: Record<string, unknown> }>({
-    method: 'post',
-    path: '/api/cases',
+  implement(c.open, {
     idempotent: true,
     summary: 'Membuka kasus baru dari versi terbit terakhir SOP',
     tag: 'kasus',
     access: 'user',
     policy: { action: 'case.open', log: 'view' },
-    body: {
-      type: 'object',
-      required: ['sopId', 'data'],
-      additionalProperties: false,
-      properties: { sopId: { type: 'string', minLength: 1, maxLength: 100 }, data: { type: 'object' } },
-    },
     responses: {
       201: 'Kasus dibuka',
       400: 'Data kasus tidak sah (per isian)',
@@ -86,14 +70,12 @@ export const caseRoutes: RouteSpec[] = [
       404: 'SOP tidak ada',
     },
     handler: async ({ db, user, access, body }) => {
-      await assertMayOpenCase(db, access!, body.sopId);
-      const opened = await openCase(db, user!, body.sopId, body.data);
+      await assertMayOpenCase(db, access, body.sopId);
+      const opened = await openCase(db, user, body.sopId, body.data);
       return { status: 201, body: caseBody(opened), accessCaseId: opened.caseId };
     },
   }),
-  route({
-    method: 'get',
-    path: '/api/cases',
+  implement(c.search, {
     summary: 'Register kasus: cari menurut kode lacak, NIK, nama, SOP, status, rentang tanggal',
     tag: 'kasus',
     access: 'user',
@@ -109,7 +91,7 @@ export const caseRoutes: RouteSpec[] = [
       if (search.to && Number.isNaN(Date.parse(search.to)))
         throw new AppError('VALIDATION_FAILED', 'Tanggal akhir tidak sah (TTTT-BB-HH).', '/to');
       // The register only reads: from a standby when there is one; the access row goes to the primary.
-      const found = await read((db) => searchCases(db, access!, search));
+      const found = await read((db) => searchCases(db, access, search));
       // The access log keeps what was looked for (NIK masked like in the list) and how many cases were shown.
       const detail = {
         ...search,
@@ -119,9 +101,7 @@ export const caseRoutes: RouteSpec[] = [
       return { body: found, accessDetail: detail };
     },
   }),
-  route({
-    method: 'get',
-    path: '/api/cases/{caseId}',
+  implement(c.read, {
     summary:
       'Satu kasus: status, data, tugas, kelayakan (NIK/KK disamarkan kecuali bagi yang sedang mengerjakan kasus)',
     tag: 'kasus',
@@ -129,27 +109,25 @@ export const caseRoutes: RouteSpec[] = [
     policy: { action: 'case.read', log: 'view' },
     responses: { 200: 'Kasus', 401: 'Belum masuk', 404: 'Tidak ada' },
     handler: async ({ db, user, access, params }) => {
-      const stored = await loadCase(db, user!.regencyId, params.caseId!);
+      const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
       // Readers who do not work on the case get NIK and KK masked here too (the sections API reveals on request).
-      const state = worksOnCase(stored.state, access!)
+      const state = worksOnCase(stored.state, access)
         ? stored.state
         : { ...stored.state, data: maskedData(stored.state.data) };
       return { body: caseBody({ caseId: stored.id, trackingCode: stored.trackingCode, state }) };
     },
   }),
-  route({
-    method: 'get',
-    path: '/api/cases/{caseId}/timeline',
+  implement(c.timeline, {
     summary: 'Semua peristiwa kasus: siapa, atas nama siapa, apa, kapan',
     tag: 'kasus',
     access: 'user',
     policy: { action: 'case.read', log: 'timeline' },
     responses: { 200: 'Linimasa', 401: 'Belum masuk', 404: 'Tidak ada' },
     handler: async ({ db, user, params }) => {
-      const stored = await loadCase(db, user!.regencyId, params.caseId!);
+      const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      return { body: { events: await loadEvents(db, user!.regencyId, stored.id) } };
+      return { body: { events: await loadEvents(db, user.regencyId, stored.id) } };
     },
   }),
   endRoute('cancel', 'Membatalkan kasus (permohonan ditarik) dengan alasan', 'case.cancel'),

@@ -1,3 +1,4 @@
+import type { Static } from '@sinclair/typebox';
 import type { Request } from 'express';
 import type { Knex } from 'knex';
 import { AppError } from '../../app/appErrors.ts';
@@ -8,21 +9,12 @@ import { renderLetterPdf } from '../../app/letters/renderLetterPdf.ts';
 import { signLetter, type SignOptions } from '../../app/letters/signLetter.ts';
 import { signerRoleOf } from '../../app/letters/signerAuthority.ts';
 import { signerFromEnvironment } from '../../app/signing/signerFromEnvironment.ts';
+import { outputContracts as c, type SignBodySchema } from '../../contracts/outputContracts.ts';
 import { publicBaseUrl } from '../publicAddress.ts';
-import { route, type RouteSpec } from '../routeSpec.ts';
+import { implement, type RouteSpec } from '../routeSpec.ts';
 
-/** The body of a signing: BSrE needs the signer's NIK and passphrase, typed at each signing, never stored. */
-export type SignBody = { nik?: string; passphrase?: string };
-
-/** JSON Schema of SignBody. */
-export const SIGN_BODY = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    nik: { type: 'string', pattern: '^[0-9]{16}$' },
-    passphrase: { type: 'string', minLength: 1, maxLength: 200 },
-  },
-};
+/** The body of a signing (its schema is declared in the output contracts). */
+export type SignBody = Static<typeof SignBodySchema>;
 
 /** Signing options of a request: the configured signing service and the public verification address. */
 export function signOptions(db: Knex, req: Request, body: SignBody | undefined): SignOptions {
@@ -36,9 +28,7 @@ export function signOptions(db: Knex, req: Request, body: SignBody | undefined):
 
 /** Letters with authority: staff prepare a numberless preview, the paraf chain initials, the signer signs. */
 export const letterRoutes: RouteSpec[] = [
-  route({
-    method: 'post',
-    path: '/api/cases/{caseId}/outputs/{outputId}/prepare',
+  implement(c.prepare, {
     idempotent: true,
     summary: 'Menyiapkan surat: pratinjau tanpa nomor dengan data langkah yang menghasilkannya',
     tag: 'keluaran',
@@ -54,21 +44,19 @@ export const letterRoutes: RouteSpec[] = [
     },
     handler: async ({ db, user, params }) => ({
       status: 201,
-      body: { draft: await prepareLetter(db, user!, params.caseId!, params.outputId!) },
+      body: { draft: await prepareLetter(db, user, params.caseId, params.outputId) },
     }),
   }),
-  route({
-    method: 'get',
-    path: '/api/letter-drafts/{draftId}/preview',
+  implement(c.preview, {
     summary: 'Pratinjau PDF konsep surat (tanpa nomor, bertanda PRATINJAU)',
     tag: 'keluaran',
     access: 'user',
     policy: { action: 'output.read', log: 'print' },
     responses: { 200: 'PDF', 401: 'Belum masuk', 404: 'Tidak ada' },
     handler: async ({ db, user, params }) => {
-      const draft = await loadDraft(db, user!.regencyId, params.draftId!);
+      const draft = await loadDraft(db, user.regencyId, params.draftId);
       if (draft.status !== 'prepared') throw new AppError('CONFLICT', 'Konsep surat ini sudah tidak berlaku.');
-      const context = await loadLetterContext(db, user!.regencyId, draft.caseId, draft.outputId, false);
+      const context = await loadLetterContext(db, user.regencyId, draft.caseId, draft.outputId, false);
       const role = signerRoleOf(context.template.signerRole, context.regency);
       const roleName = context.regency.roles.find((r) => r.id === role)?.name ?? role;
       const pdf = await renderLetterPdf(
@@ -82,9 +70,7 @@ export const letterRoutes: RouteSpec[] = [
       return { file: { content: pdf, mediaType: 'application/pdf', fileName: `pratinjau-${draft.outputId}.pdf` } };
     },
   }),
-  route({
-    method: 'post',
-    path: '/api/letter-drafts/{draftId}/initial',
+  implement(c.initial, {
     summary: 'Memaraf konsep surat (urutan paraf menurut templat)',
     tag: 'keluaran',
     access: 'user',
@@ -96,18 +82,15 @@ export const letterRoutes: RouteSpec[] = [
       404: 'Tidak ada',
       409: 'Lengkap',
     },
-    handler: async ({ db, user, params }) => ({ body: { draft: await initialLetter(db, user!, params.draftId!) } }),
+    handler: async ({ db, user, params }) => ({ body: { draft: await initialLetter(db, user, params.draftId) } }),
   }),
-  route<SignBody>({
-    method: 'post',
-    path: '/api/letter-drafts/{draftId}/sign',
+  implement(c.sign, {
     idempotent: true,
     summary:
       'Menandatangani surat secara elektronik (PAdES): nomor diambil saat ini; gagal berarti tidak ada nomor terpakai',
     tag: 'keluaran',
     access: 'user',
     policy: { action: 'output.sign' },
-    body: SIGN_BODY,
     responses: {
       201: 'Dokumen terbit',
       401: 'Belum masuk',
@@ -119,7 +102,7 @@ export const letterRoutes: RouteSpec[] = [
     },
     handler: async ({ db, user, params, req, body }) => ({
       status: 201,
-      body: { document: await signLetter(db, user!, params.draftId!, signOptions(db, req, body)) },
+      body: { document: await signLetter(db, user, params.draftId, signOptions(db, req, body)) },
     }),
   }),
 ];

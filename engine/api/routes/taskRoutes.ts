@@ -1,47 +1,15 @@
 import { AppError } from '../../app/appErrors.ts';
 import { inbox } from '../../app/caseQueries.ts';
 import { runTaskCommand } from '../../app/caseService.ts';
-import type { Checklist } from '../../core/caseTypes.ts';
-import { route, type RouteSpec } from '../routeSpec.ts';
+import { taskContracts as c } from '../../contracts/taskContracts.ts';
+import { activeStaffMember } from '../../storage/staffDirectory.ts';
+import { implement, type RouteSpec } from '../routeSpec.ts';
 import { caseBody } from './caseRoutes.ts';
 import { inboxQuery } from './inboxQuery.ts';
 
-type CompleteBody = {
-  formData?: Record<string, unknown>;
-  checklist?: Checklist;
-  attachments?: Array<{ doc: string; attachmentId: string }>;
-  choice?: string;
-  note?: string;
-  overrideReason?: string;
-};
-
-const completeBody = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    formData: { type: 'object' },
-    checklist: { type: 'object', additionalProperties: { type: 'boolean' } },
-    attachments: {
-      type: 'array',
-      maxItems: 50,
-      items: {
-        type: 'object',
-        required: ['doc', 'attachmentId'],
-        additionalProperties: false,
-        properties: { doc: { type: 'string', maxLength: 100 }, attachmentId: { type: 'string', maxLength: 100 } },
-      },
-    },
-    choice: { type: 'string', maxLength: 200 },
-    note: { type: 'string', maxLength: 4000 },
-    overrideReason: { type: 'string', maxLength: 2000 },
-  },
-};
-
 /** The inbox and the commands on tasks. */
 export const taskRoutes: RouteSpec[] = [
-  route({
-    method: 'get',
-    path: '/api/tasks/inbox',
+  implement(c.inbox, {
     summary:
       'Tugas terbuka untuk peran saya (termasuk pelimpahan), yang paling mendesak dahulu; halaman dengan kursor `after`. Saringan: sopId, overdue=true, assigned=true (hanya yang ditugaskan kepada saya), dueBy=TTTT-BB-HH (batas waktu paling lambat tanggal itu), q= (kode lacak, akhir NIK 4–16 angka, atau nama pemohon)',
     tag: 'tugas',
@@ -50,19 +18,16 @@ export const taskRoutes: RouteSpec[] = [
     policy: { action: 'task.inbox', log: 'search' },
     responses: { 200: 'Tugas', 401: 'Belum masuk' },
     handler: async ({ db, access, query }) => {
-      const page = await inbox(db, access!, inboxQuery(query));
+      const page = await inbox(db, access, inboxQuery(query));
       return { body: page, accessDetail: { list: 'inbox', items: page.items.length } };
     },
   }),
-  route<CompleteBody>({
-    method: 'post',
-    path: '/api/tasks/{taskId}/complete',
+  implement(c.complete, {
     summary: 'Menyelesaikan tugas: isian formulir, daftar kelengkapan, lampiran, keputusan',
     tag: 'tugas',
     access: 'user',
     // The reply is the whole case (with NIK and KK): it is recorded like reading the case.
     policy: { action: 'task.act', log: 'view' },
-    body: completeBody,
     responses: {
       200: 'Kasus sesudah langkah',
       400: 'Isian tidak sah (per isian)',
@@ -73,29 +38,18 @@ export const taskRoutes: RouteSpec[] = [
       422: 'Kelengkapan kurang atau keputusan belum dipilih',
     },
     handler: async ({ db, user, access, params, body }) => {
-      const command = { type: 'complete' as const, taskId: params.taskId!, ...body };
+      const command = { type: 'complete' as const, taskId: params.taskId, ...body };
       // The session already brought the user's delegations: acting on behalf of someone needs no second query.
-      const outcome = await runTaskCommand(db, user!, params.taskId!, command, new Date(), access?.delegations);
+      const outcome = await runTaskCommand(db, user, params.taskId, command, new Date(), access.delegations);
       return { body: caseBody(outcome) };
     },
   }),
-  route<{ reason: string; missing?: string[] }>({
-    method: 'post',
-    path: '/api/tasks/{taskId}/send-back',
+  implement(c.sendBack, {
     summary: 'Mengembalikan berkas untuk dilengkapi; jam layanan berhenti',
     tag: 'tugas',
     access: 'user',
     // The reply is the whole case (with NIK and KK): it is recorded like reading the case.
     policy: { action: 'task.act', log: 'view' },
-    body: {
-      type: 'object',
-      required: ['reason'],
-      additionalProperties: false,
-      properties: {
-        reason: { type: 'string', minLength: 1, maxLength: 2000 },
-        missing: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 100 } },
-      },
-    },
     responses: {
       200: 'Kasus menunggu kelengkapan',
       400: 'Alasan wajib',
@@ -109,37 +63,26 @@ export const taskRoutes: RouteSpec[] = [
       body: caseBody(
         await runTaskCommand(
           db,
-          user!,
-          params.taskId!,
+          user,
+          params.taskId,
           {
             type: 'sendBack',
-            taskId: params.taskId!,
+            taskId: params.taskId,
             reason: body.reason,
             ...(body.missing ? { missing: body.missing } : {}),
           },
           new Date(),
-          access?.delegations,
+          access.delegations,
         ),
       ),
     }),
   }),
-  route<{ toUserId: string; reason?: string }>({
-    method: 'post',
-    path: '/api/tasks/{taskId}/reassign',
+  implement(c.reassign, {
     summary: 'Menugaskan tugas kepada pegawai tertentu di kabupaten yang sama',
     tag: 'tugas',
     access: 'user',
     // The reply is the whole case (with NIK and KK): it is recorded like reading the case.
     policy: { action: 'task.act', log: 'view' },
-    body: {
-      type: 'object',
-      required: ['toUserId'],
-      additionalProperties: false,
-      properties: {
-        toUserId: { type: 'string', minLength: 1, maxLength: 100 },
-        reason: { type: 'string', maxLength: 2000 },
-      },
-    },
     responses: {
       200: 'Ditugaskan',
       400: 'Data tidak sah',
@@ -149,26 +92,22 @@ export const taskRoutes: RouteSpec[] = [
       409: 'Sudah berubah',
     },
     handler: async ({ db, user, params, body }) => {
-      const target = (await db('users')
-        .where({ id: body.toUserId, regency_id: user!.regencyId, active: true })
-        .first('id', 'display_name')) as { id: string; display_name: string } | undefined;
+      const target = await activeStaffMember(db, user.regencyId, body.toUserId);
       if (!target) throw new AppError('NOT_FOUND', 'Pegawai tujuan tidak ditemukan di kabupaten ini.', '/toUserId');
       return {
         body: caseBody(
-          await runTaskCommand(db, user!, params.taskId!, {
+          await runTaskCommand(db, user, params.taskId, {
             type: 'reassign',
-            taskId: params.taskId!,
+            taskId: params.taskId,
             toUserId: target.id,
-            toName: target.display_name,
+            toName: target.name,
             ...(body.reason ? { reason: body.reason } : {}),
           }),
         ),
       };
     },
   }),
-  route({
-    method: 'post',
-    path: '/api/tasks/{taskId}/claim',
+  implement(c.claim, {
     summary: 'Mengambil tugas peran saya untuk dikerjakan sendiri',
     tag: 'tugas',
     access: 'user',
@@ -183,29 +122,22 @@ export const taskRoutes: RouteSpec[] = [
     },
     handler: async ({ db, user, params }) => ({
       body: caseBody(
-        await runTaskCommand(db, user!, params.taskId!, {
+        await runTaskCommand(db, user, params.taskId, {
           type: 'reassign',
-          taskId: params.taskId!,
-          toUserId: user!.id,
-          toName: user!.name,
+          taskId: params.taskId,
+          toUserId: user.id,
+          toName: user.name,
           reason: 'diambil sendiri',
         }),
       ),
     }),
   }),
-  route<{ reason?: string }>({
-    method: 'post',
-    path: '/api/tasks/{taskId}/unclaim',
+  implement(c.unclaim, {
     summary: 'Melepas tugas yang sudah saya ambil, kembali ke antrean peran',
     tag: 'tugas',
     access: 'user',
     // The reply is the whole case (with NIK and KK): it is recorded like reading the case.
     policy: { action: 'task.act', log: 'view' },
-    body: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { reason: { type: 'string', maxLength: 2000 } },
-    },
     responses: {
       200: 'Dilepas',
       401: 'Belum masuk',
@@ -215,9 +147,9 @@ export const taskRoutes: RouteSpec[] = [
     },
     handler: async ({ db, user, params, body }) => ({
       body: caseBody(
-        await runTaskCommand(db, user!, params.taskId!, {
+        await runTaskCommand(db, user, params.taskId, {
           type: 'release',
-          taskId: params.taskId!,
+          taskId: params.taskId,
           ...(body.reason ? { reason: body.reason } : {}),
         }),
       ),

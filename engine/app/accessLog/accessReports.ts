@@ -1,21 +1,9 @@
+import type { Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import type { AccessEntrySchema } from '../../contracts/auditContracts.ts';
 
 /** One line of an access report. */
-export interface AccessEntry {
-  id: number;
-  at: string;
-  userId: string;
-  userName: string;
-  roles: string[];
-  caseId: string | null;
-  trackingCode: string | null;
-  action: string;
-  resource: string | null;
-  reason: string | null;
-  detail: Record<string, unknown> | null;
-  ip: string | null;
-  route: string;
-}
+export type AccessEntry = Static<typeof AccessEntrySchema>;
 
 type Row = {
   id: string | number;

@@ -1,5 +1,7 @@
+import type { Static } from '@sinclair/typebox';
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { NewArchiveRequestSchema } from '../../contracts/archiveContracts.ts';
 import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
 import { recordArchiveOnCase } from '../caseService.ts';
@@ -8,7 +10,6 @@ import { caseScopeOf } from '../permissions/caseScope.ts';
 import { whereCaseVisible } from '../../storage/cases/caseVisibility.ts';
 import {
   toArchiveRequest,
-  type ArchiveKind,
   type ArchiveRequest,
   type ArchiveRequestRow,
   type ArchiveStatus,
@@ -18,12 +19,7 @@ import {
 const MAX_LOAN_DAYS = 90;
 
 /** A new request to borrow, copy or send a case file. */
-export interface NewArchiveRequest {
-  kind: ArchiveKind;
-  reason: string;
-  recipient: string;
-  dueBackAt?: string;
-}
+export type NewArchiveRequest = Static<typeof NewArchiveRequestSchema>;
 
 async function load(db: Knex, regencyId: string, id: string, now: Date): Promise<ArchiveRequest> {
   const row = (await db('archive_requests as a')

@@ -1,9 +1,11 @@
+import type { Static } from '@sinclair/typebox';
+import type { CaseOverviewSchema } from '../../contracts/caseContracts.ts';
 import type { Knex } from 'knex';
 import type { CaseState } from '../../core/caseTypes.ts';
 import type { RawRegency, SopDefinition } from '../../definition/sopTypes.ts';
 import type { RegencyRegions } from '../../regions/regionData.ts';
 import type { AccessProfile } from '../permissions/accessProfile.ts';
-import { caseSections, type CaseSection } from './caseSections.ts';
+import { caseSections } from './caseSections.ts';
 import { outsidePartyOf } from './outsideParty.ts';
 import { attachmentsOfCase, openCasesWithNik } from '../../storage/cases/caseOverviewRows.ts';
 
@@ -38,7 +40,7 @@ export async function caseOverview(
     state: CaseState;
     access: AccessProfile;
   },
-): Promise<Record<string, unknown> & { sections: CaseSection[] }> {
+): Promise<Static<typeof CaseOverviewSchema>> {
   const { definition, regency, state, access } = input;
   const reveal = worksOnCase(state, access);
   const labels = documentLabels(definition, regency);

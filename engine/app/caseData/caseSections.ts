@@ -1,35 +1,16 @@
+import type { Static } from '@sinclair/typebox';
+import type { CaseSectionSchema } from '../../contracts/caseContracts.ts';
 import type { CaseState, TaskState } from '../../core/caseTypes.ts';
 import type { DataSchema, RawRegency, ResolvedForm, SopDefinition } from '../../definition/sopTypes.ts';
 import type { RegencyRegions } from '../../regions/regionData.ts';
 import { deciderOf } from '../../core/flow/jointStep.ts';
 import { displayValue } from './displayValue.ts';
 
-/** One answer as shown: its label, display text, and whether it is masked (revealable). */
-export interface SectionField {
-  key: string;
-  label: string;
-  text: string;
-  masked: boolean;
-}
-
 /** A block of the case page: the applicant's data by form section, or one step's answers and who gave them. */
-export interface CaseSection {
-  id: string;
-  title: string;
-  kind: 'data' | 'step';
-  fields: SectionField[];
-  /** Step answers: the task they belong to, who gave them and when; joint steps say whose answers decide. */
-  source?: {
-    taskId: string;
-    stepId: string;
-    actorName: string;
-    withNames: string[];
-    byName: string;
-    at: string;
-    decider: boolean;
-    joint: boolean;
-  };
-}
+export type CaseSection = Static<typeof CaseSectionSchema>;
+
+/** One answer as shown: its label, display text, and whether it is masked (revealable). */
+export type SectionField = CaseSection['fields'][number];
 
 /** A form's fields in their written order (kept in `ui:order`: stored JSON may reorder object keys). */
 function fieldOrder(form: ResolvedForm): string[] {

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ACTION_RULES, type Action } from '../../../engine/app/permissions/actions.ts';
 import type { CaseState } from '../../../engine/core/caseTypes.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import { archiveContracts } from '../../../engine/contracts/archiveContracts.ts';
+import { caseContracts } from '../../../engine/contracts/caseContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
 import { ConfirmButton, ConfirmDialog } from '../../../ui-shared/components/ConfirmDialog.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { DateInput } from '../../../ui-shared/components/DateInput.tsx';
@@ -19,13 +21,22 @@ const ENDINGS = [
   { action: 'reject', permission: 'case.decide' },
   { action: 'close', permission: 'case.decide' },
 ] as const;
+const ARCHIVE_KINDS = ['borrow', 'copy', 'send'] as const;
 
 /** Ending a case by hand (permohonan ditarik, ditolak, ditutup), the archive request and, for auditors, the access log. */
 export function CaseActions({ caseId, state, onDone }: { caseId: string; state: CaseState; onDone: () => void }) {
   const { t } = useTranslation();
   const { hasKind } = useSession();
   const [archiving, setArchiving] = useState(false);
-  const [archive, setArchive] = useState({ kind: 'borrow', recipient: '', dueBackAt: '' });
+  const [archive, setArchive] = useState<{
+    kind: (typeof ARCHIVE_KINDS)[number];
+    recipient: string;
+    dueBackAt: string;
+  }>({
+    kind: 'borrow',
+    recipient: '',
+    dueBackAt: '',
+  });
   const running = state.status === 'open' || state.status === 'waiting';
   const endings = ENDINGS.filter((e) => running && hasKind(...kindsOf(e.permission)));
   const canArchive = hasKind(...kindsOf('archive.request'));
@@ -48,7 +59,7 @@ export function CaseActions({ caseId, state, onDone }: { caseId: string; state: 
             reasonLabel={t('caseActions.reason')}
             danger={e.action !== 'close'}
             onConfirm={async (reason) => {
-              await api('POST', `/api/cases/${caseId}/${e.action}`, { reason });
+              await call(caseContracts[e.action], { params: { caseId }, body: { reason } });
               onDone();
             }}
           >
@@ -75,13 +86,16 @@ export function CaseActions({ caseId, state, onDone }: { caseId: string; state: 
         reasonLabel={t('caseActions.archiveReason')}
         onClose={() => setArchiving(false)}
         onConfirm={async (reason) => {
-          await api('POST', `/api/cases/${caseId}/archive-requests`, {
-            kind: archive.kind,
-            reason,
-            recipient: archive.recipient,
-            ...(archive.kind === 'borrow' && archive.dueBackAt
-              ? { dueBackAt: new Date(`${archive.dueBackAt}T16:00:00Z`).toISOString() }
-              : {}),
+          await call(archiveContracts.request, {
+            params: { caseId },
+            body: {
+              kind: archive.kind,
+              reason,
+              recipient: archive.recipient,
+              ...(archive.kind === 'borrow' && archive.dueBackAt
+                ? { dueBackAt: new Date(`${archive.dueBackAt}T16:00:00Z`).toISOString() }
+                : {}),
+            },
           });
           onDone();
         }}
@@ -92,9 +106,11 @@ export function CaseActions({ caseId, state, onDone }: { caseId: string; state: 
           <select
             id="archive-kind"
             value={archive.kind}
-            onChange={(e) => setArchive({ ...archive, kind: e.target.value })}
+            onChange={(e) =>
+              setArchive({ ...archive, kind: ARCHIVE_KINDS.find((k) => k === e.target.value) ?? 'borrow' })
+            }
           >
-            {(['borrow', 'copy', 'send'] as const).map((k) => (
+            {ARCHIVE_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`archive.kinds.${k}`)}
               </option>

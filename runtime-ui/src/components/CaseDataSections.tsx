@@ -1,31 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSection } from '../../../engine/app/caseData/caseSections.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import type { Static } from '@sinclair/typebox';
+import { caseContracts, type CaseOverviewSchema } from '../../../engine/contracts/caseContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { DocumentPreview } from './DocumentPreview.tsx';
 import { DuplicateWarning } from './DuplicateNotice.tsx';
 import { formatDateTime } from './format.ts';
 
 /** The sections API's answer (engine/app/caseData/caseOverview.ts). */
-interface Overview {
-  revealed: boolean;
-  sections: CaseSection[];
-  documents: Array<{
-    id: string;
-    doc: string;
-    label: string;
-    fileName: string;
-    sizeBytes: number;
-    uploadedAt: string;
-    preview: 'pdf' | 'image' | null;
-  }>;
-  duplicates: Array<{ caseId: string; trackingCode: string; openedAt: string }>;
-  disagreements: Array<{ stepId: string; activity: string; at: string; fields: string[] }>;
-  sentBack: { reason: string; missingLabels: string[]; toActivity: string; at: string } | null;
-  waitingFor: Array<{ taskId: string; actorName: string; activity: string }>;
-}
+type Overview = Static<typeof CaseOverviewSchema>;
 
 /**
  * The case's data on the case and task pages: applicant, address and household in the sections of
@@ -34,16 +20,16 @@ interface Overview {
  */
 export function CaseDataSections({ caseId, onTask = false }: { caseId: string; onTask?: boolean }) {
   const { t, i18n } = useTranslation();
-  const { data, error } = useApi<Overview>(`/api/cases/${caseId}/sections`);
+  const { data, error } = useCall(caseContracts.sections, { params: { caseId } });
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<Overview['documents'][number]>();
   const [failure, setFailure] = useState<unknown>();
   if (!data) return error ? <ErrorAlert error={error} /> : <p className="muted">{t('caseData.loading')}</p>;
   const reveal = async (section: CaseSection, field: string) => {
     try {
-      const answer = await api<{ value: string }>('POST', `/api/cases/${caseId}/reveal`, {
-        field,
-        ...(section.source ? { taskId: section.source.taskId } : {}),
+      const answer = await call(caseContracts.reveal, {
+        params: { caseId },
+        body: { field, ...(section.source ? { taskId: section.source.taskId } : {}) },
       });
       setRevealed({ ...revealed, [`${section.id}/${field}`]: answer.value });
     } catch (e) {

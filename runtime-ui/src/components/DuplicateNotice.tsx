@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { caseContracts } from '../../../engine/contracts/caseContracts.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 
 type Duplicates = Array<{ caseId: string; trackingCode: string }>;
 
@@ -23,6 +24,6 @@ export function DuplicateWarning({ duplicates }: { duplicates: Duplicates }) {
 
 /** The same warning on the receipt, right after the officer opened the case. */
 export function DuplicateNotice({ caseId }: { caseId: string }) {
-  const { data } = useApi<{ duplicates: Duplicates }>(`/api/cases/${caseId}/sections`);
+  const { data } = useCall(caseContracts.sections, { params: { caseId } });
   return data ? <DuplicateWarning duplicates={data.duplicates} /> : null;
 }

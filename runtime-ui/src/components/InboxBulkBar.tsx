@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxItem } from '../../../engine/app/caseQueries.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { delegationContracts } from '../../../engine/contracts/delegationContracts.ts';
+import { taskContracts } from '../../../engine/contracts/taskContracts.ts';
 import { ConfirmDialog } from '../../../ui-shared/components/ConfirmDialog.tsx';
-
-type StaffUser = { id: string; name: string; roles: string[] };
 
 /** Claim or assign several inbox tasks at once; each task is its own command (and its own timeline entry). */
 export function InboxBulkBar({ items, onDone }: { items: InboxItem[]; onDone: () => void }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'claim' | 'assign' | null>(null);
   const [toUserId, setToUserId] = useState('');
-  const users = useApi<{ users: StaffUser[] }>(items.length > 0 ? '/api/users' : null);
+  const users = useCall(delegationContracts.users, items.length > 0 ? {} : null);
   if (items.length === 0) return null;
   const claimable = items.filter((i) => i.assignee === null);
   const roles = new Set(items.map((i) => i.role));
@@ -44,7 +44,7 @@ export function InboxBulkBar({ items, onDone }: { items: InboxItem[]; onDone: ()
         title={t('inbox.claimTitle', { count: claimable.length })}
         confirmLabel={t('assign.claimYes')}
         onClose={() => setMode(null)}
-        onConfirm={() => run((i) => api('POST', `/api/tasks/${i.taskId}/claim`, {}), claimable)}
+        onConfirm={() => run((i) => call(taskContracts.claim, { params: { taskId: i.taskId } }), claimable)}
       >
         <p>{t('assign.claimBody')}</p>
       </ConfirmDialog>
@@ -55,7 +55,7 @@ export function InboxBulkBar({ items, onDone }: { items: InboxItem[]; onDone: ()
         onClose={() => setMode(null)}
         onConfirm={() => {
           if (!toUserId) throw new Error(t('assign.pickSomeone'));
-          return run((i) => api('POST', `/api/tasks/${i.taskId}/reassign`, { toUserId }), items);
+          return run((i) => call(taskContracts.reassign, { params: { taskId: i.taskId }, body: { toUserId } }), items);
         }}
       >
         <p>

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseOutput } from '../../../engine/app/outputs/issueDocument.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
 import { ConfirmButton } from '../../../ui-shared/components/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
+import { call } from '../../../ui-shared/api/call.ts';
+import { outputContracts } from '../../../engine/contracts/outputContracts.ts';
 
 /**
  * The letters of a case: staff prepare a numberless preview, the paraf chain initials it, the signer (or
@@ -23,11 +24,11 @@ export function LetterOutputs(props: {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [credentials, setCredentials] = useState({ nik: '', passphrase: '' });
-  const act = async (path: string, body: unknown = {}) => {
+  const act = async (command: () => Promise<unknown>) => {
     setBusy(true);
     setError(undefined);
     try {
-      await api('POST', path, body);
+      await command();
       await props.onChange();
     } catch (e) {
       setError(e);
@@ -64,7 +65,10 @@ export function LetterOutputs(props: {
                       reasonLabel={t('caseActions.reason')}
                       danger
                       onConfirm={async (reason) => {
-                        await api('POST', `/api/documents/${o.document!.id}/revoke`, { reason });
+                        await call(outputContracts.revoke, {
+                          params: { documentId: o.document!.id },
+                          body: { reason },
+                        });
                         await props.onChange();
                       }}
                     >
@@ -92,7 +96,7 @@ export function LetterOutputs(props: {
                   <button
                     type="button"
                     disabled={busy}
-                    onClick={() => void act(`/api/letter-drafts/${o.draft!.id}/initial`)}
+                    onClick={() => void act(() => call(outputContracts.initial, { params: { draftId: o.draft!.id } }))}
                   >
                     {t('letters.initial')}
                   </button>
@@ -127,7 +131,12 @@ export function LetterOutputs(props: {
                       title={t('confirm.issueTitle', { name: o.name })}
                       confirmLabel={t('confirm.issueYes')}
                       onConfirm={() =>
-                        act(`/api/letter-drafts/${o.draft!.id}/sign`, props.signing === 'bsre' ? credentials : {})
+                        act(() =>
+                          call(outputContracts.sign, {
+                            params: { draftId: o.draft!.id },
+                            body: props.signing === 'bsre' ? credentials : {},
+                          }),
+                        )
                       }
                     >
                       <p>
@@ -143,7 +152,11 @@ export function LetterOutputs(props: {
                   type="button"
                   className="secondary"
                   disabled={busy}
-                  onClick={() => void act(`/api/cases/${props.caseId}/outputs/${o.outputId}/prepare`)}
+                  onClick={() =>
+                    void act(() =>
+                      call(outputContracts.prepare, { params: { caseId: props.caseId, outputId: o.outputId } }),
+                    )
+                  }
                 >
                   {t('letters.prepare')}
                 </button>

@@ -1,17 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileKind, Requirement } from '../../../engine/definition/sopTypes.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import type { Static } from '@sinclair/typebox';
+import { attachmentContracts, type AttachmentSchema } from '../../../engine/contracts/attachmentContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 
-/** An uploaded scan as the API lists it. */
-export interface Attachment {
-  id: string;
-  doc: string;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-}
+/** An uploaded scan as the API lists it (the upload's answer has no upload time). */
+export type Attachment = Omit<Static<typeof AttachmentSchema>, 'uploadedAt'>;
 
 const MAX_BYTES = 10 * 1024 * 1024;
 // What the file picker offers per kind; the server checks the content again.
@@ -59,10 +55,9 @@ export function RequirementsChecklist({
       );
     if (file.size > MAX_BYTES) return setError(new Error(`${file.name}: ${t('task.uploadHint')}`));
     try {
-      const saved = await api<Attachment>(
-        'POST',
-        `/api/cases/${caseId}/attachments?doc=${encodeURIComponent(doc)}&name=${encodeURIComponent(file.name)}`,
-        undefined,
+      const saved = await call(
+        attachmentContracts.upload,
+        { params: { caseId }, query: { doc, name: file.name } },
         { raw: file, contentType: file.type || 'application/octet-stream' },
       );
       if (file.type.startsWith('image/')) setPreviews({ ...previews, [saved.id]: URL.createObjectURL(file) });

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskState } from '../../../engine/core/caseTypes.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { delegationContracts } from '../../../engine/contracts/delegationContracts.ts';
+import { taskContracts } from '../../../engine/contracts/taskContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { ConfirmButton, ConfirmDialog } from '../../../ui-shared/components/ConfirmDialog.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 
@@ -10,7 +12,7 @@ type StaffUser = { id: string; name: string; roles: string[] };
 
 /** The colleagues who hold a role (for "tugaskan kepada"), loaded once per page. */
 export function useColleagues(role: string | null): StaffUser[] {
-  const users = useApi<{ users: StaffUser[] }>(role === null ? null : '/api/users');
+  const users = useCall(delegationContracts.users, role === null ? null : {});
   return (users.data?.users ?? []).filter((u) => role === null || u.roles.includes(role));
 }
 
@@ -37,7 +39,7 @@ export function TaskAssignment({ task, onDone }: { task: TaskState; onDone: () =
           title={t('assign.claimTitle')}
           confirmLabel={t('assign.claimYes')}
           onConfirm={async () => {
-            await api('POST', `/api/tasks/${task.id}/claim`, {});
+            await call(taskContracts.claim, { params: { taskId: task.id } });
             onDone();
           }}
         >
@@ -51,7 +53,7 @@ export function TaskAssignment({ task, onDone }: { task: TaskState; onDone: () =
           title={t('assign.unclaimTitle')}
           confirmLabel={t('assign.unclaimYes')}
           onConfirm={async () => {
-            await api('POST', `/api/tasks/${task.id}/unclaim`, {});
+            await call(taskContracts.unclaim, { params: { taskId: task.id }, body: {} });
             onDone();
           }}
         >
@@ -68,7 +70,7 @@ export function TaskAssignment({ task, onDone }: { task: TaskState; onDone: () =
         onClose={() => setAssigning(false)}
         onConfirm={async () => {
           if (!toUserId) throw new Error(t('assign.pickSomeone'));
-          await api('POST', `/api/tasks/${task.id}/reassign`, { toUserId });
+          await call(taskContracts.reassign, { params: { taskId: task.id }, body: { toUserId } });
           onDone();
         }}
       >

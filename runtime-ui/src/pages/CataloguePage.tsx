@@ -1,23 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
-
-type Service = {
-  sopId: string;
-  name: string;
-  number: string | null;
-  requirements: string[];
-  duration: string | null;
-  fee: { amount: number; text?: string } | null;
-  products: string[];
-};
-type Catalogue = { units: Array<{ id: string; name: string; services: Service[] }> };
+import { catalogueContracts } from '../../../engine/contracts/catalogueContracts.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 
 /** Published services of the regency, grouped by unit, with their Standar Pelayanan summary. */
 export function CataloguePage() {
   const { t } = useTranslation();
-  const { data, error } = useApi<Catalogue>('/api/catalogue');
+  const { data, error } = useCall(catalogueContracts.catalogue, {});
   return (
     <>
       <h1>{t('catalogue.title')}</h1>

@@ -1,26 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../ui-shared/api/apiClient.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { delegationContracts } from '../../../engine/contracts/delegationContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { ConfirmButton, ConfirmDialog } from '../../../ui-shared/components/ConfirmDialog.tsx';
 import { DateInput } from '../../../ui-shared/components/DateInput.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { formatDateTime } from '../components/format.ts';
 
-type Delegation = {
-  id: string | number;
-  from_user_id: string;
-  from_name: string | null;
-  to_name: string | null;
-  kind: 'plt' | 'plh' | 'cuti';
-  starts_at: string;
-  ends_at: string;
-  ended_by: string | null;
-  end_reason: string | null;
-  created_by: string;
-};
-type StaffUser = { id: string; name: string };
+const KINDS = ['plt', 'plh', 'cuti'] as const;
+type Form = { fromUserId: string; toUserId: string; kind: (typeof KINDS)[number]; from: string; to: string };
 
 // Midnight at the start of a local day in the regency's zone, as an instant (offsets of WIB/WITA/WIT).
 const OFFSETS: Record<string, string> = { 'Asia/Makassar': '+08:00', 'Asia/Jayapura': '+09:00' };
@@ -29,10 +19,10 @@ const OFFSETS: Record<string, string> = { 'Asia/Makassar': '+08:00', 'Asia/Jayap
 export function DelegationsPage() {
   const { t, i18n } = useTranslation();
   const { session, hasKind } = useSession();
-  const list = useApi<{ delegations: Delegation[] }>('/api/delegations');
-  const users = useApi<{ users: StaffUser[] }>('/api/users');
+  const list = useCall(delegationContracts.list, {});
+  const users = useCall(delegationContracts.users, {});
   const manager = hasKind('kadis', 'admin');
-  const [form, setForm] = useState({ fromUserId: '', toUserId: '', kind: 'plh', from: '', to: '' });
+  const [form, setForm] = useState<Form>({ fromUserId: '', toUserId: '', kind: 'plh', from: '', to: '' });
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>();
   const offset = OFFSETS[session?.regency.timeZone ?? ''] ?? '+07:00';
@@ -89,7 +79,11 @@ export function DelegationsPage() {
           <div>
             <label htmlFor="del-kind">{t('delegation.kind')}</label>
             <br />
-            <select id="del-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
+            <select
+              id="del-kind"
+              value={form.kind}
+              onChange={(e) => setForm({ ...form, kind: KINDS.find((k) => k === e.target.value) ?? 'plh' })}
+            >
               {(['plh', 'plt', 'cuti'] as const).map((k) => (
                 <option key={k} value={k}>
                   {t(`delegation.kinds.${k}`)}
@@ -116,13 +110,15 @@ export function DelegationsPage() {
         confirmLabel={t('delegation.create')}
         onClose={() => setConfirming(false)}
         onConfirm={async () => {
-          await api('POST', '/api/delegations', {
-            ...(form.fromUserId ? { fromUserId: form.fromUserId } : {}),
-            toUserId: form.toUserId,
-            kind: form.kind,
-            startsAt: new Date(`${form.from}T00:00:00${offset}`).toISOString(),
-            // The last day is a whole day: the cover ends at midnight after it.
-            endsAt: new Date(new Date(`${form.to}T00:00:00${offset}`).getTime() + 86_400_000).toISOString(),
+          await call(delegationContracts.create, {
+            body: {
+              ...(form.fromUserId ? { fromUserId: form.fromUserId } : {}),
+              toUserId: form.toUserId,
+              kind: form.kind,
+              startsAt: new Date(`${form.from}T00:00:00${offset}`).toISOString(),
+              // The last day is a whole day: the cover ends at midnight after it.
+              endsAt: new Date(new Date(`${form.to}T00:00:00${offset}`).getTime() + 86_400_000).toISOString(),
+            },
           });
           setForm({ fromUserId: '', toUserId: '', kind: 'plh', from: '', to: '' });
           await list.reload();
@@ -187,7 +183,7 @@ export function DelegationsPage() {
                         confirmLabel={t('delegation.endNow')}
                         reasonLabel={t('caseActions.reason')}
                         onConfirm={async (reason) => {
-                          await api('POST', `/api/delegations/${d.id}/end`, { reason });
+                          await call(delegationContracts.end, { params: { delegationId: d.id }, body: { reason } });
                           await list.reload();
                         }}
                       >

@@ -2,16 +2,16 @@ import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { IssuedDocument } from '../../../engine/app/outputs/documentTypes.ts';
+import { outputContracts } from '../../../engine/contracts/outputContracts.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate } from '../components/format.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 
 /** An issued letter as a printable page: letterhead, title, number, body, signer and verification QR. */
 export function DocumentPage() {
   const { t, i18n } = useTranslation();
   const { documentId = '' } = useParams();
-  const { data, error } = useApi<{ document: IssuedDocument; verifyUrl: string }>(`/api/documents/${documentId}`);
+  const { data, error } = useCall(outputContracts.document, documentId ? { params: { documentId } } : null);
   const [qr, setQr] = useState('');
   useEffect(() => {
     if (data) void QRCode.toDataURL(data.verifyUrl, { margin: 1, width: 180 }).then(setQr);

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { PublicStatus } from '../../../engine/app/outputs/publicViews.ts';
+import { publicContracts } from '../../../engine/contracts/publicContracts.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate } from '../components/format.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { SatisfactionSurvey } from '../components/SatisfactionSurvey.tsx';
 
 // The survey opens once the service has ended with a decision (the server checks the same).
@@ -16,7 +16,7 @@ export function PublicTrackPage() {
   const { code } = useParams();
   const navigate = useNavigate();
   const [input, setInput] = useState(code ?? '');
-  const { data, error } = useApi<PublicStatus>(code ? `/api/public/status/${encodeURIComponent(code)}` : null);
+  const { data, error } = useCall(publicContracts.status, code ? { params: { trackingCode: code } } : null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void navigate(`/lacak/${encodeURIComponent(input.trim().toUpperCase())}`);

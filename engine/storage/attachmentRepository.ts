@@ -1,0 +1,78 @@
+import type { Knex } from 'knex';
+
+/** A stored scan as listed on a case (content not included). */
+export interface AttachmentSummary {
+  id: string;
+  doc: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  uploadedAt: string;
+}
+
+/** A scan to store on a case. */
+export interface NewAttachment {
+  id: string;
+  caseId: string;
+  regencyId: string;
+  doc: string;
+  fileName: string;
+  mediaType: string;
+  content: Buffer;
+  sha256: string;
+  uploadedBy: string;
+}
+
+/** Stores one uploaded scan. */
+export async function insertAttachment(db: Knex, a: NewAttachment): Promise<void> {
+  await db('attachments').insert({
+    id: a.id,
+    case_id: a.caseId,
+    regency_id: a.regencyId,
+    doc_id: a.doc,
+    file_name: a.fileName,
+    media_type: a.mediaType,
+    size_bytes: a.content.length,
+    sha256: a.sha256,
+    content: a.content,
+    uploaded_by: a.uploadedBy,
+  });
+}
+
+/** The scans of one case in upload order. */
+export async function listAttachments(db: Knex, regencyId: string, caseId: string): Promise<AttachmentSummary[]> {
+  const rows = (await db('attachments')
+    .where({ case_id: caseId, regency_id: regencyId })
+    .orderBy('uploaded_at')
+    .select('id', 'doc_id', 'file_name', 'media_type', 'size_bytes', 'uploaded_at')) as Array<{
+    id: string;
+    doc_id: string;
+    file_name: string;
+    media_type: string;
+    size_bytes: number | string;
+    uploaded_at: Date | string;
+  }>;
+  return rows.map((r) => ({
+    id: r.id,
+    doc: r.doc_id,
+    fileName: r.file_name,
+    mediaType: r.media_type,
+    sizeBytes: Number(r.size_bytes),
+    uploadedAt: new Date(r.uploaded_at).toISOString(),
+  }));
+}
+
+/** One scan's content for download; `purged` once the case's retention period removed it. */
+export async function attachmentFile(
+  db: Knex,
+  regencyId: string,
+  attachmentId: string,
+): Promise<{ fileName: string; mediaType: string; content: Buffer | Uint8Array; purged: boolean } | undefined> {
+  const row = (await db('attachments')
+    .where({ id: attachmentId, regency_id: regencyId })
+    .first('file_name', 'media_type', 'content', 'purged_at')) as
+    { file_name: string; media_type: string; content: Buffer | Uint8Array; purged_at: Date | null } | undefined;
+  return row
+    ? { fileName: row.file_name, mediaType: row.media_type, content: row.content, purged: row.purged_at !== null }
+    : undefined;
+}

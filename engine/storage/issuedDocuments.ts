@@ -1,0 +1,30 @@
+import type { Knex } from 'knex';
+import { toIssuedDocument, type IssuedDocument, type IssuedDocumentRow } from '../app/outputs/documentTypes.ts';
+
+/** One issued document of the regency, with its signed PDF when it was signed electronically. */
+export async function findIssuedDocument(
+  db: Knex,
+  regencyId: string,
+  documentId: string,
+): Promise<{ document: IssuedDocument; signedPdf: Buffer | null } | undefined> {
+  const row = (await db('issued_documents').where({ id: documentId, regency_id: regencyId }).first()) as
+    IssuedDocumentRow | undefined;
+  if (!row) return undefined;
+  return { document: toIssuedDocument(row), signedPdf: row.pdf ? Buffer.from(row.pdf) : null };
+}
+
+/** Marks a valid document revoked with its reason; undefined when there is none (or it was revoked already). */
+export async function markDocumentRevoked(
+  db: Knex,
+  regencyId: string,
+  documentId: string,
+  reason: string,
+  now: Date,
+): Promise<{ caseId: string; number: string } | undefined> {
+  const rows = (await db('issued_documents')
+    .where({ id: documentId, regency_id: regencyId, status: 'valid' })
+    .update({ status: 'revoked', revoked_at: now, revoked_reason: reason })
+    .returning(['case_id', 'number'])) as Array<{ case_id: string; number: string }>;
+  const row = rows[0];
+  return row ? { caseId: row.case_id, number: row.number } : undefined;
+}

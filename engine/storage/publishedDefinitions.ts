@@ -1,0 +1,28 @@
+import type { Knex } from 'knex';
+import type { SopDefinition } from '../definition/sopTypes.ts';
+
+/** A published SOP of a regency at its latest version. */
+export interface PublishedDefinition {
+  sopId: string;
+  version: number;
+  definition: SopDefinition;
+}
+
+/** The regency's published SOPs at their latest version, by name. */
+export async function publishedDefinitions(db: Knex, regencyId: string): Promise<PublishedDefinition[]> {
+  const rows = (await db('definitions as d')
+    .join(
+      'definition_versions as v',
+      (j) =>
+        void j.on('v.regency_id', 'd.regency_id').andOn('v.sop_id', 'd.sop_id').andOn('v.version', 'd.latest_version'),
+    )
+    .where('d.regency_id', regencyId)
+    .andWhere('d.status', 'published')
+    .orderBy('d.name')
+    .select('d.sop_id', 'v.version', 'v.definition')) as Array<{
+    sop_id: string;
+    version: number;
+    definition: SopDefinition;
+  }>;
+  return rows.map((r) => ({ sopId: r.sop_id, version: r.version, definition: r.definition }));
+}
