@@ -7,7 +7,7 @@ import type { AuthUser } from '../app/authUser.ts';
 import type { AccessProfile } from '../app/permissions/accessProfile.ts';
 import type { Action } from '../app/permissions/actions.ts';
 import type { PublicCodeKind } from '../storage/regencyScope.ts';
-import type { BodyOf, Contract, ParamsOf, ReplyOf } from '../contracts/contract.ts';
+import type { AnswerOf, BodyOf, Contract, ParamsOf } from '../contracts/contract.ts';
 
 /**
  * What a handler receives: the database (a transaction scoped to the user's regency by row-level
@@ -122,8 +122,8 @@ export type ContractContext<C extends Contract, A extends RouteSpec['access']> =
   access: A extends 'user' ? AccessProfile : AccessProfile | undefined;
 };
 
-/** What a contract's handler answers: the declared reply body, or a file, raw answer or committed error. */
-export type ContractResult<C extends Contract> = Omit<RouteResult, 'body'> & { body?: ReplyOf<C> };
+/** What a contract's handler answers: a declared reply body, or a file, raw answer or committed error. */
+export type ContractResult<C extends Contract> = Omit<RouteResult, 'body'> & { body?: AnswerOf<C> };
 
 /** The route's own part besides its contract: documentation, access, policy and the handler. */
 export type Implementation<C extends Contract, A extends RouteSpec['access']> = Omit<
