@@ -112,9 +112,12 @@ export function route<Body = unknown>(spec: RouteSpec<Body>): RouteSpec {
   return spec as unknown as RouteSpec;
 }
 
-/** What a contract's handler receives: typed body and path parameters; a signed-in user on `access: 'user'`. */
+/**
+ * What a contract's handler receives: typed body and path parameters; a signed-in user on `access: 'user'`.
+ * Without a declared body it is `unknown`: a raw upload's `prepare` result, which the handler narrows.
+ */
 export type ContractContext<C extends Contract, A extends RouteSpec['access']> = Omit<
-  RouteContext<BodyOf<C>>,
+  RouteContext<BodyOf<C> extends undefined ? unknown : BodyOf<C>>,
   'user' | 'access' | 'params'
 > & {
   params: ParamsOf<C>;
