@@ -10,6 +10,7 @@ import {
   designerSopContracts,
 } from './designerContracts.ts';
 import { exportContracts } from './exportContracts.ts';
+import { complaintContracts, monitoringContracts } from './monitoringContracts.ts';
 import type { Contract } from './contract.ts';
 import { notificationContracts } from './notificationContracts.ts';
 import { regencyContracts } from './regencyContracts.ts';
@@ -23,12 +24,14 @@ export const allContracts: Record<string, Record<string, Contract>> = {
   auth: authContracts,
   backup: backupContracts,
   calendar: calendarContracts,
+  complaints: complaintContracts,
   definitions: definitionContracts,
   designerSops: designerSopContracts,
   designerReview: designerReviewContracts,
   designerMigration: designerMigrationContracts,
   designerPacks: designerPackContracts,
   exports: exportContracts,
+  monitoring: monitoringContracts,
   notifications: notificationContracts,
   regencies: regencyContracts,
   regencySettings: regencySettingsContracts,
