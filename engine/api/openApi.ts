@@ -56,10 +56,11 @@ export function buildOpenApi(routes: readonly RouteSpec[]): Record<string, unkno
         const reply = spec.reply?.[Number(status)];
         return [
           status,
-          Number(status) >= 400
-            ? { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
-            : reply
-              ? { description, content: replyContent(reply as Record<string, unknown>) }
+          // A refusal answered with more than the error (a 409 with both revisions) documents its own schema.
+          reply
+            ? { description, content: replyContent(reply as Record<string, unknown>) }
+            : Number(status) >= 400
+              ? { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
               : { description },
         ];
       }),

@@ -75,7 +75,7 @@ const checkReplies = process.env.ALUR_CHECK_REPLIES === '1';
 
 /** Throws (an unexpected error: 500, logged) when a JSON reply does not match the route's declared reply. */
 function assertReplyDeclared(spec: RouteSpec, outcome: RouteResult): void {
-  if (!spec.reply || outcome.error || outcome.raw || outcome.file) return;
+  if (!spec.reply || outcome.error || outcome.raw || outcome.file || outcome.redirect !== undefined) return;
   const status = outcome.status ?? 200;
   const schema = spec.reply[status];
   const mismatch =

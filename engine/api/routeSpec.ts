@@ -7,7 +7,7 @@ import type { AuthUser } from '../app/authUser.ts';
 import type { AccessProfile } from '../app/permissions/accessProfile.ts';
 import type { Action } from '../app/permissions/actions.ts';
 import type { PublicCodeKind } from '../storage/regencyScope.ts';
-import type { BodyOf, Contract, ParamsOf, ReplyOf } from '../contracts/contract.ts';
+import type { AnswerOf, BodyOf, Contract, ParamsOf } from '../contracts/contract.ts';
 
 /**
  * What a handler receives: the database (a transaction scoped to the user's regency by row-level
@@ -112,9 +112,12 @@ export function route<Body = unknown>(spec: RouteSpec<Body>): RouteSpec {
   return spec as unknown as RouteSpec;
 }
 
-/** What a contract's handler receives: typed body and path parameters; a signed-in user on `access: 'user'`. */
+/**
+ * What a contract's handler receives: typed body and path parameters; a signed-in user on `access: 'user'`.
+ * Without a declared body it is `unknown`: a raw upload's `prepare` result, which the handler narrows.
+ */
 export type ContractContext<C extends Contract, A extends RouteSpec['access']> = Omit<
-  RouteContext<BodyOf<C>>,
+  RouteContext<BodyOf<C> extends undefined ? unknown : BodyOf<C>>,
   'user' | 'access' | 'params'
 > & {
   params: ParamsOf<C>;
@@ -122,8 +125,8 @@ export type ContractContext<C extends Contract, A extends RouteSpec['access']> =
   access: A extends 'user' ? AccessProfile : AccessProfile | undefined;
 };
 
-/** What a contract's handler answers: the declared reply body, or a file, raw answer or committed error. */
-export type ContractResult<C extends Contract> = Omit<RouteResult, 'body'> & { body?: ReplyOf<C> };
+/** What a contract's handler answers: a declared reply body, or a file, raw answer or committed error. */
+export type ContractResult<C extends Contract> = Omit<RouteResult, 'body'> & { body?: AnswerOf<C> };
 
 /** The route's own part besides its contract: documentation, access, policy and the handler. */
 export type Implementation<C extends Contract, A extends RouteSpec['access']> = Omit<

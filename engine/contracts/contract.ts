@@ -29,6 +29,11 @@ export type ReplyOf<C extends Contract> = {
   [S in keyof C['reply'] & SuccessStatus]: C['reply'][S] extends TSchema ? Static<C['reply'][S]> : never;
 }[keyof C['reply'] & SuccessStatus];
 
+/** Any body the operation declares, success or a refusal answered as data (a 409 carrying both revisions). */
+export type AnswerOf<C extends Contract> = {
+  [S in keyof C['reply'] & number]: C['reply'][S] extends TSchema ? Static<C['reply'][S]> : never;
+}[keyof C['reply'] & number];
+
 /** The request body the operation takes (undefined when it takes none). */
 export type BodyOf<C extends Contract> = C['body'] extends TSchema ? Static<C['body']> : undefined;
 

@@ -1,31 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { designerReviewContracts, designerSopContracts } from '../../../engine/contracts/designerContracts.ts';
+import { regencySettingsContracts } from '../../../engine/contracts/regencySettingsContracts.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../../../ui-shared/format/dateTime.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
-import { DiffView, type LineDiff } from './DiffView.tsx';
-
-type History = {
-  versions: Array<{ version: number; publishedAt: string; publishedBy: string }>;
-  revisions: Array<{
-    revision: number;
-    origin: string;
-    note: string | null;
-    savedByName: string;
-    savedAt: string;
-    basedOnVersion: number | null;
-  }>;
-  reviews: Array<{
-    revision: number;
-    action: string;
-    version: number | null;
-    note: string | null;
-    byName: string;
-    at: string;
-  }>;
-};
+import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { DiffView } from './DiffView.tsx';
 
 /** Which document's history: an SOP (from the route) or, with `regency`, the regency settings. */
 interface Props {
@@ -37,17 +19,24 @@ export function HistoryPage({ regency = false }: Props) {
   const { t, i18n } = useTranslation();
   const { sopId: routeSop = '' } = useParams();
   const sopId = regency ? 'regency.yaml' : routeSop;
-  const apiBase = regency ? '/api/designer/regency' : `/api/designer/sops/${sopId}`;
   const editor = regency ? '/pengaturan' : `/sop/${sopId}`;
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
-  const history = useApi<History>(`${apiBase}/history`);
-  const copy = useApi<{ revision: number }>(apiBase);
+  // Both kinds of document are read through their own declared routes; the other one loads nothing.
+  const ofSop = regency ? null : { params: { sopId } };
+  const ofRegency = regency ? {} : null;
+  const sopHistory = useCall(designerSopContracts.history, ofSop);
+  const regencyHistory = useCall(regencySettingsContracts.history, ofRegency);
+  const history = regency ? regencyHistory : sopHistory;
+  const sopCopy = useCall(designerSopContracts.workingCopy, ofSop);
+  const regencyCopy = useCall(regencySettingsContracts.workingCopy, ofRegency);
+  const copy = regency ? regencyCopy : sopCopy;
   const from = search.get('dari') ?? '';
   const to = search.get('ke') ?? '';
-  const diff = useApi<{ from: string; to: string; diff: LineDiff }>(
-    from && to ? `${apiBase}/diff?from=${from}&to=${to}` : null,
-  );
+  const pair = from && to ? { from, to } : undefined;
+  const sopDiff = useCall(designerSopContracts.diff, pair && ofSop ? { ...ofSop, query: pair } : null);
+  const regencyDiff = useCall(regencySettingsContracts.diff, pair && ofRegency ? { query: pair } : null);
+  const diff = regency ? regencyDiff : sopDiff;
   const [error, setError] = useState<unknown>();
   if (!history.data) return <ErrorAlert error={history.error} />;
   const refs = [
@@ -63,7 +52,10 @@ export function HistoryPage({ regency = false }: Props) {
   ];
   const revert = async (version: number) => {
     try {
-      await api('POST', `/api/designer/sops/${sopId}/revert`, { version, baseRevision: copy.data?.revision ?? 0 });
+      await call(designerReviewContracts.revert, {
+        params: { sopId },
+        body: { version, baseRevision: copy.data?.revision ?? 0 },
+      });
       void navigate(editor);
     } catch (e) {
       setError(e);

@@ -1,21 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { designerSopContracts } from '../../../engine/contracts/designerContracts.ts';
+import { regencyContracts } from '../../../engine/contracts/regencyContracts.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
-import type { RawRegency } from '../../../engine/definition/sopTypes.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;
-
-type Library = {
-  regencies: Array<{
-    regencyId: string;
-    regencyName: string;
-    sops: Array<{ sopId: string; name: string; version: number }>;
-  }>;
-};
 
 /** Lowercase id from a name: "Layanan Baru" → "layanan-baru". */
 function slug(name: string): string {
@@ -32,8 +25,8 @@ function slug(name: string): string {
 export function NewSopPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const library = useApi<Library>('/api/designer/library');
-  const regency = useApi<{ regency: RawRegency }>('/api/regencies/current');
+  const library = useCall(designerSopContracts.library, {});
+  const regency = useCall(regencyContracts.current, {});
   const { session } = useSession();
   // The drafter's own unit first: the template's lanes are that unit's staff and head.
   const ownUnit = session?.user.roles.map((r) => session.roles[r]?.unit).find((u) => u) ?? '';
@@ -60,13 +53,15 @@ export function NewSopPage() {
     setError(undefined);
     try {
       const [regencyId = '', copiedId = ''] = copy.split('/');
-      await api('POST', '/api/designer/sops', {
-        sopId,
-        name,
-        from:
-          from === 'template'
-            ? { template: true, ...((unit ?? ownUnit) ? { unit: unit ?? ownUnit } : {}) }
-            : { copy: { regencyId, sopId: copiedId } },
+      await call(designerSopContracts.create, {
+        body: {
+          sopId,
+          name,
+          from:
+            from === 'template'
+              ? { template: true, ...((unit ?? ownUnit) ? { unit: unit ?? ownUnit } : {}) }
+              : { copy: { regencyId, sopId: copiedId } },
+        },
       });
       void navigate(`/sop/${sopId}`);
     } catch (err) {

@@ -3,28 +3,16 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate, formatDateTime } from '../../../ui-shared/format/dateTime.ts';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { designerSopContracts } from '../../../engine/contracts/designerContracts.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { WaitingList } from './WaitingList.tsx';
-
-/** A row of GET /api/designer/sops. */
-export interface SopRow {
-  sopId: string;
-  name: string;
-  unit: string | null;
-  status: 'draft' | 'submitted' | 'published';
-  publishedVersion: number | null;
-  effectiveDate: string | null;
-  revision: number;
-  changedAt: string;
-  changedBy: string;
-}
 
 /** The regency's SOPs with their status, version, effective date and last change. */
 export function SopListPage() {
   const { t, i18n } = useTranslation();
   const { session, hasKind } = useSession();
-  const list = useApi<{ sops: SopRow[] }>('/api/designer/sops');
+  const list = useCall(designerSopContracts.list, {});
   return (
     <>
       <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>

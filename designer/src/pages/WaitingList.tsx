@@ -1,23 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { designerReviewContracts } from '../../../engine/contracts/designerContracts.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { formatDateTime } from '../../../ui-shared/format/dateTime.ts';
-
-/** GET /api/designer/waiting: one SOP waiting for this approver. */
-interface WaitingSop {
-  sopId: string;
-  name: string;
-  revision: number;
-  submittedBy: string;
-  submittedAt: string;
-  note: string | null;
-  canApprove: boolean;
-}
 
 /** The approver's "Menunggu pengesahan saya": submitted SOPs with the drafter's note, oldest first. */
 export function WaitingList() {
   const { t, i18n } = useTranslation();
-  const waiting = useApi<{ sops: WaitingSop[] }>('/api/designer/waiting');
+  const waiting = useCall(designerReviewContracts.waiting, {});
   if (!waiting.data) return null;
   return (
     <section className="card waiting" data-testid="waiting-list">

@@ -2,31 +2,20 @@ import { AppError } from '../../app/appErrors.ts';
 import { activateAccount, changeOwnPassword } from '../../app/accounts/accountService.ts';
 import { login, logout } from '../../app/authService.ts';
 import { releaseLoginAttempt, reserveLoginAttempt } from '../../app/loginThrottle.ts';
+import { authContracts as c } from '../../contracts/authContracts.ts';
 import { getRegency } from '../../storage/definitionRepository.ts';
-import { route, type RouteSpec } from '../routeSpec.ts';
+import { regencyNameOf } from '../../storage/regencyNames.ts';
+import { implement, type RouteSpec } from '../routeSpec.ts';
 import { readSessionToken, writeSessionCookie } from '../sessionCookie.ts';
-
-const loginBody = {
-  type: 'object',
-  required: ['username', 'password'],
-  additionalProperties: false,
-  properties: {
-    username: { type: 'string', minLength: 1, maxLength: 200 },
-    password: { type: 'string', minLength: 1, maxLength: 500 },
-  },
-};
 
 /** Login, logout and the current user. */
 export function authRoutes(secureCookies: () => boolean): RouteSpec[] {
   return [
-    route<{ username: string; password: string }>({
-      method: 'post',
-      path: '/api/auth/login',
+    implement(c.login, {
       summary: 'Masuk dengan nama pengguna dan kata sandi; membuat sesi baru',
       tag: 'akun',
       access: 'public',
       policy: { action: 'public' },
-      body: loginBody,
       responses: {
         200: 'Berhasil masuk; cookie sesi dan token CSRF',
         400: 'Data tidak lengkap',
@@ -58,9 +47,7 @@ export function authRoutes(secureCookies: () => boolean): RouteSpec[] {
         };
       },
     }),
-    route({
-      method: 'post',
-      path: '/api/auth/logout',
+    implement(c.logout, {
       summary: 'Keluar; sesi dihapus',
       tag: 'akun',
       access: 'user',
@@ -74,9 +61,7 @@ export function authRoutes(secureCookies: () => boolean): RouteSpec[] {
         return { body: { ok: true } };
       },
     }),
-    route({
-      method: 'get',
-      path: '/api/auth/me',
+    implement(c.me, {
       summary: 'Pengguna yang sedang masuk, kabupaten, peran dan pelimpahan aktif',
       tag: 'akun',
       access: 'user',
@@ -84,16 +69,13 @@ export function authRoutes(secureCookies: () => boolean): RouteSpec[] {
       policy: { action: 'session' },
       responses: { 200: 'Data pengguna', 401: 'Belum masuk' },
       handler: async ({ db, user, access, csrfToken, account }) => {
-        if (!user || !access) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
-        const { id, name } = (await db('regencies').where({ id: user.regencyId }).first('id', 'name')) as {
-          id: string;
-          name: string;
-        };
+        const named = await regencyNameOf(db, user.regencyId);
+        if (!named) throw new AppError('NOT_FOUND', 'Kabupaten tidak ditemukan.');
         // The delegations were read with the session, at the start of this request.
         const delegations = access.delegations;
         const settings = await getRegency(db, user.regencyId);
         // Dates the apps show and default to are the regency's own days (WIB, WITA or WIT), not the PC's.
-        const regency = { id, name, timeZone: settings?.calendar.timezone ?? 'Asia/Jakarta' };
+        const regency = { id: named.id, name: named.name, timeZone: settings?.calendar.timezone ?? 'Asia/Jakarta' };
         const roleNames = Object.fromEntries(
           (settings?.roles ?? []).map((r) => [r.id, { name: r.name, kind: r.kind ?? 'staff', unit: r.unit ?? null }]),
         );
@@ -110,45 +92,23 @@ export function authRoutes(secureCookies: () => boolean): RouteSpec[] {
         };
       },
     }),
-    route<{ currentPassword: string; newPassword: string }>({
-      method: 'post',
-      path: '/api/auth/password',
+    implement(c.changePassword, {
       summary: 'Mengganti kata sandi sendiri (kata sandi saat ini wajib); sesi lain diakhiri',
       tag: 'akun',
       access: 'user',
       beforePasswordChange: true,
       policy: { action: 'session' },
-      body: {
-        type: 'object',
-        required: ['currentPassword', 'newPassword'],
-        additionalProperties: false,
-        properties: {
-          currentPassword: { type: 'string', minLength: 1, maxLength: 500 },
-          newPassword: { type: 'string', minLength: 1, maxLength: 500 },
-        },
-      },
       responses: { 200: 'Kata sandi diganti', 400: 'Kata sandi lama salah atau yang baru tidak memenuhi aturan' },
       handler: async ({ db, user, body, account }) => {
-        await changeOwnPassword(db, user!.id, body.currentPassword, body.newPassword, account?.sessionId);
+        await changeOwnPassword(db, user.id, body.currentPassword, body.newPassword, account?.sessionId);
         return { body: { ok: true } };
       },
     }),
-    route<{ token: string; password: string }>({
-      method: 'post',
-      path: '/api/auth/activate',
+    implement(c.activate, {
       summary: 'Mengaktifkan akun dengan tautan sekali pakai dan menetapkan kata sandi sendiri',
       tag: 'akun',
       access: 'public',
       policy: { action: 'public' },
-      body: {
-        type: 'object',
-        required: ['token', 'password'],
-        additionalProperties: false,
-        properties: {
-          token: { type: 'string', minLength: 1, maxLength: 200 },
-          password: { type: 'string', minLength: 1, maxLength: 500 },
-        },
-      },
       responses: {
         200: 'Akun aktif; silakan masuk',
         400: 'Kata sandi tidak memenuhi aturan',

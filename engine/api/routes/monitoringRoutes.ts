@@ -18,11 +18,14 @@ import { openedClosedPerPeriod } from '../../app/monitoring/openedClosedPerPerio
 import { overdueTasks } from '../../app/monitoring/overdueTasks.ts';
 import { rejectionReasons } from '../../app/monitoring/rejectionReasons.ts';
 import { satisfactionByService } from '../../app/monitoring/satisfaction/satisfactionByService.ts';
-import { SURVEY_ELEMENTS } from '../../app/monitoring/satisfaction/surveyElements.ts';
-import { submitSurvey, surveyForm, type SurveyAnswers } from '../../app/monitoring/satisfaction/surveyService.ts';
+import { submitSurvey, surveyForm } from '../../app/monitoring/satisfaction/surveyService.ts';
 import { sendBacks } from '../../app/monitoring/sendBacks.ts';
 import { stepDurations } from '../../app/monitoring/stepDurations.ts';
-import { route, type RouteContext, type RouteSpec } from '../routeSpec.ts';
+import type { AccessProfile } from '../../app/permissions/accessProfile.ts';
+import type { AnswerOf, Contract } from '../../contracts/contract.ts';
+import { complaintContracts, monitoringContracts as mc } from '../../contracts/monitoringContracts.ts';
+import type { Knex } from 'knex';
+import { implement, type RouteSpec } from '../routeSpec.ts';
 
 // Drafters and approvers read the yearly evaluation of the SOPs they revise; the dashboard is for heads and auditors.
 const EVALUATION_KINDS = ['kabid', 'kadis', 'sekretaris', 'admin', 'auditor', 'drafter', 'approver'] as const;
@@ -36,14 +39,23 @@ const ANSWERED = {
   404: 'Layanan tidak ada',
 };
 
-async function request(context: RouteContext) {
-  return monitoringRequest(context.db, context.access!, context.query);
+/** What a figure reads: the database (a standby when there is one), the user's access and the filters. */
+interface FigureContext {
+  db: Knex;
+  access: AccessProfile;
+  query: Record<string, string | undefined>;
 }
 
-function figureRoute(path: string, summary: string, handler: (context: RouteContext) => Promise<unknown>): RouteSpec {
-  return route({
-    method: 'get',
-    path,
+async function request(context: FigureContext) {
+  return monitoringRequest(context.db, context.access, context.query);
+}
+
+function figureRoute<C extends Contract>(
+  declared: C,
+  summary: string,
+  handler: (context: FigureContext) => Promise<AnswerOf<C>>,
+): RouteSpec {
+  return implement(declared, {
     summary,
     tag: 'monitoring',
     access: 'user',
@@ -60,41 +72,25 @@ function yearOf(text: string | undefined): number {
   return Number(text);
 }
 
-async function evaluation(context: RouteContext) {
-  const sopId = context.params.sopId!;
-  const year = yearOf(context.params.year);
-  const monitoring = await loadMonitoringContext(context.db, context.access!.regencyId);
-  requireSop(monitoring, sopId);
-  assertMayEvaluate(context.access!, sopId);
-  return evaluationReport(context.db, monitoring, sopId, year);
+async function evaluation(db: Knex, access: AccessProfile, params: { sopId: string; year: string }) {
+  const year = yearOf(params.year);
+  const monitoring = await loadMonitoringContext(db, access.regencyId);
+  requireSop(monitoring, params.sopId);
+  assertMayEvaluate(access, params.sopId);
+  return evaluationReport(db, monitoring, params.sopId, year);
 }
-
-const surveyBody = {
-  type: 'object',
-  required: ['scores'],
-  additionalProperties: false,
-  properties: {
-    scores: {
-      type: 'object',
-      required: [...SURVEY_ELEMENTS],
-      additionalProperties: false,
-      properties: Object.fromEntries(SURVEY_ELEMENTS.map((e) => [e, { type: 'integer', minimum: 1, maximum: 4 }])),
-    },
-    comment: { type: 'string', maxLength: 2000 },
-  },
-};
 
 /** Dashboard figures, the yearly SOP evaluation, exports, complaint links and the public satisfaction survey. */
 export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}): RouteSpec[] {
   const recordExport = options.recordExport ?? recordExportInAccessLog;
   return [
     figureRoute(
-      '/api/monitoring/summary',
+      mc.summary,
       `Ringkasan dasbor: kasus dibuka/berakhir per periode (bucket day|week|month), kasus terbuka per tahap, ketepatan waktu per SOP, jumlah tugas terlambat per unit, pengaduan per layanan, IKM. ${PERIOD}`,
       async (c) => dashboardSummary(c.db, await request(c)),
     ),
     figureRoute(
-      '/api/monitoring/opened-closed',
+      mc.openedClosed,
       `Kasus dibuka dan berakhir (per hasil) per hari/minggu/bulan, tanpa celah: { bucket, points: [{ period, start, opened, closed, selesai, ditolak, dirujuk, cancelled }], totals }. ${PERIOD}; bucket`,
       async (c) => {
         const r = await request(c);
@@ -102,7 +98,7 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
       },
     ),
     figureRoute(
-      '/api/monitoring/open-by-stage',
+      mc.openByStage,
       'Kasus terbuka saat ini per SOP dan tahap: { stages: [{ sopId, stepId, activity, stepIndex, cases, waiting, overdue, oldestOpenedAt }] }. Parameter: sopId',
       async (c) => {
         const r = await request(c);
@@ -110,7 +106,7 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
       },
     ),
     figureRoute(
-      '/api/monitoring/steps',
+      mc.steps,
       `Lama tiap langkah (menit jam dinding, median dan persentil ke-90) dibanding baku mutu (menit kerja dan jatah jam dinding), rasio p90/baku mutu, tingkat tepat waktu: { steps: [...] }. ${PERIOD}`,
       async (c) => {
         const r = await request(c);
@@ -118,7 +114,7 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
       },
     ),
     figureRoute(
-      '/api/monitoring/on-time',
+      mc.onTime,
       `Ketepatan waktu per SOP: kasus terhadap Jangka Waktu, langkah terhadap baku mutu: { sops: [...] }. ${PERIOD}`,
       async (c) => {
         const r = await request(c);
@@ -128,7 +124,7 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
       },
     ),
     figureRoute(
-      '/api/monitoring/bottlenecks',
+      mc.bottlenecks,
       `Langkah penghambat: byDuration (rasio p90/baku mutu tertinggi) dan byOpenAge (tugas terbuka tertua). ${PERIOD}; limit`,
       async (c) => {
         const r = await request(c);
@@ -138,7 +134,7 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
       },
     ),
     figureRoute(
-      '/api/monitoring/overdue',
+      mc.overdue,
       'Tugas lewat batas waktu saat ini: { total, byUnit, byPerson, items } (items paling terlambat dahulu). Parameter: sopId, limit (1–1000)',
       async (c) => {
         const r = await request(c);
@@ -146,7 +142,7 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
       },
     ),
     figureRoute(
-      '/api/monitoring/send-backs',
+      mc.sendBacks,
       `Berkas dikembalikan per langkah dengan dokumen yang paling sering kurang: { steps, missingBySop }. ${PERIOD}`,
       async (c) => {
         const r = await request(c);
@@ -154,7 +150,7 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
       },
     ),
     figureRoute(
-      '/api/monitoring/rejections',
+      mc.rejections,
       `Penolakan: { perSop (tingkat penolakan), reasons (alasan tertulis atau cabang keputusan), failedCriteria (Kriteria Sasaran tidak terpenuhi) }. ${PERIOD}`,
       async (c) => {
         const r = await request(c);
@@ -162,7 +158,7 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
       },
     ),
     figureRoute(
-      '/api/monitoring/complaints',
+      mc.complaints,
       `Pengaduan per layanan yang diadukan dan kasus pengaduan per SOP pengaduan: { perService, intake }. ${PERIOD}`,
       async (c) => {
         const r = await request(c);
@@ -170,16 +166,14 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
       },
     ),
     figureRoute(
-      '/api/monitoring/satisfaction',
+      mc.satisfaction,
       `Survei Kepuasan Masyarakat: IKM per layanan dan seluruh kantor (9 unsur, nilai 25–100, mutu A–D menurut PermenPANRB 14/2017) dan komentar terbaru: { overall, perService, comments }. ${PERIOD}; limit (komentar)`,
       async (c) => {
         const r = await request(c);
         return satisfactionByService(c.db, r.context, r.scope, r.limit);
       },
     ),
-    route({
-      method: 'get',
-      path: '/api/monitoring/evaluation/{sopId}/{year}.html',
+    implement(mc.evaluationHtml, {
       summary: 'Laporan evaluasi SOP tahunan siap cetak (HTML, bahasa Indonesia, dengan kop dan usulan revisi)',
       tag: 'monitoring',
       access: 'user',
@@ -192,8 +186,8 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
         403: 'Tidak berwenang',
         404: 'SOP tidak ada',
       },
-      handler: async (c) => {
-        const report = await c.read((db) => evaluation({ ...c, db }));
+      handler: async (ctx) => {
+        const report = await ctx.read((db) => evaluation(db, ctx.access, ctx.params));
         return {
           file: {
             content: Buffer.from(renderEvaluationHtml(report), 'utf8'),
@@ -204,9 +198,7 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
         };
       },
     }),
-    route({
-      method: 'get',
-      path: '/api/monitoring/evaluation/{sopId}/{year}',
+    implement(mc.evaluation, {
       summary:
         'Evaluasi SOP tahunan (JSON): volume per bulan, ketepatan waktu per langkah, pengembalian berkas, penolakan, pengaduan, IKM, dan usulan revisi berbasis aturan (revisionPoints)',
       tag: 'monitoring',
@@ -220,11 +212,9 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
         403: 'Tidak berwenang',
         404: 'SOP tidak ada',
       },
-      handler: async (c) => ({ body: await c.read((db) => evaluation({ ...c, db })) }),
+      handler: async (ctx) => ({ body: await ctx.read((db) => evaluation(db, ctx.access, ctx.params)) }),
     }),
-    route({
-      method: 'get',
-      path: '/api/exports/{report}.{format}',
+    implement(mc.export, {
       summary: `Ekspor CSV atau XLSX (NIK disamarkan). report: ${EXPORT_REPORTS.join(', ')}. Parameter wajib: reason (alasan, dicatat di log akses). Register: q, sopId, status, from, to; laporan lain: parameter laporannya`,
       tag: 'monitoring',
       access: 'user',
@@ -238,7 +228,7 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
         422: 'Terlalu banyak baris',
       },
       handler: async (c) => {
-        const report = c.params.report ?? '';
+        const report = c.params.report;
         if (!isExportReport(report)) throw new AppError('NOT_FOUND', `Laporan "${report}" tidak dikenal.`);
         // The register is the case search as a file; the figures are for those who monitor.
         if (report !== 'register') assertMayPerform('monitoring.read', c.access);
@@ -262,13 +252,13 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
             ...(c.query.from ? { from: r.scope.from } : {}),
             ...(c.query.to ? { to: r.scope.to } : {}),
           };
-          return exportReport(db, r, c.access!, report, c.params.format ?? '', register);
+          return exportReport(db, r, c.access, report, c.params.format, register);
         });
         await recordExport(c.db, {
-          user: c.user!,
-          route: `GET /api/exports/${report}.${c.params.format ?? ''}`,
+          user: c.user,
+          route: `GET /api/exports/${report}.${c.params.format}`,
           report,
-          format: c.params.format ?? '',
+          format: c.params.format,
           reason,
           filters,
           rows: file.rows,
@@ -284,9 +274,7 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
         };
       },
     }),
-    route({
-      method: 'get',
-      path: '/api/cases/{caseId}/links',
+    implement(complaintContracts.links, {
       summary:
         'Tautan pengaduan sebuah kasus: { concerns (kasus yang diadukan, untuk kasus pengaduan), complaints (pengaduan tentang kasus ini) }',
       tag: 'kasus',
@@ -296,29 +284,18 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
       handler: async (c) => ({
         body: await caseLinks(
           c.db,
-          await loadMonitoringContext(c.db, c.user!.regencyId),
-          c.user!.regencyId,
-          c.params.caseId!,
+          await loadMonitoringContext(c.db, c.user.regencyId),
+          c.user.regencyId,
+          c.params.caseId,
         ),
       }),
     }),
-    route<{ concerns: string; note?: string }>({
-      method: 'post',
-      path: '/api/cases/{caseId}/links',
+    implement(complaintContracts.link, {
       idempotent: true,
       summary: 'Menautkan kasus pengaduan (SOP pengaduan) ke kasus yang diadukan, dengan kode lacak atau id kasus',
       tag: 'kasus',
       access: 'user',
       policy: { action: 'case.open' },
-      body: {
-        type: 'object',
-        required: ['concerns'],
-        additionalProperties: false,
-        properties: {
-          concerns: { type: 'string', minLength: 1, maxLength: 100 },
-          note: { type: 'string', maxLength: 2000 },
-        },
-      },
       responses: {
         201: 'Ditautkan',
         400: 'Data tidak sah',
@@ -329,41 +306,36 @@ export function monitoringRoutes(options: { recordExport?: ExportRecorder } = {}
         422: 'Bukan kasus pengaduan',
       },
       handler: async (c) => {
-        const context = await loadMonitoringContext(c.db, c.user!.regencyId);
+        const context = await loadMonitoringContext(c.db, c.user.regencyId);
         return {
           status: 201,
-          body: await linkComplaint(c.db, context, c.user!, c.params.caseId!, c.body.concerns, c.body.note),
+          body: await linkComplaint(c.db, context, c.user, c.params.caseId, c.body.concerns, c.body.note),
         };
       },
     }),
-    route({
-      method: 'get',
-      path: '/api/public/survey/{trackingCode}',
+    implement(complaintContracts.surveyForm, {
       summary:
         'Kuesioner Survei Kepuasan Masyarakat untuk layanan yang sudah selesai (9 unsur, jawaban 1–4), tanpa data pribadi',
       tag: 'publik',
       access: 'public',
       policy: { action: 'public' },
       responses: { 200: 'Kuesioner', 404: 'Kode tidak dikenal', 409: 'Layanan belum selesai' },
-      handler: async (c) => ({ body: await surveyForm(c.db, c.params.trackingCode!) }),
+      handler: async (c) => ({ body: await surveyForm(c.db, c.params.trackingCode) }),
     }),
-    route<SurveyAnswers>({
-      method: 'post',
-      path: '/api/public/survey/{trackingCode}',
+    implement(complaintContracts.submitSurvey, {
       idempotent: true,
       summary:
         'Mengirim jawaban survei kepuasan (sekali per kasus): { scores: { persyaratan … sarana: 1–4 }, comment? }',
       tag: 'publik',
       access: 'public',
       policy: { action: 'public' },
-      body: surveyBody,
       responses: {
         201: 'Tersimpan',
         400: 'Jawaban tidak sah',
         404: 'Kode tidak dikenal',
         409: 'Belum selesai atau sudah diisi',
       },
-      handler: async (c) => ({ status: 201, body: await submitSurvey(c.db, c.params.trackingCode!, c.body) }),
+      handler: async (c) => ({ status: 201, body: await submitSurvey(c.db, c.params.trackingCode, c.body) }),
     }),
   ];
 }

@@ -4,15 +4,10 @@ import { logout } from '../../app/authService.ts';
 import { recentSsoEvents } from '../../app/sso/ssoEvents.ts';
 import { finishSsoLogin, startSsoLogin } from '../../app/sso/ssoFlow.ts';
 import { refusalPage, SsoRefusal } from '../../app/sso/ssoRefusal.ts';
-import {
-  enabledProviders,
-  saveSsoSettings,
-  ssoSettingsOf,
-  withoutSecret,
-  type SsoSettingsInput,
-} from '../../app/sso/ssoSettings.ts';
+import { enabledProviders, saveSsoSettings, ssoSettingsOf, withoutSecret } from '../../app/sso/ssoSettings.ts';
+import { ssoContracts as c } from '../../contracts/ssoContracts.ts';
 import { publicBaseUrl } from '../publicAddress.ts';
-import { route, type RouteResult, type RouteSpec } from '../routeSpec.ts';
+import { implement, type RouteResult, type RouteSpec } from '../routeSpec.ts';
 import { readSessionToken, writeSessionCookie } from '../sessionCookie.ts';
 
 /** The cookie binding a login under way to the browser that started it (only its hash is stored). */
@@ -36,46 +31,17 @@ function redirectUriOf(req: Request, regencyId: string): string {
   return `${publicBaseUrl(req)}/api/auth/sso/${encodeURIComponent(regencyId)}/callback`;
 }
 
-function refused(refusal: SsoRefusal): RouteResult {
+function refused(refusal: SsoRefusal): Omit<RouteResult, 'body'> {
   return {
     status: refusal.status,
     file: { content: Buffer.from(refusalPage(refusal)), mediaType: 'text/html; charset=utf-8', fileName: 'sso.html' },
   };
 }
 
-const SETTINGS_BODY = {
-  type: 'object',
-  required: [
-    'providerName',
-    'issuer',
-    'clientId',
-    'claim',
-    'matchBy',
-    'enabled',
-    'createUnknown',
-    'allowLocalPasswords',
-  ],
-  additionalProperties: false,
-  properties: {
-    providerName: { type: 'string', minLength: 1, maxLength: 100 },
-    issuer: { type: 'string', minLength: 1, maxLength: 500 },
-    clientId: { type: 'string', minLength: 1, maxLength: 200 },
-    clientSecret: { type: 'string', maxLength: 500 },
-    claim: { type: 'string', minLength: 1, maxLength: 100 },
-    matchBy: { enum: ['username', 'email'] },
-    enabled: { type: 'boolean' },
-    createUnknown: { type: 'boolean' },
-    newUserRole: { type: ['string', 'null'], maxLength: 100 },
-    allowLocalPasswords: { type: 'boolean' },
-  },
-};
-
 /** Single sign-on with each regency's OpenID Connect provider, and its settings for the regency admin. */
 export function ssoRoutes(secureCookies: () => boolean): RouteSpec[] {
   return [
-    route({
-      method: 'get',
-      path: '/api/auth/sso',
+    implement(c.providers, {
       summary: 'Penyedia SSO yang ditawarkan halaman masuk (kabupaten dan nama penyedia)',
       tag: 'akun',
       access: 'public',
@@ -83,16 +49,14 @@ export function ssoRoutes(secureCookies: () => boolean): RouteSpec[] {
       responses: { 200: 'Daftar penyedia' },
       handler: async ({ db }) => ({ body: { providers: await enabledProviders(db) } }),
     }),
-    route({
-      method: 'get',
-      path: '/api/auth/sso/{regencyId}/start',
+    implement(c.start, {
       summary: 'Mulai masuk dengan SSO kabupaten: dialihkan ke penyedia (kode otorisasi dengan PKCE, state, nonce)',
       tag: 'akun',
       access: 'public',
       policy: { action: 'public' },
       responses: { 303: 'Dialihkan ke penyedia', 404: 'Kabupaten tanpa SSO', 502: 'Penyedia tidak dapat dihubungi' },
       handler: async ({ db, params, req, res }) => {
-        const regencyId = params.regencyId!;
+        const regencyId = params.regencyId;
         try {
           const started = await startSsoLogin(db, regencyId, redirectUriOf(req, regencyId));
           writeLoginCookie(res, started.loginId, started.expiresAt, secureCookies());
@@ -103,9 +67,7 @@ export function ssoRoutes(secureCookies: () => boolean): RouteSpec[] {
         }
       },
     }),
-    route({
-      method: 'get',
-      path: '/api/auth/sso/{regencyId}/callback',
+    implement(c.callback, {
       summary: 'Kembali dari penyedia SSO: kode ditukar, pegawai dicocokkan dengan akunnya, sesi Alur dibuat',
       tag: 'akun',
       access: 'public',
@@ -117,7 +79,7 @@ export function ssoRoutes(secureCookies: () => boolean): RouteSpec[] {
         502: 'Penyedia tidak dapat dihubungi',
       },
       handler: async ({ db, params, req, res }) => {
-        const regencyId = params.regencyId!;
+        const regencyId = params.regencyId;
         const redirectUri = redirectUriOf(req, regencyId);
         const callbackUrl = new URL(`${publicBaseUrl(req)}${req.originalUrl}`);
         const loginId = readLoginCookie(req);
@@ -135,36 +97,31 @@ export function ssoRoutes(secureCookies: () => boolean): RouteSpec[] {
         }
       },
     }),
-    route({
-      method: 'get',
-      path: '/api/admin/sso',
+    implement(c.settings, {
       summary: 'Pengaturan SSO kabupaten (tanpa rahasia klien) dan riwayat masuk/penolakan SSO',
       tag: 'akun',
       access: 'user',
       policy: { action: 'accounts.manage' },
       responses: { 200: 'Pengaturan dan riwayat', 401: 'Belum masuk', 403: 'Bukan admin' },
       handler: async ({ db, user, req }) => {
-        const settings = await ssoSettingsOf(db, user!.regencyId);
+        const settings = await ssoSettingsOf(db, user.regencyId);
         return {
           body: {
             settings: settings ? withoutSecret(settings) : null,
-            redirectUri: redirectUriOf(req, user!.regencyId),
-            events: await recentSsoEvents(db, user!.regencyId),
+            redirectUri: redirectUriOf(req, user.regencyId),
+            events: await recentSsoEvents(db, user.regencyId),
           },
         };
       },
     }),
-    route<SsoSettingsInput>({
-      method: 'put',
-      path: '/api/admin/sso',
+    implement(c.saveSettings, {
       summary: 'Menyimpan pengaturan SSO kabupaten (penerbit, klien, klaim, akun baru, kata sandi lokal)',
       tag: 'akun',
       access: 'user',
       policy: { action: 'accounts.manage' },
-      body: SETTINGS_BODY,
       responses: { 200: 'Disimpan', 400: 'Data tidak sah', 401: 'Belum masuk', 403: 'Bukan admin' },
       handler: async ({ db, user, body }) => ({
-        body: { settings: withoutSecret(await saveSsoSettings(db, user!.regencyId, body, user!.name)) },
+        body: { settings: withoutSecret(await saveSsoSettings(db, user.regencyId, body, user.name)) },
       }),
     }),
   ];
