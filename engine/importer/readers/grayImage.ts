@@ -121,7 +121,7 @@ function runs(length: number, ink: (at: number) => boolean, minLength: number, g
 function mergeRuns(
   found: Array<{ at: number; from: number; to: number }>,
 ): Array<{ at: number; from: number; to: number; thickness: number }> {
-  const rules: Array<{ at: number; from: number; to: number; thickness: number; last: number; sum: number }> = [];
+  const rules: Array<{ first: number; last: number; from: number; to: number }> = [];
   for (const run of found.sort((a, b) => a.at - b.at)) {
     const rule = rules.find(
       (candidate) => run.at - candidate.last <= 2 && run.from < candidate.to && run.to > candidate.from,
@@ -130,15 +130,49 @@ function mergeRuns(
       rule.from = Math.min(rule.from, run.from);
       rule.to = Math.max(rule.to, run.to);
       rule.last = run.at;
-      rule.thickness += 1;
-      rule.sum += run.at;
-      rule.at = rule.sum / rule.thickness;
-    } else rules.push({ ...run, thickness: 1, last: run.at, sum: run.at });
+    } else rules.push({ first: run.at, last: run.at, from: run.from, to: run.to });
   }
-  return rules.map(({ at, from, to, thickness }) => ({ at, from, to, thickness }));
+  return rules.map(({ first, last, from, to }) => ({ at: (first + last) / 2, from, to, thickness: last - first + 1 }));
 }
 
-/** Finds the ruled lines of a (deskewed) page: ink runs longer than `minLength` pixels, horizontal and vertical. */
+/** Joins pieces of one rule that noise or JPEG blocks broke apart: same line (within 4 px), gap under `maxGap`. */
+function joinCollinear(
+  pieces: Array<{ at: number; from: number; to: number; thickness: number }>,
+  maxGap: number,
+): Array<{ at: number; from: number; to: number; thickness: number }> {
+  let current = pieces;
+  // Repeat until nothing more joins: a piece may bridge two rules found separately.
+  for (let pass = 0; pass < 6; pass += 1) {
+    const next = joinOnce(current, maxGap);
+    if (next.length === current.length) return next;
+    current = next;
+  }
+  return current;
+}
+
+/** One pass of joinCollinear. */
+function joinOnce(
+  pieces: Array<{ at: number; from: number; to: number; thickness: number }>,
+  maxGap: number,
+): Array<{ at: number; from: number; to: number; thickness: number }> {
+  const joined: Array<{ at: number; from: number; to: number; thickness: number }> = [];
+  for (const piece of [...pieces].sort((a, b) => a.from - b.from || a.at - b.at)) {
+    const rule = joined.find(
+      (candidate) =>
+        Math.abs(candidate.at - piece.at) <= 4 &&
+        piece.from - candidate.to <= maxGap &&
+        piece.to - candidate.from >= -maxGap,
+    );
+    if (rule) {
+      rule.from = Math.min(rule.from, piece.from);
+      rule.to = Math.max(rule.to, piece.to);
+      rule.thickness = Math.max(rule.thickness, piece.thickness);
+    } else joined.push({ ...piece });
+  }
+  return joined;
+}
+
+/** Finds the ruled lines of a (deskewed) page: thin ink runs at least `minLength` px tall (twice that wide), both ways. */
 export function findRules(image: GrayImage, minLength: number): Rules {
   const { width, height, pixels } = image;
   const horizontalRuns: Array<{ at: number; from: number; to: number }> = [];
@@ -152,14 +186,18 @@ export function findRules(image: GrayImage, minLength: number): Rules {
       verticalRuns.push({ at: x, from, to });
   }
   // A rule is thin; a thick bar of "runs" is a filled area or a heavy glyph, not a border.
-  const thin = (rule: { thickness: number }): boolean => rule.thickness <= 8;
+  const thin = (rule: { thickness: number }): boolean => rule.thickness <= 12;
   return {
-    horizontal: mergeRuns(horizontalRuns)
-      .filter(thin)
-      .map((rule) => ({ y: rule.at, x1: rule.from, x2: rule.to })),
-    vertical: mergeRuns(verticalRuns)
-      .filter(thin)
-      .map((rule) => ({ x: rule.at, y1: rule.from, y2: rule.to })),
+    horizontal: joinCollinear(mergeRuns(horizontalRuns).filter(thin), minLength * 2).map((rule) => ({
+      y: rule.at,
+      x1: rule.from,
+      x2: rule.to,
+    })),
+    vertical: joinCollinear(mergeRuns(verticalRuns).filter(thin), minLength).map((rule) => ({
+      x: rule.at,
+      y1: rule.from,
+      y2: rule.to,
+    })),
   };
 }
 

@@ -37,10 +37,10 @@ export function parseTesseractTsv(tsv: string): PlacedText[] {
 
 /** OCRs one image file; `languages` like "ind" or "ind+eng". Throws the child's error when Tesseract fails. */
 export async function tesseractWords(imagePath: string, languages: string, timeoutMs: number): Promise<PlacedText[]> {
-  // --psm 11: sparse text. Table cells are many small text islands; the page-layout modes merge neighbouring cells.
+  // --psm 3 (automatic layout) on a page whose rules were erased: it keeps lone step numbers that sparse mode drops.
   const { stdout } = await run(
     'tesseract',
-    [imagePath, 'stdout', '-l', languages, '--psm', '11', '--dpi', '300', 'tsv'],
+    [imagePath, 'stdout', '-l', languages, '--psm', '3', '--dpi', '300', 'tsv'],
     {
       timeout: timeoutMs,
       maxBuffer: 32 * 1024 * 1024,
