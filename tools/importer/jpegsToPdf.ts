@@ -6,7 +6,7 @@
  */
 import { createWriteStream, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { imageSize } from '../../engine/importer/readers/imageSize.js';
+import { imageSize } from '../../engine/importer/readers/imageSize.ts';
 
 const [dpiText, out, ...pages] = process.argv.slice(2);
 if (dpiText === undefined || out === undefined || pages.length === 0) {

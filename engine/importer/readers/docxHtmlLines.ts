@@ -5,7 +5,7 @@
  * Mammoth's HTML is small and regular (p, h1–h6, table/tr/td/th, ul/ol/li, strong, em, a, br, img), so a tag
  * scanner is enough; no DOM is needed on the server.
  */
-import type { DocumentCell, DocumentLine } from '../documentText.js';
+import type { DocumentCell, DocumentLine } from '../documentText.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 

@@ -3,7 +3,7 @@
  * writes it), find and undo a small skew (a page fed into a scanner at 1–2 degrees), find the drawn table rules and
  * erase them (Tesseract reads a border next to a letter as a letter). Pure functions over pixel arrays.
  */
-import type { Rules } from './pageLayout.js';
+import type { Rules } from './pageLayout.ts';
 
 /** An 8-bit greyscale image, row by row; 0 is black. */
 export interface GrayImage {

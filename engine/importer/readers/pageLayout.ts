@@ -5,7 +5,7 @@
  * vertical rules, so text wrapped over several lines inside one cell stays one cell of one row.
  * Pure: coordinates in, lines out. All coordinates are top-down (y grows downwards), in any unit.
  */
-import type { DocumentCell, DocumentLine } from '../documentText.js';
+import type { DocumentCell, DocumentLine } from '../documentText.ts';
 
 /** A piece of text with its box; OCR words carry a 0..1 confidence. */
 export interface PlacedText {

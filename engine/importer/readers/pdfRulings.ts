@@ -3,7 +3,7 @@
  * rectangles (both ways table borders are drawn), in top-down page coordinates. The table layout needs them to know
  * which wrapped text lines belong to one row.
  */
-import type { Rules } from './pageLayout.js';
+import type { Rules } from './pageLayout.ts';
 
 /** pdf.js OPS codes used here (from `OPS` in pdfjs-dist; its path sub-codes `DrawOPS` are not exported). */
 interface OpsCodes {

@@ -1,7 +1,10 @@
 /**
- * The one error every document reader throws: a closed code, the file it concerns and an Indonesian message saying
- * what is wrong and what the drafter can do. Routes map it to a 4xx answer; it never escapes as a crash.
+ * The one error every document reader throws: a closed code, the file (and page) it concerns and a message in
+ * Indonesian and English saying what is wrong and what the drafter can do. It is an ImportError, so everything that
+ * reports import failures reports these too; it never escapes as a crash.
  */
+import { ImportError } from '../importError.ts';
+import { READ_MESSAGES, tooLargeMessage } from './readMessages.ts';
 
 /** Why a document could not be read. */
 export type DocumentReadCode =
@@ -14,32 +17,28 @@ export type DocumentReadCode =
   | 'OCR_UNAVAILABLE'
   | 'OCR_FAILED';
 
-/** A document the readers refuse, with where (`path`: the file name, and the page when known) and what to do. */
-export class DocumentReadError extends Error {
-  readonly path: string;
+/** A document the readers refuse; `path` is the file name, with `#halaman=N` when one page is at fault. */
+export class DocumentReadError extends ImportError {
   constructor(
-    readonly code: DocumentReadCode,
+    readonly readCode: DocumentReadCode,
     readonly fileName: string,
-    message: string,
+    message: { id: string; en: string },
     readonly page?: number,
   ) {
-    super(`${fileName}${page === undefined ? '' : `, halaman ${page}`}: ${message}`);
+    const where = `${fileName}${page === undefined ? '' : `, halaman ${page}`}`;
+    const whereEn = `${fileName}${page === undefined ? '' : `, page ${page}`}`;
+    super(readCode, page === undefined ? fileName : `${fileName}#halaman=${page}`, {
+      id: `${where}: ${message.id}`,
+      en: `${whereEn}: ${message.en}`,
+    });
     this.name = 'DocumentReadError';
-    this.path = page === undefined ? fileName : `${fileName}#halaman=${page}`;
   }
 }
 
 /** Refuses an empty or oversized file before any parser sees it. */
 export function checkDocumentSize(bytes: Uint8Array, fileName: string, maxBytes: number): void {
-  if (bytes.length === 0) {
-    throw new DocumentReadError('DOCUMENT_EMPTY', fileName, 'berkas kosong (0 bita). Unggah ulang dokumen aslinya.');
-  }
+  if (bytes.length === 0) throw new DocumentReadError('DOCUMENT_EMPTY', fileName, READ_MESSAGES.empty);
   if (bytes.length > maxBytes) {
-    const mb = (size: number): string => (size / 1024 / 1024).toFixed(1).replace('.', ',');
-    throw new DocumentReadError(
-      'DOCUMENT_TOO_LARGE',
-      fileName,
-      `berkas ${mb(bytes.length)} MB, lebih besar dari batas ${mb(maxBytes)} MB. Pisahkan dokumen per SOP atau perkecil hasil pindaiannya.`,
-    );
+    throw new DocumentReadError('DOCUMENT_TOO_LARGE', fileName, tooLargeMessage(bytes.length, maxBytes));
   }
 }

@@ -5,11 +5,12 @@
  */
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
-import type { DocumentPage, DocumentText } from '../documentText.js';
-import { layoutPage, type PlacedText } from './pageLayout.js';
-import { rulesFromOperators } from './pdfRulings.js';
-import { checkDocumentSize, DocumentReadError } from './readError.js';
-import { readScan } from './readScan.js';
+import type { DocumentPage, DocumentText } from '../documentText.ts';
+import { layoutPage, type PlacedText } from './pageLayout.ts';
+import { rulesFromOperators } from './pdfRulings.ts';
+import { checkDocumentSize, DocumentReadError } from './readError.ts';
+import { READ_MESSAGES, tooManyPagesMessage } from './readMessages.ts';
+import { readScan } from './readScan.ts';
 
 /** Largest PDF accepted (bytes) and most pages read; an SOP book is a few dozen pages. */
 export const PDF_LIMITS = { maxBytes: 30 * 1024 * 1024, maxPages: 200 };
@@ -57,17 +58,9 @@ async function openPdf(
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     if (name === 'PasswordException') {
-      throw new DocumentReadError(
-        'DOCUMENT_ENCRYPTED',
-        fileName,
-        'PDF ini dilindungi kata sandi. Buka kuncinya lalu simpan ulang tanpa kata sandi, kemudian unggah lagi.',
-      );
+      throw new DocumentReadError('DOCUMENT_ENCRYPTED', fileName, READ_MESSAGES.pdfEncrypted);
     }
-    throw new DocumentReadError(
-      'DOCUMENT_UNREADABLE',
-      fileName,
-      'berkas ini bukan PDF yang utuh (rusak atau terpotong). Unduh atau ekspor ulang PDF-nya lalu unggah lagi.',
-    );
+    throw new DocumentReadError('DOCUMENT_UNREADABLE', fileName, READ_MESSAGES.pdfBroken);
   }
 }
 
@@ -80,7 +73,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<Docu
       throw new DocumentReadError(
         'DOCUMENT_TOO_MANY_PAGES',
         fileName,
-        `PDF berisi ${pdf.numPages} halaman, lebih dari batas ${PDF_LIMITS.maxPages}. Pisahkan dokumennya per bagian.`,
+        tooManyPagesMessage(pdf.numPages, PDF_LIMITS.maxPages),
       );
     }
     const pages: DocumentPage[] = [];

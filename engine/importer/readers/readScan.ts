@@ -10,12 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import PDFDocument from 'pdfkit';
-import type { DocumentPage, DocumentText } from '../documentText.js';
-import { imageSize } from './imageSize.js';
-import { eraseRules, estimateSkew, findRules, parsePgm, rotate, writePgm } from './grayImage.js';
-import { layoutPage } from './pageLayout.js';
-import { checkDocumentSize, DocumentReadError } from './readError.js';
-import { tesseractLanguages, tesseractWords } from './tesseractWords.js';
+import type { DocumentPage, DocumentText } from '../documentText.ts';
+import { imageSize } from './imageSize.ts';
+import { eraseRules, estimateSkew, findRules, parsePgm, rotate, writePgm } from './grayImage.ts';
+import { layoutPage } from './pageLayout.ts';
+import { checkDocumentSize, DocumentReadError } from './readError.ts';
+import { READ_MESSAGES, tooManyPagesMessage } from './readMessages.ts';
+import { tesseractLanguages, tesseractWords } from './tesseractWords.ts';
 
 const run = promisify(execFile);
 
@@ -28,11 +29,7 @@ const LONG_SIDE_PX = 3400;
 async function imageToPdf(bytes: Uint8Array, fileName: string): Promise<Uint8Array> {
   const size = imageSize(bytes);
   if (!size) {
-    throw new DocumentReadError(
-      'DOCUMENT_UNREADABLE',
-      fileName,
-      'gambar ini tidak dapat dibuka (bukan PNG atau JPEG yang utuh). Pindai atau foto ulang dokumennya.',
-    );
+    throw new DocumentReadError('DOCUMENT_UNREADABLE', fileName, READ_MESSAGES.imageBroken);
   }
   try {
     const doc = new PDFDocument({ autoFirstPage: false });
@@ -45,11 +42,7 @@ async function imageToPdf(bytes: Uint8Array, fileName: string): Promise<Uint8Arr
     await done;
     return Buffer.concat(chunks);
   } catch {
-    throw new DocumentReadError(
-      'DOCUMENT_UNREADABLE',
-      fileName,
-      'gambar ini tidak dapat dibuka (bukan PNG atau JPEG yang utuh). Pindai atau foto ulang dokumennya.',
-    );
+    throw new DocumentReadError('DOCUMENT_UNREADABLE', fileName, READ_MESSAGES.imageBroken);
   }
 }
 
@@ -57,20 +50,12 @@ async function imageToPdf(bytes: Uint8Array, fileName: string): Promise<Uint8Arr
 async function checkOcrTools(fileName: string): Promise<void> {
   const languages = await tesseractLanguages();
   if (!languages || !languages.includes('ind')) {
-    throw new DocumentReadError(
-      'OCR_UNAVAILABLE',
-      fileName,
-      'dokumen ini berupa hasil pindaian dan perlu dibaca dengan OCR, tetapi Tesseract berbahasa Indonesia belum terpasang di server. Minta pengelola server memasang paket tesseract-ocr dan tesseract-ocr-ind.',
-    );
+    throw new DocumentReadError('OCR_UNAVAILABLE', fileName, READ_MESSAGES.ocrMissing);
   }
   try {
     await run('pdftoppm', ['-v'], { timeout: 15_000 });
   } catch {
-    throw new DocumentReadError(
-      'OCR_UNAVAILABLE',
-      fileName,
-      'pembaca halaman PDF (poppler-utils) belum terpasang di server. Minta pengelola server memasang paket poppler-utils.',
-    );
+    throw new DocumentReadError('OCR_UNAVAILABLE', fileName, READ_MESSAGES.popplerMissing);
   }
 }
 
@@ -90,17 +75,9 @@ async function renderPages(pdf: Uint8Array, folder: string, fileName: string): P
   } catch (error) {
     const text = error instanceof Error ? error.message : '';
     if (/incorrect password|encrypted/i.test(text)) {
-      throw new DocumentReadError(
-        'DOCUMENT_ENCRYPTED',
-        fileName,
-        'PDF ini dilindungi kata sandi. Buka kuncinya lalu simpan ulang tanpa kata sandi, kemudian unggah lagi.',
-      );
+      throw new DocumentReadError('DOCUMENT_ENCRYPTED', fileName, READ_MESSAGES.pdfEncrypted);
     }
-    throw new DocumentReadError(
-      'DOCUMENT_UNREADABLE',
-      fileName,
-      'halaman PDF ini tidak dapat digambar untuk OCR (berkas rusak). Pindai ulang dokumennya.',
-    );
+    throw new DocumentReadError('DOCUMENT_UNREADABLE', fileName, READ_MESSAGES.pageNotRendered);
   }
   const pages = (await readdir(folder))
     .filter((name) => /^page-\d+\.pgm$/.test(name))
@@ -109,7 +86,7 @@ async function renderPages(pdf: Uint8Array, folder: string, fileName: string): P
     throw new DocumentReadError(
       'DOCUMENT_TOO_MANY_PAGES',
       fileName,
-      `hasil pindaian lebih dari ${SCAN_LIMITS.maxPages} halaman. Pisahkan dokumennya per bagian lalu unggah satu per satu.`,
+      tooManyPagesMessage(undefined, SCAN_LIMITS.maxPages),
     );
   }
   return pages.map((name) => join(folder, name));
@@ -121,19 +98,14 @@ async function readPage(pagePath: string, number: number, fileName: string): Pro
   const straight = rotate(image, estimateSkew(image));
   const scale = Math.max(straight.width, straight.height) / LONG_SIDE_PX;
   const rules = findRules(straight, Math.round(45 * scale));
-  eraseRules(straight, rules, 3);
+  eraseRules(straight, rules, 5);
   const cleanPath = `${pagePath}.clean.pgm`;
   await writeFile(cleanPath, writePgm(straight));
   let words;
   try {
     words = await tesseractWords(cleanPath, 'ind', SCAN_LIMITS.pageTimeoutMs);
   } catch {
-    throw new DocumentReadError(
-      'OCR_FAILED',
-      fileName,
-      'OCR gagal membaca halaman ini (waktu habis atau gambar tidak terbaca). Pindai ulang halaman ini dengan resolusi 300 dpi.',
-      number,
-    );
+    throw new DocumentReadError('OCR_FAILED', fileName, READ_MESSAGES.ocrFailed, number);
   }
   return {
     page: number,
@@ -152,11 +124,7 @@ export async function readScan(bytes: Uint8Array, fileName: string, kind: 'pdf' 
     const pages: DocumentPage[] = [];
     for (const [index, pagePath] of pagePaths.entries()) pages.push(await readPage(pagePath, index + 1, fileName));
     if (pages.every((page) => page.lines.length === 0)) {
-      throw new DocumentReadError(
-        'DOCUMENT_NO_TEXT',
-        fileName,
-        'tidak ada tulisan yang terbaca pada dokumen ini. Pastikan pindaiannya tegak, tajam dan tidak terlalu gelap.',
-      );
+      throw new DocumentReadError('DOCUMENT_NO_TEXT', fileName, READ_MESSAGES.scanNoText);
     }
     return { fileName, format: 'scan', pages };
   } finally {

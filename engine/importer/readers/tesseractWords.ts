@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { PlacedText } from './pageLayout.js';
+import type { PlacedText } from './pageLayout.ts';
 
 const run = promisify(execFile);
 
@@ -37,10 +37,11 @@ export function parseTesseractTsv(tsv: string): PlacedText[] {
 
 /** OCRs one image file; `languages` like "ind" or "ind+eng". Throws the child's error when Tesseract fails. */
 export async function tesseractWords(imagePath: string, languages: string, timeoutMs: number): Promise<PlacedText[]> {
-  // --psm 3 (automatic layout) on a page whose rules were erased: it keeps lone step numbers that sparse mode drops.
+  // --psm 4 on a page whose rules were erased: only word boxes are used, and it keeps the lone step numbers that
+  // the automatic (3) and sparse (11) layouts drop as noise.
   const { stdout } = await run(
     'tesseract',
-    [imagePath, 'stdout', '-l', languages, '--psm', '3', '--dpi', '300', 'tsv'],
+    [imagePath, 'stdout', '-l', languages, '--psm', '4', '--dpi', '300', 'tsv'],
     {
       timeout: timeoutMs,
       maxBuffer: 32 * 1024 * 1024,
