@@ -16,7 +16,7 @@ function escapeHtml(text: string): string {
 }
 
 /** Splits one cell's content into the paragraphs it prints as: HTML blocks and numbered list items each on their own. */
-export function cellParagraphs(raw: string): string[] {
+function cellParagraphs(raw: string): string[] {
   const hasList = /<(ol|ul)\b/i.test(raw);
   let text = raw.replace(/<br\s*\/?>/gi, '\n').replace(/<\/?(p|div|ol|ul|li)\b[^>]*>/gi, '\n');
   // Lists in the seeds lost their <li> tags: "…Nasional2. Undang-Undang…" is two items.
@@ -70,7 +70,7 @@ function renderLine(line: string): string {
 }
 
 /** Renders the seed text as one HTML document. */
-export function seedToHtml(source: string, title: string): string {
+function seedToHtml(source: string, title: string): string {
   const parts: string[] = [];
   let table: string[][] = [];
   const flush = (): void => {

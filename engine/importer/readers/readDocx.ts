@@ -9,7 +9,7 @@ import { checkDocumentSize, DocumentReadError } from './readError.ts';
 import { READ_MESSAGES } from './readMessages.ts';
 
 /** Largest .docx accepted (bytes); SOP documents are well under this even with logos. */
-export const DOCX_LIMITS = { maxBytes: 20 * 1024 * 1024 };
+const DOCX_LIMITS = { maxBytes: 20 * 1024 * 1024 };
 
 /** Refuses what is not a .docx by its first bytes: a ZIP starts "PK"; an OLE file is a .doc or a protected .docx. */
 function checkSignature(bytes: Uint8Array, fileName: string): void {

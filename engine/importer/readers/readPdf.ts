@@ -13,7 +13,7 @@ import { READ_MESSAGES, tooManyPagesMessage } from './readMessages.ts';
 import { readScan } from './readScan.ts';
 
 /** Largest PDF accepted (bytes) and most pages read; an SOP book is a few dozen pages. */
-export const PDF_LIMITS = { maxBytes: 30 * 1024 * 1024, maxPages: 200 };
+const PDF_LIMITS = { maxBytes: 30 * 1024 * 1024, maxPages: 200 };
 /** Fewer text characters per page than this means the pages are images: read them with OCR. */
 const MIN_TEXT_PER_PAGE = 20;
 

@@ -21,7 +21,7 @@ import { tesseractLanguages, tesseractWords } from './tesseractWords.ts';
 const run = promisify(execFile);
 
 /** Limits for OCR: bytes in, pages read, time per page. */
-export const SCAN_LIMITS = { maxBytes: 40 * 1024 * 1024, maxPages: 60, pageTimeoutMs: 180_000 };
+const SCAN_LIMITS = { maxBytes: 40 * 1024 * 1024, maxPages: 60, pageTimeoutMs: 180_000 };
 /** Pages are rendered with their longer side this many pixels (about 300 dpi for A4, what Tesseract reads best). */
 const LONG_SIDE_PX = 3400;
 

@@ -9,7 +9,7 @@ import type { PlacedText } from './pageLayout.ts';
 const run = promisify(execFile);
 
 /** Parses Tesseract's TSV: one row per word (level 5) with left, top, width, height, confidence 0..100 and text. */
-export function parseTesseractTsv(tsv: string): PlacedText[] {
+function parseTesseractTsv(tsv: string): PlacedText[] {
   const words: PlacedText[] = [];
   for (const row of tsv.split('\n').slice(1)) {
     const columns = row.split('\t');
