@@ -22,7 +22,8 @@ function parseTesseractTsv(tsv: string): PlacedText[] {
       number,
     ];
     const text = columns.slice(11).join('\t').trim();
-    if (text === '' || confidence < 0) continue;
+    // Dashes and bars alone are remnants of erased table rules, not text.
+    if (text === '' || confidence < 0 || /^[—–_|]+$/.test(text)) continue;
     words.push({
       text,
       x: left,

@@ -20,3 +20,18 @@ export function stepRow(document: DocumentText, number: string, activityStart: s
     (line) => line.tableRow === true && line.cells[0]?.text === number && line.cells[1]?.text.startsWith(activityStart),
   );
 }
+
+/** Step 6 of the Kutai Kartanegara SOP P-002 as printed: a decision with its Tidak and Ya marks in two lanes. */
+export const DECISION_ROW = [
+  '6',
+  'Melaporkan hasil asesmen kepada Kabid Rehsos untuk pengambilan Keputusan',
+  '',
+  'Tidak',
+  '',
+  '',
+  'Ya',
+  'Laporan hasil asesmen',
+  '2 hari setelah asesmen',
+  'Data pilah kelayakan penerima bantuan',
+  '',
+];

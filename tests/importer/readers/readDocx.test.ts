@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../../engine/importer/readDocument.ts';
 import { DocumentReadError } from '../../../engine/importer/readers/readError.ts';
-import { allLines, corpusFile, stepRow } from './fixtures.ts';
+import { allLines, corpusFile, DECISION_ROW, stepRow } from './fixtures.ts';
 
 describe('readDocx on the Kutai Kartanegara corpus', () => {
   it('keeps every column of a step row, empty lane cells and the Ya/Tidak marks in their lanes', async () => {
     const document = await readDocument(corpusFile('kutai-kartanegara-sop-2025.docx'));
     expect(document.format).toBe('docx');
     const row = stepRow(document, '6', 'Melaporkan hasil asesmen kepada Kabid Rehsos');
-    expect(row?.cells.map((cell) => cell.text)).toEqual([
-      '6',
-      'Melaporkan hasil asesmen kepada Kabid Rehsos untuk pengambilan Keputusan',
-      '',
-      'Tidak',
-      '',
-      '',
-      'Ya',
-      'Laporan hasil asesmen',
-      '2 hari setelah asesmen',
-      'Data pilah kelayakan penerima bantuan',
-      '',
-    ]);
+    expect(row?.cells.map((cell) => cell.text)).toEqual(DECISION_ROW);
     // The lane header row names the five lanes in order.
     const lanes = allLines(document).find(
       (line) => line.cells[2]?.text === 'Desa / Kelurahan' && line.cells[3]?.text === 'Staf Bidang Rehsos',

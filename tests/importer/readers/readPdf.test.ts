@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../../engine/importer/readDocument.ts';
 import { DocumentReadError } from '../../../engine/importer/readers/readError.ts';
-import { allLines, corpusFile, stepRow } from './fixtures.ts';
+import { allLines, corpusFile, DECISION_ROW, stepRow } from './fixtures.ts';
 
 describe('readPdf on the Kutai Kartanegara corpus (LibreOffice PDF with a text layer)', () => {
   it('groups wrapped lines into one row per step, cells at the ruled columns with their positions', async () => {
@@ -9,19 +9,7 @@ describe('readPdf on the Kutai Kartanegara corpus (LibreOffice PDF with a text l
     expect(document.format).toBe('pdf');
     expect(document.pages.length).toBeGreaterThan(20);
     const row = stepRow(document, '6', 'Melaporkan hasil asesmen kepada Kabid Rehsos');
-    expect(row?.cells.map((cell) => cell.text)).toEqual([
-      '6',
-      'Melaporkan hasil asesmen kepada Kabid Rehsos untuk pengambilan Keputusan',
-      '',
-      'Tidak',
-      '',
-      '',
-      'Ya',
-      'Laporan hasil asesmen',
-      '2 hari setelah asesmen',
-      'Data pilah kelayakan penerima bantuan',
-      '',
-    ]);
+    expect(row?.cells.map((cell) => cell.text)).toEqual(DECISION_ROW);
     // Positions are fractions of the page width, left to right, each cell ending where the next begins.
     const cells = row!.cells;
     expect(cells[0]!.x).toBeGreaterThan(0.03);
