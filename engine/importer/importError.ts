@@ -1,5 +1,8 @@
-/** What can go wrong when importing a document, as a closed list of codes. */
-export type ImportErrorCode = 'UNSUPPORTED_FORMAT' | 'UNREADABLE_FILE' | 'UNKNOWN_REGENCY' | 'NO_SOP_FOUND';
+import type { DocumentReadCode } from './readers/readError.ts';
+
+/** What can go wrong when importing a document, as a closed list of codes (the readers' own codes included). */
+export type ImportErrorCode =
+  'UNSUPPORTED_FORMAT' | 'UNREADABLE_FILE' | 'UNKNOWN_REGENCY' | 'NO_SOP_FOUND' | DocumentReadCode;
 
 /** An import failure the drafter can act on: a code, where (the file, or a page/line), and what to do. */
 export class ImportError extends Error {

@@ -1,5 +1,8 @@
 import type { DocumentText } from './documentText.ts';
 import { ImportError } from './importError.ts';
+import { readDocx } from './readers/readDocx.ts';
+import { readPdf } from './readers/readPdf.ts';
+import { readScan } from './readers/readScan.ts';
 import { readText } from './readers/readText.ts';
 
 /** A document reader: the file's bytes in, its text in the shared shape out. */
@@ -7,12 +10,18 @@ export type DocumentReader = (file: { name: string; bytes: Uint8Array }) => Prom
 
 const decodeText = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes);
 
-/** One reader per file kind (by extension); .docx, PDF and scans are added here beside text. */
+/** One reader per file kind (by extension): text, .docx, PDF (scans through OCR) and scanned images. */
 export const documentReaders: Readonly<Record<string, DocumentReader>> = {
   txt: (file) => readText(file.name, decodeText(file.bytes), 'text'),
   text: (file) => readText(file.name, decodeText(file.bytes), 'text'),
   md: (file) => readText(file.name, decodeText(file.bytes), 'markdown'),
   markdown: (file) => readText(file.name, decodeText(file.bytes), 'markdown'),
+  docx: (file) => readDocx(file.bytes, file.name),
+  // A PDF without a text layer is sent on to OCR by readPdf itself.
+  pdf: (file) => readPdf(file.bytes, file.name),
+  png: (file) => readScan(file.bytes, file.name, 'image'),
+  jpg: (file) => readScan(file.bytes, file.name, 'image'),
+  jpeg: (file) => readScan(file.bytes, file.name, 'image'),
 };
 
 /** The lower-case extension of a file name ("" when it has none). */

@@ -28,7 +28,13 @@ export const SEED_SOURCES: ReadonlyArray<{ source: string; regencyId: string }> 
  * Where each format's documents come from. Text is the seeds themselves; other formats register here the file
  * made from each seed (same base name, their own extension) in their fixture folder.
  */
-export const corpusFolders: Partial<Record<CorpusFormat, { folder: string; extension: string }>> = {};
+const IMPORTER_FIXTURES = path.resolve(import.meta.dirname, '../../tests/fixtures/importer');
+export const corpusFolders: Partial<Record<CorpusFormat, { folder: string; extension: string }>> = {
+  // Made by tools/importer/makeCorpus.sh; the Bangkalan standards only as an excerpt (see its README).
+  docx: { folder: IMPORTER_FIXTURES, extension: 'docx' },
+  pdf: { folder: IMPORTER_FIXTURES, extension: 'pdf' },
+  scan: { folder: IMPORTER_FIXTURES, extension: 'scan.pdf' },
+};
 
 /** The documents of one format, one per seed (a format without a file for some seed skips it, and says so). */
 export function corpusDocuments(format: CorpusFormat): { documents: CorpusDocument[]; missing: string[] } {
