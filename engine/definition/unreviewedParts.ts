@@ -33,11 +33,7 @@ function partsOf(provenance: Provenance, where: Omit<UnreviewedPart, 'part' | 'k
   const parts: UnreviewedPart[] = (provenance.inferred ?? [])
     .filter((part) => !reviewed.has(part))
     .map((part) => ({ ...position, part, kind: 'inferred' }));
-  if (
-    provenance.confidence !== undefined &&
-    provenance.confidence < LOW_CONFIDENCE &&
-    !reviewed.has(READING_PART)
-  )
+  if (provenance.confidence !== undefined && provenance.confidence < LOW_CONFIDENCE && !reviewed.has(READING_PART))
     parts.push({ ...position, part: READING_PART, kind: 'low-confidence', confidence: provenance.confidence });
   return parts;
 }

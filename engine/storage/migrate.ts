@@ -17,6 +17,7 @@ import * as m021 from '../../migrations/021_tamper_proof_trail.ts';
 import * as m025 from '../../migrations/025_delegation_end.ts';
 import * as m022 from '../../migrations/022_sso.ts';
 import * as m026 from '../../migrations/026_letter_signing.ts';
+import * as m029 from '../../migrations/029_source_documents.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '025_delegation_end': m025,
   '022_sso': m022,
   '026_letter_signing': m026,
+  '029_source_documents': m029,
 };
 
 const source: Knex.MigrationSource<string> = {
