@@ -61,16 +61,21 @@ const DesignerEventSchema = Type.Object({
   at: Type.String(),
 });
 
-/** The document an SOP was imported from, its text, and who checked which imported part when. */
+/** The document an SOP was imported from (null when written by hand), and who checked which imported part when. */
 export const SopSourceDocumentSchema = Type.Object({
-  id: Type.String(),
-  fileName: Type.String(),
-  mediaType: Type.String(),
-  byteSize: Type.Integer(),
-  sha256: Type.String(),
-  uploadedByName: Type.String(),
-  uploadedAt: Type.String(),
-  text: DocumentTextSchema,
+  document: Type.Union([
+    Type.Object({
+      id: Type.String(),
+      fileName: Type.String(),
+      mediaType: Type.String(),
+      byteSize: Type.Integer(),
+      sha256: Type.String(),
+      uploadedByName: Type.String(),
+      uploadedAt: Type.String(),
+      text: DocumentTextSchema,
+    }),
+    Type.Null(),
+  ]),
   events: Type.Array(DesignerEventSchema),
 });
 

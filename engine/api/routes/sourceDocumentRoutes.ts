@@ -102,15 +102,13 @@ export const sourceDocumentRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'definition.validate' },
     responses: {
-      200: 'Dokumen dan teksnya',
+      200: 'Dokumen dan teksnya (null bila SOP tidak diimpor dari dokumen)',
       401: 'Belum masuk',
       403: 'Bukan penyusun atau pengesah',
-      404: 'SOP ini tidak diimpor dari dokumen',
     },
     handler: async ({ db, user, params }) => {
-      const document = await documentOfSop(db, user.regencyId, params.sopId);
-      if (!document) throw new AppError('NOT_FOUND', 'SOP ini tidak diimpor dari dokumen.', '/sopId');
-      return { body: { ...document, events: await listDesignerEvents(db, user.regencyId, params.sopId) } };
+      const document = (await documentOfSop(db, user.regencyId, params.sopId)) ?? null;
+      return { body: { document, events: await listDesignerEvents(db, user.regencyId, params.sopId) } };
     },
   }),
   implement(c.review, {
