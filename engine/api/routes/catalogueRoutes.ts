@@ -1,4 +1,5 @@
 import { AppError } from '../../app/appErrors.ts';
+import { needsSourceNotice } from '../../definition/sourceNotice.ts';
 import type { SopDefinition } from '../../definition/sopTypes.ts';
 import { activeDelegations } from '../../app/resolveActor.ts';
 import { loadCase } from '../../storage/caseRepository.ts';
@@ -58,6 +59,7 @@ export const catalogueRoutes: RouteSpec[] = [
             definition.serviceStandard?.products ??
             [...new Set(definition.steps.flatMap((s) => s.outputs.map((o) => o.name)))].slice(-3),
           starterRole: starter,
+          sourceNotice: needsSourceNotice(definition),
         };
       });
       // Filters (inbox, dashboard) list every published service; the catalogue only those one may start.

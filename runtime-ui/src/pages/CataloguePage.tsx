@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { SourceNotice } from '../../../ui-shared/components/SourceNotice.tsx';
 
 type Service = {
   sopId: string;
@@ -11,6 +12,7 @@ type Service = {
   duration: string | null;
   fee: { amount: number; text?: string } | null;
   products: string[];
+  sourceNotice?: boolean;
 };
 type Catalogue = { units: Array<{ id: string; name: string; services: Service[] }> };
 
@@ -34,6 +36,7 @@ export function CataloguePage() {
                     {t('catalogue.number')}: {s.number}
                   </p>
                 )}
+                <SourceNotice show={s.sourceNotice === true} compact />
                 <dl className="facts">
                   <dt>{t('catalogue.duration')}</dt>
                   <dd>{s.duration ?? '–'}</dd>
