@@ -20,7 +20,7 @@ export type CallInput<C extends Contract> = (HasKeys<ParamsOf<C>> extends true
 export function call<const C extends Contract>(
   declared: C,
   input: CallInput<C>,
-  init: { idempotencyKey?: string } = {},
+  init: { idempotencyKey?: string; raw?: Blob; contentType?: string } = {},
 ): Promise<ReplyOf<C>> {
   const url = urlOf(declared, input.params as Record<string, string> | undefined, input.query);
   return api<ReplyOf<C>>(declared.method.toUpperCase(), url, input.body, init);
