@@ -119,7 +119,14 @@ export function SourcePane(props: Props) {
               {t('designer.source.download')}
             </a>
           </p>
-          <div className="doc-text" ref={box} tabIndex={0} aria-label={doc.fileName} data-testid="doc-text">
+          <div
+            className="doc-text"
+            ref={box}
+            tabIndex={0}
+            role="region"
+            aria-label={doc.fileName}
+            data-testid="doc-text"
+          >
             {doc.text.pages.map((page) => (
               <div key={page.page}>
                 {doc.text.pages.length > 1 && (

@@ -11,8 +11,8 @@ export function checkReviewed({ sop }: CheckContext): UnplacedError[] {
   if (sop.status !== 'published') return [];
   return unreviewedParts(sop).map((p) =>
     unplaced(p.kind === 'inferred' ? 'UNREVIEWED_INFERRED' : 'UNREVIEWED_READING', p.path, {
-      where: partPosition(p),
-      whereEn: partPosition(p, 'en'),
+      position: partPosition(p),
+      positionEn: partPosition(p, 'en'),
       part: partLabel(p.part),
       partEn: partLabel(p.part, 'en'),
     }),
