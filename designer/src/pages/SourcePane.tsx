@@ -60,8 +60,8 @@ export function SourcePane(props: Props) {
   useEffect(() => {
     if (!selected?.line || !box.current) return;
     const row = box.current.querySelector<HTMLElement>(`[data-line="${selected.page ?? 1}-${selected.line}"]`);
-    // Scroll inside the document box only, so the table the drafter works in stays where it is.
-    if (row) box.current.scrollTop = row.offsetTop - box.current.offsetTop - 40;
+    // Scroll inside the document box only (it is the rows' offset parent), so the table the drafter works in stays put.
+    if (row) box.current.scrollTop = row.offsetTop - 40;
   }, [selected]);
   const check = async (part: UnreviewedPart) => {
     setBusy(true);
