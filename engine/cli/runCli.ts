@@ -3,6 +3,7 @@ import type { DefinitionError } from '../definition/definitionError.ts';
 import { loadDefinitionPaths } from '../files/loadDefinitionFiles.ts';
 import { ruleFieldWarnings } from '../definition/checks/ruleFieldDefaults.ts';
 import { runDeadlineCommand } from './deadlineCommand.ts';
+import { IMPORT_SOP_USAGE, runImportSop } from './importSopCommand.ts';
 import { runUserCli, USER_USAGE, type UserCliContext } from './userCli.ts';
 
 /** Where the CLI writes; injected so tests can capture output. */
@@ -16,7 +17,7 @@ export const USAGE = `Penggunaan / Usage:
   alur validate <berkas-atau-folder>... [--json] [--lang id|en]
   alur print <berkas.yaml> [--lang id|en]
   alur deadline --regency <id> --from <TTTT-BB-HHTJJ:MM> --time "<waktu>" [--clock calendar|office]
-${USER_USAGE}  alur backup --out <berkas.zip>          cadangkan basis data (PGlite atau DATABASE_URL) beserta lampiran
+${IMPORT_SOP_USAGE}${USER_USAGE}  alur backup --out <berkas.zip>          cadangkan basis data (PGlite atau DATABASE_URL) beserta lampiran
   alur restore --from <berkas.zip> [--force]   pulihkan ke basis data kosong (--force: timpa isinya)
   alur doctor                             periksa konfigurasi dan beri saran perbaikan
   alur migrate                            mutakhirkan skema sebagai pemiliknya (ALUR_MIGRATION_DATABASE_URL)
@@ -43,6 +44,7 @@ export async function runCli(
 ): Promise<number> {
   if (argv[0] === 'deadline') return runDeadlineCommand(argv.slice(1), streams);
   if (argv[0] === 'user') return runUserCli(argv.slice(1), streams, context);
+  if (argv[0] === 'import-sop') return runImportSop(argv.slice(1), streams);
   let parsed;
   try {
     parsed = parseArgs({

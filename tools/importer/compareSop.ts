@@ -14,6 +14,10 @@ export interface SopScore {
   compared: number;
   /** Reference steps with no printed row: endings or loops the published definition adds. */
   addedInReference: string[];
+  /** Send-back loops and endings the published definition adds (not printed in the document). */
+  flowAddedInReference: string[];
+  /** Outputs the published definition gives where the document's Output cell is empty (not counted). */
+  outputsAddedInReference: string[];
   /** Step-level differences, for the report. */
   misses: string[];
 }
@@ -64,6 +68,8 @@ export function compareSop(draft: RawSop, reference: RawSop, stepsSource: number
     outputs: 0,
     compared: 0,
     addedInReference: [],
+    outputsAddedInReference: [],
+    flowAddedInReference: [],
     misses: [],
   };
   let from = 0;
@@ -82,6 +88,13 @@ export function compareSop(draft: RawSop, reference: RawSop, stepsSource: number
       continue;
     }
     const step = draft.steps[best] as RawStep;
+    // Flow the published definition adds and the printed table cannot show: send-backs and rejection endings.
+    if (refStep.sendBack) score.flowAddedInReference.push(`${refStep.id}: kembali ke ${refStep.sendBack.to}`);
+    for (const branch of refStep.decision?.branches ?? [])
+      if (branch.goto === 'ditolak' || branch.goto === 'dirujuk')
+        score.flowAddedInReference.push(`${refStep.id}: cabang "${branch.label}" berakhir ${branch.goto}`);
+    if (refStep.end !== undefined && refStep.end !== 'selesai')
+      score.flowAddedInReference.push(`${refStep.id}: berakhir ${refStep.end}`);
     from = best + 1;
     score.compared += 1;
     const no = best + 1;
@@ -91,7 +104,9 @@ export function compareSop(draft: RawSop, reference: RawSop, stepsSource: number
     else score.misses.push(`${no}: pelaksana ${JSON.stringify(step.actor)} ≠ ${JSON.stringify(refStep.actor)}`);
     if (sameTime(step.time, refStep.time)) score.times += 1;
     else score.misses.push(`${no}: waktu "${step.time ?? ''}" ≠ "${refStep.time ?? ''}"`);
-    if (sameOutput(step, refStep)) score.outputs += 1;
+    if (outputNames(step.output).length === 0 && outputNames(refStep.output).length > 0)
+      score.outputsAddedInReference.push(`${no}: "${outputNames(refStep.output).join(', ')}"`);
+    else if (sameOutput(step, refStep)) score.outputs += 1;
     else
       score.misses.push(
         `${no}: keluaran "${outputNames(step.output).join(', ')}" ≠ "${outputNames(refStep.output).join(', ')}"`,

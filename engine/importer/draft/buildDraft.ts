@@ -1,5 +1,6 @@
 import type { RawRegency, RawSop } from '../../definition/sopTypes.ts';
-import type { ParsedSop } from '../parse/parsedSop.ts';
+import type { Located, ParsedSop } from '../parse/parsedSop.ts';
+import { buildServiceStandard } from './buildServiceStandard.ts';
 import { buildActors } from './buildActors.ts';
 import { buildCover } from './buildCover.ts';
 import { buildSteps } from './buildSteps.ts';
@@ -22,14 +23,34 @@ const DETAIL_NOTES: Record<ParsedSop['detail'], string> = {
     'Sumber hanya memuat nama SOP; langkah belum ada di naskah dan harus disusun. Setiap langkah ditafsirkan.',
 };
 
+function standInLanes(regency: RawRegency, unit: string | undefined, parsed: ParsedSop): Array<Located<string>> {
+  const roles = regency.roles.filter(
+    (r) => (r.unit === unit && (r.kind === 'staff' || r.kind === 'kabid')) || r.kind === 'kadis',
+  );
+  const names = [...(parsed.detail === 'service-standard' ? ['Pemohon'] : []), ...roles.map((r) => r.name)];
+  if (roles.length === 0)
+    names.push(
+      ...regency.roles
+        .filter((r) => r.kind === 'staff')
+        .slice(0, 1)
+        .map((r) => r.name),
+    );
+  return names.map((value) => ({ value, at: parsed.at }));
+}
+
 /** The draft of one SOP: cover, actors, steps and documents, every part with its provenance; status draft. */
 export function buildDraft(parsed: ParsedSop, context: { regency: RawRegency; fileName: string }): DraftSop {
   const { regency, fileName } = context;
   const name = parsed.cover.name?.value ?? `SOP halaman ${parsed.at.page} baris ${parsed.at.line}`;
   const cover = buildCover(parsed.cover, regency);
   if (!parsed.cover.name) cover.provenance.name = provenanceOf(parsed.at, ['name']);
-  const { actors, warnings: actorWarnings } = buildActors(parsed.lanes, regency, cover.fields.unit);
-  const laneNames = parsed.lanes.map((l) => l.value);
+  // Service standards and decree lists print no lanes: the applicant and the unit's posts stand in for them.
+  const lanes = parsed.lanes.length > 0 ? parsed.lanes : standInLanes(regency, cover.fields.unit, parsed);
+  const { actors, warnings: actorWarnings } = buildActors(lanes, regency, cover.fields.unit);
+  const laneNames = lanes.map((l) => l.value);
+  const serviceStandard = parsed.serviceStandard
+    ? buildServiceStandard(parsed.serviceStandard, cover.provenance)
+    : undefined;
   const { steps, documents, warnings: stepWarnings } = buildSteps(parsed.rows, laneNames, actors, regency);
   const sop: RawSop = {
     id: slugify(name, 60),
@@ -45,6 +66,7 @@ export function buildDraft(parsed: ParsedSop, context: { regency: RawRegency; fi
     ...(cover.fields.number !== undefined ? { number: cover.fields.number } : {}),
     name,
     ...cover.fields,
+    ...(serviceStandard && Object.keys(serviceStandard).length > 0 ? { serviceStandard } : {}),
     ...(documents.length > 0 ? { documents } : {}),
     actors,
     steps,

@@ -113,7 +113,7 @@ export function buildSteps(
       row,
       id: uniqueSlug(row.activity || `langkah ${row.no}`, taken, 40),
       marks,
-      inferred: [],
+      inferred: [...(row.inferred ?? [])],
       notes: [],
     };
     const staffGroup = marks.actors.length > 0 ? [] : unitStaffLanes(row.activity, lanes, actors, regency);
@@ -130,8 +130,8 @@ export function buildSteps(
         plan.notes.push('Uraian tidak menyebut pelaksana; ditafsirkan dari jenis kegiatannya.');
         warnings.push({
           code: 'ACTOR_NOT_FOUND',
-          message: `Langkah ${row.no} (halaman ${row.at.page}, baris ${row.at.line}) tidak menyebut pelaksananya; diisi pelaksana langkah sebelumnya. Periksa.`,
-          messageEn: `Step ${row.no} (page ${row.at.page}, line ${row.at.line}) does not name who does it; the previous step's actor was used. Check it.`,
+          message: `Langkah ${row.no} (halaman ${row.at.page}, baris ${row.at.line}) tidak menyebut pelaksananya; pelaksana ditafsirkan dari jenis kegiatannya. Periksa.`,
+          messageEn: `Step ${row.no} (page ${row.at.page}, line ${row.at.line}) does not name who does it; the actor was inferred from the kind of work. Check it.`,
           page: row.at.page,
           line: row.at.line,
         });

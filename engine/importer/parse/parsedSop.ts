@@ -58,6 +58,8 @@ export interface StepRowReading {
   output: string;
   notes: string;
   at: SourceSpot;
+  /** Parts composed by the parser rather than printed as a row (a step made from a scope sentence: `step`). */
+  inferred?: string[];
 }
 
 /** The PermenPANRB 15/2014 components of a service standard that a draft uses. */

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { totalsOf } from '../../tools/importer/importReport.ts';
+import { measureFormat } from '../../tools/importer/measureFormat.ts';
+
+describe('measured import of the seed text', () => {
+  it('reproduces the published Kutai Kartanegara steps, times and outputs, and reads ≥ 95 % of actors', async () => {
+    const measure = await measureFormat('text');
+    const kukar = measure.sops.filter((s) => s.score);
+    expect(kukar).toHaveLength(12);
+    for (const sop of kukar) {
+      const score = sop.score;
+      if (!score) continue;
+      // Steps: every printed row found, none added by the published definition.
+      expect(score.stepsFound, sop.name).toBe(score.stepsSource);
+      expect(score.addedInReference, sop.name).toEqual([]);
+      expect(score.activities, sop.name).toBe(score.compared);
+      expect(score.times, sop.name).toBe(score.compared);
+      // An output the published definition adds where the printed cell is empty is reported, not counted.
+      expect(score.outputs, sop.name).toBe(score.compared - score.outputsAddedInReference.length);
+    }
+    const totals = totalsOf(kukar);
+    expect(totals.stepsFound).toBe(87);
+    expect(totals.actors / totals.compared).toBeGreaterThanOrEqual(0.95);
+    expect(measure.notFound).toEqual([]);
+    expect(measure.sops.every((s) => s.valid)).toBe(true);
+    expect(measure.sops).toHaveLength(88);
+  });
+});
