@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { EditorPage } from './pages/EditorPage.tsx';
+import { DocumentImportPage } from './pages/DocumentImportPage.tsx';
 import { HistoryPage } from './pages/HistoryPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { LoginPage } from '../../ui-shared/components/LoginPage.tsx';
@@ -29,6 +30,7 @@ function DesignerRoutes() {
       <Route path="/" element={<SopListPage />} />
       <Route path="/baru" element={<NewSopPage />} />
       <Route path="/impor" element={<ImportPage />} />
+      <Route path="/impor-dokumen" element={<DocumentImportPage />} />
       <Route path="/sop/:sopId" element={<EditorPage />} />
       <Route path="/sop/:sopId/riwayat" element={<HistoryPage />} />
       <Route path="/sop/:sopId/pindah-kasus" element={<MigrationPage />} />

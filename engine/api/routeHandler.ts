@@ -115,6 +115,9 @@ export function handlerFor(spec: RouteSpec, db: Knex, readDb?: Knex) {
     if (!policy) throw denied('NO_POLICY', 'Rute ini belum memiliki kebijakan akses; akses ditolak.');
     const signedIn = spec.access === 'user' ? session?.user : undefined;
     const access = signedIn ? session?.access : undefined;
+    const query = Object.fromEntries(
+      Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),
+    );
     let body: unknown = spec.rawBody ? req.body : (req.body ?? {});
     if (!spec.rawBody) {
       assertJsonDepth(body);
@@ -123,12 +126,13 @@ export function handlerFor(spec: RouteSpec, db: Knex, readDb?: Knex) {
       // Only someone allowed to perform the action gets the server to do the slow work.
       assertMayPerform(policy.action, access);
       if (signedIn) assertKinds(spec, access);
-      body = await spec.rawBody.prepare(req.body as Buffer);
+      body = await spec.rawBody.prepare(req.body as Buffer, {
+        user: signedIn,
+        query,
+        scoped: (work) => withRegencyScope(db, signedIn?.regencyId, work),
+      });
     }
     const params = req.params as Record<string, string>;
-    const query = Object.fromEntries(
-      Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),
-    );
     assertCleanText(params, '/path');
     assertCleanText(query, '/query');
     const idempotencyKey = spec.idempotent ? idempotencyKeyOf(req.get('idempotency-key')) : undefined;

@@ -73,6 +73,13 @@ export interface RoutePolicy {
   publicCode?: { param: string; kind: PublicCodeKind };
 }
 
+/** What slow work on an upload may read: the caller, the query, and a short database read in their regency. */
+export interface PrepareContext {
+  user: AuthUser | undefined;
+  query: Record<string, string | undefined>;
+  scoped: <T>(work: (db: Knex) => Promise<T>) => Promise<T>;
+}
+
 /** One API operation; the same spec drives routing, validation, permissions and the OpenAPI document. */
 export interface RouteSpec<Body = unknown> {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -102,7 +109,7 @@ export interface RouteSpec<Body = unknown> {
    * before the request's transaction (after the role check), so slow work such as unpacking an
    * archive in a worker holds no database connection meanwhile.
    */
-  rawBody?: { maxBytes: number; prepare?: (raw: Buffer) => Promise<unknown> };
+  rawBody?: { maxBytes: number; prepare?: (raw: Buffer, context: PrepareContext) => Promise<unknown> };
   responses: Record<number, string>;
   handler: (context: RouteContext<Body>) => Promise<RouteResult>;
 }

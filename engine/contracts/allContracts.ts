@@ -17,6 +17,7 @@ import { notificationContracts } from './notificationContracts.ts';
 import { regencyContracts } from './regencyContracts.ts';
 import { regencySettingsContracts } from './regencySettingsContracts.ts';
 import { ssoContracts } from './ssoContracts.ts';
+import { sourceDocumentContracts } from './sourceDocumentContracts.ts';
 import { systemContracts } from './systemContracts.ts';
 import { taskContracts } from './taskContracts.ts';
 import { catalogueContracts } from './catalogueContracts.ts';
@@ -46,6 +47,7 @@ export const allContracts: Record<string, Record<string, Contract>> = {
   regencies: regencyContracts,
   regencySettings: regencySettingsContracts,
   sso: ssoContracts,
+  sourceDocuments: sourceDocumentContracts,
   system: systemContracts,
   audit: auditContracts,
   delegations: delegationContracts,

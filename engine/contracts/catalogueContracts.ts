@@ -15,6 +15,8 @@ export const CatalogueServiceSchema = Type.Object({
   fee: nullable(Type.Object({ amount: Type.Number(), text: Type.Optional(Type.String()) })),
   products: Type.Array(Type.String()),
   starterRole: nullable(Type.String()),
+  /** Steps not from an approved source document (name-and-scope / name-only): the catalogue card says so. */
+  sourceNotice: Type.Boolean(),
 });
 
 /** The services grouped by the regency's units ("Lainnya" for the rest). */

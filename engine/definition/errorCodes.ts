@@ -61,6 +61,8 @@ export const definitionErrorCodes = [
   'NO_PATH_TO_END',
   'LOOP_WITHOUT_EXIT',
   'DUPLICATE_SOP_ID',
+  'UNREVIEWED_INFERRED',
+  'UNREVIEWED_READING',
 ] as const;
 
 /** One of the codes above. */

@@ -10,6 +10,7 @@ import { checkFlow } from './checks/checkFlow.ts';
 import { checkFormSchemas } from './checks/checkFormSchemas.ts';
 import { checkIds } from './checks/checkIds.ts';
 import { checkRegency } from './checks/checkRegency.ts';
+import { checkReviewed } from './checks/checkReviewed.ts';
 import { checkTargets } from './checks/checkTargets.ts';
 import { checkTemplates } from './checks/checkTemplates.ts';
 import { checkTimes } from './checks/checkTimes.ts';
@@ -30,6 +31,7 @@ const sopChecks: readonly SopCheck[] = [
   checkDocuments,
   checkTemplates,
   checkServiceSteps,
+  checkReviewed,
 ];
 
 /**

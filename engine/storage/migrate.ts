@@ -18,6 +18,7 @@ import * as m025 from '../../migrations/025_delegation_end.ts';
 import * as m022 from '../../migrations/022_sso.ts';
 import * as m026 from '../../migrations/026_letter_signing.ts';
 import * as m030 from '../../migrations/030_scheduled_runs.ts';
+import * as m029 from '../../migrations/029_source_documents.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '022_sso': m022,
   '026_letter_signing': m026,
   '030_scheduled_runs': m030,
+  '029_source_documents': m029,
 };
 
 const source: Knex.MigrationSource<string> = {

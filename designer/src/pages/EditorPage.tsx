@@ -19,6 +19,13 @@ import { patchYaml } from '../../../engine/definition/patchYaml.ts';
 import { StructuredEditor } from '../structured/StructuredEditor.tsx';
 import { ConflictPanel, type Conflict } from './ConflictPanel.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
+import { SourcePane } from './SourcePane.tsx';
+import { sourceDocumentContracts } from '../../../engine/contracts/sourceDocumentContracts.ts';
+import { unreviewedParts } from '../../../engine/definition/unreviewedParts.ts';
+import { flagReason } from '../../../engine/definition/provenanceLabels.ts';
+import type { Provenance, RawSop } from '../../../engine/definition/sopTypes.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { SourceBlock, SourceNoticeOf } from '../../../ui-shared/components/SourceNotice.tsx';
 
 /** GET /api/designer/sops/{sopId}. */
 export interface WorkingCopy {
@@ -34,6 +41,15 @@ export interface WorkingCopy {
 type Tab = 'table' | 'structured' | 'flow' | 'form' | 'simulation';
 
 const YAML_PANE_KEY = 'alur.designer.showYaml';
+
+/** The parts of the text the review reads; a half-typed YAML without a steps list has none. */
+function reviewView(value: Record<string, unknown> | undefined): Pick<RawSop, 'source' | 'steps'> | undefined {
+  if (!value || !Array.isArray(value.steps)) return undefined;
+  const steps = value.steps.filter((s): s is RawSop['steps'][number] => s !== null && typeof s === 'object');
+  const source =
+    value.source !== null && typeof value.source === 'object' ? (value.source as RawSop['source']) : undefined;
+  return { steps, source };
+}
 
 function readYaml(text: string): Record<string, unknown> | undefined {
   const doc = parseDocument(text);
@@ -60,6 +76,8 @@ export function EditorPage() {
   // Drafters work in the table; the YAML text is one click away and the choice is remembered.
   const [showYaml, setShowYaml] = useState(() => localStorage.getItem(YAML_PANE_KEY) !== '0');
   const [focusRow, setFocusRow] = useState<number>();
+  const [selectedStep, setSelectedStep] = useState<string>();
+  const sourceDoc = useCall(sourceDocumentContracts.ofSop, { params: { sopId } });
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState('');
   const [conflict, setConflict] = useState<Conflict>();
@@ -84,6 +102,22 @@ export function EditorPage() {
   const checked = load.checkedText === text;
   const value = useMemo(() => (text !== undefined ? readYaml(text) : undefined), [text]);
   const dirty = text !== undefined && saved !== undefined && text !== saved.source;
+  const review = useMemo(() => reviewView(value), [value]);
+  const parts = useMemo(() => (review ? unreviewedParts(review) : []), [review]);
+  const flags = useMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const part of parts)
+      if (part.stepId !== undefined)
+        map.set(part.stepId, [...(map.get(part.stepId) ?? []), flagReason(part, language)]);
+    return map;
+  }, [parts, language]);
+  const imported =
+    (sourceDoc.data?.document ?? null) !== null || (review?.steps ?? []).some((s) => s.provenance !== undefined);
+  const selected = useMemo(() => {
+    const step = review?.steps.find((s) => s.id === selectedStep);
+    const provenance: Provenance | undefined = step?.provenance;
+    return step ? { stepId: step.id, page: provenance?.page, line: provenance?.line } : undefined;
+  }, [review, selectedStep]);
   useEffect(() => {
     if (notice === '') return;
     const timer = setTimeout(() => setNotice(''), 8000);
@@ -253,6 +287,11 @@ export function EditorPage() {
           {t('designer.editor.returned', { name: copy.data.reviews[0].byName, note: copy.data.reviews[0].note ?? '' })}
         </div>
       )}
+      <SourceNoticeOf source={review?.source} />
+      <details className="card" data-testid="designer-source">
+        <summary>{t('sourceNotice.title')}</summary>
+        <SourceBlock source={review?.source} />
+      </details>
       <div className={showYaml ? 'editor-grid' : 'editor-grid single'}>
         {showYaml && (
           <section className="editor-pane" aria-label={t('designer.editor.yaml')}>
@@ -292,12 +331,35 @@ export function EditorPage() {
               <div className="alert info">{t('designer.editor.lastValid')}</div>
             )}
             {tab === 'table' && (
-              <TableView
-                source={tableText ?? text}
-                regency={regency.data.regency}
-                onChange={setText}
-                focusRow={focusRow}
-              />
+              <div className={imported ? 'with-source' : undefined}>
+                <TableView
+                  source={tableText ?? text}
+                  regency={regency.data.regency}
+                  onChange={setText}
+                  focusRow={focusRow}
+                  flags={imported ? flags : undefined}
+                  onSelectStep={imported ? setSelectedStep : undefined}
+                />
+                {imported && (
+                  <SourcePane
+                    sopId={sopId}
+                    document={sourceDoc.data?.document ?? null}
+                    parts={parts}
+                    selected={selected}
+                    source={text}
+                    baseRevision={saved?.revision ?? 0}
+                    language={language}
+                    onSelect={setSelectedStep}
+                    onReviewed={(next, revision, message) => {
+                      setText(next);
+                      setSaved({ revision, source: next });
+                      setNotice(message);
+                      void copy.reload();
+                      void sourceDoc.reload();
+                    }}
+                  />
+                )}
+              </div>
             )}
             {tab === 'structured' && (
               <StructuredEditor value={value} onChange={(next) => setText(patchYaml(text, next))} />

@@ -21,6 +21,9 @@ export function SopListPage() {
           <Link className="button" to="/baru">
             {t('designer.nav.new')}
           </Link>
+          <Link className="button secondary" to="/impor-dokumen" data-testid="import-document">
+            {t('designer.nav.importDocument')}
+          </Link>
           <Link className="button secondary" to="/impor">
             {t('designer.nav.import')}
           </Link>

@@ -18,6 +18,10 @@ interface Props {
   onChange: (source: string) => void;
   /** Row to open (from a click on the flowchart). */
   focusRow?: number | undefined;
+  /** Step id → short reasons an imported part still needs checking (highlighted in the row). */
+  flags?: ReadonlyMap<string, string[]> | undefined;
+  /** Called when the drafter picks a row's number (shows its source lines beside the table). */
+  onSelectStep?: ((stepId: string) => void) | undefined;
 }
 
 const ENDINGS = ['selesai', 'ditolak', 'dirujuk'] as const;
@@ -27,7 +31,7 @@ type Panel = { kind: 'form' | 'rule'; row: number } | undefined;
  * The SOP as its official table (PermenPANRB 35/2012): one row per step, one column per pelaksana,
  * then Kelengkapan, Waktu, Output and Keterangan. Every change is an edit of the YAML document.
  */
-export function SopTable({ source, regency, onChange, focusRow }: Props) {
+export function SopTable({ source, regency, onChange, focusRow, flags, onSelectStep }: Props) {
   const { t } = useTranslation();
   const table = useMemo(() => readTable(source), [source]);
   const [problem, setProblem] = useState<string>();
@@ -103,8 +107,32 @@ export function SopTable({ source, regency, onChange, focusRow }: Props) {
               const reading = timeReading(row.time);
               return (
                 <Fragment key={`${row.id}-${i}`}>
-                  <tr data-testid={`row-${i}`} className={focusRow === i ? 'focused' : undefined}>
-                    <td data-label={t('designer.table.number')}>{i + 1}</td>
+                  <tr
+                    data-testid={`row-${i}`}
+                    className={
+                      [focusRow === i ? 'focused' : '', flags?.has(row.id) ? 'flagged' : ''].join(' ').trim() ||
+                      undefined
+                    }
+                  >
+                    <td data-label={t('designer.table.number')}>
+                      {onSelectStep ? (
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => onSelectStep(row.id)}
+                          aria-label={t('designer.source.showLines', { n: i + 1 })}
+                        >
+                          {i + 1}
+                        </button>
+                      ) : (
+                        i + 1
+                      )}
+                      {flags?.get(row.id)?.map((reason) => (
+                        <div key={reason} className="flag-reason" data-testid={`flag-${row.id}`}>
+                          {reason}
+                        </div>
+                      ))}
+                    </td>
                     <td data-label={t('designer.table.activity')}>
                       <CellInput
                         multiline

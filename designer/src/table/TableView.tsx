@@ -9,14 +9,24 @@ interface Props {
   regency: RawRegency;
   onChange: (source: string) => void;
   focusRow?: number | undefined;
+  flags?: ReadonlyMap<string, string[]> | undefined;
+  onSelectStep?: ((stepId: string) => void) | undefined;
 }
 
 /** The drafter's main view: the SOP table, the form that opens a case, and the Kriteria Sasaran. */
-export function TableView({ source, regency, onChange, focusRow }: Props) {
+export function TableView({ source, regency, onChange, focusRow, flags, onSelectStep }: Props) {
   const { t } = useTranslation();
   return (
     <div className="table-view">
-      <SopTable key={focusRow ?? 'table'} source={source} regency={regency} onChange={onChange} focusRow={focusRow} />
+      <SopTable
+        key={focusRow ?? 'table'}
+        source={source}
+        regency={regency}
+        onChange={onChange}
+        focusRow={focusRow}
+        flags={flags}
+        onSelectStep={onSelectStep}
+      />
       <section className="case-form">
         <h3>{t('designer.forms.caseForm')}</h3>
         <p className="muted help">{t('designer.forms.caseFormHelp')}</p>

@@ -21,6 +21,7 @@ import { outputRoutes } from './outputRoutes.ts';
 import { publicRoutes } from './publicRoutes.ts';
 import { regencyRoutes } from './regencyRoutes.ts';
 import { regencySettingsRoutes } from './regencySettingsRoutes.ts';
+import { sourceDocumentRoutes } from './sourceDocumentRoutes.ts';
 import { ssoRoutes } from './ssoRoutes.ts';
 import { taskRoutes } from './taskRoutes.ts';
 
@@ -49,6 +50,7 @@ export function allRoutes(secureCookies: () => boolean = () => false): RouteSpec
     ...exportRoutes,
     ...monitoringRoutes(),
     ...designerRoutes,
+    ...sourceDocumentRoutes,
     ...regencySettingsRoutes,
     ...backupRoutes,
   ];

@@ -1,6 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { CatalogueSchema, CatalogueServiceSchema } from '../../contracts/catalogueContracts.ts';
+import { needsSourceNotice } from '../../definition/sourceNotice.ts';
 import type { SopDefinition } from '../../definition/sopTypes.ts';
 import { getRegency } from '../../storage/definitionRepository.ts';
 import { publishedDefinitions } from '../../storage/publishedDefinitions.ts';
@@ -31,6 +32,7 @@ function serviceOf(sopId: string, version: number, definition: SopDefinition): S
       ? texts(standard.products)
       : [...new Set(definition.steps.flatMap((s) => s.outputs.map((o) => o.name)))].slice(-3),
     starterRole: starter,
+    sourceNotice: needsSourceNotice(definition),
   };
 }
 

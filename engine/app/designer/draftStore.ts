@@ -14,7 +14,7 @@ export interface DraftRevision {
 }
 
 /** How a revision came to be. */
-export type DraftOrigin = 'save' | 'template' | 'copy' | 'import' | 'revert' | 'folder';
+export type DraftOrigin = 'save' | 'template' | 'copy' | 'import' | 'revert' | 'folder' | 'document';
 
 /** A revision with its YAML source. */
 export interface DraftWithSource extends DraftRevision {

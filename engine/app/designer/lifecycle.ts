@@ -6,6 +6,7 @@ import { regencySnapshot, versionHash } from '../syncDefinitionFolder.ts';
 import { saveRevision, type SaveOutcome } from './draftService.ts';
 import { insertReview, latestDraft, listReviews, lockSop, type DraftWithSource } from './draftStore.ts';
 import { assertFourEyes } from './fourEyes.ts';
+import { assertReviewed } from './assertReviewed.ts';
 import { setPublishHeader, type PublishHeader } from './publishHeader.ts';
 import { setTopLevel } from './sourceEdits.ts';
 import { currentRegency, definitionInvalid, validateSource } from './validateDraft.ts';
@@ -35,8 +36,11 @@ export async function submitForApproval(
 ): Promise<void> {
   await lockSop(db, user.regencyId, sopId);
   const draft = await newestRevision(db, user.regencyId, sopId, revision);
-  const load = validateSource(await currentRegency(db, user.regencyId), draft.source, `${sopId}.yaml`);
+  const regency = await currentRegency(db, user.regencyId);
+  const load = validateSource(regency, draft.source, `${sopId}.yaml`);
   if (!load.definition) throw definitionInvalid(load.errors, 'Draf');
+  // Gate at submission: checking a part saves a revision, which an approver must not do on the drafter's behalf.
+  assertReviewed(regency, draft.source, sopId, 'diajukan');
   const last = (await listReviews(db, user.regencyId, sopId))[0];
   if (last?.revision === revision && last.action === 'submitted')
     throw new AppError('CONFLICT', 'Revisi ini sudah diajukan.', '/revision', undefined, 'ALREADY_SUBMITTED');
@@ -105,6 +109,8 @@ export async function approveAndPublish(
   await assertSubmitted(db, user.regencyId, sopId, revision);
   await assertFourEyes(db, user, sopId);
   const regency = await currentRegency(db, user.regencyId);
+  // Again at publishing: a revision submitted before this rule, or by another path, is held to it too.
+  assertReviewed(regency, draft.source, sopId, 'disahkan');
   const source = setTopLevel(setPublishHeader(draft.source, header), { status: 'published' });
   const load = validateSource(regency, source, `${sopId}.yaml`);
   if (!load.definition) throw definitionInvalid(load.errors);

@@ -1,3 +1,4 @@
+import { needsSourceNotice } from '../../definition/sourceNotice.ts';
 import type { Knex } from 'knex';
 import type { SopDefinition } from '../../definition/sopTypes.ts';
 import { AppError } from '../appErrors.ts';
@@ -17,6 +18,8 @@ export interface PublicStandard {
   fee: { amount: number; text: string | null } | null;
   products: string[];
   complaints: string[];
+  /** The "Catatan sumber" notice applies (engine/definition/sourceNotice.ts). */
+  sourceNotice: boolean;
 }
 
 /** A regency listed on the public Standar Pelayanan page. */
@@ -42,6 +45,7 @@ function standardOf(sopId: string, definition: SopDefinition): PublicStandard {
     fee: std.fee ? { amount: std.fee.amount, text: std.fee.text ?? null } : null,
     products: texts(std.products),
     complaints: texts(std.complaints),
+    sourceNotice: needsSourceNotice(definition),
   };
 }
 

@@ -10,6 +10,7 @@ import { EligibilityPanel } from '../components/EligibilityPanel.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../components/format.ts';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { SourceBlock, SourceNoticeOf } from '../../../ui-shared/components/SourceNotice.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { ComplaintLinks } from '../components/ComplaintLinks.tsx';
 import { CaseActions, kindsOf } from '../components/CaseActions.tsx';
@@ -94,6 +95,7 @@ export function CasePage() {
           <Link to={`/kasus/${caseId}/tanda-terima`}>{t('case.receipt')}</Link>
         </p>
       </div>
+      <SourceNoticeOf source={def.source} />
       <CaseDataSections caseId={caseId} />
       {state.tasks.some((x) => x.status === 'open') && (
         <section className="card">
@@ -135,6 +137,13 @@ export function CasePage() {
       </section>
       {state.eligibility && <EligibilityPanel eligibility={state.eligibility} definition={def} />}
       <ComplaintLinks caseId={caseId} definition={def} />
+      <details className="card" data-testid="about-service">
+        <summary>
+          <strong>{t('sourceNotice.title')}</strong>
+        </summary>
+        <SourceNoticeOf source={def.source} />
+        <SourceBlock source={def.source} />
+      </details>
       <CaseActions caseId={caseId} state={state} onDone={reloadAll} />
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{t('case.outputs')}</h2>

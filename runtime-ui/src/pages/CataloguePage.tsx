@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { catalogueContracts } from '../../../engine/contracts/catalogueContracts.ts';
 import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { SourceNotice } from '../../../ui-shared/components/SourceNotice.tsx';
 
 /** Published services of the regency, grouped by unit, with their Standar Pelayanan summary. */
 export function CataloguePage() {
@@ -24,6 +25,7 @@ export function CataloguePage() {
                     {t('catalogue.number')}: {s.number}
                   </p>
                 )}
+                <SourceNotice show={s.sourceNotice === true} compact />
                 <dl className="facts">
                   <dt>{t('catalogue.duration')}</dt>
                   <dd>{s.duration ?? '–'}</dd>

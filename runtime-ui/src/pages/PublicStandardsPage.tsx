@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { PublicRegency, PublicStandard } from '../../../engine/app/outputs/publicStandards.ts';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { SourceNotice } from '../../../ui-shared/components/SourceNotice.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 
 function List({ items }: { items: string[] }) {
@@ -23,6 +24,7 @@ function Standard({ s }: { s: PublicStandard }) {
       <summary>
         <strong>{s.name}</strong>
       </summary>
+      <SourceNotice show={s.sourceNotice} />
       <dl className="facts" style={{ marginTop: '.75rem' }}>
         <dt>{t('standards.requirements')}</dt>
         <dd>

@@ -13,6 +13,7 @@ import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { useDraft } from '../components/useDraft.ts';
 import { ConfirmDialog } from '../../../ui-shared/components/ConfirmDialog.tsx';
 import { CaseDataSections } from '../components/CaseDataSections.tsx';
+import { SourceNoticeOf } from '../../../ui-shared/components/SourceNotice.tsx';
 import { missingDocuments, TaskCaseContext } from '../components/TaskCaseContext.tsx';
 
 type Draft = {
@@ -98,6 +99,7 @@ export function TaskPage() {
         </Link>
       </p>
       <h1>{step.activity}</h1>
+      <SourceNoticeOf source={def.source} />
       {!open && <div className="alert info">{t('task.notOpen')}</div>}
       <ErrorAlert error={error} />
       <div className="card">
