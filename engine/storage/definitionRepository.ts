@@ -252,3 +252,10 @@ export async function listLatestScheduledVersions(db: Knex): Promise<DefinitionV
   )) as { rows: VersionRow[] };
   return rows.rows.map(toVersion);
 }
+
+/** The status of an SOP's catalogue row (draft or published), or undefined when it has none. */
+export async function definitionStatus(db: Knex, regencyId: string, sopId: string): Promise<string | undefined> {
+  const row = (await db('definitions').where({ regency_id: regencyId, sop_id: sopId }).first('status')) as
+    { status: string } | undefined;
+  return row?.status;
+}

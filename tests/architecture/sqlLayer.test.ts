@@ -60,16 +60,7 @@ const NOT_YET_MOVED: readonly string[] = [
   'engine/app/sso/ssoFlow.ts',
   'engine/app/sso/ssoSettings.ts',
   'engine/api/createApp.ts',
-  'engine/api/routes/accountRoutes.ts',
-  'engine/api/routes/attachmentRoutes.ts',
-  'engine/api/routes/auditRoutes.ts',
-  'engine/api/routes/authRoutes.ts',
-  'engine/api/routes/catalogueRoutes.ts',
-  'engine/api/routes/delegationRoutes.ts',
   'engine/api/routes/healthRoutes.ts',
-  'engine/api/routes/outputRoutes.ts',
-  'engine/api/routes/regencyRoutes.ts',
-  'engine/api/routes/taskRoutes.ts',
 ];
 
 function sourceFiles(dir: string): string[] {

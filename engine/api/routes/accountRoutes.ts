@@ -8,7 +8,8 @@ import {
   unlockAccount,
   updateAccount,
 } from '../../app/accounts/accountService.ts';
-import { listAccountEvents, type AccountActor } from '../../app/accounts/accountEvents.ts';
+import type { AccountActor } from '../../app/accounts/accountEvents.ts';
+import { listAccountEvents } from '../../storage/accounts/accountEventRows.ts';
 import { AppError } from '../../app/appErrors.ts';
 import type { SessionAccount } from '../../app/authService.ts';
 import type { AuthUser } from '../../app/authUser.ts';

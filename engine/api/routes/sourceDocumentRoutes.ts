@@ -7,7 +7,7 @@ import {
   type DocumentReading,
 } from '../../app/designer/documentUpload.ts';
 import { reviewPart } from '../../app/designer/reviewPart.ts';
-import { documentFile, documentOfSop, listDesignerEvents } from '../../app/designer/sourceDocumentStore.ts';
+import { documentFile, documentOfSop, listDesignerEvents } from '../../storage/designer/sourceDocumentStore.ts';
 import { currentRegency } from '../../app/designer/validateDraft.ts';
 import { sourceDocumentContracts as c } from '../../contracts/sourceDocumentContracts.ts';
 import { implement, type PrepareContext, type RouteSpec } from '../routeSpec.ts';

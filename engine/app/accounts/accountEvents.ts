@@ -43,26 +43,3 @@ export async function recordAccountEvent(
     detail: detail === undefined ? null : JSON.stringify(detail),
   });
 }
-
-/** One account change as the admin's history shows it, newest first. */
-export interface AccountEventView {
-  action: string;
-  by: string;
-  detail: unknown;
-  at: string;
-}
-
-/** The latest 200 changes of one account (who, when, what). */
-export async function listAccountEvents(db: Knex, userId: string): Promise<AccountEventView[]> {
-  const rows = (await db('account_events')
-    .where({ user_id: userId })
-    .orderBy('id', 'desc')
-    .limit(200)
-    .select('action', 'actor_name', 'detail', 'at')) as Array<{
-    action: string;
-    actor_name: string;
-    detail: unknown;
-    at: Date | string;
-  }>;
-  return rows.map((r) => ({ action: r.action, by: r.actor_name, detail: r.detail, at: new Date(r.at).toISOString() }));
-}

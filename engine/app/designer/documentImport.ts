@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { definitionStatus } from '../../storage/definitionRepository.ts';
 import { unreviewedParts } from '../../definition/unreviewedParts.ts';
 import type { RawSop } from '../../definition/sopTypes.ts';
 import { AppError } from '../appErrors.ts';
@@ -13,7 +14,7 @@ import {
   pendingOf,
   setPending,
   type PendingDraft,
-} from './sourceDocumentStore.ts';
+} from '../../storage/designer/sourceDocumentStore.ts';
 import { setTopLevel } from './sourceEdits.ts';
 import { currentRegency, validateSource } from './validateDraft.ts';
 
@@ -49,10 +50,9 @@ export interface DocumentImportResult {
 }
 
 async function existingKind(db: Knex, regencyId: string, sopId: string): Promise<'draft' | 'published' | undefined> {
-  const definition = (await db('definitions').where({ regency_id: regencyId, sop_id: sopId }).first('status')) as
-    { status: string } | undefined;
-  if (definition?.status === 'published') return 'published';
-  if (definition || (await latestDraft(db, regencyId, sopId))) return 'draft';
+  const status = await definitionStatus(db, regencyId, sopId);
+  if (status === 'published') return 'published';
+  if (status !== undefined || (await latestDraft(db, regencyId, sopId))) return 'draft';
   return undefined;
 }
 

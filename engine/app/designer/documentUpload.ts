@@ -5,7 +5,7 @@ import { ImportError } from '../../importer/importError.ts';
 import { importSopDocument } from '../../importer/importSopDocument.ts';
 import { AppError } from '../appErrors.ts';
 import { detectFileKind, MEDIA_TYPE_OF } from '../detectFileType.ts';
-import type { PendingDraft } from './sourceDocumentStore.ts';
+import type { PendingDraft } from '../../storage/designer/sourceDocumentStore.ts';
 
 /** Largest document accepted (a scanned SOP book of ~40 pages at 200 dpi fits). */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;

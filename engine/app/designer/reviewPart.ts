@@ -3,7 +3,7 @@ import { markReviewed, type ReviewTarget } from '../../definition/markReviewed.t
 import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
 import { saveRevision, type SaveOutcome } from './draftService.ts';
-import { insertDesignerEvent } from './sourceDocumentStore.ts';
+import { insertDesignerEvent } from '../../storage/designer/sourceDocumentStore.ts';
 
 /** A drafter's "Sudah diperiksa" on one imported part, over the text they are editing. */
 export interface ReviewRequest {
