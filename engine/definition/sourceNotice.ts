@@ -16,8 +16,12 @@ export function needsSourceNotice(sop: Pick<RawSop, 'source'>): boolean {
   return detail === 'name-and-scope' || detail === 'name-only';
 }
 
-/** The notice text, Indonesian first (the printout and the public page use it as written). */
-export const SOURCE_NOTICE = {
-  id: 'Catatan sumber: langkah disusun dari ruang lingkup keputusan; belum dari naskah teknis resmi',
-  en: 'Source note: the steps were composed from the decree’s scope; not yet from the official technical document',
-} as const;
+/** The printed notice (Indonesian: the SOP is a legal document), or undefined when none is needed. */
+export function sourceNoticeText(sop: Pick<RawSop, 'source'>): string | undefined {
+  const detail = sop.source?.detail;
+  if (detail === 'name-and-scope')
+    return 'Catatan sumber: langkah disusun dari ruang lingkup keputusan; belum dari naskah teknis resmi';
+  if (detail === 'name-only')
+    return 'Catatan sumber: langkah disusun dari nama SOP pada daftar keputusan; belum dari naskah teknis resmi';
+  return undefined;
+}
