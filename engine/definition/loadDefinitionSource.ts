@@ -10,6 +10,7 @@ import { checkFormSchemas } from './checks/checkFormSchemas.ts';
 import { checkIds } from './checks/checkIds.ts';
 import { checkRegency } from './checks/checkRegency.ts';
 import { checkTargets } from './checks/checkTargets.ts';
+import { checkRejection } from './checks/checkRejection.ts';
 import { checkTemplates } from './checks/checkTemplates.ts';
 import { checkTimes } from './checks/checkTimes.ts';
 import { placeError, sortErrors, unplaced, type DefinitionError, type UnplacedError } from './definitionError.ts';
@@ -28,6 +29,7 @@ const sopChecks: readonly SopCheck[] = [
   checkTimes,
   checkDocuments,
   checkTemplates,
+  checkRejection,
   checkServiceSteps,
 ];
 

@@ -4,6 +4,7 @@ import { getRegency, getVersionById } from '../../storage/definitionRepository.t
 import { documentLabels } from '../caseData/caseOverview.ts';
 import type { CaseState } from '../../core/caseTypes.ts';
 import { AppError } from '../appErrors.ts';
+import { complaintChannels } from '../letters/complaintChannels.ts';
 import { maskName } from '../letters/maskName.ts';
 import type { IssuedDocumentRow } from './documentTypes.ts';
 
@@ -24,8 +25,10 @@ export interface PublicStatus {
   closedAt: string | null;
   /** Why the application was refused (case.ended with outcome ditolak), so the applicant can object. */
   rejectionReason: string | null;
-  /** The service standard's complaint channels (UU 25/2009: pengelolaan pengaduan). */
+  /** The service standard's complaint channels (UU 25/2009: pengelolaan pengaduan), else the office's. */
   complaints: string[];
+  /** The signed rejection letter (number and date only), so the applicant knows to collect it. */
+  rejectionLetter: { title: string; number: string; issuedAt: string } | null;
   /** The regency's time zone, so dates read the same on every device (WIB/WITA/WIT). */
   timeZone: string | null;
 }
@@ -61,7 +64,6 @@ export async function publicStatus(db: Knex, trackingCode: string): Promise<Publ
   const regency = state.sentBack ? await getRegency(db, row.regency_id) : undefined;
   const step = definition?.steps.find((s) => s.id === state.currentStepId);
   const lane = step ? (definition?.actors.find((a) => a.id === step.actors[0])?.name ?? '') : '';
-  const complaints = definition?.serviceStandard?.complaints;
   return {
     trackingCode: row.tracking_code,
     regency: row.regency_name,
@@ -86,9 +88,20 @@ export async function publicStatus(db: Knex, trackingCode: string): Promise<Publ
       (state.status === 'open' || state.status === 'waiting'),
     closedAt: state.closedAt ?? null,
     rejectionReason: state.status === 'rejected' ? await rejectionReason(db, row.id, row.regency_id) : null,
-    complaints: Array.isArray(complaints) ? complaints.filter((c): c is string => typeof c === 'string') : [],
+    complaints: complaintChannels(definition, version?.regencySnapshot),
+    rejectionLetter:
+      state.status === 'rejected' && definition?.rejectionLetter
+        ? await issuedLetter(db, row.id, definition.rejectionLetter.id)
+        : null,
     timeZone: row.config.calendar?.timezone ?? null,
   };
+}
+
+async function issuedLetter(db: Knex, caseId: string, outputId: string): Promise<PublicStatus['rejectionLetter']> {
+  const doc = (await db('issued_documents')
+    .where({ case_id: caseId, output_id: outputId, status: 'valid' })
+    .first('title', 'number', 'issued_at')) as { title: string; number: string; issued_at: Date | string } | undefined;
+  return doc ? { title: doc.title, number: doc.number, issuedAt: new Date(doc.issued_at).toISOString() } : null;
 }
 
 /** The reason recorded when the case ended as refused (by hand, or the decision branch's label). */
