@@ -5,7 +5,6 @@ import { resolveTemplate } from './resolveTemplate.ts';
 import type { ResolvedForms } from './resolveForms.ts';
 import type {
   Actor,
-  LetterTemplate,
   Output,
   RawOutput,
   RawRegency,
