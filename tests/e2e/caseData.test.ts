@@ -154,7 +154,7 @@ describe('the case on the page, joint steps and send-back in the staff app', () 
   });
 
   it('a reader sees NIK masked, "Tampilkan" shows it (logged), and a PDF scan opens inside the app', async () => {
-    const kase = await caseAtAssessment('6402010101010041');
+    const kase = await caseAtAssessment('6402010102500041');
     const kabid = await signedIn('kabid-rehsos');
     await kabid.goto(`${test.server.url}/kasus/${kase.id}`);
     await kabid.waitForSelector('[data-testid=case-data]');
@@ -162,7 +162,7 @@ describe('the case on the page, joint steps and send-back in the staff app', () 
     await shoot(kabid, '04-case-masked');
     await kabid.click('[data-testid=field-nik] button:has-text("Tampilkan")');
     await kabid.waitForFunction(() =>
-      document.querySelector('[data-testid=field-nik]')?.textContent?.includes('6402010101010041'),
+      document.querySelector('[data-testid=field-nik]')?.textContent?.includes('6402010102500041'),
     );
     await kabid.click('[data-testid=case-documents] button:has-text("Lihat")');
     await kabid.waitForSelector('[data-testid=document-preview] canvas');
@@ -185,7 +185,7 @@ describe('the case on the page, joint steps and send-back in the staff app', () 
     let kase = (
       await front.post<CaseBody>('/api/cases', {
         sopId: 'bantuan-permakanan',
-        data: { ...kutaiApplicant, nik: '6402010101010042' },
+        data: { ...kutaiApplicant, nik: '6402010102500042' },
       })
     ).body;
     const first = kase.tasks.find((t) => t.status === 'open')!;
