@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kubeGroup } from '../support/kubeGroup.ts';
 import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
 import { screenshot } from '../support/browser.ts';
 import { kutaiApplicant, permakananFirstStepChecklist } from '../support/kutaiApplicant.ts';
@@ -28,7 +29,7 @@ describe('the case on the page, joint steps and send-back in the staff app', () 
   const errors: string[] = [];
 
   /** A page of its own browser context (its own cookies), signed in as `<kutai-kartanegara>.<role>`. */
-  async function signedIn(role: string, width = 1280): Promise<Page> {
+  async function signedIn(role: string, width = 1280, regency = 'kutai-kartanegara'): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height: 800 } });
     contexts.push(context);
     const page = await context.newPage();
@@ -39,7 +40,7 @@ describe('the case on the page, joint steps and send-back in the staff app', () 
     });
     await page.goto(`${test.server.url}/`);
     await page.waitForSelector('#username');
-    await page.fill('#username', `kutai-kartanegara.${role}`);
+    await page.fill('#username', `${regency}.${role}`);
     await page.fill('#password', DEMO_PASSWORD);
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=user-name]');
@@ -178,6 +179,45 @@ describe('the case on the page, joint steps and send-back in the staff app', () 
       `/api/audit/cases/${kase.id}/access`,
     );
     expect(log.body.entries.filter((e) => e.action === 'reveal').length).toBe(1);
+  });
+
+  it('a household list: each member NIK masked, "Tampilkan" reveals only that one, logged by its path', async () => {
+    const front = await test.as('bangkalan', 'petugas-piket');
+    const opened = await front.post<{ id: string }>('/api/cases', { sopId: 'rekomendasi-kube', data: kubeGroup });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const kadis = await signedIn('kepala-dinas', 1280, 'bangkalan');
+    await kadis.goto(`${test.server.url}/kasus/${opened.body.id}`);
+    await kadis.waitForSelector('[data-testid="part-members/1/nik"]');
+    await expect(kadis.locator('[data-testid="part-members/1/nik"]').innerText()).resolves.toContain('••••0003');
+    await kadis.click('[data-testid="part-members/1/nik"] button:has-text("Tampilkan")');
+    await kadis.waitForFunction(() =>
+      document.querySelector('[data-testid="part-members/1/nik"]')?.textContent?.includes('3526014703850003'),
+    );
+    // The other member stays masked.
+    await expect(kadis.locator('[data-testid="part-members/0/nik"]').innerText()).resolves.toContain('••••0001');
+    await kadis.locator('[data-testid=field-members]').scrollIntoViewIfNeeded();
+    await shoot(kadis, '07-members-one-revealed');
+    const log = await (
+      await test.as('bangkalan', 'kepala-dinas')
+    ).get<{ entries: Array<{ action: string; detail: Record<string, unknown> | null }> }>(
+      `/api/audit/cases/${opened.body.id}/access`,
+    );
+    expect(log.body.entries.filter((e) => e.action === 'reveal').map((e) => e.detail?.field)).toEqual([
+      'members/1/nik',
+    ]);
+  });
+
+  it('the start form says at the NIK when it disagrees with the birth date, before sending', async () => {
+    const front = await signedIn('staf-rehsos');
+    await front.goto(`${test.server.url}/layanan/bantuan-permakanan/mulai`);
+    await front.waitForSelector('#root_nik');
+    await front.fill('#root_nik', '6402010102500001');
+    await front.fill('#root_birthDate', '02/02/1950');
+    await front.click('button:has-text("Buka kasus")');
+    await front.waitForSelector('[data-testid=error-summary]');
+    const summary = await front.locator('[data-testid=error-summary]').innerText();
+    expect(summary).toContain('tidak sama dengan tanggal lahir yang diisi');
+    await shoot(front, '08-nik-birth-date-disagree');
   });
 
   it('a send-back keeps its message: inbox mark, reason and kept ticks on the task, documents to bring on /lacak', async () => {
