@@ -90,7 +90,10 @@ export function draftValues(context: LetterContext): Record<string, unknown> {
     ...(rejection
       ? {
           rejectionReason: rejectionReasonOf(context.events),
-          complaintChannels: complaintChannels(context.definition, context.snapshot).join(' '),
+          complaintChannels: complaintChannels(context.definition, context.snapshot)
+            // "…melalui :" introduces the next item; other items are alternatives.
+            .map((c, i, all) => (i === all.length - 1 || /:\s*$/.test(c) ? c : `${c.replace(/[;.]\s*$/, '')};`))
+            .join(' '),
         }
       : {}),
   };
