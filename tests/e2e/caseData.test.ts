@@ -101,7 +101,7 @@ describe('the case on the page, joint steps and send-back in the staff app', () 
   });
 
   it('two people on one joint step, in two browsers: each answer is theirs, the decider decides, the disagreement is flagged', async () => {
-    const kase = await caseAtAssessment('6402015804580001');
+    const kase = await caseAtAssessment('6402010102500021');
     const staff = await signedIn('staf-rehsos');
     const tksk = await signedIn('tksk');
     const staffTask = kase.tasks.find((t) => t.status === 'open' && t.role === 'staf-rehsos')!;
@@ -110,7 +110,7 @@ describe('the case on the page, joint steps and send-back in the staff app', () 
     await tksk.goto(`${test.server.url}/kasus/${kase.id}/tugas/${tkskTask.id}`);
     // The staff member works on the case: the applicant's data, NIK in full, and who decides.
     await staff.waitForSelector('[data-testid=case-data]');
-    await expect(staff.locator('[data-testid=field-nik]').innerText()).resolves.toContain('6402015804580001');
+    await expect(staff.locator('[data-testid=field-nik]').innerText()).resolves.toContain('6402010102500021');
     await expect(staff.locator('[data-testid=joint-info]').innerText()).resolves.toContain(
       'keputusan Anda yang berlaku',
     );
