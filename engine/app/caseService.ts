@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { prepareRejectionLetter } from './letters/rejectionLetter.ts';
 import type { Knex } from 'knex';
 import { applyCommand } from '../core/applyCommand.ts';
 import type { CaseCommand, CaseState, EngineError, EngineErrorCode } from '../core/caseTypes.ts';
@@ -188,13 +189,16 @@ export async function runCaseCommand(
   command: Extract<CaseCommand, { type: 'cancel' | 'reject' | 'close' }>,
   now = new Date(),
 ): Promise<CaseCommandOutcome> {
-  return runOnCase(
+  const outcome = await runOnCase(
     db,
     user,
     () => loadCase(db, user.regencyId, caseId),
     () => ({ command }),
     now,
   );
+  // A rejection issues the SOP's rejection letter, when it declares one: prepared now, signed by its signer.
+  if (command.type === 'reject') await prepareRejectionLetter(db, user, caseId, now);
+  return outcome;
 }
 
 /** Records an issued (or revoked) document on the case timeline, as the issuing (or revoking) user. */

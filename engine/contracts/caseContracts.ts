@@ -68,6 +68,20 @@ const SectionFieldSchema = Type.Object({
   label: Type.String(),
   text: Type.String(),
   masked: Type.Boolean(),
+  /** A list of records (household members): each item's parts, so one masked NIK can be revealed by its path. */
+  items: Type.Optional(
+    Type.Array(
+      Type.Array(
+        Type.Object({
+          key: Type.String(),
+          label: Type.String(),
+          text: Type.String(),
+          masked: Type.Boolean(),
+          path: Type.String(),
+        }),
+      ),
+    ),
+  ),
 });
 
 /** A block of the case page: the applicant's data by form section, or one step's answers and who gave them. */
@@ -211,7 +225,7 @@ export const caseContracts = {
     path: '/api/cases/{caseId}/reveal',
     body: Type.Object(
       {
-        field: Type.String({ minLength: 1, maxLength: 100 }),
+        field: Type.String({ minLength: 1, maxLength: 200 }),
         taskId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
       },
       { additionalProperties: false },

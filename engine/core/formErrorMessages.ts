@@ -63,6 +63,10 @@ const WORDING: Record<FormLanguage, Wording> = {
     enum: () => 'harus salah satu pilihan yang tersedia',
     const: () => 'nilainya tidak sesuai',
     additionalProperties: () => 'berisi isian yang tidak dikenal',
+    nikBirthDate: () =>
+      'angka ke-7 sampai ke-12 NIK (tanggal, bulan, tahun lahir) tidak sama dengan tanggal lahir yang diisi. Periksa NIK dan tanggal lahir pada KTP/KK, lalu perbaiki yang salah',
+    nikSex: (v) =>
+      `NIK ini milik ${(v as { sex?: string } | undefined)?.sex === 'female' ? 'laki-laki' : 'perempuan'} (pada NIK perempuan, tanggal lahir ditambah 40), tetapi jenis kelamin yang diisi ${(v as { sex?: string } | undefined)?.sex === 'female' ? 'perempuan' : 'laki-laki'}. Periksa NIK dan jenis kelamin pada KTP/KK`,
   },
   en: {
     required: () => 'is required',
@@ -82,6 +86,10 @@ const WORDING: Record<FormLanguage, Wording> = {
     enum: () => 'must be one of the allowed values',
     const: () => 'has the wrong value',
     additionalProperties: () => 'contains an unknown field',
+    nikBirthDate: () =>
+      'digits 7–12 of the NIK (day, month, year of birth) differ from the birth date entered. Check the NIK and birth date on the KTP/KK and correct the wrong one',
+    nikSex: (v) =>
+      `this NIK belongs to a ${(v as { sex?: string } | undefined)?.sex === 'female' ? 'man' : 'woman'} (a woman's NIK adds 40 to the day of birth), but the sex entered is ${(v as { sex?: string } | undefined)?.sex === 'female' ? 'female' : 'male'}. Check the NIK and sex on the KTP/KK`,
   },
 };
 
@@ -111,11 +119,13 @@ export function fieldErrorMessage(error: FieldError, language: FormLanguage): st
   return wording ? wording(error.value) : language === 'id' ? 'isian tidak sah' : 'is not valid';
 }
 
-type FieldSchema = { title?: unknown; properties?: Record<string, FieldSchema> };
+type FieldSchema = { title?: unknown; properties?: Record<string, FieldSchema>; items?: FieldSchema };
 
 /** The title of the field at a JSON pointer in a form schema (its last segment when it has none). */
 export function fieldTitle(schema: FieldSchema, path: string): string {
   let node: FieldSchema | undefined = schema;
-  for (const segment of path.split('/').filter(Boolean)) node = node?.properties?.[segment];
+  // A list item's index (`/members/1/nik`) steps into the list's `items`.
+  for (const segment of path.split('/').filter(Boolean))
+    node = /^\d+$/.test(segment) && node?.items ? node.items : node?.properties?.[segment];
   return typeof node?.title === 'string' ? node.title : (path.split('/').pop() ?? '');
 }

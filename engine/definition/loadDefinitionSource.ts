@@ -12,6 +12,7 @@ import { checkIds } from './checks/checkIds.ts';
 import { checkRegency } from './checks/checkRegency.ts';
 import { checkReviewed } from './checks/checkReviewed.ts';
 import { checkTargets } from './checks/checkTargets.ts';
+import { checkRejection } from './checks/checkRejection.ts';
 import { checkTemplates } from './checks/checkTemplates.ts';
 import { checkTimes } from './checks/checkTimes.ts';
 import { placeError, sortErrors, unplaced, type DefinitionError, type UnplacedError } from './definitionError.ts';
@@ -30,6 +31,7 @@ const sopChecks: readonly SopCheck[] = [
   checkTimes,
   checkDocuments,
   checkTemplates,
+  checkRejection,
   checkServiceSteps,
   checkReviewed,
 ];

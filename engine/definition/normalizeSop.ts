@@ -1,10 +1,10 @@
 import { parseDuration } from '../time/parseDuration.ts';
 import { actorIdsOf } from './checks/checkActors.ts';
 import { defaultNext } from './flowGraph.ts';
+import { resolveTemplate } from './resolveTemplate.ts';
 import type { ResolvedForms } from './resolveForms.ts';
 import type {
   Actor,
-  LetterTemplate,
   Output,
   RawOutput,
   RawRegency,
@@ -21,17 +21,27 @@ function normalizeOutputs(raw: RawStep['output'], regency: RawRegency): Output[]
     if (typeof o === 'string') return { id: `output-${i + 1}`, name: o };
     const output: Output = { id: o.id, name: o.name };
     if (o.kind !== undefined) output.kind = o.kind;
-    if (o.template) {
-      let template: LetterTemplate | undefined;
-      if ('$ref' in o.template) {
-        const ref = o.template.$ref;
-        template = regency.letterTemplates?.find((t) => `regency#/letterTemplates/${t.id}` === ref)?.template;
-      } else template = o.template;
-      // The SOP names who initials its own letter (a shared regency template serves several units).
-      if (template) output.template = o.initials ? { ...template, initials: o.initials } : template;
-    }
+    const template = o.template && resolveTemplate(o.template, regency);
+    // The SOP names who initials its own letter (a shared regency template serves several units).
+    if (template) output.template = o.initials ? { ...template, initials: o.initials } : template;
     return output;
   });
+}
+
+function normalizeRejection(sop: RawSop, regency: RawRegency): SopDefinition['rejectionLetter'] {
+  const letter = sop.rejection?.letter;
+  const template = letter && resolveTemplate(letter.template, regency);
+  if (!letter || !template) return undefined;
+  return {
+    id: letter.id,
+    name: letter.name,
+    kind: 'letter',
+    template: {
+      ...template,
+      ...(letter.initials ? { initials: letter.initials } : {}),
+      ...(letter.signerRole ? { signerRole: letter.signerRole } : {}),
+    },
+  };
 }
 
 function normalizeRequirements(step: RawStep, sop: RawSop, regency: RawRegency): Requirement[] {
@@ -112,7 +122,7 @@ function normalizeStep(step: RawStep, index: number, sop: RawSop, regency: RawRe
 /** Builds the executable definition from a raw SOP that passed every check. */
 export function normalizeSop(sop: RawSop, regency: RawRegency, forms: ResolvedForms): SopDefinition {
   // caseData and forms are dropped: the normalised definition carries them resolved.
-  const { actors, steps, caseData: _caseData, forms: _forms, ...rest } = sop;
+  const { actors, steps, caseData: _caseData, forms: _forms, rejection: _rejection, ...rest } = sop;
   const normalizedActors: Actor[] = actors.map((a) => ({
     id: a.id,
     name: a.name,
@@ -125,6 +135,8 @@ export function normalizeSop(sop: RawSop, regency: RawRegency, forms: ResolvedFo
     steps: steps.map((s, i) => normalizeStep(s, i, sop, regency, forms)),
     caseData: forms.caseData,
   };
+  const rejectionLetter = normalizeRejection(sop, regency);
+  if (rejectionLetter) definition.rejectionLetter = rejectionLetter;
   const durationText = sop.serviceStandard?.duration;
   if (durationText !== undefined) {
     const parsed = parseDuration(durationText);

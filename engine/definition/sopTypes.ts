@@ -109,6 +109,8 @@ export interface RawSop {
   clock?: ClockKind;
   amounts?: Array<{ label: string; amount: number; per?: string; text?: string }>;
   retention?: { years: number };
+  /** What a rejection by hand (with a reason) issues: a letter prepared at once, then initialled and signed. */
+  rejection?: { letter: RawRejectionLetter };
   confidential?: boolean;
   documents?: DocumentType[];
   forms?: Array<{
@@ -160,6 +162,15 @@ export type RawRequirement =
 export type RawOutput =
   | string
   | { id: string; name: string; kind?: string; initials?: string[]; template?: LetterTemplate | { $ref: string } };
+
+/** The rejection letter as written: an output with a template, optionally its own signer and paraf. */
+export interface RawRejectionLetter {
+  id: string;
+  name: string;
+  template: LetterTemplate | { $ref: string };
+  initials?: string[];
+  signerRole?: string;
+}
 
 /** A decision branch. */
 export interface DecisionBranch {
@@ -367,9 +378,14 @@ export interface Actor {
 }
 
 /** The normalised SOP the engine executes: references resolved, times parsed, flow explicit. */
-export interface SopDefinition extends Omit<RawSop, 'actors' | 'steps' | 'caseData' | 'forms'> {
+export interface SopDefinition extends Omit<RawSop, 'actors' | 'steps' | 'caseData' | 'forms' | 'rejection'> {
   actors: Actor[];
   steps: Step[];
   caseData: ResolvedForm;
   duration?: Duration;
+  /** The letter a rejection by hand prepares (its template resolved). */
+  rejectionLetter?: Output & { template: LetterTemplate };
 }
+
+/** The pseudo step id under which a rejection letter is prepared and recorded (no step id can start with "_"). */
+export const REJECTION_STEP = '_penolakan';

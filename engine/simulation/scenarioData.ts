@@ -1,5 +1,6 @@
 import type { SopDefinition } from '../definition/sopTypes.ts';
 import type { Scenario } from './planScenarios.ts';
+import { withAgreeingNik } from './agreeingNik.ts';
 import { sampleValue, type SchemaNode } from './sampleValue.ts';
 import { satisfyCondition } from './satisfyCondition.ts';
 
@@ -58,5 +59,5 @@ export function wantedFactsFrom(
 export function formDataFor(schema: SchemaNode, wanted: Record<string, unknown>): Record<string, unknown> {
   const data = sampleValue(schema) as Record<string, unknown>;
   for (const [name, value] of Object.entries(wanted)) if (schema.properties?.[name]) data[name] = value;
-  return data;
+  return withAgreeingNik(data);
 }

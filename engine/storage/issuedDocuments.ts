@@ -28,3 +28,15 @@ export async function markDocumentRevoked(
   const row = rows[0];
   return row ? { caseId: row.case_id, number: row.number } : undefined;
 }
+
+/** The valid (not revoked) letter a case issued for one output: what `/lacak` may show of it. */
+export async function validIssuedLetter(
+  db: Knex,
+  caseId: string,
+  outputId: string,
+): Promise<{ title: string; number: string; issuedAt: string } | null> {
+  const doc = (await db('issued_documents')
+    .where({ case_id: caseId, output_id: outputId, status: 'valid' })
+    .first('title', 'number', 'issued_at')) as { title: string; number: string; issued_at: Date | string } | undefined;
+  return doc ? { title: doc.title, number: doc.number, issuedAt: new Date(doc.issued_at).toISOString() } : null;
+}

@@ -25,8 +25,8 @@ describe(`area scopes: a TKSK sees only cases addressed in their kecamatan (${da
       expect(r.status).toBe(201);
       return r.body.id;
     };
-    tenggarongCase = await open('Loa Ipuh', 'Tenggarong', '6402010101010011');
-    loaKuluCase = await open('Sungai Payang', 'Loa Kulu', '6402010101010012');
+    tenggarongCase = await open('Loa Ipuh', 'Tenggarong', '6402010102500011');
+    loaKuluCase = await open('Sungai Payang', 'Loa Kulu', '6402010102500012');
     const accounts: Array<[string, string[]]> = [
       ['tksk.tenggarong', ['64.02.06']],
       ['tksk.loakulu', ['64.02.02']],

@@ -69,18 +69,18 @@ describe(`the case on the page: sections, masking, reveal, joint answers, send-b
     const front = await test.as('kutai-kartanegara', 'staf-rehsos');
     const first = await front.post<CaseBody>('/api/cases', {
       sopId: 'bantuan-permakanan',
-      data: { ...kutaiApplicant, nik: '6402010101010031' },
+      data: { ...kutaiApplicant, nik: '6402010102500031' },
     });
     const second = await front.post<CaseBody>('/api/cases', {
       sopId: 'bantuan-permakanan',
-      data: { ...kutaiApplicant, nik: '6402010101010031' },
+      data: { ...kutaiApplicant, nik: '6402010102500031' },
     });
     expect([first.status, second.status]).toEqual([201, 201]);
     // The front desk holds the open task: it sees the numbers in full.
     const mine = await front.get<Sections>(`/api/cases/${second.body.id}/sections`);
     expect(mine.body.revealed).toBe(true);
     expect(mine.body.sections[0]!.fields.find((f) => f.key === 'nik')).toMatchObject({
-      text: '6402010101010031',
+      text: '6402010102500031',
       masked: false,
     });
     expect(mine.body.duplicates.map((d) => d.trackingCode)).toEqual([first.body.trackingCode]);
@@ -91,11 +91,11 @@ describe(`the case on the page: sections, masking, reveal, joint answers, send-b
     expect(read.body.revealed).toBe(false);
     const nik = read.body.sections.flatMap((s) => s.fields).find((f) => f.key === 'nik')!;
     expect(nik).toEqual({ key: 'nik', label: 'NIK', text: '••••••••••••0031', masked: true });
-    expect(JSON.stringify(read.body)).not.toContain('6402010101010031');
+    expect(JSON.stringify(read.body)).not.toContain('6402010102500031');
     const kk = read.body.sections.flatMap((s) => s.fields).find((f) => f.key === 'kkNumber')!;
     expect(kk.masked).toBe(true);
     const revealed = await kabid.post<{ value: string }>(`/api/cases/${second.body.id}/reveal`, { field: 'nik' });
-    expect(revealed.body.value).toBe('6402010101010031');
+    expect(revealed.body.value).toBe('6402010102500031');
     expect((await kabid.post(`/api/cases/${second.body.id}/reveal`, { field: 'fullName' })).status).toBe(400);
     const kadis = await test.as('kutai-kartanegara', 'kepala-dinas');
     const log = await kadis.get<{ entries: Array<{ action: string; detail: Record<string, unknown> | null }> }>(
@@ -109,7 +109,7 @@ describe(`the case on the page: sections, masking, reveal, joint answers, send-b
     let kase = (
       await front.post<CaseBody>('/api/cases', {
         sopId: 'bantuan-permakanan',
-        data: { ...kutaiApplicant, nik: '6402010101010032' },
+        data: { ...kutaiApplicant, nik: '6402010102500032' },
       })
     ).body;
     const complete = async (role: string, body: Record<string, unknown>) => {
@@ -146,7 +146,7 @@ describe(`the case on the page: sections, masking, reveal, joint answers, send-b
     let kase = (
       await front.post<CaseBody>('/api/cases', {
         sopId: 'bantuan-permakanan',
-        data: { ...kutaiApplicant, nik: '6402010101010033' },
+        data: { ...kutaiApplicant, nik: '6402010102500033' },
       })
     ).body;
     const ktp = await front.request<{ id: string }>(
@@ -205,7 +205,7 @@ describe(`the case on the page: sections, masking, reveal, joint answers, send-b
     const staff = await test.as('kutai-kartanegara', 'staf-rehsos');
     const opened = await staff.post<CaseBody>('/api/cases', {
       sopId: 'alat-bantu-aksesibilitas',
-      data: { ...kutaiApplicant, nik: '6402010101010034' },
+      data: { ...kutaiApplicant, nik: '6402010102500034' },
     });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const upload = await staff.request<{ mediaType: string }>(

@@ -13,7 +13,7 @@ import { migrateToLatest } from '../../engine/storage/migrate.ts';
 import { openDatabase } from '../../engine/storage/database.ts';
 import { databaseLabel, freshDatabase } from '../support/testDatabase.ts';
 
-const NIK = '6402010101010001';
+const NIK = '6402010102500001';
 
 /** A logger writing JSON lines into an array, with the server's redaction rules. */
 function capturedLogger() {

@@ -65,7 +65,7 @@ describe(`a service step calls SIKS-NG through its connector, with manual fallba
         nik,
         kkNumber: '6107010101010002',
         fullName: 'Maria',
-        birthDate: '1960-05-01',
+        birthDate: '2001-01-01',
         village: 'Bumi Emas',
         district: 'Bengkayang',
         requestType: 'Pendaftaran baru PBI JK',

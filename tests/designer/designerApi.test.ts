@@ -161,7 +161,7 @@ describe(`designer API (${databaseLabel})`, () => {
     const staff = await test.as(REGENCY, 'petugas-pengaduan');
     const opened = await staff.post<{ id: string; tasks: Array<{ id: string }> }>('/api/cases', {
       sopId: 'layanan-uji',
-      data: { fullName: 'Budi', nik: '6402010101010009' },
+      data: { fullName: 'Budi', nik: '6402010102500009' },
     });
     expect(opened.status).toBe(201);
   });

@@ -133,7 +133,7 @@ describe('migrate command (pure engine)', () => {
     const started = await applyCommand(
       v1,
       undefined,
-      { type: 'start', caseId: 'c1', data: { fullName: 'Budi', nik: '6402010101010009' } },
+      { type: 'start', caseId: 'c1', data: { fullName: 'Budi', nik: '6402010102500009' } },
       context(0),
     );
     if (!started.ok) throw new Error(started.error.message);

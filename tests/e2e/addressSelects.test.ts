@@ -74,7 +74,7 @@ describe('case forms: kecamatan → desa/kelurahan as cascading selects from the
   });
 
   it('the case stores the official names, so the TKSK of Kecamatan Loa Kulu (area 64.02.02) sees it and Tenggarong’s does not', async () => {
-    await page.fill('#root_nik', '6402020101010031');
+    await page.fill('#root_nik', '6402020102500031');
     await page.fill('#root_kkNumber', '6402020101010032');
     await page.fill('#root_fullName', 'Siti Aminah');
     await page.fill('#root_birthDate', '01/02/1950');

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kubeGroup } from '../support/kubeGroup.ts';
 import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
 import { screenshot } from '../support/browser.ts';
 import { kutaiApplicant, permakananFirstStepChecklist } from '../support/kutaiApplicant.ts';
@@ -28,7 +29,7 @@ describe('the case on the page, joint steps and send-back in the staff app', () 
   const errors: string[] = [];
 
   /** A page of its own browser context (its own cookies), signed in as `<kutai-kartanegara>.<role>`. */
-  async function signedIn(role: string, width = 1280): Promise<Page> {
+  async function signedIn(role: string, width = 1280, regency = 'kutai-kartanegara'): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height: 800 } });
     contexts.push(context);
     const page = await context.newPage();
@@ -39,7 +40,7 @@ describe('the case on the page, joint steps and send-back in the staff app', () 
     });
     await page.goto(`${test.server.url}/`);
     await page.waitForSelector('#username');
-    await page.fill('#username', `kutai-kartanegara.${role}`);
+    await page.fill('#username', `${regency}.${role}`);
     await page.fill('#password', DEMO_PASSWORD);
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=user-name]');
@@ -100,7 +101,7 @@ describe('the case on the page, joint steps and send-back in the staff app', () 
   });
 
   it('two people on one joint step, in two browsers: each answer is theirs, the decider decides, the disagreement is flagged', async () => {
-    const kase = await caseAtAssessment('6402015804580001');
+    const kase = await caseAtAssessment('6402010102500021');
     const staff = await signedIn('staf-rehsos');
     const tksk = await signedIn('tksk');
     const staffTask = kase.tasks.find((t) => t.status === 'open' && t.role === 'staf-rehsos')!;
@@ -109,7 +110,7 @@ describe('the case on the page, joint steps and send-back in the staff app', () 
     await tksk.goto(`${test.server.url}/kasus/${kase.id}/tugas/${tkskTask.id}`);
     // The staff member works on the case: the applicant's data, NIK in full, and who decides.
     await staff.waitForSelector('[data-testid=case-data]');
-    await expect(staff.locator('[data-testid=field-nik]').innerText()).resolves.toContain('6402015804580001');
+    await expect(staff.locator('[data-testid=field-nik]').innerText()).resolves.toContain('6402010102500021');
     await expect(staff.locator('[data-testid=joint-info]').innerText()).resolves.toContain(
       'keputusan Anda yang berlaku',
     );
@@ -154,7 +155,7 @@ describe('the case on the page, joint steps and send-back in the staff app', () 
   });
 
   it('a reader sees NIK masked, "Tampilkan" shows it (logged), and a PDF scan opens inside the app', async () => {
-    const kase = await caseAtAssessment('6402010101010041');
+    const kase = await caseAtAssessment('6402010102500041');
     const kabid = await signedIn('kabid-rehsos');
     await kabid.goto(`${test.server.url}/kasus/${kase.id}`);
     await kabid.waitForSelector('[data-testid=case-data]');
@@ -162,7 +163,7 @@ describe('the case on the page, joint steps and send-back in the staff app', () 
     await shoot(kabid, '04-case-masked');
     await kabid.click('[data-testid=field-nik] button:has-text("Tampilkan")');
     await kabid.waitForFunction(() =>
-      document.querySelector('[data-testid=field-nik]')?.textContent?.includes('6402010101010041'),
+      document.querySelector('[data-testid=field-nik]')?.textContent?.includes('6402010102500041'),
     );
     await kabid.click('[data-testid=case-documents] button:has-text("Lihat")');
     await kabid.waitForSelector('[data-testid=document-preview] canvas');
@@ -180,12 +181,51 @@ describe('the case on the page, joint steps and send-back in the staff app', () 
     expect(log.body.entries.filter((e) => e.action === 'reveal').length).toBe(1);
   });
 
+  it('a household list: each member NIK masked, "Tampilkan" reveals only that one, logged by its path', async () => {
+    const front = await test.as('bangkalan', 'petugas-piket');
+    const opened = await front.post<{ id: string }>('/api/cases', { sopId: 'rekomendasi-kube', data: kubeGroup });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const kadis = await signedIn('kepala-dinas', 1280, 'bangkalan');
+    await kadis.goto(`${test.server.url}/kasus/${opened.body.id}`);
+    await kadis.waitForSelector('[data-testid="part-members/1/nik"]');
+    await expect(kadis.locator('[data-testid="part-members/1/nik"]').innerText()).resolves.toContain('••••0003');
+    await kadis.click('[data-testid="part-members/1/nik"] button:has-text("Tampilkan")');
+    await kadis.waitForFunction(() =>
+      document.querySelector('[data-testid="part-members/1/nik"]')?.textContent?.includes('3526014703850003'),
+    );
+    // The other member stays masked.
+    await expect(kadis.locator('[data-testid="part-members/0/nik"]').innerText()).resolves.toContain('••••0001');
+    await kadis.locator('[data-testid=field-members]').scrollIntoViewIfNeeded();
+    await shoot(kadis, '07-members-one-revealed');
+    const log = await (
+      await test.as('bangkalan', 'kepala-dinas')
+    ).get<{ entries: Array<{ action: string; detail: Record<string, unknown> | null }> }>(
+      `/api/audit/cases/${opened.body.id}/access`,
+    );
+    expect(log.body.entries.filter((e) => e.action === 'reveal').map((e) => e.detail?.field)).toEqual([
+      'members/1/nik',
+    ]);
+  });
+
+  it('the start form says at the NIK when it disagrees with the birth date, before sending', async () => {
+    const front = await signedIn('staf-rehsos');
+    await front.goto(`${test.server.url}/layanan/bantuan-permakanan/mulai`);
+    await front.waitForSelector('#root_nik');
+    await front.fill('#root_nik', '6402010102500001');
+    await front.fill('#root_birthDate', '02/02/1950');
+    await front.click('button:has-text("Buka kasus")');
+    await front.waitForSelector('[data-testid=error-summary]');
+    const summary = await front.locator('[data-testid=error-summary]').innerText();
+    expect(summary).toContain('tidak sama dengan tanggal lahir yang diisi');
+    await shoot(front, '08-nik-birth-date-disagree');
+  });
+
   it('a send-back keeps its message: inbox mark, reason and kept ticks on the task, documents to bring on /lacak', async () => {
     const front = await test.as('kutai-kartanegara', 'staf-rehsos');
     let kase = (
       await front.post<CaseBody>('/api/cases', {
         sopId: 'bantuan-permakanan',
-        data: { ...kutaiApplicant, nik: '6402010101010042' },
+        data: { ...kutaiApplicant, nik: '6402010102500042' },
       })
     ).body;
     const first = kase.tasks.find((t) => t.status === 'open')!;

@@ -59,15 +59,15 @@ describe('runtime UI: prepare → paraf → sign → verify a letter', () => {
     await test?.stop();
   });
 
-  async function loginAs(role: string): Promise<void> {
+  async function loginAs(role: string, kase = caseId, waitFor = '[data-testid=output-sk-penerima]'): Promise<void> {
     await browser.clearCookies();
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${test.server.url}/kasus/${caseId}`);
+    await page.goto(`${test.server.url}/kasus/${kase}`);
     await page.waitForSelector('#username');
     await page.fill('#username', `${REGENCY}.${role}`);
     await page.fill('#password', DEMO_PASSWORD);
     await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=output-sk-penerima]');
+    await page.waitForSelector(waitFor);
   }
 
   it('staff prepare a preview, the Kabid initials, the Kepala Dinas signs; the QR page proves the file', async () => {
@@ -140,6 +140,48 @@ describe('runtime UI: prepare → paraf → sign → verify a letter', () => {
     await page.waitForSelector('[data-testid=check-result]:has-text("BUKAN")');
     await page.setViewportSize({ width: 390, height: 800 });
     await screenshot(page, SUITE, '07-verify-altered-390');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('a rejection with a reason issues the rejection letter: paraf, signature, and /lacak says it was issued', async () => {
+    const started = await (
+      await test.as(REGENCY, 'staf-rehsos')
+    ).post<CaseBody & { trackingCode: string }>('/api/cases', {
+      sopId: 'bantuan-permakanan',
+      data: { ...kutaiApplicant, fullName: 'Siti Rahmah' },
+    });
+    const reason = 'Pemohon sudah menerima bantuan permakanan dari program provinsi.';
+    await loginAs('kabid-rehsos', started.body.id, '[data-testid=case-reject]');
+    await page.click('[data-testid=case-reject]');
+    await page.fill('dialog[open] textarea', reason);
+    await screenshot(page, SUITE, '08-reject-dialog-kabid');
+    await page.click('dialog[open] [data-testid=confirm-yes]');
+    const output = '[data-testid=output-surat-penolakan]';
+    // The rejection prepared the letter at once: the Kabid's paraf is next.
+    await page.waitForSelector(`${output} button:has-text("Paraf")`);
+    await page.click(`${output} button:has-text("Paraf")`);
+    await page.waitForSelector(`${output} :text("Menunggu tanda tangan Kepala Dinas Sosial")`);
+    await screenshot(page, SUITE, '09-rejection-letter-initialled');
+
+    await loginAs('kepala-dinas', started.body.id, output);
+    await page.click(`${output} button:has-text("Tandatangani")`);
+    await page.click('dialog[open] [data-testid=confirm-yes]');
+    await page.waitForSelector(`${output} :text("Bertanda tangan elektronik")`);
+    const number = (await page.locator(output).innerText()).match(/400\.9\/\d{3}\/TOLAK\/DINSOS\/REHSOS\/\d{4}/)?.[0];
+    expect(number).toBeTruthy();
+    await screenshot(page, SUITE, '10-rejection-letter-signed');
+
+    await browser.clearCookies();
+    await page.goto(`${test.server.url}/lacak/${started.body.trackingCode}`);
+    await page.waitForSelector('[data-testid=public-rejection-letter]');
+    expect(await page.locator('[data-testid=public-rejection]').innerText()).toContain(reason);
+    expect(await page.locator('[data-testid=public-rejection-letter]').innerText()).toContain(number!);
+    expect(await page.locator('[data-testid=public-complaints]').innerText()).toContain('SP4N-LAPOR!');
+    expect(await page.locator('body').innerText()).not.toContain('Siti Rahmah');
+    await screenshot(page, SUITE, '11-lacak-rejection-1280');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await screenshot(page, SUITE, '12-lacak-rejection-390');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(consoleErrors).toEqual([]);
   });

@@ -18,7 +18,7 @@ describe('runtime UI: the notification bell in the staff header', () => {
     test = await startTestServer();
     // Two cases waiting for the head of office: two "new task" notifications in the bell.
     const staff = await test.as('kutai-kartanegara', 'staf-rehsos');
-    for (const nik of ['6402010101010001', '6402010101010011']) {
+    for (const nik of ['6402010102500001', '6402010102500011']) {
       const opened = await staff.post<{ tasks: TaskState[] }>('/api/cases', {
         sopId: 'bantuan-permakanan',
         data: { ...kutaiApplicant, nik },
@@ -87,7 +87,7 @@ describe('runtime UI: the notification bell in the staff header', () => {
         nik: '6107010101010001',
         kkNumber: '6107010101010002',
         fullName: 'Maria',
-        birthDate: '1960-05-01',
+        birthDate: '2001-01-01',
         village: 'Bumi Emas',
         district: 'Bengkayang',
         requestType: 'Pendaftaran baru PBI JK',

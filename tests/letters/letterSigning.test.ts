@@ -16,7 +16,7 @@ import { pdfSignatures } from '../support/pdfTools.ts';
 import { databaseLabel } from '../support/testDatabase.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
-const NIK = '6402010101019999';
+const NIK = '6402010102509999';
 const PASSPHRASE = 'rahasia-bsre';
 
 /**

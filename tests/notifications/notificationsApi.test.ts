@@ -131,7 +131,7 @@ describe(`notifications through the API: e-mail, WhatsApp and the staff bell (${
     // Case B: consent by WhatsApp; found not eligible (ditolak by the rule).
     let b = await startCase({
       ...kutaiApplicant,
-      nik: '6402010101010077',
+      nik: '6402010102500077',
       kkNumber: '6402010101010078',
       notificationConsent: true,
       notificationChannel: 'whatsapp',
@@ -143,7 +143,7 @@ describe(`notifications through the API: e-mail, WhatsApp and the staff bell (${
     expect(b.status).toBe('rejected');
 
     // Case C: a phone number but no consent: nothing is sent to the applicant.
-    await startCase({ ...kutaiApplicant, nik: '6402010101010099', phone: '081299999999', notificationChannel: 'sms' });
+    await startCase({ ...kutaiApplicant, nik: '6402010102500099', phone: '081299999999', notificationChannel: 'sms' });
 
     const first = await sendAll();
     expect(first.failed + first.dead).toBe(0);
@@ -179,9 +179,9 @@ describe(`notifications through the API: e-mail, WhatsApp and the staff bell (${
     for (const secret of [
       kutaiApplicant.nik,
       kutaiApplicant.kkNumber,
-      '6402010101010077',
-      '6402010101010078',
-      '6402010101010099',
+      '6402010102500077',
+      '6402010102500078',
+      '6402010102500099',
     ])
       expect(everything).not.toContain(secret);
     expect(back!.text).toContain('[disamarkan]');

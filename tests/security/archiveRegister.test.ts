@@ -83,7 +83,7 @@ describe(`archive control register (Lampiran II.D.3) (${databaseLabel})`, () => 
     expect(overdue.body.requests.map((r) => [r.id, r.overdue, r.trackingCode?.startsWith('ALR-')])).toEqual([
       [id, true, true],
     ]);
-    expect(JSON.stringify(overdue.body)).not.toMatch(/Siti|6402010101010001/);
+    expect(JSON.stringify(overdue.body)).not.toMatch(/Siti|6402010102500001/);
     expect(
       (await (await test.as('kutai-kartanegara', 'staf-dayasos')).get<Many>('/api/archive-requests?overdue=true')).body
         .requests,

@@ -100,7 +100,7 @@ describe(`retention: closed cases past their SOP's retention lose personal data,
       registeredInDtsen: false,
     });
     expect(after.status).toBe('completed');
-    expect(JSON.stringify(after)).not.toMatch(/6402010101010001|6402010101010002|Siti|Mawar|081234567890|Loa Ipuh/);
+    expect(JSON.stringify(after)).not.toMatch(/6402010102500001|6402010102500002|Siti|Mawar|081234567890|Loa Ipuh/);
     const untouched = (await kabid.get<CaseBody>(`/api/cases/${running.id}`)).body;
     // Still there, shown masked to a reader who does not work on the case.
     expect(untouched.data.nik).toBe(`${'•'.repeat(12)}${NIK.slice(-4)}`);
@@ -130,7 +130,7 @@ describe(`retention: closed cases past their SOP's retention lose personal data,
       eventsBefore.map((e) => [e.seq, e.type, e.at, e.stepId, e.taskId, e.by.userId]),
     );
     expect(events.at(-1)).toMatchObject({ type: 'case.anonymised', by: { userId: 'sistem' } });
-    expect(JSON.stringify(events)).not.toMatch(/6402010101010001|Siti Aminah|nilai "/);
+    expect(JSON.stringify(events)).not.toMatch(/6402010102500001|Siti Aminah|nilai "/);
     const completed = events.find((e) => e.type === 'task.completed')!;
     expect(completed.payload).toMatchObject({ checklist: firstChecklist });
     expect(completed.payload).not.toHaveProperty('note');

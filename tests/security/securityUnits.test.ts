@@ -164,7 +164,7 @@ describe('anonymisation rules (pure)', () => {
     expect(fieldFate(undefined)).toBe('remove');
     const result = statisticalData(
       {
-        nik: '6402010101010001',
+        nik: '6402010102500001',
         fullName: 'Siti',
         birthDate: '1950-02-01',
         targetCategory: 'Lanjut Usia',
@@ -189,7 +189,7 @@ describe('anonymisation rules (pure)', () => {
       formData: { fullName: 'Siti', findings: 'x' },
       checklist: { ktp: true },
       note: 'Siti, HP 081234567890',
-      reason: 'NIK 6402010101010001 ganda',
+      reason: 'NIK 6402010102500001 ganda',
       outcome: 'ditolak',
       criteria: [{ id: 'usia', passed: true, explanations: ['Usia 75'] }],
       tasks: [{ id: 't1', dueAt: '2025-01-01' }],
@@ -269,24 +269,24 @@ describe('no personal data or internals in logs and error responses', () => {
     const logger = createLogger('info', stream);
     logger.info(
       {
-        nik: '6402010101010001',
+        nik: '6402010102500001',
         data: { fullName: 'Siti' },
-        case: { applicantNik: '6402010101010001', id: 'c1' },
+        case: { applicantNik: '6402010102500001', id: 'c1' },
         password: 'x',
         count: 3,
       },
       'uji',
     );
-    expect(lines.join('')).not.toMatch(/6402010101010001|Siti|"password"/);
+    expect(lines.join('')).not.toMatch(/6402010102500001|Siti|"password"/);
     expect(lines.join('')).toMatch(/"count":3/);
     expect(lines.join('')).toMatch(/"id":"c1"/);
   });
 
   it('an unexpected error is logged with number runs masked and without driver detail, and answered without a stack', () => {
     const { lines, stream } = capture();
-    const error = Object.assign(new Error('duplicate key value for 6402010101010001'), {
+    const error = Object.assign(new Error('duplicate key value for 6402010102500001'), {
       code: '23505',
-      detail: 'Key (applicant_nik)=(6402010101010001) already exists.',
+      detail: 'Key (applicant_nik)=(6402010102500001) already exists.',
     });
     expect(safeErrorForLog(error)).toMatchObject({
       code: '23505',
@@ -319,7 +319,7 @@ describe('no personal data or internals in logs and error responses', () => {
     expect(status).toBe(500);
     expect(JSON.stringify(sent)).not.toMatch(/stack|6402|duplicate|at /);
     expect(JSON.stringify(sent)).toContain(headers['x-correlation-id']);
-    expect(lines.join('')).not.toMatch(/6402010101010001|applicant_nik/);
+    expect(lines.join('')).not.toMatch(/6402010102500001|applicant_nik/);
     expect(lines.join('')).toMatch(/23505/);
   });
 });

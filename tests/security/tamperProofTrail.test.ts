@@ -23,7 +23,7 @@ import { createSplitLogins, type SplitLogins } from './support/splitLogins.ts';
 
 const HOME = 'kutai-kartanegara';
 const OTHER = 'bangkalan';
-const NIK = '6402010101010001';
+const NIK = '6402010102500001';
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 const TRAILS = ['case_events', 'access_log', 'account_events'];
 

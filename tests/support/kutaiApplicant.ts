@@ -1,6 +1,6 @@
 /** Case data of an elderly Kutai Kartanegara applicant, valid for bantuan-permakanan. */
 export const kutaiApplicant = {
-  nik: '6402010101010001',
+  nik: '6402010102500001',
   kkNumber: '6402010101010002',
   fullName: 'Siti',
   birthDate: '1950-02-01',

@@ -13,6 +13,7 @@ import {
   type ValidatorType,
 } from '@rjsf/utils';
 import { fieldErrorMessage, type FieldError, type FormLanguage } from '../../engine/core/formErrorMessages.ts';
+import { nikAgreementErrors } from '../../engine/core/identity/nikAgreement.ts';
 
 type FormData = Record<string, unknown>;
 
@@ -59,7 +60,11 @@ export function fieldErrorFromUnit(unit: OutputUnit, schema: RJSFSchema): FieldE
 }
 
 function toRjsfError(unit: OutputUnit, schema: RJSFSchema, language: FormLanguage): RJSFValidationError {
-  const field = fieldErrorFromUnit(unit, schema);
+  return fieldToRjsf(fieldErrorFromUnit(unit, schema), unit.keywordLocation, language);
+}
+
+function fieldToRjsf(field: FieldError, schemaPath: string, language: FormLanguage): RJSFValidationError {
+  const unit = { keyword: field.keyword, keywordLocation: schemaPath };
   const segments = field.path.split('/').filter(Boolean);
   const property = segments.length === 0 ? '' : `.${segments.join('.')}`;
   const params: Record<string, unknown> = { [unit.keyword]: field.value };
@@ -103,6 +108,8 @@ export function createNoEvalValidator(language: FormLanguage): ValidatorType<For
       uiSchema?: UiSchema<FormData>,
     ): ValidationData<FormData> {
       let errors = rawErrors(schema, formData).map((e) => toRjsfError(e, schema, language));
+      // A NIK that disagrees with the same person's birth date or sex: the server's check, said the same way.
+      for (const field of nikAgreementErrors(formData ?? {})) errors.push(fieldToRjsf(field, 'nik', language));
       if (transformErrors) errors = transformErrors(errors, uiSchema);
       const result: ValidationData<FormData> = { errors, errorSchema: toErrorSchema<FormData>(errors) };
       if (!customValidate) return result;

@@ -47,6 +47,7 @@ const SECTIONS: Record<Exclude<Section, 'steps'>, string[]> = {
     'serviceStandard',
     'amounts',
     'retention',
+    'rejection',
     'confidential',
   ],
 };
@@ -61,6 +62,7 @@ const UI: Record<string, UiSchema> = {
     eligibility: { criteria: { items: { rule: yamlField } } },
     derivedFacts: {},
     serviceStandard: yamlField,
+    rejection: { letter: { template: yamlField } },
   },
   step: {
     'ui:order': [

@@ -41,13 +41,27 @@ export const caseDataRoutes: RouteSpec[] = [
     policy: { action: 'case.read', log: 'reveal' },
     responses: { 200: 'Nilai lengkap', 400: 'Bukan isian NIK/KK', 401: 'Belum masuk', 404: 'Tidak ada' },
     handler: async ({ db, user, access, params, body }) => {
-      if (!isIdentityField(body.field))
-        throw new AppError('VALIDATION_FAILED', 'Hanya NIK atau nomor KK yang dapat ditampilkan di sini.', '/field');
+      // `nik`, or one member's number inside a list: `householdMembers/2/nik`.
+      const path = /^([A-Za-z][A-Za-z0-9_]*)(?:\/(\d{1,4})\/([A-Za-z][A-Za-z0-9_]*))?$/.exec(body.field);
+      const leaf = path?.[3] ?? path?.[1];
+      if (!path || !leaf || !isIdentityField(leaf))
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'Hanya NIK atau nomor KK yang dapat ditampilkan di sini (mis. "nik" atau "anggota/0/nik").',
+          '/field',
+        );
       const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
       const source =
         body.taskId !== undefined ? stored.state.tasks.find((t) => t.id === body.taskId)?.formData : stored.state.data;
-      const value = source?.[body.field];
+      const top = source?.[path[1]!];
+      const item = path[2] !== undefined && Array.isArray(top) ? (top[Number(path[2])] as unknown) : undefined;
+      const value =
+        path[2] === undefined
+          ? top
+          : item !== null && typeof item === 'object'
+            ? (item as Record<string, unknown>)[path[3]!]
+            : undefined;
       if (typeof value !== 'string') throw new AppError('NOT_FOUND', 'Isian ini tidak ada pada kasus.', '/field');
       return {
         body: { field: body.field, value },

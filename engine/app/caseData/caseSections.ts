@@ -6,6 +6,33 @@ import type { RegencyRegions } from '../../regions/regionData.ts';
 import { deciderOf } from '../../core/flow/jointStep.ts';
 import { displayValue } from './displayValue.ts';
 
+/** The parts of each record of a list field, masked one by one; the path names one value (`members/1/nik`). */
+function itemsOf(
+  key: string,
+  property: Record<string, unknown> | undefined,
+  value: unknown,
+  reveal: boolean,
+  regions: RegencyRegions | undefined,
+): SectionField['items'] {
+  if (!Array.isArray(value) || !value.some((v) => v !== null && typeof v === 'object' && !Array.isArray(v)))
+    return undefined;
+  const itemProps = ((property?.items as Record<string, unknown> | undefined)?.properties ?? {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
+  return value.map((item, i) =>
+    Object.entries(item !== null && typeof item === 'object' ? (item as Record<string, unknown>) : {}).map(([k, v]) => {
+      const title = itemProps[k]?.title;
+      return {
+        key: k,
+        label: typeof title === 'string' ? title : k,
+        ...displayValue(k, v, { reveal, regions }),
+        path: `${key}/${i}/${k}`,
+      };
+    }),
+  );
+}
+
 /** A block of the case page: the applicant's data by form section, or one step's answers and who gave them. */
 export type CaseSection = Static<typeof CaseSectionSchema>;
 
@@ -35,7 +62,8 @@ function fieldsOf(
     .map((key) => {
       const title = schema.properties[key]?.title;
       const shown = displayValue(key, data[key], { reveal, regions });
-      return { key, label: typeof title === 'string' ? title : key, ...shown };
+      const items = itemsOf(key, schema.properties[key], data[key], reveal, regions);
+      return { key, label: typeof title === 'string' ? title : key, ...shown, ...(items ? { items } : {}) };
     });
 }
 

@@ -1,5 +1,11 @@
 import type { Knex } from 'knex';
-import type { LetterTemplate, RawRegency, SopDefinition } from '../../definition/sopTypes.ts';
+import {
+  REJECTION_STEP,
+  type LetterTemplate,
+  type Output,
+  type RawRegency,
+  type SopDefinition,
+} from '../../definition/sopTypes.ts';
 import { loadCase, loadEvents, type StoredCase } from '../../storage/caseRepository.ts';
 import { getRegency, getVersionById, type RegencySnapshot } from '../../storage/definitionRepository.ts';
 import { AppError } from '../appErrors.ts';
@@ -16,6 +22,15 @@ export interface LetterContext {
   events: Awaited<ReturnType<typeof loadEvents>>;
 }
 
+/** The output of that id and the step producing it; the rejection letter belongs to REJECTION_STEP. */
+export function outputOf(definition: SopDefinition, outputId: string): { stepId: string; output: Output } | undefined {
+  if (definition.rejectionLetter?.id === outputId)
+    return { stepId: REJECTION_STEP, output: definition.rejectionLetter };
+  const step = definition.steps.find((s) => s.outputs.some((o) => o.id === outputId));
+  const output = step?.outputs.find((o) => o.id === outputId);
+  return step && output ? { stepId: step.id, output } : undefined;
+}
+
 /** Loads a case's output with its template, refusing outputs without one or whose step is not done yet. */
 export async function loadLetterContext(
   db: Knex,
@@ -30,12 +45,18 @@ export async function loadLetterContext(
   const version = await getVersionById(db, regencyId, stored.versionId);
   if (!version) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
   const definition = version.definition;
-  const step = definition.steps.find((s) => s.outputs.some((o) => o.id === outputId));
-  const output = step?.outputs.find((o) => o.id === outputId);
-  if (!step || !output) throw new AppError('NOT_FOUND', 'Keluaran tidak ada pada SOP ini.', '/outputId');
+  const found = outputOf(definition, outputId);
+  if (!found) throw new AppError('NOT_FOUND', 'Keluaran tidak ada pada SOP ini.', '/outputId');
+  const { stepId, output } = found;
   if (!output.template) throw new AppError('UNPROCESSABLE', 'Keluaran ini tidak memiliki templat surat.');
   const events = await loadEvents(db, regencyId, caseId);
-  if (requireProduced && !events.some((e) => e.type === 'step.completed' && e.stepId === step.id))
+  if (requireProduced && stepId === REJECTION_STEP && !events.some((e) => e.type === 'case.rejected'))
+    throw new AppError('UNPROCESSABLE', 'Surat penolakan baru dapat disiapkan setelah permohonan ditolak.');
+  if (
+    requireProduced &&
+    stepId !== REJECTION_STEP &&
+    !events.some((e) => e.type === 'step.completed' && e.stepId === stepId)
+  )
     throw new AppError('UNPROCESSABLE', 'Langkah yang menghasilkan dokumen ini belum selesai.');
   const regency = await getRegency(db, regencyId);
   if (!regency) throw new AppError('INTERNAL', 'Konfigurasi kabupaten tidak ditemukan.');
@@ -44,7 +65,7 @@ export async function loadLetterContext(
     definition,
     snapshot: version.regencySnapshot,
     regency,
-    stepId: step.id,
+    stepId,
     outputName: output.name,
     template: output.template,
     events,

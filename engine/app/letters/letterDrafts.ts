@@ -6,6 +6,8 @@ import { isEmptyValue, lookupValue } from '../outputs/renderLetterBody.ts';
 import { loadLetterContext, type LetterContext } from './letterContext.ts';
 import type { Initial } from './letterLayout.ts';
 import { letterSnapshot } from './letterSnapshot.ts';
+import { complaintChannels } from './complaintChannels.ts';
+import { REJECTION_STEP } from '../../definition/sopTypes.ts';
 import { roleAuthority } from './signerAuthority.ts';
 
 /** A letter being prepared: its frozen values, the paraf given so far and who still has to act. */
@@ -65,12 +67,19 @@ export async function openDraftOf(db: Knex, caseId: string, outputId: string): P
   return row ? toDraft(row) : undefined;
 }
 
+/** The reason of the case's last rejection by hand. */
+function rejectionReasonOf(events: LetterContext['events']): string {
+  const last = events.filter((e) => e.type === 'case.rejected').at(-1);
+  return last?.type === 'case.rejected' ? last.payload.reason : '';
+}
+
 /**
  * The values a letter is filled from: the case data of the producing step's moment, the step-scoped
  * entries under `steps.<stepId>`, and the service facts. Required placeholders must hold a value.
  */
 export function draftValues(context: LetterContext): Record<string, unknown> {
-  const snap = letterSnapshot(context.stored.state.data, context.events, context.stepId);
+  const rejection = context.stepId === REJECTION_STEP;
+  const snap = letterSnapshot(context.stored.state.data, context.events, rejection ? undefined : context.stepId);
   const values: Record<string, unknown> = {
     ...snap.data,
     steps: snap.steps,
@@ -78,6 +87,15 @@ export function draftValues(context: LetterContext): Record<string, unknown> {
     trackingCode: context.stored.trackingCode,
     officeName: context.snapshot.office.name,
     regencyName: context.snapshot.name,
+    ...(rejection
+      ? {
+          rejectionReason: rejectionReasonOf(context.events),
+          complaintChannels: complaintChannels(context.definition, context.snapshot)
+            // "…melalui :" introduces the next item; other items are alternatives.
+            .map((c, i, all) => (i === all.length - 1 || /:\s*$/.test(c) ? c : `${c.replace(/[;.]\s*$/, '')};`))
+            .join(' '),
+        }
+      : {}),
   };
   for (const field of context.template.required ?? [])
     if (isEmptyValue(lookupValue(values, field)))

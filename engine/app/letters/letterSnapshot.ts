@@ -16,11 +16,12 @@ export interface LetterSnapshot {
 export function letterSnapshot(
   currentData: Record<string, unknown>,
   events: readonly StoredEvent[],
-  stepId: string,
+  /** Undefined: the data as it stands now (a rejection letter, written when the case ends). */
+  stepId: string | undefined,
 ): LetterSnapshot {
-  let cut = -1;
+  let cut = stepId === undefined ? events.length - 1 : -1;
   events.forEach((e, i) => {
-    if (e.type === 'step.completed' && e.stepId === stepId) cut = i;
+    if (stepId !== undefined && e.type === 'step.completed' && e.stepId === stepId) cut = i;
   });
   const openingFields = new Set<string>();
   const before: Record<string, unknown> = {};

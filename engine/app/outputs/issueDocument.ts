@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Output, SopDefinition } from '../../definition/sopTypes.ts';
+import { REJECTION_STEP, type Output, type SopDefinition } from '../../definition/sopTypes.ts';
 import { getRegency, getVersionById } from '../../storage/definitionRepository.ts';
 import { loadCase, loadEvents } from '../../storage/caseRepository.ts';
 import { AppError } from '../appErrors.ts';
@@ -28,7 +28,10 @@ export interface CaseOutput {
 }
 
 function outputsOf(definition: SopDefinition): Array<{ stepId: string; output: Output }> {
-  return definition.steps.flatMap((s) => s.outputs.map((output) => ({ stepId: s.id, output })));
+  const outputs = definition.steps.flatMap((s) => s.outputs.map((output) => ({ stepId: s.id, output })));
+  // The rejection letter is listed once the case has been rejected by hand.
+  const rejection = definition.rejectionLetter;
+  return rejection ? [...outputs, { stepId: REJECTION_STEP, output: rejection }] : outputs;
 }
 
 /** Lists the outputs of a case's SOP version: produced or not yet, issuable or not, and issued documents. */
@@ -39,6 +42,7 @@ export async function listCaseOutputs(db: Knex, user: AuthUser, caseId: string):
   if (!version) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
   const events = await loadEvents(db, user.regencyId, caseId);
   const completedSteps = new Set(events.filter((e) => e.type === 'step.completed').map((e) => e.stepId));
+  if (events.some((e) => e.type === 'case.rejected')) completedSteps.add(REJECTION_STEP);
   const rows = (await db('issued_documents').where({
     case_id: caseId,
     regency_id: user.regencyId,
@@ -59,6 +63,7 @@ export async function listCaseOutputs(db: Knex, user: AuthUser, caseId: string):
     role !== undefined && regency !== undefined && (await roleAuthority(db, user, role, regency, now)) !== undefined;
   const listed: CaseOutput[] = [];
   for (const { stepId, output } of outputsOf(version.definition)) {
+    if (stepId === REJECTION_STEP && !completedSteps.has(REJECTION_STEP)) continue;
     const row = rows.find((r) => r.output_id === output.id);
     const draft = drafts.find((d) => d.output_id === output.id);
     const next = output.template?.initials?.find((role) => !draft?.initials.some((i) => i.role === role));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { getRegency, getVersionById } from '../../storage/definitionRepository.ts';
+import { validIssuedLetter } from '../../storage/issuedDocuments.ts';
 import {
   caseByTrackingCode,
   caseEventsOfTypes,
@@ -10,6 +11,7 @@ import {
 import { documentLabels } from '../caseData/caseOverview.ts';
 import type { CaseState } from '../../core/caseTypes.ts';
 import { AppError } from '../appErrors.ts';
+import { complaintChannels } from '../letters/complaintChannels.ts';
 import { maskName } from '../letters/maskName.ts';
 
 /** What anyone holding a tracking code may see: the service and where it stands — no personal data. */
@@ -29,8 +31,10 @@ export interface PublicStatus {
   closedAt: string | null;
   /** Why the application was refused (case.ended with outcome ditolak), so the applicant can object. */
   rejectionReason: string | null;
-  /** The service standard's complaint channels (UU 25/2009: pengelolaan pengaduan). */
+  /** The service standard's complaint channels (UU 25/2009: pengelolaan pengaduan), else the office's. */
   complaints: string[];
+  /** The signed rejection letter (number and date only), so the applicant knows to collect it. */
+  rejectionLetter: { title: string; number: string; issuedAt: string } | null;
   /** The regency's time zone, so dates read the same on every device (WIB/WITA/WIT). */
   timeZone: string | null;
 }
@@ -45,7 +49,6 @@ export async function publicStatus(db: Knex, trackingCode: string): Promise<Publ
   const regency = state.sentBack ? await getRegency(db, row.regencyId) : undefined;
   const step = definition?.steps.find((s) => s.id === state.currentStepId);
   const lane = step ? (definition?.actors.find((a) => a.id === step.actors[0])?.name ?? '') : '';
-  const complaints = definition?.serviceStandard?.complaints;
   return {
     trackingCode: row.trackingCode,
     regency: row.regencyName,
@@ -70,7 +73,11 @@ export async function publicStatus(db: Knex, trackingCode: string): Promise<Publ
       (state.status === 'open' || state.status === 'waiting'),
     closedAt: state.closedAt ?? null,
     rejectionReason: state.status === 'rejected' ? await rejectionReason(db, row.id, row.regencyId) : null,
-    complaints: Array.isArray(complaints) ? complaints.filter((c): c is string => typeof c === 'string') : [],
+    complaints: complaintChannels(definition, version?.regencySnapshot),
+    rejectionLetter:
+      state.status === 'rejected' && definition?.rejectionLetter
+        ? await validIssuedLetter(db, row.id, definition.rejectionLetter.id)
+        : null,
     timeZone: row.timeZone,
   };
 }

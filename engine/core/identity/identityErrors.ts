@@ -1,6 +1,8 @@
 import type { DataSchema } from '../../definition/sopTypes.ts';
 import type { RegencyRegions } from '../../regions/regionData.ts';
+import { fieldErrorMessage, fieldTitle } from '../formErrorMessages.ts';
 import { checkKk, checkNik } from './checkIdentityNumber.ts';
+import { nikAgreementErrors } from './nikAgreement.ts';
 
 const NIK_FIELD = /^(nik|[a-z][A-Za-z]*Nik)$/;
 const KK_FIELD = /^(kk|kkNumber|[a-z][A-Za-z]*KkNumber)$/;
@@ -33,5 +35,9 @@ export function identityErrors(
       message = 'Tanggal lahir tidak boleh di masa depan.';
     if (message) errors.push({ path: `/${key}`, message });
   }
+  // NIK against the same person's birth date and sex, worded by the shared form-error wording.
+  for (const e of nikAgreementErrors(data))
+    if (!errors.some((x) => x.path === e.path))
+      errors.push({ path: e.path, message: `${fieldTitle(schema, e.path)}: ${fieldErrorMessage(e, 'id')}.` });
   return errors;
 }

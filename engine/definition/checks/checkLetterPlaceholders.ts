@@ -1,4 +1,5 @@
 import { unplaced, type UnplacedError } from '../definitionError.ts';
+import { resolveTemplate } from '../resolveTemplate.ts';
 import type { ResolvedForms } from '../resolveForms.ts';
 import type { LetterTemplate } from '../sopTypes.ts';
 import { withSuggestion } from '../suggest.ts';
@@ -6,6 +7,9 @@ import type { CheckContext } from './checkContext.ts';
 
 /** Values every letter has besides the case data (filled when it is prepared or signed). */
 export const LETTER_BUILTINS = ['serviceName', 'trackingCode', 'officeName', 'regencyName', 'number', 'date', 'year'];
+
+/** Values a rejection letter has besides those: the reason given and the complaint channels. */
+export const REJECTION_BUILTINS = ['rejectionReason', 'complaintChannels'];
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g;
 
@@ -39,26 +43,32 @@ export function checkLetterPlaceholders(context: CheckContext, forms: ResolvedFo
     outputs.forEach((output, j) => {
       if (typeof output === 'string' || !output.template) return;
       const base = Array.isArray(step.output) ? `/steps/${i}/output/${j}/template` : `/steps/${i}/output/template`;
-      const template =
-        '$ref' in output.template
-          ? regency?.letterTemplates?.find(
-              (t) => `regency#/letterTemplates/${t.id}` === (output.template as { $ref: string }).$ref,
-            )?.template
-          : output.template;
-      if (!template) return;
-      const used = templatePlaceholders(template);
-      const named = [...used, ...(template.required ?? []), ...(template.recipient ? [template.recipient] : [])];
-      const known = [...visible];
-      for (const name of new Set(named))
-        if (!visible.has(name))
-          errors.push(
-            unplaced(
-              'UNKNOWN_LETTER_PLACEHOLDER',
-              base,
-              withSuggestion({ placeholder: name, output: output.id }, name, known),
-            ),
-          );
+      const template = resolveTemplate(output.template, regency);
+      if (template) errors.push(...unknownPlaceholders(template, visible, base, output.id));
     });
   });
+  // A rejection may come at any step: its letter sees every step's fields and the reason.
+  const rejection = sop.rejection?.letter;
+  const template = rejection && resolveTemplate(rejection.template, regency);
+  if (rejection && template) {
+    REJECTION_BUILTINS.forEach((name) => visible.add(name));
+    errors.push(...unknownPlaceholders(template, visible, '/rejection/letter/template', rejection.id));
+  }
   return errors;
+}
+
+function unknownPlaceholders(
+  template: LetterTemplate,
+  visible: ReadonlySet<string>,
+  base: string,
+  output: string,
+): UnplacedError[] {
+  const used = templatePlaceholders(template);
+  const named = [...used, ...(template.required ?? []), ...(template.recipient ? [template.recipient] : [])];
+  const known = [...visible];
+  return [...new Set(named)]
+    .filter((name) => !visible.has(name))
+    .map((name) =>
+      unplaced('UNKNOWN_LETTER_PLACEHOLDER', base, withSuggestion({ placeholder: name, output }, name, known)),
+    );
 }

@@ -87,8 +87,39 @@ export function CaseDataSections({ caseId, onTask = false }: { caseId: string; o
                   <div key={f.key} style={{ display: 'contents' }}>
                     <dt>{f.label}</dt>
                     <dd style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }} data-testid={`field-${f.key}`}>
-                      {shown ?? f.text}{' '}
-                      {f.masked && shown === undefined && (
+                      {f.items ? (
+                        <ol className="data-items">
+                          {f.items.map((parts, i) => (
+                            <li key={i} data-testid={`item-${f.key}-${i}`}>
+                              {parts.map((p, j) => {
+                                const value = revealed[`${section.id}/${p.path}`];
+                                return (
+                                  <span key={p.key} data-testid={`part-${p.path}`}>
+                                    {j > 0 && ', '}
+                                    <span className="muted">{p.label}:</span> {value ?? p.text}
+                                    {p.masked && value === undefined && (
+                                      <>
+                                        {' '}
+                                        <button
+                                          type="button"
+                                          className="link"
+                                          onClick={() => void reveal(section, p.path)}
+                                          aria-label={`${t('caseData.reveal')} ${p.label} ${i + 1}`}
+                                        >
+                                          {t('caseData.reveal')}
+                                        </button>
+                                      </>
+                                    )}
+                                  </span>
+                                );
+                              })}
+                            </li>
+                          ))}
+                        </ol>
+                      ) : (
+                        <>{shown ?? f.text} </>
+                      )}
+                      {!f.items && f.masked && shown === undefined && (
                         <button
                           type="button"
                           className="link"

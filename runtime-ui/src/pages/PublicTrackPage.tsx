@@ -62,6 +62,15 @@ export function PublicTrackPage() {
               <strong>{t('public.rejectedReason')}:</strong> {data.rejectionReason}
             </div>
           )}
+          {data.rejectionLetter && (
+            <p data-testid="public-rejection-letter">
+              {t('public.rejectionLetter', {
+                title: data.rejectionLetter.title,
+                number: data.rejectionLetter.number,
+                date: formatDate(data.rejectionLetter.issuedAt, i18n.language, data.timeZone ?? undefined),
+              })}
+            </p>
+          )}
           {data.status === 'rejected' && data.complaints.length > 0 && (
             <section aria-labelledby="public-complaints" data-testid="public-complaints">
               <h2 id="public-complaints">{t('public.complaintsTitle')}</h2>

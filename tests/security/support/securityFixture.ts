@@ -7,7 +7,7 @@ import type { TestServer } from '../../support/testServer.ts';
 
 /** A Kutai Kartanegara applicant for bantuan-permakanan (SOP of unit rehsos; first step: staf-rehsos). */
 export const applicant = {
-  nik: '6402010101010001',
+  nik: '6402010102500001',
   kkNumber: '6402010101010002',
   fullName: 'Siti Aminah',
   birthDate: '1950-02-01',
@@ -68,7 +68,7 @@ export async function insertDocument(
   db: Knex,
   regencyId: string,
   caseId: string,
-  body = 'Menetapkan Siti Aminah (NIK 6402010101010001) sebagai penerima.',
+  body = 'Menetapkan Siti Aminah (NIK 6402010102500001) sebagai penerima.',
 ): Promise<{ id: string; code: string }> {
   const id = randomUUID();
   const code = randomUUID().replace(/-/g, '').slice(0, 12);
