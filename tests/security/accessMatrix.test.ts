@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteSpec } from '../../engine/api/routeSpec.ts';
 import { allRoutes } from '../../engine/api/routes/allRoutes.ts';
@@ -224,6 +226,16 @@ describe(`access matrix: every route × role × regency (${databaseLabel})`, () 
       },
       CLI_ACTOR,
     );
+    // A source document of the home regency, for the designer's import routes.
+    const drafter = await test.as(HOME, 'penyusun-sop');
+    const seed = readFileSync(join(import.meta.dirname, '../fixtures/seeds/kutai-kartanegara-sop-2025.md'));
+    const imported = await drafter.request<{ documentId: number }>(
+      'POST',
+      '/api/designer/documents?fileName=kutai-kartanegara-sop-2025.md',
+      undefined,
+      { raw: seed, contentType: 'application/octet-stream' },
+    );
+    if (imported.status !== 201) throw new Error(`source document fixture: ${imported.status}`);
     params = {
       ...fixture,
       sopId: 'bantuan-permakanan',
@@ -237,6 +249,7 @@ describe(`access matrix: every route × role × regency (${databaseLabel})`, () 
       deliveryId: '1',
       username: 'matriks.sasaran',
       delegationId: '1',
+      sourceDocumentId: String(imported.body.documentId),
       regencyId: HOME,
     };
   }, 120_000);
