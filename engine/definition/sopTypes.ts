@@ -172,6 +172,21 @@ export interface RawRejectionLetter {
   signerRole?: string;
 }
 
+/** Parallel work: the first step of each branch, and the step that waits until every branch has arrived. */
+export interface ParallelBlock {
+  branches: string[];
+  join: string;
+}
+
+/** Repeated work per beneficiary: the steps from `start` run once for each item of the case-data list `list`. */
+export interface ForEachBlock {
+  list: string;
+  /** The item field shown as the title of each person's tasks (e.g. `nama`). */
+  label?: string;
+  start: string;
+  join: string;
+}
+
 /** A decision branch. */
 export interface DecisionBranch {
   label: string;
@@ -194,6 +209,8 @@ export interface RawStep {
   next?: string;
   decision?: { question?: string; branches: DecisionBranch[] };
   sendBack?: { to: string; label?: string };
+  parallel?: ParallelBlock;
+  forEach?: ForEachBlock;
   end?: CaseEnding;
   /** `service`: Alur calls a connector; staff complete it by hand (with a reason) only when the call fails. */
   kind?: 'manual' | 'service';
@@ -361,6 +378,10 @@ export interface Step {
   next?: string;
   decision?: { question?: string; mode: 'rule' | 'human'; branches: DecisionBranch[] };
   sendBack?: { to: string; label?: string };
+  /** Fork: after this step the branches run at once and meet at `join`. */
+  parallel?: ParallelBlock;
+  /** After this step the work from `start` runs once per person of a case-data list and meets at `join`. */
+  forEach?: ForEachBlock;
   end?: CaseEnding;
   /** Set on `kind: service` steps. */
   service?: ServiceCall;
