@@ -3,6 +3,7 @@ import { applyCommand } from '../../engine/core/applyCommand.ts';
 import type { CaseCommand, CaseState, EngineContext } from '../../engine/core/caseTypes.ts';
 import type { CaseEvent } from '../../engine/core/events.ts';
 import type { ExecutableSop } from '../../engine/core/compileSop.ts';
+import { benchApplicant } from './benchApplicant.ts';
 import type { WalkInputs } from './stepInputs.ts';
 
 /** Placeholders in template rows, replaced per generated case in SQL (the NIK is structurally valid: the engine checks it). */
@@ -56,7 +57,7 @@ export async function captureStages(
   await apply({
     type: 'start',
     caseId: PLACEHOLDER.caseId,
-    data: { ...walk.caseData, fullName: PLACEHOLDER.name, nik: PLACEHOLDER.nik },
+    data: benchApplicant(walk.caseData, PLACEHOLDER.name, PLACEHOLDER.nik),
   });
   for (const { stepId, body } of walk.steps) {
     for (const task of state!.tasks.filter((t) => t.stepId === stepId && t.status === 'open')) {

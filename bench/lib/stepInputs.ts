@@ -1,3 +1,4 @@
+import { benchApplicant } from './benchApplicant.ts';
 import type { Checklist } from '../../engine/core/caseTypes.ts';
 import type { SopDefinition } from '../../engine/definition/sopTypes.ts';
 import { planScenarios, type Scenario } from '../../engine/simulation/planScenarios.ts';
@@ -67,5 +68,5 @@ export function applicantVariant(caseData: Record<string, unknown>, i: number): 
   // A structurally valid NIK (kecamatan 64.02.01, birth day 01–28 January 1980, serial 0001–9999), distinct up to 279,972 cases.
   const day = String(1 + (Math.floor(i / 9999) % 28)).padStart(2, '0');
   const nik = `640201${day}0180${String((i % 9999) + 1).padStart(4, '0')}`;
-  return { ...caseData, fullName: `Penerima Tolok Ukur ${i}`, nik };
+  return benchApplicant(caseData, `Penerima Tolok Ukur ${i}`, nik);
 }
