@@ -8,7 +8,7 @@ import { runScenario } from '../../engine/simulation/runScenario.ts';
 import type { SchemaNode } from '../../engine/simulation/sampleValue.ts';
 import { formDataFor } from '../../engine/simulation/scenarioData.ts';
 import { apiDriver } from '../support/apiDriver.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { launchBrowser, screenshot, signIn } from '../support/browser.ts';
 import { definitionsDir, startTestServer, type TestServer } from '../support/testServer.ts';
 
 const SUITE = 'dashboard';
@@ -27,16 +27,7 @@ describe('monitoring dashboard and the public satisfaction survey', () => {
   let sendBacks = 0;
 
   async function login(role: string): Promise<void> {
-    await page.goto(`${test.server.url}/`);
-    await page.waitForSelector('#username, [data-testid=user-name]');
-    if (await page.locator('[data-testid=user-name]').count()) {
-      await page.click('button:has-text("Keluar"), button:has-text("Sign out")');
-      await page.waitForSelector('#username');
-    }
-    await page.fill('#username', `${REGENCY}.${role}`);
-    await page.fill('#password', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=user-name]');
+    await signIn(page, `${test.server.url}/`, `${REGENCY}.${role}`, DEMO_PASSWORD);
   }
 
   beforeAll(async () => {

@@ -6,7 +6,7 @@ import { loadDefinitionPaths } from '../../engine/files/loadDefinitionFiles.ts';
 import { planScenarios } from '../../engine/simulation/planScenarios.ts';
 import { runScenario } from '../../engine/simulation/runScenario.ts';
 import { apiDriver } from '../support/apiDriver.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { launchBrowser, screenshot, signIn } from '../support/browser.ts';
 import { definitionsDir, startTestServer, type TestServer } from '../support/testServer.ts';
 
 const SUITE = 'deadlines';
@@ -27,16 +27,7 @@ describe('deadlines on screen: the case deadline beside the step, the holiday ca
   const provisional = [year, year + 1].filter((y) => nationalCalendarStatus(y).status === 'provisional');
 
   async function login(path: string, role: string): Promise<void> {
-    await page.goto(`${test.server.url}${path}`);
-    await page.waitForSelector('#username, [data-testid=user-name]');
-    if (await page.locator('[data-testid=user-name]').count()) {
-      await page.click('button:has-text("Keluar"), button:has-text("Sign out")');
-      await page.waitForSelector('#username');
-    }
-    await page.fill('#username', `${REGENCY}.${role}`);
-    await page.fill('#password', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=user-name]');
+    await signIn(page, `${test.server.url}${path}`, `${REGENCY}.${role}`, DEMO_PASSWORD);
   }
 
   async function both(name: string): Promise<void> {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
-import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser.ts';
+import { ARTIFACTS, launchBrowser, screenshot, signIn } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 const SUITE = 'designer';
@@ -18,22 +18,8 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
   const consoleErrors: string[] = [];
   let caseId = '';
 
-  async function signOut(): Promise<void> {
-    const button = page.locator('button:has-text("Keluar"), button:has-text("Sign out")');
-    if (await button.count()) {
-      await button.first().click();
-      await page.waitForSelector('#username');
-    }
-  }
-
   async function login(path: string, role: string): Promise<void> {
-    await page.goto(`${test.server.url}${path}`);
-    await page.waitForSelector('#username, [data-testid=user-name]');
-    await signOut();
-    await page.fill('#username', `${REGENCY}.${role}`);
-    await page.fill('#password', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=user-name]');
+    await signIn(page, `${test.server.url}${path}`, `${REGENCY}.${role}`, DEMO_PASSWORD);
   }
 
   /** The drafter submits the saved revision, with a note for the approver. */

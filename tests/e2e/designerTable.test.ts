@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
-import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser.ts';
+import { ARTIFACTS, launchBrowser, screenshot, signIn } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 const SUITE = 'designer-table';
@@ -62,17 +62,7 @@ describe('designer table: a drafter builds an SOP without typing YAML, an approv
   }
 
   async function login(path: string, role: string): Promise<void> {
-    await page.goto(`${test.server.url}${path}`);
-    await page.waitForSelector('#username, [data-testid=user-name]');
-    const out = page.locator('button:has-text("Keluar")');
-    if (await out.count()) {
-      await out.first().click();
-      await page.waitForSelector('#username');
-    }
-    await page.fill('#username', `${REGENCY}.${role}`);
-    await page.fill('#password', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=user-name]');
+    await signIn(page, `${test.server.url}${path}`, `${REGENCY}.${role}`, DEMO_PASSWORD);
   }
 
   beforeAll(async () => {

@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
 import { axeViolations } from '../support/axe.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { launchBrowser, screenshot, signIn, screenshotBothWidths } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 const SUITE = 'document-import';
@@ -16,22 +16,10 @@ describe('Impor dari dokumen: the document beside the draft, one-click review, t
   const consoleErrors: string[] = [];
 
   async function login(path: string, account: string): Promise<void> {
-    await page.context().clearCookies();
-    await page.goto(`${test.server.url}${path}`);
-    await page.waitForSelector('#username');
-    await page.fill('#username', account);
-    await page.fill('#password', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=user-name]');
+    await signIn(page, `${test.server.url}${path}`, account, DEMO_PASSWORD);
   }
 
-  async function bothWidths(name: string): Promise<void> {
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await screenshot(page, SUITE, `${name}-1280`);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await screenshot(page, SUITE, `${name}-390`);
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const bothWidths = (name: string): Promise<void> => screenshotBothWidths(page, SUITE, name);
 
   beforeAll(async () => {
     test = await startTestServer();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { launchBrowser, screenshot, signIn } from '../support/browser.ts';
 import { pdfSignatures, pdfText, savePdfArtifact } from '../support/pdfTools.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
@@ -23,17 +23,7 @@ describe('runtime UI: a Kutai Kartanegara staff team runs an SOP from applicatio
   let trackingCode = '';
 
   async function login(username: string): Promise<void> {
-    await page.goto(`${test.server.url}/`);
-    // The app decides after its session request whether to show the login form or the inbox.
-    await page.waitForSelector('#username, [data-testid=user-name]');
-    if (await page.locator('[data-testid=user-name]').count()) {
-      await page.locator('button:has-text("Keluar"), button:has-text("Sign out")').click();
-      await page.waitForSelector('#username');
-    }
-    await page.fill('#username', `kutai-kartanegara.${username}`);
-    await page.fill('#password', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=user-name]');
+    await signIn(page, `${test.server.url}/`, `kutai-kartanegara.${username}`, DEMO_PASSWORD);
   }
 
   /** Opens the case page and the open task of a step (the current user's lane). */

@@ -7,7 +7,7 @@ import { planScenarios } from '../../engine/simulation/planScenarios.ts';
 import { runScenario } from '../../engine/simulation/runScenario.ts';
 import { apiDriver } from '../support/apiDriver.ts';
 import { axeViolations, horizontalOverflow } from '../support/axe.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { launchBrowser, screenshot, signIn } from '../support/browser.ts';
 import { kutaiApplicant } from '../support/kutaiApplicant.ts';
 import { definitionsDir, startTestServer, type TestServer } from '../support/testServer.ts';
 
@@ -31,16 +31,7 @@ describe('the staff work surface: lifecycle, ergonomics, regency time, public st
   let verificationCode = '';
 
   async function login(regency: string, role: string): Promise<void> {
-    await page.goto(`${test.server.url}/`);
-    await page.waitForSelector('#username, [data-testid=user-name]');
-    if (await page.locator('[data-testid=user-name]').count()) {
-      await page.locator('button:has-text("Keluar")').click();
-      await page.waitForSelector('#username');
-    }
-    await page.fill('#username', `${regency}.${role}`);
-    await page.fill('#password', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=user-name]');
+    await signIn(page, `${test.server.url}/`, `${regency}.${role}`, DEMO_PASSWORD);
   }
 
   /** Screenshots at 1280 and 390 px, no sideways scrolling on the phone, and no WCAG 2 AA finding. */
