@@ -65,6 +65,19 @@ describe('Impor dari dokumen: the document beside the draft, one-click review, t
     await page.click('[data-testid=row-0] td:first-child button');
     await page.waitForSelector('.doc-line.hit');
     await expect(page.locator('.doc-line.hit').first().innerText()).resolves.toMatch(/\S/);
+    // A row's highlight runs to the line before the next row: the two rows' lines touch and never overlap.
+    const hitLines = () =>
+      page.$$eval('.doc-line.hit', (rows) => rows.map((r) => Number(r.getAttribute('data-line')!.split('-')[1])));
+    const first = await hitLines();
+    await page.click('[data-testid=row-1] td:first-child button');
+    await page.waitForFunction(
+      (old) => document.querySelector('.doc-line.hit')?.getAttribute('data-line') !== old,
+      `1-${first[0]}`,
+    );
+    const second = await hitLines();
+    expect(second[0]).toBe(first.at(-1)! + 1);
+    await page.click('[data-testid=row-0] td:first-child button');
+    await page.waitForSelector(`.doc-line.hit[data-line$="-${first[0]}"]`);
     expect(await axeViolations(page)).toEqual([]);
     await bothWidths('02-side-by-side');
     await page.locator('.review-item button:has-text("Sudah diperiksa")').first().click();

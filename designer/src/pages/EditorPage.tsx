@@ -20,10 +20,11 @@ import { StructuredEditor } from '../structured/StructuredEditor.tsx';
 import { ConflictPanel, type Conflict } from './ConflictPanel.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
 import { SourcePane } from './SourcePane.tsx';
+import { stepLineSpan } from './stepLineSpan.ts';
 import { sourceDocumentContracts } from '../../../engine/contracts/sourceDocumentContracts.ts';
 import { unreviewedParts } from '../../../engine/definition/unreviewedParts.ts';
 import { flagReason } from '../../../engine/definition/provenanceLabels.ts';
-import type { Provenance, RawSop } from '../../../engine/definition/sopTypes.ts';
+import type { RawSop } from '../../../engine/definition/sopTypes.ts';
 import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { SourceBlock, SourceNoticeOf } from '../../../ui-shared/components/SourceNotice.tsx';
 
@@ -114,9 +115,8 @@ export function EditorPage() {
   const imported =
     (sourceDoc.data?.document ?? null) !== null || (review?.steps ?? []).some((s) => s.provenance !== undefined);
   const selected = useMemo(() => {
-    const step = review?.steps.find((s) => s.id === selectedStep);
-    const provenance: Provenance | undefined = step?.provenance;
-    return step ? { stepId: step.id, page: provenance?.page, line: provenance?.line } : undefined;
+    if (!review || selectedStep === undefined || !review.steps.some((s) => s.id === selectedStep)) return undefined;
+    return { stepId: selectedStep, lines: stepLineSpan(review.steps, selectedStep) };
   }, [review, selectedStep]);
   useEffect(() => {
     if (notice === '') return;

@@ -6,6 +6,7 @@ import { flagReason, partLabel, partPosition } from '../../../engine/definition/
 import type { UnreviewedPart } from '../../../engine/definition/unreviewedParts.ts';
 import { call } from '../../../ui-shared/api/call.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
+import type { StepLineSpan } from './stepLineSpan.ts';
 
 type SourceDocument = NonNullable<ReplyOf<typeof c.ofSop>['document']>;
 
@@ -14,8 +15,8 @@ interface Props {
   document: SourceDocument | null;
   /** Unchecked parts of the text being edited. */
   parts: UnreviewedPart[];
-  /** The page and line of the selected step, when it has them. */
-  selected: { stepId: string; page?: number | undefined; line?: number | undefined } | undefined;
+  /** The selected step and the source lines of its row, when it has them. */
+  selected: { stepId: string; lines: StepLineSpan | undefined } | undefined;
   source: string;
   baseRevision: number;
   language: 'id' | 'en';
@@ -58,8 +59,9 @@ export function SourcePane(props: Props) {
   const box = useRef<HTMLDivElement>(null);
   const { selected, document: doc } = props;
   useEffect(() => {
-    if (!selected?.line || !box.current) return;
-    const row = box.current.querySelector<HTMLElement>(`[data-line="${selected.page ?? 1}-${selected.line}"]`);
+    const lines = selected?.lines;
+    if (!lines || !box.current) return;
+    const row = box.current.querySelector<HTMLElement>(`[data-line="${lines.page}-${lines.first}"]`);
     // Scroll inside the document box only (it is the rows' offset parent), so the table the drafter works in stays put.
     if (row) box.current.scrollTop = row.offsetTop - 40;
   }, [selected]);
@@ -84,9 +86,9 @@ export function SourcePane(props: Props) {
     }
   };
   const highlighted = useMemo(() => {
-    if (!selected?.line) return new Set<string>();
-    // The step's row and the next two lines: a table cell often wraps onto the following lines.
-    return new Set([0, 1, 2].map((n) => `${selected.page ?? 1}-${selected.line! + n}`));
+    const lines = selected?.lines;
+    if (!lines) return new Set<string>();
+    return new Set(Array.from({ length: lines.last - lines.first + 1 }, (_, n) => `${lines.page}-${lines.first + n}`));
   }, [selected]);
   return (
     <section className="source-pane" aria-label={t('designer.source.title')} data-testid="source-pane">
