@@ -18,6 +18,7 @@ import {
   type CompletionShape,
   type PgbenchResult,
 } from './lib/pgbench.ts';
+import { clientFloors } from './lib/clientFloors.ts';
 import { requestFloors } from './lib/requestFloors.ts';
 import { startServerProcess } from './lib/serverProcess.ts';
 import { traceCompletion } from './lib/statementTrace.ts';
@@ -236,6 +237,9 @@ export async function run(options: BenchOptions): Promise<PartResult> {
     result.tables.push(floors.table);
     result.metrics.api_http_floor_cpu_ms = Number(floors.httpMs.toPrecision(3));
     result.metrics.api_transaction_floor_cpu_ms = Number(floors.transactionMs.toPrecision(3));
+    const client = await clientFloors(apiDb.url, options.quick ? 500 : 3000);
+    result.tables.push(client.table);
+    result.metrics.knex_transaction_overhead_cpu_ms = Number(client.savedMs.toPrecision(3));
     if (!options.quick) {
       // One more window at 8 clients against a second server process on the same database, with the V8 profiler on.
       const profileDir = join(options.tmpDir, 'profile');
