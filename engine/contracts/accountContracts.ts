@@ -96,7 +96,13 @@ export const accountContracts = {
     reply: {
       200: Type.Object({
         events: Type.Array(
-          Type.Object({ action: Type.String(), by: Type.String(), detail: Type.Unknown(), at: Type.String() }),
+          Type.Object({
+            action: Type.String(),
+            by: Type.String(),
+            // What the change touched: an update names its fields in `changed`; other kinds carry their own facts.
+            detail: Type.Union([Type.Object({ changed: Type.Optional(Type.Array(Type.String())) }), Type.Null()]),
+            at: Type.String(),
+          }),
         ),
       }),
     },

@@ -71,7 +71,8 @@ export const ssoContracts = {
             ]),
             subject: Type.Union([Type.String(), Type.Null()]),
             by: Type.String(),
-            detail: Type.Unknown(),
+            // A refusal says why (`reason`, a key of the admin's wording); other kinds carry their own facts.
+            detail: Type.Union([Type.Object({ reason: Type.Optional(Type.String()) }), Type.Null()]),
             at: Type.String({ format: 'date-time' }),
           }),
         ),

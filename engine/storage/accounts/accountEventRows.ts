@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { detailRecord, stringList } from '../jsonDetail.ts';
 
 /** One row of the append-only `account_events` table (id and time come from the database). */
 export interface AccountEventRow {
@@ -21,8 +22,18 @@ export async function insertAccountEvent(db: Knex, row: AccountEventRow): Promis
 export interface AccountEventView {
   action: string;
   by: string;
-  detail: unknown;
+  /** What the change touched: an update names its fields in `changed`; other kinds carry their own facts. */
+  detail: ({ changed?: string[] } & Record<string, unknown>) | null;
   at: string;
+}
+
+/** The stored detail with its `changed` list checked. */
+function accountEventDetail(value: unknown): AccountEventView['detail'] {
+  const detail = detailRecord(value);
+  if (detail === null) return null;
+  const { changed, ...rest } = detail;
+  const names = stringList(changed);
+  return names === undefined ? rest : { ...rest, changed: names };
 }
 
 /** The latest 200 changes of one account (who, when, what). */
@@ -37,5 +48,10 @@ export async function listAccountEvents(db: Knex, userId: string): Promise<Accou
     detail: unknown;
     at: Date | string;
   }>;
-  return rows.map((r) => ({ action: r.action, by: r.actor_name, detail: r.detail, at: new Date(r.at).toISOString() }));
+  return rows.map((r) => ({
+    action: r.action,
+    by: r.actor_name,
+    detail: accountEventDetail(r.detail),
+    at: new Date(r.at).toISOString(),
+  }));
 }

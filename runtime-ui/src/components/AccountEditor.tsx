@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNip } from '../../../engine/app/accounts/nip.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import { accountContracts } from '../../../engine/contracts/accountContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { AccountHistory } from './AccountHistory.tsx';
@@ -44,10 +45,9 @@ export function AccountEditor({
   const save = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const result = await api<{ account: Account }>('PUT', `/api/accounts/${encodeURIComponent(account.username)}`, {
-        ...form,
-        roles,
-        areas,
+      const result = await call(accountContracts.update, {
+        params: { username: account.username },
+        body: { ...form, roles, areas },
       });
       setError(undefined);
       setSaved(saved + 1);

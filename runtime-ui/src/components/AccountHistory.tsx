@@ -1,10 +1,10 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { accountContracts } from '../../../engine/contracts/accountContracts.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../../../ui-shared/format/dateTime.ts';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
-
-type AccountEvent = { action: string; by: string; detail: { changed?: string[] } | null; at: string };
 
 // Field names of the `updated` record, shown with the labels of the form.
 const FIELD_LABELS: Record<string, string> = {
@@ -22,9 +22,12 @@ const FIELD_LABELS: Record<string, string> = {
 export function AccountHistory({ username, version }: { username: string; version: number }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
-  const history = useApi<{ events: AccountEvent[] }>(
-    `/api/accounts/${encodeURIComponent(username)}/events?v=${version}`,
-  );
+  const history = useCall(accountContracts.events, { params: { username } });
+  const { reload } = history;
+  // `version` counts the editor's saves: each save adds a line to the history.
+  useEffect(() => {
+    if (version > 0) void reload();
+  }, [version, reload]);
   return (
     <section aria-labelledby="account-history-title">
       <h3 id="account-history-title">{t('accounts.history')}</h3>

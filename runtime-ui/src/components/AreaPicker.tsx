@@ -1,12 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
-
-type Regions = {
-  code: string;
-  name: string;
-  districts: Array<{ code: string; name: string; villages: Array<{ code: string; name: string }> }>;
-};
+import { regencyContracts } from '../../../engine/contracts/regencyContracts.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 
 /** Cascading selects kecamatan → desa/kelurahan from the official region codes; picks a list of areas. */
 export function AreaPicker({
@@ -20,7 +15,7 @@ export function AreaPicker({
   idPrefix?: string;
 }) {
   const { t } = useTranslation();
-  const { data } = useApi<Regions>('/api/regencies/current/regions');
+  const { data } = useCall(regencyContracts.regions, {});
   const [district, setDistrict] = useState('');
   const [village, setVillage] = useState('');
   const villages = data?.districts.find((d) => d.code === district)?.villages ?? [];

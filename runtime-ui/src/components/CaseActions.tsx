@@ -24,7 +24,15 @@ const ENDINGS = [
 const ARCHIVE_KINDS = ['borrow', 'copy', 'send'] as const;
 
 /** Ending a case by hand (permohonan ditarik, ditolak, ditutup), the archive request and, for auditors, the access log. */
-export function CaseActions({ caseId, state, onDone }: { caseId: string; state: CaseState; onDone: () => void }) {
+export function CaseActions({
+  caseId,
+  state,
+  onDone,
+}: {
+  caseId: string;
+  state: Pick<CaseState, 'status'>;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { hasKind } = useSession();
   const [archiving, setArchiving] = useState(false);

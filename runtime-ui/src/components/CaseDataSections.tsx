@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSection } from '../../../engine/app/caseData/caseSections.ts';
 import type { Static } from '@sinclair/typebox';
+import { attachmentContracts } from '../../../engine/contracts/attachmentContracts.ts';
 import { caseContracts, type CaseOverviewSchema } from '../../../engine/contracts/caseContracts.ts';
 import { call } from '../../../ui-shared/api/call.ts';
 import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { fileHref } from '../../../ui-shared/api/fileHref.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { DocumentPreview } from './DocumentPreview.tsx';
 import { DuplicateWarning } from './DuplicateNotice.tsx';
@@ -154,7 +156,11 @@ export function CaseDataSections({ caseId, onTask = false }: { caseId: string; o
                     {t('caseData.preview')}
                   </button>
                 )}
-                <a href={`/api/attachments/${d.id}`} target="_blank" rel="noreferrer">
+                <a
+                  href={fileHref(attachmentContracts.download, { params: { attachmentId: d.id } })}
+                  target="_blank"
+                  rel="noreferrer"
+                >
                   {t('caseData.download')}
                 </a>
               </li>

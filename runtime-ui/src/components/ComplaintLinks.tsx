@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CaseLinks, LinkedCase } from '../../../engine/app/monitoring/caseLinks.ts';
+import type { LinkedCase } from '../../../engine/app/monitoring/caseLinks.ts';
 import { isComplaintSop } from '../../../engine/app/monitoring/complaintSops.ts';
+import { complaintContracts } from '../../../engine/contracts/monitoringContracts.ts';
 import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 
 function LinkedCaseItem({ linked }: { linked: LinkedCase }) {
@@ -27,7 +28,7 @@ function LinkedCaseItem({ linked }: { linked: LinkedCase }) {
  */
 export function ComplaintLinks({ caseId, definition }: { caseId: string; definition: SopDefinition }) {
   const { t } = useTranslation();
-  const { data, error, reload } = useApi<CaseLinks>(`/api/cases/${caseId}/links`);
+  const { data, error, reload } = useCall(complaintContracts.links, { params: { caseId } });
   const [code, setCode] = useState('');
   const [note, setNote] = useState('');
   const [linkError, setLinkError] = useState<unknown>();
@@ -37,9 +38,9 @@ export function ComplaintLinks({ caseId, definition }: { caseId: string; definit
   const link = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api('POST', `/api/cases/${caseId}/links`, {
-        concerns: code.trim().toUpperCase(),
-        ...(note.trim() ? { note: note.trim() } : {}),
+      await call(complaintContracts.link, {
+        params: { caseId },
+        body: { concerns: code.trim().toUpperCase(), ...(note.trim() ? { note: note.trim() } : {}) },
       });
       setLinkError(undefined);
       await reload();

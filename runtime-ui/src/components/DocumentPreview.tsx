@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { attachmentContracts } from '../../../engine/contracts/attachmentContracts.ts';
+import { fileHref } from '../../../ui-shared/api/fileHref.ts';
 
 /**
  * An uploaded PDF or image shown inside the app (the page's security policy forbids frames and
@@ -24,7 +26,9 @@ export function DocumentPreview({
     let url: string | undefined;
     let cancelled = false;
     const load = async () => {
-      const response = await fetch(`/api/attachments/${attachmentId}`, { credentials: 'same-origin' });
+      const response = await fetch(fileHref(attachmentContracts.download, { params: { attachmentId } }), {
+        credentials: 'same-origin',
+      });
       if (!response.ok) throw new Error(String(response.status));
       const bytes = await response.arrayBuffer();
       if (cancelled) return;

@@ -5,6 +5,7 @@ import type { CaseOutput } from '../../../engine/app/outputs/issueDocument.ts';
 import { ConfirmButton } from '../../../ui-shared/components/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { call } from '../../../ui-shared/api/call.ts';
+import { fileHref } from '../../../ui-shared/api/fileHref.ts';
 import { outputContracts } from '../../../engine/contracts/outputContracts.ts';
 
 /**
@@ -50,7 +51,11 @@ export function LetterOutputs(props: {
                 {o.document.status === 'revoked' && <span className="badge bad">{t('public.revoked')}</span>}{' '}
                 {o.document.signatureKind && <span className="badge ok">{t('letters.signedElectronically')}</span>}{' '}
                 <Link to={`/dokumen/${o.document.id}`}>{t('case.print')}</Link> ·{' '}
-                <a href={`/api/documents/${o.document.id}/pdf`} target="_blank" rel="noreferrer">
+                <a
+                  href={fileHref(outputContracts.documentPdf, { params: { documentId: o.document.id } })}
+                  target="_blank"
+                  rel="noreferrer"
+                >
                   {t('case.pdf')}
                 </a>
                 {props.canRevoke && o.document.status !== 'revoked' && (
@@ -81,7 +86,11 @@ export function LetterOutputs(props: {
               </div>
             ) : o.draft ? (
               <div className="row" style={{ flexWrap: 'wrap', gap: '.5rem', alignItems: 'center' }}>
-                <a href={`/api/letter-drafts/${o.draft.id}/preview`} target="_blank" rel="noreferrer">
+                <a
+                  href={fileHref(outputContracts.preview, { params: { draftId: o.draft.id } })}
+                  target="_blank"
+                  rel="noreferrer"
+                >
                   {t('letters.preview')}
                 </a>
                 {o.draft.initials.map((i) => (

@@ -4,6 +4,7 @@ import type { FileKind, Requirement } from '../../../engine/definition/sopTypes.
 import type { Static } from '@sinclair/typebox';
 import { attachmentContracts, type AttachmentSchema } from '../../../engine/contracts/attachmentContracts.ts';
 import { call } from '../../../ui-shared/api/call.ts';
+import { fileHref } from '../../../ui-shared/api/fileHref.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 
 /** An uploaded scan as the API lists it (the upload's answer has no upload time). */
@@ -137,7 +138,7 @@ export function RequirementsChecklist({
                     {files.map((f) => (
                       <a
                         key={f.id}
-                        href={`/api/attachments/${f.id}`}
+                        href={fileHref(attachmentContracts.download, { params: { attachmentId: f.id } })}
                         target="_blank"
                         rel="noreferrer"
                         className="badge ok"

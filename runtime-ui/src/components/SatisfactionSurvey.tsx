@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SurveyForm } from '../../../engine/app/monitoring/satisfaction/surveyService.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { complaintContracts } from '../../../engine/contracts/monitoringContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 
 /**
@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
  */
 export function SatisfactionSurvey({ trackingCode }: { trackingCode: string }) {
   const { t } = useTranslation();
-  const { data, error } = useApi<SurveyForm>(`/api/public/survey/${encodeURIComponent(trackingCode)}`);
+  const { data, error } = useCall(complaintContracts.surveyForm, { params: { trackingCode } });
   const [scores, setScores] = useState<Record<string, number>>({});
   const [comment, setComment] = useState('');
   const [sent, setSent] = useState(false);
@@ -29,9 +29,9 @@ export function SatisfactionSurvey({ trackingCode }: { trackingCode: string }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api('POST', `/api/public/survey/${encodeURIComponent(trackingCode)}`, {
-        scores,
-        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      await call(complaintContracts.submitSurvey, {
+        params: { trackingCode },
+        body: { scores, ...(comment.trim() ? { comment: comment.trim() } : {}) },
       });
       setSent(true);
     } catch (err) {

@@ -1,28 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../ui-shared/api/apiClient.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { ssoContracts } from '../../../engine/contracts/ssoContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../../../ui-shared/format/dateTime.ts';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
-
-type Settings = {
-  providerName: string;
-  issuer: string;
-  clientId: string;
-  claim: string;
-  matchBy: 'username' | 'email';
-  enabled: boolean;
-  createUnknown: boolean;
-  newUserRole: string | null;
-  allowLocalPasswords: boolean;
-  hasSecret: boolean;
-};
-type SsoAnswer = {
-  settings: Settings | null;
-  redirectUri: string;
-  events: Array<{ action: string; subject: string | null; by: string; detail: { reason?: string } | null; at: string }>;
-};
 
 const DEFAULTS = {
   providerName: '',
@@ -41,7 +24,7 @@ const DEFAULTS = {
 export function SsoSettingsSection() {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
-  const sso = useApi<SsoAnswer>('/api/admin/sso');
+  const sso = useCall(ssoContracts.settings, {});
   const [form, setForm] = useState(DEFAULTS);
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
@@ -67,10 +50,12 @@ export function SsoSettingsSection() {
     e.preventDefault();
     try {
       const { newUserRole, clientSecret, ...rest } = form;
-      await api('PUT', '/api/admin/sso', {
-        ...rest,
-        newUserRole: newUserRole === '' ? null : newUserRole,
-        ...(clientSecret === '' ? {} : { clientSecret }),
+      await call(ssoContracts.saveSettings, {
+        body: {
+          ...rest,
+          newUserRole: newUserRole === '' ? null : newUserRole,
+          ...(clientSecret === '' ? {} : { clientSecret }),
+        },
       });
       setError(undefined);
       setSaved(true);

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_REPORTS } from '../../../engine/app/monitoring/exports/exportReportNames.ts';
+import { monitoringContracts } from '../../../engine/contracts/monitoringContracts.ts';
+import { fileHref } from '../../../ui-shared/api/fileHref.ts';
 import { filterQuery, type DashboardFilters } from './dashboardTypes.ts';
 
 const MIN_REASON = 10;
@@ -13,7 +15,10 @@ export function ReportLinks({ filters }: { filters: DashboardFilters }) {
   const year = filters.to.slice(0, 4);
   const ready = reason.trim().length >= MIN_REASON;
   const href = (format: 'csv' | 'xlsx'): string =>
-    `/api/exports/${report}.${format}?${filterQuery(filters)}&reason=${encodeURIComponent(reason.trim())}`;
+    fileHref(monitoringContracts.export, {
+      params: { report, format },
+      query: { ...filterQuery(filters), reason: reason.trim() },
+    });
   return (
     <section className="card" data-testid="report-links">
       <h2>{t('dashboard.reports')}</h2>
@@ -60,7 +65,7 @@ export function ReportLinks({ filters }: { filters: DashboardFilters }) {
         <p>
           <a
             data-testid="evaluation-link"
-            href={`/api/monitoring/evaluation/${encodeURIComponent(filters.sopId)}/${year}.html`}
+            href={fileHref(monitoringContracts.evaluationHtml, { params: { sopId: filters.sopId, year } })}
             target="_blank"
             rel="noopener"
           >

@@ -1,10 +1,5 @@
-import type { Bottlenecks } from '../../../engine/app/monitoring/bottlenecks.ts';
-import type { DashboardSummary } from '../../../engine/app/monitoring/dashboardSummary.ts';
-import type { OverdueReport } from '../../../engine/app/monitoring/overdueTasks.ts';
-import type { RejectionReport } from '../../../engine/app/monitoring/rejectionReasons.ts';
-import type { SatisfactionReport } from '../../../engine/app/monitoring/satisfaction/satisfactionByService.ts';
-import type { SendBackReport } from '../../../engine/app/monitoring/sendBacks.ts';
-import type { StepFigure } from '../../../engine/app/monitoring/stepDurations.ts';
+import type { ReplyOf } from '../../../engine/contracts/contract.ts';
+import type { monitoringContracts } from '../../../engine/contracts/monitoringContracts.ts';
 
 /** The dashboard's filters, as the monitoring API reads them. */
 export interface DashboardFilters {
@@ -14,22 +9,27 @@ export interface DashboardFilters {
   bucket: 'day' | 'week' | 'month';
 }
 
-/** Every figure the dashboard shows, one API answer each. */
+type FigureOf<K extends keyof typeof monitoringContracts> = ReplyOf<(typeof monitoringContracts)[K]>;
+
+/** Every figure the dashboard shows, one API answer each (typed by the monitoring contracts). */
 export interface DashboardFigures {
-  summary: DashboardSummary;
-  steps: { steps: StepFigure[] };
-  bottlenecks: Bottlenecks;
-  overdue: OverdueReport;
-  sendBacks: SendBackReport;
-  rejections: RejectionReport;
-  satisfaction: SatisfactionReport;
+  summary: FigureOf<'summary'>;
+  steps: FigureOf<'steps'>;
+  bottlenecks: FigureOf<'bottlenecks'>;
+  overdue: FigureOf<'overdue'>;
+  sendBacks: FigureOf<'sendBacks'>;
+  rejections: FigureOf<'rejections'>;
+  satisfaction: FigureOf<'satisfaction'>;
 }
 
-/** The query string of the filters (empty SOP = all SOPs the user may monitor). */
-export function filterQuery(filters: DashboardFilters): string {
-  const params = new URLSearchParams({ from: filters.from, to: filters.to, bucket: filters.bucket });
-  if (filters.sopId) params.set('sopId', filters.sopId);
-  return params.toString();
+/** The query parameters of the filters (empty SOP = all SOPs the user may monitor). */
+export function filterQuery(filters: DashboardFilters): { from: string; to: string; bucket: string; sopId?: string } {
+  return {
+    from: filters.from,
+    to: filters.to,
+    bucket: filters.bucket,
+    ...(filters.sopId ? { sopId: filters.sopId } : {}),
+  };
 }
 
 /** A share 0–1 as a whole percentage, or a dash. */

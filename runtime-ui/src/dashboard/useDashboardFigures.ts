@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import { monitoringContracts as m } from '../../../engine/contracts/monitoringContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
 import { filterQuery, type DashboardFigures, type DashboardFilters } from './dashboardTypes.ts';
 
 /** Loads all dashboard figures for the filters, in parallel; reloads when the filters change. */
@@ -11,19 +12,19 @@ export function useDashboardFigures(filters: DashboardFilters): {
   const [figures, setFigures] = useState<DashboardFigures>();
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
-  const query = filterQuery(filters);
+  const { sopId, from, to, bucket } = filters;
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      const get = <T>(path: string) => api<T>('GET', `/api/monitoring/${path}?${query}`);
+      const query = filterQuery({ sopId, from, to, bucket });
       const [summary, steps, bottlenecks, overdue, sendBacks, rejections, satisfaction] = await Promise.all([
-        get<DashboardFigures['summary']>('summary'),
-        get<DashboardFigures['steps']>('steps'),
-        get<DashboardFigures['bottlenecks']>('bottlenecks'),
-        get<DashboardFigures['overdue']>('overdue'),
-        get<DashboardFigures['sendBacks']>('send-backs'),
-        get<DashboardFigures['rejections']>('rejections'),
-        get<DashboardFigures['satisfaction']>('satisfaction'),
+        call(m.summary, { query }),
+        call(m.steps, { query }),
+        call(m.bottlenecks, { query }),
+        call(m.overdue, { query }),
+        call(m.sendBacks, { query }),
+        call(m.rejections, { query }),
+        call(m.satisfaction, { query }),
       ]);
       setFigures({ summary, steps, bottlenecks, overdue, sendBacks, rejections, satisfaction });
       setError(undefined);
@@ -32,7 +33,7 @@ export function useDashboardFigures(filters: DashboardFilters): {
     } finally {
       setLoading(false);
     }
-  }, [query]);
+  }, [sopId, from, to, bucket]);
   useEffect(() => {
     void load();
   }, [load]);

@@ -1,14 +1,23 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { AccessEntry } from '../../../engine/app/accessLog/accessReports.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { auditContracts } from '../../../engine/contracts/auditContracts.ts';
+import type { ReplyOf } from '../../../engine/contracts/contract.ts';
+import { delegationContracts } from '../../../engine/contracts/delegationContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../components/format.ts';
 
-type Page = { entries: AccessEntry[]; next: number | null };
-type StaffUser = { id: string; name: string };
+type Page = ReplyOf<typeof auditContracts.caseAccess>;
+
+/** The next page of one case's or one officer's access report, older than `before`. */
+function olderEntries(caseId: string | null, userId: string | null, before: number): Promise<Page> {
+  const query = { before: String(before) };
+  return caseId
+    ? call(auditContracts.caseAccess, { params: { caseId }, query })
+    : call(auditContracts.userAccess, { params: { userId: userId ?? '' }, query });
+}
 
 /** For auditors and the Kepala Dinas: who saw, printed or exported a case, or what one officer accessed. */
 export function AccessLogPage() {
@@ -16,13 +25,11 @@ export function AccessLogPage() {
   const [search, setSearch] = useSearchParams();
   const caseId = search.get('kasus');
   const userId = search.get('pegawai');
-  const users = useApi<{ users: StaffUser[] }>('/api/users');
-  const path = caseId
-    ? `/api/audit/cases/${encodeURIComponent(caseId)}/access`
-    : userId
-      ? `/api/audit/users/${encodeURIComponent(userId)}/access`
-      : null;
-  const { data, error, loading } = useApi<Page>(path);
+  const users = useCall(delegationContracts.users, {});
+  const ofCase = useCall(auditContracts.caseAccess, caseId ? { params: { caseId } } : null);
+  const ofUser = useCall(auditContracts.userAccess, !caseId && userId ? { params: { userId } } : null);
+  const chosen = Boolean(caseId || userId);
+  const { data, error, loading } = caseId ? ofCase : ofUser;
   const [more, setMore] = useState<Page | null>(null);
   const entries = [...(data?.entries ?? []), ...(more?.entries ?? [])];
   const next = more ? more.next : (data?.next ?? null);
@@ -58,7 +65,7 @@ export function AccessLogPage() {
         )}
       </div>
       <ErrorAlert error={error} />
-      {path === null ? (
+      {!chosen ? (
         <p className="card">{t('accessLog.choose')}</p>
       ) : loading && !data ? (
         <p className="loading">{t('app.loading')}</p>
@@ -92,13 +99,13 @@ export function AccessLogPage() {
           </tbody>
         </table>
       )}
-      {next !== null && path && (
+      {next !== null && chosen && (
         <p>
           <button
             type="button"
             className="secondary"
             onClick={() =>
-              void api<Page>('GET', `${path}?before=${next}`).then((p) =>
+              void olderEntries(caseId, userId, next).then((p) =>
                 setMore({ entries: [...(more?.entries ?? []), ...p.entries], next: p.next }),
               )
             }

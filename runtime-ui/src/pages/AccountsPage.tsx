@@ -1,20 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNip } from '../../../engine/app/accounts/nip.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { accountContracts } from '../../../engine/contracts/accountContracts.ts';
+import type { ReplyOf } from '../../../engine/contracts/contract.ts';
+import { regencyContracts } from '../../../engine/contracts/regencyContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { AccountEditor } from '../components/AccountEditor.tsx';
-import type { Account, Unit } from '../components/accountTypes.ts';
+import type { Account } from '../components/accountTypes.ts';
 import { AreaPicker } from '../components/AreaPicker.tsx';
 import { SsoSettingsSection } from '../components/SsoSettingsSection.tsx';
 
-type Issued = {
-  account: Account;
-  issued: { temporaryPassword?: string; activationToken?: string; activationExpiresAt?: string };
-};
-type Regency = { regency: { units: Unit[] } };
+type Issued = ReplyOf<typeof accountContracts.reset>;
 
 const EMPTY = { username: '', name: '', nip: '', position: '', unit: '', email: '', phone: '' };
 
@@ -24,8 +23,8 @@ export function AccountsPage() {
   const { session } = useSession();
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState('');
-  const list = useApi<{ accounts: Account[] }>(`/api/accounts${search ? `?q=${encodeURIComponent(search)}` : ''}`);
-  const regency = useApi<Regency>('/api/regencies/current');
+  const list = useCall(accountContracts.list, { query: { q: search || undefined } });
+  const regency = useCall(regencyContracts.current, {});
   const [form, setForm] = useState(EMPTY);
   const [roles, setRoles] = useState<string[]>([]);
   const [areas, setAreas] = useState<string[]>([]);
@@ -56,12 +55,7 @@ export function AccountsPage() {
   const create = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const result = await api<Issued>('POST', '/api/accounts', {
-        ...form,
-        roles,
-        areas,
-        credential,
-      });
+      const result = await call(accountContracts.create, { body: { ...form, roles, areas, credential } });
       setError(undefined);
       setForm(EMPTY);
       setRoles([]);
@@ -75,14 +69,16 @@ export function AccountsPage() {
 
   const act = async (account: Account, what: 'reset' | 'unlock' | 'disable' | 'enable') => {
     try {
-      const result = await api<Issued>(
-        'POST',
-        `/api/accounts/${encodeURIComponent(account.username)}/${what}`,
-        what === 'reset' ? { credential: 'temporary' } : {},
-      );
-      setError(undefined);
-      if (what === 'reset') showIssued(result);
-      else setNotice({ text: t('accounts.done') });
+      const params = { username: account.username };
+      if (what === 'reset') {
+        const result = await call(accountContracts.reset, { params, body: { credential: 'temporary' } });
+        setError(undefined);
+        showIssued(result);
+      } else {
+        await call(accountContracts[what], { params });
+        setError(undefined);
+        setNotice({ text: t('accounts.done') });
+      }
       await list.reload();
     } catch (err) {
       setError(err);

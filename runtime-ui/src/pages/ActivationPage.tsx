@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import { authContracts } from '../../../engine/contracts/authContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 
 /**
@@ -17,7 +18,7 @@ export function ActivationPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const result = await api<{ username: string }>('POST', '/api/auth/activate', { token, password });
+      const result = await call(authContracts.activate, { body: { token, password } });
       setUsername(result.username);
       setError(undefined);
     } catch (err) {

@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ArchiveRequest } from '../../../engine/app/archive/archiveRequestTypes.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { archiveContracts } from '../../../engine/contracts/archiveContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { ConfirmButton } from '../../../ui-shared/components/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
 
 const STATUSES = ['requested', 'approved', 'refused', 'handed_over', 'completed', 'returned'] as const;
 
+type Step = 'approve' | 'refuse' | 'hand-over' | 'return';
+
 /** The next steps of a request in its status: the server checks who may take them (Lampiran II.D.3). */
-const NEXT: Record<string, Array<{ step: string; note: 'none' | 'optional' | 'required' }>> = {
+const NEXT: Record<string, Array<{ step: Step; note: 'none' | 'optional' | 'required' }>> = {
   requested: [
     { step: 'approve', note: 'optional' },
     { step: 'refuse', note: 'required' },
@@ -20,13 +22,30 @@ const NEXT: Record<string, Array<{ step: string; note: 'none' | 'optional' | 're
   handed_over: [{ step: 'return', note: 'optional' }],
 };
 
+/** Takes one step of a request; a refusal always carries its reason. */
+function takeStep(step: Step, requestId: string, note: string) {
+  const params = { requestId };
+  const body = note ? { note } : {};
+  switch (step) {
+    case 'approve':
+      return call(archiveContracts.approve, { params, body });
+    case 'refuse':
+      return call(archiveContracts.refuse, { params, body: { note } });
+    case 'hand-over':
+      return call(archiveContracts.handOver, { params, body });
+    case 'return':
+      return call(archiveContracts.return, { params, body });
+  }
+}
+
 /** The archive control register: loans, copies and sending of case files, with their approval and return. */
 export function ArchiveRegisterPage() {
   const { t, i18n } = useTranslation();
   const [status, setStatus] = useState('');
   const [overdue, setOverdue] = useState(false);
-  const path = `/api/archive-requests?${status ? `status=${status}&` : ''}${overdue ? 'overdue=true' : ''}`;
-  const { data, error, loading, reload } = useApi<{ requests: ArchiveRequest[] }>(path);
+  const { data, error, loading, reload } = useCall(archiveContracts.register, {
+    query: { status: status || undefined, overdue: overdue ? 'true' : undefined },
+  });
   return (
     <>
       <h1>{t('archiveRegister.title')}</h1>
@@ -99,7 +118,7 @@ export function ArchiveRegisterPage() {
                         confirmLabel={t(`archiveRegister.steps.${n.step}`)}
                         {...(n.note === 'required' ? { reasonLabel: t('caseActions.reason') } : {})}
                         onConfirm={async (note) => {
-                          await api('POST', `/api/archive-requests/${r.id}/${n.step}`, note ? { note } : {});
+                          await takeStep(n.step, r.id, note);
                           await reload();
                         }}
                       >

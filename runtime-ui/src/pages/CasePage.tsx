@@ -1,15 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { CaseOutput } from '../../../engine/app/outputs/issueDocument.ts';
-import type { CaseState } from '../../../engine/core/caseTypes.ts';
-import type { CaseEvent } from '../../../engine/core/events.ts';
-import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
+import { caseContracts } from '../../../engine/contracts/caseContracts.ts';
+import { outputContracts } from '../../../engine/contracts/outputContracts.ts';
 import { SwimlaneDiagram, type StepMark } from '../../../ui-shared/components/SwimlaneDiagram.tsx';
 import { CaseTimeline } from '../components/CaseTimeline.tsx';
 import { EligibilityPanel } from '../components/EligibilityPanel.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../components/format.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { SourceBlock, SourceNoticeOf } from '../../../ui-shared/components/SourceNotice.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { ComplaintLinks } from '../components/ComplaintLinks.tsx';
@@ -24,10 +22,10 @@ export function CasePage() {
   const { caseId = '' } = useParams();
   const [search] = useSearchParams();
   const { session, hasKind } = useSession();
-  const kase = useApi<CaseState & { trackingCode: string }>(`/api/cases/${caseId}`);
-  const definition = useApi<{ definition: SopDefinition; version: number }>(`/api/cases/${caseId}/definition`);
-  const timeline = useApi<{ events: CaseEvent[] }>(`/api/cases/${caseId}/timeline`);
-  const outputs = useApi<{ outputs: CaseOutput[]; signing: 'local' | 'bsre' }>(`/api/cases/${caseId}/outputs`);
+  const kase = useCall(caseContracts.read, { params: { caseId } });
+  const definition = useCall(caseContracts.definition, { params: { caseId } });
+  const timeline = useCall(caseContracts.timeline, { params: { caseId } });
+  const outputs = useCall(outputContracts.list, { params: { caseId } });
   if (!kase.data || !definition.data)
     return kase.error || definition.error ? (
       <ErrorAlert error={kase.error ?? definition.error} />

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import { authContracts } from '../../../engine/contracts/authContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 
@@ -18,7 +19,7 @@ export function ChangePasswordPage() {
     setDone(false);
     if (next !== repeat) return setError(new Error(t('password.mismatch')));
     try {
-      await api('POST', '/api/auth/password', { currentPassword: current, newPassword: next });
+      await call(authContracts.changePassword, { body: { currentPassword: current, newPassword: next } });
       setError(undefined);
       setCurrent('');
       setNext('');

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { catalogueContracts } from '../../../engine/contracts/catalogueContracts.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { BackupStatusLine } from '../dashboard/BackupStatusLine.tsx';
@@ -11,8 +12,6 @@ import { ReportLinks } from '../dashboard/ReportLinks.tsx';
 import { StepCharts } from '../dashboard/StepCharts.tsx';
 import { useDashboardFigures } from '../dashboard/useDashboardFigures.ts';
 import { DateInput } from '../../../ui-shared/components/DateInput.tsx';
-
-type Catalogue = { units: Array<{ id: string; name: string; services: Array<{ sopId: string; name: string }> }> };
 
 /** The calendar day (YYYY-MM-DD) of a moment in a time zone: the regency's "today", wherever the PC is. */
 function dayIn(date: Date, timeZone: string): string {
@@ -30,7 +29,7 @@ export function DashboardPage() {
     to: today,
     bucket: 'month',
   });
-  const catalogue = useApi<Catalogue>('/api/catalogue?scope=all');
+  const catalogue = useCall(catalogueContracts.catalogue, { query: { scope: 'all' } });
   const { figures, error, loading } = useDashboardFigures(filters);
   const set = (patch: Partial<DashboardFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const totals = figures?.summary.openedClosed.totals;

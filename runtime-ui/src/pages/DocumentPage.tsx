@@ -6,6 +6,7 @@ import { outputContracts } from '../../../engine/contracts/outputContracts.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate } from '../components/format.ts';
 import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { fileHref } from '../../../ui-shared/api/fileHref.ts';
 
 /** An issued letter as a printable page: letterhead, title, number, body, signer and verification QR. */
 export function DocumentPage() {
@@ -38,7 +39,12 @@ export function DocumentPage() {
         </dl>
         {d.status === 'revoked' && <p className="badge bad">{t('public.revoked')}</p>}
         <p className="row" style={{ gap: '.5rem', flexWrap: 'wrap' }}>
-          <a className="button" href={`/api/documents/${d.id}/pdf`} target="_blank" rel="noreferrer">
+          <a
+            className="button"
+            href={fileHref(outputContracts.documentPdf, { params: { documentId: d.id } })}
+            target="_blank"
+            rel="noreferrer"
+          >
             {t('case.pdf')}
           </a>
           <a className="button secondary" href={data.verifyUrl} target="_blank" rel="noreferrer">
@@ -85,7 +91,12 @@ export function DocumentPage() {
         <button type="button" onClick={() => window.print()}>
           {t('case.print')}
         </button>
-        <a className="button secondary" href={`/api/documents/${d.id}/pdf`} target="_blank" rel="noreferrer">
+        <a
+          className="button secondary"
+          href={fileHref(outputContracts.documentPdf, { params: { documentId: d.id } })}
+          target="_blank"
+          rel="noreferrer"
+        >
           {t('case.pdf')}
         </a>
         <span className="muted">{formatDate(d.issuedAt, i18n.language)}</span>

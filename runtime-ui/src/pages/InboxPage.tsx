@@ -2,15 +2,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InboxItem } from '../../../engine/app/caseQueries.ts';
+import { catalogueContracts } from '../../../engine/contracts/catalogueContracts.ts';
+import { taskContracts } from '../../../engine/contracts/taskContracts.ts';
 import { WaitingForOutside } from '../components/WaitingForOutside.tsx';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import { call } from '../../../ui-shared/api/call.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime, formatWorkingMinutes } from '../components/format.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { InboxBulkBar } from '../components/InboxBulkBar.tsx';
 import { DateInput } from '../../../ui-shared/components/DateInput.tsx';
-
-type Catalogue = { units: Array<{ services: Array<{ sopId: string; name: string }> }> };
 
 function DueBadge({ minutes, late }: { minutes: number | null; late: boolean }) {
   const { t } = useTranslation();
@@ -61,18 +61,22 @@ export function InboxPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [extra, setExtra] = useState<InboxItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const query = `/api/tasks/inbox?limit=50${sopId ? `&sopId=${encodeURIComponent(sopId)}` : ''}${status === 'overdue' ? '&overdue=true' : ''}${status === 'assigned' ? '&assigned=true' : ''}${dueBy ? `&dueBy=${dueBy}` : ''}${q ? `&q=${encodeURIComponent(q)}` : ''}`;
-  const { data, error, loading, reload } = useApi<{ items: InboxItem[]; next: string | null }>(query);
-  const catalogue = useApi<Catalogue>('/api/catalogue?scope=all');
+  const query = {
+    limit: '50',
+    sopId: sopId || undefined,
+    overdue: status === 'overdue' ? 'true' : undefined,
+    assigned: status === 'assigned' ? 'true' : undefined,
+    dueBy: dueBy || undefined,
+    q: q || undefined,
+  };
+  const { data, error, loading, reload } = useCall(taskContracts.inbox, { query });
+  const catalogue = useCall(catalogueContracts.catalogue, { query: { scope: 'all' } });
   const services = catalogue.data?.units.flatMap((u) => u.services) ?? [];
   const items = [...(data?.items ?? []), ...extra];
   const next = extra.length > 0 ? cursor : (data?.next ?? null);
   const loadMore = async () => {
     if (!next) return;
-    const page = await api<{ items: InboxItem[]; next: string | null }>(
-      'GET',
-      `${query}&after=${encodeURIComponent(next)}`,
-    );
+    const page = await call(taskContracts.inbox, { query: { ...query, after: next } });
     setExtra([...extra, ...page.items]);
     setCursor(page.next);
   };

@@ -1,17 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../ui-shared/api/apiClient.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import type { BodyOf } from '../../../engine/contracts/contract.ts';
+import { regencySettingsContracts } from '../../../engine/contracts/regencySettingsContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 
-type Kabupaten = { code: string; name: string; province: string };
 type Zone = 'WIB' | 'WITA' | 'WIT';
-type Created = {
-  regencyId: string;
-  name: string;
-  admin: { account: { username: string }; issued: { temporaryPassword?: string; activationToken?: string } };
-};
+type Office = BodyOf<typeof regencySettingsContracts.create>['office'];
 
 const EMPTY = {
   regionCode: '',
@@ -51,9 +48,7 @@ function slugOf(name: string): string {
 export function NewRegencyPage() {
   const { t } = useTranslation();
   const { session } = useSession();
-  const codes = useApi<{ regencies: Kabupaten[] }>(
-    session?.platformAdmin === true ? '/api/admin/regencies/codes' : null,
-  );
+  const codes = useCall(regencySettingsContracts.codes, session?.platformAdmin === true ? {} : null);
   const [form, setForm] = useState(EMPTY);
   const [zone, setZone] = useState<Zone>('WIB');
   const [credential, setCredential] = useState<'activation' | 'temporary'>('activation');
@@ -77,11 +72,10 @@ export function NewRegencyPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(undefined);
-    const optional = (v: string) => (v.trim() === '' ? {} : { value: v.trim() });
-    const office: Record<string, unknown> = { name: form.officeName.trim() };
+    const office: Office = { name: form.officeName.trim() };
     for (const key of ['parent', 'address', 'phone', 'email', 'website'] as const) {
-      const v = optional(form[key]);
-      if ('value' in v) office[key] = v.value;
+      const value = form[key].trim();
+      if (value !== '') office[key] = value;
     }
     if (form.headName.trim() !== '')
       office.head = {
@@ -90,13 +84,15 @@ export function NewRegencyPage() {
         ...(form.headNip.trim() !== '' ? { nip: form.headNip.trim() } : {}),
       };
     try {
-      const result = await api<Created>('POST', '/api/admin/regencies', {
-        id: form.id.trim(),
-        name: found?.name ?? '',
-        regionCode: form.regionCode.trim(),
-        timezone: zone,
-        office,
-        admin: { username: form.adminUsername.trim(), name: form.adminName.trim(), credential },
+      const result = await call(regencySettingsContracts.create, {
+        body: {
+          id: form.id.trim(),
+          name: found?.name ?? '',
+          regionCode: form.regionCode.trim(),
+          timezone: zone,
+          office,
+          admin: { username: form.adminUsername.trim(), name: form.adminName.trim(), credential },
+        },
       });
       const { temporaryPassword, activationToken } = result.admin.issued;
       setCreated({

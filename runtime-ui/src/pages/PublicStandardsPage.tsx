@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { PublicRegency, PublicStandard } from '../../../engine/app/outputs/publicStandards.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import type { PublicStandard } from '../../../engine/app/outputs/publicStandards.ts';
+import { publicContracts } from '../../../engine/contracts/publicContracts.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { SourceNotice } from '../../../ui-shared/components/SourceNotice.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 
@@ -61,10 +62,8 @@ function Standard({ s }: { s: PublicStandard }) {
 export function PublicStandardsPage() {
   const { t } = useTranslation();
   const { regencyId } = useParams();
-  const regencies = useApi<{ regencies: PublicRegency[] }>(regencyId ? null : '/api/public/standards');
-  const standards = useApi<{ regency: string; services: PublicStandard[] }>(
-    regencyId ? `/api/public/standards/${encodeURIComponent(regencyId)}` : null,
-  );
+  const regencies = useCall(publicContracts.regencies, regencyId ? null : {});
+  const standards = useCall(publicContracts.standards, regencyId ? { params: { regencyId } } : null);
   if (!regencyId)
     return (
       <>

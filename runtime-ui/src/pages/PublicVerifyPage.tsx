@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { PublicVerification } from '../../../engine/app/outputs/publicViews.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import type { ReplyOf } from '../../../engine/contracts/contract.ts';
+import { publicContracts } from '../../../engine/contracts/publicContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate } from '../components/format.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 
 /**
  * Public document verification from the QR code: number, date, subject, signer as printed, the recipient
@@ -15,9 +17,9 @@ import { useApi } from '../../../ui-shared/api/useApi.ts';
 export function PublicVerifyPage() {
   const { t, i18n } = useTranslation();
   const { code = '' } = useParams();
-  const { data, error } = useApi<PublicVerification>(`/api/public/documents/${encodeURIComponent(code)}`);
+  const { data, error } = useCall(publicContracts.verification, { params: { code } });
   const [file, setFile] = useState<File>();
-  const [check, setCheck] = useState<{ genuine: boolean; sha256: string }>();
+  const [check, setCheck] = useState<ReplyOf<typeof publicContracts.checkPdf>>();
   const [checkError, setCheckError] = useState<unknown>();
   const submit = async () => {
     if (!file) return;
@@ -25,12 +27,7 @@ export function PublicVerifyPage() {
     setCheckError(undefined);
     try {
       setCheck(
-        await api<{ genuine: boolean; sha256: string }>(
-          'POST',
-          `/api/public/documents/${encodeURIComponent(code)}/check`,
-          undefined,
-          { raw: file, contentType: 'application/pdf' },
-        ),
+        await call(publicContracts.checkPdf, { params: { code } }, { raw: file, contentType: 'application/pdf' }),
       );
     } catch (e) {
       setCheckError(e);

@@ -2,22 +2,15 @@ import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { CaseEvent } from '../../../engine/core/events.ts';
-import type { RawRegency, SopDefinition } from '../../../engine/definition/sopTypes.ts';
+import { attachmentContracts } from '../../../engine/contracts/attachmentContracts.ts';
+import { caseContracts } from '../../../engine/contracts/caseContracts.ts';
+import { publicContracts } from '../../../engine/contracts/publicContracts.ts';
+import { regencyContracts } from '../../../engine/contracts/regencyContracts.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
-import type { Attachment } from '../components/RequirementsChecklist.tsx';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { DuplicateNotice } from '../components/DuplicateNotice.tsx';
-
-type CaseBody = {
-  id: string;
-  trackingCode: string;
-  openedAt: string;
-  dueAt: string | null;
-  data: Record<string, unknown>;
-};
 
 /**
  * Tanda terima: the office's kop, the applicant, the documents received, the officer, the expected
@@ -27,13 +20,14 @@ export function ReceiptPage() {
   const { t, i18n } = useTranslation();
   const { caseId } = useParams();
   const { session } = useSession();
-  const kase = useApi<CaseBody>(`/api/cases/${caseId ?? ''}`);
-  const definition = useApi<{ definition: SopDefinition }>(`/api/cases/${caseId ?? ''}/definition`);
-  const regency = useApi<{ regency: RawRegency }>('/api/regencies/current');
-  const attachments = useApi<{ attachments: Attachment[] }>(`/api/cases/${caseId ?? ''}/attachments`);
-  const timeline = useApi<{ events: CaseEvent[] }>(`/api/cases/${caseId ?? ''}/timeline`);
+  const params = { caseId: caseId ?? '' };
+  const kase = useCall(caseContracts.read, { params });
+  const definition = useCall(caseContracts.definition, { params });
+  const regency = useCall(regencyContracts.current, {});
+  const attachments = useCall(attachmentContracts.list, { params });
+  const timeline = useCall(caseContracts.timeline, { params });
   // The tracking link the applicant takes home: ALUR_PUBLIC_URL, not this staff PC's own address.
-  const site = useApi<{ publicUrl: string }>('/api/public/site');
+  const site = useCall(publicContracts.site, {});
   const [qr, setQr] = useState('');
   const trackUrl = site.data && kase.data ? `${site.data.publicUrl}/lacak/${kase.data.trackingCode}` : '';
   useEffect(() => {

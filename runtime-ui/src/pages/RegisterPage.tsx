@@ -1,43 +1,38 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { caseContracts } from '../../../engine/contracts/caseContracts.ts';
+import { definitionContracts } from '../../../engine/contracts/definitionContracts.ts';
+import { monitoringContracts } from '../../../engine/contracts/monitoringContracts.ts';
+import { fileHref } from '../../../ui-shared/api/fileHref.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../components/format.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { DateInput } from '../../../ui-shared/components/DateInput.tsx';
 
-type Row = {
-  id: string;
-  trackingCode: string;
-  sopName: string;
-  status: string;
-  applicantName: string | null;
-  applicantNik: string | null;
-  openedAt: string;
-};
 const STATUSES = ['open', 'waiting', 'completed', 'rejected', 'referred', 'cancelled'];
 
 /** The case register: search by tracking code, NIK, name, SOP, status and dates; export as CSV. */
 export function RegisterPage() {
   const { t, i18n } = useTranslation();
   const [form, setForm] = useState({ q: '', sopId: '', status: '', from: '', to: '' });
-  const definitions = useApi<{ definitions: Array<{ sopId: string; name: string; status: string }> }>(
-    '/api/definitions',
-  );
+  const definitions = useCall(definitionContracts.list, {});
   const services = (definitions.data?.definitions ?? []).filter((d) => d.status === 'published');
   const [page, setPage] = useState(1);
-  const [query, setQuery] = useState('');
-  const { data, error, loading } = useApi<{ items: Row[] }>(`/api/cases?page=${page}&pageSize=25${query}`);
+  // The filters of the last search: empty ones are left out of the URL.
+  const [query, setQuery] = useState<Record<string, string>>({});
+  const { data, error, loading } = useCall(caseContracts.search, {
+    query: { page: String(page), pageSize: '25', ...query },
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const params = Object.entries(form)
-      .filter(([, v]) => v)
-      .map(([k, v]) => `&${k}=${encodeURIComponent(v)}`)
-      .join('');
     setPage(1);
-    setQuery(params);
+    setQuery(Object.fromEntries(Object.entries(form).filter(([, v]) => v)));
   };
-  const exportHref = `/api/exports/register.csv?reason=${encodeURIComponent('ekspor register dari UI')}${query}`;
+  const exportHref = fileHref(monitoringContracts.export, {
+    params: { report: 'register', format: 'csv' },
+    query: { reason: 'ekspor register dari UI', ...query },
+  });
   return (
     <>
       <h1>{t('register.title')}</h1>

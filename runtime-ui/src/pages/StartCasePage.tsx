@@ -1,19 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import { caseContracts } from '../../../engine/contracts/caseContracts.ts';
+import { definitionContracts } from '../../../engine/contracts/definitionContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
 import { useIdempotencyKey } from '../../../ui-shared/api/idempotencyKey.ts';
 import { StepForm } from '../../../ui-shared/components/StepForm.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 
 /** Opens a case: the SOP's case-data form, then the receipt. */
 export function StartCasePage() {
   const { t, i18n } = useTranslation();
-  const { sopId } = useParams();
+  const { sopId = '' } = useParams();
   const navigate = useNavigate();
-  const { data, error } = useApi<{ definition: SopDefinition }>(`/api/definitions/${sopId ?? ''}`);
+  const { data, error } = useCall(definitionContracts.latest, { params: { sopId } });
   const [formData, setFormData] = useState<Record<string, unknown>>({});
   const [submitError, setSubmitError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -23,7 +24,7 @@ export function StartCasePage() {
     try {
       const body = { sopId, data: values };
       // Submitting the same form again (after a timeout or an error) is the same action: at most one case.
-      const created = await api<{ id: string }>('POST', '/api/cases', body, { idempotencyKey: action.keyFor(body) });
+      const created = await call(caseContracts.open, { body }, { idempotencyKey: action.keyFor(body) });
       action.done();
       void navigate(`/kasus/${created.id}/tanda-terima`);
     } catch (e) {

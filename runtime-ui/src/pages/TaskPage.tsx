@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { CaseState } from '../../../engine/core/caseTypes.ts';
-import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import { attachmentContracts } from '../../../engine/contracts/attachmentContracts.ts';
+import { caseContracts } from '../../../engine/contracts/caseContracts.ts';
+import type { BodyOf } from '../../../engine/contracts/contract.ts';
+import { taskContracts } from '../../../engine/contracts/taskContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
 import { StepForm } from '../../../ui-shared/components/StepForm.tsx';
 import { EligibilityPanel } from '../components/EligibilityPanel.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../components/format.ts';
-import { RequirementsChecklist, type Attachment } from '../components/RequirementsChecklist.tsx';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { RequirementsChecklist } from '../components/RequirementsChecklist.tsx';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { useDraft } from '../components/useDraft.ts';
 import { ConfirmDialog } from '../../../ui-shared/components/ConfirmDialog.tsx';
 import { CaseDataSections } from '../components/CaseDataSections.tsx';
@@ -29,9 +31,9 @@ export function TaskPage() {
   const { t, i18n } = useTranslation();
   const { caseId = '', taskId = '' } = useParams();
   const navigate = useNavigate();
-  const kase = useApi<CaseState & { trackingCode: string }>(`/api/cases/${caseId}`);
-  const definition = useApi<{ definition: SopDefinition }>(`/api/cases/${caseId}/definition`);
-  const attachments = useApi<{ attachments: Attachment[] }>(`/api/cases/${caseId}/attachments`);
+  const kase = useCall(caseContracts.read, { params: { caseId } });
+  const definition = useCall(caseContracts.definition, { params: { caseId } });
+  const attachments = useCall(attachmentContracts.list, { params: { caseId } });
   const [draft, setDraft, clearDraft] = useDraft<Draft>(`alur.draft.${taskId}`, {
     formData: {},
     checklist: {},
@@ -63,11 +65,14 @@ export function TaskPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const body: Record<string, unknown> = { formData, checklist: draft.checklist };
-      if (step.decision?.mode === 'human') body.choice = draft.choice;
-      if (draft.note) body.note = draft.note;
-      if (draft.overrideReason) body.overrideReason = draft.overrideReason;
-      await api('POST', `/api/tasks/${taskId}/complete`, body);
+      const body: BodyOf<typeof taskContracts.complete> = {
+        formData,
+        checklist: draft.checklist,
+        ...(step.decision?.mode === 'human' ? { choice: draft.choice } : {}),
+        ...(draft.note ? { note: draft.note } : {}),
+        ...(draft.overrideReason ? { overrideReason: draft.overrideReason } : {}),
+      };
+      await call(taskContracts.complete, { params: { taskId }, body });
       clearDraft();
       void navigate(`/kasus/${caseId}?selesai=${step.id}`);
     } catch (e) {
@@ -79,9 +84,9 @@ export function TaskPage() {
   const sendBack = async () => {
     setBusy(true);
     try {
-      await api('POST', `/api/tasks/${taskId}/send-back`, {
-        reason,
-        missing: missingDocuments(step.requirements, draft.checklist),
+      await call(taskContracts.sendBack, {
+        params: { taskId },
+        body: { reason, missing: missingDocuments(step.requirements, draft.checklist) },
       });
       clearDraft();
       void navigate(`/kasus/${caseId}`);
