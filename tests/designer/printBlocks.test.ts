@@ -10,6 +10,7 @@ import { connectorLetter } from '../../designer/src/print/paginate.ts';
 import { flowEdges } from '../../designer/src/print/printFlow.ts';
 import { drawSheet, type RowContent, type SheetGeometry } from '../../designer/src/print/sheetDrawing.ts';
 import { forEachRows, parallelRows, perPersonText } from '../../ui-shared/components/flowBlocks.ts';
+import { COLUMNS, ROWS, layoutSwimlane } from '../../ui-shared/components/swimlaneLayout.ts';
 import { definitionsDir } from '../support/testServer.ts';
 
 // The fixture with one fork (rows 3 and 4–5 after row 2, meeting at row 6) and one per-person block (rows
@@ -129,5 +130,36 @@ describe('the printed blocks: a fork with its branches and join, work per benefi
     expect(first.frames).toEqual([]);
     expect(second.frames.map((f) => [f.y, f.height])).toEqual([[rowY(3) + 2, 56]]);
     expect(third.frames.map((f) => [f.y, f.height])).toEqual([[rowY(0) + 2, 56]]);
+  });
+});
+
+describe("the designer's flow diagram shows the fork, the join and the per-person block", () => {
+  it('draws a fork bar the branches leave from, a join bar they end on, and frames rows 7–8', () => {
+    const layout = layoutSwimlane(definition);
+    expect(layout.bars).toHaveLength(2);
+    const box = (id: string) => layout.shapes.find((s) => s.stepId === id)!;
+    const [fork, join] = [...layout.bars].sort((a, b) => a.y - b.y);
+    expect(fork!.y).toBeGreaterThan(box('registrasi').y + box('registrasi').height);
+    expect(join!.y).toBeLessThan(box('rekap-data').y);
+    // One arrow from the fork bar into each branch's first shape.
+    const fromBar = layout.connectors.filter((c) => c.points[0]![1] === fork!.y);
+    expect(fromBar.map((c) => c.points[1]![1]).sort()).toEqual([box('data-desa').y, box('data-puskesmas').y].sort());
+    // Both branches' last steps end on the join bar, and one arrow goes from the bar into the join's shape.
+    expect(layout.connectors.filter((c) => c.points[c.points.length - 1]![1] === join!.y)).toHaveLength(2);
+    expect(layout.connectors.some((c) => c.points[0]![1] === join!.y && c.points[1]![1] === box('rekap-data').y)).toBe(
+      true,
+    );
+    const top = ROWS.header * 2;
+    expect(layout.frames).toEqual([
+      {
+        x: layout.lanesX + 3,
+        y: top + 6 * ROWS.step + 2,
+        width: layout.laneCount * COLUMNS.lane - 6,
+        height: 2 * ROWS.step - 4,
+        label: '↻ Dikerjakan untuk setiap penerima: Daftar penerima',
+      },
+    ]);
+    // The per-person step leads into its block, labelled.
+    expect(layout.connectors.find((c) => c.label === 'per penerima')?.points.at(-1)![1]).toBe(box('survei-rumah').y);
   });
 });
