@@ -61,7 +61,7 @@ export function BlockRow({ row, columns, steps, lists, block, onParallel, onForE
         <td colSpan={columns}>
           <fieldset className="block-fields">
             <legend>
-              <span aria-hidden="true">⑂ </span>
+              <span aria-hidden="true">⇉ </span>
               {t('designer.blocks.parallelTitle', { n: row + 1 })}
             </legend>
             <p className="muted small">{t('designer.blocks.parallelHelp')}</p>
