@@ -230,6 +230,17 @@ export function SwimlaneDiagram({ definition, marks = {}, title, editing }: Prop
             />
           );
         })}
+        {layout.frames.map((f, i) => (
+          <g key={`f${i}`} className="swim-frame" data-testid="swim-frame">
+            <rect x={f.x} y={f.y} width={f.width} height={f.height} rx={4} />
+            <text x={f.x + 4} y={f.y + 10}>
+              {f.label}
+            </text>
+          </g>
+        ))}
+        {layout.bars.map((b, i) => (
+          <line key={`b${i}`} className="swim-bar" data-testid="swim-bar" x1={b.x1} y1={b.y} x2={b.x2} y2={b.y} />
+        ))}
         {layout.connectors.map((c, i) => (
           <g key={`c${i}`}>
             <polyline

@@ -1,4 +1,5 @@
 import type { SopDefinition, Step } from '../../engine/definition/sopTypes.ts';
+import { forEachRows, parallelRows, perPersonText, stepTargets } from './flowBlocks.ts';
 
 /** Column widths of the official SOP table (PermenPANRB 35/2012 layout). */
 export const COLUMNS = {
@@ -41,6 +42,10 @@ export interface SwimlaneLayout {
   shapes: ShapeBox[];
   endings: Array<{ id: string; x: number; y: number; width: number; height: number }>;
   connectors: Connector[];
+  /** The thick bars where a fork's branches start together and where they meet again. */
+  bars: Array<{ x1: number; x2: number; y: number }>;
+  /** Dashed frames over the rows done once per person, with their mark. */
+  frames: Array<{ x: number; y: number; width: number; height: number; label: string }>;
 }
 
 const ENDING_LABELS: Record<string, string> = { selesai: 'Selesai', ditolak: 'Ditolak', dirujuk: 'Dirujuk' };
@@ -56,10 +61,8 @@ function shapeKind(step: Step, index: number): ShapeBox['kind'] {
   return 'activity';
 }
 
-function targetsOf(step: Step): Array<{ to: string; label?: string }> {
-  if (step.end !== undefined) return [{ to: step.end }];
-  if (step.decision) return step.decision.branches.map((b) => ({ to: b.goto, label: b.label }));
-  return step.next !== undefined ? [{ to: step.next }] : [];
+function targetsOf(step: Step): Array<{ to: string; label?: string; kind: string }> {
+  return stepTargets(step).map((t) => (t.kind === 'forEach' ? { ...t, label: 'per penerima' } : t));
 }
 
 /** Computes the swimlane drawing: one row per step, one column per actor lane, arrows for the flow. */
@@ -106,11 +109,37 @@ export function layoutSwimlane(definition: SopDefinition): SwimlaneLayout {
       ? shapes.find((s) => s.stepId === step.id && s.actorId === step.actors[step.actors.length - 1])
       : first(step.id);
   const connectors: Connector[] = [];
+  // A fork's branches leave a bar below its shape; the branches' arrows end on a bar above the join's shape.
+  const forks = parallelRows(definition);
+  const joinBars = new Map(
+    forks.flatMap((f) => {
+      const box = first(definition.steps[f.join]!.id);
+      return box ? [[f.join, { x1: box.x - 6, x2: box.x + box.width + 6, y: box.y - 8 }] as const] : [];
+    }),
+  );
+  const forkBars = new Map<number, { xs: number[]; y: number }>();
   let backOffset = 0;
   definition.steps.forEach((step, i) => {
     const source = exit(step);
     if (!source) return;
     targetsOf(step).forEach((target, k) => {
+      if (target.kind === 'fork') {
+        const dest = first(target.to);
+        const to = definition.steps.findIndex((s) => s.id === target.to);
+        if (!dest || to <= i) return;
+        const bar = forkBars.get(i) ?? { xs: [source.x + source.width / 2], y: source.y + source.height + 7 };
+        forkBars.set(i, bar);
+        const tx = dest.x + dest.width / 2;
+        bar.xs.push(tx);
+        connectors.push({
+          points: [
+            [tx, bar.y],
+            [tx, joinBars.get(to)?.y ?? dest.y],
+          ],
+          back: false,
+        });
+        return;
+      }
       const label = target.label;
       const ending = endings.find((e) => e.id === target.to);
       const dest = ending ? { x: ending.x, y: ending.y, width: ending.width, height: ending.height } : first(target.to);
@@ -122,21 +151,22 @@ export function layoutSwimlane(definition: SopDefinition): SwimlaneLayout {
         // Forward: leave from the bottom (first branch) or the side (other branches), enter from the top.
         const startY = k === 0 ? source.y + source.height : source.y + source.height / 2;
         const startX = k === 0 ? sx : source.x + source.width;
-        const bendY = dest.y - 10 - (k > 0 ? 4 : 0);
+        const entry = joinBars.get(destIndex)?.y ?? dest.y;
+        const bendY = entry - 10 - (k > 0 ? 4 : 0);
         const points: Array<[number, number]> =
           k === 0
             ? [
                 [startX, startY],
                 [startX, bendY],
                 [tx, bendY],
-                [tx, dest.y],
+                [tx, entry],
               ]
             : [
                 [startX, startY],
                 [startX + 10, startY],
                 [startX + 10, bendY],
                 [tx, bendY],
-                [tx, dest.y],
+                [tx, entry],
               ];
         connectors.push({ points, back: false, ...(label !== undefined ? { label } : {}) });
       } else {
@@ -158,6 +188,27 @@ export function layoutSwimlane(definition: SopDefinition): SwimlaneLayout {
       }
     });
   });
+  joinBars.forEach((bar, row) => {
+    const box = first(definition.steps[row]!.id)!;
+    const cx = box.x + box.width / 2;
+    connectors.push({
+      points: [
+        [cx, bar.y],
+        [cx, box.y],
+      ],
+      back: false,
+    });
+  });
+  const bars = [
+    ...[...forkBars.values()].map((b) => ({ x1: Math.min(...b.xs) - 6, x2: Math.max(...b.xs) + 6, y: b.y })),
+    ...joinBars.values(),
+  ];
+  const frames = forEachRows(definition).flatMap((b) => {
+    if (b.rows.length === 0) return [];
+    const y = top + Math.min(...b.rows) * ROWS.step + 2;
+    const height = (Math.max(...b.rows) - Math.min(...b.rows) + 1) * ROWS.step - 4;
+    return [{ x: lanesX + 3, y, width: metaX - lanesX - 6, height, label: `↻ ${perPersonText(b)}` }];
+  });
   const height = endingsY + (endings.length > 0 ? ROWS.endings : 12);
-  return { width, height, lanesX, laneCount, metaX, shapes, endings, connectors };
+  return { width, height, lanesX, laneCount, metaX, shapes, endings, connectors, bars, frames };
 }

@@ -1,5 +1,6 @@
 import type { SopDefinition, Step } from '../../../engine/definition/sopTypes.ts';
 import { outputsText, requirementsText, timeText } from '../../../ui-shared/components/sopRowText.ts';
+import { blockNotes } from './blockNotes.ts';
 import { columnWidths } from './columnWidths.ts';
 import { inferredParts } from './printFlow.ts';
 import { INFERRED_MARK } from './sourceNotice.ts';
@@ -9,7 +10,20 @@ function marked(text: string, inferred: boolean): string {
   return inferred ? `${text} ${INFERRED_MARK}`.trim() : text;
 }
 
-function StepRow({ step, row, laneCount, compact }: { step: Step; row: number; laneCount: number; compact: boolean }) {
+function StepRow({
+  step,
+  row,
+  laneCount,
+  compact,
+  blockNote,
+}: {
+  step: Step;
+  row: number;
+  laneCount: number;
+  compact: boolean;
+  /** What the row's fork, join or per-person block adds to its Keterangan. */
+  blockNote: string[];
+}) {
   const parts = inferredParts(step);
   return (
     <tr data-row={row} className={compact ? 'print-step print-compact' : 'print-step'}>
@@ -21,7 +35,14 @@ function StepRow({ step, row, laneCount, compact }: { step: Step; row: number; l
       <td data-cell="requirements">{marked(requirementsText(step), parts.has('requirements'))}</td>
       <td data-cell="time">{marked(timeText(step), parts.has('time'))}</td>
       <td data-cell="output">{marked(outputsText(step), parts.has('output'))}</td>
-      <td data-cell="notes">{marked(step.notes ?? '', parts.has('notes'))}</td>
+      <td data-cell="notes">
+        {marked(step.notes ?? '', parts.has('notes'))}
+        {blockNote.map((note) => (
+          <em key={note} className="print-block-note">
+            {note}
+          </em>
+        ))}
+      </td>
     </tr>
   );
 }
@@ -48,6 +69,7 @@ export function ChartTable({
 }) {
   const lanes = definition.actors.length;
   const w = columnWidths(lanes);
+  const notes = blockNotes(definition);
   const all = 2 + lanes + 4;
   const strip = (place: string) => (
     <tr className={`print-strip print-strip-${place}`}>
@@ -90,7 +112,14 @@ export function ChartTable({
         {topStrip && strip('top')}
         {rows.map((row) =>
           row < definition.steps.length ? (
-            <StepRow key={row} step={definition.steps[row]!} row={row} laneCount={lanes} compact={compact.has(row)} />
+            <StepRow
+              key={row}
+              step={definition.steps[row]!}
+              row={row}
+              laneCount={lanes}
+              compact={compact.has(row)}
+              blockNote={notes.get(row) ?? []}
+            />
           ) : (
             <tr key="endings" data-row={row} className="print-endings">
               <td colSpan={2} />

@@ -1,5 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
+import { forEachRows, parallelRows, perPersonText } from '../../../ui-shared/components/flowBlocks.ts';
 import { endingLabel } from '../../../ui-shared/components/swimlaneLayout.ts';
 import { ChartTable } from './ChartTable.tsx';
 import { SHEET_HEIGHT } from './columnWidths.ts';
@@ -68,11 +69,15 @@ export function PrintChart({ definition }: { definition: SopDefinition }) {
   const edges = useMemo(() => flowEdges(definition), [definition]);
   const layout = useMemo(() => {
     const laneOf = new Map(definition.actors.map((a, i) => [a.id, i]));
+    const forks = parallelRows(definition);
+    const joins = new Set(forks.map((f) => f.join));
     const contents: RowContent[] = definition.steps.map((step, i) => {
       const parts = inferredParts(step);
       return {
         lanes: step.actors.map((id) => laneOf.get(id) ?? 0),
         inOrder: step.actorMode === 'sequence',
+        fork: forks.some((f) => f.row === i),
+        join: joins.has(i),
         kind: step.decision ? 'decision' : i === 0 || step.end !== undefined ? 'terminator' : 'activity',
         inferred: parts.has('actor') || parts.has('decision') || parts.has('step'),
       };
@@ -85,7 +90,8 @@ export function PrintChart({ definition }: { definition: SopDefinition }) {
       taken.add(lane);
       return { id: e.id, label: endingLabel(e.id), lane, inferred: e.inferred };
     });
-    return { contents, endings };
+    const blocks = forEachRows(definition).map((b) => ({ rows: b.rows, label: `↻ ${perPersonText(b)}` }));
+    return { contents, endings, blocks };
   }, [definition, edges]);
 
   const pageOf = useMemo(() => {
@@ -102,11 +108,11 @@ export function PrintChart({ definition }: { definition: SopDefinition }) {
     () =>
       (pages ?? []).map(
         (_, p) => (geometry: SheetGeometry) =>
-          drawSheet(geometry, layout.contents, layout.endings, edges, pageOf, p, letters),
+          drawSheet(geometry, layout.contents, layout.endings, edges, pageOf, p, letters, layout.blocks),
       ),
     [pages, layout, edges, pageOf, letters],
   );
-  const noDraw = useCallback(() => ({ shapes: [], lines: [], connectors: [] }), []);
+  const noDraw = useCallback(() => ({ shapes: [], lines: [], connectors: [], frames: [] }), []);
 
   if (!pages)
     return (

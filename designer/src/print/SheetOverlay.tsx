@@ -31,6 +31,14 @@ export function SheetOverlay({ drawing, width, height }: { drawing: SheetDrawing
           <path d="M 0 0 L 10 5 L 0 10 z" />
         </marker>
       </defs>
+      {drawing.frames.map((f, i) => (
+        <g key={`f${i}`} className="print-frame">
+          <rect x={f.x} y={f.y} width={f.width} height={f.height} />
+          <text x={f.x + 3} y={f.y + 8}>
+            {f.label}
+          </text>
+        </g>
+      ))}
       {drawing.lines.map((l, i) => {
         const [x0, y0] = l.points[0]!;
         const horizontal = l.points[1]![1] === y0;
@@ -38,9 +46,9 @@ export function SheetOverlay({ drawing, width, height }: { drawing: SheetDrawing
         return (
           <g key={i}>
             <polyline
-              className={`print-line${l.back ? ' print-back' : ''}${l.inferred ? ' print-inferred' : ''}`}
+              className={`print-line${l.back ? ' print-back' : ''}${l.inferred ? ' print-inferred' : ''}${l.bar ? ' print-bar' : ''}`}
               points={l.points.map((p) => p.join(',')).join(' ')}
-              {...(l.together ? {} : { markerEnd: 'url(#print-arrow)' })}
+              {...(l.together || l.bar ? {} : { markerEnd: 'url(#print-arrow)' })}
             />
             {label && (
               <text className="print-label" x={x0 + 3} y={y0 + (horizontal ? -3 : 10)}>

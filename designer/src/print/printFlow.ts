@@ -7,7 +7,8 @@ export interface FlowEdge {
   /** The step id or ending it points to. */
   target: string;
   label?: string;
-  kind: 'next' | 'branch' | 'sendBack' | 'end';
+  /** `fork`: into the first row of a parallel branch; `forEach`: into the first row done per person. */
+  kind: 'next' | 'branch' | 'sendBack' | 'end' | 'fork' | 'forEach';
   /** The source document does not print this arrow: it was inferred when the SOP was encoded. */
   inferred: boolean;
 }
@@ -33,11 +34,16 @@ export function flowEdges(definition: SopDefinition): FlowEdge[] {
         parts.has('step') ||
         (kind === 'sendBack' && parts.has('sendBack')) ||
         (kind === 'branch' && (parts.has('decision') || (isEnding(target) && parts.has('end')))) ||
-        ((kind === 'end' || kind === 'next') && isEnding(target) && parts.has('end'));
+        ((kind === 'end' || kind === 'next') && isEnding(target) && parts.has('end')) ||
+        (kind === 'fork' && parts.has('parallel')) ||
+        (kind === 'forEach' && parts.has('forEach'));
       return [{ from: i, to, target, kind, inferred, ...(label !== undefined ? { label } : {}) }];
     };
     const out: FlowEdge[] = [];
+    // A fork or a per-person step leaves by its block (the normaliser may still have filled in `next`).
     if (step.end !== undefined) out.push(...edge(step.end, 'end'));
+    else if (step.parallel) step.parallel.branches.forEach((b) => out.push(...edge(b, 'fork')));
+    else if (step.forEach) out.push(...edge(step.forEach.start, 'forEach', 'per penerima'));
     else if (step.decision) step.decision.branches.forEach((b) => out.push(...edge(b.goto, 'branch', b.label)));
     else if (step.next !== undefined) out.push(...edge(step.next, 'next'));
     if (step.sendBack) out.push(...edge(step.sendBack.to, 'sendBack', step.sendBack.label ?? 'Dikembalikan'));

@@ -17,6 +17,25 @@ export interface RowContent {
   inferred: boolean;
   /** A row done by its lanes one after another (`sequence`): arrows in that order, the flow leaves from the last. */
   inOrder?: boolean;
+  /** A fork (`parallel`): its branches leave together from a bar below the shape. */
+  fork?: boolean;
+  /** The row where parallel branches meet: their arrows end on a bar above the shape. */
+  join?: boolean;
+}
+
+/** Rows done once per person (`forEach`), framed on the page with their mark. */
+export interface BlockFrame {
+  rows: number[];
+  label: string;
+}
+
+/** The dashed frame of a per-person block on one page, with its mark at the top. */
+export interface DrawnFrame {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  label: string;
 }
 
 /** A shape of the page: a step in one of its lanes, or an ending. */
@@ -39,6 +58,8 @@ export interface DrawnLine {
   label?: string;
   /** A plain line joining the lanes of a step done together (no arrowhead). */
   together?: boolean;
+  /** The thick bar of a fork or a join (no arrowhead). */
+  bar?: boolean;
 }
 
 /** An off-page connector (PermenPANRB pentagon) with the letter that pairs it with its other half. */
@@ -53,6 +74,7 @@ export interface SheetDrawing {
   shapes: DrawnShape[];
   lines: DrawnLine[];
   connectors: DrawnConnector[];
+  frames: DrawnFrame[];
 }
 
 const PENTAGON = { width: 18, height: 16 };
@@ -75,6 +97,7 @@ export function drawSheet(
   pageOf: (row: number) => number,
   page: number,
   letters: Map<FlowEdge, string>,
+  blocks: BlockFrame[] = [],
 ): SheetDrawing {
   const shapes: DrawnShape[] = [];
   const anchor = new Map<string, DrawnShape>();
@@ -144,6 +167,20 @@ export function drawSheet(
       ? anchor.get(`end:${edge.target}`)
       : ((end === 'from' ? anchor.get(`exit:${edge.from}`) : undefined) ?? anchor.get(`row:${edge[end]}`));
 
+  // A fork's bar sits just below its shape; a join's just above, where the branches' arrows end.
+  const forkBars = new Map<number, { y: number; xs: number[] }>();
+  const joinBars = new Map<number, { y: number; x0: number; x1: number }>();
+  contents.forEach((content, row) => {
+    const shape = anchor.get(`row:${row}`);
+    if (!shape) return;
+    if (content.fork) forkBars.set(row, { y: shape.y + shape.height + 5, xs: [shape.x + shape.width / 2] });
+    if (content.join) joinBars.set(row, { y: shape.y - 6, x0: shape.x - 4, x1: shape.x + shape.width + 4 });
+  });
+  const laneCentre = (row: number): number | undefined => {
+    const column = geometry.lanes[contents[row]?.lanes[0] ?? -1];
+    return column ? column.x + column.width / 2 : undefined;
+  };
+
   const connectors: DrawnConnector[] = [];
   const stripUse = new Map<string, number>();
   // Pentagons sharing a strip and a spot move right so their letters stay readable.
@@ -172,25 +209,65 @@ export function drawSheet(
     const withLabel = edge.label !== undefined ? { label: edge.label } : {};
     const startOf = (s: DrawnShape): [number, number] =>
       k === 0 || !forward ? [s.x + s.width / 2, s.y + s.height] : [s.x + s.width, s.y + s.height / 2];
+    const bar = forkBars.get(edge.from);
+    if (edge.kind === 'fork' && forward && (bar || !source)) {
+      // Every branch leaves the fork's bar straight down in its own lane: they start together.
+      const tx = dest ? dest.x + dest.width / 2 : laneCentre(edge.to);
+      if (tx === undefined) return;
+      bar?.xs.push(tx);
+      const joinBar = joinBars.get(edge.to);
+      const endY = dest ? (joinBar?.y ?? dest.y) : 0;
+      if (bar && dest)
+        lines.push({
+          points: [
+            [tx, bar.y],
+            [tx, endY],
+          ],
+          ...base,
+        });
+      else if (bar) {
+        const c = pentagon('bottom', tx, letters.get(edge) ?? '?');
+        if (c)
+          lines.push({
+            points: [
+              [tx, bar.y],
+              [c.x, c.y],
+            ],
+            ...base,
+          });
+      } else if (dest) {
+        const c = pentagon('top', tx, letters.get(edge) ?? '?');
+        if (c)
+          lines.push({
+            points: [
+              [c.x, c.y + PENTAGON.height],
+              [c.x, dest.y],
+            ],
+            ...base,
+          });
+      }
+      return;
+    }
     if (forward) {
       if (source && dest) {
         const [sx, sy] = startOf(source);
         const tx = dest.x + dest.width / 2;
-        const bend = dest.y - 8 - (k > 0 ? 4 : 0);
+        const top = joinBars.get(edge.to)?.y ?? dest.y;
+        const bend = top - 8 - (k > 0 ? 4 : 0);
         const points: Array<[number, number]> =
           k === 0
             ? [
                 [sx, sy],
                 [sx, bend],
                 [tx, bend],
-                [tx, dest.y],
+                [tx, top],
               ]
             : [
                 [sx, sy],
                 [sx + 8, sy],
                 [sx + 8, bend],
                 [tx, bend],
-                [tx, dest.y],
+                [tx, top],
               ];
         lines.push({ points, ...base, ...withLabel });
       } else if (source) {
@@ -218,7 +295,7 @@ export function drawSheet(
           lines.push({
             points: [
               [c.x, c.y + PENTAGON.height],
-              [c.x, dest.y],
+              [c.x, joinBars.get(edge.to)?.y ?? dest.y],
             ],
             ...base,
           });
@@ -268,7 +345,56 @@ export function drawSheet(
         });
     }
   });
-  return { shapes, lines, connectors };
+  forkBars.forEach((b) => {
+    const x0 = Math.min(...b.xs) - 6;
+    const x1 = Math.max(...b.xs) + 6;
+    lines.push({
+      points: [
+        [x0, b.y],
+        [x1, b.y],
+      ],
+      back: false,
+      inferred: false,
+      bar: true,
+    });
+  });
+  joinBars.forEach((b, row) => {
+    const shape = anchor.get(`row:${row}`)!;
+    const cx = shape.x + shape.width / 2;
+    lines.push({
+      points: [
+        [b.x0, b.y],
+        [b.x1, b.y],
+      ],
+      back: false,
+      inferred: false,
+      bar: true,
+    });
+    lines.push({
+      points: [
+        [cx, b.y],
+        [cx, shape.y],
+      ],
+      back: false,
+      inferred: false,
+    });
+  });
+  return { shapes, lines, connectors, frames: frameBlocks(geometry, blocks) };
+}
+
+/** The dashed frame over the lane columns of each per-person block's rows on this page. */
+function frameBlocks(geometry: SheetGeometry, blocks: BlockFrame[]): DrawnFrame[] {
+  const left = geometry.lanes[0]?.x;
+  if (left === undefined) return [];
+  return blocks.flatMap((block) => {
+    const cells = block.rows.flatMap((r) => (geometry.rows.has(r) ? [geometry.rows.get(r)!] : []));
+    if (cells.length === 0) return [];
+    const top = Math.min(...cells.map((c) => c.y));
+    const bottom = Math.max(...cells.map((c) => c.y + c.height));
+    return [
+      { x: left + 2, y: top + 2, width: geometry.lanesRight - left - 4, height: bottom - top - 4, label: block.label },
+    ];
+  });
 }
 
 /** The pentagon's outline, pointing down, its top edge centred on (x, y). */

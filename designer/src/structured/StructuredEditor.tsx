@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { withPlainTerms } from '../schema/plainTerms.ts';
 import { rjsfSopSchema } from '../schema/rjsfSchema.ts';
 import { SOP_SCHEMA } from '../schema/sopSchema.ts';
+import { caseDataLists } from '../table/sopTableRead.ts';
+import { withBlockChoices } from './blockChoices.ts';
 import { structuredValidator as validator } from './formValidator.ts';
 import { StepList } from './StepList.tsx';
 import { YamlField } from './YamlField.tsx';
@@ -78,6 +80,8 @@ const UI: Record<string, UiSchema> = {
       'notes',
       'next',
       'decision',
+      'parallel',
+      'forEach',
       'sendBack',
       'end',
       'form',
@@ -87,6 +91,7 @@ const UI: Record<string, UiSchema> = {
     notes: { 'ui:widget': 'textarea', 'ui:options': { rows: 2 } },
     form: yamlField,
     decision: { branches: { items: { when: yamlField } } },
+    parallel: { branches: { 'ui:widget': 'checkboxes' } },
   },
 };
 
@@ -96,6 +101,15 @@ const defaults = { arrayMinItems: { populate: 'never' as const }, emptyObjectFie
 
 function pick(value: Sop, keys: string[]): Sop {
   return Object.fromEntries(keys.filter((k) => value[k] !== undefined).map((k) => [k, value[k]]));
+}
+
+/** The SOP's steps as the block fields offer them (id and activity, in table order). */
+function stepChoices(steps: unknown): Array<{ id: string; activity: string }> {
+  return (Array.isArray(steps) ? steps : []).flatMap((s: unknown) =>
+    s !== null && typeof s === 'object' && 'id' in s && typeof s.id === 'string'
+      ? [{ id: s.id, activity: 'activity' in s && typeof s.activity === 'string' ? s.activity : s.id }]
+      : [],
+  );
 }
 
 function withoutUndefined(value: Sop): Sop {
@@ -118,13 +132,21 @@ export function StructuredEditor({ value, onChange }: Props) {
   // Labels and help of the language's developer terms follow the UI language.
   const schema = useMemo(() => withPlainTerms(RJSF_SCHEMA, t) as SopRjsfSchema, [t, i18n.language]);
   const sectionSchema = useMemo(() => {
-    if (section === 'steps') return { ...(schema.$defs.step as object), $defs: schema.$defs } as RJSFSchema;
+    if (section === 'steps') {
+      // The fork's and the per-person block's step fields choose among this SOP's steps and case-data lists.
+      const step = withBlockChoices(
+        schema.$defs.step as Record<string, unknown>,
+        stepChoices(value?.steps),
+        caseDataLists(value?.caseData),
+      );
+      return { ...step, $defs: schema.$defs } as RJSFSchema;
+    }
     return {
       type: 'object',
       properties: pick(schema.properties, SECTIONS[section]),
       $defs: schema.$defs,
     } as RJSFSchema;
-  }, [section, schema]);
+  }, [section, schema, value?.steps, value?.caseData]);
   if (!value) return <div className="alert info">{t('designer.structured.unreadable')}</div>;
   const steps = Array.isArray(value.steps) ? (value.steps as Sop[]) : [];
   const current = Math.min(stepIndex, Math.max(0, steps.length - 1));

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RawRegency } from '../../../engine/definition/sopTypes.ts';
 import { FormBuilder } from '../forms/FormBuilder.tsx';
 import { RuleBuilder } from '../rules/RuleBuilder.tsx';
+import { BlockRow } from './BlockRow.tsx';
 import { CellInput } from './CellInput.tsx';
 import { DecisionRow } from './DecisionRow.tsx';
 import { LaneAdder } from './LaneAdder.tsx';
@@ -25,6 +26,9 @@ interface Props {
 }
 
 const ENDINGS = ['selesai', 'ditolak', 'dirujuk'] as const;
+// The leave choices that open a block under the row, beside "continues" and the endings.
+const FORK = '@parallel';
+const EACH = '@forEach';
 type Panel = { kind: 'form' | 'rule'; row: number } | undefined;
 
 /**
@@ -45,9 +49,10 @@ export function SopTable({ source, regency, onChange, focusRow, flags, onSelectS
     row?.querySelector<HTMLElement>('textarea')?.focus();
   }, [focusRow]);
   if (!table) return <div className="alert info">{t('designer.structured.unreadable')}</div>;
-  const edit = (change: TableEdit) => {
+  // Several changes of one choice are applied in turn to the same text, then written once.
+  const edit = (...changes: TableEdit[]) => {
     try {
-      onChange(editTable(source, change));
+      onChange(changes.reduce(editTable, source));
       setProblem(undefined);
     } catch (e) {
       setProblem(e instanceof Error ? e.message : String(e));
@@ -61,6 +66,31 @@ export function SopTable({ source, regency, onChange, focusRow, flags, onSelectS
     ...ENDINGS.map((e) => ({ value: e, label: t(`designer.table.ending.${e}`) })),
   ];
   const columns = 7 + table.lanes.length;
+  /** Where row i goes after it: on, an ending, or one of the blocks (opened with defaults from the rows below). */
+  const leave = (i: number, choice: string) => {
+    const row = table.rows[i]!;
+    const below = (k: number) => table.rows[i + k]?.id ?? '';
+    if (choice === FORK)
+      return edit({
+        kind: 'setParallel',
+        index: i,
+        parallel: { branches: [below(1), below(2)].filter((b) => b !== ''), join: below(3) },
+      });
+    if (choice === EACH) {
+      const list = table.lists[0];
+      const label = list?.fields.find((f) => /nama/i.test(f.id))?.id ?? list?.fields[0]?.id;
+      return edit({
+        kind: 'setForEach',
+        index: i,
+        forEach: { list: list?.id ?? '', ...(label ? { label } : {}), start: below(1), join: below(3) || below(2) },
+      });
+    }
+    const changes: TableEdit[] = [];
+    if (row.parallel) changes.push({ kind: 'setParallel', index: i, parallel: null });
+    if (row.forEach) changes.push({ kind: 'setForEach', index: i, forEach: null });
+    if (choice !== '' || row.end !== undefined) changes.push({ kind: 'setEnd', index: i, end: choice || null });
+    edit(...changes);
+  };
   return (
     <div className="sop-table-wrap" data-testid="sop-table">
       <p className="muted help">{t('designer.table.help')}</p>
@@ -105,6 +135,11 @@ export function SopTable({ source, regency, onChange, focusRow, flags, onSelectS
           <tbody>
             {table.rows.map((row, i) => {
               const reading = timeReading(row.time);
+              const block = row.parallel
+                ? ({ kind: 'parallel', value: row.parallel } as const)
+                : row.forEach
+                  ? ({ kind: 'forEach', value: row.forEach } as const)
+                  : undefined;
               return (
                 <Fragment key={`${row.id}-${i}`}>
                   <tr
@@ -250,9 +285,9 @@ export function SopTable({ source, regency, onChange, focusRow, flags, onSelectS
                       {!row.decision && (
                         <select
                           aria-label={t('designer.table.endOf', { n: i + 1 })}
-                          value={row.end ?? ''}
+                          value={row.parallel ? FORK : row.forEach ? EACH : (row.end ?? '')}
                           data-testid={`end-${i}`}
-                          onChange={(e) => edit({ kind: 'setEnd', index: i, end: e.target.value || null })}
+                          onChange={(e) => leave(i, e.target.value)}
                         >
                           <option value="">{t('designer.table.continues')}</option>
                           {ENDINGS.map((e) => (
@@ -260,6 +295,8 @@ export function SopTable({ source, regency, onChange, focusRow, flags, onSelectS
                               {t('designer.table.endsWith', { ending: t(`designer.table.ending.${e}`) })}
                             </option>
                           ))}
+                          <option value={FORK}>{t('designer.blocks.leaveParallel')}</option>
+                          <option value={EACH}>{t('designer.blocks.leaveForEach')}</option>
                         </select>
                       )}
                       <button
@@ -290,6 +327,17 @@ export function SopTable({ source, regency, onChange, focusRow, flags, onSelectS
                       onRule={() =>
                         setPanel(panel?.kind === 'rule' && panel.row === i ? undefined : { kind: 'rule', row: i })
                       }
+                    />
+                  )}
+                  {block && (
+                    <BlockRow
+                      row={i}
+                      columns={columns}
+                      steps={targets.filter((x) => x.value !== row.id && table.rows.some((r) => r.id === x.value))}
+                      lists={table.lists}
+                      block={block}
+                      onParallel={(parallel) => edit({ kind: 'setParallel', index: i, parallel })}
+                      onForEach={(forEach) => edit({ kind: 'setForEach', index: i, forEach })}
                     />
                   )}
                   {panel?.row === i && (

@@ -1,7 +1,7 @@
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { patchYaml } from '../../../engine/definition/patchYaml.ts';
 import { plain, setKey, setTopKey, step, stepsOf } from './yamlDoc.ts';
-import type { RuleCondition } from '../../../engine/definition/sopTypes.ts';
+import type { ForEachBlock, ParallelBlock, RuleCondition } from '../../../engine/definition/sopTypes.ts';
 import { freeId, slugId } from './slugId.ts';
 
 /** A lane to add: a staff role of the regency, or an outside party recorded by a staff role. */
@@ -23,7 +23,16 @@ export type TableEdit =
   | { kind: 'setDecision'; index: number; decision: { question: string; yes: string; no: string } | null }
   | { kind: 'setDecisionRule'; index: number; when: RuleCondition | null }
   | { kind: 'setEnd'; index: number; end: string | null }
-  | { kind: 'setNext'; index: number; target: string };
+  | { kind: 'setNext'; index: number; target: string }
+  | { kind: 'setParallel'; index: number; parallel: ParallelBlock | null }
+  | { kind: 'setForEach'; index: number; forEach: ForEachBlock | null };
+
+/** The ways a step leaves: only one of them is written (the schema says a block step has no next or decision). */
+const LEAVING = ['next', 'end', 'decision', 'parallel', 'forEach'] as const;
+
+function leaveBy(map: YAMLMap, keep: (typeof LEAVING)[number]): void {
+  for (const key of LEAVING) if (key !== keep) map.delete(key);
+}
 
 function actorLanes(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -162,9 +171,8 @@ function apply(doc: Document, edit: TableEdit): void {
       if (edit.decision === null) return void map.delete('decision');
       const when = plain(doc, ['steps', edit.index, 'decision', 'branches', 0, 'when']) as RuleCondition | undefined;
       setKey(doc, map, 'decision', decisionValue(edit.decision, when));
-      // A decision row leaves by its branches, not by an ending of its own.
-      map.delete('end');
-      map.delete('next');
+      // A decision row leaves by its branches, not by an ending or a block of its own.
+      leaveBy(map, 'decision');
       return;
     }
     case 'setDecisionRule': {
@@ -187,7 +195,24 @@ function apply(doc: Document, edit: TableEdit): void {
     case 'setEnd': {
       const map = step(doc, edit.index);
       setKey(doc, map, 'end', edit.end);
-      if (edit.end !== null) map.delete('decision');
+      if (edit.end !== null) leaveBy(map, 'end');
+      return;
+    }
+    case 'setParallel': {
+      const map = step(doc, edit.index);
+      if (edit.parallel === null) return void map.delete('parallel');
+      setKey(doc, map, 'parallel', { branches: edit.parallel.branches, join: edit.parallel.join }, true);
+      leaveBy(map, 'parallel');
+      return;
+    }
+    case 'setForEach': {
+      const map = step(doc, edit.index);
+      if (edit.forEach === null) return void map.delete('forEach');
+      const { list, label, start, join } = edit.forEach;
+      // Written in the schema's order; an empty label is left out (the tasks then show the person's number).
+      const value = { list, ...(label !== undefined && label !== '' ? { label } : {}), start, join };
+      setKey(doc, map, 'forEach', value, true);
+      leaveBy(map, 'forEach');
       return;
     }
   }

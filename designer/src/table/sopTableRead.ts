@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import type { RuleCondition } from '../../../engine/definition/sopTypes.ts';
+import type { ForEachBlock, ParallelBlock, RuleCondition } from '../../../engine/definition/sopTypes.ts';
 
 /** One pelaksana column of the SOP table. */
 export interface TableLane {
@@ -34,6 +34,17 @@ export interface TableRow {
   decision: TableDecision | undefined;
   end: string | undefined;
   hasForm: boolean;
+  /** A fork: the first steps of its branches and the join step. */
+  parallel: ParallelBlock | undefined;
+  /** Work per beneficiary: the case-data list, the label field, the first step done per person and the join. */
+  forEach: ForEachBlock | undefined;
+}
+
+/** A case-data field holding a list of people (array of objects), with the fields of each person. */
+export interface TableList {
+  id: string;
+  title: string;
+  fields: Array<{ id: string; title: string }>;
 }
 
 /** The SOP as its official table (PermenPANRB 35/2012): lanes as columns, steps as rows. */
@@ -42,6 +53,8 @@ export interface SopTable {
   rows: TableRow[];
   /** Document types defined by this SOP itself (`documents:`), beside the regency's. */
   documents: Array<{ id: string; label: string }>;
+  /** Case-data lists a per-person block can go over. */
+  lists: TableList[];
 }
 
 type Obj = Record<string, unknown>;
@@ -89,6 +102,37 @@ function decisionOf(value: unknown): TableDecision | undefined {
   return decision;
 }
 
+function parallelOf(value: unknown): ParallelBlock | undefined {
+  if (!isObj(value)) return undefined;
+  const branches = Array.isArray(value.branches) ? value.branches.map(str) : [];
+  return { branches, join: str(value.join) };
+}
+
+function forEachOf(value: unknown): ForEachBlock | undefined {
+  if (!isObj(value)) return undefined;
+  const block: ForEachBlock = { list: str(value.list), start: str(value.start), join: str(value.join) };
+  if (typeof value.label === 'string') block.label = value.label;
+  return block;
+}
+
+function titled(properties: Obj): Array<{ id: string; title: string }> {
+  return Object.entries(properties).map(([id, field]) => ({
+    id,
+    title: isObj(field) && typeof field.title === 'string' ? field.title : id,
+  }));
+}
+
+/** The SOP's own case-data fields that are lists of objects (the people of a per-person block). */
+export function caseDataLists(caseData: unknown): TableList[] {
+  const schema = isObj(caseData) ? caseData.schema : undefined;
+  const properties = isObj(schema) && isObj(schema.properties) ? schema.properties : {};
+  return Object.entries(properties).flatMap(([id, field]) => {
+    if (!isObj(field) || field.type !== 'array' || !isObj(field.items)) return [];
+    const item = isObj(field.items.properties) ? field.items.properties : {};
+    return [{ id, title: typeof field.title === 'string' ? field.title : id, fields: titled(item) }];
+  });
+}
+
 /** Reads the table from SOP YAML text; undefined when the text cannot be read as YAML. */
 export function readTable(source: string): SopTable | undefined {
   let value: unknown;
@@ -117,9 +161,11 @@ export function readTable(source: string): SopTable | undefined {
     decision: decisionOf(s.decision),
     end: typeof s.end === 'string' ? s.end : undefined,
     hasForm: s.form !== undefined,
+    parallel: parallelOf(s.parallel),
+    forEach: forEachOf(s.forEach),
   }));
   const documents = (Array.isArray(value.documents) ? value.documents : [])
     .filter(isObj)
     .map((d) => ({ id: str(d.id), label: str(d.label) }));
-  return { lanes, rows, documents };
+  return { lanes, rows, documents, lists: caseDataLists(value.caseData) };
 }

@@ -16,6 +16,8 @@ const STEP_ORDER = [
   'next',
   'sendBack',
   'decision',
+  'parallel',
+  'forEach',
   'end',
 ];
 
