@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
 import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { testLogoPng } from '../support/testImage.ts';
 
 const SUITE = 'designer';
 const REGENCY = 'kutai-kartanegara';
@@ -89,6 +90,38 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
   afterAll(async () => {
     await browser?.close();
     await test?.stop();
+  });
+
+  /** The kop's logo on the page now: its image's pixel size once loaded (0 × 0 while none or broken). */
+  async function kopLogoSize(): Promise<{ width: number; height: number }> {
+    await page.waitForFunction(() => document.querySelector<HTMLImageElement>('[data-testid=kop-logo]')?.complete);
+    return page.$eval('[data-testid=kop-logo]', (img) => ({
+      width: (img as HTMLImageElement).naturalWidth,
+      height: (img as HTMLImageElement).naturalHeight,
+    }));
+  }
+
+  it('the admin uploads the regency logo in Pengaturan kabupaten; a wrong file is refused in Indonesian', async () => {
+    await login('/designer/pengaturan', 'admin');
+    await page.waitForSelector('[data-testid=logo-none]');
+    await page.setInputFiles('[data-testid=logo-file]', {
+      name: 'lambang.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7 bukan gambar'),
+    });
+    await page.waitForSelector('[role=alert]:has-text("PNG atau JPEG")');
+    await page.setInputFiles('[data-testid=logo-file]', {
+      name: 'lambang-uji.png',
+      mimeType: 'image/png',
+      buffer: testLogoPng(240, 200),
+    });
+    await page.waitForSelector('text=Lambang tersimpan');
+    await expect(kopLogoSize()).resolves.toEqual({ width: 240, height: 200 });
+    await expect(page.locator('[data-testid=logo-panel]').innerText()).resolves.toContain('240 × 200 px');
+    await screenshot(page, SUITE, '00-logo-upload-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, SUITE, '00-logo-upload-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('a drafter creates an SOP from the template and sees it in the list', async () => {
@@ -183,7 +216,13 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     await screenshot(page, SUITE, '10-published');
     await page.click('a:has-text("Cetak dokumen SOP")');
     await page.waitForSelector('[data-testid=print-chart] svg');
+    // The printed SOP's header cell carries the uploaded lambang beside the office name.
+    await expect(kopLogoSize()).resolves.toEqual({ width: 240, height: 200 });
+    await expect(page.locator('.sop-office [data-testid=kop-logo]').count()).resolves.toBe(1);
     await screenshot(page, SUITE, '11-print-view');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, SUITE, '11-print-view-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
     mkdirSync(join(ARTIFACTS, SUITE), { recursive: true });
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({
@@ -207,7 +246,13 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     await page.click('button:has-text("Buka kasus")');
     await page.waitForSelector('[data-testid=tracking-code]');
     caseId = /\/kasus\/([^/]+)\/tanda-terima/.exec(page.url())![1]!;
+    // The receipt's kop: the lambang at the left of the office lines.
+    await expect(kopLogoSize()).resolves.toEqual({ width: 240, height: 200 });
+    await expect(page.locator('[data-testid=receipt] .letterhead [data-testid=kop-logo]').count()).resolves.toBe(1);
     await screenshot(page, SUITE, '12-runtime-receipt');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, SUITE, '12-runtime-receipt-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
     for (const [role, activity] of [
       ['petugas-pengaduan', 'Pemohon menyerahkan berkas'],
       ['petugas-pengaduan', 'Petugas memeriksa kelengkapan'],

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import type { CaseEvent } from '../../../engine/core/events.ts';
 import type { RawRegency, SopDefinition } from '../../../engine/definition/sopTypes.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
+import { KopLogo } from '../../../ui-shared/components/KopLogo.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
 import type { Attachment } from '../components/RequirementsChecklist.tsx';
@@ -59,9 +60,12 @@ export function ReceiptPage() {
       <div className="letter" data-testid="receipt">
         {office && (
           <header className="letterhead">
-            {office.parent && <div className="parent">{office.parent.toUpperCase()}</div>}
-            <div className="office">{office.name.toUpperCase()}</div>
-            {office.address && <div>{[office.address, office.postalCode].filter(Boolean).join(' ')}</div>}
+            <KopLogo />
+            <div className="kop-text">
+              {office.parent && <div className="parent">{office.parent.toUpperCase()}</div>}
+              <div className="office">{office.name.toUpperCase()}</div>
+              {office.address && <div>{[office.address, office.postalCode].filter(Boolean).join(' ')}</div>}
+            </div>
           </header>
         )}
         <h2>{t('receipt.title')}</h2>
