@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
 import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { testLogoPng } from '../support/testImage.ts';
+import { pdfImages } from '../support/pdfTools.ts';
 
 const SUITE = 'designer';
 const REGENCY = 'kutai-kartanegara';
@@ -101,6 +102,16 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     }));
   }
 
+  /** Screenshots at 1280 and 390 px wide, then back to the journey's own window size. */
+  async function screenshotsAt1280And390(name: string): Promise<void> {
+    const size = page.viewportSize();
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width > 400 ? 900 : 844 });
+      await screenshot(page, SUITE, `${name}-${width}`);
+    }
+    if (size) await page.setViewportSize(size);
+  }
+
   it('the admin uploads the regency logo in Pengaturan kabupaten; a wrong file is refused in Indonesian', async () => {
     await login('/designer/pengaturan', 'admin');
     await page.waitForSelector('[data-testid=logo-none]');
@@ -118,10 +129,7 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     await page.waitForSelector('text=Lambang tersimpan');
     await expect(kopLogoSize()).resolves.toEqual({ width: 240, height: 200 });
     await expect(page.locator('[data-testid=logo-panel]').innerText()).resolves.toContain('240 × 200 px');
-    await screenshot(page, SUITE, '00-logo-upload-1280');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await screenshot(page, SUITE, '00-logo-upload-390');
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshotsAt1280And390('00-logo-upload');
   });
 
   it('a drafter creates an SOP from the template and sees it in the list', async () => {
@@ -219,10 +227,7 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     // The printed SOP's header cell carries the uploaded lambang beside the office name.
     await expect(kopLogoSize()).resolves.toEqual({ width: 240, height: 200 });
     await expect(page.locator('.sop-office [data-testid=kop-logo]').count()).resolves.toBe(1);
-    await screenshot(page, SUITE, '11-print-view');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await screenshot(page, SUITE, '11-print-view-390');
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshotsAt1280And390('11-print-view');
     mkdirSync(join(ARTIFACTS, SUITE), { recursive: true });
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({
@@ -232,6 +237,7 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
       printBackground: true,
     });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfImages(pdf)).toContainEqual({ page: 1, width: 240, height: 200 });
     await page.emulateMedia({ media: 'screen' });
   });
 
@@ -249,10 +255,7 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     // The receipt's kop: the lambang at the left of the office lines.
     await expect(kopLogoSize()).resolves.toEqual({ width: 240, height: 200 });
     await expect(page.locator('[data-testid=receipt] .letterhead [data-testid=kop-logo]').count()).resolves.toBe(1);
-    await screenshot(page, SUITE, '12-runtime-receipt');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await screenshot(page, SUITE, '12-runtime-receipt-390');
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshotsAt1280And390('12-runtime-receipt');
     for (const [role, activity] of [
       ['petugas-pengaduan', 'Pemohon menyerahkan berkas'],
       ['petugas-pengaduan', 'Petugas memeriksa kelengkapan'],
