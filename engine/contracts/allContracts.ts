@@ -15,6 +15,7 @@ import { complaintContracts, monitoringContracts } from './monitoringContracts.t
 import type { Contract } from './contract.ts';
 import { notificationContracts } from './notificationContracts.ts';
 import { regencyContracts } from './regencyContracts.ts';
+import { regencyLogoContracts } from './regencyLogoContracts.ts';
 import { regencySettingsContracts } from './regencySettingsContracts.ts';
 import { ssoContracts } from './ssoContracts.ts';
 import { sourceDocumentContracts } from './sourceDocumentContracts.ts';
@@ -45,6 +46,7 @@ export const allContracts: Record<string, Record<string, Contract>> = {
   monitoring: monitoringContracts,
   notifications: notificationContracts,
   regencies: regencyContracts,
+  regencyLogo: regencyLogoContracts,
   regencySettings: regencySettingsContracts,
   sso: ssoContracts,
   sourceDocuments: sourceDocumentContracts,

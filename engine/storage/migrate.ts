@@ -19,6 +19,7 @@ import * as m022 from '../../migrations/022_sso.ts';
 import * as m026 from '../../migrations/026_letter_signing.ts';
 import * as m030 from '../../migrations/030_scheduled_runs.ts';
 import * as m029 from '../../migrations/029_source_documents.ts';
+import * as m031 from '../../migrations/031_regency_logos.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '026_letter_signing': m026,
   '030_scheduled_runs': m030,
   '029_source_documents': m029,
+  '031_regency_logos': m031,
 };
 
 const source: Knex.MigrationSource<string> = {

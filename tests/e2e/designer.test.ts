@@ -5,6 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../engine/app/demoUsers.ts';
 import { ARTIFACTS, launchBrowser, screenshot, signIn } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { testLogoPng } from '../support/testImage.ts';
+import { pdfImages } from '../support/pdfTools.ts';
 
 const SUITE = 'designer';
 const REGENCY = 'kutai-kartanegara';
@@ -59,7 +61,8 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     browser = await launchBrowser();
     page = await browser.newPage();
     page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().includes('401') && !m.text().includes('409')) consoleErrors.push(m.text());
+      // 401/409 are expected refusals of the journey, and 415 the deliberately wrong logo file.
+      if (m.type() === 'error' && !/\b(401|409|415)\b/.test(m.text())) consoleErrors.push(m.text());
     });
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
   }, 180_000);
@@ -75,6 +78,45 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
   afterAll(async () => {
     await browser?.close();
     await test?.stop();
+  });
+
+  /** The kop's logo on the page now: its image's pixel size once loaded (0 × 0 while none or broken). */
+  async function kopLogoSize(): Promise<{ width: number; height: number }> {
+    await page.waitForFunction(() => document.querySelector<HTMLImageElement>('[data-testid=kop-logo]')?.complete);
+    return page.$eval('[data-testid=kop-logo]', (img) => ({
+      width: (img as HTMLImageElement).naturalWidth,
+      height: (img as HTMLImageElement).naturalHeight,
+    }));
+  }
+
+  /** Screenshots at 1280 and 390 px wide, then back to the journey's own window size. */
+  async function screenshotsAt1280And390(name: string): Promise<void> {
+    const size = page.viewportSize();
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width > 400 ? 900 : 844 });
+      await screenshot(page, SUITE, `${name}-${width}`);
+    }
+    if (size) await page.setViewportSize(size);
+  }
+
+  it('the admin uploads the regency logo in Pengaturan kabupaten; a wrong file is refused in Indonesian', async () => {
+    await login('/designer/pengaturan', 'admin');
+    await page.waitForSelector('[data-testid=logo-none]');
+    await page.setInputFiles('[data-testid=logo-file]', {
+      name: 'lambang.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7 bukan gambar'),
+    });
+    await page.waitForSelector('[role=alert]:has-text("PNG atau JPEG")');
+    await page.setInputFiles('[data-testid=logo-file]', {
+      name: 'lambang-uji.png',
+      mimeType: 'image/png',
+      buffer: testLogoPng(240, 200),
+    });
+    await page.waitForSelector('text=Lambang tersimpan');
+    await expect(kopLogoSize()).resolves.toEqual({ width: 240, height: 200 });
+    await expect(page.locator('[data-testid=logo-panel]').innerText()).resolves.toContain('240 × 200 px');
+    await screenshotsAt1280And390('00-logo-upload');
   });
 
   it('a drafter creates an SOP from the template and sees it in the list', async () => {
@@ -169,7 +211,10 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     await screenshot(page, SUITE, '10-published');
     await page.click('a:has-text("Cetak dokumen SOP")');
     await page.waitForSelector('[data-testid=print-chart] svg');
-    await screenshot(page, SUITE, '11-print-view');
+    // The printed SOP's header cell carries the uploaded lambang beside the office name.
+    await expect(kopLogoSize()).resolves.toEqual({ width: 240, height: 200 });
+    await expect(page.locator('.sop-office [data-testid=kop-logo]').count()).resolves.toBe(1);
+    await screenshotsAt1280And390('11-print-view');
     mkdirSync(join(ARTIFACTS, SUITE), { recursive: true });
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({
@@ -179,6 +224,7 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
       printBackground: true,
     });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfImages(pdf)).toContainEqual({ page: 1, width: 240, height: 200 });
     await page.emulateMedia({ media: 'screen' });
   });
 
@@ -193,7 +239,10 @@ describe('designer: a drafter writes an SOP, an approver publishes it, staff run
     await page.click('button:has-text("Buka kasus")');
     await page.waitForSelector('[data-testid=tracking-code]');
     caseId = /\/kasus\/([^/]+)\/tanda-terima/.exec(page.url())![1]!;
-    await screenshot(page, SUITE, '12-runtime-receipt');
+    // The receipt's kop: the lambang at the left of the office lines.
+    await expect(kopLogoSize()).resolves.toEqual({ width: 240, height: 200 });
+    await expect(page.locator('[data-testid=receipt] .letterhead [data-testid=kop-logo]').count()).resolves.toBe(1);
+    await screenshotsAt1280And390('12-runtime-receipt');
     for (const [role, activity] of [
       ['petugas-pengaduan', 'Pemohon menyerahkan berkas'],
       ['petugas-pengaduan', 'Petugas memeriksa kelengkapan'],

@@ -9,6 +9,7 @@ import { CASE_TARGETS } from '../../engine/app/permissions/caseTargets.ts';
 import type { RoleKind } from '../../engine/definition/sopTypes.ts';
 import { ApiClient } from '../support/apiClient.ts';
 import { databaseLabel } from '../support/testDatabase.ts';
+import { testLogoPng } from '../support/testImage.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { caseFixture, freshClient, writtenRows, type CaseFixture, type ErrorBody } from './support/securityFixture.ts';
 
@@ -236,6 +237,14 @@ describe(`access matrix: every route × role × regency (${databaseLabel})`, () 
       { raw: seed, contentType: 'application/octet-stream' },
     );
     if (imported.status !== 201) throw new Error(`source document fixture: ${imported.status}`);
+    // The home regency's logo, for the logo image route (a generated test image).
+    const logo = await (
+      await test.as(HOME, 'admin')
+    ).request<{ logo: { id: string } }>('PUT', '/api/regencies/current/logo', undefined, {
+      raw: testLogoPng(120, 120),
+      contentType: 'image/png',
+    });
+    if (logo.status !== 200) throw new Error(`logo fixture: ${logo.status}`);
     params = {
       ...fixture,
       sopId: 'bantuan-permakanan',
@@ -250,6 +259,7 @@ describe(`access matrix: every route × role × regency (${databaseLabel})`, () 
       username: 'matriks.sasaran',
       delegationId: '1',
       sourceDocumentId: String(imported.body.documentId),
+      logoId: logo.body.logo.id,
       regencyId: HOME,
     };
   }, 120_000);

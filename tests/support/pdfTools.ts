@@ -44,3 +44,15 @@ export function savePdfArtifact(pdf: Buffer, topic: string, name: string): void 
   writeFileSync(path, pdf);
   execFileSync('pdftoppm', ['-png', '-r', '60', path, join(dir, name)]);
 }
+
+/** The images a PDF holds, from poppler's `pdfimages -list`: size in pixels per image. */
+export function pdfImages(pdf: Buffer): Array<{ page: number; width: number; height: number }> {
+  return withFile(pdf, (path) =>
+    execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cells) => cells.length > 4 && /^\d+$/.test(cells[0]!))
+      .map((cells) => ({ page: Number(cells[0]), width: Number(cells[3]), height: Number(cells[4]) })),
+  );
+}

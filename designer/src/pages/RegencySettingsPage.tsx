@@ -10,6 +10,7 @@ import { ProblemsList } from '../editor/ProblemsList.tsx';
 import { useRegencyCheck } from '../editor/useRegencyCheck.ts';
 import { YamlEditor, type YamlEditorHandle } from '../editor/YamlEditor.tsx';
 import { REGENCY_SCHEMA } from '../schema/sopSchema.ts';
+import { RegencyLogoPanel } from './RegencyLogoPanel.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
 
 /** GET /api/designer/regency. */
@@ -134,6 +135,7 @@ export function RegencySettingsPage() {
           })}
         </div>
       )}
+      <RegencyLogoPanel isAdmin={isAdmin} />
       <section className="editor-pane" aria-label={t('designer.editor.yaml')}>
         <YamlEditor
           ref={editor}

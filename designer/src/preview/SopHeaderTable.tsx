@@ -3,6 +3,7 @@ import type { RawRegency, SopDefinition } from '../../../engine/definition/sopTy
 import { describeSchedule } from '../../../engine/calendar/describeSchedule.ts';
 import { formatDate } from '../../../ui-shared/format/dateTime.ts';
 import { coverRows } from '../print/coverSections.ts';
+import { KopLogo } from '../../../ui-shared/components/KopLogo.tsx';
 
 function List({ items }: { items: string[] | undefined }) {
   if (!items || items.length === 0) return <>—</>;
@@ -38,15 +39,20 @@ export function SopHeaderTable({
       <tbody>
         <tr>
           <td rowSpan={6} className="sop-office">
-            <strong>{regency.office.parent ?? `PEMERINTAH ${regency.name.toUpperCase()}`}</strong>
-            <br />
-            <strong>{regency.office.name.toUpperCase()}</strong>
-            {unit && (
-              <>
+            <div className="sop-kop">
+              <KopLogo />
+              <div>
+                <strong>{regency.office.parent ?? `PEMERINTAH ${regency.name.toUpperCase()}`}</strong>
                 <br />
-                {unit}
-              </>
-            )}
+                <strong>{regency.office.name.toUpperCase()}</strong>
+                {unit && (
+                  <>
+                    <br />
+                    {unit}
+                  </>
+                )}
+              </div>
+            </div>
           </td>
           <th>Nomor SOP</th>
           <td>{definition.number ?? '—'}</td>

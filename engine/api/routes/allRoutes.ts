@@ -22,6 +22,7 @@ import { publicRoutes } from './publicRoutes.ts';
 import { regencyRoutes } from './regencyRoutes.ts';
 import { regencySettingsRoutes } from './regencySettingsRoutes.ts';
 import { sourceDocumentRoutes } from './sourceDocumentRoutes.ts';
+import { regencyLogoRoutes } from './regencyLogoRoutes.ts';
 import { ssoRoutes } from './ssoRoutes.ts';
 import { taskRoutes } from './taskRoutes.ts';
 
@@ -51,6 +52,7 @@ export function allRoutes(secureCookies: () => boolean = () => false): RouteSpec
     ...monitoringRoutes(),
     ...designerRoutes,
     ...sourceDocumentRoutes,
+    ...regencyLogoRoutes,
     ...regencySettingsRoutes,
     ...backupRoutes,
   ];

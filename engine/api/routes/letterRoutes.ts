@@ -8,6 +8,7 @@ import { layoutOf } from '../../app/letters/layoutOf.ts';
 import { renderLetterPdf } from '../../app/letters/renderLetterPdf.ts';
 import { signLetter, type SignOptions } from '../../app/letters/signLetter.ts';
 import { signerRoleOf } from '../../app/letters/signerAuthority.ts';
+import { kopLogo } from '../../app/regencyLogo/regencyLogo.ts';
 import { signerFromEnvironment } from '../../app/signing/signerFromEnvironment.ts';
 import { outputContracts as c, type SignBodySchema } from '../../contracts/outputContracts.ts';
 import { publicBaseUrl } from '../publicAddress.ts';
@@ -59,12 +60,15 @@ export const letterRoutes: RouteSpec[] = [
       const context = await loadLetterContext(db, user.regencyId, draft.caseId, draft.outputId, false);
       const role = signerRoleOf(context.template.signerRole, context.regency);
       const roleName = context.regency.roles.find((r) => r.id === role)?.name ?? role;
+      // The preview shows the kop as signing would print it now: today's logo.
+      const logo = await kopLogo(db, user.regencyId);
       const pdf = await renderLetterPdf(
         layoutOf(context, draft.values, {
           number: null,
           signer: { name: '(nama penanda tangan)', title: roleName },
           date: new Date(),
           initials: draft.initials,
+          ...(logo ? { logo } : {}),
         }),
       );
       return { file: { content: pdf, mediaType: 'application/pdf', fileName: `pratinjau-${draft.outputId}.pdf` } };

@@ -2,10 +2,10 @@ import type { RegencySnapshot } from '../../storage/definitionRepository.ts';
 import type { Letterhead, Signer } from '../outputs/documentTypes.ts';
 import { renderLetterBody } from '../outputs/renderLetterBody.ts';
 import type { LetterTemplate } from '../../definition/sopTypes.ts';
-import type { Initial, LetterLayout } from './letterLayout.ts';
+import type { Initial, KopLogo, LetterLayout } from './letterLayout.ts';
 
-/** The kop lines of the office as the case's SOP version knew it. */
-export function letterheadOf(snapshot: RegencySnapshot): Letterhead {
+/** The kop lines of the office as the case's SOP version knew it, and the logo printed with them (if any). */
+export function letterheadOf(snapshot: RegencySnapshot, logo?: Pick<KopLogo, 'id'>): Letterhead {
   const office = snapshot.office;
   const contact = [
     office.phone && `Telepon ${office.phone}`,
@@ -19,6 +19,7 @@ export function letterheadOf(snapshot: RegencySnapshot): Letterhead {
   const address = [office.address, office.postalCode].filter(Boolean).join(' ');
   if (address) letterhead.address = address;
   if (contact) letterhead.contact = contact;
+  if (logo) letterhead.logoId = logo.id;
   return letterhead;
 }
 
@@ -33,6 +34,8 @@ export function layoutOf(
     initials: Initial[];
     verifyUrl?: string;
     signatureKind?: 'local' | 'bsre';
+    /** The regency's logo at this moment: a signed PDF keeps it, whatever is uploaded later. */
+    logo?: KopLogo;
   },
 ): LetterLayout {
   const t = context.template;
@@ -51,7 +54,8 @@ export function layoutOf(
     legalBasis: (t.legalBasis ?? []).map(fill),
     decides: (t.decides ?? []).map(fill),
     body: fill(t.body).trim(),
-    letterhead: letterheadOf(context.snapshot),
+    letterhead: letterheadOf(context.snapshot, sign.logo),
+    ...(sign.logo ? { logo: sign.logo } : {}),
     signer: sign.signer,
     place: context.snapshot.office.city ?? context.snapshot.name.replace(/^Kabupaten /, ''),
     date: sign.date,

@@ -1,6 +1,14 @@
 import type { LetterForm } from '../../definition/sopTypes.ts';
 import type { Letterhead, Signer } from '../outputs/documentTypes.ts';
 
+/** The logo image a kop prints, with its size in pixels (to keep its proportions). */
+export interface KopLogo {
+  id: string;
+  content: Buffer;
+  width: number;
+  height: number;
+}
+
 /** One paraf (initial) on a letter: who, in which role, when. */
 export interface Initial {
   userId: string;
@@ -22,6 +30,8 @@ export interface LetterLayout {
   decides: string[];
   body: string;
   letterhead: Letterhead;
+  /** The regency's lambang at the left of the kop, as uploaded (PNG or JPEG); absent: the kop is text only. */
+  logo?: KopLogo;
   /** The signature block as printed; on a preview the role that will sign, without a name. */
   signer: Signer;
   place: string;

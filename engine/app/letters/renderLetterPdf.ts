@@ -8,14 +8,28 @@ const LEFT = 72;
 const ORDINALS = ['KESATU', 'KEDUA', 'KETIGA', 'KEEMPAT', 'KELIMA', 'KEENAM', 'KETUJUH', 'KEDELAPAN'];
 type Pdf = PDFKit.PDFDocument;
 
+/** The lambang's box at the left of the kop: about 2.5 cm high, as regional kop surat print it. */
+const LOGO_BOX = { width: 64, height: 72 };
+const LOGO_GAP = 10;
+
 function kop(pdf: Pdf, layout: LetterLayout, width: number): void {
-  const { letterhead } = layout;
-  if (letterhead.parent)
-    pdf.font('bold').fontSize(13).text(letterhead.parent.toUpperCase(), { align: 'center', width });
-  pdf.font('bold').fontSize(15).text(letterhead.office.toUpperCase(), { align: 'center', width });
+  const { letterhead, logo } = layout;
+  const top = pdf.y;
+  // With a logo, the kop text is centred in the room right of it (Tata Naskah Dinas: lambang at the left).
+  const textX = logo ? LEFT + LOGO_BOX.width + LOGO_GAP : LEFT;
+  const textWidth = logo ? width - LOGO_BOX.width - LOGO_GAP : width;
+  if (logo) {
+    pdf.image(logo.content, LEFT, top, { fit: [LOGO_BOX.width, LOGO_BOX.height], align: 'center', valign: 'center' });
+    // pdfkit moves the cursor below an image placed at the cursor; the text starts beside it instead.
+    pdf.y = top;
+  }
+  const text = { align: 'center' as const, width: textWidth };
+  if (letterhead.parent) pdf.font('bold').fontSize(13).text(letterhead.parent.toUpperCase(), textX, pdf.y, text);
+  pdf.font('bold').fontSize(15).text(letterhead.office.toUpperCase(), textX, pdf.y, text);
   pdf.font('regular').fontSize(9);
-  if (letterhead.address) pdf.text(letterhead.address, { align: 'center', width });
-  if (letterhead.contact) pdf.text(letterhead.contact, { align: 'center', width });
+  if (letterhead.address) pdf.text(letterhead.address, textX, pdf.y, text);
+  if (letterhead.contact) pdf.text(letterhead.contact, textX, pdf.y, text);
+  if (logo) pdf.y = Math.max(pdf.y, top + LOGO_BOX.height);
   // The kop's closing rule: a thick line over a thin one.
   const y = pdf.y + 5;
   pdf

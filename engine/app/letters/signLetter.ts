@@ -8,6 +8,7 @@ import { DEFAULT_NUMBER_FORMAT, formatLetterNumber } from '../outputs/letterNumb
 import { nextSequence } from '../../storage/letters/letterCounters.ts';
 import { lookupValue } from '../outputs/renderLetterBody.ts';
 import { SigningRefused, type PdfSigner } from '../signing/pdfSigner.ts';
+import { kopLogo } from '../regencyLogo/regencyLogo.ts';
 import { loadLetterContext } from './letterContext.ts';
 import { loadDraft, nextInitialRole } from './letterDrafts.ts';
 import { layoutOf, letterheadOf } from './layoutOf.ts';
@@ -61,6 +62,8 @@ export async function signLetter(
   const unitShort =
     context.regency.units.find((u) => u.id === context.definition.unit)?.short ?? context.definition.unit ?? '';
   const recipientValue = lookupValue(draft.values, context.template.recipient ?? 'fullName');
+  // The logo of this moment goes into the signed bytes; the stored kop names which upload it was.
+  const logo = await kopLogo(db, user.regencyId);
   try {
     return await db.transaction(async (trx) => {
       const seq = await nextSequence(trx, user.regencyId, format, year);
@@ -73,6 +76,7 @@ export async function signLetter(
         initials: draft.initials,
         verifyUrl: options.verifyUrl(code),
         signatureKind: options.signer.kind,
+        ...(logo ? { logo } : {}),
       });
       const unsigned = await renderLetterPdf(layout);
       const pdf = await options.signer.signPdf(unsigned, {
@@ -96,7 +100,7 @@ export async function signLetter(
         number,
         body: layout.body,
         signer: JSON.stringify(printed),
-        letterhead: JSON.stringify(letterheadOf(context.snapshot)),
+        letterhead: JSON.stringify(letterheadOf(context.snapshot, logo)),
         verification_code: code,
         status: 'valid',
         issued_by: user.id,

@@ -11,6 +11,8 @@ export interface Letterhead {
   office: string;
   address?: string;
   contact?: string;
+  /** The regency logo upload printed at the left of the kop (regency_logos.id); absent: a text-only kop. */
+  logoId?: string;
 }
 
 /** An issued, numbered document. */

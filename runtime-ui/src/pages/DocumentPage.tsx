@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { outputContracts } from '../../../engine/contracts/outputContracts.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
+import { KopLogo } from '../../../ui-shared/components/KopLogo.tsx';
 import { formatDate } from '../components/format.ts';
 import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { fileHref } from '../../../ui-shared/api/fileHref.ts';
@@ -57,10 +58,14 @@ export function DocumentPage() {
     <>
       <article className="letter" data-testid="letter">
         <header className="letterhead">
-          {d.letterhead.parent && <div className="parent">{d.letterhead.parent.toUpperCase()}</div>}
-          <div className="office">{d.letterhead.office.toUpperCase()}</div>
-          {d.letterhead.address && <div>{d.letterhead.address}</div>}
-          {d.letterhead.contact && <div style={{ fontSize: '.85rem' }}>{d.letterhead.contact}</div>}
+          {/* The logo the letter was issued with (none on letters issued before it was uploaded). */}
+          {d.letterhead.logoId && <KopLogo logoId={d.letterhead.logoId} />}
+          <div className="kop-text">
+            {d.letterhead.parent && <div className="parent">{d.letterhead.parent.toUpperCase()}</div>}
+            <div className="office">{d.letterhead.office.toUpperCase()}</div>
+            {d.letterhead.address && <div>{d.letterhead.address}</div>}
+            {d.letterhead.contact && <div style={{ fontSize: '.85rem' }}>{d.letterhead.contact}</div>}
+          </div>
         </header>
         {d.status === 'revoked' && <p className="revoked-stamp">{t('public.revoked')}</p>}
         <h2>{d.title.toUpperCase()}</h2>

@@ -7,6 +7,7 @@ import { caseContracts } from '../../../engine/contracts/caseContracts.ts';
 import { publicContracts } from '../../../engine/contracts/publicContracts.ts';
 import { regencyContracts } from '../../../engine/contracts/regencyContracts.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
+import { KopLogo } from '../../../ui-shared/components/KopLogo.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
 import { useCall } from '../../../ui-shared/api/useApi.ts';
@@ -53,9 +54,12 @@ export function ReceiptPage() {
       <div className="letter" data-testid="receipt">
         {office && (
           <header className="letterhead">
-            {office.parent && <div className="parent">{office.parent.toUpperCase()}</div>}
-            <div className="office">{office.name.toUpperCase()}</div>
-            {office.address && <div>{[office.address, office.postalCode].filter(Boolean).join(' ')}</div>}
+            <KopLogo />
+            <div className="kop-text">
+              {office.parent && <div className="parent">{office.parent.toUpperCase()}</div>}
+              <div className="office">{office.name.toUpperCase()}</div>
+              {office.address && <div>{[office.address, office.postalCode].filter(Boolean).join(' ')}</div>}
+            </div>
           </header>
         )}
         <h2>{t('receipt.title')}</h2>
