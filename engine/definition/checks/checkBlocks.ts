@@ -80,8 +80,7 @@ function regionErrors(steps: readonly RawStep[], region: BlockRegion, outside: R
   const join = steps[region.fork]!.parallel?.join ?? steps[region.fork]!.forEach?.join;
   const perPerson = region.kind === 'forEach';
   for (const thread of region.threads) {
-    if (!thread.reachesJoin)
-      errors.push(unplaced('BLOCK_BRANCH_NO_JOIN', thread.path, { start: thread.start, join: join ?? '' }));
+    const before = errors.length;
     for (const member of thread.steps) {
       const step = steps[member]!;
       if (step.parallel || step.forEach)
@@ -106,6 +105,9 @@ function regionErrors(steps: readonly RawStep[], region: BlockRegion, outside: R
           errors.push(unplaced('BLOCK_PATH_LEAVES', path, { step: step.id, target, join: join ?? '' }));
       }
     }
+    // A thread that leaves the block is told so once; that it then misses the join follows from it.
+    if (!thread.reachesJoin && !errors.slice(before).some((e) => e.code === 'BLOCK_PATH_LEAVES'))
+      errors.push(unplaced('BLOCK_BRANCH_NO_JOIN', thread.path, { start: thread.start, join: join ?? '' }));
   }
   return errors;
 }
@@ -133,8 +135,10 @@ export function checkBlocks({ sop }: CheckContext, forms: ResolvedForms): Unplac
   if (errors.some((e) => e.code === 'BLOCK_UNKNOWN_STEP')) return errors;
   const { regions, owner, shared, outsideOf } = blockRegions(steps);
   for (const region of regions) errors.push(...regionErrors(steps, region, outsideOf(region)));
-  for (const member of shared)
-    errors.push(unplaced('BLOCK_STEP_SHARED', `/steps/${member}`, { step: steps[member]!.id }));
+  // Nested blocks are refused as such; the steps they then seem to share are not reported again.
+  if (!errors.some((e) => e.code === 'BLOCK_NESTED'))
+    for (const member of shared)
+      errors.push(unplaced('BLOCK_STEP_SHARED', `/steps/${member}`, { step: steps[member]!.id }));
   steps.forEach((step, i) => {
     if (!step.sendBack) return;
     const to = stepIds.indexOf(step.sendBack.to);
