@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime, formatWorkingMinutes } from '../components/format.ts';
 import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { InboxBulkBar } from '../components/InboxBulkBar.tsx';
+import { ThreadBadge } from '../components/ThreadBadge.tsx';
 import { DateInput } from '../../../ui-shared/components/DateInput.tsx';
 
 type Catalogue = { units: Array<{ services: Array<{ sopId: string; name: string }> }> };
@@ -213,7 +214,7 @@ export function InboxPage() {
                     </td>
                     <td data-label={t('inbox.sop')}>{item.sopName}</td>
                     <td data-label={t('inbox.step')}>
-                      {item.activity}{' '}
+                      {item.activity} <ThreadBadge thread={item} />{' '}
                       {item.returnedReason !== null && (
                         <span className="badge warn" title={item.returnedReason} data-testid="returned-mark">
                           {t('caseData.returnedMark')}
