@@ -6,6 +6,7 @@ import { buildWorkingCalendar } from '../calendar/workingCalendar.ts';
 import { workingMinutesBetween } from '../calendar/workingTime.ts';
 import { getRegency } from '../storage/definitionRepository.ts';
 import type { SopDefinition } from '../definition/sopTypes.ts';
+import { threadOfRow } from './inboxThread.ts';
 import { AppError } from './appErrors.ts';
 import { outsidePartyOf } from './caseData/outsideParty.ts';
 import { executableOfVersionId } from './executableCache.ts';
@@ -48,6 +49,10 @@ export interface InboxItem {
   returnedReason: string | null;
   /** The task belongs to an outside party the officer records (a Panti): it waits for them, it is not desk work. */
   waitingFor: string | null;
+  /** A parallel branch's task: the activity of the branch's first step ("Cabang: …"). */
+  branch: string | null;
+  /** A per-person task: which person of how many, and their name ("Penerima 2 dari 5: Siti A."). */
+  person: { index: number; count: number; label: string | null } | null;
 }
 
 /** The last instant of a local calendar day (YYYY-MM-DD) in a time zone given as a UTC offset. */
@@ -142,6 +147,10 @@ export async function inbox(
           `CASE WHEN c.state->'sentBack'->>'toStepId' = t.step_id THEN c.state->'sentBack'->>'reason' END AS returned_reason`,
         ),
         db.raw(`${INBOX_DUE} AS inbox_due`),
+        // Branch and person live on the task in the case state (only per-block tasks carry them).
+        db.raw(
+          `(SELECT jsonb_build_object('branch', x->'branch', 'item', x->'item') FROM jsonb_array_elements(c.state->'tasks') x WHERE x->>'id' = t.id AND (x->'branch' IS NOT NULL OR x->'item' IS NOT NULL)) AS thread`,
+        ),
       );
   };
   const parts = [
@@ -173,6 +182,7 @@ export async function inbox(
     version_id: number | string;
     actor_id: string;
     returned_reason: string | null;
+    thread: unknown;
   }>;
   const page = rows.slice(0, limit);
   // Compiled versions are cached per process, so the activity texts cost no query after the first page.
@@ -221,6 +231,7 @@ export async function inbox(
             r.returned_reason !== null,
           )
         : null,
+      ...threadOfRow(r.thread, definitions.get(Number(r.version_id))),
     };
   });
   const last = items[items.length - 1];

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { CaseState, EligibilityState, TaskState } from '../core/caseTypes.ts';
+import type { CaseState, EligibilityState, OpenBlock, TaskState } from '../core/caseTypes.ts';
 import type { CaseEvent } from '../core/events.ts';
 import type { SopDefinition } from '../definition/sopTypes.ts';
 import { contract } from './contract.ts';
@@ -23,6 +23,25 @@ export const TaskStateSchema = engineShaped<TaskState>(
     role: Type.String(),
     status: Type.Union([Type.Literal('open'), Type.Literal('completed'), Type.Literal('cancelled')]),
     createdAt: Type.String(),
+    branch: Type.Optional(Type.String()),
+    item: Type.Optional(
+      Type.Object({
+        list: Type.String(),
+        index: Type.Integer(),
+        count: Type.Integer(),
+        label: Type.Optional(Type.String()),
+      }),
+    ),
+  }),
+);
+
+/** A parallel or per-person block still running (the case's `blocks`). */
+const OpenBlockSchema = engineShaped<OpenBlock>(
+  Type.Object({
+    stepId: Type.String(),
+    kind: Type.Union([Type.Literal('parallel'), Type.Literal('forEach')]),
+    join: Type.String(),
+    waiting: Type.Array(Type.String()),
   }),
 );
 
@@ -46,6 +65,8 @@ export const CaseReplySchema = Type.Object({
     nullable(Type.Object({ passed: Type.Boolean(), evaluatedAt: Type.String(), criteria: Type.Array(Type.Unknown()) })),
   ),
   tasks: Type.Array(TaskStateSchema),
+  /** Blocks whose branches or persons are still working; empty otherwise. */
+  blocks: Type.Array(OpenBlockSchema),
 });
 
 /** One row of the case register (NIK masked). */

@@ -18,6 +18,8 @@ export const InboxItemSchema = engineShaped<InboxItem>(
     assignee: nullable(Type.String()),
     dueAt: nullable(Type.String()),
     overdue: Type.Boolean(),
+    branch: nullable(Type.String()),
+    person: nullable(Type.Object({ index: Type.Integer(), count: Type.Integer(), label: nullable(Type.String()) })),
   }),
 );
 

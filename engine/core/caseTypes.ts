@@ -32,6 +32,35 @@ export interface TaskState {
   with?: string[];
   /** Set on a task re-opened by a send-back: why, which documents are missing, and the ticks already received. */
   returned?: ReturnedWork;
+  /** The parallel branch this task belongs to: the id of the branch's first step. */
+  branch?: string;
+  /** The person of a per-person block this task is for. */
+  item?: TaskItem;
+}
+
+/** Which person of a case-data list a per-person task is for ("Penerima 2 dari 5: Siti A."). */
+export interface TaskItem {
+  list: string;
+  /** 0-based position in `data[list]`. */
+  index: number;
+  /** How many persons the list held when the block opened. */
+  count: number;
+  /** The person's `forEach.label` field when the block opened (removed on anonymisation). */
+  label?: string;
+}
+
+/** The branch or person a piece of work belongs to; neither for the case's own (outer) flow. */
+export type Thread = Pick<TaskState, 'branch' | 'item'>;
+
+/** A parallel or per-person block that is running: the join opens when `waiting` is empty. */
+export interface OpenBlock {
+  /** The fork step (the one declaring `parallel` or `forEach`). */
+  stepId: string;
+  kind: 'parallel' | 'forEach';
+  join: string;
+  /** Branch ids, or person positions as text, that have not reached the join yet. */
+  waiting: string[];
+  list?: string;
 }
 
 /** What a send-back leaves on the task it re-opens. */
@@ -69,7 +98,10 @@ export interface CaseState {
   outcome?: CaseEnding | 'cancelled';
   data: Record<string, unknown>;
   tasks: TaskState[];
+  /** The step the case is at; while a parallel or per-person block runs, its fork step (the open work is in `tasks`). */
   currentStepId?: string;
+  /** Blocks whose branches or persons are still working (at most one: blocks do not nest). */
+  blocks?: OpenBlock[];
   openedAt: string;
   closedAt?: string;
   /** Service deadline (Jangka Waktu), moved later while the clock is paused. */

@@ -12,7 +12,12 @@ const CreatedTask = Type.Object({
   actorId: Type.String(),
   role: Type.String(),
   dueAt: NullableString,
+  branch: Type.Optional(Type.String({ description: 'parallel blocks: the first step of the branch' })),
+  item: Type.Optional(
+    Type.Object({ list: Type.String(), index: Type.Number() }, { description: 'per-person blocks: the person' }),
+  ),
 });
+const BlockKind = Type.Union([Type.Literal('parallel'), Type.Literal('forEach')]);
 const Explanations = Type.Optional(Type.Array(Type.String(), { description: 'gone after anonymisation' }));
 const ArchiveKind = { requestId: Type.String(), kind: Type.String() };
 const ArchiveNote = Type.Object({ ...ArchiveKind, note: Type.Optional(Type.String()) });
@@ -49,6 +54,22 @@ export const caseEventPayloadSchemas = {
   }),
   // A `sequence` step: one lane finished its part of the row and the next lane's task opens (same visit).
   'step.handedOn': Type.Object({ from: Type.String(), task: CreatedTask }),
+  // A parallel or per-person block opened after its fork step: the branches, or the persons of the list.
+  'block.forked': Type.Object({
+    kind: BlockKind,
+    join: Type.String(),
+    branches: Type.Optional(Type.Array(Type.String())),
+    list: Type.Optional(Type.String()),
+    count: Type.Number({ description: 'branches or persons started' }),
+  }),
+  // One branch or person reached the join; the join opens when `waiting` is 0.
+  'block.arrived': Type.Object({
+    kind: BlockKind,
+    branch: Type.Optional(Type.String()),
+    index: Type.Optional(Type.Number()),
+    waiting: Type.Number(),
+  }),
+  'block.joined': Type.Object({ kind: BlockKind, join: Type.String() }),
   'task.completed': Type.Object({
     formData: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'gone after anonymisation' })),
     formFields: Type.Optional(Type.Array(Type.String(), { description: 'only after anonymisation' })),
@@ -158,6 +179,9 @@ export const caseEventBodySchema = Type.Union([
   event('eligibility.evaluated', caseEventPayloadSchemas['eligibility.evaluated']),
   event('step.entered', caseEventPayloadSchemas['step.entered']),
   event('step.handedOn', caseEventPayloadSchemas['step.handedOn']),
+  event('block.forked', caseEventPayloadSchemas['block.forked']),
+  event('block.arrived', caseEventPayloadSchemas['block.arrived']),
+  event('block.joined', caseEventPayloadSchemas['block.joined']),
   event('task.completed', caseEventPayloadSchemas['task.completed']),
   event('task.cancelled', caseEventPayloadSchemas['task.cancelled']),
   event('task.reassigned', caseEventPayloadSchemas['task.reassigned']),

@@ -1,6 +1,7 @@
 import { checkSchedule } from './checks/checkSchedule.ts';
 import { isScalar } from 'yaml';
 import { checkActors } from './checks/checkActors.ts';
+import { checkBlocks } from './checks/checkBlocks.ts';
 import type { CheckContext, SopCheck } from './checks/checkContext.ts';
 import { checkDocuments } from './checks/checkDocuments.ts';
 import { checkServiceSteps } from './checks/checkServiceSteps.ts';
@@ -128,6 +129,7 @@ export function loadSopSource(bytes: Uint8Array, file: string, context: SopLoadC
     ...checkFormSchemas(checkContext, forms),
     ...checkLetterPlaceholders(checkContext, forms),
     ...checkSchedule(checkContext, forms),
+    ...checkBlocks(checkContext, forms),
   );
   const errors = sortErrors(place(unplacedErrors, source, file));
   if (errors.length > 0 || !regency) return { definition: undefined, raw: sop, errors };

@@ -109,6 +109,8 @@ function normalizeStep(step: RawStep, index: number, sop: RawSop, regency: RawRe
   }
   if (step.notes !== undefined) out.notes = step.notes;
   if (step.end !== undefined) out.end = step.end;
+  else if (step.parallel) out.parallel = { branches: [...step.parallel.branches], join: step.parallel.join };
+  else if (step.forEach) out.forEach = { ...step.forEach };
   else if (step.decision) {
     const mode = step.decision.branches.some((b) => b.when !== undefined) ? 'rule' : 'human';
     out.decision = { mode, branches: step.decision.branches };

@@ -18,6 +18,9 @@ type Edge = { to: string; branch?: string };
 
 function edgesOf(step: Step): Edge[] {
   if (step.end !== undefined) return [{ to: step.end }];
+  // A block is walked as one stretch of the outer flow: its branches or persons are worked through until the join.
+  const block = step.parallel ?? step.forEach;
+  if (block) return [{ to: block.join }];
   if (step.decision) return step.decision.branches.map((b) => ({ to: b.goto, branch: b.label }));
   return [{ to: step.next! }];
 }

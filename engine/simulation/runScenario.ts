@@ -2,7 +2,8 @@ import type { CaseState } from '../core/caseTypes.ts';
 import type { SopDefinition } from '../definition/sopTypes.ts';
 import type { CaseDriver } from './caseDriver.ts';
 import type { Scenario } from './planScenarios.ts';
-import { formDataFor, wantedFactsFrom } from './scenarioData.ts';
+import { formDataFor, wantedFactsFrom, withPersons } from './scenarioData.ts';
+import { walkBlock } from './walkBlock.ts';
 
 /** Outcome of walking a scenario. */
 export interface ScenarioRun {
@@ -14,7 +15,8 @@ export interface ScenarioRun {
 /**
  * Walks a scenario through any driver: opens the case with data that steers every decision the
  * planned way, completes each step's tasks (all lanes for "together", one for "any of", one after another for "sequence"), and
- * optionally sends the file back once at `sendBackAt`. Throws if a command is refused.
+ * optionally sends the file back once at `sendBackAt`. A parallel or per-person block is worked through
+ * branch by branch, person by person (three persons per list). Throws if a command is refused.
  */
 export async function runScenario(
   definition: SopDefinition,
@@ -24,7 +26,7 @@ export async function runScenario(
 ): Promise<ScenarioRun> {
   const now = options.now ?? new Date('2025-03-03T01:00:00Z');
   let state = await driver.start(
-    formDataFor(definition.caseData.schema, wantedFactsFrom(definition, scenario, 0, now)),
+    withPersons(definition, formDataFor(definition.caseData.schema, wantedFactsFrom(definition, scenario, 0, now))),
   );
   let sentBack = false;
   for (let i = 0; i < scenario.visits.length; i++) {
@@ -57,6 +59,8 @@ export async function runScenario(
       if (step.actorMode === 'sequence')
         lanes.push(...state.tasks.filter((x) => x.stepId === step.id && x.status === 'open' && x.id !== task.id));
     }
+    // After a fork step every branch, or every person of the list, is worked through to the join.
+    if ((state.blocks ?? []).length > 0) state = await walkBlock(definition, driver, state);
   }
   const branchesTaken = (await driver.events()).flatMap((e) =>
     e.type === 'decision.evaluated' ? [e.payload.chosen] : e.type === 'decision.taken' ? [e.payload.label] : [],

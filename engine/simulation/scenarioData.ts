@@ -61,3 +61,23 @@ export function formDataFor(schema: SchemaNode, wanted: Record<string, unknown>)
   for (const [name, value] of Object.entries(wanted)) if (schema.properties?.[name]) data[name] = value;
   return withAgreeingNik(data);
 }
+
+/**
+ * Case data with several persons in each per-person list (three, each with their own label), so a
+ * simulated walk opens one piece of work per person; other lists keep what the sample gave.
+ */
+export function withPersons(definition: SopDefinition, data: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...data };
+  for (const step of definition.steps) {
+    const list = step.forEach?.list;
+    const schema: SchemaNode | undefined = list !== undefined ? definition.caseData.schema.properties[list] : undefined;
+    if (list === undefined || !schema?.items) continue;
+    out[list] = [1, 2, 3].map((n) => {
+      const person = sampleValue(schema.items!) as Record<string, unknown>;
+      const label = step.forEach!.label;
+      if (label !== undefined) person[label] = `Penerima Contoh ${n}`;
+      return person;
+    });
+  }
+  return out;
+}

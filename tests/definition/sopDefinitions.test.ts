@@ -31,7 +31,13 @@ describe('sop-definitions/', () => {
     expect(definition).toBeDefined();
     for (const step of definition.steps) {
       expect(step.actors.length).toBeGreaterThan(0);
-      expect(step.end !== undefined || step.decision !== undefined || step.next !== undefined).toBe(true);
+      expect(
+        step.end !== undefined ||
+          step.decision !== undefined ||
+          step.next !== undefined ||
+          step.parallel !== undefined ||
+          step.forEach !== undefined,
+      ).toBe(true);
       if (step.timeText !== undefined && !/^(n\/a|-)$/i.test(step.timeText.trim()))
         expect(step.time, `${step.id}: ${step.timeText}`).toBeDefined();
     }

@@ -30,6 +30,7 @@ export function caseBody(
     data: s.data,
     eligibility: s.eligibility ?? null,
     tasks: s.tasks,
+    blocks: s.blocks ?? [],
   };
 }
 

@@ -46,6 +46,12 @@ export function anonymiseCase(
       ...t.state.paused,
       reason: String(redactEventPayload({ reason: t.state.paused.reason }).reason),
     };
+  // A per-person task's title is the person's name.
+  for (const task of t.state.tasks)
+    if (task.item?.label !== undefined) {
+      const { label: _label, ...item } = task.item;
+      task.item = item;
+    }
   emit(t, { type: 'case.anonymised', payload: { keptFields: Object.keys(data), removedFields: removed } });
   return commit(t);
 }

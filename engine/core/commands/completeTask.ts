@@ -1,6 +1,7 @@
 import type { CaseCommand, CaseState, CommandResult, EngineContext, EngineError, TaskState } from '../caseTypes.ts';
 import type { ExecutableSop } from '../compileSop.ts';
-import { enterStep, finishCase, newTask } from '../flow/enterStep.ts';
+import { createdTaskOf, finishCase, newTask } from '../flow/enterStep.ts';
+import { dataOfThread, forkBlock, moveOn, sameThread, threadOf, writePersonData } from '../flow/blocks.ts';
 import { evaluateEligibility } from '../flow/evaluateEligibility.ts';
 import { resumeServiceClock, serviceClockStep, startServiceClock } from '../flow/serviceClock.ts';
 import { formErrorsToDetails } from '../formErrors.ts';
@@ -17,12 +18,14 @@ type Complete = Extract<CaseCommand, { type: 'complete' }>;
 async function missingRequirements(
   exe: ExecutableSop,
   state: CaseState,
-  stepId: string,
+  task: TaskState,
   command: Complete,
   now: Date,
 ): Promise<string[]> {
+  const stepId = task.stepId;
   const step = exe.stepById.get(stepId)!;
-  const facts = buildFacts(exe.definition, { ...state.data, ...(command.formData ?? {}) }, {}, now);
+  const data = dataOfThread(state.data, threadOf(task));
+  const facts = buildFacts(exe.definition, { ...data, ...(command.formData ?? {}) }, {}, now);
   const present = (doc: string): boolean =>
     command.checklist?.[doc] === true || (command.attachments ?? []).some((a) => a.doc === doc);
   const missing: string[] = [];
@@ -76,7 +79,7 @@ export async function completeTask(
       ok: false,
       error: { code: 'FORM_INVALID', message: 'Isian formulir belum benar. Periksa isian yang ditandai.', details },
     };
-  const missing = await missingRequirements(exe, state, step.id, command, context.now);
+  const missing = await missingRequirements(exe, state, task, command, context.now);
   if (missing.length > 0) {
     const labels = missing.map((d) => step.requirements.find((r) => r.doc === d)?.label ?? d);
     const error: EngineError = {
@@ -86,7 +89,10 @@ export async function completeTask(
     };
     return { ok: false, error };
   }
-  const openSiblings = state.tasks.filter((x) => x.stepId === step.id && x.status === 'open' && x.id !== task.id);
+  // Siblings are the other lanes of this visit: in a block, of the same branch or person only.
+  const thread = threadOf(task);
+  const sibling = (x: TaskState): boolean => x.stepId === step.id && sameThread(x, thread);
+  const openSiblings = state.tasks.filter((x) => sibling(x) && x.status === 'open' && x.id !== task.id);
   const nextLane = step.actorMode === 'sequence' ? step.actors[step.actors.indexOf(task.actorId) + 1] : undefined;
   const stepWillFinish =
     step.actorMode === 'sequence' ? nextLane === undefined : step.actorMode !== 'together' || openSiblings.length === 0;
@@ -125,7 +131,9 @@ export async function completeTask(
   live.checklist = { ...(command.checklist ?? {}) };
   if (command.choice !== undefined) live.choice = command.choice;
   // Only the decider's answers become the case's shared data; the others stay theirs, on their task.
-  if (decides) Object.assign(t.state.data, structuredClone(formData));
+  // Per-person work writes into that person's item of the list, never over the case's or another person's.
+  if (decides && task.item) writePersonData(t, task.item, formData);
+  else if (decides) Object.assign(t.state.data, structuredClone(formData));
   if (t.state.sentBack?.toStepId === step.id && stepWillFinish) delete t.state.sentBack;
   emit(
     t,
@@ -142,20 +150,20 @@ export async function completeTask(
     { stepId: step.id, taskId: task.id },
   );
   if (t.state.paused && t.state.paused.stepId === step.id && stepWillFinish) resumeServiceClock(t);
-  if (decides) await evaluateEligibility(t, exe, Object.keys(formData));
+  if (decides && !task.item) await evaluateEligibility(t, exe, Object.keys(formData));
   if (!stepWillFinish) {
     if (nextLane !== undefined) handOn(t, exe, step, live, nextLane);
     return commit(t);
   }
-  if (step.actorMode === 'together') flagDisagreements(t, exe, step, task.createdAt);
+  if (step.actorMode === 'together') flagDisagreements(t, exe, step, task);
   if (step.actorMode === 'anyOf') {
-    for (const sibling of t.state.tasks) {
-      if (sibling.stepId === step.id && sibling.status === 'open') {
-        sibling.status = 'cancelled';
+    for (const other of t.state.tasks) {
+      if (sibling(other) && other.status === 'open') {
+        other.status = 'cancelled';
         emit(
           t,
           { type: 'task.cancelled', payload: { reason: 'completed-by-other-lane' } },
-          { stepId: step.id, taskId: sibling.id },
+          { stepId: step.id, taskId: other.id },
         );
       }
     }
@@ -174,10 +182,9 @@ export async function completeTask(
   if (step.decision) {
     const choice =
       step.actorMode === 'together'
-        ? t.state.tasks.find((x) => x.stepId === step.id && x.createdAt === task.createdAt && decidesStep(step, x))
-            ?.choice
+        ? t.state.tasks.find((x) => sibling(x) && x.createdAt === task.createdAt && decidesStep(step, x))?.choice
         : command.choice;
-    const target = await decide(t, exe, step.id, choice);
+    const target = await decide(t, exe, step.id, choice, dataOfThread(t.state.data, thread));
     const failed = t.state.eligibility?.passed === false ? t.state.eligibility.criteria : [];
     if (failed.length > 0 && positiveTarget(exe, target)) {
       // Going on to a service although the Kriteria Sasaran failed needs a recorded reason.
@@ -205,16 +212,20 @@ export async function completeTask(
         { stepId: step.id },
       );
     }
-    enterStep(t, exe, target);
+    moveOn(t, exe, target, thread);
     return commit(t);
   }
-  enterStep(t, exe, step.next!);
+  if (step.parallel || step.forEach) {
+    forkBlock(t, exe, step);
+    return commit(t);
+  }
+  moveOn(t, exe, step.next!, thread);
   return commit(t);
 }
 
 /** A `sequence` row: opens the next lane's task, due when the row is due (the row's time covers every lane). */
 function handOn(t: Transition, exe: ExecutableSop, step: Step, done: TaskState, actorId: string): void {
-  const task = newTask(t, exe, step, actorId);
+  const task = newTask(t, exe, step, actorId, threadOf(done));
   if (done.dueAt !== undefined) task.dueAt = done.dueAt;
   t.state.tasks.push(task);
   emit(
@@ -223,7 +234,7 @@ function handOn(t: Transition, exe: ExecutableSop, step: Step, done: TaskState, 
       type: 'step.handedOn',
       payload: {
         from: done.actorId,
-        task: { id: task.id, actorId: task.actorId, role: task.role, dueAt: task.dueAt ?? null },
+        task: createdTaskOf(task),
       },
     },
     { stepId: step.id, taskId: task.id },
@@ -231,8 +242,10 @@ function handOn(t: Transition, exe: ExecutableSop, step: Step, done: TaskState, 
 }
 
 /** Flags, on the case and in the timeline, where the participants of a joint step answered differently. */
-function flagDisagreements(t: Transition, exe: ExecutableSop, step: Step, round: string): void {
-  const tasks = t.state.tasks.filter((x) => x.stepId === step.id && x.createdAt === round && x.status === 'completed');
+function flagDisagreements(t: Transition, exe: ExecutableSop, step: Step, done: TaskState): void {
+  const tasks = t.state.tasks.filter(
+    (x) => x.stepId === step.id && sameThread(x, done) && x.createdAt === done.createdAt && x.status === 'completed',
+  );
   const fields = findDisagreements(exe, step, tasks);
   if (fields.length === 0) return;
   emit(t, { type: 'step.disagreement', payload: { decidedBy: deciderOf(step) ?? '', fields } }, { stepId: step.id });
@@ -242,7 +255,13 @@ function flagDisagreements(t: Transition, exe: ExecutableSop, step: Step, round:
   ];
 }
 
-async function decide(t: Transition, exe: ExecutableSop, stepId: string, choice: string | undefined): Promise<string> {
+async function decide(
+  t: Transition,
+  exe: ExecutableSop,
+  stepId: string,
+  choice: string | undefined,
+  data: Record<string, unknown>,
+): Promise<string> {
   const step = exe.stepById.get(stepId)!;
   const decision = step.decision!;
   if (decision.mode === 'human') {
@@ -257,7 +276,8 @@ async function decide(t: Transition, exe: ExecutableSop, stepId: string, choice:
     );
     return branch.goto;
   }
-  const facts = buildFacts(exe.definition, t.state.data, {}, t.context.now);
+  // A per-person decision sees that person's fields over the case data.
+  const facts = buildFacts(exe.definition, data, {}, t.context.now);
   const conditions = exe.branchConditions.get(stepId) ?? [];
   const evaluated: Array<{ label: string; passed: boolean; explanations: string[] }> = [];
   let chosen = decision.branches.find((b) => b.otherwise === true)!;

@@ -24,6 +24,9 @@ export function migrationBlocker(target: ExecutableSop, state: CaseState): strin
   if (state.status !== 'open' && state.status !== 'waiting')
     return 'Kasus sudah selesai atau dibatalkan; hanya kasus berjalan yang dapat dipindahkan.';
   if (state.currentStepId === undefined) return 'Kasus tidak berada pada langkah mana pun.';
+  // Branches or persons work at several steps at once; the case moves once they have met at the join.
+  if ((state.blocks ?? []).length > 0)
+    return 'Kasus sedang dikerjakan di beberapa cabang atau per penerima; pindahkan setelah semuanya sampai di langkah gabung.';
   if (!target.stepById.has(state.currentStepId))
     return `Langkah "${state.currentStepId}" tidak ada pada versi baru; kasus tidak dapat dipindahkan.`;
   return undefined;

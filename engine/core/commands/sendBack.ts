@@ -1,6 +1,7 @@
 import type { CaseCommand, CaseState, Checklist, CommandResult, EngineContext } from '../caseTypes.ts';
 import type { ExecutableSop } from '../compileSop.ts';
 import { cancelOpenTasks, enterStep } from '../flow/enterStep.ts';
+import { sameThread, threadOf } from '../flow/blocks.ts';
 import { pauseServiceClock } from '../flow/serviceClock.ts';
 import { beginTransition, commit, emit } from '../transition.ts';
 import { findActionableTask } from './findActionableTask.ts';
@@ -38,20 +39,28 @@ export function sendBack(
     },
     { stepId: step.id, taskId: found.task.id },
   );
-  cancelOpenTasks(t, 'sent-back');
+  // Inside a branch or for one person the send-back stays there: the other branches and persons go on.
+  const thread = threadOf(found.task);
+  if (thread.branch === undefined && thread.item === undefined) cancelOpenTasks(t, 'sent-back');
+  else
+    for (const task of t.state.tasks)
+      if (task.status === 'open' && sameThread(task, thread)) {
+        task.status = 'cancelled';
+        emit(t, { type: 'task.cancelled', payload: { reason: 'sent-back' } }, { stepId: task.stepId, taskId: task.id });
+      }
   if (!t.state.paused) pauseServiceClock(t, exe, step.sendBack.to, command.reason);
   const to = step.sendBack.to;
   const missing = command.missing ?? [];
   // The ticks the returned step already gave stay given, except for what is now missing.
   const kept: Checklist = {};
-  for (const done of state.tasks.filter((x) => x.stepId === to && x.status === 'completed'))
+  for (const done of state.tasks.filter((x) => x.stepId === to && sameThread(x, thread) && x.status === 'completed'))
     for (const [doc, ticked] of Object.entries(done.checklist ?? {}))
       if (ticked && !missing.includes(doc)) kept[doc] = true;
   const at = context.now.toISOString();
   t.state.sentBack = { at, fromStepId: step.id, toStepId: to, reason: command.reason, missing };
-  enterStep(t, exe, to);
+  enterStep(t, exe, to, thread);
   for (const task of t.state.tasks)
-    if (task.stepId === to && task.status === 'open' && task.createdAt === at)
+    if (task.stepId === to && task.status === 'open' && task.createdAt === at && sameThread(task, thread))
       task.returned = { at, fromStepId: step.id, byName: context.by.name, reason: command.reason, missing, kept };
   return commit(t);
 }

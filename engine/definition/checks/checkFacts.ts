@@ -4,6 +4,7 @@ import { withSuggestion } from '../suggest.ts';
 import { collectFactConditions } from '../walkConditions.ts';
 import { builtinFacts } from '../../rules/builtinFacts.ts';
 import { knownOperators } from '../../rules/ruleOperators.ts';
+import { listItemSchema } from './blockRegions.ts';
 import type { CheckContext } from './checkContext.ts';
 
 type PropertySchema = { properties?: Record<string, PropertySchema> };
@@ -14,6 +15,13 @@ export function declaredFacts(context: CheckContext, forms: ResolvedForms): Map<
   for (const [name, schema] of Object.entries(forms.caseData.schema.properties)) facts.set(name, schema);
   for (const form of forms.steps.values())
     for (const [name, schema] of Object.entries(form.schema.properties)) facts.set(name, schema);
+  // Per-person rules read the person's own fields (the engine merges them over the case data).
+  context.sop.steps.forEach((step, i) => {
+    const found = step.forEach ? listItemSchema(context.sop.steps, i, forms) : undefined;
+    if (found?.kind === 'ok')
+      for (const [name, schema] of Object.entries(found.properties))
+        if (!facts.has(name) && typeof schema === 'object' && schema !== null) facts.set(name, schema);
+  });
   for (const derived of context.sop.derivedFacts ?? []) facts.set(derived.id, {});
   for (const name of Object.keys(builtinFacts)) facts.set(name, {});
   return facts;

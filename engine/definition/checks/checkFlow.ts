@@ -15,6 +15,7 @@ function declaredTargets(steps: readonly RawStep[], index: number): string[] {
     ...(step.next !== undefined ? [step.next] : []),
     ...(step.decision?.branches.map((b) => b.goto) ?? []),
   ];
+  if (step.parallel || step.forEach) return [...flowTargets(steps, index), ...declared];
   return step.end !== undefined || step.decision ? declared : flowTargets(steps, index);
 }
 

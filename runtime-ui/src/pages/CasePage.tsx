@@ -14,6 +14,7 @@ import { ComplaintLinks } from '../components/ComplaintLinks.tsx';
 import { CaseActions, kindsOf } from '../components/CaseActions.tsx';
 import { TaskAssignment } from '../components/TaskAssignment.tsx';
 import { LetterOutputs } from '../components/LetterOutputs.tsx';
+import { ThreadBadge, threadTextOf } from '../components/ThreadBadge.tsx';
 import { CaseDataSections } from '../components/CaseDataSections.tsx';
 
 /** Where a case stands: the SOP flow with the current step, open tasks, timeline, documents and outputs. */
@@ -41,8 +42,13 @@ export function CasePage() {
   const completed = new Set(
     (timeline.data?.events ?? []).filter((e) => e.type === 'step.completed').map((e) => e.stepId),
   );
+  const openSteps = new Set(state.tasks.filter((x) => x.status === 'open').map((x) => x.stepId));
   const marks: Record<string, StepMark> = Object.fromEntries(
-    def.steps.map((s) => [s.id, s.id === state.currentStepId ? 'current' : completed.has(s.id) ? 'done' : 'pending']),
+    def.steps.map((s) => [
+      s.id,
+      // Inside a block several steps are worked at once: each one with an open task is current.
+      s.id === state.currentStepId || openSteps.has(s.id) ? 'current' : completed.has(s.id) ? 'done' : 'pending',
+    ]),
   );
   const myRoles = new Set([...(session?.user.roles ?? []), ...(session?.actingFor.flatMap((a) => a.roles) ?? [])]);
   const reloadAll = () => void Promise.all([kase.reload(), timeline.reload(), outputs.reload()]);
@@ -98,6 +104,23 @@ export function CasePage() {
       {state.tasks.some((x) => x.status === 'open') && (
         <section className="card">
           <h2 style={{ marginTop: 0 }}>{t('case.tasks')}</h2>
+          {(state.blocks ?? []).map((b) => {
+            const fork = def.steps.find((s) => s.id === b.stepId);
+            const total =
+              b.kind === 'parallel'
+                ? (fork?.parallel?.branches.length ?? b.waiting.length)
+                : (state.tasks.find((x) => x.item?.list === b.list)?.item?.count ?? b.waiting.length);
+            return (
+              <p key={b.stepId} className="muted" data-testid="open-block">
+                {t('thread.openBranches')}:{' '}
+                {t('thread.waitingJoin', {
+                  join: def.steps.find((s) => s.id === b.join)?.activity ?? b.join,
+                  done: String(total - b.waiting.length),
+                  total: String(total),
+                })}
+              </p>
+            );
+          })}
           <ul>
             {state.tasks
               .filter((x) => x.status === 'open')
@@ -105,6 +128,7 @@ export function CasePage() {
                 <li key={x.id}>
                   {def.actors.find((a) => a.id === x.actorId)?.name}:{' '}
                   {def.steps.find((s) => s.id === x.stepId)?.activity}{' '}
+                  <ThreadBadge thread={threadTextOf(x, def.steps)} />{' '}
                   <span className="muted" data-testid="task-due">
                     {x.dueAt || state.dueAt
                       ? [

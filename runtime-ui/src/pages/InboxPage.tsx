@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime, formatWorkingMinutes } from '../components/format.ts';
 import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { InboxBulkBar } from '../components/InboxBulkBar.tsx';
+import { ThreadBadge } from '../components/ThreadBadge.tsx';
 import { DateInput } from '../../../ui-shared/components/DateInput.tsx';
 
 function DueBadge({ minutes, late }: { minutes: number | null; late: boolean }) {
@@ -217,7 +218,7 @@ export function InboxPage() {
                     </td>
                     <td data-label={t('inbox.sop')}>{item.sopName}</td>
                     <td data-label={t('inbox.step')}>
-                      {item.activity}{' '}
+                      {item.activity} <ThreadBadge thread={item} />{' '}
                       {item.returnedReason !== null && (
                         <span className="badge warn" title={item.returnedReason} data-testid="returned-mark">
                           {t('caseData.returnedMark')}

@@ -16,6 +16,7 @@ import { useDraft } from '../components/useDraft.ts';
 import { ConfirmDialog } from '../../../ui-shared/components/ConfirmDialog.tsx';
 import { CaseDataSections } from '../components/CaseDataSections.tsx';
 import { SourceNoticeOf } from '../../../ui-shared/components/SourceNotice.tsx';
+import { ThreadBadge, threadTextOf } from '../components/ThreadBadge.tsx';
 import { missingDocuments, TaskCaseContext } from '../components/TaskCaseContext.tsx';
 
 type Draft = {
@@ -104,6 +105,9 @@ export function TaskPage() {
         </Link>
       </p>
       <h1>{step.activity}</h1>
+      <p data-testid="task-thread">
+        <ThreadBadge thread={threadTextOf(task, def.steps)} />
+      </p>
       <SourceNoticeOf source={def.source} />
       {!open && <div className="alert info">{t('task.notOpen')}</div>}
       <ErrorAlert error={error} />
