@@ -43,14 +43,14 @@ function cluster(values: number[], tolerance: number): number[] {
 }
 
 /** A table row found between two horizontal rules: its band and its column edges. */
-interface Band {
+export interface Band {
   top: number;
   bottom: number;
   edges: number[];
 }
 
 /** Finds the table rows of a page: bands between consecutive horizontal rules crossed by at least two vertical rules. */
-function findBands(rules: Rules, geometry: PageGeometry): Band[] {
+export function findBands(rules: Rules, geometry: PageGeometry): Band[] {
   const tol = geometry.tolerance;
   const ys = cluster(
     rules.horizontal.map((rule) => rule.y),

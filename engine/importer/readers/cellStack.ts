@@ -1,0 +1,58 @@
+/**
+ * Cuts table cells out of a page image and stacks them into one small image, so a few cells that page OCR left
+ * empty can be read again by one Tesseract run (one child process per page, not one per cell). Pure pixel work.
+ */
+import { INK, type GrayImage } from './grayImage.ts';
+
+/** A rectangle of the page image, in pixels. */
+export interface PixelBox {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Dark pixels inside a box: a cell with (almost) none is really empty, one with some holds ink OCR did not read. */
+export function inkIn(image: GrayImage, box: PixelBox): number {
+  let count = 0;
+  const x1 = Math.max(0, Math.round(box.x1));
+  const x2 = Math.min(image.width, Math.round(box.x2));
+  for (let y = Math.max(0, Math.round(box.y1)); y < Math.min(image.height, Math.round(box.y2)); y += 1) {
+    const row = y * image.width;
+    for (let x = x1; x < x2; x += 1) if (image.pixels[row + x]! < INK) count += 1;
+  }
+  return count;
+}
+
+/** The stacked image and where each cell landed in it (its top inside the stack). */
+export interface CellStack {
+  image: GrayImage;
+  slots: Array<{ box: PixelBox; top: number }>;
+}
+
+/**
+ * Copies the boxes one under the other on white, `gap` pixels apart and `gap` from the edges, so Tesseract sees
+ * each cell as its own line of text and every word it finds can be traced back to its cell.
+ */
+export function stackCells(image: GrayImage, boxes: readonly PixelBox[], gap: number): CellStack {
+  const clipped = boxes.map((box) => ({
+    x1: Math.max(0, Math.round(box.x1)),
+    y1: Math.max(0, Math.round(box.y1)),
+    x2: Math.min(image.width, Math.round(box.x2)),
+    y2: Math.min(image.height, Math.round(box.y2)),
+  }));
+  const width = Math.max(1, ...clipped.map((box) => box.x2 - box.x1)) + gap * 2;
+  const height = clipped.reduce((sum, box) => sum + Math.max(0, box.y2 - box.y1) + gap, gap);
+  const pixels = new Uint8Array(width * height).fill(255);
+  const slots: CellStack['slots'] = [];
+  let top = gap;
+  for (const box of clipped) {
+    for (let y = box.y1; y < box.y2; y += 1) {
+      const from = y * image.width;
+      pixels.set(image.pixels.subarray(from + box.x1, from + box.x2), (top + y - box.y1) * width + gap);
+    }
+    slots.push({ box, top });
+    top += Math.max(0, box.y2 - box.y1) + gap;
+  }
+  return { image: { width, height, pixels }, slots };
+}
