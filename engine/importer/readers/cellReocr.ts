@@ -8,11 +8,11 @@
 import { writeFile } from 'node:fs/promises';
 import { writePgm, type GrayImage } from './grayImage.ts';
 import { findBands, type PageGeometry, type PlacedText, type Rules } from './pageLayout.ts';
-import { inkIn, stackCells, type PixelBox } from './cellStack.ts';
+import { inkBounds, inkIn, stackCells, type PixelBox } from './cellStack.ts';
 import { tesseractWords } from './tesseractWords.ts';
 
-/** A row number as printed in a No column: "7", "12." or "3)". */
-const ROW_NUMBER = /^\d{1,3}[.)]?$/;
+/** A row number as printed in a No column: "7" or "12.". */
+const ROW_NUMBER = /^\d{1,3}\.?$/;
 /** Below this OCR confidence a digit read from a stray mark is more likely noise than a number. */
 const MIN_CONFIDENCE = 0.5;
 
@@ -40,12 +40,50 @@ export function emptyNumberCells(
       const cy = (word.top + word.bottom) / 2;
       return cx > box.x1 - inset && cx < box.x2 + inset && cy > box.y1 - inset && cy < box.y2 + inset;
     });
-    if (!occupied && inkIn(image, box) >= minInk) boxes.push(box);
+    const inked = occupied || inkIn(image, box) < minInk ? undefined : inkBounds(image, box, inset);
+    if (inked) boxes.push(inked);
   }
   return boxes;
 }
 
-/** Reads the given cells again as numbers; returns the words found, placed back at their spot on the page. */
+/** Keeps a reading only when it is a row number read with fair confidence. */
+function isNumber(word: PlacedText): boolean {
+  return ROW_NUMBER.test(word.text) && (word.confidence ?? 0) >= MIN_CONFIDENCE;
+}
+
+/** OCRs the boxes stacked into one image; returns the numbers found, placed back at their spot on the page. */
+async function readStacked(
+  image: GrayImage,
+  boxes: readonly PixelBox[],
+  workPath: string,
+  timeoutMs: number,
+  psm: number,
+): Promise<Array<{ box: PixelBox; word: PlacedText }>> {
+  const gap = 40;
+  const stack = stackCells(image, boxes, gap);
+  await writeFile(workPath, writePgm(stack.image));
+  const read = await tesseractWords(workPath, 'ind', timeoutMs, { psm, whitelist: '0123456789.' });
+  const found: Array<{ box: PixelBox; word: PlacedText }> = [];
+  for (const word of read) {
+    if (!isNumber(word)) continue;
+    const middle = (word.top + word.bottom) / 2;
+    const slot = stack.slots.find((s) => middle >= s.top && middle < s.top + (s.box.y2 - s.box.y1));
+    if (!slot || found.some((f) => f.box === boxes[stack.slots.indexOf(slot)])) continue;
+    const dx = slot.box.x1 - gap;
+    const dy = slot.box.y1 - slot.top;
+    const box = boxes[stack.slots.indexOf(slot)]!;
+    found.push({
+      box,
+      word: { ...word, x: word.x + dx, right: word.right + dx, top: word.top + dy, bottom: word.bottom + dy },
+    });
+  }
+  return found;
+}
+
+/**
+ * Reads the given cells again as numbers: all at once as a block (--psm 6 keeps lone digits that the column
+ * layout of --psm 4 discards), then each cell still unread on its own as a single character (--psm 10).
+ */
 export async function reocrNumberCells(
   image: GrayImage,
   boxes: readonly PixelBox[],
@@ -53,20 +91,10 @@ export async function reocrNumberCells(
   timeoutMs: number,
 ): Promise<PlacedText[]> {
   if (boxes.length === 0) return [];
-  const gap = 40;
-  const stack = stackCells(image, boxes, gap);
-  await writeFile(workPath, writePgm(stack.image));
-  // --psm 6 (one uniform block) keeps lone digits that the column layout of --psm 4 discards.
-  const read = await tesseractWords(workPath, 'ind', timeoutMs, { psm: 6, whitelist: '0123456789.)' });
-  const found: PlacedText[] = [];
-  for (const word of read) {
-    if (!ROW_NUMBER.test(word.text) || (word.confidence ?? 0) < MIN_CONFIDENCE) continue;
-    const middle = (word.top + word.bottom) / 2;
-    const slot = stack.slots.find((s) => middle >= s.top && middle < s.top + (s.box.y2 - s.box.y1));
-    if (!slot) continue;
-    const dx = slot.box.x1 - gap;
-    const dy = slot.box.y1 - slot.top;
-    found.push({ ...word, x: word.x + dx, right: word.right + dx, top: word.top + dy, bottom: word.bottom + dy });
+  const found = await readStacked(image, boxes, workPath, timeoutMs, 6);
+  for (const box of boxes) {
+    if (found.some((f) => f.box === box)) continue;
+    found.push(...(await readStacked(image, [box], workPath, timeoutMs, 10)));
   }
-  return found;
+  return found.map((f) => f.word);
 }
