@@ -25,7 +25,11 @@ export async function buildServerIfNeeded(root: string, force = false): Promise<
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: root,
-    entryPoints: ['engine/server/start.ts'],
+    // The document reader runs in a worker thread started by URL beside the server (engine/importer/readOffLoop.ts).
+    entryPoints: [
+      { in: 'engine/server/start.ts', out: 'start' },
+      { in: 'engine/importer/readers/readerWorkerMain.ts', out: 'readers/readerWorker' },
+    ],
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import { writePgm, type GrayImage } from './grayImage.ts';
 import { findBands, type PageGeometry, type PlacedText, type Rules } from './pageLayout.ts';
-import { inkBounds, inkIn, stackCells, type PixelBox } from './cellStack.ts';
+import { enlarge, inkBounds, inkIn, stackCells, type PixelBox } from './cellStack.ts';
 import { tesseractWords } from './tesseractWords.ts';
 
 /** A row number as printed in a No column: "7" or "12.". */
@@ -58,13 +58,21 @@ async function readStacked(
   workPath: string,
   timeoutMs: number,
   psm: number,
+  factor = 1,
 ): Promise<Array<{ box: PixelBox; word: PlacedText }>> {
   const gap = 40;
   const stack = stackCells(image, boxes, gap);
-  await writeFile(workPath, writePgm(stack.image));
+  await writeFile(workPath, writePgm(factor === 1 ? stack.image : enlarge(stack.image, factor)));
   const read = await tesseractWords(workPath, 'ind', timeoutMs, { psm, whitelist: '0123456789.' });
   const found: Array<{ box: PixelBox; word: PlacedText }> = [];
-  for (const word of read) {
+  for (const reading of read) {
+    const word = {
+      ...reading,
+      x: reading.x / factor,
+      right: reading.right / factor,
+      top: reading.top / factor,
+      bottom: reading.bottom / factor,
+    };
     if (!isNumber(word)) continue;
     const middle = (word.top + word.bottom) / 2;
     const slot = stack.slots.find((s) => middle >= s.top && middle < s.top + (s.box.y2 - s.box.y1));
@@ -82,7 +90,8 @@ async function readStacked(
 
 /**
  * Reads the given cells again as numbers: all at once as a block (--psm 6 keeps lone digits that the column
- * layout of --psm 4 discards), then each cell still unread on its own as a single character (--psm 10).
+ * layout of --psm 4 discards), then each cell still unread on its own, enlarged twice, as a single character
+ * (--psm 10).
  */
 export async function reocrNumberCells(
   image: GrayImage,
@@ -94,7 +103,7 @@ export async function reocrNumberCells(
   const found = await readStacked(image, boxes, workPath, timeoutMs, 6);
   for (const box of boxes) {
     if (found.some((f) => f.box === box)) continue;
-    found.push(...(await readStacked(image, [box], workPath, timeoutMs, 10)));
+    found.push(...(await readStacked(image, [box], workPath, timeoutMs, 10, 2)));
   }
   return found.map((f) => f.word);
 }
