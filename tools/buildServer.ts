@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { isCurrent, recordOf, writeRecord } from './buildRecord.ts';
 import type { BuildOutcome } from './buildUi.ts';
 
@@ -43,6 +43,7 @@ export async function buildServerIfNeeded(root: string, force = false): Promise<
     logLevel: 'warning',
   });
   for (const file of result.outputFiles) {
+    mkdirSync(dirname(file.path), { recursive: true }); // the reader worker goes into readers/
     const temporary = `${file.path}.tmp-${process.pid}`;
     writeFileSync(temporary, file.contents);
     renameSync(temporary, file.path);
