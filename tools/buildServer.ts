@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { isCurrent, recordOf, writeRecord } from './buildRecord.ts';
 import type { BuildOutcome } from './buildUi.ts';
 
@@ -25,7 +25,11 @@ export async function buildServerIfNeeded(root: string, force = false): Promise<
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: root,
-    entryPoints: ['engine/server/start.ts'],
+    // The document reader runs in a worker thread started by URL beside the server (engine/importer/readOffLoop.ts).
+    entryPoints: [
+      { in: 'engine/server/start.ts', out: 'start' },
+      { in: 'engine/importer/readers/readerWorkerMain.ts', out: 'readers/readerWorker' },
+    ],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -39,6 +43,7 @@ export async function buildServerIfNeeded(root: string, force = false): Promise<
     logLevel: 'warning',
   });
   for (const file of result.outputFiles) {
+    mkdirSync(dirname(file.path), { recursive: true }); // the reader worker goes into readers/
     const temporary = `${file.path}.tmp-${process.pid}`;
     writeFileSync(temporary, file.contents);
     renameSync(temporary, file.path);

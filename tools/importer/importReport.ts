@@ -99,6 +99,35 @@ export function formatSection(measure: FormatMeasure): string {
       `| ${source} | ${sops[0]?.detail ?? ''} | ${sops.length} | ${matched} / ${matched + notFound} | ${sops.filter((s) => s.valid).length} | ${sops.reduce((n, s) => n + s.stepsFound, 0)} | ${durations.length > 0 ? percent(durations.filter((d) => d.durationRead).length, durations.length) : '–'} |`,
     );
   }
-  lines.push('');
+  lines.push('', ...standardSection(measure.sops));
   return lines.join('\n');
+}
+
+/** The table of service standards against their hand-checked expectations (empty when none was imported). */
+function standardSection(sops: readonly SopMeasure[]): string[] {
+  const checked = sops.filter((s) => s.standard);
+  if (checked.length === 0) return [];
+  const lines = [
+    '### Standar Pelayanan Bangkalan dibanding harapan yang diperiksa tangan',
+    '',
+    '`tests/fixtures/expected/bangkalan-standar-pelayanan-2025.json` (baris sumber disebut per layanan).',
+    '',
+    '| katalog | layanan | langkah prosedur | persyaratan | Jangka Waktu | Produk |',
+    '|---|---|---|---|---|---|',
+  ];
+  const mark = (ok: boolean): string => (ok ? 'benar' : 'salah');
+  let right = 0;
+  for (const sop of checked) {
+    const c = sop.standard!;
+    right +=
+      Number(c.procedureSteps.found === c.procedureSteps.expected) +
+      Number(c.requirements.found === c.requirements.expected) +
+      Number(c.duration) +
+      Number(c.product);
+    lines.push(
+      `| ${sop.catalogId ?? '–'} | ${sop.name.slice(0, 60)} | ${c.procedureSteps.found} / ${c.procedureSteps.expected} | ${c.requirements.found} / ${c.requirements.expected} | ${mark(c.duration)} | ${mark(c.product)} |`,
+    );
+  }
+  lines.push('', `Bagian yang cocok: ${right} dari ${checked.length * 4} (${percent(right, checked.length * 4)}).`, '');
+  return lines;
 }

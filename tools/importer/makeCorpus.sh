@@ -5,7 +5,8 @@
 # 1–2 degrees, with noise, saved as JPEG). The outputs are committed, so CI never needs pandoc or LibreOffice.
 #
 # Needs (Debian): pandoc libreoffice-writer-nogui poppler-utils imagemagick. Run from anywhere:
-#   bash tools/importer/makeCorpus.sh
+#   bash tools/importer/makeCorpus.sh            # every document and the error fixtures
+#   bash tools/importer/makeCorpus.sh NAME…      # only these documents (names as in CORPUS below); others untouched
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -25,10 +26,14 @@ done
 CORPUS=(
   "kutai-kartanegara-sop-2025|kutai-kartanegara-sop-2025.md|1|100000"
   "bangkalan-standar-pelayanan-2025-cuplikan|bangkalan-standar-pelayanan-2025.md|151|245"
+  "bengkayang-sop-pjrs-2026|bengkayang-sop-pjrs-2026.md|1|100000"
+  "bangkalan-daftar-sop-2025|bangkalan-daftar-sop-2025.txt|1|100000"
+  "bangkalan-standar-pelayanan-2025|bangkalan-standar-pelayanan-2025.md|1|100000"
 )
 
 for entry in "${CORPUS[@]}"; do
   IFS='|' read -r name seed from to <<<"$entry"
+  if [ $# -gt 0 ] && [[ " $* " != *" $name "* ]]; then continue; fi
   echo "== $name"
   npx tsx tools/importer/seedToHtml.ts "$SEEDS/$seed" --from "$from" --to "$to" >"$WORK/$name.html"
   pandoc -f html "$WORK/$name.html" -o "$OUT/$name.docx"
@@ -52,6 +57,7 @@ for entry in "${CORPUS[@]}"; do
 done
 
 # Error fixtures for the readers' tests: an empty file, a corrupt PDF, a password-protected PDF.
+if [ $# -gt 0 ]; then exit 0; fi
 : >"$OUT/kosong.pdf"
 head -c 2000 "$OUT/bangkalan-standar-pelayanan-2025-cuplikan.pdf" >"$OUT/rusak.pdf"
 if command -v qpdf >/dev/null; then

@@ -7,6 +7,7 @@ import { importSopDocument } from '../../engine/importer/importSopDocument.ts';
 import { compareSop, type SopScore } from './compareSop.ts';
 import { corpusDocuments, type CorpusFormat } from './corpus.ts';
 import { publishedByCatalogId, readCatalog, type CatalogEntry } from './groundTruth.ts';
+import { checkStandard, standardExpectations, type StandardCheck } from './standardExpectations.ts';
 import { similarity } from './textSimilarity.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -22,6 +23,8 @@ export interface SopMeasure {
   score?: SopScore;
   /** Service standards: the Jangka Waktu read equals the catalogue's. */
   durationRead?: boolean;
+  /** Service standards checked by hand (tests/fixtures/expected/): steps, Persyaratan, Jangka Waktu, Produk. */
+  standard?: StandardCheck;
   valid: boolean;
 }
 
@@ -57,6 +60,7 @@ function bestEntry(entries: readonly CatalogEntry[], name: string, number?: stri
 export async function measureFormat(format: CorpusFormat): Promise<FormatMeasure> {
   const { documents, missing } = corpusDocuments(format);
   const catalog = readCatalog();
+  const expectations = standardExpectations();
   const sops: SopMeasure[] = [];
   const matched = new Set<string>();
   for (const doc of documents) {
@@ -85,6 +89,8 @@ export async function measureFormat(format: CorpusFormat): Promise<FormatMeasure
       const expected = (entry as (CatalogEntry & { standard_total_time?: string }) | undefined)?.standard_total_time;
       if (draft.detail === 'service-standard' && expected !== undefined)
         measure.durationRead = similarity(expected, sop.serviceStandard?.duration ?? '') >= 0.95;
+      const expectation = entry ? expectations.get(entry.id) : undefined;
+      if (expectation) measure.standard = checkStandard(sop, expectation);
       sops.push(measure);
     }
   }

@@ -22,8 +22,11 @@ Dibuat oleh \`npm run measure:import\` (\`tools/importer/measureImport.ts\`). Ko
   lajur sama dengan salah satu pelaksana langkah terbit; waktu benar bila teksnya sama; keluaran benar bila
   kemiripan ≥ 90 %. Pada teks seeds tanda lajur bagan hilang, jadi pelaksana dibaca dari kata-kata uraian
   (ditandai \`provenance.inferred: [actor]\`).
-- **Sumber lain**: acuan = \`catalog.json\` seeds (nama, jenis, Jangka Waktu). Belum ada harapan langkah per
-  langkah yang diperiksa tangan untuk Standar Pelayanan Bangkalan: jumlah langkah dilaporkan tanpa acuan.
+- **Sumber lain**: acuan = \`catalog.json\` seeds (nama, jenis, Jangka Waktu). Standar Pelayanan Bangkalan juga
+  dibanding harapan yang diperiksa tangan (\`tests/fixtures/expected/\`: jumlah langkah prosedur, jumlah persyaratan,
+  Jangka Waktu, Produk) untuk tujuh layanan pertama; daftar keputusan (nama saja) dibanding katalog.
+- **Pindaian** Standar Pelayanan Bangkalan: cuplikan tiga layanan pertama (dokumen utuh 63 halaman, di atas batas
+  OCR 60 halaman).
 `;
 
 const sections: string[] = [];

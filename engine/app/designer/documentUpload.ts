@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { RawRegency } from '../../definition/sopTypes.ts';
 import type { DocumentText } from '../../importer/documentText.ts';
 import { ImportError } from '../../importer/importError.ts';
-import { importSopDocument } from '../../importer/importSopDocument.ts';
+import { draftsOf } from '../../importer/importSopDocument.ts';
+import { readDocumentOffLoop } from '../../importer/readOffLoop.ts';
 import { AppError } from '../appErrors.ts';
 import { detectFileKind, MEDIA_TYPE_OF } from '../detectFileType.ts';
 import type { PendingDraft } from '../../storage/designer/sourceDocumentStore.ts';
@@ -80,25 +81,11 @@ export async function readUploadedDocument(
   const mediaType = mediaTypeOf(fileName, content);
   if (reading) throw new AppError('RATE_LIMITED', 'Dokumen lain sedang dibaca. Coba lagi sebentar lagi.', '/body');
   reading = true;
-  let timer: NodeJS.Timeout | undefined;
-  const work = importSopDocument({ name: fileName, bytes: content }, { regencyId: regency.id, regency });
-  // A timed-out reading keeps running; the next one waits until it is really done.
-  const done = () => void (reading = false);
-  work.then(done, done);
   try {
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            refuse(
-              'UNPROCESSABLE',
-              `${fileName} terlalu lama dibaca (lebih dari 3 menit). Pecah menjadi beberapa berkas.`,
-            ),
-          ),
-        READ_TIMEOUT_MS,
-      );
-    });
-    const result = await Promise.race([work, timeout]);
+    // Read in a worker thread, so the server keeps answering while a large document is parsed; a reading that runs
+    // over its time is stopped there and refused with a message saying what to do.
+    const document = await readDocumentOffLoop({ name: fileName, bytes: content }, READ_TIMEOUT_MS);
+    const result = { document, drafts: draftsOf(document, { regencyId: regency.id, regency }) };
     if (result.drafts.length === 0)
       throw refuse(
         'UNPROCESSABLE',
@@ -122,6 +109,6 @@ export async function readUploadedDocument(
       throw new AppError('UNPROCESSABLE', error.message, '/body', undefined, error.code);
     throw error;
   } finally {
-    clearTimeout(timer);
+    reading = false;
   }
 }

@@ -25,7 +25,7 @@ export function buildActors(lanes: ReadonlyArray<Located<string>>, regency: RawR
   const warnings: ImportWarning[] = [];
   const actors = matches.map((match, index): RawActor => {
     const lane = lanes[index] as Located<string>;
-    const name = lane.value.replace(/\s+/g, ' ').trim();
+    const name = (match.repaired ?? lane.value).replace(/\s+/g, ' ').trim();
     if (match.role !== undefined) return { id: uniqueSlug(match.role, taken, 40), name, role: match.role };
     if (!match.outside)
       warnings.push({

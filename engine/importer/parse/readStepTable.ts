@@ -10,7 +10,8 @@ export interface StepTableReading {
   end: number;
 }
 
-const ROW_NUMBER = /^(\d{1,3})\.?$/;
+/** A step number as printed ("3", "3.") or as OCR reads the dot of a scanned one ("3,", "3)"). */
+const ROW_NUMBER = /^(\d{1,3})\s?[.,)]?$/;
 
 /** Whether the line starts a step table ("No | Uraian Kegiatan | …"). */
 export function isStepTableStart(line: FlatLine): boolean {

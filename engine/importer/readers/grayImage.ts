@@ -13,7 +13,7 @@ export interface GrayImage {
 }
 
 /** Darker than this counts as ink. */
-const INK = 150;
+export const INK = 150;
 
 /** Parses a binary PGM (P5, 8-bit). */
 export function parsePgm(bytes: Uint8Array): GrayImage {

@@ -43,17 +43,26 @@ function cluster(values: number[], tolerance: number): number[] {
 }
 
 /** A table row found between two horizontal rules: its band and its column edges. */
-interface Band {
+export interface Band {
   top: number;
   bottom: number;
   edges: number[];
 }
 
 /** Finds the table rows of a page: bands between consecutive horizontal rules crossed by at least two vertical rules. */
-function findBands(rules: Rules, geometry: PageGeometry): Band[] {
+export function findBands(rules: Rules, geometry: PageGeometry): Band[] {
   const tol = geometry.tolerance;
+  // A row boundary runs from column edge to column edge; a short stroke inside one cell (a scanned underline, a
+  // speck joined into a dash) is not one, and taken as one it would cut a row in two.
+  const boundaries = rules.horizontal.filter(
+    (rule) =>
+      rules.vertical.filter(
+        (edge) =>
+          edge.x >= rule.x1 - tol && edge.x <= rule.x2 + tol && edge.y1 <= rule.y + tol && edge.y2 >= rule.y - tol,
+      ).length >= 2,
+  );
   const ys = cluster(
-    rules.horizontal.map((rule) => rule.y),
+    boundaries.map((rule) => rule.y),
     tol,
   );
   const bands: Band[] = [];
@@ -61,13 +70,14 @@ function findBands(rules: Rules, geometry: PageGeometry): Band[] {
     const top = ys[index]!;
     const bottom = ys[index + 1]!;
     if (bottom - top < tol * 2) continue;
+    // Most of the band, not all of it: a scanned border often loses its last few pixels to noise or erasing.
     const crossing = rules.vertical
-      .filter((rule) => rule.y1 <= top + tol && rule.y2 >= bottom - tol)
+      .filter((rule) => Math.min(rule.y2, bottom) - Math.max(rule.y1, top) >= (bottom - top) * 0.6)
       .map((rule) => rule.x);
     const edges = cluster(crossing, tol);
     if (edges.length < 2) continue;
     // The rules at the band's top must reach across the band's columns, or this is the gap between two tables.
-    const spanned = rules.horizontal.some(
+    const spanned = boundaries.some(
       (rule) => Math.abs(rule.y - top) <= tol && rule.x1 <= edges[0]! + tol && rule.x2 >= edges[1]! - tol,
     );
     if (spanned) bands.push({ top, bottom, edges });

@@ -14,6 +14,7 @@ export type DocumentReadCode =
   | 'DOCUMENT_UNREADABLE'
   | 'DOCUMENT_ENCRYPTED'
   | 'DOCUMENT_NO_TEXT'
+  | 'DOCUMENT_TIMEOUT'
   | 'OCR_UNAVAILABLE'
   | 'OCR_FAILED';
 

@@ -48,11 +48,24 @@ export const READ_MESSAGES = {
     id: 'OCR gagal membaca halaman ini (waktu habis atau gambar tidak terbaca). Pindai ulang halaman ini dengan resolusi 300 dpi.',
     en: 'OCR could not read this page (timed out or unreadable image). Scan this page again at 300 dpi.',
   },
+  outOfMemory: {
+    id: 'dokumen ini terlalu besar untuk dibaca sekaligus (memori pembaca habis). Pecah dokumen menjadi beberapa berkas lalu unggah satu per satu.',
+    en: 'this document is too large to read at once (the reader ran out of memory). Split it into several files and upload them one by one.',
+  },
   scanNoText: {
     id: 'tidak ada tulisan yang terbaca pada dokumen ini. Pastikan pindaiannya tegak, tajam dan tidak terlalu gelap.',
     en: 'no text could be read in this document. Make sure the scan is upright, sharp and not too dark.',
   },
 } as const;
+
+/** The message for a document whose reading ran over its time (the reader is stopped). */
+export function tooSlowMessage(limitMs: number): { id: string; en: string } {
+  const seconds = Math.round(limitMs / 1000);
+  return {
+    id: `dokumen ini terlalu lama dibaca (lebih dari ${seconds} detik) dan pembacaannya dihentikan. Pecah dokumen menjadi beberapa berkas (misalnya satu SOP per berkas) lalu unggah satu per satu.`,
+    en: `reading this document took too long (over ${seconds} seconds) and was stopped. Split it into several files (for example one SOP per file) and upload them one by one.`,
+  };
+}
 
 /** The message for a file over the size limit. */
 export function tooLargeMessage(size: number, limit: number): { id: string; en: string } {

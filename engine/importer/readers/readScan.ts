@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import PDFDocument from 'pdfkit';
 import type { DocumentPage, DocumentText } from '../documentText.ts';
+import { emptyNumberCells, reocrNumberCells } from './cellReocr.ts';
 import { imageSize } from './imageSize.ts';
 import { eraseRules, estimateSkew, findRules, parsePgm, rotate, writePgm } from './grayImage.ts';
 import { layoutPage } from './pageLayout.ts';
@@ -101,16 +102,16 @@ async function readPage(pagePath: string, number: number, fileName: string): Pro
   eraseRules(straight, rules, 5);
   const cleanPath = `${pagePath}.clean.pgm`;
   await writeFile(cleanPath, writePgm(straight));
+  const geometry = { width: straight.width, height: straight.height, tolerance: 8 * scale };
   let words;
   try {
     words = await tesseractWords(cleanPath, 'ind', SCAN_LIMITS.pageTimeoutMs);
+    const numberCells = emptyNumberCells(straight, rules, words, geometry);
+    words.push(...(await reocrNumberCells(straight, numberCells, `${pagePath}.cells.pgm`, SCAN_LIMITS.pageTimeoutMs)));
   } catch {
     throw new DocumentReadError('OCR_FAILED', fileName, READ_MESSAGES.ocrFailed, number);
   }
-  return {
-    page: number,
-    lines: layoutPage(words, rules, { width: straight.width, height: straight.height, tolerance: 8 * scale }),
-  };
+  return { page: number, lines: layoutPage(words, rules, geometry) };
 }
 
 /** Reads a scanned PDF (`kind` "pdf") or a PNG/JPEG image (`kind` "image") through OCR. */

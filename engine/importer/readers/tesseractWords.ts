@@ -36,13 +36,25 @@ function parseTesseractTsv(tsv: string): PlacedText[] {
   return words;
 }
 
+/** How Tesseract reads an image: its page segmentation mode and, for cells of a known kind, the characters allowed. */
+export interface TesseractMode {
+  psm: number;
+  whitelist?: string;
+}
+
 /** OCRs one image file; `languages` like "ind" or "ind+eng". Throws the child's error when Tesseract fails. */
-export async function tesseractWords(imagePath: string, languages: string, timeoutMs: number): Promise<PlacedText[]> {
-  // --psm 4 on a page whose rules were erased: only word boxes are used, and it keeps the lone step numbers that
-  // the automatic (3) and sparse (11) layouts drop as noise.
+export async function tesseractWords(
+  imagePath: string,
+  languages: string,
+  timeoutMs: number,
+  // --psm 4 on a page whose rules were erased: only word boxes are used. Lone numbers in a narrow column it may
+  // still drop; cellReocr.ts reads those cells again.
+  mode: TesseractMode = { psm: 4 },
+): Promise<PlacedText[]> {
+  const whitelist = mode.whitelist === undefined ? [] : ['-c', `tessedit_char_whitelist=${mode.whitelist}`];
   const { stdout } = await run(
     'tesseract',
-    [imagePath, 'stdout', '-l', languages, '--psm', '4', '--dpi', '300', 'tsv'],
+    [imagePath, 'stdout', '-l', languages, '--psm', String(mode.psm), '--dpi', '300', ...whitelist, 'tsv'],
     {
       timeout: timeoutMs,
       maxBuffer: 32 * 1024 * 1024,
