@@ -1,5 +1,6 @@
 import { systemContracts } from '../../contracts/systemContracts.ts';
 import { implement, type RouteSpec } from '../routeSpec.ts';
+import { pingDatabase } from '../../storage/health/pingDatabase.ts';
 
 /** Liveness and database check. */
 export const healthRoutes: RouteSpec[] = [
@@ -10,7 +11,7 @@ export const healthRoutes: RouteSpec[] = [
     policy: { action: 'public' },
     responses: { 200: 'Sehat', 503: 'Basis data tidak terjangkau (dengan Retry-After)' },
     handler: async ({ db }) => {
-      await db.raw('SELECT 1');
+      await pingDatabase(db);
       return { body: { status: 'ok' as const, time: new Date().toISOString() } };
     },
   }),

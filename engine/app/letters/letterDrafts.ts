@@ -9,6 +9,14 @@ import { letterSnapshot } from './letterSnapshot.ts';
 import { complaintChannels } from './complaintChannels.ts';
 import { REJECTION_STEP } from '../../definition/sopTypes.ts';
 import { roleAuthority } from './signerAuthority.ts';
+import {
+  letterDraftById,
+  openLetterDraft,
+  replaceOpenLetterDraft,
+  setLetterDraftInitials,
+  type LetterDraftRow,
+} from '../../storage/letters/letterDraftRows.ts';
+import { issuedNumberOf } from '../../storage/letters/issuedLetterRows.ts';
 
 /** A letter being prepared: its frozen values, the paraf given so far and who still has to act. */
 export interface LetterDraft {
@@ -24,20 +32,7 @@ export interface LetterDraft {
   documentId: string | null;
 }
 
-type DraftRow = {
-  id: string;
-  case_id: string;
-  output_id: string;
-  step_id: string;
-  status: LetterDraft['status'];
-  values: Record<string, unknown>;
-  initials: Initial[];
-  prepared_by: string;
-  prepared_at: Date | string;
-  document_id: string | null;
-};
-
-function toDraft(row: DraftRow): LetterDraft {
+function toDraft(row: LetterDraftRow): LetterDraft {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -54,16 +49,14 @@ function toDraft(row: DraftRow): LetterDraft {
 
 /** One draft of the user's regency, or a 404. */
 export async function loadDraft(db: Knex, regencyId: string, draftId: string): Promise<LetterDraft> {
-  const row = (await db('letter_drafts').where({ id: draftId, regency_id: regencyId }).first()) as DraftRow | undefined;
+  const row = await letterDraftById(db, regencyId, draftId);
   if (!row) throw new AppError('NOT_FOUND', 'Konsep surat tidak ditemukan.');
   return toDraft(row);
 }
 
 /** The open draft of an output, if one is being prepared. */
 export async function openDraftOf(db: Knex, caseId: string, outputId: string): Promise<LetterDraft | undefined> {
-  const row = (await db('letter_drafts')
-    .where({ case_id: caseId, output_id: outputId, status: 'prepared' })
-    .first()) as DraftRow | undefined;
+  const row = await openLetterDraft(db, caseId, outputId);
   return row ? toDraft(row) : undefined;
 }
 
@@ -119,29 +112,23 @@ export async function prepareLetter(
   now = new Date(),
 ): Promise<LetterDraft> {
   const context = await loadLetterContext(db, user.regencyId, caseId, outputId);
-  const issued = (await db('issued_documents').where({ case_id: caseId, output_id: outputId }).first('number')) as
-    { number: string } | undefined;
-  if (issued) throw new AppError('CONFLICT', `Dokumen ini sudah diterbitkan dengan nomor ${issued.number}.`);
+  const issued = await issuedNumberOf(db, caseId, outputId);
+  if (issued !== undefined) throw new AppError('CONFLICT', `Dokumen ini sudah diterbitkan dengan nomor ${issued}.`);
   const values = draftValues(context);
-  return db.transaction(async (trx) => {
-    await trx('letter_drafts')
-      .where({ case_id: caseId, output_id: outputId, status: 'prepared' })
-      .update({ status: 'cancelled' });
-    const row = {
-      id: randomUUID(),
-      regency_id: user.regencyId,
-      case_id: caseId,
-      output_id: outputId,
-      step_id: context.stepId,
-      values: JSON.stringify(values),
-      initials: JSON.stringify([]),
-      status: 'prepared',
-      prepared_by: user.id,
-      prepared_at: now,
-    };
-    await trx('letter_drafts').insert(row);
-    return toDraft((await trx('letter_drafts').where({ id: row.id }).first()) as DraftRow);
-  });
+  return db.transaction(async (trx) =>
+    toDraft(
+      await replaceOpenLetterDraft(trx, {
+        id: randomUUID(),
+        regencyId: user.regencyId,
+        caseId,
+        outputId,
+        stepId: context.stepId,
+        values,
+        preparedBy: user.id,
+        preparedAt: now,
+      }),
+    ),
+  );
 }
 
 /** The initialling role still due on a draft, in the template's order, or undefined when all have initialled. */
@@ -169,8 +156,6 @@ export async function initialLetter(db: Knex, user: AuthUser, draftId: string, n
     roleName: `${authority.actingAs === 'self' ? '' : authority.actingAs === 'plt' ? 'Plt. ' : 'Plh. '}${authority.roleName}`,
     at: now.toISOString(),
   };
-  await db('letter_drafts')
-    .where({ id: draft.id, status: 'prepared' })
-    .update({ initials: JSON.stringify([...draft.initials, initial]) });
+  await setLetterDraftInitials(db, draft.id, [...draft.initials, initial]);
   return loadDraft(db, user.regencyId, draft.id);
 }

@@ -3,9 +3,11 @@ import type { Knex } from 'knex';
 import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
 import { recordIssuedOutput } from '../caseService.ts';
-import { toIssuedDocument, type IssuedDocument, type IssuedDocumentRow } from '../outputs/documentTypes.ts';
+import { toIssuedDocument, type IssuedDocument } from '../outputs/documentTypes.ts';
 import { DEFAULT_NUMBER_FORMAT, formatLetterNumber } from '../outputs/letterNumber.ts';
 import { nextSequence } from '../../storage/letters/letterCounters.ts';
+import { insertIssuedLetter } from '../../storage/letters/issuedLetterRows.ts';
+import { markLetterDraftSigned } from '../../storage/letters/letterDraftRows.ts';
 import { lookupValue } from '../outputs/renderLetterBody.ts';
 import { SigningRefused, type PdfSigner } from '../signing/pdfSigner.ts';
 import { kopLogo } from '../regencyLogo/regencyLogo.ts';
@@ -90,31 +92,29 @@ export async function signLetter(
         ...(options.passphrase ? { passphrase: options.passphrase } : {}),
       });
       const id = randomUUID();
-      await trx('issued_documents').insert({
+      const issued = await insertIssuedLetter(trx, {
         id,
-        regency_id: user.regencyId,
-        case_id: draft.caseId,
-        output_id: draft.outputId,
-        step_id: draft.stepId,
+        regencyId: user.regencyId,
+        caseId: draft.caseId,
+        outputId: draft.outputId,
+        stepId: draft.stepId,
         title: layout.title,
         number,
         body: layout.body,
-        signer: JSON.stringify(printed),
-        letterhead: JSON.stringify(letterheadOf(context.snapshot, logo)),
-        verification_code: code,
-        status: 'valid',
-        issued_by: user.id,
-        issued_at: now,
-        values: JSON.stringify(draft.values),
+        signer: printed,
+        letterhead: letterheadOf(context.snapshot, logo),
+        verificationCode: code,
+        issuedBy: user.id,
+        issuedAt: now,
+        values: draft.values,
         pdf,
-        pdf_sha256: createHash('sha256').update(pdf).digest('hex'),
-        signed_by: user.id,
-        signature_kind: options.signer.kind,
+        pdfSha256: createHash('sha256').update(pdf).digest('hex'),
+        signatureKind: options.signer.kind,
         recipient: typeof recipientValue === 'string' ? recipientValue : null,
-        draft_id: draft.id,
-        initials: JSON.stringify(draft.initials),
+        draftId: draft.id,
+        initials: draft.initials,
       });
-      await trx('letter_drafts').where({ id: draft.id }).update({ status: 'signed', document_id: id });
+      await markLetterDraftSigned(trx, draft.id, id);
       await recordIssuedOutput(
         trx,
         user,
@@ -129,7 +129,7 @@ export async function signLetter(
         },
         now,
       );
-      return toIssuedDocument((await trx('issued_documents').where({ id }).first()) as IssuedDocumentRow);
+      return toIssuedDocument(issued);
     });
   } catch (error) {
     if (error instanceof SigningRefused) throw new AppError('UNPROCESSABLE', error.message, '/passphrase');

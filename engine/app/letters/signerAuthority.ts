@@ -3,6 +3,7 @@ import type { RawRegency } from '../../definition/sopTypes.ts';
 import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
 import type { Signer } from '../outputs/documentTypes.ts';
+import { actingForRows, signerIdentity } from '../../storage/letters/signerRows.ts';
 
 /** How a user holds a role for a letter: as its holder, or as Plt/Plh of a holder (delegation). */
 export interface RoleAuthority {
@@ -34,19 +35,7 @@ export async function roleAuthority(
 ): Promise<RoleAuthority | undefined> {
   const roleName = regency.roles.find((r) => r.id === role)?.name ?? role;
   if (user.roles.includes(role)) return { role, roleName, actingAs: 'self' };
-  const rows = (await db('delegations as d')
-    .join('users as u', 'u.id', 'd.from_user_id')
-    .where({ 'd.regency_id': user.regencyId, 'd.to_user_id': user.id })
-    .whereIn('d.kind', ['plt', 'plh'])
-    .andWhere('d.starts_at', '<=', now)
-    .andWhere('d.ends_at', '>', now)
-    .orderBy('d.starts_at', 'desc')
-    .select('u.id', 'u.display_name', 'u.roles', 'd.kind')) as Array<{
-    id: string;
-    display_name: string;
-    roles: string[];
-    kind: 'plt' | 'plh';
-  }>;
+  const rows = await actingForRows(db, user.regencyId, user.id, now);
   const found = rows.find((r) => r.roles.includes(role));
   if (!found) return undefined;
   return { role, roleName, actingAs: found.kind, onBehalfOf: { userId: found.id, name: found.display_name } };
@@ -62,8 +51,7 @@ export async function signatureBlock(
   authority: RoleAuthority,
   regency: RawRegency,
 ): Promise<Signer> {
-  const row = (await db('users').where({ id: user.id }).first('display_name', 'nip')) as
-    { display_name: string; nip: string | null } | undefined;
+  const row = await signerIdentity(db, user.id);
   const name = row?.display_name ?? user.name;
   const nip = row?.nip ?? undefined;
   const head = regency.office.head;

@@ -1,9 +1,8 @@
 import type { Knex } from 'knex';
 import { complaintSopIds } from './complaintSops.ts';
 import { sopAllowed, type MonitoringScope } from './monitoringScope.ts';
-import { sopCondition } from '../../storage/monitoring/sopCondition.ts';
 import { sopName, type MonitoringContext } from './monitoringContext.ts';
-import { sqlRows } from '../../storage/sqlRows.ts';
+import { complaintIntakeRows, complaintsAboutServiceRows } from '../../storage/monitoring/complaintRows.ts';
 
 /** Complaints about one service (complaint cases linked to its cases). */
 export interface ComplaintsAboutService {
@@ -38,37 +37,11 @@ export async function complaintsPerService(
   context: MonitoringContext,
   scope: MonitoringScope,
 ): Promise<ComplaintReport> {
-  const sop = sopCondition(scope, 't');
-  const perService = await sqlRows<{ sop_id: string; complaints: number; open: number; concerned: number }>(
-    db,
-    `SELECT t.sop_id, count(*)::int AS complaints,
-       count(*) FILTER (WHERE f.status IN ('open', 'waiting'))::int AS open,
-       count(DISTINCT t.id)::int AS concerned
-     FROM case_links l
-     JOIN cases f ON f.id = l.from_case_id AND f.regency_id = l.regency_id
-     JOIN cases t ON t.id = l.to_case_id AND t.regency_id = l.regency_id
-     WHERE l.regency_id = ? AND l.kind = 'complaint' AND f.opened_at >= ? AND f.opened_at < ?${sop.sql}
-     GROUP BY t.sop_id
-     ORDER BY complaints DESC, t.sop_id`,
-    [scope.regencyId, scope.from, scope.to, ...sop.bindings],
-  );
+  const perService = await complaintsAboutServiceRows(db, scope);
   const complaintSops = complaintSopIds(context).filter(
     (id) => (scope.sopId === undefined || id === scope.sopId) && sopAllowed(scope.sops, id),
   );
-  const intake =
-    complaintSops.length === 0
-      ? []
-      : await sqlRows<{ sop_id: string; opened: number; open: number; linked: number }>(
-          db,
-          `SELECT f.sop_id, count(*)::int AS opened,
-             count(*) FILTER (WHERE f.status IN ('open', 'waiting'))::int AS open,
-             count(l.id)::int AS linked
-           FROM cases f LEFT JOIN case_links l ON l.from_case_id = f.id AND l.kind = 'complaint'
-           WHERE f.regency_id = ? AND f.opened_at >= ? AND f.opened_at < ? AND f.sop_id IN (${complaintSops.map(() => '?').join(', ')})
-           GROUP BY f.sop_id
-           ORDER BY f.sop_id`,
-          [scope.regencyId, scope.from, scope.to, ...complaintSops],
-        );
+  const intake = await complaintIntakeRows(db, scope, complaintSops);
   return {
     perService: perService.map((r) => ({
       sopId: r.sop_id,

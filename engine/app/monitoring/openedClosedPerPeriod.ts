@@ -1,9 +1,8 @@
 import type { Knex } from 'knex';
 import { AppError } from '../appErrors.ts';
 import type { MonitoringScope } from './monitoringScope.ts';
-import { sopCondition } from '../../storage/monitoring/sopCondition.ts';
 import { localMidnight } from './period.ts';
-import { sqlRows } from '../../storage/sqlRows.ts';
+import { openedClosedRows } from '../../storage/monitoring/openedClosedRows.ts';
 
 /** Chart buckets, in the regency's local calendar (weeks start on Monday, as date_trunc does). */
 export type Bucket = 'day' | 'week' | 'month';
@@ -33,10 +32,6 @@ export interface OpenedClosedSeries {
 const MAX_BUCKETS: Record<Bucket, number> = { day: 1100, week: 600, month: 130 };
 const APPROX_DAYS: Record<Bucket, number> = { day: 1, week: 7, month: 28 };
 
-function localTimestamp(instant: Date, offsetMinutes: number): string {
-  return new Date(instant.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 23).replace('T', ' ');
-}
-
 /** Cases opened (case.started) and closed (case.ended, by outcome) per day, week or month of the period. */
 export async function openedClosedPerPeriod(
   db: Knex,
@@ -51,38 +46,7 @@ export async function openedClosedPerPeriod(
       `Terlalu banyak titik untuk satuan "${bucket}"; pakai satuan yang lebih besar atau persempit rentang.`,
       '/bucket',
     );
-  const sop = sopCondition(scope);
-  const rows = await sqlRows<Omit<OpenedClosedPoint, 'start'>>(
-    db,
-    `WITH buckets AS (
-       SELECT generate_series(date_trunc(?, ?::timestamp), ?::timestamp - interval '1 microsecond', ('1 ' || ?)::interval) AS bucket
-     ), ev AS (
-       SELECT date_trunc(?, (e.at AT TIME ZONE 'UTC') + make_interval(mins => ?)) AS bucket, e.type, e.payload->>'outcome' AS outcome
-       FROM case_events e JOIN cases c ON c.id = e.case_id AND c.regency_id = e.regency_id
-       WHERE e.regency_id = ? AND e.type IN ('case.started', 'case.ended') AND e.at >= ? AND e.at < ?${sop.sql}
-     )
-     SELECT to_char(b.bucket, 'YYYY-MM-DD') AS period,
-       count(ev.type) FILTER (WHERE ev.type = 'case.started')::int AS opened,
-       count(ev.type) FILTER (WHERE ev.type = 'case.ended')::int AS closed,
-       count(ev.type) FILTER (WHERE ev.type = 'case.ended' AND ev.outcome = 'selesai')::int AS selesai,
-       count(ev.type) FILTER (WHERE ev.type = 'case.ended' AND ev.outcome = 'ditolak')::int AS ditolak,
-       count(ev.type) FILTER (WHERE ev.type = 'case.ended' AND ev.outcome = 'dirujuk')::int AS dirujuk,
-       count(ev.type) FILTER (WHERE ev.type = 'case.ended' AND ev.outcome = 'cancelled')::int AS cancelled
-     FROM buckets b LEFT JOIN ev ON ev.bucket = b.bucket
-     GROUP BY b.bucket ORDER BY b.bucket`,
-    [
-      bucket,
-      localTimestamp(scope.from, offsetMinutes),
-      localTimestamp(scope.to, offsetMinutes),
-      bucket,
-      bucket,
-      offsetMinutes,
-      scope.regencyId,
-      scope.from,
-      scope.to,
-      ...sop.bindings,
-    ],
-  );
+  const rows = await openedClosedRows(db, scope, bucket, offsetMinutes);
   const points = rows.map((r) => {
     const [y, m, d] = r.period.split('-').map(Number);
     return { ...r, start: localMidnight(y!, m!, d!, offsetMinutes).toISOString() };

@@ -1,8 +1,7 @@
 import type { Knex } from 'knex';
 import type { MonitoringScope } from './monitoringScope.ts';
-import { sopCondition } from '../../storage/monitoring/sopCondition.ts';
 import { roleInfo, sopName, stepActivity, type MonitoringContext } from './monitoringContext.ts';
-import { sqlRows } from '../../storage/sqlRows.ts';
+import { overdueByPersonRows, overdueTaskRows } from '../../storage/monitoring/overdueTaskRows.ts';
 import { isoOrNull, rounded } from './sqlValues.ts';
 
 /** One open task past its due time. */
@@ -56,21 +55,6 @@ export interface OverdueReport {
   items: OverdueTask[];
 }
 
-type ItemRow = {
-  id: string;
-  case_id: string;
-  tracking_code: string;
-  sop_id: string;
-  step_id: string;
-  role: string;
-  assignee: string | null;
-  assignee_name: string | null;
-  created_at: Date | string;
-  due_at: Date | string;
-  overdue_at: Date | string | null;
-  minutes_late: number;
-};
-
 /**
  * Open tasks past their due time, of cases the office is working on (a case waiting for the applicant
  * has its clock stopped, so its tasks are not the office's delay).
@@ -82,28 +66,8 @@ export async function overdueTasks(
   now: Date,
   limit = 200,
 ): Promise<OverdueReport> {
-  const sop = sopCondition(scope);
-  const where = `t.regency_id = ? AND t.status = 'open' AND t.due_at < ? AND c.status = 'open'${sop.sql}`;
-  const from = `tasks t JOIN cases c ON c.id = t.case_id AND c.regency_id = t.regency_id LEFT JOIN users u ON u.id = t.assignee AND u.regency_id = t.regency_id`;
-  const people = await sqlRows<{
-    role: string;
-    assignee: string | null;
-    assignee_name: string | null;
-    tasks: number;
-    max_late: number | null;
-  }>(
-    db,
-    `SELECT t.role, t.assignee, u.display_name AS assignee_name, count(*)::int AS tasks, (max(extract(epoch FROM ?::timestamptz - t.due_at) / 60))::float8 AS max_late
-     FROM ${from} WHERE ${where} GROUP BY t.role, t.assignee, u.display_name`,
-    [now, scope.regencyId, now, ...sop.bindings],
-  );
-  const items = await sqlRows<ItemRow>(
-    db,
-    `SELECT t.id, t.case_id, c.tracking_code, c.sop_id, t.step_id, t.role, t.assignee, u.display_name AS assignee_name, t.created_at, t.due_at, t.overdue_at,
-       (extract(epoch FROM ?::timestamptz - t.due_at) / 60)::float8 AS minutes_late
-     FROM ${from} WHERE ${where} ORDER BY t.due_at, t.id LIMIT ?`,
-    [now, scope.regencyId, now, ...sop.bindings, Math.min(Math.max(limit, 1), 1000)],
-  );
+  const people = await overdueByPersonRows(db, scope, now);
+  const items = await overdueTaskRows(db, scope, now, Math.min(Math.max(limit, 1), 1000));
   const byPerson = people
     .map((p) => ({
       assigneeId: p.assignee,

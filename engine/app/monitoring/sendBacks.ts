@@ -1,8 +1,7 @@
 import type { Knex } from 'knex';
 import type { MonitoringScope } from './monitoringScope.ts';
-import { sopCondition } from '../../storage/monitoring/sopCondition.ts';
 import { documentLabel, sopName, stepActivity, stepIndex, type MonitoringContext } from './monitoringContext.ts';
-import { sqlRows } from '../../storage/sqlRows.ts';
+import { missingDocumentRows, sendBackCountRows, sendBackReasonRows } from '../../storage/monitoring/sendBackRows.ts';
 import { share } from './sqlValues.ts';
 
 /** A requirement named as missing when files were sent back. */
@@ -39,54 +38,11 @@ export interface SendBackReport {
   missingBySop: Array<{ sopId: string; sopName: string; missing: MissingDocument[] }>;
 }
 
-const SENT_BACK = `SELECT e.case_id, e.step_id, e.payload, c.sop_id
-  FROM case_events e JOIN cases c ON c.id = e.case_id AND c.regency_id = e.regency_id
-  WHERE e.regency_id = ? AND e.type = 'case.sentBack' AND e.at >= ? AND e.at < ?`;
-
 /** Send-backs per step with their rate, the most often missing requirement ids and the top reasons (SQL over case_events). */
 export async function sendBacks(db: Knex, context: MonitoringContext, scope: MonitoringScope): Promise<SendBackReport> {
-  const sop = sopCondition(scope);
-  const bindings = [scope.regencyId, scope.from, scope.to, ...sop.bindings];
-  const counts = await sqlRows<{ sop_id: string; step_id: string; visits: number; send_backs: number; cases: number }>(
-    db,
-    `SELECT c.sop_id, e.step_id,
-       count(*) FILTER (WHERE e.type = 'step.entered')::int AS visits,
-       count(*) FILTER (WHERE e.type = 'case.sentBack')::int AS send_backs,
-       count(DISTINCT e.case_id) FILTER (WHERE e.type = 'case.sentBack')::int AS cases
-     FROM case_events e JOIN cases c ON c.id = e.case_id AND c.regency_id = e.regency_id
-     WHERE e.regency_id = ? AND e.type IN ('step.entered', 'case.sentBack') AND e.at >= ? AND e.at < ?${sop.sql}
-     GROUP BY c.sop_id, e.step_id
-     HAVING count(*) FILTER (WHERE e.type = 'case.sentBack') > 0`,
-    bindings,
-  );
-  // Two groupings in one pass: per step, and per SOP over all its steps (per_sop = 1), cases counted distinct in each.
-  const missing = await sqlRows<{
-    sop_id: string;
-    step_id: string | null;
-    per_sop: number;
-    doc: string;
-    times: number;
-    cases: number;
-  }>(
-    db,
-    `WITH sb AS (${SENT_BACK}${sop.sql})
-     SELECT sb.sop_id, sb.step_id, GROUPING(sb.step_id) AS per_sop, m.doc, count(*)::int AS times, count(DISTINCT sb.case_id)::int AS cases
-     FROM sb CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(sb.payload->'missing') = 'array' THEN sb.payload->'missing' ELSE '[]'::jsonb END) AS m(doc)
-     GROUP BY GROUPING SETS ((sb.sop_id, sb.step_id, m.doc), (sb.sop_id, m.doc))
-     ORDER BY times DESC, doc`,
-    bindings,
-  );
-  const reasons = await sqlRows<{ sop_id: string; step_id: string; reason: string; times: number }>(
-    db,
-    `WITH sb AS (${SENT_BACK}${sop.sql}), counted AS (
-       SELECT sop_id, step_id, btrim(regexp_replace(payload->>'reason', '\\s+', ' ', 'g')) AS reason, count(*)::int AS times
-       FROM sb GROUP BY 1, 2, 3
-     ), ranked AS (
-       SELECT counted.*, row_number() OVER (PARTITION BY sop_id, step_id ORDER BY times DESC, reason) AS rank FROM counted
-     )
-     SELECT sop_id, step_id, reason, times FROM ranked WHERE rank <= 5 ORDER BY times DESC, reason`,
-    bindings,
-  );
+  const counts = await sendBackCountRows(db, scope);
+  const missing = await missingDocumentRows(db, scope);
+  const reasons = await sendBackReasonRows(db, scope);
   const toMissing = (sopId: string, r: { doc: string; times: number; cases: number }): MissingDocument => ({
     doc: r.doc,
     label: documentLabel(context, sopId, r.doc),

@@ -9,9 +9,8 @@ import {
   type MonitoringContext,
   type StandardTime,
 } from './monitoringContext.ts';
-import { sqlRows } from '../../storage/sqlRows.ts';
 import { rounded, share } from './sqlValues.ts';
-import { stepVisitsCte } from './stepVisits.ts';
+import { stepDurationRows } from '../../storage/monitoring/stepDurationRows.ts';
 
 /** Timeliness of one step of one SOP over the visits that entered it in the period. */
 export interface StepFigure {
@@ -47,23 +46,6 @@ export interface StepFigure {
   exceededShare: number | null;
 }
 
-type Row = {
-  sop_id: string;
-  step_id: string;
-  visits: number;
-  completed: number;
-  interrupted: number;
-  open_now: number;
-  open_overdue: number;
-  median_minutes: number | null;
-  p90_minutes: number | null;
-  max_minutes: number | string | null;
-  allowed_minutes: number | null;
-  p90_ratio: number | null;
-  timed: number;
-  on_time: number;
-};
-
 /** Median and 90th-percentile step durations against the Baku Mutu, and on-time rate, per step (SQL over case_events). */
 export async function stepDurations(
   db: Knex,
@@ -71,27 +53,7 @@ export async function stepDurations(
   scope: MonitoringScope,
   now: Date,
 ): Promise<StepFigure[]> {
-  const cte = stepVisitsCte(scope);
-  const rows = await sqlRows<Row>(
-    db,
-    `WITH ${cte.sql}
-     SELECT sop_id, step_id,
-       count(*)::int AS visits,
-       count(completed_at)::int AS completed,
-       count(*) FILTER (WHERE completed_at IS NULL AND NOT still_open)::int AS interrupted,
-       count(*) FILTER (WHERE still_open)::int AS open_now,
-       count(*) FILTER (WHERE still_open AND due_at < ?)::int AS open_overdue,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes) AS median_minutes,
-       percentile_cont(0.9) WITHIN GROUP (ORDER BY minutes) AS p90_minutes,
-       max(minutes)::float8 AS max_minutes,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY allowed_minutes) FILTER (WHERE completed_at IS NOT NULL) AS allowed_minutes,
-       percentile_cont(0.9) WITHIN GROUP (ORDER BY minutes / NULLIF(allowed_minutes, 0)) AS p90_ratio,
-       count(*) FILTER (WHERE completed_at IS NOT NULL AND due_at IS NOT NULL)::int AS timed,
-       count(*) FILTER (WHERE completed_at <= due_at)::int AS on_time
-     FROM measured
-     GROUP BY sop_id, step_id`,
-    [...cte.bindings, now],
-  );
+  const rows = await stepDurationRows(db, scope, now);
   return rows
     .map((r) => ({
       sopId: r.sop_id,

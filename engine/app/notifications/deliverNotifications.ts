@@ -12,6 +12,13 @@ import { sendWhatsapp } from './channels/whatsappChannel.ts';
 import type { NotificationRow } from '../../storage/notifications/notificationRows.ts';
 import { retryDelaySeconds, type NotifierSettings } from './notifierSettings.ts';
 import { regencyConfigs } from '../../storage/regencies/regencyConfigs.ts';
+import {
+  claimDueDeliveries,
+  insertServiceFailedNotification,
+  notificationsByIds,
+  settleDelivery,
+  type ClaimedDeliveryRow,
+} from '../../storage/notifications/deliveryRounds.ts';
 
 const CHANNELS: Record<string, SendMessage> = {
   email: sendEmail,
@@ -26,15 +33,6 @@ export interface DeliveryRound {
   failed: number;
   dead: number;
 }
-
-type ClaimedDelivery = {
-  id: string | number;
-  notification_id: string | number;
-  regency_id: string;
-  channel: string;
-  address: string;
-  attempts: number;
-};
 
 // Long enough for any channel call (each has its own timeout), so a live claim is never taken over.
 const LEASE_SECONDS = 300;
@@ -54,7 +52,7 @@ function webhookData(n: NotificationRow): Record<string, unknown> {
 }
 
 async function sendMessage(
-  delivery: ClaimedDelivery,
+  delivery: ClaimedDeliveryRow,
   notification: NotificationRow,
   regency: RawRegency,
   settings: NotifierSettings,
@@ -91,21 +89,19 @@ export async function deliverNotifications(
   batch = 50,
 ): Promise<DeliveryRound> {
   const claimed = await withSystemScope(db, async (trx) => {
-    const { rows } = (await trx.raw(
-      `UPDATE notification_deliveries SET locked_until = ?, locked_by = ?, attempts = attempts + 1
-        WHERE id IN (SELECT id FROM notification_deliveries
-                      WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)
-                      ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
-        RETURNING id, notification_id, regency_id, channel, address, attempts`,
-      [new Date(now.getTime() + LEASE_SECONDS * 1000), runnerId, now, now, batch],
-    )) as { rows: ClaimedDelivery[] };
+    const rows = await claimDueDeliveries(trx, {
+      runnerId,
+      now,
+      leaseUntil: new Date(now.getTime() + LEASE_SECONDS * 1000),
+      batch,
+    });
     if (rows.length === 0) return undefined;
     // RETURNING has no order: send in the order things happened, so an applicant reads them in sequence.
     rows.sort((x, y) => Number(x.notification_id) - Number(y.notification_id) || Number(x.id) - Number(y.id));
-    const notifications = (await trx('notifications').whereIn(
-      'id',
+    const notifications = await notificationsByIds(
+      trx,
       rows.map((r) => r.notification_id),
-    )) as NotificationRow[];
+    );
     const configs = await regencyConfigs(
       trx,
       rows.map((r) => r.regency_id),
@@ -135,35 +131,18 @@ export async function deliverNotifications(
       ? connectorMaxAttempts(regency, notification.params.connector)
       : settings.maxAttempts;
     await withSystemScope(db, async (trx) => {
-      const mine = trx('notification_deliveries').where({ id: delivery.id, locked_by: runnerId });
       if (failure === undefined) {
         round.sent += 1;
-        await mine.update({
-          status: 'sent',
-          sent_at: now,
-          provider_id: providerId ?? null,
-          last_error: null,
-          locked_until: null,
-          locked_by: null,
-        });
+        await settleDelivery(trx, delivery.id, runnerId, { status: 'sent', at: now, providerId: providerId ?? null });
       } else if (hopeless || delivery.attempts >= maxAttempts) {
         round.dead += 1;
-        await mine.update({ status: 'dead', last_error: failure, locked_until: null, locked_by: null });
+        await settleDelivery(trx, delivery.id, runnerId, { status: 'dead', error: failure });
         // A failed connector call is an incident: the task's role is told to retry or complete it by hand.
-        if (isConnector)
-          await trx('notifications').insert({
-            regency_id: notification.regency_id,
-            case_id: notification.case_id,
-            kind: 'service.failed',
-            audience: 'staff',
-            recipient_role: notification.recipient_role,
-            params: JSON.stringify({ ...notification.params, error: failure }),
-            fanned_out_at: now,
-          });
+        if (isConnector) await insertServiceFailedNotification(trx, notification, failure, now);
       } else {
         round.failed += 1;
         const next = new Date(now.getTime() + retryDelaySeconds(settings, delivery.attempts) * 1000);
-        await mine.update({ next_attempt_at: next, last_error: failure, locked_until: null, locked_by: null });
+        await settleDelivery(trx, delivery.id, runnerId, { status: 'retry', nextAttemptAt: next, error: failure });
       }
     });
   }

@@ -4,6 +4,13 @@ import type { NotificationParams } from '../../notifications/notificationTypes.t
 import type { NotificationRow } from '../../storage/notifications/notificationRows.ts';
 import { regencyConfigs } from '../../storage/regencies/regencyConfigs.ts';
 import { superiorRole } from './superiorRole.ts';
+import {
+  claimUnfannedNotifications,
+  insertDeliveries,
+  markFannedOut,
+  setNotificationRecipientRole,
+  type NewDelivery,
+} from '../../storage/notifications/fanOutRows.ts';
 
 function eventTypes(params: NotificationParams): string[] {
   const events = Array.isArray(params.events) ? params.events : [];
@@ -33,16 +40,13 @@ function deliveriesOf(
  * superior role. Rows are claimed under SKIP LOCKED, so several processes share the work.
  */
 export async function fanOutNotifications(trx: Knex.Transaction, now: Date, batch = 200): Promise<number> {
-  const { rows } = (await trx.raw(
-    `SELECT * FROM notifications WHERE fanned_out_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
-    [batch],
-  )) as { rows: NotificationRow[] };
+  const rows = await claimUnfannedNotifications(trx, batch);
   if (rows.length === 0) return 0;
   const configs = await regencyConfigs(
     trx,
     rows.map((r) => r.regency_id),
   );
-  const deliveries: Array<Record<string, unknown>> = [];
+  const deliveries: NewDelivery[] = [];
   for (const row of rows) {
     const regency = configs.get(row.regency_id);
     if (row.kind === 'case.escalated' && row.recipient_role === null && regency) {
@@ -51,21 +55,16 @@ export async function fanOutNotifications(trx: Knex.Transaction, now: Date, batc
         typeof row.params.role === 'string' ? row.params.role : null,
         typeof row.params.unit === 'string' ? row.params.unit : null,
       );
-      if (role) await trx('notifications').where({ id: row.id }).update({ recipient_role: role });
+      if (role) await setNotificationRecipientRole(trx, row.id, role);
     }
     for (const d of deliveriesOf(row, regency))
-      deliveries.push({ notification_id: row.id, regency_id: row.regency_id, ...d, next_attempt_at: now });
+      deliveries.push({ notificationId: row.id, regencyId: row.regency_id, ...d, nextAttemptAt: now });
   }
-  if (deliveries.length > 0)
-    await trx('notification_deliveries')
-      .insert(deliveries)
-      .onConflict(['notification_id', 'channel', 'address'])
-      .ignore();
-  await trx('notifications')
-    .whereIn(
-      'id',
-      rows.map((r) => r.id),
-    )
-    .update({ fanned_out_at: now });
+  await insertDeliveries(trx, deliveries);
+  await markFannedOut(
+    trx,
+    rows.map((r) => r.id),
+    now,
+  );
   return rows.length;
 }

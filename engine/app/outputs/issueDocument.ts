@@ -8,7 +8,9 @@ import { openDraftOf, prepareLetter } from '../letters/letterDrafts.ts';
 import type { Initial } from '../letters/letterLayout.ts';
 import { signLetter, type SignOptions } from '../letters/signLetter.ts';
 import { roleAuthority, signerRoleOf } from '../letters/signerAuthority.ts';
-import { toIssuedDocument, type IssuedDocument, type IssuedDocumentRow } from './documentTypes.ts';
+import { toIssuedDocument, type IssuedDocument } from './documentTypes.ts';
+import { issuedDocumentsOfCase } from '../../storage/letters/issuedLetterRows.ts';
+import { openLetterDraftsOfCase } from '../../storage/letters/letterDraftRows.ts';
 
 /** An output a case has produced or will produce, with its issued document if any. */
 export interface CaseOutput {
@@ -43,20 +45,9 @@ export async function listCaseOutputs(db: Knex, user: AuthUser, caseId: string):
   const events = await loadEvents(db, user.regencyId, caseId);
   const completedSteps = new Set(events.filter((e) => e.type === 'step.completed').map((e) => e.stepId));
   if (events.some((e) => e.type === 'case.rejected')) completedSteps.add(REJECTION_STEP);
-  const rows = (await db('issued_documents').where({
-    case_id: caseId,
-    regency_id: user.regencyId,
-  })) as IssuedDocumentRow[];
+  const rows = await issuedDocumentsOfCase(db, user.regencyId, caseId);
   const regency = await getRegency(db, user.regencyId);
-  const drafts = (await db('letter_drafts').where({
-    case_id: caseId,
-    regency_id: user.regencyId,
-    status: 'prepared',
-  })) as Array<{
-    id: string;
-    output_id: string;
-    initials: Initial[];
-  }>;
+  const drafts = await openLetterDraftsOfCase(db, user.regencyId, caseId);
   const roleName = (id: string): string => regency?.roles.find((r) => r.id === id)?.name ?? id;
   const now = new Date();
   const mayActAs = async (role: string | undefined): Promise<boolean> =>

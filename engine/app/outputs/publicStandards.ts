@@ -2,6 +2,8 @@ import { needsSourceNotice } from '../../definition/sourceNotice.ts';
 import type { Knex } from 'knex';
 import type { SopDefinition } from '../../definition/sopTypes.ts';
 import { AppError } from '../appErrors.ts';
+import { publicRegencyRows, publishedStandardRows } from '../../storage/public/standardRows.ts';
+import { regencyNameOf } from '../../storage/regencyNames.ts';
 
 /**
  * One published Standar Pelayanan with the six service-delivery components UU 25/2009 Pasal 21 and
@@ -49,30 +51,9 @@ function standardOf(sopId: string, definition: SopDefinition): PublicStandard {
   };
 }
 
-/** Published, non-confidential definitions that carry a Standar Pelayanan, with the regency's name. */
-function publishedStandards(db: Knex): Knex.QueryBuilder {
-  return db('definitions as d')
-    .join(
-      'definition_versions as v',
-      (j) =>
-        void j.on('v.regency_id', 'd.regency_id').andOn('v.sop_id', 'd.sop_id').andOn('v.version', 'd.latest_version'),
-    )
-    .where('d.status', 'published')
-    .andWhere('d.confidential', false)
-    .whereRaw(`v.definition->'serviceStandard' IS NOT NULL`);
-}
-
 /** Regencies that publish at least one Standar Pelayanan. */
 export async function publicRegencies(db: Knex): Promise<PublicRegency[]> {
-  const rows = (await publishedStandards(db)
-    .join('regencies as r', 'r.id', 'd.regency_id')
-    .groupBy('r.id', 'r.name')
-    .orderBy('r.name')
-    .select('r.id', 'r.name', db.raw('count(*)::int as services'))) as Array<{
-    id: string;
-    name: string;
-    services: number;
-  }>;
+  const rows = await publicRegencyRows(db);
   return rows.map((r) => ({ id: r.id, name: r.name, services: Number(r.services) }));
 }
 
@@ -81,11 +62,8 @@ export async function publicStandards(
   db: Knex,
   regencyId: string,
 ): Promise<{ regency: string; services: PublicStandard[] }> {
-  const regency = (await db('regencies').where({ id: regencyId }).first('name')) as { name: string } | undefined;
+  const regency = await regencyNameOf(db, regencyId);
   if (!regency) throw new AppError('NOT_FOUND', 'Kabupaten tidak dikenal.', '/regencyId');
-  const rows = (await publishedStandards(db)
-    .andWhere('d.regency_id', regencyId)
-    .orderBy('d.name')
-    .select('d.sop_id', 'v.definition')) as Array<{ sop_id: string; definition: SopDefinition }>;
+  const rows = await publishedStandardRows(db, regencyId);
   return { regency: regency.name, services: rows.map((r) => standardOf(r.sop_id, r.definition)) };
 }

@@ -23,3 +23,6 @@ export function sopCondition(scope: SopScope, alias = 'c'): { sql: string; bindi
   }
   return { sql, bindings };
 }
+
+/** A figure's scope over a half-open period [from, to) of one regency. */
+export type PeriodScope = SopScope & { regencyId: string; from: Date; to: Date };

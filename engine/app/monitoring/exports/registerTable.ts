@@ -3,7 +3,7 @@ import { AppError } from '../../appErrors.ts';
 import { maskNik } from '../../caseQueries.ts';
 import type { AccessProfile } from '../../permissions/accessProfile.ts';
 import { caseScopeOf } from '../../permissions/caseScope.ts';
-import { whereCaseVisible } from '../../../storage/cases/caseVisibility.ts';
+import { registerRows, type RegisterRow, type RegisterRowFilter } from '../../../storage/monitoring/registerRows.ts';
 import { sopName, stepActivity, type MonitoringContext } from '../monitoringContext.ts';
 import { localDateTime } from '../period.ts';
 import type { ReportTable } from './reportTable.ts';
@@ -12,13 +12,7 @@ import type { ReportTable } from './reportTable.ts';
 export const MAX_REGISTER_ROWS = 50_000;
 
 /** Filters of the register export (the same as the register search). */
-export interface RegisterFilter {
-  q?: string;
-  sopId?: string;
-  status?: string;
-  from?: Date;
-  to?: Date;
-}
+export type RegisterFilter = RegisterRowFilter;
 
 const STATUS_LABEL: Record<string, string> = {
   open: 'Diproses',
@@ -29,19 +23,7 @@ const STATUS_LABEL: Record<string, string> = {
   cancelled: 'Dibatalkan',
 };
 
-type Row = {
-  tracking_code: string;
-  sop_id: string;
-  status: string;
-  current_step: string | null;
-  applicant_nik: string | null;
-  opened_at: Date | string;
-  due_at: Date | string | null;
-  closed_at: Date | string | null;
-  complaints: number;
-};
-
-function timeliness(r: Row, now: Date): string {
+function timeliness(r: RegisterRow, now: Date): string {
   if (r.due_at === null) return '';
   const due = new Date(r.due_at).getTime();
   if (r.closed_at !== null)
@@ -60,35 +42,7 @@ export async function registerTable(
   filter: RegisterFilter,
   now: Date,
 ): Promise<ReportTable> {
-  let q: Knex.QueryBuilder = db('cases as c').where('c.regency_id', access.regencyId);
-  q = whereCaseVisible(q, caseScopeOf(access));
-  if (filter.sopId) q = q.andWhere('c.sop_id', filter.sopId);
-  if (filter.status) q = q.andWhere('c.status', filter.status);
-  if (filter.from) q = q.andWhere('c.opened_at', '>=', filter.from);
-  if (filter.to) q = q.andWhere('c.opened_at', '<', filter.to);
-  const term = filter.q?.trim();
-  if (term) {
-    if (/^ALR-/i.test(term)) q = q.andWhere('c.tracking_code', term.toUpperCase());
-    else if (/^\d{16}$/.test(term)) q = q.andWhere('c.applicant_nik', term);
-    else q = q.andWhereILike('c.applicant_name', `%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
-  }
-  const rows = (await q
-    .orderBy('c.opened_at')
-    .orderBy('c.id')
-    .limit(MAX_REGISTER_ROWS + 1)
-    .select(
-      'c.tracking_code',
-      'c.sop_id',
-      'c.status',
-      'c.current_step',
-      'c.applicant_nik',
-      'c.opened_at',
-      'c.due_at',
-      'c.closed_at',
-      db.raw(
-        `(SELECT count(*) FROM case_links l WHERE l.to_case_id = c.id AND l.kind = 'complaint')::int AS complaints`,
-      ),
-    )) as Row[];
+  const rows = await registerRows(db, access.regencyId, caseScopeOf(access), filter, MAX_REGISTER_ROWS + 1);
   if (rows.length > MAX_REGISTER_ROWS)
     throw new AppError(
       'UNPROCESSABLE',

@@ -1,8 +1,7 @@
 import type { Knex } from 'knex';
 import type { MonitoringScope } from '../monitoringScope.ts';
-import { sopCondition } from '../../../storage/monitoring/sopCondition.ts';
 import { sopName, type MonitoringContext } from '../monitoringContext.ts';
-import { sqlRows } from '../../../storage/sqlRows.ts';
+import { satisfactionCommentRows, satisfactionRows } from '../../../storage/monitoring/satisfactionRows.ts';
 import { isoOrNull, rounded } from '../sqlValues.ts';
 import { ikmGrade, type IkmGrade } from './ikm.ts';
 import { SURVEY_ELEMENTS, type SurveyElement } from './surveyElements.ts';
@@ -26,8 +25,6 @@ export interface SatisfactionReport {
   comments: Array<{ sopId: string; sopName: string; comment: string; submittedAt: string }>;
 }
 
-type Row = Record<SurveyElement, number> & { sop_id: string | null; overall: number; responses: number; ikm: number };
-
 /**
  * IKM per service and for the office (ROLLUP), computed in SQL from survey_responses submitted in the
  * period: element averages, then their mean × 25 (PermenPANRB 14/2017, equal weights 1/9).
@@ -38,21 +35,8 @@ export async function satisfactionByService(
   scope: MonitoringScope,
   commentLimit = 50,
 ): Promise<SatisfactionReport> {
-  const sop = sopCondition(scope, 's');
-  const averages = SURVEY_ELEMENTS.map((e) => `avg(s.${e})::float8 AS ${e}`).join(', ');
-  const index = `((${SURVEY_ELEMENTS.map((e) => `avg(s.${e})`).join(' + ')}) / ${SURVEY_ELEMENTS.length} * 25)::float8 AS ikm`;
-  const where = `s.regency_id = ? AND s.submitted_at >= ? AND s.submitted_at < ?${sop.sql}`;
-  const bindings = [scope.regencyId, scope.from, scope.to, ...sop.bindings];
-  const rows = await sqlRows<Row>(
-    db,
-    `SELECT s.sop_id, GROUPING(s.sop_id) AS overall, count(*)::int AS responses, ${averages}, ${index} FROM survey_responses s WHERE ${where} GROUP BY ROLLUP (s.sop_id)`,
-    bindings,
-  );
-  const comments = await sqlRows<{ sop_id: string; comment: string; submitted_at: Date | string }>(
-    db,
-    `SELECT s.sop_id, s.comment, s.submitted_at FROM survey_responses s WHERE ${where} AND s.comment IS NOT NULL ORDER BY s.submitted_at DESC, s.id DESC LIMIT ?`,
-    [...bindings, commentLimit],
-  );
+  const rows = await satisfactionRows(db, scope, SURVEY_ELEMENTS);
+  const comments = await satisfactionCommentRows(db, scope, commentLimit);
   // ROLLUP yields a grand-total row even over no responses; an IKM of nobody is no IKM.
   const figures = rows
     .filter((r) => r.responses > 0)

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import type { MonitoringScope } from './monitoringScope.ts';
-import { sopCondition } from '../../storage/monitoring/sopCondition.ts';
+import { sopCondition, type PeriodScope } from './sopCondition.ts';
 
 /**
  * CTEs `visits` and `measured`: one row per visit of a step (a step.entered event in the period),
@@ -10,7 +9,7 @@ import { sopCondition } from '../../storage/monitoring/sopCondition.ts';
  * wall-clock allowance the engine gave the visit (due time − entered time): the step's Baku Mutu laid
  * on the regency's working calendar, so both are in the same unit and comparable visit by visit.
  */
-export function stepVisitsCte(scope: MonitoringScope): { sql: string; bindings: Knex.RawBinding[] } {
+export function stepVisitsCte(scope: PeriodScope): { sql: string; bindings: Knex.RawBinding[] } {
   const sop = sopCondition(scope);
   return {
     sql: `flow AS (

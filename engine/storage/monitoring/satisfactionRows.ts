@@ -1,0 +1,55 @@
+import type { Knex } from 'knex';
+import { sopCondition, type PeriodScope } from './sopCondition.ts';
+import { sqlRows } from '../sqlRows.ts';
+
+/** One row of satisfactionRows: per service, or the whole office when `overall` is 1 (ROLLUP). */
+export type SatisfactionRow<Element extends string> = Record<Element, number> & {
+  sop_id: string | null;
+  overall: number;
+  responses: number;
+  ikm: number;
+};
+
+/** One row of satisfactionCommentRows. */
+export type SatisfactionCommentRow = { sop_id: string; comment: string; submitted_at: Date | string };
+
+function submittedIn(scope: PeriodScope): { sql: string; bindings: Knex.RawBinding[] } {
+  const sop = sopCondition(scope, 's');
+  return {
+    sql: `s.regency_id = ? AND s.submitted_at >= ? AND s.submitted_at < ?${sop.sql}`,
+    bindings: [scope.regencyId, scope.from, scope.to, ...sop.bindings],
+  };
+}
+
+/**
+ * Survey answers submitted in the period per service and for the office (ROLLUP): element averages and
+ * the IKM, their mean × 25 (PermenPANRB 14/2017, equal weights). `elements` are column names.
+ */
+export async function satisfactionRows<Element extends string>(
+  db: Knex,
+  scope: PeriodScope,
+  elements: readonly Element[],
+): Promise<Array<SatisfactionRow<Element>>> {
+  const where = submittedIn(scope);
+  const averages = elements.map((e) => `avg(s.${e})::float8 AS ${e}`).join(', ');
+  const index = `((${elements.map((e) => `avg(s.${e})`).join(' + ')}) / ${elements.length} * 25)::float8 AS ikm`;
+  return sqlRows<SatisfactionRow<Element>>(
+    db,
+    `SELECT s.sop_id, GROUPING(s.sop_id) AS overall, count(*)::int AS responses, ${averages}, ${index} FROM survey_responses s WHERE ${where.sql} GROUP BY ROLLUP (s.sop_id)`,
+    where.bindings,
+  );
+}
+
+/** The newest written comments of the period, at most `limit`. */
+export async function satisfactionCommentRows(
+  db: Knex,
+  scope: PeriodScope,
+  limit: number,
+): Promise<SatisfactionCommentRow[]> {
+  const where = submittedIn(scope);
+  return sqlRows<SatisfactionCommentRow>(
+    db,
+    `SELECT s.sop_id, s.comment, s.submitted_at FROM survey_responses s WHERE ${where.sql} AND s.comment IS NOT NULL ORDER BY s.submitted_at DESC, s.id DESC LIMIT ?`,
+    [...where.bindings, limit],
+  );
+}
