@@ -22,9 +22,6 @@ const SQL_SIGNS: Record<string, RegExp> = {
  * fails below, and so does a listed file that no longer has any (take it off the list).
  */
 const NOT_YET_MOVED: readonly string[] = [
-  'engine/app/accessLog/accessReports.ts',
-  'engine/app/accounts/accountRows.ts',
-  'engine/app/accounts/accountService.ts',
   'engine/app/archive/archiveRegister.ts',
   'engine/app/calendar/calendarChanges.ts',
   'engine/app/caseQueries.ts',
