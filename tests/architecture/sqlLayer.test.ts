@@ -40,10 +40,6 @@ const NOT_YET_MOVED: readonly string[] = [
   'engine/app/notifications/scheduledNotifications.ts',
   'engine/app/outputs/issueDocument.ts',
   'engine/app/outputs/publicStandards.ts',
-  'engine/app/regencySettings/applyRegencySettings.ts',
-  'engine/app/regencySettings/newRegency.ts',
-  'engine/app/sso/ssoFlow.ts',
-  'engine/app/sso/ssoSettings.ts',
   'engine/api/createApp.ts',
   'engine/api/routes/healthRoutes.ts',
 ];

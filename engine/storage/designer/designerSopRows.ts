@@ -154,3 +154,13 @@ export async function unpublishedFolderDrafts(
     .select('sop_id', 'draft_source');
   return rows.map((r) => ({ sopId: r.sop_id, source: r.draft_source }));
 }
+
+/** The ids of the regency's SOPs that have a published version, by id. */
+export async function publishedSopIds(db: Knex, regencyId: string): Promise<string[]> {
+  const rows: Array<{ sop_id: string }> = await db('definitions')
+    .where({ regency_id: regencyId })
+    .whereNotNull('latest_version')
+    .orderBy('sop_id')
+    .select('sop_id');
+  return rows.map((r) => r.sop_id);
+}
