@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { RawRegency } from '../definition/sopTypes.ts';
+import {
+  disableDemoAccounts,
+  enableDemoAccounts,
+  existingUsernames,
+  insertDemoAccount,
+} from '../storage/accounts/demoAccountRows.ts';
 import type { DatabaseTarget } from '../storage/database.ts';
 import { recordAccountEvent, SYSTEM_ACTOR } from './accounts/accountEvents.ts';
 import { hashPassword } from './passwords.ts';
@@ -27,11 +33,7 @@ export async function ensureDemoUsers(
   regency: RawRegency,
 ): Promise<Array<{ username: string; role: string; name: string }>> {
   const usernames = regency.roles.map((role) => `${regency.id}.${role.id}`);
-  const existing = new Set(
-    ((await db('users').whereIn('username', usernames).select('username')) as Array<{ username: string }>).map(
-      (u) => u.username,
-    ),
-  );
+  const existing = await existingUsernames(db, usernames);
   // Hashing (scrypt) is skipped when every account exists already: a restart should not pay for it.
   const hash = existing.size < usernames.length ? await hashPassword(DEMO_PASSWORD) : '';
   const created = [];
@@ -41,24 +43,17 @@ export async function ensureDemoUsers(
       created.push({ username, role: role.id, name: role.name });
       continue;
     }
-    await db('users')
-      .insert({
-        id: randomUUID(),
-        regency_id: regency.id,
-        username,
-        display_name: `${role.name} (demo)`,
-        password_hash: hash,
-        roles: JSON.stringify([role.id]),
-        is_demo: true,
-      })
-      .onConflict('username')
-      .ignore();
+    await insertDemoAccount(db, {
+      id: randomUUID(),
+      regencyId: regency.id,
+      username,
+      name: `${role.name} (demo)`,
+      passwordHash: hash,
+      role: role.id,
+    });
     created.push({ username, role: role.id, name: role.name });
   }
-  const revived = (await db('users')
-    .where({ regency_id: regency.id, is_demo: true, active: false })
-    .update({ active: true })
-    .returning(['id', 'regency_id', 'username'])) as Array<{ id: string; regency_id: string; username: string }>;
+  const revived = await enableDemoAccounts(db, regency.id);
   for (const row of revived)
     await recordAccountEvent(
       db,
@@ -74,17 +69,7 @@ export async function ensureDemoUsers(
 
 /** Disables every active demo account (and ends its sessions); returns how many were disabled. */
 export async function disableDemoUsers(db: Knex): Promise<number> {
-  const rows = (await db('users')
-    .where({ is_demo: true, active: true })
-    .update({ active: false })
-    .returning(['id', 'regency_id', 'username'])) as Array<{ id: string; regency_id: string; username: string }>;
-  if (rows.length === 0) return 0;
-  await db('sessions')
-    .whereIn(
-      'user_id',
-      rows.map((r) => r.id),
-    )
-    .delete();
+  const rows = await disableDemoAccounts(db);
   for (const row of rows)
     await recordAccountEvent(
       db,

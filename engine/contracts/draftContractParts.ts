@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { DraftRevision } from '../app/designer/draftStore.ts';
+import type { DraftRevision } from '../storage/designer/draftStore.ts';
 import type { LineDiff } from '../app/designer/lineDiff.ts';
 import type { DefinitionError } from '../definition/definitionError.ts';
 import { engineShape } from './engineShape.ts';

@@ -67,3 +67,17 @@ export async function enterRegencyOfPublicCode(
   if (row) await trx.raw(`SELECT set_config('alur.regency_id', ?, true)`, [row.regency_id]);
   return row?.regency_id;
 }
+
+/**
+ * Runs `work` as the system role inside the caller's transaction and returns to the app role after,
+ * also when `work` fails: the one documented bypass a request may take (recomputing deadlines across
+ * regencies after a calendar change), as the overdue sweep does.
+ */
+export async function asSystemRoleWithin<T>(trx: Knex, work: () => Promise<T>): Promise<T> {
+  await trx.raw(`SET LOCAL ROLE ${SYSTEM_ROLE}`);
+  try {
+    return await work();
+  } finally {
+    await trx.raw(`SET LOCAL ROLE ${APP_ROLE}`);
+  }
+}

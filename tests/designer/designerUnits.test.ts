@@ -4,7 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { designerStatus } from '../../engine/app/designer/designerStatus.ts';
-import type { ReviewEntry } from '../../engine/app/designer/draftStore.ts';
+import type { ReviewEntry } from '../../engine/storage/designer/draftStore.ts';
 import { lineDiff } from '../../engine/app/designer/lineDiff.ts';
 import { unzipPack } from '../../engine/app/designer/inflatePack.ts';
 import { zipPack } from '../../engine/app/designer/packFiles.ts';

@@ -1,12 +1,25 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { RawRegency } from '../../definition/sopTypes.ts';
+import {
+  accountsOfRegency,
+  clearLock,
+  deleteSessionsOf,
+  insertAccount,
+  nipTaken,
+  passwordOfUser,
+  setActive,
+  setPassword,
+  updateAccountPerson,
+  usernameTaken,
+} from '../../storage/accounts/accountRecords.ts';
+import { activationLink, markTokenUsed, replaceActivationToken } from '../../storage/accounts/accountTokenRows.ts';
 import { getRegency } from '../../storage/definitionRepository.ts';
 import { AppError } from '../appErrors.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
 import { recordAccountEvent, type AccountActor } from './accountEvents.ts';
 import { assertPassword, assertUsername, normalizeFields, type AccountFields } from './accountInput.ts';
-import { ACCOUNT_COLUMNS, findAccount, toSummary, type AccountRow, type AccountSummary } from './accountRows.ts';
+import { findAccount, toSummary, type AccountRow, type AccountSummary } from './accountRows.ts';
 
 /** How a new or reset account gets its first password. */
 export type Credential =
@@ -66,13 +79,7 @@ async function applyCredential(
   // No usable password until the link is used: the hash is of a secret nobody keeps.
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ACTIVATION_DAYS * 86_400_000);
-  await db('account_tokens').where({ user_id: user.id, purpose: 'activation' }).whereNull('used_at').delete();
-  await db('account_tokens').insert({
-    id: tokenHash(token),
-    user_id: user.id,
-    purpose: 'activation',
-    expires_at: expiresAt,
-  });
+  await replaceActivationToken(db, user.id, tokenHash(token), expiresAt);
   return {
     hash: await hashPassword(randomBytes(32).toString('base64url')),
     mustChange: false,
@@ -100,27 +107,19 @@ export async function createAccount(
   const regency = await regencyOrFail(db, input.regencyId);
   const fields = normalizeFields(input, regency);
   return db.transaction(async (trx) => {
-    if (await trx('users').where({ username: input.username }).first('id'))
+    if (await usernameTaken(trx, input.username))
       throw new AppError('CONFLICT', `Nama pengguna "${input.username}" sudah dipakai. Pilih nama lain.`, '/username');
-    if (fields.nip !== null && (await trx('users').where({ regency_id: input.regencyId, nip: fields.nip }).first('id')))
+    if (fields.nip !== null && (await nipTaken(trx, input.regencyId, fields.nip)))
       throw new AppError('CONFLICT', 'NIP ini sudah terdaftar pada akun lain di kabupaten ini.', '/nip');
     const id = randomUUID();
     // The row exists before an activation token may reference it.
-    await trx('users').insert({
+    await insertAccount(trx, {
+      ...fields,
       id,
-      regency_id: input.regencyId,
+      regencyId: input.regencyId,
       username: input.username,
-      display_name: fields.name,
-      password_hash: '!',
-      roles: JSON.stringify(fields.roles),
-      nip: fields.nip,
-      position: fields.position,
-      unit: fields.unit,
-      email: fields.email,
-      phone: fields.phone,
-      areas: JSON.stringify(fields.areas),
-      platform_admin: input.platformAdmin ?? false,
-      updated_at: now,
+      platformAdmin: input.platformAdmin ?? false,
+      now,
     });
     const { hash, mustChange, ...issued } = await applyCredential(
       trx,
@@ -128,9 +127,7 @@ export async function createAccount(
       input.credential,
       now,
     );
-    await trx('users')
-      .where({ id })
-      .update({ password_hash: hash, must_change_password: mustChange, password_changed_at: now });
+    await setPassword(trx, id, { hash, mustChange, clearLock: false, touch: false }, now);
     await recordAccountEvent(trx, { id, regencyId: input.regencyId, username: input.username }, 'created', actor, {
       roles: fields.roles,
       unit: fields.unit,
@@ -150,24 +147,7 @@ export async function listAccounts(
   now = new Date(),
 ): Promise<AccountSummary[]> {
   await regencyOrFail(db, regencyId);
-  const query = db('users').where({ regency_id: regencyId });
-  const term = search?.trim();
-  if (term) {
-    const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const digits = term.replace(/\s/g, '');
-    query.andWhere((w) => {
-      void w
-        .whereILike('username', like)
-        .orWhereILike('display_name', like)
-        .orWhereILike('position', like)
-        .orWhereILike('email', like);
-      if (/^\d+$/.test(digits)) void w.orWhereLike('nip', `%${digits}%`);
-    });
-  }
-  const rows = (await query
-    .orderBy('username')
-    .limit(1000)
-    .select(...ACCOUNT_COLUMNS)) as AccountRow[];
+  const rows = await accountsOfRegency(db, regencyId, search?.trim());
   return rows.map((row) => toSummary(row, now));
 }
 
@@ -182,29 +162,14 @@ export async function updateAccount(
   const regency = await regencyOrFail(db, target.regency_id);
   const next = normalizeFields(fields, regency);
   if (next.nip !== null && next.nip !== target.nip) {
-    const other = (await db('users')
-      .where({ regency_id: target.regency_id, nip: next.nip })
-      .whereNot({ id: target.id })
-      .first('id')) as unknown;
-    if (other) throw new AppError('CONFLICT', 'NIP ini sudah terdaftar pada akun lain di kabupaten ini.', '/nip');
+    if (await nipTaken(db, target.regency_id, next.nip, target.id))
+      throw new AppError('CONFLICT', 'NIP ini sudah terdaftar pada akun lain di kabupaten ini.', '/nip');
   }
   const before: Record<string, unknown> = { ...target, name: target.display_name };
   const changed = Object.keys(next).filter(
     (key) => JSON.stringify(before[key]) !== JSON.stringify(next[key as keyof typeof next]),
   );
-  await db('users')
-    .where({ id: target.id })
-    .update({
-      display_name: next.name,
-      roles: JSON.stringify(next.roles),
-      nip: next.nip,
-      position: next.position,
-      unit: next.unit,
-      email: next.email,
-      phone: next.phone,
-      areas: JSON.stringify(next.areas),
-      updated_at: now,
-    });
+  await updateAccountPerson(db, target.id, next, now);
   await recordAccountEvent(db, targetOf(target), 'updated', actor, { changed });
   return toSummary(await findAccount(db, target.username), now);
 }
@@ -223,8 +188,8 @@ export async function setAccountActive(
 ): Promise<AccountSummary> {
   if (!active && target.id === actor.id)
     throw new AppError('UNPROCESSABLE', 'Anda tidak dapat menonaktifkan akun Anda sendiri.', '/username');
-  await db('users').where({ id: target.id }).update({ active, updated_at: now });
-  if (!active) await db('sessions').where({ user_id: target.id }).delete();
+  await setActive(db, target.id, active, now);
+  if (!active) await deleteSessionsOf(db, target.id);
   if (target.active !== active) await recordAccountEvent(db, targetOf(target), active ? 'enabled' : 'disabled', actor);
   return toSummary(await findAccount(db, target.username), now);
 }
@@ -238,15 +203,8 @@ export async function resetCredential(
   now = new Date(),
 ): Promise<{ account: AccountSummary; issued: IssuedCredential }> {
   const { hash, mustChange, ...issued } = await applyCredential(db, target, credential, now);
-  await db('users').where({ id: target.id }).update({
-    password_hash: hash,
-    must_change_password: mustChange,
-    failed_logins: 0,
-    locked_until: null,
-    password_changed_at: now,
-    updated_at: now,
-  });
-  await db('sessions').where({ user_id: target.id }).delete();
+  await setPassword(db, target.id, { hash, mustChange, clearLock: true, touch: true }, now);
+  await deleteSessionsOf(db, target.id);
   await recordAccountEvent(
     db,
     targetOf(target),
@@ -264,7 +222,7 @@ export async function unlockAccount(
   actor: AccountActor,
   now = new Date(),
 ): Promise<AccountSummary> {
-  await db('users').where({ id: target.id }).update({ failed_logins: 0, locked_until: null, updated_at: now });
+  await clearLock(db, target.id, now);
   await recordAccountEvent(db, targetOf(target), 'unlocked', actor);
   return toSummary(await findAccount(db, target.username), now);
 }
@@ -278,24 +236,15 @@ export async function changeOwnPassword(
   keepSessionId: string | undefined,
   now = new Date(),
 ): Promise<void> {
-  const row = (await db('users').where({ id: userId }).first('id', 'regency_id', 'username', 'password_hash')) as
-    { id: string; regency_id: string; username: string; password_hash: string } | undefined;
+  const row = await passwordOfUser(db, userId);
   if (!row || !(await verifyPassword(currentPassword, row.password_hash)))
     throw new AppError('VALIDATION_FAILED', 'Kata sandi saat ini salah.', '/currentPassword');
   assertPassword(newPassword, row.username, '/newPassword');
   if (currentPassword === newPassword)
     throw new AppError('VALIDATION_FAILED', 'Kata sandi baru harus berbeda dari yang sekarang.', '/newPassword');
-  await db('users')
-    .where({ id: userId })
-    .update({
-      password_hash: await hashPassword(newPassword),
-      must_change_password: false,
-      password_changed_at: now,
-      updated_at: now,
-    });
-  const others = db('sessions').where({ user_id: userId });
-  if (keepSessionId !== undefined) void others.whereNot({ id: keepSessionId });
-  await others.delete();
+  const hash = await hashPassword(newPassword);
+  await setPassword(db, userId, { hash, mustChange: false, clearLock: false, touch: true }, now);
+  await deleteSessionsOf(db, userId, keepSessionId);
   await recordAccountEvent(db, { id: row.id, regencyId: row.regency_id, username: row.username }, 'password_changed', {
     id: row.id,
     name: row.username,
@@ -304,20 +253,7 @@ export async function changeOwnPassword(
 
 /** Uses a one-time activation link: sets the person's own password; the link stops working. */
 export async function activateAccount(db: Knex, token: string, password: string, now = new Date()): Promise<string> {
-  const link = (await db('account_tokens as t')
-    .join('users as u', 'u.id', 't.user_id')
-    .where({ 't.id': tokenHash(token), 't.purpose': 'activation' })
-    .first('t.id', 't.expires_at', 't.used_at', 'u.id as user_id', 'u.username', 'u.regency_id', 'u.active')) as
-    | {
-        id: string;
-        expires_at: Date | string;
-        used_at: Date | string | null;
-        user_id: string;
-        username: string;
-        regency_id: string;
-        active: boolean;
-      }
-    | undefined;
+  const link = await activationLink(db, tokenHash(token));
   if (!link || link.used_at !== null || new Date(link.expires_at) <= now || !link.active)
     throw new AppError(
       'UNPROCESSABLE',
@@ -326,18 +262,10 @@ export async function activateAccount(db: Knex, token: string, password: string,
     );
   assertPassword(password, link.username);
   // Marked used in the same statement that checks it is unused, so a link works exactly once.
-  const used = await db('account_tokens').where({ id: link.id }).whereNull('used_at').update({ used_at: now });
-  if (used !== 1) throw new AppError('UNPROCESSABLE', 'Tautan aktivasi sudah dipakai.', '/token');
-  await db('users')
-    .where({ id: link.user_id })
-    .update({
-      password_hash: await hashPassword(password),
-      must_change_password: false,
-      failed_logins: 0,
-      locked_until: null,
-      password_changed_at: now,
-      updated_at: now,
-    });
+  if (!(await markTokenUsed(db, link.id, now)))
+    throw new AppError('UNPROCESSABLE', 'Tautan aktivasi sudah dipakai.', '/token');
+  const hash = await hashPassword(password);
+  await setPassword(db, link.user_id, { hash, mustChange: false, clearLock: true, touch: true }, now);
   await recordAccountEvent(db, { id: link.user_id, regencyId: link.regency_id, username: link.username }, 'activated', {
     id: link.user_id,
     name: link.username,

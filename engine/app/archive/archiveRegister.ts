@@ -7,13 +7,15 @@ import type { AuthUser } from '../authUser.ts';
 import { recordArchiveOnCase } from '../caseService.ts';
 import type { AccessProfile } from '../permissions/accessProfile.ts';
 import { caseScopeOf } from '../permissions/caseScope.ts';
-import { whereCaseVisible } from '../../storage/cases/caseVisibility.ts';
 import {
-  toArchiveRequest,
-  type ArchiveRequest,
-  type ArchiveRequestRow,
-  type ArchiveStatus,
-} from './archiveRequestTypes.ts';
+  archiveRequestById,
+  archiveRequestsInScope,
+  insertArchiveRequest,
+  moveArchiveRequest,
+  type ArchiveFilter,
+  type ArchiveStepColumns,
+} from '../../storage/archive/archiveRequestRows.ts';
+import type { ArchiveRequest, ArchiveStatus } from './archiveRequestTypes.ts';
 
 /** Longest loan of a case file. */
 const MAX_LOAN_DAYS = 90;
@@ -22,12 +24,9 @@ const MAX_LOAN_DAYS = 90;
 export type NewArchiveRequest = Static<typeof NewArchiveRequestSchema>;
 
 async function load(db: Knex, regencyId: string, id: string, now: Date): Promise<ArchiveRequest> {
-  const row = (await db('archive_requests as a')
-    .join('cases as c', 'c.id', 'a.case_id')
-    .where({ 'a.id': id, 'a.regency_id': regencyId })
-    .first('a.*', 'c.tracking_code')) as ArchiveRequestRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND', 'Permintaan arsip tidak ditemukan.');
-  return toArchiveRequest(row, now);
+  const request = await archiveRequestById(db, regencyId, id, now);
+  if (!request) throw new AppError('NOT_FOUND', 'Permintaan arsip tidak ditemukan.');
+  return request;
 }
 
 /** Records a request with its reason (and due-back date for a loan); the case timeline shows it. */
@@ -53,7 +52,7 @@ export async function requestArchive(
       throw new AppError('VALIDATION_FAILED', `Peminjaman berkas paling lama ${MAX_LOAN_DAYS} hari.`, '/dueBackAt');
   }
   const id = randomUUID();
-  await db('archive_requests').insert({
+  await insertArchiveRequest(db, {
     id,
     regency_id: user.regencyId,
     case_id: caseId,
@@ -61,7 +60,6 @@ export async function requestArchive(
     reason: input.reason,
     recipient: input.recipient,
     due_back_at: dueBackAt,
-    status: 'requested',
     requested_by: user.id,
     requested_by_name: user.name,
     requested_at: now,
@@ -93,7 +91,7 @@ async function move(db: Knex, user: AuthUser, id: string, transition: Transition
   if (current.status !== transition.from)
     throw new AppError('CONFLICT', `Permintaan ini berstatus "${current.status}"; langkah ini tidak dapat dilakukan.`);
   const note = transition.note ?? null;
-  const columns: Record<string, unknown> =
+  const columns: ArchiveStepColumns =
     transition.step === 'approved' || transition.step === 'refused'
       ? {
           status: transition.step,
@@ -109,11 +107,7 @@ async function move(db: Knex, user: AuthUser, id: string, transition: Transition
             handed_over_at: now,
           }
         : { status: 'returned', returned_by: user.id, returned_at: now, return_note: note };
-  // The status in the WHERE makes two officials acting at once safe: the second finds nothing to change.
-  const updated = await db('archive_requests')
-    .where({ id, regency_id: user.regencyId, status: transition.from })
-    .update(columns);
-  if (updated !== 1)
+  if (!(await moveArchiveRequest(db, user.regencyId, id, transition.from, columns)))
     throw new AppError('CONFLICT', 'Permintaan ini baru saja diubah oleh orang lain. Muat ulang halaman.');
   await recordArchiveOnCase(
     db,
@@ -180,11 +174,7 @@ export function recordReturn(
 }
 
 /** Filters of the register. */
-export interface ArchiveQuery {
-  caseId?: string;
-  status?: string;
-  overdueOnly?: boolean;
-}
+export type ArchiveQuery = ArchiveFilter;
 
 /** The archive control register of the cases the user may see; overdue loans first when asked. */
 export async function listArchiveRequests(
@@ -193,15 +183,5 @@ export async function listArchiveRequests(
   query: ArchiveQuery,
   now = new Date(),
 ): Promise<ArchiveRequest[]> {
-  let q = db('archive_requests as a').join('cases as c', 'c.id', 'a.case_id').where('a.regency_id', profile.regencyId);
-  q = whereCaseVisible(q, caseScopeOf(profile));
-  if (query.caseId) q = q.andWhere('a.case_id', query.caseId);
-  if (query.status) q = q.andWhere('a.status', query.status);
-  if (query.overdueOnly)
-    q = q.andWhere({ 'a.status': 'handed_over', 'a.kind': 'borrow' }).andWhere('a.due_back_at', '<', now);
-  const rows = (await q
-    .orderBy(query.overdueOnly ? 'a.due_back_at' : 'a.requested_at', query.overdueOnly ? 'asc' : 'desc')
-    .limit(500)
-    .select('a.*', 'c.tracking_code')) as ArchiveRequestRow[];
-  return rows.map((r) => toArchiveRequest(r, now));
+  return archiveRequestsInScope(db, profile.regencyId, caseScopeOf(profile), query, now);
 }

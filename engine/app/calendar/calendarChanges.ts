@@ -1,57 +1,27 @@
 import type { Static } from '@sinclair/typebox';
-import type { CalendarChangeInputSchema, CalendarChangeSchema } from '../../contracts/calendarContracts.ts';
+import type { CalendarChangeInputSchema } from '../../contracts/calendarContracts.ts';
 import type { Knex } from 'knex';
-import { APP_ROLE, SYSTEM_ROLE } from '../../../migrations/rowLevelSecurity.ts';
 import {
-  calendarYearsStatus,
-  setCalendarOverrides,
-  type CalendarDayKind,
-  type CalendarOverrides,
-} from '../../calendar/nationalCalendar.ts';
+  calendarChangeRows,
+  casesWithOpenDeadlines,
+  insertCalendarChanges,
+  type CalendarChange,
+  type NewCalendarChangeRow,
+} from '../../storage/calendar/calendarChangeRows.ts';
+import { asSystemRoleWithin } from '../../storage/regencyScope.ts';
+import { calendarYearsStatus, setCalendarOverrides, type CalendarOverrides } from '../../calendar/nationalCalendar.ts';
 import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
 import { runSystemCommand } from '../caseService.ts';
 
-/** CalendarChange as the API contract declares it. */
-export type CalendarChange = Static<typeof CalendarChangeSchema>;
+export type { CalendarChange };
 
 /** CalendarChangeInput as the API contract declares it. */
 export type CalendarChangeInput = Static<typeof CalendarChangeInputSchema>;
 
-interface Row {
-  id: string | number;
-  regency_id: string | null;
-  year: number;
-  action: 'year' | 'add' | 'remove';
-  date: string | Date | null;
-  name: string;
-  kind: CalendarDayKind | null;
-  decree: string;
-  created_by_name: string;
-  created_at: string | Date;
-}
-
-const dateText = (d: string | Date | null): string | null =>
-  d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10);
-
-function toChange(r: Row): CalendarChange {
-  return {
-    id: Number(r.id),
-    regencyId: r.regency_id,
-    year: r.year,
-    action: r.action,
-    date: dateText(r.date),
-    name: r.name,
-    kind: r.kind,
-    decree: r.decree,
-    createdByName: r.created_by_name,
-    createdAt: new Date(r.created_at).toISOString(),
-  };
-}
-
 /** Every stored change, oldest first. */
 export async function listCalendarChanges(db: Knex): Promise<CalendarChange[]> {
-  return ((await db('calendar_changes').orderBy('id').select('*')) as Row[]).map(toChange);
+  return calendarChangeRows(db);
 }
 
 /** Turns stored changes into the overrides the calendar applies over the shipped files. */
@@ -127,7 +97,7 @@ export async function applyCalendarChange(
   checkCalendarChange(input);
   const regencyId = input.scope === 'regional' ? user.regencyId : null;
   const author = { created_by: user.id, created_by_regency: user.regencyId, created_by_name: user.name };
-  const rows: Array<Record<string, unknown>> = [];
+  const rows: NewCalendarChangeRow[] = [];
   if (input.scope === 'year')
     rows.push({ regency_id: null, year: input.year, action: 'year', name: '', decree: input.decree, ...author });
   for (const day of input.days)
@@ -141,19 +111,14 @@ export async function applyCalendarChange(
       decree: input.decree.trim(),
       ...author,
     });
-  await db('calendar_changes').insert(rows);
+  await insertCalendarChanges(db, rows);
   // Forces the next refresh to reload, so a rolled-back change never stays in this process's calendar.
   loadedUpTo = -1;
   setCalendarOverrides(overridesOf(await listCalendarChanges(db)));
-  await db.raw(`SET LOCAL ROLE ${SYSTEM_ROLE}`);
-  let recomputedCases = 0;
-  try {
-    const open = (await db('tasks')
-      .where('status', 'open')
-      .whereNotNull('due_at')
-      .modify((q) => void (regencyId !== null ? q.where('regency_id', regencyId) : q))
-      .distinct('case_id', 'regency_id')) as Array<{ case_id: string; regency_id: string }>;
-    for (const c of open) {
+  // The recompute reaches every regency's open tasks for a national change: it runs as the system role.
+  const recomputedCases = await asSystemRoleWithin(db, async () => {
+    let recomputed = 0;
+    for (const c of await casesWithOpenDeadlines(db, regencyId)) {
       const outcome = await runSystemCommand(
         db,
         c.regency_id,
@@ -161,10 +126,9 @@ export async function applyCalendarChange(
         { type: 'recomputeDeadlines', reason: `Kalender diubah: ${input.decree.trim()}` },
         now,
       );
-      if (outcome.events.length > 0) recomputedCases += 1;
+      if (outcome.events.length > 0) recomputed += 1;
     }
-  } finally {
-    await db.raw(`SET LOCAL ROLE ${APP_ROLE}`);
-  }
+    return recomputed;
+  });
   return { changes: rows.length, recomputedCases };
 }

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import { applyCommand } from '../../core/applyCommand.ts';
-import type { CaseState } from '../../core/caseTypes.ts';
 import { migrationBlocker, missingCaseData } from '../../core/commands/migrateVersion.ts';
 import { planNotifications } from '../../notifications/planNotifications.ts';
 import { ConcurrentChangeError, loadCase, saveTransition } from '../../storage/caseRepository.ts';
+import { runningCasesBelow, setCaseVersion, versionNumberOf } from '../../storage/cases/caseMigrationRows.ts';
 import { getLatestVersion, getVersion, type DefinitionVersion } from '../../storage/definitionRepository.ts';
 import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
@@ -22,8 +22,6 @@ export interface MigrationPlan {
   blocker: string | null;
   missingData: Array<{ field: string; title: string }>;
 }
-
-type RunningRow = { id: string; tracking_code: string; version: number; opened_at: Date | string; state: CaseState };
 
 async function targetVersion(
   db: Knex,
@@ -48,22 +46,16 @@ export async function planMigration(
 ): Promise<{ toVersion: number; cases: MigrationPlan[] }> {
   const target = await targetVersion(db, regencyId, sopId, toVersion);
   const { exe } = executableOf(target);
-  const rows = (await db('cases as c')
-    .join('definition_versions as v', 'v.id', 'c.version_id')
-    .where({ 'c.regency_id': regencyId, 'c.sop_id': sopId })
-    .whereIn('c.status', ['open', 'waiting'])
-    .andWhere('v.version', '<', target.version)
-    .orderBy('c.opened_at')
-    .select('c.id', 'c.tracking_code', 'v.version', 'c.opened_at', 'c.state')) as RunningRow[];
+  const rows = await runningCasesBelow(db, regencyId, sopId, target.version);
   const cases = rows.map((row): MigrationPlan => {
     const stepId = row.state.currentStepId;
     const newStep = stepId !== undefined ? exe.stepById.get(stepId) : undefined;
     const blocker = migrationBlocker(exe, row.state) ?? null;
     return {
       caseId: row.id,
-      trackingCode: row.tracking_code,
+      trackingCode: row.trackingCode,
       fromVersion: row.version,
-      openedAt: new Date(row.opened_at).toISOString(),
+      openedAt: row.openedAt,
       currentStep: stepId !== undefined ? { id: stepId, activity: newStep?.activity ?? stepId } : null,
       landsOn: blocker === null && newStep ? { id: newStep.id, activity: newStep.activity } : null,
       blocker,
@@ -95,17 +87,17 @@ export async function confirmMigration(
       const stored = await loadCase(trx, user.regencyId, caseId);
       if (!stored || stored.sopId !== sopId)
         throw new AppError('NOT_FOUND', `Kasus ${caseId} tidak ditemukan pada SOP ini.`, '/caseIds');
-      const from = (await trx('definition_versions').where({ id: stored.versionId }).first('version')) as {
-        version: number;
-      };
-      if (from.version >= target.version)
-        throw new AppError('CONFLICT', `Kasus ${stored.trackingCode} sudah memakai versi ${from.version}.`, '/caseIds');
+      const fromVersion = await versionNumberOf(trx, stored.versionId);
+      if (fromVersion === undefined)
+        throw new AppError('NOT_FOUND', `Versi kasus ${stored.trackingCode} tidak ditemukan.`, '/caseIds');
+      if (fromVersion >= target.version)
+        throw new AppError('CONFLICT', `Kasus ${stored.trackingCode} sudah memakai versi ${fromVersion}.`, '/caseIds');
       const result = await applyCommand(
         exe,
         stored.state,
         {
           type: 'migrate',
-          fromVersion: from.version,
+          fromVersion,
           toVersion: target.version,
           ...(note !== undefined ? { note } : {}),
         },
@@ -131,8 +123,8 @@ export async function confirmMigration(
           throw new AppError('CONFLICT', `Kasus ${stored.trackingCode}: ${error.message}`, '/caseIds');
         throw error;
       }
-      await trx('cases').where({ id: caseId, regency_id: user.regencyId }).update({ version_id: target.id });
-      moved.push({ caseId, fromVersion: from.version, toVersion: target.version });
+      await setCaseVersion(trx, user.regencyId, caseId, target.id);
+      moved.push({ caseId, fromVersion, toVersion: target.version });
     }
   });
   return moved;

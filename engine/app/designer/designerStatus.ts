@@ -1,4 +1,4 @@
-import type { ReviewEntry } from './draftStore.ts';
+import type { ReviewEntry } from '../../storage/designer/draftStore.ts';
 
 /** Where an SOP stands in the designer: being drafted, waiting for approval, or published as it stands. */
 export type DesignerStatus = 'draft' | 'submitted' | 'published';

@@ -5,7 +5,7 @@ import type { RawSop } from '../../definition/sopTypes.ts';
 import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
 import { saveRevision } from './draftService.ts';
-import { latestDraft } from './draftStore.ts';
+import { latestDraft } from '../../storage/designer/draftStore.ts';
 import type { DocumentReading } from './documentUpload.ts';
 import {
   insertDesignerEvent,

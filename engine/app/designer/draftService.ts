@@ -2,7 +2,13 @@ import type { Knex } from 'knex';
 import { getLatestVersion } from '../../storage/definitionRepository.ts';
 import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
-import { insertRevision, latestDraft, lockSop, type DraftOrigin, type DraftRevision } from './draftStore.ts';
+import {
+  insertRevision,
+  latestDraft,
+  lockSop,
+  type DraftOrigin,
+  type DraftRevision,
+} from '../../storage/designer/draftStore.ts';
 import { readTopLevel } from './sourceEdits.ts';
 
 /** A save of a draft: the text, and the revision the drafter started from (0 for the first). */

@@ -1,7 +1,12 @@
 import type { Knex } from 'knex';
 import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
-import { latestDraftsOfRegency, latestReviewsOfRegency, listDraftRevisions, listReviews } from './draftStore.ts';
+import {
+  latestDraftsOfRegency,
+  latestReviewsOfRegency,
+  listDraftRevisions,
+  listReviews,
+} from '../../storage/designer/draftStore.ts';
 
 /**
  * Whether the user saved any revision since the SOP was last published: an approver who changed the

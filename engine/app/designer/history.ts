@@ -1,7 +1,14 @@
 import type { Knex } from 'knex';
+import { userNamesOf } from '../../storage/accounts/userNames.ts';
 import { getVersion, listVersions } from '../../storage/definitionRepository.ts';
 import { AppError } from '../appErrors.ts';
-import { draftRevision, listDraftRevisions, listReviews, type DraftRevision, type ReviewEntry } from './draftStore.ts';
+import {
+  draftRevision,
+  listDraftRevisions,
+  listReviews,
+  type DraftRevision,
+  type ReviewEntry,
+} from '../../storage/designer/draftStore.ts';
 import { lineDiff, type LineDiff } from './lineDiff.ts';
 
 /** Everything that happened to an SOP: published versions, draft revisions and review steps. */
@@ -15,11 +22,7 @@ export interface SopHistory {
 export async function sopHistory(db: Knex, regencyId: string, sopId: string): Promise<SopHistory> {
   const listed = await listVersions(db, regencyId, sopId);
   // Versions record the publisher's user id; the history shows their name (folder loads keep the system label).
-  const users = (await db('users')
-    .where({ regency_id: regencyId })
-    .whereIn('id', [...new Set(listed.map((v) => v.publishedBy))])
-    .select('id', 'display_name')) as Array<{ id: string; display_name: string }>;
-  const names = new Map(users.map((u) => [u.id, u.display_name]));
+  const names = await userNamesOf(db, regencyId, [...new Set(listed.map((v) => v.publishedBy))]);
   const versions = listed.map(({ version, publishedAt, publishedBy }) => ({
     version,
     publishedAt,

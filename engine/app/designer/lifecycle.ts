@@ -4,7 +4,13 @@ import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
 import { regencySnapshot, versionHash } from '../syncDefinitionFolder.ts';
 import { saveRevision, type SaveOutcome } from './draftService.ts';
-import { insertReview, latestDraft, listReviews, lockSop, type DraftWithSource } from './draftStore.ts';
+import {
+  insertReview,
+  latestDraft,
+  listReviews,
+  lockSop,
+  type DraftWithSource,
+} from '../../storage/designer/draftStore.ts';
 import { assertFourEyes } from './fourEyes.ts';
 import { assertReviewed } from './assertReviewed.ts';
 import { setPublishHeader, type PublishHeader } from './publishHeader.ts';

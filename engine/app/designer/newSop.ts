@@ -2,7 +2,12 @@ import type { Knex } from 'knex';
 import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
 import { saveRevision } from './draftService.ts';
-import type { DraftRevision } from './draftStore.ts';
+import type { DraftRevision } from '../../storage/designer/draftStore.ts';
+import {
+  newestPublishedSource,
+  publishedSopsOfAllRegencies,
+  sopIdInUse,
+} from '../../storage/designer/designerSopRows.ts';
 import { newSopTemplate } from './sopTemplate.ts';
 import { setTopLevel } from './sourceEdits.ts';
 import { currentRegency } from './validateDraft.ts';
@@ -16,29 +21,19 @@ export async function sopLibrary(
 ): Promise<
   Array<{ regencyId: string; regencyName: string; sops: Array<{ sopId: string; name: string; version: number }> }>
 > {
-  const rows = (await db('definitions as d')
-    .join('regencies as r', 'r.id', 'd.regency_id')
-    .where('d.status', 'published')
-    .orderBy(['r.name', 'd.name'])
-    .select('d.regency_id', 'r.name as regency_name', 'd.sop_id', 'd.name', 'd.latest_version')) as Array<{
-    regency_id: string;
-    regency_name: string;
-    sop_id: string;
-    name: string;
-    latest_version: number;
-  }>;
+  const rows = await publishedSopsOfAllRegencies(db);
   const byRegency = new Map<
     string,
     { regencyId: string; regencyName: string; sops: Array<{ sopId: string; name: string; version: number }> }
   >();
   for (const row of rows) {
-    const entry = byRegency.get(row.regency_id) ?? {
-      regencyId: row.regency_id,
-      regencyName: row.regency_name,
+    const entry = byRegency.get(row.regencyId) ?? {
+      regencyId: row.regencyId,
+      regencyName: row.regencyName,
       sops: [],
     };
-    entry.sops.push({ sopId: row.sop_id, name: row.name, version: row.latest_version });
-    byRegency.set(row.regency_id, entry);
+    entry.sops.push({ sopId: row.sopId, name: row.name, version: row.version });
+    byRegency.set(row.regencyId, entry);
   }
   return [...byRegency.values()];
 }
@@ -49,13 +44,11 @@ async function copiedSource(
   regencyId: string,
   sopId: string,
 ): Promise<string> {
-  const row = (await db('definition_versions')
-    .where({ regency_id: from.regencyId, sop_id: from.sopId })
-    .orderBy('version', 'desc')
-    .first('source')) as { source: string } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', 'SOP sumber tidak ditemukan atau belum diterbitkan.', '/copy');
+  const copied = await newestPublishedSource(db, from.regencyId, from.sopId);
+  if (copied === undefined)
+    throw new AppError('NOT_FOUND', 'SOP sumber tidak ditemukan atau belum diterbitkan.', '/copy');
   // The copy belongs to this regency from its first line; roles and documents are then checked against it.
-  return setTopLevel(row.source, { id: sopId, regency: regencyId, status: 'draft' });
+  return setTopLevel(copied, { id: sopId, regency: regencyId, status: 'draft' });
 }
 
 /** Creates a new SOP as revision 1 of a draft, from the template or as a copy; the id must be free. */
@@ -66,11 +59,7 @@ export async function createSop(
   name: string,
   from: NewSopSource,
 ): Promise<DraftRevision> {
-  const definition = (await db('definitions').where({ regency_id: user.regencyId, sop_id: sopId }).first('sop_id')) as
-    { sop_id: string } | undefined;
-  const draft = (await db('definition_drafts').where({ regency_id: user.regencyId, sop_id: sopId }).first('sop_id')) as
-    { sop_id: string } | undefined;
-  if (definition || draft)
+  if (await sopIdInUse(db, user.regencyId, sopId))
     throw new AppError('CONFLICT', `SOP dengan pengenal "${sopId}" sudah ada di kabupaten ini.`, '/sopId');
   const regency = await currentRegency(db, user.regencyId);
   // The template starts from the unit the drafter picked, else the unit of the drafter's own role.

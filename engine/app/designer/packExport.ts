@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import { stringify } from 'yaml';
 import { currentRegency } from './validateDraft.ts';
 import { storedRegency } from '../../storage/regencies/regencyStore.ts';
-import { latestDraftsOfRegency, draftRevision } from './draftStore.ts';
+import { latestDraftsOfRegency, draftRevision } from '../../storage/designer/draftStore.ts';
+import { latestPublishedSources, unpublishedFolderDrafts } from '../../storage/designer/designerSopRows.ts';
 import { zipPack, type PackFile } from './packFiles.ts';
 
 /**
@@ -19,20 +20,9 @@ export async function exportPack(db: Knex, regencyId: string): Promise<{ fileNam
       content: text ?? `# Konfigurasi ${regency.name}, diekspor dari Alur.\n${stringify(regency, { lineWidth: 0 })}`,
     },
   ];
-  const published = (await db('definition_versions as v')
-    .join(
-      'definitions as d',
-      (j) =>
-        void j.on('d.regency_id', 'v.regency_id').andOn('d.sop_id', 'v.sop_id').andOn('d.latest_version', 'v.version'),
-    )
-    .where('v.regency_id', regencyId)
-    .select('v.sop_id', 'v.source')) as Array<{ sop_id: string; source: string }>;
-  for (const row of published) files.push({ name: `${row.sop_id}.yaml`, content: row.source });
-  const folderDrafts = (await db('definitions')
-    .where({ regency_id: regencyId })
-    .whereNull('latest_version')
-    .whereNotNull('draft_source')
-    .select('sop_id', 'draft_source')) as Array<{ sop_id: string; draft_source: string }>;
+  for (const row of await latestPublishedSources(db, regencyId))
+    files.push({ name: `${row.sopId}.yaml`, content: row.source });
+  const folderDrafts = await unpublishedFolderDrafts(db, regencyId);
   const taken = new Set(files.map((f) => f.name));
   for (const draft of await latestDraftsOfRegency(db, regencyId)) {
     if (taken.has(`${draft.sopId}.yaml`)) continue;
@@ -41,7 +31,7 @@ export async function exportPack(db: Knex, regencyId: string): Promise<{ fileNam
     taken.add(`${draft.sopId}.yaml`);
   }
   for (const row of folderDrafts)
-    if (!taken.has(`${row.sop_id}.yaml`)) files.push({ name: `${row.sop_id}.yaml`, content: row.draft_source });
+    if (!taken.has(`${row.sopId}.yaml`)) files.push({ name: `${row.sopId}.yaml`, content: row.source });
   files.sort((a, b) => (a.name === 'regency.yaml' ? -1 : b.name === 'regency.yaml' ? 1 : a.name.localeCompare(b.name)));
   return { fileName: `${regency.id}.zip`, zip: zipPack(regency.id, files) };
 }

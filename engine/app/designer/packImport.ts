@@ -9,7 +9,8 @@ import type { AuthUser } from '../authUser.ts';
 import { checkRegencyText, REGENCY_FILE } from '../regencySettings/applyRegencySettings.ts';
 import { saveRegencyRevision } from '../regencySettings/regencyLifecycle.ts';
 import { saveRevision } from './draftService.ts';
-import { latestDraft, latestDraftsOfRegency } from './draftStore.ts';
+import { latestDraft, latestDraftsOfRegency } from '../../storage/designer/draftStore.ts';
+import { definitionIds } from '../../storage/designer/designerSopRows.ts';
 import type { PackFile } from './packFiles.ts';
 import { setTopLevel } from './sourceEdits.ts';
 import { currentRegency } from './validateDraft.ts';
@@ -153,10 +154,7 @@ export function checkPack(
 /** The regency's SOPs with their newest draft revision, for the report. */
 export async function existingSops(db: Knex, regencyId: string): Promise<Map<string, number>> {
   const existing = new Map<string, number>();
-  for (const row of (await db('definitions').where({ regency_id: regencyId }).select('sop_id')) as Array<{
-    sop_id: string;
-  }>)
-    existing.set(row.sop_id, 0);
+  for (const sopId of await definitionIds(db, regencyId)) existing.set(sopId, 0);
   for (const draft of await latestDraftsOfRegency(db, regencyId)) existing.set(draft.sopId, draft.revision);
   return existing;
 }

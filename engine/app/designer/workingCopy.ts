@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { getLatestVersion } from '../../storage/definitionRepository.ts';
+import { folderDefinition } from '../../storage/designer/designerSopRows.ts';
 import { designerStatus, type DesignerStatus } from './designerStatus.ts';
-import { latestDraft, listReviews, type DraftRevision, type ReviewEntry } from './draftStore.ts';
+import { latestDraft, listReviews, type DraftRevision, type ReviewEntry } from '../../storage/designer/draftStore.ts';
 
 /** What the editor opens: the newest text of an SOP and where it stands. */
 export interface WorkingCopy {
@@ -20,10 +21,8 @@ export interface WorkingCopy {
 export async function loadWorkingCopy(db: Knex, regencyId: string, sopId: string): Promise<WorkingCopy | undefined> {
   const draft = await latestDraft(db, regencyId, sopId);
   const version = await getLatestVersion(db, regencyId, sopId);
-  const folder = (await db('definitions')
-    .where({ regency_id: regencyId, sop_id: sopId })
-    .first('name', 'draft_source')) as { name: string; draft_source: string | null } | undefined;
-  const source = draft?.source ?? folder?.draft_source ?? version?.source;
+  const folder = await folderDefinition(db, regencyId, sopId);
+  const source = draft?.source ?? folder?.draftSource ?? version?.source;
   if (source === undefined) return undefined;
   const reviews = await listReviews(db, regencyId, sopId);
   const { source: _source, ...latest } = draft ?? { source: '' };

@@ -8,6 +8,7 @@ import { contentHash } from '../canonicalJson.ts';
 import { definitionInvalid, validateSource } from '../designer/validateDraft.ts';
 import { regencySnapshot, versionHash } from '../syncDefinitionFolder.ts';
 import { insertRegencyVersion } from '../../storage/regencies/regencyStore.ts';
+import { publishedSopIds } from '../../storage/designer/designerSopRows.ts';
 
 /** The file name regency settings are shown under, as in a regency folder. */
 export const REGENCY_FILE = 'regency.yaml';
@@ -37,14 +38,9 @@ export async function applyRegencySettings(
   const load = checkRegencyText(input.source, input.regencyId);
   if (!load.regency) throw definitionInvalid(load.errors, 'Pengaturan kabupaten');
   const regency = load.regency;
-  const rows = (await db('definitions')
-    .where({ regency_id: input.regencyId })
-    .whereNotNull('latest_version')
-    .orderBy('sop_id')
-    .select('sop_id')) as Array<{ sop_id: string }>;
   const broken: DefinitionError[] = [];
   const ready: Array<{ sopId: string; source: string; definition: SopDefinition }> = [];
-  for (const { sop_id: sopId } of rows) {
+  for (const sopId of await publishedSopIds(db, input.regencyId)) {
     const latest = await getLatestVersion(db, input.regencyId, sopId);
     if (!latest) continue;
     const checked = validateSource(regency, latest.source, `${sopId}.yaml`);

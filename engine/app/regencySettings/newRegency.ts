@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { kabupatenByCode } from '../../regions/kabupatenList.ts';
 import { upsertRegency } from '../../storage/definitionRepository.ts';
+import { regencyRegions } from '../../storage/regencies/regencyRegions.ts';
+import { regencyNameOf } from '../../storage/regencyNames.ts';
 import type { AccountActor } from '../accounts/accountEvents.ts';
 import { createAccount, type IssuedCredential } from '../accounts/accountService.ts';
 import type { AccountSummary } from '../accounts/accountRows.ts';
@@ -59,14 +61,11 @@ async function checkInput(db: Knex, input: NewRegencyInput): Promise<void> {
       `Kode wilayah ${kabupaten.code} adalah ${kabupaten.name} (${kabupaten.province}), bukan "${input.name}". Periksa nama atau kodenya.`,
     );
   if (!(input.timezone in TIME_ZONES)) throw refuse('/timezone', 'Pilih zona waktu WIB, WITA atau WIT.');
-  if (await db('regencies').where({ id: input.id }).first('id'))
+  if (await regencyNameOf(db, input.id))
     throw new AppError('CONFLICT', `Kabupaten dengan pengenal "${input.id}" sudah terdaftar.`, '/id');
-  const rows = (await db('regencies').select('id', 'name', 'config')) as Array<{
-    id: string;
-    name: string;
-    config: { regionCode?: string };
-  }>;
-  const same = rows.find((r) => r.config.regionCode === kabupaten.code || folded(r.name) === folded(kabupaten.name));
+  const same = (await regencyRegions(db)).find(
+    (r) => r.regionCode === kabupaten.code || folded(r.name) === folded(kabupaten.name),
+  );
   if (same)
     throw new AppError('CONFLICT', `${kabupaten.name} sudah terdaftar di Alur (pengenal "${same.id}").`, '/regionCode');
 }

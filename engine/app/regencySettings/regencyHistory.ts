@@ -6,7 +6,7 @@ import {
   listReviews,
   type DraftRevision,
   type ReviewEntry,
-} from '../designer/draftStore.ts';
+} from '../../storage/designer/draftStore.ts';
 import { lineDiff, type LineDiff } from '../designer/lineDiff.ts';
 import { sourceInForce } from './regencyWorkingCopy.ts';
 import { listRegencyVersions, REGENCY_DOC } from '../../storage/regencies/regencyStore.ts';

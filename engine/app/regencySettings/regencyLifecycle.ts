@@ -10,7 +10,7 @@ import {
   lockSop,
   type DraftOrigin,
   type DraftWithSource,
-} from '../designer/draftStore.ts';
+} from '../../storage/designer/draftStore.ts';
 import { readTopLevel } from '../designer/sourceEdits.ts';
 import { definitionInvalid } from '../designer/validateDraft.ts';
 import { applyRegencySettings, checkRegencyText, type AppliedSettings } from './applyRegencySettings.ts';

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { stringify } from 'yaml';
 import { designerStatus, type DesignerStatus } from '../designer/designerStatus.ts';
-import { latestDraft, listReviews, type DraftRevision, type ReviewEntry } from '../designer/draftStore.ts';
+import { latestDraft, listReviews, type DraftRevision, type ReviewEntry } from '../../storage/designer/draftStore.ts';
 import { AppError } from '../appErrors.ts';
 import { listRegencyVersions, REGENCY_DOC, storedRegency } from '../../storage/regencies/regencyStore.ts';
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import * as oidc from 'openid-client';
 import { createSession, type NewSession, type SessionSubject } from '../authService.ts';
+import { insertSsoLogin, takeSsoLogin, type PendingLogin } from '../../storage/sso/ssoLoginRows.ts';
 import { findSsoAccount, createSsoAccount } from './ssoAccounts.ts';
 import { recordSsoEvent } from './ssoEvents.ts';
 import { SsoRefusal } from './ssoRefusal.ts';
@@ -87,15 +88,11 @@ export async function startSsoLogin(
   const nonce = oidc.randomNonce();
   const loginId = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + LOGIN_MINUTES * 60_000);
-  await db('sso_logins').where('expires_at', '<', now).delete();
-  await db('sso_logins').insert({
-    id: hashOf(loginId),
-    regency_id: regencyId,
-    state,
-    nonce,
-    code_verifier: codeVerifier,
-    expires_at: expiresAt,
-  });
+  await insertSsoLogin(
+    db,
+    { id: hashOf(loginId), regencyId, state, nonce, code_verifier: codeVerifier, expiresAt },
+    now,
+  );
   const url = oidc.buildAuthorizationUrl(configuration, {
     redirect_uri: redirectUri,
     scope: 'openid profile email',
@@ -106,8 +103,6 @@ export async function startSsoLogin(
   });
   return { loginId, url: url.href, expiresAt };
 }
-
-type PendingLogin = { id: string; state: string; nonce: string; code_verifier: string };
 
 /** The login this browser started (its cookie), used once. */
 async function takePendingLogin(
@@ -121,14 +116,9 @@ async function takePendingLogin(
     'Permintaan masuk ini tidak dikenal, sudah dipakai atau kedaluwarsa (lebih dari 10 menit). Mulai lagi dari halaman masuk.',
   );
   if (!loginId) throw unknown;
-  const row = (await db('sso_logins')
-    .where({ id: hashOf(loginId), regency_id: regencyId })
-    .whereNull('used_at')
-    .andWhere('expires_at', '>', now)
-    .first('id', 'state', 'nonce', 'code_verifier')) as PendingLogin | undefined;
   // Marked used in the statement that checks it is unused: a callback works once.
-  if (!row || (await db('sso_logins').where({ id: row.id }).whereNull('used_at').update({ used_at: now })) !== 1)
-    throw unknown;
+  const row = await takeSsoLogin(db, hashOf(loginId), regencyId, now);
+  if (!row) throw unknown;
   return row;
 }
 

@@ -1,6 +1,12 @@
 import type { Knex } from 'knex';
 import { AppError } from '../appErrors.ts';
 import { regencyOrFail } from '../accounts/accountService.ts';
+import {
+  enabledSsoProviders,
+  localPasswordsOffProvider,
+  ssoSettingsRow,
+  upsertSsoSettings,
+} from '../../storage/sso/ssoSettingsRows.ts';
 import { recordSsoEvent } from './ssoEvents.ts';
 
 /** Which account field the provider's claim is compared with. */
@@ -29,69 +35,25 @@ export interface SsoSettings extends Omit<SsoSettingsInput, 'clientSecret'> {
   updatedAt: string;
 }
 
-type SsoRow = {
-  regency_id: string;
-  provider_name: string;
-  issuer: string;
-  client_id: string;
-  client_secret: string;
-  claim: string;
-  match_by: SsoMatchBy;
-  enabled: boolean;
-  create_unknown: boolean;
-  new_user_role: string | null;
-  allow_local_passwords: boolean;
-  updated_at: Date | string;
-};
-
-function fromRow(row: SsoRow): SsoSettings {
-  return {
-    regencyId: row.regency_id,
-    providerName: row.provider_name,
-    issuer: row.issuer,
-    clientId: row.client_id,
-    clientSecret: row.client_secret,
-    claim: row.claim,
-    matchBy: row.match_by,
-    enabled: row.enabled,
-    createUnknown: row.create_unknown,
-    newUserRole: row.new_user_role,
-    allowLocalPasswords: row.allow_local_passwords,
-    updatedAt: new Date(row.updated_at).toISOString(),
-  };
-}
-
 /** The SSO settings of a regency, or undefined when it has none. */
 export async function ssoSettingsOf(db: Knex, regencyId: string): Promise<SsoSettings | undefined> {
-  const row = (await db('regency_sso').where({ regency_id: regencyId }).first()) as SsoRow | undefined;
-  return row ? fromRow(row) : undefined;
+  return ssoSettingsRow(db, regencyId);
 }
 
 /** The providers the login page offers: regencies with SSO turned on (no secrets, no settings). */
 export async function enabledProviders(
   db: Knex,
 ): Promise<Array<{ regencyId: string; regencyName: string; providerName: string }>> {
-  const rows = (await db('regency_sso as s')
-    .join('regencies as r', 'r.id', 's.regency_id')
-    .where('s.enabled', true)
-    .orderBy('r.name')
-    .select('s.regency_id', 'r.name', 's.provider_name')) as Array<{
-    regency_id: string;
-    name: string;
-    provider_name: string;
-  }>;
-  return rows.map((r) => ({ regencyId: r.regency_id, regencyName: r.name, providerName: r.provider_name }));
+  return enabledSsoProviders(db);
 }
 
 /** Refuses a password sign-in when the account's regency has turned local passwords off. */
 export async function assertLocalPasswordAllowed(db: Knex, regencyId: string): Promise<void> {
-  const row = (await db('regency_sso')
-    .where({ regency_id: regencyId, enabled: true, allow_local_passwords: false })
-    .first('provider_name')) as { provider_name: string } | undefined;
-  if (row)
+  const providerName = await localPasswordsOffProvider(db, regencyId);
+  if (providerName !== undefined)
     throw new AppError(
       'FORBIDDEN',
-      `Kabupaten Anda tidak memakai kata sandi Alur. Tekan "Masuk dengan ${row.provider_name}" (masuk dengan SSO) dan masuk dengan akun kantor Anda.`,
+      `Kabupaten Anda tidak memakai kata sandi Alur. Tekan "Masuk dengan ${providerName}" (masuk dengan SSO) dan masuk dengan akun kantor Anda.`,
       '/password',
       undefined,
       'LOCAL_PASSWORD_OFF',
@@ -146,21 +108,23 @@ export async function saveSsoSettings(
       '/newUserRole',
       'Pilih peran untuk akun yang dibuat saat masuk pertama dengan SSO, atau matikan pembuatan akun otomatis.',
     );
-  const row = {
-    regency_id: regencyId,
-    provider_name: providerName,
-    issuer: input.issuer.trim(),
-    client_id: input.clientId.trim(),
-    client_secret: secret,
-    claim: input.claim,
-    match_by: input.matchBy,
-    enabled: input.enabled,
-    create_unknown: input.createUnknown,
-    new_user_role: newUserRole,
-    allow_local_passwords: input.allowLocalPasswords,
-    updated_at: now,
-  };
-  await db('regency_sso').insert(row).onConflict('regency_id').merge();
+  await upsertSsoSettings(
+    db,
+    {
+      regencyId,
+      providerName,
+      issuer: input.issuer.trim(),
+      clientId: input.clientId.trim(),
+      clientSecret: secret,
+      claim: input.claim,
+      matchBy: input.matchBy,
+      enabled: input.enabled,
+      createUnknown: input.createUnknown,
+      newUserRole,
+      allowLocalPasswords: input.allowLocalPasswords,
+    },
+    now,
+  );
   const saved = (await ssoSettingsOf(db, regencyId))!;
   const before: Record<string, unknown> = { ...previous };
   const changed = Object.keys(saved).filter(

@@ -1,0 +1,32 @@
+import type { Knex } from 'knex';
+
+/** An activation link with the account it belongs to. */
+export interface ActivationLinkRow {
+  id: string;
+  expires_at: Date | string;
+  used_at: Date | string | null;
+  user_id: string;
+  username: string;
+  regency_id: string;
+  active: boolean;
+}
+
+/** Replaces the unused activation links of an account by a new one (stored by the hash of its token). */
+export async function replaceActivationToken(db: Knex, userId: string, hash: string, expiresAt: Date): Promise<void> {
+  await db('account_tokens').where({ user_id: userId, purpose: 'activation' }).whereNull('used_at').delete();
+  await db('account_tokens').insert({ id: hash, user_id: userId, purpose: 'activation', expires_at: expiresAt });
+}
+
+/** The activation link with this token hash, if any. */
+export async function activationLink(db: Knex, hash: string): Promise<ActivationLinkRow | undefined> {
+  const row: ActivationLinkRow | undefined = await db('account_tokens as t')
+    .join('users as u', 'u.id', 't.user_id')
+    .where({ 't.id': hash, 't.purpose': 'activation' })
+    .first('t.id', 't.expires_at', 't.used_at', 'u.id as user_id', 'u.username', 'u.regency_id', 'u.active');
+  return row;
+}
+
+/** Marks a link used in the same statement that checks it is unused; false when it was used already. */
+export async function markTokenUsed(db: Knex, id: string, now: Date): Promise<boolean> {
+  return (await db('account_tokens').where({ id }).whereNull('used_at').update({ used_at: now })) === 1;
+}
