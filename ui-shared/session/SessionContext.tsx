@@ -1,5 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError, setCsrfToken } from '../api/apiClient.ts';
+import { authContracts } from '../../engine/contracts/authContracts.ts';
+import type { ReplyOf } from '../../engine/contracts/contract.ts';
+import { ApiError, setCsrfToken } from '../api/apiClient.ts';
+import { call } from '../api/call.ts';
 import { setDisplayTimeZone } from '../format/dateTime.ts';
 
 /** Task drafts (form data, ticks) hold personal data: they must not outlive the session on a shared PC. */
@@ -10,17 +13,11 @@ function clearTaskDrafts(): void {
   }
 }
 
-/** The signed-in user as both apps need it: roles with their kinds (staff, kabid, drafter, approver…). */
-export interface Session {
-  user: { id: string; name: string; username: string; regencyId: string; roles: string[] };
-  regency: { id: string; name: string; timeZone: string };
-  roles: Record<string, { name: string; kind: string; unit: string | null }>;
-  actingFor: Array<{ userId: string; name: string; roles: string[] }>;
-  /** Signed in with a temporary password: only the password change is open. */
-  mustChangePassword?: boolean;
-  /** May manage accounts of every regency. */
-  platformAdmin?: boolean;
-}
+/**
+ * The signed-in user as both apps need it (GET /api/auth/me): roles with their kinds (staff, kabid, drafter,
+ * approver…), `mustChangePassword` (only the password change is open), `platformAdmin` (every regency's accounts).
+ */
+export type Session = Omit<ReplyOf<typeof authContracts.me>, 'csrfToken'>;
 
 interface SessionState {
   session: Session | null;
@@ -41,8 +38,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(true);
   const refresh = useCallback(async () => {
     try {
-      const me = await api<Session & { csrfToken: string | null }>('GET', '/api/auth/me');
-      setCsrfToken(me.csrfToken);
+      const { csrfToken, ...me } = await call(authContracts.me, {});
+      setCsrfToken(csrfToken);
       // Every date on every page is shown in the regency's zone, not the PC's.
       setDisplayTimeZone(me.regency.timeZone);
       setSession(me);
@@ -60,14 +57,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
   const login = useCallback(
     async (username: string, password: string) => {
-      const result = await api<{ csrfToken: string }>('POST', '/api/auth/login', { username, password });
+      const result = await call(authContracts.login, { body: { username, password } });
       setCsrfToken(result.csrfToken);
       await refresh();
     },
     [refresh],
   );
   const logout = useCallback(async () => {
-    await api('POST', '/api/auth/logout', {});
+    await call(authContracts.logout, {});
     clearTaskDrafts();
     setCsrfToken(null);
     setSession(null);

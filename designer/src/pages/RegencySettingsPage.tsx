@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ApiError } from '../../../ui-shared/api/apiClient.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { regencySettingsContracts } from '../../../engine/contracts/regencySettingsContracts.ts';
+import { ApiError } from '../../../ui-shared/api/apiClient.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
@@ -12,17 +14,6 @@ import { YamlEditor, type YamlEditorHandle } from '../editor/YamlEditor.tsx';
 import { REGENCY_SCHEMA } from '../schema/sopSchema.ts';
 import { ReviewActions } from './ReviewActions.tsx';
 
-/** GET /api/designer/regency. */
-interface RegencyCopy {
-  regencyId: string;
-  name: string;
-  status: 'draft' | 'submitted' | 'published';
-  revision: number;
-  source: string;
-  publishedVersion: number | null;
-  reviews: Array<{ revision: number; action: string; note: string | null; byName: string }>;
-}
-
 /**
  * Regency settings (regency.yaml: office and letterhead, units, roles, calendar, documents, form fragments,
  * letter templates) edited like an SOP: checked on every keystroke, saved as revisions, submitted by the
@@ -31,7 +22,7 @@ interface RegencyCopy {
 export function RegencySettingsPage() {
   const { t, i18n } = useTranslation();
   const { session, hasKind } = useSession();
-  const copy = useApi<RegencyCopy>('/api/designer/regency');
+  const copy = useCall(regencySettingsContracts.workingCopy, {});
   const [text, setText] = useState<string>();
   const [saved, setSaved] = useState<{ revision: number; source: string }>();
   const [error, setError] = useState<unknown>();
@@ -58,9 +49,8 @@ export function RegencySettingsPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await api<{ revision: { revision: number } }>('POST', '/api/designer/regency/drafts', {
-        source: text,
-        baseRevision: saved.revision,
+      const result = await call(regencySettingsContracts.saveDraft, {
+        body: { source: text, baseRevision: saved.revision },
       });
       setSaved({ revision: result.revision.revision, source: text });
       setNotice(t('designer.editor.saved', { revision: result.revision.revision }));
@@ -104,7 +94,7 @@ export function RegencySettingsPage() {
           )}
           <ReviewActions
             sopId="regency"
-            apiBase="/api/designer/regency"
+            settings
             copy={copy.data}
             revision={saved?.revision ?? 0}
             dirty={dirty}
