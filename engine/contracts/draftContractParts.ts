@@ -27,12 +27,12 @@ export const DraftRevisionSchema = engineShaped<DraftRevision>(
 );
 
 /** Where a draft stands in the designer. */
-export const DesignerStatusSchema = engineShaped<DesignerStatus>(
+const DesignerStatusSchema = engineShaped<DesignerStatus>(
   Type.Union([Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('published')]),
 );
 
 /** One review step (submitted, returned, published) as the editors show it. */
-export const ReviewEntrySchema = engineShaped<ReviewEntry>(
+const ReviewEntrySchema = engineShaped<ReviewEntry>(
   Type.Object({
     revision: Type.Integer(),
     action: Type.Union([Type.Literal('submitted'), Type.Literal('returned'), Type.Literal('published')]),
