@@ -3,11 +3,12 @@ import type { MigrationPlan } from '../app/designer/caseMigration.ts';
 import type { DesignerSopRow } from '../app/designer/designerList.ts';
 import type { WaitingSop } from '../app/designer/fourEyes.ts';
 import type { SopHistory } from '../app/designer/history.ts';
-import type { ImportReport } from '../app/designer/packImport.ts';
+import type { ImportFileReport, ImportReport } from '../app/designer/packImport.ts';
 import type { SimulationResult } from '../app/designer/simulateWalk.ts';
 import type { WorkingCopy } from '../app/designer/workingCopy.ts';
 import { contract, fileReply } from './contract.ts';
 import {
+  DefinitionErrorSchema,
   DiffQuery,
   DiffReply,
   DraftSaveBody,
@@ -15,8 +16,10 @@ import {
   DraftSource,
   ReviewNote,
   RevisionNumber,
+  workingCopyFields,
 } from './draftContractParts.ts';
 import { engineShape } from './engineShape.ts';
+import { engineShaped, nullable } from './engineShaped.ts';
 
 const SopId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$' });
 /** Published version numbers are PostgreSQL integers: a larger number can name no version. */
@@ -31,7 +34,67 @@ const Signer = Type.Object(
 );
 const Published = Type.Object({ version: Type.Integer(), created: Type.Boolean() });
 const SavedSops = Type.Array(Type.Object({ sopId: Type.String(), revision: Type.Integer() }));
-const Report = engineShape<ImportReport>('Laporan pemeriksaan paket: berkas, tindakan, kesalahan');
+/** What importing one file would do, and its errors (the app's ImportFileReport). */
+const ImportFileSchema = engineShaped<ImportFileReport>(
+  Type.Object({
+    file: Type.String(),
+    sopId: nullable(Type.String()),
+    name: nullable(Type.String()),
+    action: Type.Union([Type.Literal('new'), Type.Literal('update'), Type.Literal('settings'), Type.Literal('skip')]),
+    baseRevision: Type.Integer(),
+    errors: Type.Array(DefinitionErrorSchema),
+    note: nullable(Type.String()),
+  }),
+);
+/** The report of a pack check, shown before anything is saved (the app's ImportReport). */
+const Report = engineShaped<ImportReport>(
+  Type.Object({ valid: Type.Boolean(), savableAsDrafts: Type.Boolean(), files: Type.Array(ImportFileSchema) }),
+);
+/** The newest text of an SOP and where it stands (the app's WorkingCopy). */
+const WorkingCopySchema = engineShaped<WorkingCopy>(Type.Object({ sopId: Type.String(), ...workingCopyFields }));
+const StepRef = nullable(Type.Object({ id: Type.String(), activity: Type.String() }));
+/** Whether and where one running case can move to the new version (the app's MigrationPlan). */
+const MigrationPlanSchema = engineShaped<MigrationPlan>(
+  Type.Object({
+    caseId: Type.String(),
+    trackingCode: Type.String(),
+    fromVersion: Type.Integer(),
+    openedAt: Type.String(),
+    currentStep: StepRef,
+    landsOn: StepRef,
+    blocker: nullable(Type.String()),
+    missingData: Type.Array(Type.Object({ field: Type.String(), title: Type.String() })),
+  }),
+);
+/** The simulated walk (the app's SimulationResult), outlined by what the simulation panel shows. */
+const SimulationResultSchema = engineShaped<SimulationResult>(
+  Type.Object({
+    visits: Type.Array(
+      Type.Object({
+        stepId: Type.String(),
+        activity: Type.String(),
+        actors: Type.Array(Type.String()),
+        enteredAt: Type.String(),
+        dueAt: nullable(Type.String()),
+        decision: nullable(
+          Type.Object({
+            question: nullable(Type.String()),
+            chosen: Type.String(),
+            mode: Type.Union([Type.Literal('rule'), Type.Literal('human')]),
+            branches: Type.Array(
+              Type.Object({ label: Type.String(), passed: Type.Boolean(), explanations: Type.Array(Type.String()) }),
+            ),
+          }),
+        ),
+      }),
+    ),
+    caseDueAt: nullable(Type.String()),
+    finishedAt: nullable(Type.String()),
+    outcome: nullable(Type.String()),
+    eligibility: nullable(Type.Object({ passed: Type.Boolean(), criteria: Type.Array(Type.Unknown()) })),
+    error: nullable(Type.String()),
+  }),
+);
 
 /** The SOP designer: list, create, save drafts, history and diff. */
 export const designerSopContracts = {
@@ -79,7 +142,7 @@ export const designerSopContracts = {
   workingCopy: contract({
     method: 'get',
     path: '/api/designer/sops/{sopId}',
-    reply: { 200: engineShape<WorkingCopy>('Naskah kerja: sumber, status, revisi, langkah pengesahan') },
+    reply: { 200: WorkingCopySchema },
   }),
   saveDraft: contract({
     method: 'post',
@@ -164,7 +227,7 @@ export const designerMigrationContracts = {
     reply: {
       200: Type.Object({
         toVersion: Type.Integer(),
-        cases: Type.Array(engineShape<MigrationPlan>('Rencana pemindahan satu kasus')),
+        cases: Type.Array(MigrationPlanSchema),
       }),
     },
   }),
@@ -207,7 +270,7 @@ export const designerMigrationContracts = {
       },
       { additionalProperties: false },
     ),
-    reply: { 200: engineShape<SimulationResult>('Jalur simulasi: langkah, cabang dan alasannya, batas waktu') },
+    reply: { 200: SimulationResultSchema },
   }),
 };
 

@@ -3,6 +3,9 @@ import type { RawRegency } from '../definition/sopTypes.ts';
 import type { RegencyRegions } from '../regions/regionData.ts';
 import { contract } from './contract.ts';
 import { engineShape } from './engineShape.ts';
+import { engineShaped } from './engineShaped.ts';
+
+const Area = Type.Object({ code: Type.String(), name: Type.String() });
 
 /** Regencies: the public list, and the signed-in user's own regency in full. */
 export const regencyContracts = {
@@ -23,6 +26,15 @@ export const regencyContracts = {
   regions: contract({
     method: 'get',
     path: '/api/regencies/current/regions',
-    reply: { 200: engineShape<RegencyRegions>('Kecamatan dan desa/kelurahan dengan kode Kemendagri') },
+    // Kecamatan and desa/kelurahan with their Kemendagri codes, as the address selects read them.
+    reply: {
+      200: engineShaped<RegencyRegions>(
+        Type.Object({
+          code: Type.String(),
+          name: Type.String(),
+          districts: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), villages: Type.Array(Area) })),
+        }),
+      ),
+    },
   }),
 };

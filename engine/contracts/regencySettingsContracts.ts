@@ -12,8 +12,10 @@ import {
   DraftSource,
   ReviewNote,
   RevisionNumber,
+  workingCopyFields,
 } from './draftContractParts.ts';
 import { engineShape } from './engineShape.ts';
+import { engineShaped } from './engineShaped.ts';
 
 const BASE = '/api/designer/regency';
 const Text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
@@ -27,7 +29,11 @@ export const regencySettingsContracts = {
   workingCopy: contract({
     method: 'get',
     path: BASE,
-    reply: { 200: engineShape<RegencyWorkingCopy>('Naskah regency.yaml terbaru, status dan langkah pengesahan') },
+    reply: {
+      200: engineShaped<RegencyWorkingCopy>(
+        Type.Object({ regencyId: Type.String(), managedInApp: Type.Boolean(), ...workingCopyFields }),
+      ),
+    },
   }),
   validate: contract({
     method: 'post',

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../api/useApi.ts';
+import { urlOf } from '../../engine/contracts/contract.ts';
+import { ssoContracts } from '../../engine/contracts/ssoContracts.ts';
+import { useCall } from '../api/useApi.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { useSession } from '../session/SessionContext.tsx';
-
-type SsoProvider = { regencyId: string; regencyName: string; providerName: string };
 
 /** Sign-in form of both apps (the same accounts); the title names the app. */
 export function LoginPage({ titleKey = 'login.title' }: { titleKey?: string }) {
@@ -14,7 +14,7 @@ export function LoginPage({ titleKey = 'login.title' }: { titleKey?: string }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const sso = useApi<{ providers: SsoProvider[] }>('/api/auth/sso');
+  const sso = useCall(ssoContracts.providers, {});
   // A link with ?kabupaten=<id> (the regency's own bookmark) offers only that regency's provider.
   const only = new URLSearchParams(window.location.search).get('kabupaten');
   const providers = (sso.data?.providers ?? []).filter((p) => only === null || p.regencyId === only);
@@ -37,7 +37,7 @@ export function LoginPage({ titleKey = 'login.title' }: { titleKey?: string }) {
         <div data-testid="sso-providers">
           {providers.map((p) => (
             <p key={p.regencyId}>
-              <a className="button" href={`/api/auth/sso/${encodeURIComponent(p.regencyId)}/start`}>
+              <a className="button" href={urlOf(ssoContracts.start, { regencyId: p.regencyId })}>
                 {t('login.sso', { provider: p.providerName })}
               </a>
               {providers.length > 1 && <small className="muted"> {p.regencyName}</small>}

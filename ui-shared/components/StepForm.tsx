@@ -3,7 +3,8 @@ import type { IChangeEvent } from '@rjsf/core';
 import type { RegistryWidgetsType, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useMemo } from 'react';
 import type { ResolvedForm } from '../../engine/definition/sopTypes.ts';
-import { useApi } from '../api/useApi.ts';
+import { regencyContracts } from '../../engine/contracts/regencyContracts.ts';
+import { useCall } from '../api/useApi.ts';
 import { DISTRICT_WIDGET, hasAddressFields, VILLAGE_WIDGET, withAddressWidgets } from '../forms/addressWidgets.ts';
 import { createNoEvalValidator } from '../forms/noEvalValidator.ts';
 import { DateWidget } from '../forms/DateWidget.tsx';
@@ -13,7 +14,6 @@ import {
   keepAddressConsistent,
   VillageWidget,
   type AddressFormContext,
-  type RegionList,
 } from '../forms/RegionWidgets.tsx';
 
 const validators = { id: createNoEvalValidator('id'), en: createNoEvalValidator('en') };
@@ -41,7 +41,7 @@ interface Props {
 export function StepForm({ form, formData, language, onChange, onSubmit, id, readOnly, children }: Props) {
   const address = hasAddressFields(form.schema);
   // Without the list (a regency not shipped in engine/regions/data), the fields stay free text.
-  const regions = useApi<RegionList>(address ? '/api/regencies/current/regions' : null).data;
+  const regions = useCall(regencyContracts.regions, address ? {} : null).data;
   const uiSchema = useMemo(
     () => ({ 'ui:submitButtonOptions': { norender: true }, ...withAddressWidgets(form.schema, form.uiSchema) }),
     [form],

@@ -1,10 +1,10 @@
 import type { RJSFSchema, WidgetProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
+import type { ReplyOf } from '../../engine/contracts/contract.ts';
+import type { regencyContracts } from '../../engine/contracts/regencyContracts.ts';
 
-/** The official areas of the user's regency (GET /api/regencies/current/regions). */
-export interface RegionList {
-  districts: Array<{ code: string; name: string; villages: Array<{ code: string; name: string }> }>;
-}
+/** The official areas of the user's regency that the selects read (GET /api/regencies/current/regions). */
+export type RegionList = Pick<ReplyOf<typeof regencyContracts.regions>, 'districts'>;
 
 /** What the address selects read from the form: the region list (when loaded) and the current answers. */
 export interface AddressFormContext {

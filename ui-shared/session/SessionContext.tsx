@@ -14,8 +14,8 @@ function clearTaskDrafts(): void {
 }
 
 /**
- * The signed-in user as both apps need it (GET /api/auth/me without its CSRF token): roles with their kinds
- * (staff, kabid, drafter, approver…), whether only the password change is open, whether a platform admin.
+ * The signed-in user as both apps need it (GET /api/auth/me): roles with their kinds (staff, kabid, drafter,
+ * approver…), `mustChangePassword` (only the password change is open), `platformAdmin` (every regency's accounts).
  */
 export type Session = Omit<ReplyOf<typeof authContracts.me>, 'csrfToken'>;
 
@@ -38,8 +38,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(true);
   const refresh = useCallback(async () => {
     try {
-      const me = await call(authContracts.me, {});
-      setCsrfToken(me.csrfToken);
+      const { csrfToken, ...me } = await call(authContracts.me, {});
+      setCsrfToken(csrfToken);
       // Every date on every page is shown in the regency's zone, not the PC's.
       setDisplayTimeZone(me.regency.timeZone);
       setSession(me);

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DefinitionError } from '../../../engine/definition/definitionError.ts';
 import { loadSopSource } from '../../../engine/definition/loadDefinitionSource.ts';
 import type { RawRegency, SopDefinition } from '../../../engine/definition/sopTypes.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import { definitionContracts } from '../../../engine/contracts/definitionContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
 
 /** The outcome of checking the text: positioned errors and, when there are none, the normalised definition. */
 export interface DefinitionCheck {
@@ -56,10 +57,7 @@ export function useDefinitionCheck(
       return;
     }
     const timer = setTimeout(() => {
-      void api<{ errors: DefinitionError[]; definition: SopDefinition | null }>('POST', '/api/definitions/validate', {
-        source: text,
-        fileName,
-      })
+      void call(definitionContracts.validate, { body: { source: text, fileName } })
         .then((result) => {
           if (mine === sequence.current)
             setRemote({ errors: result.errors, definition: result.definition ?? undefined, checkedText: text });

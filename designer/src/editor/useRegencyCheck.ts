@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DefinitionError } from '../../../engine/definition/definitionError.ts';
 import { loadRegencySource } from '../../../engine/definition/loadDefinitionSource.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import { regencySettingsContracts } from '../../../engine/contracts/regencySettingsContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
 import { canCheckLocally } from './useDefinitionCheck.ts';
 
 /** Errors of a regency.yaml text and the text they belong to. */
@@ -30,7 +31,7 @@ export function useRegencyCheck(text: string | undefined, regencyId: string): Re
     if (local !== false || text === undefined) return;
     const mine = ++sequence.current;
     const timer = setTimeout(() => {
-      void api<{ errors: DefinitionError[] }>('POST', '/api/designer/regency/validate', { source: text || ' ' })
+      void call(regencySettingsContracts.validate, { body: { source: text || ' ' } })
         .then((result) => {
           if (mine === sequence.current) setRemote({ errors: result.errors, checkedText: text });
         })

@@ -2,11 +2,11 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { parseDocument } from 'yaml';
-import type { RawRegency, SopDefinition } from '../../../engine/definition/sopTypes.ts';
-import { api, ApiError } from '../../../ui-shared/api/apiClient.ts';
+import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
+import { ApiError } from '../../../ui-shared/api/apiClient.ts';
+import { call } from '../../../ui-shared/api/call.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
 import { ProblemsList } from '../editor/ProblemsList.tsx';
 import { useDefinitionCheck } from '../editor/useDefinitionCheck.ts';
 import { YamlEditor, type YamlEditorHandle } from '../editor/YamlEditor.tsx';
@@ -22,22 +22,13 @@ import { ReviewActions } from './ReviewActions.tsx';
 import { SourcePane } from './SourcePane.tsx';
 import { stepLineSpan } from './stepLineSpan.ts';
 import { sourceDocumentContracts } from '../../../engine/contracts/sourceDocumentContracts.ts';
+import { designerSopContracts } from '../../../engine/contracts/designerContracts.ts';
+import { regencyContracts } from '../../../engine/contracts/regencyContracts.ts';
 import { unreviewedParts } from '../../../engine/definition/unreviewedParts.ts';
 import { flagReason } from '../../../engine/definition/provenanceLabels.ts';
 import type { RawSop } from '../../../engine/definition/sopTypes.ts';
 import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { SourceBlock, SourceNoticeOf } from '../../../ui-shared/components/SourceNotice.tsx';
-
-/** GET /api/designer/sops/{sopId}. */
-export interface WorkingCopy {
-  sopId: string;
-  name: string;
-  status: 'draft' | 'submitted' | 'published';
-  revision: number;
-  source: string;
-  publishedVersion: number | null;
-  reviews: Array<{ revision: number; action: string; note: string | null; byName: string; at: string }>;
-}
 
 type Tab = 'table' | 'structured' | 'flow' | 'form' | 'simulation';
 
@@ -69,8 +60,8 @@ export function EditorPage() {
   const { t, i18n } = useTranslation();
   const { sopId = '' } = useParams();
   const { hasKind } = useSession();
-  const copy = useApi<WorkingCopy>(`/api/designer/sops/${sopId}`);
-  const regency = useApi<{ regency: RawRegency }>('/api/regencies/current');
+  const copy = useCall(designerSopContracts.workingCopy, { params: { sopId } });
+  const regency = useCall(regencyContracts.current, {});
   const [text, setText] = useState<string>();
   const [saved, setSaved] = useState<{ revision: number; source: string }>();
   const [tab, setTab] = useState<Tab>('table');
@@ -146,9 +137,9 @@ export function EditorPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await api<{ revision: { revision: number } }>('POST', `/api/designer/sops/${sopId}/drafts`, {
-        source: text,
-        baseRevision,
+      const result = await call(designerSopContracts.saveDraft, {
+        params: { sopId },
+        body: { source: text, baseRevision },
       });
       setSaved({ revision: result.revision.revision, source: text });
       setConflict(undefined);
@@ -156,10 +147,7 @@ export function EditorPage() {
       await copy.reload();
     } catch (e) {
       if (e instanceof ApiError && e.reason === 'DRAFT_CONFLICT') {
-        const latest = await api<WorkingCopy & { latestDraft: { savedByName: string; savedAt: string } | null }>(
-          'GET',
-          `/api/designer/sops/${sopId}`,
-        );
+        const latest = await call(designerSopContracts.workingCopy, { params: { sopId } });
         setConflict({
           baseRevision,
           latestRevision: latest.revision,

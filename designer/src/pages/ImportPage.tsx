@@ -2,22 +2,13 @@ import { strToU8, zipSync } from 'fflate';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import { urlOf, type ReplyOf } from '../../../engine/contracts/contract.ts';
+import { designerPackContracts } from '../../../engine/contracts/designerContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 
-type Report = {
-  valid: boolean;
-  savableAsDrafts: boolean;
-  files: Array<{
-    file: string;
-    sopId: string | null;
-    name: string | null;
-    action: 'new' | 'update' | 'settings' | 'skip';
-    baseRevision: number;
-    errors: Array<{ line: number; column: number; message: string; messageEn: string }>;
-    note: string | null;
-  }>;
-};
+type Report = ReplyOf<typeof designerPackContracts.check>;
+type Saved = ReplyOf<typeof designerPackContracts.import>['saved'];
 
 /** Several YAML files are zipped in the browser, so the server reads one format: a zip. */
 async function toZip(files: File[]): Promise<Blob> {
@@ -33,7 +24,7 @@ export function ImportPage() {
   const [zip, setZip] = useState<Blob>();
   const [report, setReport] = useState<Report>();
   const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState<Array<{ sopId: string; revision: number }>>();
+  const [saved, setSaved] = useState<Saved>();
   const [keepInvalid, setKeepInvalid] = useState(false);
   const check = async (files: File[]) => {
     setError(undefined);
@@ -41,12 +32,7 @@ export function ImportPage() {
     try {
       const packed = await toZip(files);
       setZip(packed);
-      setReport(
-        await api<Report>('POST', '/api/designer/import/check', undefined, {
-          raw: packed,
-          contentType: 'application/zip',
-        }),
-      );
+      setReport(await call(designerPackContracts.check, {}, { raw: packed, contentType: 'application/zip' }));
     } catch (e) {
       setError(e);
     }
@@ -58,10 +44,9 @@ export function ImportPage() {
       .map((f) => `${f.sopId}:${f.baseRevision}`)
       .join(',');
     try {
-      const result = await api<{ saved: Array<{ sopId: string; revision: number }> }>(
-        'POST',
-        `/api/designer/import?bases=${encodeURIComponent(bases)}${keepInvalid ? '&keepInvalid=1' : ''}`,
-        undefined,
+      const result = await call(
+        designerPackContracts.import,
+        { query: { bases, ...(keepInvalid ? { keepInvalid: '1' } : {}) } },
         { raw: zip, contentType: 'application/zip' },
       );
       setSaved(result.saved);
@@ -85,7 +70,7 @@ export function ImportPage() {
           onChange={(e) => void check(Array.from(e.target.files ?? []))}
         />
         <p>
-          <a href="/api/designer/export" download>
+          <a href={urlOf(designerPackContracts.export)} download>
             {t('designer.list.export')}
           </a>
         </p>

@@ -1,30 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import { designerMigrationContracts } from '../../../engine/contracts/designerContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../../../ui-shared/format/dateTime.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
-
-type Plan = {
-  toVersion: number;
-  cases: Array<{
-    caseId: string;
-    trackingCode: string;
-    fromVersion: number;
-    openedAt: string;
-    currentStep: { id: string; activity: string } | null;
-    landsOn: { id: string; activity: string } | null;
-    blocker: string | null;
-    missingData: Array<{ field: string; title: string }>;
-  }>;
-};
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 
 /** Dry run of moving running cases to the newest version, then an explicit confirmation per case or in bulk. */
 export function MigrationPage() {
   const { t, i18n } = useTranslation();
   const { sopId = '' } = useParams();
-  const plan = useApi<Plan>(`/api/designer/sops/${sopId}/migration`);
+  const plan = useCall(designerMigrationContracts.plan, { params: { sopId } });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState('');
@@ -39,9 +26,9 @@ export function MigrationPage() {
   const confirm = async () => {
     setError(undefined);
     try {
-      const result = await api<{ moved: unknown[] }>('POST', `/api/designer/sops/${sopId}/migration`, {
-        toVersion: plan.data!.toVersion,
-        caseIds: [...selected],
+      const result = await call(designerMigrationContracts.confirm, {
+        params: { sopId },
+        body: { toVersion: plan.data!.toVersion, caseIds: [...selected] },
       });
       setDone(t('designer.migration.moved', { count: result.moved.length, version: plan.data!.toVersion }));
       setSelected(new Set());

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { RawRegency } from '../../../engine/definition/sopTypes.ts';
+import { designerSopContracts } from '../../../engine/contracts/designerContracts.ts';
+import { regencyContracts } from '../../../engine/contracts/regencyContracts.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { useDefinitionCheck } from '../editor/useDefinitionCheck.ts';
 import { PrintDocument } from '../print/PrintDocument.tsx';
 
@@ -13,8 +14,8 @@ import { PrintDocument } from '../print/PrintDocument.tsx';
 export function PrintPage() {
   const { t } = useTranslation();
   const { sopId = '' } = useParams();
-  const copy = useApi<{ source: string }>(`/api/designer/sops/${sopId}`);
-  const regency = useApi<{ regency: RawRegency }>('/api/regencies/current');
+  const copy = useCall(designerSopContracts.workingCopy, { params: { sopId } });
+  const regency = useCall(regencyContracts.current, {});
   const load = useDefinitionCheck(copy.data?.source, regency.data?.regency, `${sopId}.yaml`);
   if (copy.error || regency.error) return <ErrorAlert error={copy.error ?? regency.error} />;
   if (!copy.data || !regency.data || load.checkedText !== copy.data.source)

@@ -1,13 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../ui-shared/api/apiClient.ts';
-
-/** What publishing writes into the SOP header (POST …/publish). */
-export interface PublishHeader {
-  number: string;
-  effectiveDate: string;
-  signer: { name: string; nip?: string; title: string };
-}
+import { designerReviewContracts } from '../../../engine/contracts/designerContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import type { PublishHeader } from './reviewCalls.ts';
 
 interface Props {
   sopId: string;
@@ -28,7 +23,7 @@ export function PublishDialog({ sopId, busy, onPublish, onCancel }: Props) {
   const [missing, setMissing] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
   useEffect(() => {
-    void api<PublishHeader>('GET', `/api/designer/sops/${sopId}/publish-form`).then(setHeader, () => undefined);
+    void call(designerReviewContracts.publishForm, { params: { sopId } }).then(setHeader, () => undefined);
   }, [sopId]);
   const check = () => {
     const gaps = [

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ApiError } from '../../../ui-shared/api/apiClient.ts';
-import { useApi } from '../../../ui-shared/api/useApi.ts';
+import { regencySettingsContracts } from '../../../engine/contracts/regencySettingsContracts.ts';
+import { ApiError } from '../../../ui-shared/api/apiClient.ts';
+import { call } from '../../../ui-shared/api/call.ts';
+import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
@@ -13,17 +15,6 @@ import { REGENCY_SCHEMA } from '../schema/sopSchema.ts';
 import { RegencyLogoPanel } from './RegencyLogoPanel.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
 
-/** GET /api/designer/regency. */
-interface RegencyCopy {
-  regencyId: string;
-  name: string;
-  status: 'draft' | 'submitted' | 'published';
-  revision: number;
-  source: string;
-  publishedVersion: number | null;
-  reviews: Array<{ revision: number; action: string; note: string | null; byName: string }>;
-}
-
 /**
  * Regency settings (regency.yaml: office and letterhead, units, roles, calendar, documents, form fragments,
  * letter templates) edited like an SOP: checked on every keystroke, saved as revisions, submitted by the
@@ -32,7 +23,7 @@ interface RegencyCopy {
 export function RegencySettingsPage() {
   const { t, i18n } = useTranslation();
   const { session, hasKind } = useSession();
-  const copy = useApi<RegencyCopy>('/api/designer/regency');
+  const copy = useCall(regencySettingsContracts.workingCopy, {});
   const [text, setText] = useState<string>();
   const [saved, setSaved] = useState<{ revision: number; source: string }>();
   const [error, setError] = useState<unknown>();
@@ -59,9 +50,8 @@ export function RegencySettingsPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await api<{ revision: { revision: number } }>('POST', '/api/designer/regency/drafts', {
-        source: text,
-        baseRevision: saved.revision,
+      const result = await call(regencySettingsContracts.saveDraft, {
+        body: { source: text, baseRevision: saved.revision },
       });
       setSaved({ revision: result.revision.revision, source: text });
       setNotice(t('designer.editor.saved', { revision: result.revision.revision }));
@@ -105,7 +95,7 @@ export function RegencySettingsPage() {
           )}
           <ReviewActions
             sopId="regency"
-            apiBase="/api/designer/regency"
+            settings
             copy={copy.data}
             revision={saved?.revision ?? 0}
             dirty={dirty}

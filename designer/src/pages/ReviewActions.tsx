@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../ui-shared/api/apiClient.ts';
-import type { WorkingCopy } from './EditorPage.tsx';
-import { PublishDialog, type PublishHeader } from './PublishDialog.tsx';
+import type { DesignerStatus } from '../../../engine/app/designer/designerStatus.ts';
+import { PublishDialog } from './PublishDialog.tsx';
+import { publishDraft, returnDraft, submitDraft, type PublishHeader, type ReviewTarget } from './reviewCalls.ts';
 
 interface Props {
   sopId: string;
   /**
-   * Where the review routes are when not the SOP's: the regency settings use /api/designer/regency, and
-   * publish them without an SOP header (Nomor SOP, Tanggal Efektif, signer belong to SOPs only).
+   * The regency settings instead of the SOP: their own review routes, published without an SOP header
+   * (Nomor SOP, Tanggal Efektif, signer belong to SOPs only).
    */
-  apiBase?: string;
-  copy: Pick<WorkingCopy, 'status' | 'revision'>;
+  settings?: boolean;
+  copy: { status: DesignerStatus; revision: number };
   revision: number;
   dirty: boolean;
   valid: boolean;
@@ -23,23 +23,19 @@ interface Props {
 type Open = 'submit' | 'return' | 'publish' | undefined;
 
 /** Submit with a note (drafters); approve and publish with the header, or return with a note (approvers). */
-export function ReviewActions({ sopId, apiBase, copy, revision, dirty, valid, isApprover, onDone, onError }: Props) {
+export function ReviewActions({ sopId, settings, copy, revision, dirty, valid, isApprover, onDone, onError }: Props) {
   const { t } = useTranslation();
-  const base = apiBase ?? `/api/designer/sops/${sopId}`;
-  const needsHeader = apiBase === undefined;
+  const target: ReviewTarget = settings ? { settings: true } : { sopId };
+  const needsHeader = !settings;
   const [busy, setBusy] = useState(false);
   const [open, setOpen] = useState<Open>();
   const [note, setNote] = useState('');
-  const run = async (
-    path: string,
-    body: Record<string, unknown>,
-    message: (result: Record<string, unknown>) => string,
-  ) => {
+  /** Runs one review step; its message is shown once the step is done. */
+  const run = async (step: () => Promise<string>) => {
     setBusy(true);
     onError(undefined);
     try {
-      const result = await api<Record<string, unknown>>('POST', `${base}/${path}`, body);
-      await onDone(message(result));
+      await onDone(await step());
       setOpen(undefined);
       setNote('');
     } catch (e) {
@@ -50,10 +46,13 @@ export function ReviewActions({ sopId, apiBase, copy, revision, dirty, valid, is
   };
   const submitted = copy.status === 'submitted' && copy.revision === revision;
   const toggle = (which: Open) => setOpen(open === which ? undefined : which);
-  const publishedMessage = (r: Record<string, unknown>) =>
-    r.created !== false
-      ? t('designer.review.published', { version: String(r.version) })
-      : t('designer.review.unchanged', { version: String(r.version) });
+  const publish = (header: PublishHeader | undefined) =>
+    run(async () => {
+      const r = await publishDraft(target, revision, header);
+      return r.created
+        ? t('designer.review.published', { version: String(r.version) })
+        : t('designer.review.unchanged', { version: String(r.version) });
+    });
   return (
     <>
       {!submitted && (
@@ -76,7 +75,7 @@ export function ReviewActions({ sopId, apiBase, copy, revision, dirty, valid, is
             disabled={busy || dirty}
             data-testid="publish"
             aria-expanded={needsHeader ? open === 'publish' : undefined}
-            onClick={() => (needsHeader ? toggle('publish') : void run('publish', { revision }, publishedMessage))}
+            onClick={() => (needsHeader ? toggle('publish') : void publish(undefined))}
           >
             {t('designer.review.publish')}
           </button>
@@ -96,7 +95,12 @@ export function ReviewActions({ sopId, apiBase, copy, revision, dirty, valid, is
             <button
               type="button"
               disabled={busy || note.trim() === ''}
-              onClick={() => void run('return', { revision, note }, () => t('designer.review.returnedMsg'))}
+              onClick={() =>
+                void run(async () => {
+                  await returnDraft(target, { revision, note });
+                  return t('designer.review.returnedMsg');
+                })
+              }
             >
               {t('designer.review.returnConfirm')}
             </button>
@@ -106,9 +110,10 @@ export function ReviewActions({ sopId, apiBase, copy, revision, dirty, valid, is
               disabled={busy}
               data-testid="submit-confirm"
               onClick={() =>
-                void run('submit', { revision, ...(note.trim() ? { note: note.trim() } : {}) }, () =>
-                  t('designer.review.submitted'),
-                )
+                void run(async () => {
+                  await submitDraft(target, { revision, ...(note.trim() ? { note: note.trim() } : {}) });
+                  return t('designer.review.submitted');
+                })
               }
             >
               {t('designer.review.submitConfirm')}
@@ -122,7 +127,7 @@ export function ReviewActions({ sopId, apiBase, copy, revision, dirty, valid, is
             sopId={sopId}
             busy={busy}
             onCancel={() => setOpen(undefined)}
-            onPublish={(header: PublishHeader) => void run('publish', { revision, ...header }, publishedMessage)}
+            onPublish={(header) => void publish(header)}
           />
         </div>
       )}

@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate, formatDateTime } from '../../../ui-shared/format/dateTime.ts';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { designerSopContracts } from '../../../engine/contracts/designerContracts.ts';
+import { urlOf } from '../../../engine/contracts/contract.ts';
+import { designerPackContracts, designerSopContracts } from '../../../engine/contracts/designerContracts.ts';
 import { useCall } from '../../../ui-shared/api/useApi.ts';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { WaitingList } from './WaitingList.tsx';
@@ -27,7 +28,7 @@ export function SopListPage() {
           <Link className="button secondary" to="/impor">
             {t('designer.nav.import')}
           </Link>
-          <a className="button secondary" href="/api/designer/export" download>
+          <a className="button secondary" href={urlOf(designerPackContracts.export)} download>
             {t('designer.list.export')}
           </a>
         </div>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReplyOf } from '../../../engine/contracts/contract.ts';
+import { urlOf, type ReplyOf } from '../../../engine/contracts/contract.ts';
 import { sourceDocumentContracts as c } from '../../../engine/contracts/sourceDocumentContracts.ts';
 import { flagReason, partLabel, partPosition } from '../../../engine/definition/provenanceLabels.ts';
 import type { UnreviewedPart } from '../../../engine/definition/unreviewedParts.ts';
@@ -117,7 +117,7 @@ export function SourcePane(props: Props) {
         <>
           <p className="muted">
             {t('designer.source.file', { file: doc.fileName, by: doc.uploadedByName })}{' '}
-            <a href={`/api/designer/documents/${doc.id}/file`} download>
+            <a href={urlOf(c.file, { sourceDocumentId: doc.id })} download>
               {t('designer.source.download')}
             </a>
           </p>

@@ -4,7 +4,8 @@ import type { SimulationResult } from '../../../engine/app/designer/simulateWalk
 import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
 import { planScenarios } from '../../../engine/simulation/planScenarios.ts';
 import { formDataFor, wantedFactsFrom } from '../../../engine/simulation/scenarioData.ts';
-import { api } from '../../../ui-shared/api/apiClient.ts';
+import { designerMigrationContracts } from '../../../engine/contracts/designerContracts.ts';
+import { call } from '../../../ui-shared/api/call.ts';
 import { StepForm } from '../../../ui-shared/components/StepForm.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../../../ui-shared/format/dateTime.ts';
@@ -50,11 +51,13 @@ export function SimulationPanel({
     setError(undefined);
     try {
       setResult(
-        await api<SimulationResult>('POST', '/api/designer/simulate', {
-          source,
-          caseData: caseData ?? sample,
-          ...(scenario ? { scenario } : {}),
-          start: start.toISOString(),
+        await call(designerMigrationContracts.simulate, {
+          body: {
+            source,
+            caseData: caseData ?? sample,
+            ...(scenario ? { scenario } : {}),
+            start: start.toISOString(),
+          },
         }),
       );
     } catch (e) {
