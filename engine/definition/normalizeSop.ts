@@ -117,8 +117,6 @@ function normalizeStep(step: RawStep, index: number, sop: RawSop, regency: RawRe
     if (step.decision.question !== undefined) out.decision.question = step.decision.question;
   } else out.next = step.next ?? defaultNext(sop.steps, index);
   if (step.sendBack) out.sendBack = step.sendBack;
-  if (step.parallel) out.parallel = step.parallel;
-  if (step.forEach) out.forEach = step.forEach;
   if (step.provenance) out.provenance = step.provenance;
   return out;
 }
