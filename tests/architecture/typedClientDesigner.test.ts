@@ -66,8 +66,8 @@ describe('the designer and the shared components call the API by contract', () =
     expect(signsIn("await fetch('/api/designer/sops');")).toEqual(['fetches an API path', 'writes an API URL by hand']);
     expect(signsIn('<a href={`/api/designer/documents/${id}/file`} download>')).toEqual(['writes an API URL by hand']);
     expect(signsIn("import { ApiError } from '../api/apiClient.ts';")).toEqual([]);
-    expect(signsIn("import { useApi, useCall } from '../api/useApi.ts';")).toEqual(['uses useApi<T>(path)']);
-    expect(signsIn("import { useCall } from '../api/useApi.ts';")).toEqual([]);
+    expect(signsIn("import { useApi, useCall } from '../api/useCall.ts';")).toEqual(['uses useApi<T>(path)']);
+    expect(signsIn("import { useCall } from '../api/useCall.ts';")).toEqual([]);
     expect(signsIn('const copy = useCall(designerSopContracts.workingCopy, { params: { sopId } });')).toEqual([]);
     expect(signsIn('<a href={urlOf(designerPackContracts.export)} download>')).toEqual([]);
     expect(signsIn("fetch(window.location.pathname, { method: 'HEAD' })")).toEqual([]);

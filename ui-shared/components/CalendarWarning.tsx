@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ACTION_RULES } from '../../engine/app/permissions/actions.ts';
 import { calendarContracts } from '../../engine/contracts/calendarContracts.ts';
-import { useCall } from '../api/useApi.ts';
+import { useCall } from '../api/useCall.ts';
 import { useSession } from '../session/SessionContext.tsx';
 
 // The same rule the API enforces decides who is asked: drafters, approvers and admins.

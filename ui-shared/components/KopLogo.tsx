@@ -1,6 +1,6 @@
 import { regencyLogoContracts } from '../../engine/contracts/regencyLogoContracts.ts';
 import { urlOf } from '../../engine/contracts/contract.ts';
-import { useCall } from '../api/useApi.ts';
+import { useCall } from '../api/useCall.ts';
 
 /**
  * The regency's lambang at the left of a kop. `logoId` names the upload a letter was issued with; without it the

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { urlOf } from '../../engine/contracts/contract.ts';
 import { ssoContracts } from '../../engine/contracts/ssoContracts.ts';
-import { useCall } from '../api/useApi.ts';
+import { useCall } from '../api/useCall.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { useSession } from '../session/SessionContext.tsx';
 

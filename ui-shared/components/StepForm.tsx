@@ -4,7 +4,7 @@ import type { RegistryWidgetsType, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useMemo } from 'react';
 import type { ResolvedForm } from '../../engine/definition/sopTypes.ts';
 import { regencyContracts } from '../../engine/contracts/regencyContracts.ts';
-import { useCall } from '../api/useApi.ts';
+import { useCall } from '../api/useCall.ts';
 import { DISTRICT_WIDGET, hasAddressFields, VILLAGE_WIDGET, withAddressWidgets } from '../forms/addressWidgets.ts';
 import { createNoEvalValidator } from '../forms/noEvalValidator.ts';
 import { DateWidget } from '../forms/DateWidget.tsx';

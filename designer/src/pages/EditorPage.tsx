@@ -27,7 +27,7 @@ import { regencyContracts } from '../../../engine/contracts/regencyContracts.ts'
 import { unreviewedParts } from '../../../engine/definition/unreviewedParts.ts';
 import { flagReason } from '../../../engine/definition/provenanceLabels.ts';
 import type { RawSop } from '../../../engine/definition/sopTypes.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { SourceBlock, SourceNoticeOf } from '../../../ui-shared/components/SourceNotice.tsx';
 
 type Tab = 'table' | 'structured' | 'flow' | 'form' | 'simulation';

@@ -6,7 +6,7 @@ import { designerReviewContracts, designerSopContracts } from '../../../engine/c
 import { regencySettingsContracts } from '../../../engine/contracts/regencySettingsContracts.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../../../ui-shared/format/dateTime.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { DiffView } from './DiffView.tsx';
 
 /** Which document's history: an SOP (from the route) or, with `regency`, the regency settings. */

@@ -5,7 +5,7 @@ import { designerMigrationContracts } from '../../../engine/contracts/designerCo
 import { call } from '../../../ui-shared/api/call.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../../../ui-shared/format/dateTime.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 
 /** Dry run of moving running cases to the newest version, then an explicit confirmation per case or in bulk. */
 export function MigrationPage() {

@@ -5,7 +5,7 @@ import { call } from '../../../ui-shared/api/call.ts';
 import { designerSopContracts } from '../../../engine/contracts/designerContracts.ts';
 import { regencyContracts } from '../../../engine/contracts/regencyContracts.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { designerSopContracts } from '../../../engine/contracts/designerContracts.ts';
 import { regencyContracts } from '../../../engine/contracts/regencyContracts.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { useDefinitionCheck } from '../editor/useDefinitionCheck.ts';
 import { PrintDocument } from '../print/PrintDocument.tsx';
 

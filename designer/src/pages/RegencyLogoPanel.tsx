@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regencyLogoContracts } from '../../../engine/contracts/regencyLogoContracts.ts';
 import { call } from '../../../ui-shared/api/call.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { ConfirmButton } from '../../../ui-shared/components/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { KopLogo } from '../../../ui-shared/components/KopLogo.tsx';

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { regencySettingsContracts } from '../../../engine/contracts/regencySettingsContracts.ts';
 import { ApiError } from '../../../ui-shared/api/apiClient.ts';
 import { call } from '../../../ui-shared/api/call.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';

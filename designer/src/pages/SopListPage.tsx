@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from '../../../ui-shared/format/dateTime.t
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { urlOf } from '../../../engine/contracts/contract.ts';
 import { designerPackContracts, designerSopContracts } from '../../../engine/contracts/designerContracts.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { WaitingList } from './WaitingList.tsx';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { designerReviewContracts } from '../../../engine/contracts/designerContracts.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { formatDateTime } from '../../../ui-shared/format/dateTime.ts';
 
 /** The approver's "Menunggu pengesahan saya": submitted SOPs with the drafter's note, oldest first. */

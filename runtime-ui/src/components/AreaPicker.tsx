@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regencyContracts } from '../../../engine/contracts/regencyContracts.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 
 /** Cascading selects kecamatan → desa/kelurahan from the official region codes; picks a list of areas. */
 export function AreaPicker({

@@ -5,7 +5,7 @@ import type { Static } from '@sinclair/typebox';
 import { attachmentContracts } from '../../../engine/contracts/attachmentContracts.ts';
 import { caseContracts, type CaseOverviewSchema } from '../../../engine/contracts/caseContracts.ts';
 import { call } from '../../../ui-shared/api/call.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { fileHref } from '../../../ui-shared/api/fileHref.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { DocumentPreview } from './DocumentPreview.tsx';

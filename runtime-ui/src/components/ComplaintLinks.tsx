@@ -6,7 +6,7 @@ import { isComplaintSop } from '../../../engine/app/monitoring/complaintSops.ts'
 import { complaintContracts } from '../../../engine/contracts/monitoringContracts.ts';
 import type { SopDefinition } from '../../../engine/definition/sopTypes.ts';
 import { call } from '../../../ui-shared/api/call.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 
 function LinkedCaseItem({ linked }: { linked: LinkedCase }) {

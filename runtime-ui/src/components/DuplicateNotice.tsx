@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { caseContracts } from '../../../engine/contracts/caseContracts.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 
 type Duplicates = Array<{ caseId: string; trackingCode: string }>;
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxItem } from '../../../engine/app/caseQueries.ts';
 import { call } from '../../../ui-shared/api/call.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { delegationContracts } from '../../../engine/contracts/delegationContracts.ts';
 import { taskContracts } from '../../../engine/contracts/taskContracts.ts';
 import { ConfirmDialog } from '../../../ui-shared/components/ConfirmDialog.tsx';

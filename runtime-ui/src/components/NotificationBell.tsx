@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { notificationContracts } from '../../../engine/contracts/notificationContracts.ts';
 import { call } from '../../../ui-shared/api/call.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { formatDateTime } from '../../../ui-shared/format/dateTime.ts';
 
 const REFRESH_MS = 60_000;

@@ -4,7 +4,7 @@ import type { TaskState } from '../../../engine/core/caseTypes.ts';
 import { delegationContracts } from '../../../engine/contracts/delegationContracts.ts';
 import { taskContracts } from '../../../engine/contracts/taskContracts.ts';
 import { call } from '../../../ui-shared/api/call.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { ConfirmButton, ConfirmDialog } from '../../../ui-shared/components/ConfirmDialog.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { backupContracts } from '../../../engine/contracts/backupContracts.ts';
 import { call } from '../../../ui-shared/api/call.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { formatDateTime } from '../components/format.ts';
 
 type LastResult = { bytes?: number; error?: string; skipped?: string } | null;

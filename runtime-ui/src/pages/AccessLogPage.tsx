@@ -5,7 +5,7 @@ import { auditContracts } from '../../../engine/contracts/auditContracts.ts';
 import type { ReplyOf } from '../../../engine/contracts/contract.ts';
 import { delegationContracts } from '../../../engine/contracts/delegationContracts.ts';
 import { call } from '../../../ui-shared/api/call.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../components/format.ts';
 

@@ -5,7 +5,7 @@ import { accountContracts } from '../../../engine/contracts/accountContracts.ts'
 import type { ReplyOf } from '../../../engine/contracts/contract.ts';
 import { regencyContracts } from '../../../engine/contracts/regencyContracts.ts';
 import { call } from '../../../ui-shared/api/call.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { AccountEditor } from '../components/AccountEditor.tsx';

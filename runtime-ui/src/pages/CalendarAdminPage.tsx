@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarContracts } from '../../../engine/contracts/calendarContracts.ts';
 import { call } from '../../../ui-shared/api/call.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../components/format.ts';
 

@@ -7,7 +7,7 @@ import { CaseTimeline } from '../components/CaseTimeline.tsx';
 import { EligibilityPanel } from '../components/EligibilityPanel.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../components/format.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { SourceBlock, SourceNoticeOf } from '../../../ui-shared/components/SourceNotice.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { ComplaintLinks } from '../components/ComplaintLinks.tsx';

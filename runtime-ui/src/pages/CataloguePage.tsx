@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { catalogueContracts } from '../../../engine/contracts/catalogueContracts.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { SourceNotice } from '../../../ui-shared/components/SourceNotice.tsx';
 
 /** Published services of the regency, grouped by unit, with their Standar Pelayanan summary. */

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { delegationContracts } from '../../../engine/contracts/delegationContracts.ts';
 import { call } from '../../../ui-shared/api/call.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { ConfirmButton, ConfirmDialog } from '../../../ui-shared/components/ConfirmDialog.tsx';
 import { DateInput } from '../../../ui-shared/components/DateInput.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';

@@ -6,7 +6,7 @@ import { outputContracts } from '../../../engine/contracts/outputContracts.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { KopLogo } from '../../../ui-shared/components/KopLogo.tsx';
 import { formatDate } from '../components/format.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { fileHref } from '../../../ui-shared/api/fileHref.ts';
 
 /** An issued letter as a printable page: letterhead, title, number, body, signer and verification QR. */

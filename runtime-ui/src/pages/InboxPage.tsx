@@ -8,7 +8,7 @@ import { WaitingForOutside } from '../components/WaitingForOutside.tsx';
 import { call } from '../../../ui-shared/api/call.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime, formatWorkingMinutes } from '../components/format.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { InboxBulkBar } from '../components/InboxBulkBar.tsx';
 import { ThreadBadge } from '../components/ThreadBadge.tsx';
 import { DateInput } from '../../../ui-shared/components/DateInput.tsx';

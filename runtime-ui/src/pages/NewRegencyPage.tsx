@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BodyOf } from '../../../engine/contracts/contract.ts';
 import { regencySettingsContracts } from '../../../engine/contracts/regencySettingsContracts.ts';
 import { call } from '../../../ui-shared/api/call.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { PublicStandard } from '../../../engine/app/outputs/publicStandards.ts';
 import { publicContracts } from '../../../engine/contracts/publicContracts.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { SourceNotice } from '../../../ui-shared/components/SourceNotice.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 

@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { publicContracts } from '../../../engine/contracts/publicContracts.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate } from '../components/format.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { SatisfactionSurvey } from '../components/SatisfactionSurvey.tsx';
 
 // The survey opens once the service has ended with a decision (the server checks the same).

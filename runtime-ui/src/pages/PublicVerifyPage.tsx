@@ -7,7 +7,7 @@ import { publicContracts } from '../../../engine/contracts/publicContracts.ts';
 import { call } from '../../../ui-shared/api/call.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDate } from '../components/format.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 
 /**
  * Public document verification from the QR code: number, date, subject, signer as printed, the recipient

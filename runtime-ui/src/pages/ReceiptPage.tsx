@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { KopLogo } from '../../../ui-shared/components/KopLogo.tsx';
 import { useSession } from '../../../ui-shared/session/SessionContext.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { DuplicateNotice } from '../components/DuplicateNotice.tsx';
 
 /**

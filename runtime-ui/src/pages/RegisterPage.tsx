@@ -7,7 +7,7 @@ import { monitoringContracts } from '../../../engine/contracts/monitoringContrac
 import { fileHref } from '../../../ui-shared/api/fileHref.ts';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../components/format.ts';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { DateInput } from '../../../ui-shared/components/DateInput.tsx';
 
 const STATUSES = ['open', 'waiting', 'completed', 'rejected', 'referred', 'cancelled'];

@@ -7,7 +7,7 @@ import { call } from '../../../ui-shared/api/call.ts';
 import { useIdempotencyKey } from '../../../ui-shared/api/idempotencyKey.ts';
 import { StepForm } from '../../../ui-shared/components/StepForm.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 
 /** Opens a case: the SOP's case-data form, then the receipt. */
 export function StartCasePage() {

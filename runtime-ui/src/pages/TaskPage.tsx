@@ -11,7 +11,7 @@ import { EligibilityPanel } from '../components/EligibilityPanel.tsx';
 import { ErrorAlert } from '../../../ui-shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../components/format.ts';
 import { RequirementsChecklist } from '../components/RequirementsChecklist.tsx';
-import { useCall } from '../../../ui-shared/api/useApi.ts';
+import { useCall } from '../../../ui-shared/api/useCall.ts';
 import { useDraft } from '../components/useDraft.ts';
 import { ConfirmDialog } from '../../../ui-shared/components/ConfirmDialog.tsx';
 import { CaseDataSections } from '../components/CaseDataSections.tsx';

@@ -3,8 +3,8 @@ import { urlOf, type Contract, type ReplyOf } from '../../engine/contracts/contr
 import { api } from './apiClient.ts';
 import type { CallInput } from './call.ts';
 
-/** Loads a GET endpoint and reloads on demand; errors are kept for display. */
-export function useApi<T>(path: string | null): {
+/** Loads a GET URL and reloads on demand; errors are kept for display (apps load through `useCall`, typed by contract). */
+function useApi<T>(path: string | null): {
   data: T | undefined;
   error: Error | undefined;
   loading: boolean;
