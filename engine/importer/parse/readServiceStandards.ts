@@ -1,6 +1,7 @@
 import { splitNumberedRun } from '../readers/cleanCellText.ts';
 import { plainRow } from './plainRow.ts';
 import { listItems } from './readCover.ts';
+import { requirementItems } from './requirementItems.ts';
 import { labelKey, spotOf, type FlatLine } from './flatLines.ts';
 import type { Located, ParsedSop, ServiceStandardReading, SourceSpot, StepRowReading } from './parsedSop.ts';
 
@@ -96,7 +97,7 @@ export function readServiceStandards(lines: readonly FlatLine[]): ParsedSop[] {
     service.raw[component] = value.text;
     const parts = service.parts as Record<Component, Located<string> | Located<string[]>>;
     parts[component] = LIST_COMPONENTS.has(component)
-      ? { value: listItems(value.text), at }
+      ? { value: component === 'requirements' ? requirementItems(value.text) : listItems(value.text), at }
       : { value: value.text.replace(/\s+/g, ' ').trim(), at };
   }
   return services.map((service): ParsedSop => {
