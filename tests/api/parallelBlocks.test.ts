@@ -19,6 +19,7 @@ type Inbox = {
     stepId: string;
     branch: string | null;
     person: { index: number; count: number; label: string | null } | null;
+    returnedReason: string | null;
   }>;
 };
 
@@ -97,6 +98,49 @@ describe(`parallel branches and per-person work through the API (${databaseLabel
     expect(done.body.data.penerima).toEqual([
       { nama: 'Siti A.', usia: 40 },
       { nama: 'Pak Darmo', usia: 72, kebutuhan: 'Obat' },
+    ]);
+  });
+
+  it("a send-back for one person marks only that person's re-opened task in the inbox", async () => {
+    const loket = await test.as('testkab', 'petugas');
+    const opened = await loket.post<CaseReply>('/api/cases', {
+      sopId: 'bantuan-per-penerima',
+      data: {
+        lokasi: 'Loa Kulu',
+        penerima: [
+          { nama: 'Siti A.', usia: 40 },
+          { nama: 'Pak Darmo', usia: 72 },
+          { nama: 'Rina', usia: 9 },
+        ],
+      },
+    });
+    const id = opened.body.id;
+    const openTask = async (stepId: string, index?: number) =>
+      (await loket.get<CaseReply>(`/api/cases/${id}`)).body.tasks.find(
+        (t) => t.status === 'open' && t.stepId === stepId && (index === undefined || t.item?.index === index),
+      )!;
+    const complete = async (as: Awaited<ReturnType<TestServer['as']>>, taskId: string, body: object = {}) =>
+      expect((await as.post(`/api/tasks/${taskId}/complete`, body)).status).toBe(200);
+    await complete(loket, (await openTask('pendataan')).id);
+    await complete(await test.as('testkab', 'desa'), (await openTask('verifikasi-desa')).id);
+    await complete(await test.as('testkab', 'puskesmas'), (await openTask('verifikasi-puskesmas')).id, {
+      formData: { wabah: false },
+      choice: 'Aman',
+    });
+    await complete(loket, (await openTask('kirim-desa')).id);
+    await complete(loket, (await openTask('rekap')).id);
+    await complete(loket, (await openTask('asesmen', 0)).id, { formData: { kebutuhan: 'Tenda' } });
+    const handOver = await openTask('penyerahan', 0);
+    const back = await loket.post(`/api/tasks/${handOver.id}/send-back`, { reason: 'Kebutuhan Siti belum rinci' });
+    expect(back.status).toBe(200);
+    const inbox = await loket.get<Inbox>('/api/tasks/inbox');
+    const assessments = inbox.body.items
+      .filter((i) => i.caseId === id && i.stepId === 'asesmen')
+      .map((i) => [i.person?.label, i.returnedReason]);
+    expect(assessments).toEqual([
+      ['Siti A.', 'Kebutuhan Siti belum rinci'],
+      ['Pak Darmo', null],
+      ['Rina', null],
     ]);
   });
 });

@@ -7,7 +7,7 @@ import { editTable, type TableEdit } from '../../designer/src/table/sopTableEdit
 import { readTable } from '../../designer/src/table/sopTableRead.ts';
 
 // The fixture with one fork (step `registrasi`) and one per-person block (step `rekap-data`).
-const FIXTURE = readFileSync(join(import.meta.dirname, '../fixtures/blocks/blok-paralel-penerima.yaml'), 'utf8');
+const FIXTURE = readFileSync(join(import.meta.dirname, '../fixtures/block-print/blok-paralel-penerima.yaml'), 'utf8');
 type Steps = { steps: Array<Record<string, unknown>> };
 const steps = (source: string) => (parse(source) as Steps).steps;
 const run = (source: string, ...edits: TableEdit[]) => edits.reduce(editTable, source);

@@ -15,7 +15,7 @@ import { definitionsDir } from '../support/testServer.ts';
 
 // The fixture with one fork (rows 3 and 4–5 after row 2, meeting at row 6) and one per-person block (rows
 // 7–8 after row 6, meeting at row 9). Normalised directly so these layout checks do not wait on the validator.
-const BLOCKS_FIXTURE = join(import.meta.dirname, '../fixtures/blocks/blok-paralel-penerima.yaml');
+const BLOCKS_FIXTURE = join(import.meta.dirname, '../fixtures/block-print/blok-paralel-penerima.yaml');
 const regency = parse(readFileSync(join(definitionsDir, 'kutai-kartanegara/regency.yaml'), 'utf8')) as RawRegency;
 const raw = parse(readFileSync(BLOCKS_FIXTURE, 'utf8')) as RawSop;
 const definition: SopDefinition = normalizeSop(raw, regency, resolveForms(raw, regency));

@@ -12,7 +12,7 @@ import { startTestServer, type TestServer } from '../support/testServer.ts';
 const SUITE = 'designer-blocks';
 const REGENCY = 'kutai-kartanegara';
 const SOP_ID = 'uji-blok-paralel-penerima';
-const FIXTURE = readFileSync(join(import.meta.dirname, '../fixtures/blocks/blok-paralel-penerima.yaml'), 'utf8');
+const FIXTURE = readFileSync(join(import.meta.dirname, '../fixtures/block-print/blok-paralel-penerima.yaml'), 'utf8');
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 describe('designer: parallel branches and per-beneficiary work in the table, the diagram and the printout', () => {

@@ -71,6 +71,13 @@ describe('per-person tasks in the browser: the inbox and the task page say for w
     await page.locator('tr', { hasText: 'Pak Darmo' }).locator('a.button').click();
     await page.waitForSelector('[data-testid=task-thread] [data-testid=person-mark]');
     expect(await page.locator('[data-testid=task-thread]').textContent()).toContain('Penerima 2 dari 3: Pak Darmo');
+    // Of the list, the task page shows this person's entry only (numbered as in the list); the case page shows all.
+    await page.waitForSelector('[data-testid=item-penerima-only]');
+    const shown = await page.$$eval('[data-testid^=item-penerima-]:not([data-testid$=-only])', (items) =>
+      items.map((i) => i.textContent ?? ''),
+    );
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toContain('Pak Darmo');
     await screenshot(page, SUITE, 'task-1280');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, SUITE, 'task-390');
@@ -79,6 +86,8 @@ describe('per-person tasks in the browser: the inbox and the task page say for w
     await page.goto(`${test.server.url}/kasus/${caseId}`);
     await page.waitForSelector('[data-testid=open-block]');
     expect(await page.locator('[data-testid=open-block]').textContent()).toContain('0 dari 3');
+    await page.waitForSelector('[data-testid=item-penerima-2]');
+    expect(await page.locator('[data-testid^=item-penerima-]').count()).toBe(3);
     await screenshot(page, SUITE, 'case-1280');
   });
 });

@@ -69,7 +69,14 @@ interface InboxRow {
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
+/** For a task inside a block: the reason it was sent back to, from the task itself (null when it was not); undefined outside blocks. */
+function blockTaskReturn(thread: unknown): string | null | undefined {
+  if (typeof thread !== 'object' || thread === null || !('returned' in thread)) return undefined;
+  return typeof thread.returned === 'string' ? thread.returned : null;
+}
+
 function decodeInboxRow(r: InboxRow): InboxTask {
+  const ownReturn = blockTaskReturn(r.thread);
   return {
     id: r.id,
     caseId: r.case_id,
@@ -86,7 +93,7 @@ function decodeInboxRow(r: InboxRow): InboxTask {
     applicantName: r.applicant_name,
     versionId: Number(r.version_id),
     actorId: r.actor_id,
-    returnedReason: r.returned_reason,
+    returnedReason: ownReturn === undefined ? r.returned_reason : ownReturn,
     thread: r.thread,
   };
 }
@@ -143,9 +150,10 @@ export async function inboxTasks(db: Knex, filter: InboxFilter): Promise<InboxTa
           `CASE WHEN c.state->'sentBack'->>'toStepId' = t.step_id THEN c.state->'sentBack'->>'reason' END AS returned_reason`,
         ),
         db.raw(`${INBOX_DUE} AS inbox_due`),
-        // Branch and person live on the task in the case state (only per-block tasks carry them).
+        // Branch and person live on the task in the case state (only per-block tasks carry them), and so does
+        // a block task's own send-back: the case-level send-back would mark every person's task at that step.
         db.raw(
-          `(SELECT jsonb_build_object('branch', x->'branch', 'item', x->'item') FROM jsonb_array_elements(c.state->'tasks') x WHERE x->>'id' = t.id AND (x->'branch' IS NOT NULL OR x->'item' IS NOT NULL)) AS thread`,
+          `(SELECT jsonb_build_object('branch', x->'branch', 'item', x->'item', 'returned', x->'returned'->'reason') FROM jsonb_array_elements(c.state->'tasks') x WHERE x->>'id' = t.id AND (x->'branch' IS NOT NULL OR x->'item' IS NOT NULL)) AS thread`,
         ),
       );
   };

@@ -20,7 +20,16 @@ type Overview = Static<typeof CaseOverviewSchema>;
  * the SOP's forms, each earlier step's answers with who gave them, documents with an in-app preview;
  * NIK and KK come masked from the server unless the user works on the case, "Tampilkan" is logged.
  */
-export function CaseDataSections({ caseId, onTask = false }: { caseId: string; onTask?: boolean }) {
+export function CaseDataSections({
+  caseId,
+  onTask = false,
+  person,
+}: {
+  caseId: string;
+  onTask?: boolean;
+  /** On a per-person task: the list and position of that person, whose entry alone is shown of the list. */
+  person?: { list: string; index: number } | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const { data, error } = useCall(caseContracts.sections, { params: { caseId } });
   const [revealed, setRevealed] = useState<Record<string, string>>({});
@@ -90,36 +99,43 @@ export function CaseDataSections({ caseId, onTask = false }: { caseId: string; o
                     <dt>{f.label}</dt>
                     <dd style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }} data-testid={`field-${f.key}`}>
                       {f.items ? (
-                        <ol className="data-items">
-                          {f.items.map((parts, i) => (
-                            <li key={i} data-testid={`item-${f.key}-${i}`}>
-                              {parts.map((p, j) => {
-                                const value = revealed[`${section.id}/${p.path}`];
-                                return (
-                                  <span key={p.key} data-testid={`part-${p.path}`}>
-                                    {j > 0 && ', '}
-                                    <span className="muted">{p.label}:</span> {value ?? p.text}
-                                    {p.masked && value === undefined && (
-                                      <>
-                                        {' '}
-                                        <button
-                                          type="button"
-                                          className="link"
-                                          onClick={() => void reveal(section, p.path)}
-                                          aria-label={`${t('caseData.reveal')} ${p.label} ${i + 1}`}
-                                        >
-                                          {t('caseData.reveal')}
-                                        </button>
-                                      </>
-                                    )}
-                                  </span>
-                                );
-                              })}
-                            </li>
-                          ))}
+                        <ol className="data-items" {...(person?.list === f.key ? { start: person.index + 1 } : {})}>
+                          {f.items.map((parts, i) =>
+                            person?.list === f.key && i !== person.index ? null : (
+                              <li key={i} data-testid={`item-${f.key}-${i}`}>
+                                {parts.map((p, j) => {
+                                  const value = revealed[`${section.id}/${p.path}`];
+                                  return (
+                                    <span key={p.key} data-testid={`part-${p.path}`}>
+                                      {j > 0 && ', '}
+                                      <span className="muted">{p.label}:</span> {value ?? p.text}
+                                      {p.masked && value === undefined && (
+                                        <>
+                                          {' '}
+                                          <button
+                                            type="button"
+                                            className="link"
+                                            onClick={() => void reveal(section, p.path)}
+                                            aria-label={`${t('caseData.reveal')} ${p.label} ${i + 1}`}
+                                          >
+                                            {t('caseData.reveal')}
+                                          </button>
+                                        </>
+                                      )}
+                                    </span>
+                                  );
+                                })}
+                              </li>
+                            ),
+                          )}
                         </ol>
                       ) : (
                         <>{shown ?? f.text} </>
+                      )}
+                      {f.items && person?.list === f.key && (
+                        <p className="muted" data-testid={`item-${f.key}-only`}>
+                          {t('caseData.onlyThisPerson', { count: f.items.length })}
+                        </p>
                       )}
                       {!f.items && f.masked && shown === undefined && (
                         <button

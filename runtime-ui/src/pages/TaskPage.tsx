@@ -168,7 +168,7 @@ export function TaskPage() {
         draft={draft}
         setDraft={setDraft}
       />
-      <CaseDataSections caseId={caseId} onTask />
+      <CaseDataSections caseId={caseId} onTask person={task.item} />
       {kase.data.eligibility && <EligibilityPanel eligibility={kase.data.eligibility} definition={def} />}
       {step.requirements.length > 0 && (
         <section className="card">
