@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskState } from '../../engine/core/caseTypes.ts';
 import type { ApiClient } from '../support/apiClient.ts';
-import { kutaiApplicant, permakananFirstStepChecklist } from '../support/kutaiApplicant.ts';
+import { completeAs, openTasks, permakananAtDecree } from '../support/permakananWalk.ts';
 import { pdfFonts, pdfSignatures, pdfText, savePdfArtifact } from '../support/pdfTools.ts';
 import { databaseLabel } from '../support/testDatabase.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
@@ -23,28 +23,9 @@ describe(`letters with authority: prepare, paraf, sign, verify (${databaseLabel}
     await test?.stop();
   });
 
-  const open = (state: CaseBody): TaskState[] => state.tasks.filter((t) => t.status === 'open');
-  async function complete(task: TaskState, input: Record<string, unknown>): Promise<CaseBody> {
-    const response = await (await as(task.role)).post<CaseBody>(`/api/tasks/${task.id}/complete`, input);
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-    return response.body;
-  }
-
-  /** A bantuan-permakanan case up to and including the penetapan step (the SK's producing step). */
-  async function caseAtDecree(fullName: string): Promise<CaseBody> {
-    const started = await (
-      await as('staf-rehsos')
-    ).post<CaseBody>('/api/cases', { sopId: 'bantuan-permakanan', data: { ...kutaiApplicant, fullName } });
-    expect(started.status, JSON.stringify(started.body)).toBe(201);
-    let c = await complete(open(started.body)[0]!, { checklist: permakananFirstStepChecklist });
-    c = await complete(open(c)[0]!, { checklist: { 'berkas-permohonan': true } });
-    for (const task of open(c))
-      c = await complete(task, {
-        checklist: { 'formulir-asesmen': true },
-        formData: { assessmentDate: '2026-12-01', selfCareAbility: 'Tidak mampu', eligible: true },
-      });
-    return complete(open(c)[0]!, { checklist: { 'draft-sk': true } });
-  }
+  const open = openTasks;
+  const complete = (task: TaskState, input: Record<string, unknown>): Promise<CaseBody> => completeAs(as, task, input);
+  const caseAtDecree = (fullName: string): Promise<CaseBody> => permakananAtDecree(as, fullName);
 
   async function userId(username: string): Promise<string> {
     const users = await (await as('admin')).get<{ users: Array<{ id: string; username: string }> }>('/api/users');

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TaskState } from '../../engine/core/caseTypes.ts';
 import type { ApiClient } from '../support/apiClient.ts';
-import { kutaiApplicant, permakananFirstStepChecklist } from '../support/kutaiApplicant.ts';
+import { permakananAtDecree } from '../support/permakananWalk.ts';
 import { pdfImages, pdfSignatures, savePdfArtifact } from '../support/pdfTools.ts';
 import { databaseLabel } from '../support/testDatabase.ts';
 import { definitionsDir, startTestServer, type TestServer } from '../support/testServer.ts';
@@ -12,7 +11,6 @@ import { testLogoPng } from '../support/testImage.ts';
 
 const REGENCY = 'kutai-kartanegara';
 const LOGO_PATH = '/api/regencies/current/logo';
-type CaseBody = { id: string; tasks: TaskState[] };
 type Logo = {
   id: string;
   width: number;
@@ -38,27 +36,9 @@ describe(`regency logo (lambang) in the kop (${databaseLabel})`, () => {
     await test?.stop();
   });
 
-  const open = (state: CaseBody): TaskState[] => state.tasks.filter((t) => t.status === 'open');
-  async function complete(task: TaskState, input: Record<string, unknown>): Promise<CaseBody> {
-    const response = await (await as(task.role)).post<CaseBody>(`/api/tasks/${task.id}/complete`, input);
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-    return response.body;
-  }
-
   /** A bantuan-permakanan case whose SK is prepared and initialled, ready for the Kepala Dinas to sign. */
   async function draftReadyToSign(fullName: string): Promise<string> {
-    const started = await (
-      await as('staf-rehsos')
-    ).post<CaseBody>('/api/cases', { sopId: 'bantuan-permakanan', data: { ...kutaiApplicant, fullName } });
-    expect(started.status, JSON.stringify(started.body)).toBe(201);
-    let c = await complete(open(started.body)[0]!, { checklist: permakananFirstStepChecklist });
-    c = await complete(open(c)[0]!, { checklist: { 'berkas-permohonan': true } });
-    for (const task of open(c))
-      c = await complete(task, {
-        checklist: { 'formulir-asesmen': true },
-        formData: { assessmentDate: '2026-12-01', selfCareAbility: 'Tidak mampu', eligible: true },
-      });
-    c = await complete(open(c)[0]!, { checklist: { 'draft-sk': true } });
+    const c = await permakananAtDecree(as, fullName);
     const prepared = await (
       await as('staf-rehsos')
     ).post<{ draft: { id: string } }>(`/api/cases/${c.id}/outputs/sk-penerima/prepare`);

@@ -3,10 +3,10 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // Issue 13: every route is declared once as a contract (engine/contracts), and the browser apps call it through
-// `call(contract, …)` / `useCall(contract, …)` (ui-shared/api), typed from that declaration. The designer and the
-// shared components and session may not fall back to the untyped client or write an API URL by hand: a reply
+// `call(contract, …)` / `useCall(contract, …)` (ui-shared/api), typed from that declaration. Neither app nor the
+// shared components and session may fall back to the untyped client or write an API URL by hand: a reply
 // type written next to such a call drifts from what the server answers. Downloads and links take their URL
-// from the contract too (`urlOf(contract, params)`).
+// from the contract too (`fileHref(contract, …)`, `urlOf(contract, params)`).
 
 const root = join(import.meta.dirname, '../..');
 
@@ -18,8 +18,8 @@ const UNTYPED_SIGNS: Record<string, RegExp> = {
   'writes an API URL by hand': /['"`]\/api\//,
 };
 
-/** The directories whose files must call the API by contract (h13a checks runtime-ui/src the same way). */
-const CHECKED_DIRS = ['designer/src', 'ui-shared'];
+/** The directories whose files must call the API by contract: both apps and what they share. */
+const CHECKED_DIRS = ['runtime-ui/src', 'designer/src', 'ui-shared'];
 /** The typed client itself is built on the untyped request. */
 const CLIENT_DIR = 'ui-shared/api/';
 
@@ -41,8 +41,9 @@ function signsIn(source: string): string[] {
 
 const files = CHECKED_DIRS.flatMap((dir) => sourceFiles(join(root, dir))).filter((f) => !f.startsWith(CLIENT_DIR));
 
-describe('the designer and the shared components call the API by contract', () => {
+describe('both apps and the shared components call the API by contract', () => {
   it('finds the files it checks', () => {
+    expect(files).toContain('runtime-ui/src/pages/TaskPage.tsx');
     expect(files).toContain('designer/src/pages/EditorPage.tsx');
     expect(files).toContain('ui-shared/components/StepForm.tsx');
     expect(files).toContain('ui-shared/session/SessionContext.tsx');
