@@ -17,10 +17,10 @@ export const caseDataRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'case.read', log: 'view' },
     responses: { 200: 'Bagian data kasus', 401: 'Belum masuk', 404: 'Tidak ada' },
-    handler: async ({ db, user, access, params }) => {
+    handler: async ({ db, sql, user, access, params }) => {
       const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      const compiled = await executableOfVersionId(db, user.regencyId, stored.versionId);
+      const compiled = await executableOfVersionId(sql, user.regencyId, stored.versionId);
       if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
       const overview = await caseOverview(db, {
         caseId: stored.id,
