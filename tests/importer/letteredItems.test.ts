@@ -36,6 +36,23 @@ describe('letteredItems: the top-level items of an "a. … b. …" list', () => 
     expect(letteredItems('a. KTP\nb. KK\nd. Akta')).toEqual(['a. KTP', 'b. KK', 'd. Akta']);
   });
 
+  it('takes the letters OCR misread ("C.", "f,", "f£.") only where the list expects them, as printed', () => {
+    // From the scanned Bangkalan excerpt (004-02), where ";" was also read as ":".
+    expect(
+      letteredItems('a. Rekening:\nb. Salinan rekening: C. Salinan KTP:\nd. SKTM:\ne. Tanah:\nf£. Surat:\ng. RAB.'),
+    ).toEqual([
+      'a. Rekening:',
+      'b. Salinan rekening:',
+      'c. Salinan KTP:',
+      'd. SKTM:',
+      'e. Tanah:',
+      'f. Surat:',
+      'g. RAB.',
+    ]);
+    expect(letteredItems('a. Program: f, Rekomendasi')).toHaveLength(1);
+    expect(letteredItems('a. Surat dari Dr. B. Santoso')).toHaveLength(1);
+  });
+
   it('gives text that does not start with "a." back as one item', () => {
     expect(letteredItems('Fotocopy KTP b. Fotocopy KK')).toEqual(['Fotocopy KTP b. Fotocopy KK']);
   });

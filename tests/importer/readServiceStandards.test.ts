@@ -3,8 +3,8 @@ import { flatLines } from '../../engine/importer/parse/flatLines.ts';
 import { readServiceStandards } from '../../engine/importer/parse/readServiceStandards.ts';
 import { readText } from '../../engine/importer/readers/readText.ts';
 
-function standards(rows: string[]) {
-  const text = ['a. Contoh Layanan', '', '1. Service Delivery', '', 'NO.\tKOMPONEN\tURAIAN', ...rows].join('\n');
+function standards(rows: string[], name = 'a. Contoh Layanan') {
+  const text = [name, '', '1. Service Delivery', '', 'NO.\tKOMPONEN\tURAIAN', ...rows].join('\n');
   return readServiceStandards(flatLines(readText('contoh.md', text)));
 }
 
@@ -39,5 +39,21 @@ describe('readServiceStandards: cells the PermenPANRB 15/2014 table splits or le
       'Hasil survey diverifikasi',
     ]);
     expect(service?.rows[0]?.notes).toBe('a. Online melalui : - Email b. Offline melalui : - kotak saran;');
+  });
+
+  it('reads a service name and Prosedur numbers as OCR misread them (scan of 004-03: "Cc.", "1,")', () => {
+    const [service] = standards(
+      [
+        '1\tPersyaratan\t<p>a. Masyarakat miskin:</p><p>b. Memiliki KTP:</p>',
+        '2:\tSistem, Mekanisme dan Prosedur pelayanan\t<p>1, Pemohon datang:</p><p>2. Pemohon menyerahkan berkas:</p><p>3. Pemohon memperoleh Rekomendasi</p>',
+      ],
+      'Cc. Penerbitan Rekomendasi KUBE',
+    );
+    expect(service?.cover.name?.value).toBe('Penerbitan Rekomendasi KUBE');
+    expect(service?.rows.map((r) => r.activity)).toEqual([
+      'Pemohon datang',
+      'Pemohon menyerahkan berkas',
+      'Pemohon memperoleh Rekomendasi',
+    ]);
   });
 });

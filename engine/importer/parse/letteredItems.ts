@@ -4,8 +4,11 @@
  * ("a. Melalui mekanisme: a. Online …; b. Offline …; b. Fasilitator …"). Service standards print all of these.
  */
 
-/** A letter marker: "b. " at the start of the text or after a space. */
-const MARKER = /(^|\s)([a-z])\.\s+(?=\S)/g;
+/**
+ * A letter marker: "b. " at the start of the text or after a space. OCR also reads "b." as "B.", "b," or "b£.":
+ * those count only as the letter the list expects next (see `letteredItems`).
+ */
+const MARKER = /(^|\s)([a-zA-Z])([^\sA-Za-z0-9]?)([.,])\s+(?=\S)/g;
 
 /** Words after which "b." is a reference inside the item ("huruf b. di atas"), never a new item. */
 const REFERENCE = /\b(?:huruf|butir|poin|angka|ayat|pasal)\s*$/i;
@@ -17,6 +20,10 @@ interface Marker {
   /** The marker starts a line, or the text before it closes with ";", "." or ":", or the item starts a sentence. */
   boundary: boolean;
   lineStart: boolean;
+  /** Read as printed ("b."), not one of the OCR variants. */
+  exact: boolean;
+  /** Where the text after the marker starts. */
+  textAt: number;
 }
 
 function markersOf(text: string): Marker[] {
@@ -28,7 +35,12 @@ function markersOf(text: string): Marker[] {
     if (REFERENCE.test(before)) continue;
     const after = text.slice(at + match[0].length - lead.length);
     const boundary = at === 0 || lead === '\n' || /[;.:]\s*$/.test(before) || /^[A-Z0-9"(]/.test(after);
-    markers.push({ at, letter: match[2] ?? '', boundary, lineStart: lead === '\n' });
+    const letter = match[2] ?? '';
+    const exact = /[a-z]/.test(letter) && match[3] === '' && match[4] === '.';
+    const textAt = (match.index ?? 0) + match[0].length;
+    // A misread letter needs a clear end of the item before it: "Dr. B. Santoso" is a name, not item b.
+    if (!exact && !(lead === '\n' || /[;:]\s*$/.test(before))) continue;
+    markers.push({ at, letter: letter.toLowerCase(), boundary, lineStart: lead === '\n', exact, textAt });
   }
   return markers;
 }
@@ -36,7 +48,7 @@ function markersOf(text: string): Marker[] {
 const next = (letter: string): string => String.fromCharCode(letter.charCodeAt(0) + 1);
 
 /**
- * The top-level items of a lettered list, each with its marker and with its nested lines joined by single spaces.
+ * The top-level items of a lettered list, each with its marker ("c. ") and its nested lines joined by single spaces.
  * Letters are taken in order: an "a." after a ":" opens a nested list, a letter that continues an outer list closes
  * the nested ones, a letter out of order starts an item only at the start of a line and otherwise stays inside its
  * item. Text not starting with "a." is one item.
@@ -44,31 +56,30 @@ const next = (letter: string): string => String.fromCharCode(letter.charCodeAt(0
 export function letteredItems(text: string): string[] {
   const body = text.trim();
   const markers = markersOf(body);
-  if (markers[0]?.at !== 0 || markers[0].letter !== 'a') return [body.replace(/\s+/g, ' ')];
+  const first = markers[0];
+  if (first?.at !== 0 || !first.exact || first.letter !== 'a') return [body.replace(/\s+/g, ' ')];
   // The next letter expected at each open level, outermost first.
   const expected = ['b'];
-  const starts = [0];
+  const starts = [first];
   let previous = 0;
   for (const marker of markers.slice(1)) {
     const before = body.slice(previous, marker.at).trimEnd();
-    if (marker.letter === 'a' && before.endsWith(':')) {
+    if (marker.exact && marker.letter === 'a' && before.endsWith(':')) {
       expected.push('b');
       previous = marker.at;
       continue;
     }
     let level = expected.lastIndexOf(marker.letter);
     // A letter out of order that starts its own line is still an item of the list (a skipped or repeated letter).
-    if (level < 0 && marker.lineStart) level = 0;
+    if (level < 0 && marker.lineStart && marker.exact) level = 0;
     if (level < 0 || !marker.boundary) continue;
     expected.length = level + 1;
     expected[level] = next(marker.letter);
-    if (level === 0) starts.push(marker.at);
+    if (level === 0) starts.push(marker);
     previous = marker.at;
   }
+  // Each item starts with its marker as printed ("c. "), whichever way OCR read it.
   return starts.map((start, i) =>
-    body
-      .slice(start, starts[i + 1] ?? body.length)
-      .replace(/\s+/g, ' ')
-      .trim(),
+    `${start.letter}. ${body.slice(start.textAt, starts[i + 1]?.at ?? body.length)}`.replace(/\s+/g, ' ').trim(),
   );
 }

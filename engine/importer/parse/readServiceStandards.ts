@@ -30,7 +30,8 @@ function componentOf(label: string): Component | undefined {
 }
 
 const HEADING = /^(?:[-*#\s]*)(?:\d+\.\s*)?(?:PELAYANAN DI\s+)?((?:BIDANG|BAGIAN)\s.+?)\**$/;
-const SERVICE_NAME = /^[-*#\s]*(?:[a-z]\.\s+)(.+?)[*;\s]*$/;
+// "c. Penerbitan …"; OCR reads the letter "c." also as "C." or "Cc.".
+const SERVICE_NAME = /^[-*#\s]*(?:(?:[a-z]|[A-Z][a-z]?)\.\s+)(.+?)[*;\s]*$/;
 
 /** Steps from the Prosedur items: each numbered item a step, its lettered sub-items kept in the step's notes. */
 export function procedureRows(items: readonly string[], raw: string, at: SourceSpot): StepRowReading[] {
@@ -48,10 +49,12 @@ export function procedureRows(items: readonly string[], raw: string, at: SourceS
       return sub?.[1] !== undefined && sub[2] !== undefined ? [sub[1], sub[2]] : [line];
     });
   for (const line of lines) {
-    const numbered = /^(\d+)[.)]\s+(.+)$/.exec(line.trim());
+    const numbered = /^(\d+)([.),])\s+(.+)$/.exec(line.trim());
     const previous = rows[rows.length - 1];
-    if (numbered?.[2] !== undefined) {
-      rows.push(plainRow(rows.length + 1, numbered[2].replace(/[;:,]\s*$/, '').trim(), at));
+    // OCR reads "1." also as "1,": taken as a step only when it is the number that comes next.
+    const step = numbered && (numbered[2] !== ',' || Number(numbered[1]) === rows.length + 1) ? numbered[3] : undefined;
+    if (step !== undefined) {
+      rows.push(plainRow(rows.length + 1, step.replace(/[;:,]\s*$/, '').trim(), at));
     } else if (previous && line.trim() !== '') previous.notes = `${previous.notes} ${line.trim()}`.trim();
   }
   if (rows.length > 0) return rows;
