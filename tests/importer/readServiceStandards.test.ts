@@ -56,4 +56,17 @@ describe('readServiceStandards: cells the PermenPANRB 15/2014 table splits or le
       'Pemohon memperoleh Rekomendasi',
     ]);
   });
+
+  it('keeps lettered sub-items after a ";" in the step notes, not in its activity (004-08 step 3)', () => {
+    const [service] = standards([
+      '1.\tPersyaratan\ta. Fotocopy KTP',
+      '2.\tSistem, Mekanisme dan Prosedur pelayanan\t1. Pemohon datang; 2. Menyerahkan berkas: a. jika tidak lengkap; ' +
+        'b. jika lengkap; 3. Operator mengecek data pemohon; a. jika data ada, petugas mencetak; b. Petugas menyerahkan.',
+    ]);
+    expect(service?.rows.map((r) => [r.activity, r.notes])).toEqual([
+      ['Pemohon datang', ''],
+      ['Menyerahkan berkas', 'a. jika tidak lengkap; b. jika lengkap;'],
+      ['Operator mengecek data pemohon', 'a. jika data ada, petugas mencetak; b. Petugas menyerahkan.'],
+    ]);
+  });
 });

@@ -33,6 +33,15 @@ const HEADING = /^(?:[-*#\s]*)(?:\d+\.\s*)?(?:PELAYANAN DI\s+)?((?:BIDANG|BAGIAN
 // "c. Penerbitan …"; OCR reads the letter "c." also as "C." or "Cc.".
 const SERVICE_NAME = /^[-*#\s]*(?:(?:[a-z]|[A-Z][a-z]?)\.\s+)(.+?)[*;\s]*$/;
 
+/** "2. Menyerahkan berkas: a. jika …" or "3. Mengecek data; a. jika …" → the step, then its lettered sub-items. */
+function splitSubItems(line: string): string[] {
+  const text = line.trim();
+  const sub = /^\d+[.)]\s/.test(text) ? /:\s*[a-z]\.\s|;\s*a\.\s/.exec(text) : null;
+  if (!sub) return [line];
+  const cut = sub.index + 1;
+  return [text.slice(0, cut), text.slice(cut).trim()];
+}
+
 /** Steps from the Prosedur items: each numbered item a step, its lettered sub-items kept in the step's notes. */
 export function procedureRows(items: readonly string[], raw: string, at: SourceSpot): StepRowReading[] {
   const rows: StepRowReading[] = [];
@@ -44,10 +53,7 @@ export function procedureRows(items: readonly string[], raw: string, at: SourceS
         ? splitNumberedRun(line).map((item, i) => `${i + 1}. ${item}`)
         : [line],
     )
-    .flatMap((line) => {
-      const sub = /^(\d+[.)]\s+[^:]+:)\s*([a-z]\.\s.+)$/.exec(line.trim());
-      return sub?.[1] !== undefined && sub[2] !== undefined ? [sub[1], sub[2]] : [line];
-    });
+    .flatMap(splitSubItems);
   for (const line of lines) {
     const numbered = /^(\d+)([.),])\s+(.+)$/.exec(line.trim());
     const previous = rows[rows.length - 1];
