@@ -36,7 +36,8 @@ function isServerClient(client: Knex.Client): boolean {
 function send(connection: pg.Client, text: string, observe: (text: string) => void): Promise<void> {
   observe(text);
   return new Promise((resolve, reject) => {
-    connection.query(text, (error: Error | null) => (error ? reject(error) : resolve()));
+    // Without values: the simple protocol, which runs several statements in one round trip, never prepared.
+    connection.query({ text }, (error: Error | null) => (error ? reject(error) : resolve()));
   });
 }
 
