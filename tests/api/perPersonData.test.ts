@@ -97,6 +97,12 @@ describe(`per-person work sends each reader only the persons they hold (${databa
     expect(own.status, JSON.stringify(own.body)).toBe(200);
     expect(own.body.value).toBe(people[1]!.nik);
 
+    // The case file they may export carries the same persons only.
+    const exported = await tksk.post(`/api/cases/${caseId}/export`, { reason: 'Rujukan ke puskesmas' });
+    expect(exported.status).toBe(200);
+    expect(exported.text).toContain('Pak Darmo');
+    for (const text of others) expect(exported.text).not.toContain(text);
+
     // Finishing the task answers with the case as they may read it too.
     const done = await tksk.post<CaseReply>(`/api/tasks/${darmoTask}/complete`, { formData: { kebutuhan: 'Obat' } });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
@@ -139,6 +145,7 @@ describe(`per-person work sends each reader only the persons they hold (${databa
     expect(of('GET /api/cases/{caseId}', isTksk)).toEqual([{ penerima: [1] }]);
     expect(of('GET /api/cases/{caseId}/sections', isTksk)).toEqual([{ penerima: [1] }]);
     expect(of('POST /api/tasks/{taskId}/complete', isTksk)).toEqual([{ penerima: [1] }]);
+    expect(of('POST /api/cases/{caseId}/export', isTksk)).toEqual([{ penerima: [1] }]);
     expect(of('GET /api/cases/{caseId}', (name) => !isTksk(name))).toContainEqual({ penerima: 'all' });
     const reveal = log.body.entries.find((e) => e.action === 'reveal' && isTksk(e.userId));
     expect(reveal?.detail).toMatchObject({ field: 'penerima/1/nik', person: { list: 'penerima', index: 1 } });
