@@ -1,7 +1,6 @@
 import type { CaseState } from '../../core/caseTypes.ts';
-import type { SopDefinition } from '../../definition/sopTypes.ts';
 import type { AccessProfile } from '../permissions/accessProfile.ts';
-import { personsRead, personViewOf, type PersonView } from './personView.ts';
+import { personsRead, personViewOf, type PersonView, type PerPersonSteps } from './personView.ts';
 import { stateInView } from './stateInView.ts';
 
 /** A case as one reader gets it, the view behind it, and what the access log keeps of whose data was read. */
@@ -18,7 +17,7 @@ export interface CaseForReader {
  */
 export function caseForReader(input: {
   state: CaseState;
-  definition: Pick<SopDefinition, 'steps'>;
+  definition: PerPersonSteps;
   access: AccessProfile;
   taskId?: string | undefined;
 }): CaseForReader {

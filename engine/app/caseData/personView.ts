@@ -1,5 +1,5 @@
 import type { CaseState, TaskState } from '../../core/caseTypes.ts';
-import type { SopDefinition } from '../../definition/sopTypes.ts';
+import type { Step } from '../../definition/sopTypes.ts';
 import { AppError } from '../appErrors.ts';
 import type { AccessProfile } from '../permissions/accessProfile.ts';
 import { caseScopeOf } from '../permissions/caseScope.ts';
@@ -14,8 +14,13 @@ export interface PersonView {
   limits: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
+/** What of a definition decides its per-person lists: each step's `forEach`. */
+export interface PerPersonSteps {
+  steps: ReadonlyArray<Pick<Step, 'forEach'>>;
+}
+
 /** The case-data lists the SOP's per-person blocks run over, and those its tasks already work on. */
-function perPersonLists(definition: Pick<SopDefinition, 'steps'>, state: CaseState): string[] {
+function perPersonLists(definition: PerPersonSteps, state: CaseState): string[] {
   const lists = definition.steps.flatMap((s) => (s.forEach ? [s.forEach.list] : []));
   return [...new Set([...lists, ...state.tasks.flatMap((t) => (t.item ? [t.item.list] : []))])];
 }
@@ -36,7 +41,7 @@ function isOwnWork(task: TaskState, access: AccessProfile): boolean {
  * have work on it outside the per-person lists (the desk that entered the list, the kabid approving it).
  * Someone who reaches the case only through per-person tasks (a TKSK given one beneficiary) does not.
  */
-export function holdsWholeCase(state: CaseState, lists: readonly string[], access: AccessProfile): boolean {
+function holdsWholeCase(state: CaseState, lists: readonly string[], access: AccessProfile): boolean {
   const scope = caseScopeOf(access);
   if (scope.all && !scope.exceptSops.includes(state.sopId)) return true;
   if (scope.sops.includes(state.sopId)) return true;
@@ -50,7 +55,7 @@ export function holdsWholeCase(state: CaseState, lists: readonly string[], acces
  */
 export function personViewOf(input: {
   state: CaseState;
-  definition: Pick<SopDefinition, 'steps'>;
+  definition: PerPersonSteps;
   access: AccessProfile;
   taskId?: string | undefined;
 }): PersonView {
