@@ -21,6 +21,7 @@ import { executableOf, executableOfVersionId } from './executableCache.ts';
 import type { ActiveDelegation } from './permissions/accessProfile.ts';
 import { resolveActor } from './resolveActor.ts';
 import { regionsOf } from '../regions/regionData.ts';
+import { sqlOf, type Sql } from '../storage/sql.ts';
 
 /** What a command returns to the API. */
 export interface CaseCommandOutcome {
@@ -72,7 +73,7 @@ export async function openCase(
   const { exe, calendar } = executableOf(version);
   const first = exe.definition.steps[0];
   const firstRole = first ? exe.definition.actors.find((a) => a.id === first.actors[0])?.performerRole : undefined;
-  const by = await resolveActor(db, user, now, firstRole !== undefined ? { role: firstRole } : undefined);
+  const by = await resolveActor(sqlOf(db), user, now, firstRole !== undefined ? { role: firstRole } : undefined);
   const caseId = randomUUID();
   const regions = regionsOf(user.regencyId);
   const result = await applyCommand(
@@ -104,7 +105,7 @@ const MAX_ATTEMPTS = 5;
  * miss writes nothing and raises no database error, so the retry runs in the same transaction.
  */
 async function runOnCase(
-  db: Knex,
+  sql: Sql,
   user: AuthUser,
   load: CaseLoader,
   build: (stored: StoredCase) => { command: CaseCommand; task?: { role: string; assignee?: string } },
@@ -114,11 +115,11 @@ async function runOnCase(
   for (let attempt = 1; ; attempt++) {
     const stored = await load();
     if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-    const compiled = await executableOfVersionId(db, user.regencyId, stored.versionId);
+    const compiled = await executableOfVersionId(sql, user.regencyId, stored.versionId);
     if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
     const { exe, calendar } = compiled;
     const { command, task } = build(stored);
-    const by = await resolveActor(db, user, now, task, delegations);
+    const by = await resolveActor(sql, user, now, task, delegations);
     const regions = regionsOf(user.regencyId);
     const result = await applyCommand(exe, stored.state, command, {
       now,
@@ -133,7 +134,7 @@ async function runOnCase(
       trackingCode: stored.trackingCode,
     });
     try {
-      await saveTransition(db, stored, result.state, result.events, notifications);
+      await saveTransition(sql, stored, result.state, result.events, notifications);
     } catch (error) {
       if (error instanceof ConcurrentChangeError) {
         if (attempt < MAX_ATTEMPTS) continue;
@@ -154,9 +155,9 @@ async function runOnCase(
   }
 }
 
-/** Runs a task command (complete, send back, reassign) in the user's regency. */
+/** Runs a task command (complete, send back, reassign) in the user's regency, in the request's transaction. */
 export async function runTaskCommand(
-  db: Knex,
+  sql: Sql,
   user: AuthUser,
   taskId: string,
   command: Extract<CaseCommand, { type: 'complete' | 'sendBack' | 'reassign' | 'release' }>,
@@ -164,15 +165,15 @@ export async function runTaskCommand(
   /** The user's active delegations when the caller already has them (the session's access profile). */
   delegations?: readonly ActiveDelegation[],
 ): Promise<CaseCommandOutcome> {
-  const found = await loadCaseOfTask(db, user.regencyId, taskId);
+  const found = await loadCaseOfTask(sql, user.regencyId, taskId);
   if (!found) throw new AppError('NOT_FOUND', 'Tugas tidak ditemukan.');
   // The first attempt uses the case just read; a retry after a concurrent change reads it again.
   let first: StoredCase | undefined = found;
   return runOnCase(
-    db,
+    sql,
     user,
     async () => {
-      const stored = first ?? (await loadCaseOfTask(db, user.regencyId, taskId));
+      const stored = first ?? (await loadCaseOfTask(sql, user.regencyId, taskId));
       first = undefined;
       return stored;
     },
@@ -199,7 +200,7 @@ export async function runCaseCommand(
   now = new Date(),
 ): Promise<CaseCommandOutcome> {
   const outcome = await runOnCase(
-    db,
+    sqlOf(db),
     user,
     () => loadCase(db, user.regencyId, caseId),
     () => ({ command }),
@@ -219,7 +220,7 @@ export async function recordIssuedOutput(
   now = new Date(),
 ): Promise<CaseCommandOutcome> {
   return runOnCase(
-    db,
+    sqlOf(db),
     user,
     () => loadCase(db, user.regencyId, caseId),
     () => ({ command }),
@@ -236,7 +237,7 @@ export async function recordArchiveOnCase(
   now = new Date(),
 ): Promise<CaseCommandOutcome> {
   return runOnCase(
-    db,
+    sqlOf(db),
     user,
     () => loadCase(db, user.regencyId, caseId),
     () => ({ command }),
@@ -254,7 +255,7 @@ export async function runSystemCommand(
 ): Promise<CaseCommandOutcome> {
   const system: AuthUser = { id: 'sistem', regencyId, username: 'sistem', name: 'Sistem Alur', roles: [] };
   return runOnCase(
-    db,
+    sqlOf(db),
     system,
     () => loadCase(db, regencyId, caseId),
     () => ({ command }),
@@ -285,7 +286,7 @@ export async function completeByConnector(
     roles: role !== undefined ? [role] : [],
   };
   return runOnCase(
-    db,
+    sqlOf(db),
     system,
     () => Promise.resolve(stored),
     () => ({ command: { type: 'complete', taskId, formData, via: 'connector' } }),

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Sql } from './sql.ts';
 import type { RawRegency, SopDefinition } from '../definition/sopTypes.ts';
 
 /** A published, immutable version of an SOP. */
@@ -176,8 +177,11 @@ export async function getLatestVersion(
 }
 
 /** A version by its id, only within the given regency. */
-export async function getVersionById(db: Knex, regencyId: string, id: number): Promise<DefinitionVersion | undefined> {
-  const row = (await db('definition_versions').where({ regency_id: regencyId, id }).first()) as VersionRow | undefined;
+export async function getVersionById(sql: Sql, regencyId: string, id: number): Promise<DefinitionVersion | undefined> {
+  const [row] = await sql.rows<VersionRow>('SELECT * FROM definition_versions WHERE regency_id = ? AND id = ?', [
+    regencyId,
+    id,
+  ]);
   return row ? toVersion(row) : undefined;
 }
 

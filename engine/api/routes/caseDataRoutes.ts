@@ -20,10 +20,10 @@ export const caseDataRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'case.read', log: 'view' },
     responses: { 200: 'Bagian data kasus', 401: 'Belum masuk', 404: 'Tidak ada' },
-    handler: async ({ db, user, access, params, query }) => {
+    handler: async ({ db, sql, user, access, params, query }) => {
       const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      const compiled = await executableOfVersionId(db, user.regencyId, stored.versionId);
+      const compiled = await executableOfVersionId(sql, user.regencyId, stored.versionId);
       if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
       // Of a per-person list only the persons this reader holds (or the opened task's person) are built at all.
       const shown = caseForReader({
@@ -53,7 +53,7 @@ export const caseDataRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'case.read', log: 'reveal' },
     responses: { 200: 'Nilai lengkap', 400: 'Bukan isian NIK/KK', 401: 'Belum masuk', 404: 'Tidak ada' },
-    handler: async ({ db, user, access, params, body }) => {
+    handler: async ({ db, sql, user, access, params, body }) => {
       // `nik`, or one member's number inside a list: `householdMembers/2/nik`.
       const path = /^([A-Za-z][A-Za-z0-9_]*)(?:\/(\d{1,4})\/([A-Za-z][A-Za-z0-9_]*))?$/.exec(body.field);
       const leaf = path?.[3] ?? path?.[1];
@@ -65,7 +65,7 @@ export const caseDataRoutes: RouteSpec[] = [
         );
       const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      const compiled = await executableOfVersionId(db, user.regencyId, stored.versionId);
+      const compiled = await executableOfVersionId(sql, user.regencyId, stored.versionId);
       if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
       // One person's number of a per-person list (or their task's answer) only for a reader who gets that person.
       const { view } = caseForReader({ state: stored.state, definition: compiled.exe.definition, access });

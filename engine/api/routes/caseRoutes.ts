@@ -128,10 +128,10 @@ export const caseRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'case.read', log: 'view' },
     responses: { 200: 'Kasus', 401: 'Belum masuk', 404: 'Tidak ada' },
-    handler: async ({ db, user, access, params, query }) => {
+    handler: async ({ db, sql, user, access, params, query }) => {
       const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      const compiled = await executableOfVersionId(db, user.regencyId, stored.versionId);
+      const compiled = await executableOfVersionId(sql, user.regencyId, stored.versionId);
       if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
       // Of a per-person list only the persons this reader holds (or the opened task's person) leave the server.
       const shown = caseForReader({
@@ -156,10 +156,10 @@ export const caseRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'case.read', log: 'timeline' },
     responses: { 200: 'Linimasa', 401: 'Belum masuk', 404: 'Tidak ada' },
-    handler: async ({ db, user, access, params }) => {
+    handler: async ({ db, sql, user, access, params }) => {
       const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      const compiled = await executableOfVersionId(db, user.regencyId, stored.versionId);
+      const compiled = await executableOfVersionId(sql, user.regencyId, stored.versionId);
       if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
       // The events of persons this reader does not hold keep only where the work stood, not their answers.
       const shown = caseForReader({ state: stored.state, definition: compiled.exe.definition, access });

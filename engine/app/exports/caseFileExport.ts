@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { loadCase, loadEvents } from '../../storage/caseRepository.ts';
+import { sqlOf } from '../../storage/sql.ts';
 import { attachmentsOfCase } from '../../storage/cases/caseOverviewRows.ts';
 import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
@@ -24,7 +25,7 @@ export async function exportCaseFile(
 ): Promise<{ fileName: string; content: Buffer; accessDetail: Record<string, unknown> | undefined }> {
   const stored = await loadCase(db, user.regencyId, caseId);
   if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-  const compiled = await executableOfVersionId(db, user.regencyId, stored.versionId);
+  const compiled = await executableOfVersionId(sqlOf(db), user.regencyId, stored.versionId);
   if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
   // A reader holding only some persons of a per-person list exports only those, like they read them.
   const shown = caseForReader({ state: stored.state, definition: compiled.exe.definition, access });
