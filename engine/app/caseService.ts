@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { applyCommand } from '../core/applyCommand.ts';
 import type { CaseCommand, CaseState, EngineError, EngineErrorCode } from '../core/caseTypes.ts';
 import type { CaseEvent } from '../core/events.ts';
+import type { SopDefinition } from '../definition/sopTypes.ts';
 import {
   ConcurrentChangeError,
   insertCase,
@@ -28,6 +29,8 @@ export interface CaseCommandOutcome {
   trackingCode: string;
   state: CaseState;
   events: CaseEvent[];
+  /** The definition the case runs (its own version): replies decide from it what a reader gets. */
+  definition: SopDefinition;
 }
 
 const ENGINE_STATUS: Record<EngineErrorCode, AppErrorCode> = {
@@ -85,7 +88,7 @@ export async function openCase(
   await db.transaction((trx) =>
     insertCase(trx, { versionId: version.id, trackingCode, state: result.state, events: result.events, notifications }),
   );
-  return { caseId, trackingCode, state: result.state, events: result.events };
+  return { caseId, trackingCode, state: result.state, events: result.events, definition: exe.definition };
 }
 
 type CaseLoader = () => Promise<StoredCase | undefined>;
@@ -142,7 +145,13 @@ async function runOnCase(
         throw new AppError('CONFLICT', new ConcurrentChangeError().message);
       throw error;
     }
-    return { caseId: stored.id, trackingCode: stored.trackingCode, state: result.state, events: result.events };
+    return {
+      caseId: stored.id,
+      trackingCode: stored.trackingCode,
+      state: result.state,
+      events: result.events,
+      definition: exe.definition,
+    };
   }
 }
 

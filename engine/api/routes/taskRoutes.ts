@@ -4,7 +4,7 @@ import { runTaskCommand } from '../../app/caseService.ts';
 import { taskContracts as c } from '../../contracts/taskContracts.ts';
 import { activeStaffMember } from '../../storage/staffDirectory.ts';
 import { implement, implementDirect, type RouteSpec } from '../routeSpec.ts';
-import { caseBody } from './caseRoutes.ts';
+import { commandReply } from './caseRoutes.ts';
 import { inboxQuery } from './inboxQuery.ts';
 
 /** The inbox and the commands on tasks. */
@@ -41,7 +41,7 @@ export const taskRoutes: RouteSpec[] = [
       const command = { type: 'complete' as const, taskId: params.taskId, ...body };
       // The session already brought the user's delegations: acting on behalf of someone needs no second query.
       const outcome = await runTaskCommand(sql, user, params.taskId, command, new Date(), access.delegations);
-      return { body: caseBody(outcome) };
+      return commandReply(outcome, access);
     },
   }),
   implementDirect(c.sendBack, {
@@ -59,8 +59,8 @@ export const taskRoutes: RouteSpec[] = [
       409: 'Sudah berubah',
       422: 'Langkah ini tidak dapat mengembalikan berkas',
     },
-    handler: async ({ sql, user, access, params, body }) => ({
-      body: caseBody(
+    handler: async ({ sql, user, access, params, body }) =>
+      commandReply(
         await runTaskCommand(
           sql,
           user,
@@ -74,8 +74,8 @@ export const taskRoutes: RouteSpec[] = [
           new Date(),
           access.delegations,
         ),
+        access,
       ),
-    }),
   }),
   implement(c.reassign, {
     summary: 'Menugaskan tugas kepada pegawai tertentu di kabupaten yang sama',
@@ -91,20 +91,19 @@ export const taskRoutes: RouteSpec[] = [
       404: 'Tidak ada',
       409: 'Sudah berubah',
     },
-    handler: async ({ db, sql, user, params, body }) => {
+    handler: async ({ db, sql, user, access, params, body }) => {
       const target = await activeStaffMember(db, user.regencyId, body.toUserId);
       if (!target) throw new AppError('NOT_FOUND', 'Pegawai tujuan tidak ditemukan di kabupaten ini.', '/toUserId');
-      return {
-        body: caseBody(
-          await runTaskCommand(sql, user, params.taskId, {
-            type: 'reassign',
-            taskId: params.taskId,
-            toUserId: target.id,
-            toName: target.name,
-            ...(body.reason ? { reason: body.reason } : {}),
-          }),
-        ),
-      };
+      return commandReply(
+        await runTaskCommand(sql, user, params.taskId, {
+          type: 'reassign',
+          taskId: params.taskId,
+          toUserId: target.id,
+          toName: target.name,
+          ...(body.reason ? { reason: body.reason } : {}),
+        }),
+        access,
+      );
     },
   }),
   implementDirect(c.claim, {
@@ -120,8 +119,8 @@ export const taskRoutes: RouteSpec[] = [
       404: 'Tidak ada',
       409: 'Sudah diambil atau berubah',
     },
-    handler: async ({ sql, user, params }) => ({
-      body: caseBody(
+    handler: async ({ sql, user, access, params }) =>
+      commandReply(
         await runTaskCommand(sql, user, params.taskId, {
           type: 'reassign',
           taskId: params.taskId,
@@ -129,8 +128,8 @@ export const taskRoutes: RouteSpec[] = [
           toName: user.name,
           reason: 'diambil sendiri',
         }),
+        access,
       ),
-    }),
   }),
   implementDirect(c.unclaim, {
     summary: 'Melepas tugas yang sudah saya ambil, kembali ke antrean peran',
@@ -145,14 +144,14 @@ export const taskRoutes: RouteSpec[] = [
       404: 'Tidak ada',
       409: 'Belum diambil atau berubah',
     },
-    handler: async ({ sql, user, params, body }) => ({
-      body: caseBody(
+    handler: async ({ sql, user, access, params, body }) =>
+      commandReply(
         await runTaskCommand(sql, user, params.taskId, {
           type: 'release',
           taskId: params.taskId,
           ...(body.reason ? { reason: body.reason } : {}),
         }),
+        access,
       ),
-    }),
   }),
 ];
