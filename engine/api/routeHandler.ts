@@ -13,8 +13,13 @@ import { sessionUser, type SessionContext } from '../app/authService.ts';
 import type { AccessProfile } from '../app/permissions/accessProfile.ts';
 import { assertMayPerform, authorizeRequest, denied } from '../app/permissions/authorize.ts';
 import { enterRegencyOfPublicCode, withRegencyScope } from '../storage/regencyScope.ts';
-import { withDirectRequest, withKnexRequest, type RequestTransaction } from '../storage/requestTransaction.ts';
-import { sqlOf } from '../storage/sql.ts';
+import {
+  withDirectConnection,
+  withKnexRequest,
+  type RequestConnection,
+  type RequestTransaction,
+} from '../storage/requestTransaction.ts';
+import { sqlOf, type Sql } from '../storage/sql.ts';
 import { schemaMismatch, validateBody } from './bodyValidator.ts';
 import { sendError } from './errorHandler.ts';
 import { assertCleanText } from './cleanText.ts';
@@ -23,9 +28,9 @@ import type { RoutePolicy, RouteResult, RouteSpec } from './routeSpec.ts';
 import { GENERATED_HTML_POLICY } from './securityHeaders.ts';
 import { readSessionToken } from './sessionCookie.ts';
 
-async function authenticate(db: Knex, req: Request): Promise<SessionContext | undefined> {
+async function authenticate(sql: Sql, req: Request): Promise<SessionContext | undefined> {
   const token = readSessionToken(req);
-  return token ? sessionUser(sqlOf(db), token) : undefined;
+  return token ? sessionUser(sql, token) : undefined;
 }
 
 /** The public-code parameter of a route: declared, or inferred from a `{trackingCode}` path parameter. */
@@ -99,11 +104,20 @@ function assertReplyDeclared(spec: RouteSpec, outcome: RouteResult): void {
  * and the access-log record. The response is sent only after the transaction committed.
  */
 export function handlerFor(spec: RouteSpec, db: Knex, readDb?: Knex) {
-  return async (req: Request, res: Response): Promise<void> => {
+  // A direct route holds one connection for the whole request: the session lookup, then its transaction.
+  const knexRequest: RequestConnection = {
+    sql: sqlOf(db),
+    transaction: (regencyId, work) => withKnexRequest(db, regencyId, work),
+  };
+  return (req: Request, res: Response): Promise<void> =>
+    spec.direct ? withDirectConnection(db, (held) => handle(req, res, held)) : handle(req, res, knexRequest);
+
+  async function handle(req: Request, res: Response, connection: RequestConnection): Promise<void> {
     // Browsers mark cross-site requests; no write of this API is ever legitimately made from another site.
     if (spec.method !== 'get' && req.get('sec-fetch-site') === 'cross-site')
       throw new AppError('CSRF_FAILED', 'Permintaan dari situs lain ditolak.');
-    const session = spec.access === 'public' && spec.method === 'get' ? undefined : await authenticate(db, req);
+    const session =
+      spec.access === 'public' && spec.method === 'get' ? undefined : await authenticate(connection.sql, req);
     if (spec.access === 'user') {
       if (!session) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
       // Cookie-authenticated writes must echo the session's CSRF token in a header.
@@ -144,8 +158,7 @@ export function handlerFor(spec: RouteSpec, db: Knex, readDb?: Knex) {
     assertCleanText(params, '/path');
     assertCleanText(query, '/query');
     const idempotencyKey = spec.idempotent ? idempotencyKeyOf(req.get('idempotency-key')) : undefined;
-    const transaction = spec.direct ? withDirectRequest : withKnexRequest;
-    const result = await transaction(db, signedIn?.regencyId, async (tx) => {
+    const result = await connection.transaction(signedIn?.regencyId, async (tx) => {
       if (signedIn) assertKinds(spec, access);
       const caseId = await authorizeRequest(tx.sql, policy.action, access, params);
       const publicCode = publicCodeOf(spec);
@@ -218,5 +231,5 @@ export function handlerFor(spec: RouteSpec, db: Knex, readDb?: Knex) {
       return outcome;
     });
     send(res, result);
-  };
+  }
 }

@@ -41,47 +41,82 @@ function send(connection: pg.Client, text: string, observe: (text: string) => vo
   });
 }
 
+/** Where one request runs: statements before its transaction (the session lookup), then the transaction. */
+export interface RequestConnection {
+  /** Runs outside any transaction (the session lookup, before the regency is known). */
+  sql: Sql;
+  /** Opens the request's transaction on this connection, scoped to the regency. */
+  transaction<T>(regencyId: string | undefined, work: (tx: RequestTransaction) => Promise<T>): Promise<T>;
+}
+
 /**
- * Runs `work` in a request transaction driven on node-postgres directly (the hot path: a step
- * completion). knex's transaction object costs about 0.3 ms of CPU per request and each builder query
- * about 0.07 ms more than the statement itself (bench "Database client cost"), so a direct route takes
- * a connection from the same pool (knex's public `acquireConnection`; the pool hooks still prepare its
- * statements) and sends BEGIN with the scope, its statements, and the access-log rows with COMMIT:
- * three round trips besides its own statements. On PGlite it runs in knex's transaction as before.
+ * Holds one connection for a direct route (the hot path: a step completion) and runs `work` with it:
+ * the session lookup, then the request transaction driven on node-postgres directly. knex's
+ * transaction object costs about 0.3 ms of CPU per request and each builder query about 0.07 ms more
+ * than the statement itself (bench "Database client cost"), so a direct route takes one connection
+ * from the same pool (knex's public `acquireConnection`; the pool hooks still prepare its statements)
+ * and sends BEGIN with the scope, its statements, and the access-log rows with COMMIT. On PGlite it
+ * runs through knex as every other route.
  */
-export async function withDirectRequest<T>(
+export async function withDirectConnection<T>(
+  db: Knex,
+  work: (connection: RequestConnection) => Promise<T>,
+): Promise<T> {
+  // knex types its instance's client loosely; Knex.Client is its declared (public) class.
+  const client = db.client as Knex.Client;
+  if (!isServerClient(client))
+    return work({
+      sql: sqlOf(db),
+      transaction: (regencyId, inner) => withKnexRequest(db, regencyId, (tx) => inner({ ...tx, knex: undefined })),
+    });
+  const connection = (await client.acquireConnection()) as pg.Client;
+  // Reported like knex's own statements (its public 'query' event), so query logs and tests see every statement.
+  const observe = (text: string): void => void db.emit('query', { sql: text });
+  const sql = pgSql(connection, observe);
+  try {
+    return await work({
+      sql,
+      transaction: (regencyId, inner) => directTransaction(connection, sql, observe, regencyId, inner),
+    });
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
+
+async function directTransaction<T>(
+  connection: pg.Client,
+  sql: Sql,
+  observe: (text: string) => void,
+  regencyId: string | undefined,
+  work: (tx: RequestTransaction) => Promise<T>,
+): Promise<T> {
+  const atCommit: string[] = [];
+  try {
+    await send(connection, `BEGIN; ${scopeStatement(regencyId)}`, observe);
+    const result = await work({
+      sql,
+      knex: undefined,
+      logAccess: (row) => {
+        atCommit.push(accessLogInsertStatement(row));
+        return Promise.resolve();
+      },
+    });
+    // A queued write that fails stops the COMMIT: the transaction is then rolled back below.
+    await send(connection, [...atCommit, 'COMMIT'].join('; '), observe);
+    return result;
+  } catch (error) {
+    // Also after a failed BEGIN or COMMIT: the connection goes back to the pool outside any transaction
+    // (a connection that broke is marked disposed by knex and not lent again).
+    await send(connection, 'ROLLBACK', observe).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Runs `work` in a direct request transaction on a connection of its own (see withDirectConnection). */
+export function withDirectRequest<T>(
   db: Knex,
   regencyId: string | undefined,
   work: (tx: RequestTransaction) => Promise<T>,
 ): Promise<T> {
-  // knex types its instance's client loosely; Knex.Client is its declared (public) class.
-  const client = db.client as Knex.Client;
-  if (!isServerClient(client)) return withKnexRequest(db, regencyId, (tx) => work({ ...tx, knex: undefined }));
-  const connection = (await client.acquireConnection()) as pg.Client;
-  // Reported like knex's own statements (its public 'query' event), so query logs and tests see every statement.
-  const observe = (text: string): void => void db.emit('query', { sql: text });
-  try {
-    const atCommit: string[] = [];
-    try {
-      await send(connection, `BEGIN; ${scopeStatement(regencyId)}`, observe);
-      const result = await work({
-        sql: pgSql(connection, observe),
-        knex: undefined,
-        logAccess: (row) => {
-          atCommit.push(accessLogInsertStatement(row));
-          return Promise.resolve();
-        },
-      });
-      // A queued write that fails stops the COMMIT: the transaction is then rolled back below.
-      await send(connection, [...atCommit, 'COMMIT'].join('; '), observe);
-      return result;
-    } catch (error) {
-      // Also after a failed BEGIN or COMMIT: the connection goes back to the pool outside any transaction
-      // (a connection that broke is marked disposed by knex and not lent again).
-      await send(connection, 'ROLLBACK', observe).catch(() => undefined);
-      throw error;
-    }
-  } finally {
-    await client.releaseConnection(connection);
-  }
+  return withDirectConnection(db, (connection) => connection.transaction(regencyId, work));
 }

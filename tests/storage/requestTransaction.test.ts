@@ -5,7 +5,7 @@ import type { AccessLogRow } from '../../engine/storage/accessLog/accessLogRows.
 import { openDatabase } from '../../engine/storage/database.ts';
 import { migrateToLatest } from '../../engine/storage/migrate.ts';
 import { pgPoolHooks } from '../../engine/storage/postgresClient.ts';
-import { withDirectRequest } from '../../engine/storage/requestTransaction.ts';
+import { withDirectConnection, withDirectRequest } from '../../engine/storage/requestTransaction.ts';
 import { sqlOf } from '../../engine/storage/sql.ts';
 import { databaseLabel, freshDatabase } from '../support/testDatabase.ts';
 
@@ -123,6 +123,33 @@ describe(`the direct request transaction (${databaseLabel})`, () => {
       // knex's own 'query' event reports the direct statements too (query logs and tests see them).
       expect(observed).toEqual([sent[0], 'SELECT id FROM cases WHERE id = ?', sent[2]]);
       expect(await rowsOf('GET /uji/tiga-kali')).toBe(1);
+    },
+  );
+
+  it.runIf(onServer)(
+    'on the server: the session lookup and the transaction share one connection of the pool',
+    async () => {
+      const wire: string[] = [];
+      const probe = probeClient(wire);
+      try {
+        // The pool has one connection: a second one for the transaction would wait until the acquire timeout.
+        const [seen] = await withDirectConnection(probe, async (held) => {
+          const [pid] = await held.sql.rows<{ pid: number }>('SELECT pg_backend_pid() AS pid', []);
+          const inside = await held.transaction('kutai-kartanegara', (tx) =>
+            tx.sql.rows<{ pid: number }>('SELECT pg_backend_pid() AS pid', []),
+          );
+          return [pid?.pid === inside[0]?.pid];
+        });
+        expect(seen).toBe(true);
+      } finally {
+        await probe.destroy();
+      }
+      expect(wire.filter((text) => !/version\(\)|search_path/.test(text)).map((t) => t.slice(0, 12))).toEqual([
+        'SELECT pg_ba',
+        'BEGIN; SELEC',
+        'SELECT pg_ba',
+        'COMMIT',
+      ]);
     },
   );
 
