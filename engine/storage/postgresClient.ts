@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import { preparedNameFor } from './preparedStatements.ts';
 
@@ -10,9 +9,9 @@ import { preparedNameFor } from './preparedStatements.ts';
 // transaction's BEGIN can carry one more statement in the same round trip.
 
 /**
- * A statement to send in the same round trip as BEGIN: run the transaction inside
- * `withStatementInBegin(beginWith, …)`. `ran` turns true when it did; clients that cannot (PGlite)
- * leave it false and the caller runs the statement itself.
+ * A statement to send in the same round trip as BEGIN: open the transaction with
+ * `transactionWithStatementInBegin`. `ran` turns true when it did; clients that cannot (PGlite) leave
+ * it false and the caller runs the statement itself.
  */
 export interface BeginWith {
   statement: string;
@@ -21,23 +20,55 @@ export interface BeginWith {
   beforeCommit?: string[];
 }
 
-const pendingBegin = new AsyncLocalStorage<BeginWith>();
+// Kept by connection and by transaction object rather than in an AsyncLocalStorage: once used, an
+// AsyncLocalStorage turns on async hooks for every promise of the process (measurable on each request).
+const pendingBegin = new WeakMap<object, BeginWith>();
+const beginOfTransaction = new WeakMap<Knex.Transaction, BeginWith>();
 
-/** Runs `start` (which opens a transaction) so that its BEGIN also carries `beginWith.statement`. */
-export function withStatementInBegin<T>(beginWith: BeginWith, start: () => Promise<T>): Promise<T> {
-  return pendingBegin.run(beginWith, start);
+/** True for knex's node-postgres client (a PostgreSQL server), false for PGlite. */
+export function isServerClient(db: Knex): boolean {
+  // knex types its instance's client loosely; Knex.Client is its declared (public) class.
+  return (db.client as Knex.Client).config.client === 'pg';
+}
+
+/**
+ * Opens a knex transaction whose BEGIN also carries `beginWith.statement` (on the server client: the
+ * connection is taken from the pool first and handed to knex's public `connection` option, so the
+ * pool hook knows which BEGIN to extend).
+ */
+export async function transactionWithStatementInBegin<T>(
+  db: Knex,
+  beginWith: BeginWith,
+  work: (trx: Knex.Transaction) => Promise<T>,
+): Promise<T> {
+  if (!isServerClient(db)) return db.transaction(work);
+  const client = db.client as Knex.Client;
+  const connection = (await client.acquireConnection()) as object;
+  pendingBegin.set(connection, beginWith);
+  try {
+    return await db.transaction(
+      (trx) => {
+        beginOfTransaction.set(trx, beginWith);
+        return work(trx);
+      },
+      { connection },
+    );
+  } finally {
+    pendingBegin.delete(connection);
+    await client.releaseConnection(connection);
+  }
 }
 
 /**
  * Queues a write (complete SQL, literals only) to go in the same round trip as the COMMIT of the
- * transaction `db`, which must be the request's own top-level transaction opened by
- * `withStatementInBegin`. Returns false when that is not possible (PGlite, a nested transaction): the
- * caller runs the statement itself. A failing queued write fails the COMMIT, so the transaction
- * commits with it or not at all, exactly as if it had been sent on its own.
+ * transaction `db`, which must be a top-level transaction opened by `transactionWithStatementInBegin`.
+ * Returns false when that is not possible (PGlite, a nested transaction): the caller runs the statement
+ * itself. A failing queued write fails the COMMIT, so the transaction commits with it or not at all,
+ * exactly as if it had been sent on its own.
  */
 export function sendWithCommit(db: Knex, statement: string): boolean {
-  const begin = pendingBegin.getStore();
-  if (!begin?.ran || !db.isTransaction || (db as Knex.Transaction).parentTransaction) return false;
+  const begin = db.isTransaction ? beginOfTransaction.get(db as Knex.Transaction) : undefined;
+  if (!begin?.ran) return false;
   (begin.beforeCommit ??= []).push(statement);
   return true;
 }
@@ -112,7 +143,7 @@ export function pgPoolHooks(options: PgClientOptions): {
     const query: QueryFunction = (config, ...rest) => {
       if (!isQueryConfig(config)) return send(config, ...rest);
       let sent: pg.QueryConfig = config;
-      const begin = pendingBegin.getStore();
+      const begin = pendingBegin.get(connection);
       let withCommit = false;
       if (config.text === 'BEGIN;' && begin && !begin.ran) {
         // Without bound parameters node-postgres uses the simple protocol, which runs both statements in order.

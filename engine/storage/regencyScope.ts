@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { APP_ROLE, SYSTEM_ROLE } from '../../migrations/rowLevelSecurity.ts';
-import { withStatementInBegin, type BeginWith } from './postgresClient.ts';
+import { transactionWithStatementInBegin, type BeginWith } from './postgresClient.ts';
 import type { Sql } from './sql.ts';
 import { sqlLiteral } from './sqlLiteral.ts';
 
@@ -19,12 +19,10 @@ export async function withRegencyScope<T>(
   // Sent with BEGIN where the client can (the PostgreSQL server client); PGlite runs it as the transaction's first query.
   const scope = scopeStatement(regencyId, options);
   const beginWith: BeginWith = { statement: scope, ran: false };
-  return withStatementInBegin(beginWith, () =>
-    db.transaction(async (trx) => {
-      if (!beginWith.ran) await trx.raw(scope);
-      return work(trx);
-    }),
-  );
+  return transactionWithStatementInBegin(db, beginWith, async (trx) => {
+    if (!beginWith.ran) await trx.raw(scope);
+    return work(trx);
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type pg from 'pg';
 import { accessLogInsertStatement, insertAccessLogRow, type AccessLogRow } from './accessLog/accessLogRows.ts';
 import { pgSql } from './pgSql.ts';
+import { isServerClient } from './postgresClient.ts';
 import { scopeStatement, withRegencyScope } from './regencyScope.ts';
 import { sqlOf, type Sql } from './sql.ts';
 
@@ -26,11 +27,6 @@ export function withKnexRequest<T>(
   return withRegencyScope(db, regencyId, (trx) =>
     work({ sql: sqlOf(trx), knex: trx, logAccess: (row) => insertAccessLogRow(trx, row) }),
   );
-}
-
-/** True for knex's node-postgres client (a PostgreSQL server), false for PGlite. */
-function isServerClient(client: Knex.Client): boolean {
-  return client.config.client === 'pg';
 }
 
 function send(connection: pg.Client, text: string, observe: (text: string) => void): Promise<void> {
@@ -62,13 +58,13 @@ export async function withDirectConnection<T>(
   db: Knex,
   work: (connection: RequestConnection) => Promise<T>,
 ): Promise<T> {
-  // knex types its instance's client loosely; Knex.Client is its declared (public) class.
-  const client = db.client as Knex.Client;
-  if (!isServerClient(client))
+  if (!isServerClient(db))
     return work({
       sql: sqlOf(db),
       transaction: (regencyId, inner) => withKnexRequest(db, regencyId, (tx) => inner({ ...tx, knex: undefined })),
     });
+  // knex types its instance's client loosely; Knex.Client is its declared (public) class.
+  const client = db.client as Knex.Client;
   const connection = (await client.acquireConnection()) as pg.Client;
   // Reported like knex's own statements (its public 'query' event), so query logs and tests see every statement.
   const observe = (text: string): void => void db.emit('query', { sql: text });

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -27,4 +28,32 @@ describe('the API server keeps the native built-ins', () => {
       expect.arrayContaining(['JSON.stringify', 'Array.prototype.push']),
     );
   }, 60_000);
+});
+
+/** Engine files (relative paths) whose code creates an AsyncLocalStorage or an async hook. */
+function asyncHookUsers(files: Array<{ path: string; text: string }>): string[] {
+  return files.filter((f) => /\bnew AsyncLocalStorage\b|\bcreateHook\s*\(/.test(f.text)).map((f) => f.path);
+}
+
+// Once used, an AsyncLocalStorage (or any async hook) makes every promise of the process pay for a hook
+// call; the request path carries its state by connection and transaction object instead.
+describe('no async hooks in the engine', () => {
+  it('no engine file creates an AsyncLocalStorage or an async hook', () => {
+    const engine = join(root, 'engine');
+    const files = readdirSync(engine, { recursive: true, encoding: 'utf8' })
+      .filter((p) => p.endsWith('.ts'))
+      .map((p) => ({ path: p, text: readFileSync(join(engine, p), 'utf8') }));
+    expect(files.length).toBeGreaterThan(100);
+    expect(asyncHookUsers(files)).toEqual([]);
+  });
+
+  it('probe: the check finds one', () => {
+    expect(
+      asyncHookUsers([
+        { path: 'a.ts', text: 'const store = new AsyncLocalStorage<string>();' },
+        { path: 'b.ts', text: "import { createHook } from 'node:async_hooks'; createHook({ init() {} });" },
+        { path: 'c.ts', text: '// an AsyncLocalStorage would cost every promise' },
+      ]),
+    ).toEqual(['a.ts', 'b.ts']);
+  });
 });
