@@ -21,6 +21,9 @@ export const NotificationRowSchema = Type.Object({
 /** A notification row as the notifier reads it. */
 export type NotificationRow = Static<typeof NotificationRowSchema>;
 
+/** Whole `notifications` rows, checked (compiled once, at module load). */
+export const notificationRows = rowDecoder('notifications', NotificationRowSchema);
+
 // Compiled once, at module load.
 const staffNotificationRows = rowDecoder(
   'notifications (staff, with read time)',
