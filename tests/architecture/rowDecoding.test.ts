@@ -27,7 +27,7 @@ const CAST_SIGNS: Record<string, RegExp> = {
   'casts a query result':
     /\(await\s+(?:db|trx|tx|knex|query|q|reader|conn|mine|unread)\b(?!\.migrate\b)[^;]*?\)\s+as\s+(?!unknown\b|const\b)/,
   'types a query result by annotation':
-    /\b(?:const|let)\s+[\w[\]{}, ]+:\s*[^=;]+=\s*await\s+(?:db|trx|tx|knex|query|q|reader|conn)\s*[(.]/,
+    /\b(?:const|let)\s+[\w[\]{}, ]+:\s*(?!unknown\s*=)[^=;]+=\s*await\s+(?:db|trx|tx|knex|query|q|reader|conn)\s*[(.]/,
   'runs sqlRows without a decoder': /\bsqlRows\s*</,
   'builds a decoder per call': /^(?!(?:export\s+)?const\s+\w+\s*=\s*rowDecoder\()(?=.*\browDecoder\()/m,
 };
@@ -92,6 +92,7 @@ describe('rows are decoded once at the storage edge', () => {
     expect(probe("const rows = userRows.rows(await db('users').select('d.name as sop_name'));")).toEqual([]);
     expect(probe("const n = ((await db('t').insert(x).returning('id')) as unknown[]).length;")).toEqual([]);
     expect(probe('await sqlRows(db, text, [], userRows)')).toEqual([]);
+    expect(probe("const found: unknown = await db('users').first('id');")).toEqual([]);
     expect(probe("const userRows = rowDecoder('users', UserRow);")).toEqual([]);
     expect(probe('export const userRows = rowDecoder(\n  `users`,\n  UserRow,\n);')).toEqual([]);
   });
