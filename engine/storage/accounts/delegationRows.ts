@@ -1,4 +1,12 @@
+import { Type } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import { rowDecoder } from '../rowDecoder.ts';
+
+// Compiled once, at module load.
+const activeDelegationRowDecoder = rowDecoder(
+  'delegations (active, to a user)',
+  Type.Object({ id: Type.String(), display_name: Type.String(), roles: Type.Array(Type.String()) }),
+);
 
 /** A delegation in force: who gave the user their roles. */
 export interface ActiveDelegationRow {
@@ -14,11 +22,13 @@ export async function activeDelegationRows(
   userId: string,
   now: Date,
 ): Promise<ActiveDelegationRow[]> {
-  const rows = (await db('delegations as d')
-    .join('users as u', 'u.id', 'd.from_user_id')
-    .where({ 'd.regency_id': regencyId, 'd.to_user_id': userId })
-    .andWhere('d.starts_at', '<=', now)
-    .andWhere('d.ends_at', '>', now)
-    .select('u.id', 'u.display_name', 'u.roles')) as Array<{ id: string; display_name: string; roles: string[] }>;
+  const rows = activeDelegationRowDecoder.rows(
+    await db('delegations as d')
+      .join('users as u', 'u.id', 'd.from_user_id')
+      .where({ 'd.regency_id': regencyId, 'd.to_user_id': userId })
+      .andWhere('d.starts_at', '<=', now)
+      .andWhere('d.ends_at', '>', now)
+      .select('u.id', 'u.display_name', 'u.roles'),
+  );
   return rows.map((r) => ({ fromUserId: r.id, fromName: r.display_name, roles: r.roles }));
 }

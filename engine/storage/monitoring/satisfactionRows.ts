@@ -6,11 +6,12 @@ import { Nullable, Timestamp } from '../rowColumns.ts';
 import { rowDecoder } from '../rowDecoder.ts';
 
 /** One row of satisfactionRows: per service, or the whole office when `overall` is 1 (ROLLUP). */
-export type SatisfactionRow<Element extends string> = Record<Element, number> & {
+export type SatisfactionRow<Element extends string> = Record<Element, number | null> & {
   sop_id: string | null;
   overall: number;
   responses: number;
-  ikm: number;
+  // Null over no responses (the ROLLUP total of an empty period), as are the element averages.
+  ikm: number | null;
 };
 
 const SatisfactionCommentRowSchema = Type.Object({
@@ -20,13 +21,18 @@ const SatisfactionCommentRowSchema = Type.Object({
 });
 
 // The element columns vary with the regency's survey, so they are checked as "every other column is a number"
-// (one compiled check for every survey) and typed for any element name.
+// (or null: one compiled check for every survey) and typed for any element name.
 const satisfactionRowDecoder = rowDecoder(
   'satisfactionRows',
   Type.Unsafe<SatisfactionRow<string>>(
     Type.Object(
-      { sop_id: Nullable(Type.String()), overall: Type.Number(), responses: Type.Number(), ikm: Type.Number() },
-      { additionalProperties: Type.Number() },
+      {
+        sop_id: Nullable(Type.String()),
+        overall: Type.Number(),
+        responses: Type.Number(),
+        ikm: Nullable(Type.Number()),
+      },
+      { additionalProperties: Nullable(Type.Number()) },
     ),
   ),
 );
