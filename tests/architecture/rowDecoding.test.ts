@@ -27,7 +27,7 @@ const CAST_SIGNS: Record<string, RegExp> = {
   // Any awaited result but two that are not rows: the pool's connection settings and knex's migration list.
   'casts a query result': /\(await\s+(?!hosts\.)\w+\b(?!\.migrate\b)[^;]*?\)\s+as\s+(?!unknown\b|const\b)/,
   'types a query result by annotation':
-    /\b(?:const|let)\s+[\w[\]{}, ]+:\s*(?!\s|unknown\s*=)[^=;]+=\s*await\s+(?:db|trx|tx|knex|query|q|reader|conn)\s*[(.]/,
+    /\b(?:const|let)\s+[\w[\]{}, ]+:\s*(?!\s|unknown\s*=)[^=]+=\s*await\s+(?:db|trx|tx|knex|query|q|reader|conn)\s*[(.]/,
   'runs sqlRows without a decoder': /\bsqlRows\s*</,
   'builds a decoder per call': /^(?!(?:export\s+)?const\s+\w+\s*=\s*rowDecoder\()(?=.*\browDecoder\()/m,
 };
@@ -84,6 +84,9 @@ describe('rows are decoded once at the storage edge', () => {
     ]);
     expect(probe('const r = (await db.raw(`SELECT 1`, [])) as { rows: Row[] };')).toEqual(['casts a query result']);
     expect(probe('return (await published(db).select(`x`)) as Row[];')).toEqual(['casts a query result']);
+    expect(probe("const rows: Array<{ id: string; n: number }> = await db('users').select('id');")).toEqual([
+      'types a query result by annotation',
+    ]);
     expect(probe("const rows: Row[] = await db('users').select('id');")).toEqual([
       'types a query result by annotation',
     ]);
