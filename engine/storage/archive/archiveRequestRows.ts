@@ -1,11 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Knex } from 'knex';
-import {
-  toArchiveRequest,
-  type ArchiveRequest,
-  type ArchiveRequestRow,
-  type ArchiveStatus,
-} from '../../app/archive/archiveRequestTypes.ts';
+import { toArchiveRequest, type ArchiveRequest, type ArchiveStatus } from '../../app/archive/archiveRequestTypes.ts';
 import { whereCaseVisible, type CaseScope } from '../cases/caseVisibility.ts';
 import { Nullable, Timestamp } from '../rowColumns.ts';
 import { rowDecoder } from '../rowDecoder.ts';

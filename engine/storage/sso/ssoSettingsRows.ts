@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
-import type { SsoMatchBy, SsoSettings } from '../../app/sso/ssoSettings.ts';
+import type { SsoSettings } from '../../app/sso/ssoSettings.ts';
 import { Nullable, Timestamp } from '../rowColumns.ts';
 import { rowDecoder } from '../rowDecoder.ts';
 
