@@ -4,8 +4,8 @@ import type { ApplicantContact, NotificationParams } from '../../notifications/n
 import { BigNumber, JsonObject, Nullable, Timestamp } from '../rowColumns.ts';
 import { rowDecoder } from '../rowDecoder.ts';
 
-/** The columns of a `notifications` row (for the decoders of every query that reads whole rows). */
-export const NotificationRowSchema = Type.Object({
+/** The columns of a `notifications` row. */
+const NotificationRowSchema = Type.Object({
   id: BigNumber,
   regency_id: Type.String(),
   case_id: Nullable(Type.String()),
