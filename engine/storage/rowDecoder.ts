@@ -48,8 +48,9 @@ export function rowDecoder<S extends TSchema>(query: string, schema: S): RowDeco
     query,
     rows(result) {
       if (!Array.isArray(result)) throw new RowDecodeError(query, '', 'Expected a list of rows');
-      result.forEach((value: unknown, index) => row(value, `/${index}`));
-      return result as Static<S>[];
+      if (result.every((value: unknown): value is Static<S> => check.Check(value))) return result;
+      const index = result.findIndex((value: unknown) => !check.Check(value));
+      throw failure(result[index], `/${index}`);
     },
     first(result) {
       return result === undefined ? undefined : row(result, '/0');

@@ -3,7 +3,6 @@ import type { Knex } from 'knex';
 import { Nullable, Timestamp } from '../rowColumns.ts';
 import { rowDecoder } from '../rowDecoder.ts';
 
-// Compiled once, at module load.
 const AccountRowSchema = Type.Object({
   id: Type.String(),
   regency_id: Type.String(),
@@ -24,6 +23,8 @@ const AccountRowSchema = Type.Object({
   created_at: Timestamp,
   password_changed_at: Nullable(Timestamp),
 });
+
+// Compiled once, at module load.
 const accountRows = rowDecoder('users (accounts)', AccountRowSchema);
 const passwordRows = rowDecoder(
   'users (password hash)',

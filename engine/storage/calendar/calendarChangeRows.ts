@@ -16,7 +16,9 @@ const CalendarChangeRowSchema = Type.Object({
   action: Type.Union([Type.Literal('year'), Type.Literal('add'), Type.Literal('remove')]),
   date: Nullable(Timestamp),
   name: Type.String(),
-  kind: Nullable(Type.Unsafe<CalendarDayKind>(Type.String())),
+  kind: Nullable(
+    Type.Union([Type.Literal('libur-nasional'), Type.Literal('cuti-bersama'), Type.Literal('libur-daerah')]),
+  ),
   decree: Type.String(),
   created_by_name: Type.String(),
   created_at: Timestamp,

@@ -3,7 +3,6 @@ import type { Knex } from 'knex';
 import { BigNumber, Timestamp } from '../rowColumns.ts';
 import { rowDecoder } from '../rowDecoder.ts';
 
-// Compiled once, at module load.
 const AttachmentListRowSchema = Type.Object({
   id: Type.String(),
   doc_id: Type.String(),
@@ -12,6 +11,8 @@ const AttachmentListRowSchema = Type.Object({
   size_bytes: BigNumber,
   uploaded_at: Timestamp,
 });
+
+// Compiled once, at module load.
 const attachmentRows = rowDecoder('attachments (of a case)', AttachmentListRowSchema);
 const sameNikRows = rowDecoder(
   'cases (open with the same NIK)',

@@ -4,13 +4,14 @@ import { Nullable } from '../rowColumns.ts';
 import { rowDecoder } from '../rowDecoder.ts';
 import { sqlRows } from '../sqlRows.ts';
 
-// Compiled once, at module load.
 const IdempotencyKeyRowSchema = Type.Object({
   route: Type.String(),
   request_hash: Type.String(),
   status: Nullable(Type.Number()),
   body: Type.Unknown(),
 });
+
+// Compiled once, at module load.
 const idempotencyKeyRows = rowDecoder('idempotency_keys', IdempotencyKeyRowSchema);
 const insertedKeys = rowDecoder('idempotency_keys (inserted)', Type.Object({ key: Type.String() }));
 

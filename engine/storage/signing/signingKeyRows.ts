@@ -3,13 +3,14 @@ import type { Knex } from 'knex';
 import { Nullable } from '../rowColumns.ts';
 import { rowDecoder } from '../rowDecoder.ts';
 
-// Compiled once, at module load.
 const SigningKeyRowSchema = Type.Object({
   // bytea: a Buffer from node-postgres, a Uint8Array from PGlite.
   p12: Nullable(Type.Uint8Array()),
   key_pem: Nullable(Type.String()),
   cert_pem: Type.String(),
 });
+
+// Compiled once, at module load.
 const signingKeyRows = rowDecoder('signing_keys', SigningKeyRowSchema);
 
 /** A `signing_keys` row: a regency's demo CA (owner '') or one signer's PKCS#12. */

@@ -5,7 +5,6 @@ import { insertUnlessDuplicate } from '../insertUnlessDuplicate.ts';
 import { JsonObject, Nullable } from '../rowColumns.ts';
 import { rowDecoder } from '../rowDecoder.ts';
 
-// Compiled once, at module load.
 const SurveyCaseRowSchema = Type.Object({
   id: Type.String(),
   regency_id: Type.String(),
@@ -14,6 +13,8 @@ const SurveyCaseRowSchema = Type.Object({
   service_name: Nullable(Type.String()),
   config: JsonObject<RawRegency>(),
 });
+
+// Compiled once, at module load.
 const surveyCaseRows = rowDecoder('cases (survey, by tracking code)', SurveyCaseRowSchema);
 
 /** A case as the public survey sees it: its service name and the regency's configuration. */
