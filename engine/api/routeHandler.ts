@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
-import { recordAccess } from '../app/accessLog/recordAccess.ts';
+import { accessLogRow } from '../app/accessLog/recordAccess.ts';
 import { AppError } from '../app/appErrors.ts';
 import {
   claimIdempotencyKey,
@@ -13,6 +13,8 @@ import { sessionUser, type SessionContext } from '../app/authService.ts';
 import type { AccessProfile } from '../app/permissions/accessProfile.ts';
 import { assertMayPerform, authorizeRequest, denied } from '../app/permissions/authorize.ts';
 import { enterRegencyOfPublicCode, withRegencyScope } from '../storage/regencyScope.ts';
+import { withDirectRequest, withKnexRequest, type RequestTransaction } from '../storage/requestTransaction.ts';
+import { sqlOf } from '../storage/sql.ts';
 import { schemaMismatch, validateBody } from './bodyValidator.ts';
 import { sendError } from './errorHandler.ts';
 import { assertCleanText } from './cleanText.ts';
@@ -23,7 +25,7 @@ import { readSessionToken } from './sessionCookie.ts';
 
 async function authenticate(db: Knex, req: Request): Promise<SessionContext | undefined> {
   const token = readSessionToken(req);
-  return token ? sessionUser(db, token) : undefined;
+  return token ? sessionUser(sqlOf(db), token) : undefined;
 }
 
 /** The public-code parameter of a route: declared, or inferred from a `{trackingCode}` path parameter. */
@@ -35,6 +37,12 @@ function publicCodeOf(spec: RouteSpec): RoutePolicy['publicCode'] {
 function assertKinds(spec: RouteSpec, access: AccessProfile | undefined): void {
   if (spec.kinds && !(access && [...access.kinds].some((k) => spec.kinds!.includes(k))))
     throw denied('ROLE_NOT_ALLOWED', 'Peran Anda tidak berwenang melakukan tindakan ini.');
+}
+
+/** The knex transaction of a route written with the query builder (every route that is not direct has one). */
+function knexOf(tx: RequestTransaction): Knex.Transaction {
+  if (!tx.knex) throw new Error('A route on the query builder ran in a direct transaction');
+  return tx.knex;
 }
 
 /** The thing a route names besides its case ({attachmentId}, {documentId}, {userId}…), for the access log. */
@@ -136,13 +144,14 @@ export function handlerFor(spec: RouteSpec, db: Knex, readDb?: Knex) {
     assertCleanText(params, '/path');
     assertCleanText(query, '/query');
     const idempotencyKey = spec.idempotent ? idempotencyKeyOf(req.get('idempotency-key')) : undefined;
-    const result = await withRegencyScope(db, signedIn?.regencyId, async (trx) => {
+    const transaction = spec.direct ? withDirectRequest : withKnexRequest;
+    const result = await transaction(db, signedIn?.regencyId, async (tx) => {
       if (signedIn) assertKinds(spec, access);
-      const caseId = await authorizeRequest(trx, policy.action, access, params);
+      const caseId = await authorizeRequest(tx.sql, policy.action, access, params);
       const publicCode = publicCodeOf(spec);
       let regencyId = signedIn?.regencyId;
       if (publicCode && !signedIn && params[publicCode.param])
-        regencyId = await enterRegencyOfPublicCode(trx, publicCode.kind, params[publicCode.param]!);
+        regencyId = await enterRegencyOfPublicCode(tx.sql, publicCode.kind, params[publicCode.param]!);
       if (spec.query) validateBody(spec.query, query, '/query');
       if (spec.body) validateBody(spec.body, body);
       const claim: IdempotentRequest | undefined =
@@ -157,44 +166,54 @@ export function handlerFor(spec: RouteSpec, db: Knex, readDb?: Knex) {
                 : { url: req.originalUrl, body },
             }
           : undefined;
-      const replayed = claim ? await claimIdempotencyKey(trx, claim) : undefined;
+      // Idempotent routes are never direct (implementDirect refuses it): their key lives in a knex query.
+      const trx = tx.knex;
+      const replayed = claim && trx ? await claimIdempotencyKey(trx, claim) : undefined;
       if (replayed) res.setHeader('Idempotency-Replayed', 'true');
+      const common = {
+        sql: tx.sql,
+        user: session?.user,
+        access,
+        csrfToken: session?.csrfToken,
+        account: signedIn ? session?.account : undefined,
+        body,
+        params,
+        query,
+        req,
+        res,
+      };
       const outcome: RouteResult = replayed
         ? { status: replayed.status, body: replayed.body }
-        : await spec.handler({
-            db: trx,
-            // Without a read database the read work joins the request's own transaction on the primary.
-            read: readDb
-              ? (work) => withRegencyScope(readDb, regencyId, work, { readOnly: true })
-              : (work) => work(trx),
-            user: session?.user,
-            access,
-            csrfToken: session?.csrfToken,
-            account: signedIn ? session?.account : undefined,
-            body,
-            params,
-            query,
-            req,
-            res,
-          });
+        : spec.direct
+          ? await spec.handler(common)
+          : await spec.handler({
+              ...common,
+              db: knexOf(tx),
+              // Without a read database the read work joins the request's own transaction on the primary.
+              read: readDb
+                ? (work) => withRegencyScope(readDb, regencyId, work, { readOnly: true })
+                : (work) => work(knexOf(tx)),
+            });
       if (checkReplies) assertReplyDeclared(spec, outcome);
-      if (claim && !replayed) {
+      if (claim && trx && !replayed) {
         if (outcome.error || outcome.raw || outcome.file) await releaseIdempotencyKey(trx, claim);
         else await rememberAnswer(trx, claim, { status: outcome.status ?? 200, body: outcome.body ?? {} });
       }
       if (policy.log && signedIn && !outcome.error) {
         const reason = (body as { reason?: unknown } | undefined)?.reason;
         const resource = resourceOf(params);
-        await recordAccess(trx, {
-          user: signedIn,
-          action: policy.log,
-          route: `${spec.method.toUpperCase()} ${spec.path}`,
-          ...(caseId !== undefined ? { caseId } : outcome.accessCaseId ? { caseId: outcome.accessCaseId } : {}),
-          ...(resource !== undefined ? { resource } : {}),
-          ...(typeof reason === 'string' ? { reason } : {}),
-          ...(outcome.accessDetail ? { detail: outcome.accessDetail } : {}),
-          ...(req.ip ? { ip: req.ip } : {}),
-        });
+        await tx.logAccess(
+          accessLogRow({
+            user: signedIn,
+            action: policy.log,
+            route: `${spec.method.toUpperCase()} ${spec.path}`,
+            ...(caseId !== undefined ? { caseId } : outcome.accessCaseId ? { caseId: outcome.accessCaseId } : {}),
+            ...(resource !== undefined ? { resource } : {}),
+            ...(typeof reason === 'string' ? { reason } : {}),
+            ...(outcome.accessDetail ? { detail: outcome.accessDetail } : {}),
+            ...(req.ip ? { ip: req.ip } : {}),
+          }),
+        );
       }
       return outcome;
     });

@@ -7,6 +7,7 @@ import type { AuthUser } from '../app/authUser.ts';
 import type { AccessProfile } from '../app/permissions/accessProfile.ts';
 import type { Action } from '../app/permissions/actions.ts';
 import type { PublicCodeKind } from '../storage/regencyScope.ts';
+import type { Sql } from '../storage/sql.ts';
 import type { AnswerOf, BodyOf, Contract, ParamsOf } from '../contracts/contract.ts';
 
 /**
@@ -15,6 +16,8 @@ import type { AnswerOf, BodyOf, Contract, ParamsOf } from '../contracts/contract
  */
 export interface RouteContext<Body = unknown> {
   db: Knex;
+  /** The same transaction for fixed statements written against `Sql` (the hot path's storage functions). */
+  sql: Sql;
   /**
    * Runs read-only work (dashboards, register, exports) on the read database (ALUR_DATABASE_READ_URL,
    * a standby) in its own read-only transaction under the same regency scope; without a read database,
@@ -80,8 +83,22 @@ export interface PrepareContext {
   scoped: <T>(work: (db: Knex) => Promise<T>) => Promise<T>;
 }
 
+/**
+ * What a direct route's handler receives: no knex, only the request transaction's `Sql`, which on a
+ * PostgreSQL server runs on node-postgres directly (engine/storage/requestTransaction.ts).
+ */
+export type DirectRouteContext<Body = unknown> = Omit<RouteContext<Body>, 'db' | 'read'>;
+
 /** One API operation; the same spec drives routing, validation, permissions and the OpenAPI document. */
-export interface RouteSpec<Body = unknown> {
+export type RouteSpec<Body = unknown> = RouteSpecBase &
+  (
+    | { direct?: undefined; handler: (context: RouteContext<Body>) => Promise<RouteResult> }
+    /** A hot route whose handler uses only `Sql`: its transaction skips knex (not with idempotency or uploads). */
+    | { direct: true; handler: (context: DirectRouteContext<Body>) => Promise<RouteResult> }
+  );
+
+/** The parts of a route besides its handler. */
+interface RouteSpecBase {
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   summary: string;
@@ -111,7 +128,6 @@ export interface RouteSpec<Body = unknown> {
    */
   rawBody?: { maxBytes: number; prepare?: (raw: Buffer, context: PrepareContext) => Promise<unknown> };
   responses: Record<number, string>;
-  handler: (context: RouteContext<Body>) => Promise<RouteResult>;
 }
 
 /** Helper that keeps the body type of a route spec. */
@@ -137,12 +153,43 @@ export type ContractResult<C extends Contract> = Omit<RouteResult, 'body'> & { b
 
 /** The route's own part besides its contract: documentation, access, policy and the handler. */
 export type Implementation<C extends Contract, A extends RouteSpec['access']> = Omit<
-  RouteSpec,
-  'method' | 'path' | 'body' | 'query' | 'reply' | 'handler' | 'access'
+  RouteSpecBase,
+  'method' | 'path' | 'body' | 'query' | 'reply' | 'access'
 > & {
   access: A;
   handler: (context: ContractContext<C, A>) => Promise<ContractResult<C>>;
 };
+
+/** What a direct contract route's handler receives: as ContractContext, without knex (see DirectRouteContext). */
+export type DirectContractContext<C extends Contract, A extends RouteSpec['access']> = Omit<
+  ContractContext<C, A>,
+  'db' | 'read'
+>;
+
+/** A direct route's own part besides its contract (see `implementDirect`). */
+export type DirectImplementation<C extends Contract, A extends RouteSpec['access']> = Omit<
+  Implementation<C, A>,
+  'handler' | 'idempotent' | 'rawBody'
+> & {
+  handler: (context: DirectContractContext<C, A>) => Promise<ContractResult<C>>;
+};
+
+/** The parts of a route that come from its contract. */
+function declaredParts(declared: Contract): Pick<RouteSpecBase, 'method' | 'path' | 'reply' | 'body' | 'query'> {
+  return {
+    method: declared.method,
+    path: declared.path,
+    reply: declared.reply,
+    ...(declared.body ? { body: declared.body as unknown as Record<string, unknown> } : {}),
+    ...(declared.query ? { query: declared.query as unknown as Record<string, unknown> } : {}),
+  };
+}
+
+/** handlerFor refuses a 'user' route without a session before any handler runs; this keeps the handler's type honest. */
+function assertSignedIn(access: RouteSpec['access'], context: Pick<RouteContext, 'user' | 'access'>): void {
+  if (access === 'user' && (context.user === undefined || context.access === undefined))
+    throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
+}
 
 /** A route that implements a contract (engine/api/contracts): the one declaration of its input and replies. */
 export function implement<const C extends Contract, const A extends RouteSpec['access']>(
@@ -152,17 +199,30 @@ export function implement<const C extends Contract, const A extends RouteSpec['a
   const { handler, ...rest } = implementation;
   return {
     ...rest,
-    method: declared.method,
-    path: declared.path,
-    reply: declared.reply,
-    ...(declared.body ? { body: declared.body as unknown as Record<string, unknown> } : {}),
-    ...(declared.query ? { query: declared.query as unknown as Record<string, unknown> } : {}),
+    ...declaredParts(declared),
     handler: (context) => {
-      const { user, access } = context;
-      // handlerFor refuses an 'user' route without a session before any handler runs; this keeps the type honest.
-      if (implementation.access === 'user' && (user === undefined || access === undefined))
-        throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
+      assertSignedIn(implementation.access, context);
       return handler({ ...context, params: context.params as ParamsOf<C> } as ContractContext<C, A>);
+    },
+  };
+}
+
+/**
+ * A contract route on the hot path whose handler uses only the request transaction's `Sql`: on a
+ * PostgreSQL server its transaction runs on node-postgres without knex (engine/storage/requestTransaction.ts).
+ */
+export function implementDirect<const C extends Contract, const A extends RouteSpec['access']>(
+  declared: C,
+  implementation: DirectImplementation<C, A>,
+): RouteSpec {
+  const { handler, ...rest } = implementation;
+  return {
+    ...rest,
+    ...declaredParts(declared),
+    direct: true,
+    handler: (context) => {
+      assertSignedIn(implementation.access, context);
+      return handler({ ...context, params: context.params as ParamsOf<C> } as DirectContractContext<C, A>);
     },
   };
 }

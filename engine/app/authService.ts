@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { Sql } from '../storage/sql.ts';
 import { AppError } from './appErrors.ts';
 import type { AuthUser } from './authUser.ts';
 import {
@@ -112,8 +113,8 @@ export interface SessionAccount {
  * regency roles, delegations and the SOP list hold no case data, so no regency scope is needed), or
  * undefined when absent/expired.
  */
-export async function sessionUser(db: Knex, token: string, now = new Date()): Promise<SessionContext | undefined> {
-  const row = await liveSessionRow(db, tokenHash(token), now);
+export async function sessionUser(sql: Sql, token: string, now = new Date()): Promise<SessionContext | undefined> {
+  const row = await liveSessionRow(sql, tokenHash(token), now);
   if (!row) return undefined;
   const user = toUser(row);
   return {

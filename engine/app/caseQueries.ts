@@ -13,6 +13,7 @@ import type { AccessProfile } from './permissions/accessProfile.ts';
 import { caseScopeOf } from './permissions/caseScope.ts';
 import { registerCases } from '../storage/cases/caseRegisterRows.ts';
 import { inboxTasks } from '../storage/cases/inboxRows.ts';
+import { sqlOf } from '../storage/sql.ts';
 
 /** Shows only the last four digits of a NIK in lists (data minimisation). */
 export function maskNik(nik: string | null | undefined): string | null {
@@ -113,7 +114,7 @@ export async function inbox(
   const activities = new Map<number, Map<string, string>>();
   const definitions = new Map<number, SopDefinition>();
   for (const versionId of new Set(page.map((r) => r.versionId))) {
-    const compiled = await executableOfVersionId(db, regencyId, versionId);
+    const compiled = await executableOfVersionId(sqlOf(db), regencyId, versionId);
     activities.set(versionId, new Map((compiled?.exe.definition.steps ?? []).map((step) => [step.id, step.activity])));
     if (compiled) definitions.set(versionId, compiled.exe.definition);
   }

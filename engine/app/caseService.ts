@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { applyCommand } from '../core/applyCommand.ts';
 import type { CaseCommand, CaseState, EngineError, EngineErrorCode } from '../core/caseTypes.ts';
 import type { CaseEvent } from '../core/events.ts';
+import type { SopDefinition } from '../definition/sopTypes.ts';
 import {
   ConcurrentChangeError,
   insertCase,
@@ -20,6 +21,7 @@ import { executableOf, executableOfVersionId } from './executableCache.ts';
 import type { ActiveDelegation } from './permissions/accessProfile.ts';
 import { resolveActor } from './resolveActor.ts';
 import { regionsOf } from '../regions/regionData.ts';
+import { sqlOf, type Sql } from '../storage/sql.ts';
 
 /** What a command returns to the API. */
 export interface CaseCommandOutcome {
@@ -27,6 +29,8 @@ export interface CaseCommandOutcome {
   trackingCode: string;
   state: CaseState;
   events: CaseEvent[];
+  /** The definition the case runs (its own version): replies decide from it what a reader gets. */
+  definition: SopDefinition;
 }
 
 const ENGINE_STATUS: Record<EngineErrorCode, AppErrorCode> = {
@@ -69,7 +73,7 @@ export async function openCase(
   const { exe, calendar } = executableOf(version);
   const first = exe.definition.steps[0];
   const firstRole = first ? exe.definition.actors.find((a) => a.id === first.actors[0])?.performerRole : undefined;
-  const by = await resolveActor(db, user, now, firstRole !== undefined ? { role: firstRole } : undefined);
+  const by = await resolveActor(sqlOf(db), user, now, firstRole !== undefined ? { role: firstRole } : undefined);
   const caseId = randomUUID();
   const regions = regionsOf(user.regencyId);
   const result = await applyCommand(
@@ -84,7 +88,7 @@ export async function openCase(
   await db.transaction((trx) =>
     insertCase(trx, { versionId: version.id, trackingCode, state: result.state, events: result.events, notifications }),
   );
-  return { caseId, trackingCode, state: result.state, events: result.events };
+  return { caseId, trackingCode, state: result.state, events: result.events, definition: exe.definition };
 }
 
 type CaseLoader = () => Promise<StoredCase | undefined>;
@@ -101,7 +105,7 @@ const MAX_ATTEMPTS = 5;
  * miss writes nothing and raises no database error, so the retry runs in the same transaction.
  */
 async function runOnCase(
-  db: Knex,
+  sql: Sql,
   user: AuthUser,
   load: CaseLoader,
   build: (stored: StoredCase) => { command: CaseCommand; task?: { role: string; assignee?: string } },
@@ -111,11 +115,11 @@ async function runOnCase(
   for (let attempt = 1; ; attempt++) {
     const stored = await load();
     if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-    const compiled = await executableOfVersionId(db, user.regencyId, stored.versionId);
+    const compiled = await executableOfVersionId(sql, user.regencyId, stored.versionId);
     if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
     const { exe, calendar } = compiled;
     const { command, task } = build(stored);
-    const by = await resolveActor(db, user, now, task, delegations);
+    const by = await resolveActor(sql, user, now, task, delegations);
     const regions = regionsOf(user.regencyId);
     const result = await applyCommand(exe, stored.state, command, {
       now,
@@ -130,7 +134,7 @@ async function runOnCase(
       trackingCode: stored.trackingCode,
     });
     try {
-      await saveTransition(db, stored, result.state, result.events, notifications);
+      await saveTransition(sql, stored, result.state, result.events, notifications);
     } catch (error) {
       if (error instanceof ConcurrentChangeError) {
         if (attempt < MAX_ATTEMPTS) continue;
@@ -141,13 +145,19 @@ async function runOnCase(
         throw new AppError('CONFLICT', new ConcurrentChangeError().message);
       throw error;
     }
-    return { caseId: stored.id, trackingCode: stored.trackingCode, state: result.state, events: result.events };
+    return {
+      caseId: stored.id,
+      trackingCode: stored.trackingCode,
+      state: result.state,
+      events: result.events,
+      definition: exe.definition,
+    };
   }
 }
 
-/** Runs a task command (complete, send back, reassign) in the user's regency. */
+/** Runs a task command (complete, send back, reassign) in the user's regency, in the request's transaction. */
 export async function runTaskCommand(
-  db: Knex,
+  sql: Sql,
   user: AuthUser,
   taskId: string,
   command: Extract<CaseCommand, { type: 'complete' | 'sendBack' | 'reassign' | 'release' }>,
@@ -155,15 +165,15 @@ export async function runTaskCommand(
   /** The user's active delegations when the caller already has them (the session's access profile). */
   delegations?: readonly ActiveDelegation[],
 ): Promise<CaseCommandOutcome> {
-  const found = await loadCaseOfTask(db, user.regencyId, taskId);
+  const found = await loadCaseOfTask(sql, user.regencyId, taskId);
   if (!found) throw new AppError('NOT_FOUND', 'Tugas tidak ditemukan.');
   // The first attempt uses the case just read; a retry after a concurrent change reads it again.
   let first: StoredCase | undefined = found;
   return runOnCase(
-    db,
+    sql,
     user,
     async () => {
-      const stored = first ?? (await loadCaseOfTask(db, user.regencyId, taskId));
+      const stored = first ?? (await loadCaseOfTask(sql, user.regencyId, taskId));
       first = undefined;
       return stored;
     },
@@ -190,7 +200,7 @@ export async function runCaseCommand(
   now = new Date(),
 ): Promise<CaseCommandOutcome> {
   const outcome = await runOnCase(
-    db,
+    sqlOf(db),
     user,
     () => loadCase(db, user.regencyId, caseId),
     () => ({ command }),
@@ -210,7 +220,7 @@ export async function recordIssuedOutput(
   now = new Date(),
 ): Promise<CaseCommandOutcome> {
   return runOnCase(
-    db,
+    sqlOf(db),
     user,
     () => loadCase(db, user.regencyId, caseId),
     () => ({ command }),
@@ -227,7 +237,7 @@ export async function recordArchiveOnCase(
   now = new Date(),
 ): Promise<CaseCommandOutcome> {
   return runOnCase(
-    db,
+    sqlOf(db),
     user,
     () => loadCase(db, user.regencyId, caseId),
     () => ({ command }),
@@ -245,7 +255,7 @@ export async function runSystemCommand(
 ): Promise<CaseCommandOutcome> {
   const system: AuthUser = { id: 'sistem', regencyId, username: 'sistem', name: 'Sistem Alur', roles: [] };
   return runOnCase(
-    db,
+    sqlOf(db),
     system,
     () => loadCase(db, regencyId, caseId),
     () => ({ command }),
@@ -276,7 +286,7 @@ export async function completeByConnector(
     roles: role !== undefined ? [role] : [],
   };
   return runOnCase(
-    db,
+    sqlOf(db),
     system,
     () => Promise.resolve(stored),
     () => ({ command: { type: 'complete', taskId, formData, via: 'connector' } }),

@@ -1,4 +1,4 @@
-import type { Knex } from 'knex';
+import type { Sql } from '../storage/sql.ts';
 import { buildWorkingCalendar, type WorkingCalendar } from '../calendar/workingCalendar.ts';
 import { compileSop, type ExecutableSop } from '../core/compileSop.ts';
 import { type DefinitionVersion, getVersionById } from '../storage/definitionRepository.ts';
@@ -34,12 +34,12 @@ export function executableOf(version: DefinitionVersion): { exe: ExecutableSop; 
  * first time in this process. The regency is checked on every hit, so a cached entry never crosses tenants.
  */
 export async function executableOfVersionId(
-  db: Knex,
+  sql: Sql,
   regencyId: string,
   versionId: number,
 ): Promise<{ exe: ExecutableSop; calendar: WorkingCalendar } | undefined> {
   const cached = cache.get(versionId);
   if (cached) return cached.regencyId === regencyId ? cached : undefined;
-  const version = await getVersionById(db, regencyId, versionId);
+  const version = await getVersionById(sql, regencyId, versionId);
   return version ? executableOf(version) : undefined;
 }

@@ -1,12 +1,12 @@
-import type { Knex } from 'knex';
+import type { Sql } from '../storage/sql.ts';
 import type { Actor } from '../core/caseTypes.ts';
 import type { AuthUser } from './authUser.ts';
 import type { ActiveDelegation } from './permissions/accessProfile.ts';
 import { activeDelegationRows } from '../storage/accounts/delegationRows.ts';
 
 /** Delegations (Plt/Plh/out-of-office) that give `user` someone else's roles right now. */
-export async function activeDelegations(db: Knex, user: AuthUser, now: Date): Promise<ActiveDelegation[]> {
-  return activeDelegationRows(db, user.regencyId, user.id, now);
+export async function activeDelegations(sql: Sql, user: AuthUser, now: Date): Promise<ActiveDelegation[]> {
+  return activeDelegationRows(sql, user.regencyId, user.id, now);
 }
 
 /**
@@ -15,7 +15,7 @@ export async function activeDelegations(db: Knex, user: AuthUser, now: Date): Pr
  * come from the session, read at the start of the same request, so they are as current as a query.)
  */
 export async function resolveActor(
-  db: Knex,
+  sql: Sql,
   user: AuthUser,
   now: Date,
   task?: { role: string; assignee?: string },
@@ -26,7 +26,7 @@ export async function resolveActor(
   if (!task) return actor;
   const ownsTask = task.assignee !== undefined ? task.assignee === user.id : user.roles.includes(task.role);
   if (ownsTask) return actor;
-  for (const d of known ?? (await activeDelegations(db, user, now))) {
+  for (const d of known ?? (await activeDelegations(sql, user, now))) {
     const covers = task.assignee !== undefined ? task.assignee === d.fromUserId : d.roles.includes(task.role);
     if (covers)
       return {

@@ -177,6 +177,9 @@ const ReasonBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** Reading a case for one of its tasks (the task page): a per-person task's list then holds only that person. */
+const TaskViewQuery = Type.Object({ taskId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) });
+
 /** Ending a case by hand: cancel (application withdrawn), reject or close, always with a reason. */
 function endContract<const A extends 'cancel' | 'reject' | 'close'>(action: A) {
   return contract({
@@ -217,7 +220,12 @@ export const caseContracts = {
       200: Type.Object({ items: Type.Array(CaseRegisterRowSchema), page: Type.Integer(), pageSize: Type.Integer() }),
     },
   }),
-  read: contract({ method: 'get', path: '/api/cases/{caseId}', reply: { 200: CaseReplySchema } }),
+  read: contract({
+    method: 'get',
+    path: '/api/cases/{caseId}',
+    query: TaskViewQuery,
+    reply: { 200: CaseReplySchema },
+  }),
   timeline: contract({
     method: 'get',
     path: '/api/cases/{caseId}/timeline',
@@ -240,7 +248,12 @@ export const caseContracts = {
   cancel: endContract('cancel'),
   reject: endContract('reject'),
   close: endContract('close'),
-  sections: contract({ method: 'get', path: '/api/cases/{caseId}/sections', reply: { 200: CaseOverviewSchema } }),
+  sections: contract({
+    method: 'get',
+    path: '/api/cases/{caseId}/sections',
+    query: TaskViewQuery,
+    reply: { 200: CaseOverviewSchema },
+  }),
   reveal: contract({
     method: 'post',
     path: '/api/cases/{caseId}/reveal',

@@ -3,6 +3,7 @@ import type { CaseState, TaskState } from '../core/caseTypes.ts';
 import type { CaseEvent } from '../core/events.ts';
 import { decodeCaseEvent, type CaseEventRow } from './decodeCaseEvent.ts';
 import type { PlannedNotification } from '../notifications/notificationTypes.ts';
+import type { Sql } from './sql.ts';
 import { sqlRows } from './sqlRows.ts';
 
 /** A case row as the service needs it. */
@@ -24,7 +25,8 @@ export class ConcurrentChangeError extends Error {
   }
 }
 
-type CaseRow = {
+/** A `cases` row as read. */
+export type CaseRow = {
   id: string;
   regency_id: string;
   sop_id: string;
@@ -53,40 +55,25 @@ export async function loadCase(db: Knex, regencyId: string, caseId: string): Pro
 }
 
 // Cases read while authorising a task path, kept for the command on that task in the same transaction
-// (keyed by the transaction object, so nothing outlives the request): one read instead of two.
-const readForTask = new WeakMap<Knex, Map<string, StoredCase>>();
+// (keyed by the transaction's Sql, so nothing outlives the request): one read instead of two.
+const readForTask = new WeakMap<Sql, Map<string, StoredCase>>();
 
-/**
- * The case of a task and whether `visible` (a correlated EXISTS over `c`, the caller's scope) admits it,
- * in one query; the case row comes along and `loadCaseOfTask` in the same transaction reuses it.
- */
-export async function caseOfTaskForAccess(
-  db: Knex,
-  regencyId: string,
-  taskId: string,
-  visible: Knex.QueryBuilder,
-): Promise<{ caseId: string; visible: boolean } | undefined> {
-  const row = (await db('tasks as x')
-    .join('cases as tc', 'tc.id', 'x.case_id')
-    .where({ 'x.id': taskId, 'x.regency_id': regencyId, 'tc.regency_id': regencyId })
-    .first('tc.*', db.raw('EXISTS (?) AS visible', [visible]))) as (CaseRow & { visible: boolean }) | undefined;
-  if (!row) return undefined;
-  let reads = readForTask.get(db);
-  if (!reads) readForTask.set(db, (reads = new Map<string, StoredCase>()));
+/** Keeps the case row of a task read while authorising the request, for `loadCaseOfTask` in the same transaction. */
+export function rememberCaseOfTask(sql: Sql, regencyId: string, taskId: string, row: CaseRow): void {
+  let reads = readForTask.get(sql);
+  if (!reads) readForTask.set(sql, (reads = new Map<string, StoredCase>()));
   reads.set(`${regencyId}/${taskId}`, toStored(row));
-  return { caseId: row.id, visible: row.visible };
 }
 
 /** Loads the case a task belongs to in one query (or none, when this transaction's authorisation read it), only within the given regency. */
-export async function loadCaseOfTask(db: Knex, regencyId: string, taskId: string): Promise<StoredCase | undefined> {
+export async function loadCaseOfTask(sql: Sql, regencyId: string, taskId: string): Promise<StoredCase | undefined> {
   const key = `${regencyId}/${taskId}`;
-  const read = readForTask.get(db)?.get(key);
+  const read = readForTask.get(sql)?.get(key);
   if (read) {
-    readForTask.get(db)?.delete(key);
+    readForTask.get(sql)?.delete(key);
     return read;
   }
-  const [row] = await sqlRows<CaseRow>(
-    db,
+  const [row] = await sql.rows<CaseRow>(
     `SELECT c.* FROM tasks t JOIN cases c ON c.id = t.case_id WHERE t.id = ? AND t.regency_id = ? AND c.regency_id = ?`,
     [taskId, regencyId, regencyId],
   );
@@ -251,7 +238,7 @@ SELECT (SELECT count(*) FROM updated)::int AS updated`;
  * or not at all.
  */
 export async function saveTransition(
-  db: Knex,
+  sql: Sql,
   previous: StoredCase,
   state: CaseState,
   events: CaseEvent[],
@@ -264,7 +251,7 @@ export async function saveTransition(
     return !old || old.status !== task.status || old.assignee !== task.assignee || old.dueAt !== task.dueAt;
   });
   const c = caseColumns(state);
-  const [saved] = await sqlRows<{ updated: number }>(db, SAVE_TRANSITION_SQL, [
+  const [saved] = await sql.rows<{ updated: number }>(SAVE_TRANSITION_SQL, [
     c.status,
     c.current_step,
     c.revision,

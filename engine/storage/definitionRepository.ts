@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import type { Sql } from './sql.ts';
 import type { RawRegency, SopDefinition } from '../definition/sopTypes.ts';
 import { BigNumber, JsonObject, Nullable, Timestamp } from './rowColumns.ts';
 import { rowDecoder } from './rowDecoder.ts';
@@ -210,8 +211,10 @@ export async function getLatestVersion(
 }
 
 /** A version by its id, only within the given regency. */
-export async function getVersionById(db: Knex, regencyId: string, id: number): Promise<DefinitionVersion | undefined> {
-  const row = versionRows.first(await db('definition_versions').where({ regency_id: regencyId, id }).first());
+export async function getVersionById(sql: Sql, regencyId: string, id: number): Promise<DefinitionVersion | undefined> {
+  const [row] = versionRows.rows(
+    await sql.rows<unknown>('SELECT * FROM definition_versions WHERE regency_id = ? AND id = ?', [regencyId, id]),
+  );
   return row ? toVersion(row) : undefined;
 }
 

@@ -122,7 +122,9 @@ export function pgPoolHooks(options: PgClientOptions): {
         sent = { ...config, text: `${begin.beforeCommit.join('; ')}; COMMIT;` };
         begin.beforeCommit = [];
         withCommit = true;
-      } else if (options.prepareStatements && config.name === undefined) {
+      } else if (options.prepareStatements && config.name === undefined && config.values !== undefined) {
+        // A text sent without a values array is complete SQL for the simple protocol (transaction
+        // control, writes with literals riding with COMMIT): never prepared. knex always sends values.
         const name = preparedNameFor(config.text, prepared);
         if (name !== undefined) {
           prepared.add(name);

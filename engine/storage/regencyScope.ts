@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { APP_ROLE, SYSTEM_ROLE } from '../../migrations/rowLevelSecurity.ts';
 import { withStatementInBegin, type BeginWith } from './postgresClient.ts';
+import type { Sql } from './sql.ts';
 import { sqlLiteral } from './sqlLiteral.ts';
 
 /**
@@ -15,11 +16,8 @@ export async function withRegencyScope<T>(
   work: (trx: Knex.Transaction) => Promise<T>,
   options: { readOnly?: boolean } = {},
 ): Promise<T> {
-  // Both settings in one statement (set_config('role', …, true) is SET LOCAL ROLE), sent with BEGIN
-  // where the client can (the PostgreSQL server client); PGlite runs it as the transaction's first query.
-  // A read-only transaction (reads sent to a standby) refuses any write, also when the read URL is a primary.
-  const readOnly = options.readOnly ? `, set_config('transaction_read_only', 'on', true)` : '';
-  const scope = `SELECT set_config('role', ${sqlLiteral(APP_ROLE)}, true), set_config('alur.regency_id', ${sqlLiteral(regencyId ?? '')}, true)${readOnly}`;
+  // Sent with BEGIN where the client can (the PostgreSQL server client); PGlite runs it as the transaction's first query.
+  const scope = scopeStatement(regencyId, options);
   const beginWith: BeginWith = { statement: scope, ran: false };
   return withStatementInBegin(beginWith, () =>
     db.transaction(async (trx) => {
@@ -27,6 +25,16 @@ export async function withRegencyScope<T>(
       return work(trx);
     }),
   );
+}
+
+/**
+ * The statement that scopes a transaction to a regency: both settings in one statement
+ * (set_config('role', …, true) is SET LOCAL ROLE). A read-only transaction (reads sent to a standby)
+ * refuses any write, also when the read URL is a primary.
+ */
+export function scopeStatement(regencyId: string | undefined, options: { readOnly?: boolean } = {}): string {
+  const readOnly = options.readOnly ? `, set_config('transaction_read_only', 'on', true)` : '';
+  return `SELECT set_config('role', ${sqlLiteral(APP_ROLE)}, true), set_config('alur.regency_id', ${sqlLiteral(regencyId ?? '')}, true)${readOnly}`;
 }
 
 /**
@@ -54,17 +62,19 @@ const PUBLIC_LOOKUPS: Record<PublicCodeKind, { table: string; column: string }> 
  * column by an unguessable code; everything after it runs under the regency's row-level security.
  */
 export async function enterRegencyOfPublicCode(
-  trx: Knex.Transaction,
+  sql: Sql,
   kind: PublicCodeKind,
   code: string,
 ): Promise<string | undefined> {
   const { table, column } = PUBLIC_LOOKUPS[kind];
   const value = kind === 'trackingCode' ? code.trim().toUpperCase() : code.trim();
   // A failed lookup aborts the whole transaction, so the role cannot stay switched past this block.
-  await trx.raw(`SET LOCAL ROLE ${SYSTEM_ROLE}`);
-  const row = (await trx(table).where(column, value).first('regency_id')) as { regency_id: string } | undefined;
-  await trx.raw(`SET LOCAL ROLE ${APP_ROLE}`);
-  if (row) await trx.raw(`SELECT set_config('alur.regency_id', ?, true)`, [row.regency_id]);
+  await sql.rows(`SET LOCAL ROLE ${SYSTEM_ROLE}`, []);
+  const [row] = await sql.rows<{ regency_id: string }>(`SELECT regency_id FROM ${table} WHERE ${column} = ? LIMIT 1`, [
+    value,
+  ]);
+  await sql.rows(`SET LOCAL ROLE ${APP_ROLE}`, []);
+  if (row) await sql.rows(`SELECT set_config('alur.regency_id', ?, true)`, [row.regency_id]);
   return row?.regency_id;
 }
 

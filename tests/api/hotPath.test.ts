@@ -41,7 +41,7 @@ describe(`the step-completion hot path (${databaseLabel})`, () => {
     );
     expect(result.status).toBe(200);
     expect(sql.filter(readsCaseRow)).toHaveLength(1);
-    expect(sql.filter((s) => /exists/i.test(s) && /"tasks" as "x"/.test(s))).toHaveLength(1);
+    expect(sql.filter((s) => /exists/i.test(s) && /\bfrom tasks x\b/i.test(s))).toHaveLength(1);
     expect(sql.filter((s) => /delegations/.test(s) && !/profile_delegations/.test(s))).toEqual([]);
   });
 

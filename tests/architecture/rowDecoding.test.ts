@@ -24,11 +24,15 @@ const LEFT: ReadonlySet<string> = new Set([
 
 /** Ways a storage module can type a query's rows without checking them. */
 const CAST_SIGNS: Record<string, RegExp> = {
-  // Any awaited result but two that are not rows: the pool's connection settings and knex's migration list.
-  'casts a query result': /\(await\s+(?!hosts\.)\w+\b(?!\.migrate\b)[^;]*?\)\s+as\s+(?!unknown\b|const\b)/,
+  // Any awaited result but three that are not rows: the pool's connection settings, a pooled connection, knex's
+  // migration list.
+  'casts a query result':
+    /\(await\s+(?!hosts\.|client\.acquireConnection\b)\w+\b(?!\.migrate\b)[^;]*?\)\s+as\s+(?!unknown\b|const\b)/,
   'types a query result by annotation':
     /\b(?:const|let)\s+[\w[\]{}, ]+:\s*(?!\s|unknown\s*=)[^=]+=\s*await\s+(?:db|trx|tx|knex|query|q|reader|conn)\s*[(.]/,
   'runs sqlRows without a decoder': /\bsqlRows\s*</,
+  // Sql.rows (the hot path's statement runner) types its rows by a type argument: only `unknown`, then decoded.
+  'types Sql.rows by a type argument': /\.rows\s*<(?!unknown>)/,
   'builds a decoder per call': /^(?!(?:export\s+)?const\s+\w+\s*=\s*rowDecoder\()(?=.*\browDecoder\()/m,
 };
 
@@ -55,8 +59,14 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-// The decoder and sqlRows themselves are the edge: they are where the unchecked result becomes a checked one.
-const EDGE = new Set(['engine/storage/rowDecoder.ts', 'engine/storage/sqlRows.ts']);
+// The decoder and the statement runners are the edge: the runners hand rows on unchecked (sqlRows without a
+// decoder only in the modules left; Sql.rows as `unknown`, see the signs) and the decoder checks them.
+const EDGE = new Set([
+  'engine/storage/rowDecoder.ts',
+  'engine/storage/sqlRows.ts',
+  'engine/storage/sql.ts',
+  'engine/storage/pgSql.ts',
+]);
 const modules = sourceFiles(storage).filter((f) => !EDGE.has(f));
 const signsOf = new Map(modules.map((f) => [f, signsIn(codeOf(readFileSync(join(root, f), 'utf8')))] as const));
 
@@ -91,6 +101,8 @@ describe('rows are decoded once at the storage edge', () => {
       'types a query result by annotation',
     ]);
     expect(probe('await sqlRows<Row>(db, text, [])')).toEqual(['runs sqlRows without a decoder']);
+    expect(probe('const [row] = await sql.rows<Row>(text, [id]);')).toEqual(['types Sql.rows by a type argument']);
+    expect(probe('const rows = userRows.rows(await sql.rows<unknown>(text, [id]));')).toEqual([]);
     expect(probe('function f() { return rowDecoder(`q`, schema).rows(x); }')).toEqual(['builds a decoder per call']);
     // What is fine: a decoded result, a column alias, a cast that claims nothing, a module-level decoder.
     expect(probe("const rows = userRows.rows(await db('users').select('d.name as sop_name'));")).toEqual([]);

@@ -5,7 +5,8 @@ import { loadRegencySource } from '../../engine/definition/loadDefinitionSource.
 import type { RawRegency, RawSop } from '../../engine/definition/sopTypes.ts';
 import type { DocumentText } from '../../engine/importer/documentText.ts';
 import { ImportError } from '../../engine/importer/importError.ts';
-import { draftsOf, importSopDocument } from '../../engine/importer/importSopDocument.ts';
+import { draftsOf } from '../../engine/importer/draftsOf.ts';
+import { importSopDocument } from '../../engine/importer/importSopDocument.ts';
 
 function regency(id: string): RawRegency {
   const loaded = loadRegencySource(readFileSync(`sop-definitions/${id}/regency.yaml`), 'regency.yaml', id);

@@ -24,7 +24,19 @@ describe('measured import of the seed text', () => {
     expect(measure.notFound).toEqual([]);
     expect(measure.sops.every((s) => s.valid)).toBe(true);
     expect(measure.sops).toHaveLength(88);
-    // The hand-checked Bangkalan service standards are compared too: every expectation found its service.
-    expect(measure.sops.filter((s) => s.standard)).toHaveLength(7);
+    // The hand-checked Bangkalan service standards are compared too: all 21 found their service, every part right.
+    const standards = measure.sops.filter((s) => s.standard);
+    expect(standards.map((s) => s.catalogId).sort()).toEqual(
+      Array.from({ length: 21 }, (_v, i) => `004-${String(i + 1).padStart(2, '0')}`),
+    );
+    for (const { standard: c, catalogId } of standards) {
+      if (!c) continue;
+      expect([c.procedureSteps.found, c.requirements.found, c.duration, c.product], catalogId).toEqual([
+        c.procedureSteps.expected,
+        c.requirements.expected,
+        true,
+        true,
+      ]);
+    }
   }, 180_000); // 88 drafts validated; slow when the shared machine is busy
 });

@@ -32,6 +32,16 @@ describe('requirementItems: the Persyaratan of a service standard, one per top-l
     ]);
   });
 
+  it('splits a lettered run without ";" and reads "a." items across lines in letter order', () => {
+    expect(
+      requirementItems('a. Hasil penertiban SATPOL PP / Polres b. Hasil binaan Liponsos c. Foto copy KTP/KK'),
+    ).toEqual(['Hasil penertiban SATPOL PP / Polres', 'Hasil binaan Liponsos', 'Foto copy KTP/KK']);
+    expect(requirementItems('a. Proposal\n1) Surat COTA\n2) Akta\nb. Persyaratan COTA\n1) Umur')).toEqual([
+      'Proposal 1) Surat COTA 2) Akta',
+      'Persyaratan COTA 1) Umur',
+    ]);
+  });
+
   it('reads an unnumbered list one item per line, as before', () => {
     expect(requirementItems('KTP\nKK;\n-')).toEqual(['KTP', 'KK']);
   });

@@ -24,7 +24,7 @@ Dibuat oleh \`npm run measure:import\` (\`tools/importer/measureImport.ts\`). Ko
   (ditandai \`provenance.inferred: [actor]\`).
 - **Sumber lain**: acuan = \`catalog.json\` seeds (nama, jenis, Jangka Waktu). Standar Pelayanan Bangkalan juga
   dibanding harapan yang diperiksa tangan (\`tests/fixtures/expected/\`: jumlah langkah prosedur, jumlah persyaratan,
-  Jangka Waktu, Produk) untuk tujuh layanan pertama; daftar keputusan (nama saja) dibanding katalog.
+  Jangka Waktu, Produk) untuk ke-21 layanan; daftar keputusan (nama saja) dibanding katalog.
 - **Pindaian** Standar Pelayanan Bangkalan: cuplikan tiga layanan pertama (dokumen utuh 63 halaman, di atas batas
   OCR 60 halaman).
 `;

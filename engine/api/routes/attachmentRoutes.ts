@@ -29,7 +29,7 @@ export const attachmentRoutes: RouteSpec[] = [
       413: 'Terlalu besar',
       415: 'Jenis berkas tidak diterima untuk dokumen ini',
     },
-    handler: async ({ db, user, params, query, body }) => {
+    handler: async ({ db, sql, user, params, query, body }) => {
       const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
       const doc = query.doc ?? '';
@@ -37,7 +37,7 @@ export const attachmentRoutes: RouteSpec[] = [
         throw new AppError('VALIDATION_FAILED', 'Jenis dokumen (doc) wajib diisi dengan pengenal dokumen SOP.', '/doc');
       const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
       if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', 'Berkas kosong.', '/body');
-      const compiled = await executableOfVersionId(db, user.regencyId, stored.versionId);
+      const compiled = await executableOfVersionId(sql, user.regencyId, stored.versionId);
       const requirements = compiled?.exe.definition.steps.flatMap((s) => s.requirements) ?? [];
       if (requirements.some((r) => r.doc === doc && r.kind === 'equipment'))
         throw new AppError(

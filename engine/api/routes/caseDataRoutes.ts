@@ -1,6 +1,9 @@
 import { AppError } from '../../app/appErrors.ts';
 import { caseOverview, worksOnCase } from '../../app/caseData/caseOverview.ts';
+import { caseForReader } from '../../app/caseData/caseForReader.ts';
 import { isIdentityField } from '../../app/caseData/identityFields.ts';
+import { hidesPerson } from '../../app/caseData/personView.ts';
+import { denied } from '../../app/permissions/authorize.ts';
 import { executableOfVersionId } from '../../app/executableCache.ts';
 import { regionsOf } from '../../regions/regionData.ts';
 import { loadCase } from '../../storage/caseRepository.ts';
@@ -17,21 +20,31 @@ export const caseDataRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'case.read', log: 'view' },
     responses: { 200: 'Bagian data kasus', 401: 'Belum masuk', 404: 'Tidak ada' },
-    handler: async ({ db, user, access, params }) => {
+    handler: async ({ db, sql, user, access, params, query }) => {
       const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      const compiled = await executableOfVersionId(db, user.regencyId, stored.versionId);
+      const compiled = await executableOfVersionId(sql, user.regencyId, stored.versionId);
       if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
+      // Of a per-person list only the persons this reader holds (or the opened task's person) are built at all.
+      const shown = caseForReader({
+        state: stored.state,
+        definition: compiled.exe.definition,
+        access,
+        taskId: query.taskId,
+      });
       const overview = await caseOverview(db, {
         caseId: stored.id,
         regencyId: stored.regencyId,
         definition: compiled.exe.definition,
         regency: await getRegency(db, user.regencyId),
         regions: regionsOf(user.regencyId),
-        state: stored.state,
+        state: shown.state,
         access: access,
       });
-      return { body: overview, accessDetail: { sections: overview.sections.length, unmasked: overview.revealed } };
+      return {
+        body: overview,
+        accessDetail: { sections: overview.sections.length, unmasked: overview.revealed, ...shown.accessDetail },
+      };
     },
   }),
   implement(c.reveal, {
@@ -40,7 +53,7 @@ export const caseDataRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'case.read', log: 'reveal' },
     responses: { 200: 'Nilai lengkap', 400: 'Bukan isian NIK/KK', 401: 'Belum masuk', 404: 'Tidak ada' },
-    handler: async ({ db, user, access, params, body }) => {
+    handler: async ({ db, sql, user, access, params, body }) => {
       // `nik`, or one member's number inside a list: `householdMembers/2/nik`.
       const path = /^([A-Za-z][A-Za-z0-9_]*)(?:\/(\d{1,4})\/([A-Za-z][A-Za-z0-9_]*))?$/.exec(body.field);
       const leaf = path?.[3] ?? path?.[1];
@@ -52,8 +65,19 @@ export const caseDataRoutes: RouteSpec[] = [
         );
       const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      const source =
-        body.taskId !== undefined ? stored.state.tasks.find((t) => t.id === body.taskId)?.formData : stored.state.data;
+      const compiled = await executableOfVersionId(sql, user.regencyId, stored.versionId);
+      if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
+      // One person's number of a per-person list (or their task's answer) only for a reader who gets that person.
+      const { view } = caseForReader({ state: stored.state, definition: compiled.exe.definition, access });
+      const sourceTask = body.taskId !== undefined ? stored.state.tasks.find((t) => t.id === body.taskId) : undefined;
+      const listItem = path[2] !== undefined ? { list: path[1]!, index: Number(path[2]) } : undefined;
+      const person = listItem && view.lists.includes(listItem.list) ? listItem : sourceTask?.item;
+      if (hidesPerson(view, listItem) || hidesPerson(view, sourceTask?.item))
+        throw denied(
+          'OUT_OF_SCOPE',
+          'Data penerima ini bukan bagian tugas Anda. Nomor hanya dapat ditampilkan untuk penerima yang ditugaskan kepada Anda.',
+        );
+      const source = body.taskId !== undefined ? sourceTask?.formData : stored.state.data;
       const top = source?.[path[1]!];
       const item = path[2] !== undefined && Array.isArray(top) ? (top[Number(path[2])] as unknown) : undefined;
       const value =
@@ -68,6 +92,7 @@ export const caseDataRoutes: RouteSpec[] = [
         accessDetail: {
           field: body.field,
           ...(body.taskId ? { taskId: body.taskId } : {}),
+          ...(person ? { person: { list: person.list, index: person.index } } : {}),
           worksOnCase: worksOnCase(stored.state, access),
         },
       };

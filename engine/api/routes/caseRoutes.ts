@@ -3,6 +3,11 @@ import { worksOnCase } from '../../app/caseData/caseOverview.ts';
 import { maskedData } from '../../app/caseData/identityFields.ts';
 import { maskNik, searchCases, type CaseSearch } from '../../app/caseQueries.ts';
 import { openCase, runCaseCommand, type CaseCommandOutcome } from '../../app/caseService.ts';
+import { caseForReader } from '../../app/caseData/caseForReader.ts';
+import { eventsInView } from '../../app/caseData/eventsInView.ts';
+import { hiddenTaskIds } from '../../app/caseData/stateInView.ts';
+import { executableOfVersionId } from '../../app/executableCache.ts';
+import type { AccessProfile } from '../../app/permissions/accessProfile.ts';
 import type { Action } from '../../app/permissions/actions.ts';
 import { assertMayOpenCase } from '../../app/permissions/openScope.ts';
 import { loadCase, loadEvents } from '../../storage/caseRepository.ts';
@@ -34,6 +39,21 @@ export function caseBody(
   };
 }
 
+/**
+ * A command's reply as the acting user may read it: of a per-person list, only their own persons unless
+ * they hold the whole case (engine/app/caseData/personView.ts); the access record says whose data it carried.
+ */
+export function commandReply(
+  outcome: CaseCommandOutcome,
+  access: AccessProfile,
+): { body: Static<typeof CaseReplySchema>; accessDetail?: Record<string, unknown> } {
+  const shown = caseForReader({ state: outcome.state, definition: outcome.definition, access });
+  return {
+    body: caseBody({ ...outcome, state: shown.state }),
+    ...(shown.accessDetail ? { accessDetail: shown.accessDetail } : {}),
+  };
+}
+
 function endRoute(action: 'cancel' | 'reject' | 'close', summary: string, permission: Action): RouteSpec {
   return implement(c[action], {
     summary,
@@ -49,9 +69,8 @@ function endRoute(action: 'cancel' | 'reject' | 'close', summary: string, permis
       404: 'Tidak ada',
       409: 'Sudah berakhir atau diubah orang lain',
     },
-    handler: async ({ db, user, params, body }) => ({
-      body: caseBody(await runCaseCommand(db, user, params.caseId, { type: action, reason: body.reason })),
-    }),
+    handler: async ({ db, user, access, params, body }) =>
+      commandReply(await runCaseCommand(db, user, params.caseId, { type: action, reason: body.reason }), access),
   });
 }
 
@@ -109,14 +128,26 @@ export const caseRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'case.read', log: 'view' },
     responses: { 200: 'Kasus', 401: 'Belum masuk', 404: 'Tidak ada' },
-    handler: async ({ db, user, access, params }) => {
+    handler: async ({ db, sql, user, access, params, query }) => {
       const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
+      const compiled = await executableOfVersionId(sql, user.regencyId, stored.versionId);
+      if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
+      // Of a per-person list only the persons this reader holds (or the opened task's person) leave the server.
+      const shown = caseForReader({
+        state: stored.state,
+        definition: compiled.exe.definition,
+        access,
+        taskId: query.taskId,
+      });
       // Readers who do not work on the case get NIK and KK masked here too (the sections API reveals on request).
       const state = worksOnCase(stored.state, access)
-        ? stored.state
-        : { ...stored.state, data: maskedData(stored.state.data) };
-      return { body: caseBody({ caseId: stored.id, trackingCode: stored.trackingCode, state }) };
+        ? shown.state
+        : { ...shown.state, data: maskedData(shown.state.data) };
+      return {
+        body: caseBody({ caseId: stored.id, trackingCode: stored.trackingCode, state }),
+        ...(shown.accessDetail ? { accessDetail: shown.accessDetail } : {}),
+      };
     },
   }),
   implement(c.timeline, {
@@ -125,10 +156,18 @@ export const caseRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'case.read', log: 'timeline' },
     responses: { 200: 'Linimasa', 401: 'Belum masuk', 404: 'Tidak ada' },
-    handler: async ({ db, user, params }) => {
+    handler: async ({ db, sql, user, access, params }) => {
       const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      return { body: { events: await loadEvents(db, user.regencyId, stored.id) } };
+      const compiled = await executableOfVersionId(sql, user.regencyId, stored.versionId);
+      if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
+      // The events of persons this reader does not hold keep only where the work stood, not their answers.
+      const shown = caseForReader({ state: stored.state, definition: compiled.exe.definition, access });
+      const events = eventsInView(
+        await loadEvents(db, user.regencyId, stored.id),
+        hiddenTaskIds(stored.state, shown.view),
+      );
+      return { body: { events }, ...(shown.accessDetail ? { accessDetail: shown.accessDetail } : {}) };
     },
   }),
   endRoute('cancel', 'Membatalkan kasus (permohonan ditarik) dengan alasan', 'case.cancel'),

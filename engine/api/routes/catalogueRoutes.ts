@@ -27,10 +27,10 @@ export const catalogueRoutes: RouteSpec[] = [
     access: 'user',
     policy: { action: 'case.read' },
     responses: { 200: 'Definisi', 401: 'Belum masuk', 404: 'Tidak ada' },
-    handler: async ({ db, user, params }) => {
+    handler: async ({ db, sql, user, params }) => {
       const stored = await loadCase(db, user.regencyId, params.caseId);
       if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      const version = await getVersionById(db, user.regencyId, stored.versionId);
+      const version = await getVersionById(sql, user.regencyId, stored.versionId);
       if (!version) throw new AppError('NOT_FOUND', 'Versi tidak ditemukan.');
       return { body: { version: version.version, definition: version.definition } };
     },

@@ -16,9 +16,10 @@ export const exportRoutes: RouteSpec[] = [
       403: 'Di luar lingkup',
       404: 'Tidak ada',
     },
-    handler: async ({ db, user, params, body }) => {
-      const file = await exportCaseFile(db, user, params.caseId, body.reason);
+    handler: async ({ db, user, access, params, body }) => {
+      const file = await exportCaseFile(db, user, access, params.caseId, body.reason);
       return {
+        ...(file.accessDetail ? { accessDetail: file.accessDetail } : {}),
         file: {
           content: file.content,
           mediaType: 'application/json; charset=utf-8',

@@ -3,8 +3,8 @@ import { inbox } from '../../app/caseQueries.ts';
 import { runTaskCommand } from '../../app/caseService.ts';
 import { taskContracts as c } from '../../contracts/taskContracts.ts';
 import { activeStaffMember } from '../../storage/staffDirectory.ts';
-import { implement, type RouteSpec } from '../routeSpec.ts';
-import { caseBody } from './caseRoutes.ts';
+import { implement, implementDirect, type RouteSpec } from '../routeSpec.ts';
+import { commandReply } from './caseRoutes.ts';
 import { inboxQuery } from './inboxQuery.ts';
 
 /** The inbox and the commands on tasks. */
@@ -22,7 +22,7 @@ export const taskRoutes: RouteSpec[] = [
       return { body: page, accessDetail: { list: 'inbox', items: page.items.length } };
     },
   }),
-  implement(c.complete, {
+  implementDirect(c.complete, {
     summary: 'Menyelesaikan tugas: isian formulir, daftar kelengkapan, lampiran, keputusan',
     tag: 'tugas',
     access: 'user',
@@ -37,14 +37,14 @@ export const taskRoutes: RouteSpec[] = [
       409: 'Sudah diselesaikan orang lain',
       422: 'Kelengkapan kurang atau keputusan belum dipilih',
     },
-    handler: async ({ db, user, access, params, body }) => {
+    handler: async ({ sql, user, access, params, body }) => {
       const command = { type: 'complete' as const, taskId: params.taskId, ...body };
       // The session already brought the user's delegations: acting on behalf of someone needs no second query.
-      const outcome = await runTaskCommand(db, user, params.taskId, command, new Date(), access.delegations);
-      return { body: caseBody(outcome) };
+      const outcome = await runTaskCommand(sql, user, params.taskId, command, new Date(), access.delegations);
+      return commandReply(outcome, access);
     },
   }),
-  implement(c.sendBack, {
+  implementDirect(c.sendBack, {
     summary: 'Mengembalikan berkas untuk dilengkapi; jam layanan berhenti',
     tag: 'tugas',
     access: 'user',
@@ -59,10 +59,10 @@ export const taskRoutes: RouteSpec[] = [
       409: 'Sudah berubah',
       422: 'Langkah ini tidak dapat mengembalikan berkas',
     },
-    handler: async ({ db, user, access, params, body }) => ({
-      body: caseBody(
+    handler: async ({ sql, user, access, params, body }) =>
+      commandReply(
         await runTaskCommand(
-          db,
+          sql,
           user,
           params.taskId,
           {
@@ -74,8 +74,8 @@ export const taskRoutes: RouteSpec[] = [
           new Date(),
           access.delegations,
         ),
+        access,
       ),
-    }),
   }),
   implement(c.reassign, {
     summary: 'Menugaskan tugas kepada pegawai tertentu di kabupaten yang sama',
@@ -91,23 +91,22 @@ export const taskRoutes: RouteSpec[] = [
       404: 'Tidak ada',
       409: 'Sudah berubah',
     },
-    handler: async ({ db, user, params, body }) => {
+    handler: async ({ db, sql, user, access, params, body }) => {
       const target = await activeStaffMember(db, user.regencyId, body.toUserId);
       if (!target) throw new AppError('NOT_FOUND', 'Pegawai tujuan tidak ditemukan di kabupaten ini.', '/toUserId');
-      return {
-        body: caseBody(
-          await runTaskCommand(db, user, params.taskId, {
-            type: 'reassign',
-            taskId: params.taskId,
-            toUserId: target.id,
-            toName: target.name,
-            ...(body.reason ? { reason: body.reason } : {}),
-          }),
-        ),
-      };
+      return commandReply(
+        await runTaskCommand(sql, user, params.taskId, {
+          type: 'reassign',
+          taskId: params.taskId,
+          toUserId: target.id,
+          toName: target.name,
+          ...(body.reason ? { reason: body.reason } : {}),
+        }),
+        access,
+      );
     },
   }),
-  implement(c.claim, {
+  implementDirect(c.claim, {
     summary: 'Mengambil tugas peran saya untuk dikerjakan sendiri',
     tag: 'tugas',
     access: 'user',
@@ -120,19 +119,19 @@ export const taskRoutes: RouteSpec[] = [
       404: 'Tidak ada',
       409: 'Sudah diambil atau berubah',
     },
-    handler: async ({ db, user, params }) => ({
-      body: caseBody(
-        await runTaskCommand(db, user, params.taskId, {
+    handler: async ({ sql, user, access, params }) =>
+      commandReply(
+        await runTaskCommand(sql, user, params.taskId, {
           type: 'reassign',
           taskId: params.taskId,
           toUserId: user.id,
           toName: user.name,
           reason: 'diambil sendiri',
         }),
+        access,
       ),
-    }),
   }),
-  implement(c.unclaim, {
+  implementDirect(c.unclaim, {
     summary: 'Melepas tugas yang sudah saya ambil, kembali ke antrean peran',
     tag: 'tugas',
     access: 'user',
@@ -145,14 +144,14 @@ export const taskRoutes: RouteSpec[] = [
       404: 'Tidak ada',
       409: 'Belum diambil atau berubah',
     },
-    handler: async ({ db, user, params, body }) => ({
-      body: caseBody(
-        await runTaskCommand(db, user, params.taskId, {
+    handler: async ({ sql, user, access, params, body }) =>
+      commandReply(
+        await runTaskCommand(sql, user, params.taskId, {
           type: 'release',
           taskId: params.taskId,
           ...(body.reason ? { reason: body.reason } : {}),
         }),
+        access,
       ),
-    }),
   }),
 ];

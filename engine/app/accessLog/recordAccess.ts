@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { insertAccessLogRow } from '../../storage/accessLog/accessLogRows.ts';
+import { insertAccessLogRow, type AccessLogRow } from '../../storage/accessLog/accessLogRows.ts';
 import type { AuthUser } from '../authUser.ts';
 
 /** Kinds of access to a case's personal data or documents that are recorded. */
@@ -33,7 +33,12 @@ export interface AccessRecord {
  * was seen; if the record cannot be written, nothing is shown. The table only accepts inserts.
  */
 export async function recordAccess(db: Knex, record: AccessRecord): Promise<void> {
-  await insertAccessLogRow(db, {
+  await insertAccessLogRow(db, accessLogRow(record));
+}
+
+/** The access-log row of a record. */
+export function accessLogRow(record: AccessRecord): AccessLogRow {
+  return {
     regency_id: record.user.regencyId,
     user_id: record.user.id,
     user_name: record.user.name,
@@ -45,5 +50,5 @@ export async function recordAccess(db: Knex, record: AccessRecord): Promise<void
     detail: record.detail ? JSON.stringify(record.detail) : null,
     ip: record.ip ?? null,
     route: record.route,
-  });
+  };
 }

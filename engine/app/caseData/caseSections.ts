@@ -14,22 +14,28 @@ function itemsOf(
   reveal: boolean,
   regions: RegencyRegions | undefined,
 ): SectionField['items'] {
-  if (!Array.isArray(value) || !value.some((v) => v !== null && typeof v === 'object' && !Array.isArray(v)))
-    return undefined;
+  if (!Array.isArray(value)) return undefined;
+  // A null item is a person the reader does not get (personView): left out, the others keep their path.
+  const records = value.some((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+  if (!records && !(value.length > 0 && value.every((v) => v === null))) return undefined;
   const itemProps = ((property?.items as Record<string, unknown> | undefined)?.properties ?? {}) as Record<
     string,
     Record<string, unknown>
   >;
-  return value.map((item, i) =>
-    Object.entries(item !== null && typeof item === 'object' ? (item as Record<string, unknown>) : {}).map(([k, v]) => {
-      const title = itemProps[k]?.title;
-      return {
-        key: k,
-        label: typeof title === 'string' ? title : k,
-        ...displayValue(k, v, { reveal, regions }),
-        path: `${key}/${i}/${k}`,
-      };
-    }),
+  return value.flatMap((item, i) =>
+    item === null
+      ? []
+      : [
+          Object.entries(typeof item === 'object' ? (item as Record<string, unknown>) : {}).map(([k, v]) => {
+            const title = itemProps[k]?.title;
+            return {
+              key: k,
+              label: typeof title === 'string' ? title : k,
+              ...displayValue(k, v, { reveal, regions }),
+              path: `${key}/${i}/${k}`,
+            };
+          }),
+        ],
   );
 }
 

@@ -20,8 +20,10 @@ export function displayValue(
   }
   if (Array.isArray(value)) {
     let masked = false;
-    const lines = value.map((item, i) => {
-      if (item && typeof item === 'object') {
+    // A null item is a person the reader does not get (personView): no line, the others keep their number.
+    const lines = value.flatMap((item, i) => {
+      if (item === null) return [];
+      if (typeof item === 'object') {
         const parts = Object.entries(item as Record<string, unknown>).map(([k, v]) => {
           const shown = displayValue(k, v, options);
           masked ||= shown.masked;

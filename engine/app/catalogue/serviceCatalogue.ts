@@ -7,6 +7,7 @@ import { getRegency } from '../../storage/definitionRepository.ts';
 import { publishedDefinitions } from '../../storage/publishedDefinitions.ts';
 import type { AuthUser } from '../authUser.ts';
 import { activeDelegations } from '../resolveActor.ts';
+import { sqlOf } from '../../storage/sql.ts';
 
 type Service = Static<typeof CatalogueServiceSchema>;
 
@@ -50,7 +51,7 @@ export async function serviceCatalogue(
   const allServices = (await publishedDefinitions(db, user.regencyId)).map((d) =>
     serviceOf(d.sopId, d.version, d.definition),
   );
-  const delegated = await activeDelegations(db, user, new Date());
+  const delegated = await activeDelegations(sqlOf(db), user, new Date());
   const myRoles = new Set([...user.roles, ...delegated.flatMap((d) => d.roles)]);
   const services = all ? allServices : allServices.filter((s) => s.starterRole !== null && myRoles.has(s.starterRole));
   const units = (regency?.units ?? [])

@@ -13,6 +13,7 @@ import { dtsenAdapter } from './dtsenAdapter.ts';
 import { dukcapilAdapter } from './dukcapilAdapter.ts';
 import { httpJsonAdapter } from './httpJsonAdapter.ts';
 import { buildServiceRequest, mapServiceReply } from './serviceTemplates.ts';
+import { sqlOf } from '../../storage/sql.ts';
 
 const ADAPTERS: Record<string, ConnectorAdapter> = {
   'dukcapil-nik': dukcapilAdapter,
@@ -41,7 +42,7 @@ export async function runConnectorCall(
   const loaded = await withSystemScope(db, async (trx) => {
     const stored = await loadCase(trx, notification.regency_id, notification.case_id ?? '');
     if (!stored) return undefined;
-    const compiled = await executableOfVersionId(trx, notification.regency_id, stored.versionId);
+    const compiled = await executableOfVersionId(sqlOf(trx), notification.regency_id, stored.versionId);
     return { stored, exe: compiled?.exe };
   });
   const task = loaded?.stored.state.tasks.find((t) => t.id === taskId);

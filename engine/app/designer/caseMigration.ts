@@ -9,6 +9,7 @@ import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
 import { executableOf } from '../executableCache.ts';
 import { resolveActor } from '../resolveActor.ts';
+import { sqlOf } from '../../storage/sql.ts';
 
 /** What moving one running case would do (no personal data: the tracking code identifies it). */
 export interface MigrationPlan {
@@ -80,7 +81,7 @@ export async function confirmMigration(
 ): Promise<Array<{ caseId: string; fromVersion: number; toVersion: number }>> {
   const target = await targetVersion(db, user.regencyId, sopId, toVersion);
   const { exe, calendar } = executableOf(target);
-  const by = await resolveActor(db, user, now);
+  const by = await resolveActor(sqlOf(db), user, now);
   const moved: Array<{ caseId: string; fromVersion: number; toVersion: number }> = [];
   await db.transaction(async (trx) => {
     for (const caseId of [...new Set(caseIds)]) {
@@ -117,7 +118,7 @@ export async function confirmMigration(
           ...result,
           trackingCode: stored.trackingCode,
         });
-        await saveTransition(trx, stored, result.state, result.events, notifications);
+        await saveTransition(sqlOf(trx), stored, result.state, result.events, notifications);
       } catch (error) {
         if (error instanceof ConcurrentChangeError)
           throw new AppError('CONFLICT', `Kasus ${stored.trackingCode}: ${error.message}`, '/caseIds');

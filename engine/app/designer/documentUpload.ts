@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RawRegency } from '../../definition/sopTypes.ts';
 import type { DocumentText } from '../../importer/documentText.ts';
 import { ImportError } from '../../importer/importError.ts';
-import { draftsOf } from '../../importer/importSopDocument.ts';
+import { draftsOf } from '../../importer/draftsOf.ts';
 import { readDocumentOffLoop } from '../../importer/readOffLoop.ts';
 import { AppError } from '../appErrors.ts';
 import { detectFileKind, MEDIA_TYPE_OF } from '../detectFileType.ts';

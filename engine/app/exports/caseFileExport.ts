@@ -1,8 +1,14 @@
 import type { Knex } from 'knex';
 import { loadCase, loadEvents } from '../../storage/caseRepository.ts';
+import { sqlOf } from '../../storage/sql.ts';
 import { attachmentsOfCase } from '../../storage/cases/caseOverviewRows.ts';
 import { AppError } from '../appErrors.ts';
 import type { AuthUser } from '../authUser.ts';
+import { caseForReader } from '../caseData/caseForReader.ts';
+import { eventsInView } from '../caseData/eventsInView.ts';
+import { hiddenTaskIds } from '../caseData/stateInView.ts';
+import { executableOfVersionId } from '../executableCache.ts';
+import type { AccessProfile } from '../permissions/accessProfile.ts';
 
 /**
  * One case file for an authorised purpose (rujukan, audit, court): the case as staff see it, its
@@ -12,13 +18,18 @@ import type { AuthUser } from '../authUser.ts';
 export async function exportCaseFile(
   db: Knex,
   user: AuthUser,
+  access: AccessProfile,
   caseId: string,
   reason: string,
   now = new Date(),
-): Promise<{ fileName: string; content: Buffer }> {
+): Promise<{ fileName: string; content: Buffer; accessDetail: Record<string, unknown> | undefined }> {
   const stored = await loadCase(db, user.regencyId, caseId);
   if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-  const events = await loadEvents(db, user.regencyId, caseId);
+  const compiled = await executableOfVersionId(sqlOf(db), user.regencyId, stored.versionId);
+  if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
+  // A reader holding only some persons of a per-person list exports only those, like they read them.
+  const shown = caseForReader({ state: stored.state, definition: compiled.exe.definition, access });
+  const events = eventsInView(await loadEvents(db, user.regencyId, caseId), hiddenTaskIds(stored.state, shown.view));
   // The driver's own values (a Date prints as its ISO form), under the names the file has always used.
   const attachments = (await attachmentsOfCase(db, user.regencyId, caseId)).map((a) => ({
     id: a.id,
@@ -28,7 +39,7 @@ export async function exportCaseFile(
     sizeBytes: a.size_bytes,
     uploadedAt: a.uploaded_at,
   }));
-  const s = stored.state;
+  const s = shown.state;
   const file = {
     exportedAt: now.toISOString(),
     exportedBy: { id: user.id, name: user.name },
@@ -51,5 +62,9 @@ export async function exportCaseFile(
     events,
     attachments,
   };
-  return { fileName: `kasus-${stored.trackingCode}.json`, content: Buffer.from(JSON.stringify(file, null, 2)) };
+  return {
+    fileName: `kasus-${stored.trackingCode}.json`,
+    content: Buffer.from(JSON.stringify(file, null, 2)),
+    accessDetail: shown.accessDetail,
+  };
 }

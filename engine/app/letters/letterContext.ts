@@ -9,6 +9,7 @@ import {
 import { loadCase, loadEvents, type StoredCase } from '../../storage/caseRepository.ts';
 import { getRegency, getVersionById, type RegencySnapshot } from '../../storage/definitionRepository.ts';
 import { AppError } from '../appErrors.ts';
+import { sqlOf } from '../../storage/sql.ts';
 
 /** What every letter action needs: the case, its SOP version, the output's step and template, the regency. */
 export interface LetterContext {
@@ -42,7 +43,7 @@ export async function loadLetterContext(
 ): Promise<LetterContext> {
   const stored = await loadCase(db, regencyId, caseId);
   if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-  const version = await getVersionById(db, regencyId, stored.versionId);
+  const version = await getVersionById(sqlOf(db), regencyId, stored.versionId);
   if (!version) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
   const definition = version.definition;
   const found = outputOf(definition, outputId);

@@ -4,6 +4,7 @@ import type { AuthUser } from '../authUser.ts';
 import { getVersionById } from '../../storage/definitionRepository.ts';
 import { loadCase } from '../../storage/caseRepository.ts';
 import { prepareLetter, type LetterDraft } from './letterDrafts.ts';
+import { sqlOf } from '../../storage/sql.ts';
 
 /**
  * After a rejection by hand, prepares the SOP's rejection letter (reason and complaint channels frozen
@@ -17,7 +18,7 @@ export async function prepareRejectionLetter(
   now = new Date(),
 ): Promise<LetterDraft | undefined> {
   const stored = await loadCase(db, user.regencyId, caseId);
-  const version = stored && (await getVersionById(db, user.regencyId, stored.versionId));
+  const version = stored && (await getVersionById(sqlOf(db), user.regencyId, stored.versionId));
   const letter = version?.definition.rejectionLetter;
   if (!letter) return undefined;
   try {

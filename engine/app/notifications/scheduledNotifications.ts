@@ -9,6 +9,7 @@ import {
   unitCasesOpenedSince,
   unitTaskCounts,
 } from '../../storage/notifications/scheduledRows.ts';
+import { sqlOf } from '../../storage/sql.ts';
 
 /** A staff notification written by a schedule, once per dedupe key. */
 interface ScheduledRow {
@@ -27,7 +28,7 @@ async function dueTomorrow(trx: Knex.Transaction, now: Date): Promise<ScheduledR
   const rows = await openTasksDueBy(trx, now, new Date(now.getTime() + 86_400_000));
   const out: ScheduledRow[] = [];
   for (const r of rows) {
-    const compiled = await executableOfVersionId(trx, r.regency_id, Number(r.version_id));
+    const compiled = await executableOfVersionId(sqlOf(trx), r.regency_id, Number(r.version_id));
     const dueAt = new Date(r.due_at).toISOString();
     out.push({
       regency_id: r.regency_id,

@@ -11,6 +11,7 @@ import { roleAuthority, signerRoleOf } from '../letters/signerAuthority.ts';
 import { toIssuedDocument, type IssuedDocument } from './documentTypes.ts';
 import { issuedDocumentsOfCase } from '../../storage/letters/issuedLetterRows.ts';
 import { openLetterDraftsOfCase } from '../../storage/letters/letterDraftRows.ts';
+import { sqlOf } from '../../storage/sql.ts';
 
 /** An output a case has produced or will produce, with its issued document if any. */
 export interface CaseOutput {
@@ -40,7 +41,7 @@ function outputsOf(definition: SopDefinition): Array<{ stepId: string; output: O
 export async function listCaseOutputs(db: Knex, user: AuthUser, caseId: string): Promise<CaseOutput[]> {
   const stored = await loadCase(db, user.regencyId, caseId);
   if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-  const version = await getVersionById(db, user.regencyId, stored.versionId);
+  const version = await getVersionById(sqlOf(db), user.regencyId, stored.versionId);
   if (!version) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
   const events = await loadEvents(db, user.regencyId, caseId);
   const completedSteps = new Set(events.filter((e) => e.type === 'step.completed').map((e) => e.stepId));

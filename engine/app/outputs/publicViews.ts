@@ -13,6 +13,7 @@ import type { CaseState } from '../../core/caseTypes.ts';
 import { AppError } from '../appErrors.ts';
 import { complaintChannels } from '../letters/complaintChannels.ts';
 import { maskName } from '../letters/maskName.ts';
+import { sqlOf } from '../../storage/sql.ts';
 
 /** What anyone holding a tracking code may see: the service and where it stands — no personal data. */
 export interface PublicStatus {
@@ -43,7 +44,7 @@ export interface PublicStatus {
 export async function publicStatus(db: Knex, trackingCode: string): Promise<PublicStatus> {
   const row = await caseByTrackingCode(db, trackingCode.trim().toUpperCase());
   if (!row) throw new AppError('NOT_FOUND', 'Kode lacak tidak ditemukan. Periksa kembali kode pada tanda terima.');
-  const version = await getVersionById(db, row.regencyId, row.versionId);
+  const version = await getVersionById(sqlOf(db), row.regencyId, row.versionId);
   const definition = version?.definition;
   const state = row.state;
   const regency = state.sentBack ? await getRegency(db, row.regencyId) : undefined;

@@ -1,5 +1,5 @@
-import type { Knex } from 'knex';
 import { unitOfCaseSop } from '../../storage/cases/caseOfTarget.ts';
+import type { Sql } from '../../storage/sql.ts';
 import { AppError } from '../appErrors.ts';
 import type { AccessProfile } from './accessProfile.ts';
 import { ACTION_RULES, kindsAllow, type Action } from './actions.ts';
@@ -26,13 +26,13 @@ export function assertMayPerform(action: Action, profile: AccessProfile | undefi
  * when it lies outside the user's scope (or, for archive decisions, outside their authority).
  */
 export async function assertCaseAllowed(
-  db: Knex,
+  sql: Sql,
   action: Action,
   profile: AccessProfile,
   target: PathCase,
 ): Promise<void> {
   if (ACTION_RULES[action].onCase === 'archive-authority') {
-    if (!hasArchiveAuthority(profile, await unitOfCaseSop(db, target.caseId)))
+    if (!hasArchiveAuthority(profile, await unitOfCaseSop(sql, target.caseId)))
       throw denied(
         'OUT_OF_SCOPE',
         'Hanya pejabat berwenang (Kepala Dinas, Sekretaris atau Kepala Bidang unit layanan ini) yang dapat memutuskan atau mencatat peminjaman arsip.',
@@ -47,14 +47,14 @@ export async function assertCaseAllowed(
  * Returns the case id the path pointed at, for the access log.
  */
 export async function authorizeRequest(
-  db: Knex,
+  sql: Sql,
   action: Action,
   profile: AccessProfile | undefined,
   params: Readonly<Record<string, string>>,
 ): Promise<string | undefined> {
   assertMayPerform(action, profile);
   if (!profile) return undefined;
-  const target = await caseOfPath(db, profile, params);
-  if (target !== undefined) await assertCaseAllowed(db, action, profile, target);
+  const target = await caseOfPath(sql, profile, params);
+  if (target !== undefined) await assertCaseAllowed(sql, action, profile, target);
   return target?.caseId;
 }

@@ -1,5 +1,5 @@
-import type { Knex } from 'knex';
 import { caseOfTarget } from '../../storage/cases/caseOfTarget.ts';
+import type { Sql } from '../../storage/sql.ts';
 import { AppError } from '../appErrors.ts';
 import type { AccessProfile } from './accessProfile.ts';
 import { caseScopeOf } from './caseScope.ts';
@@ -29,7 +29,7 @@ export interface PathCase {
  * both in one query.
  */
 export async function caseOfPath(
-  db: Knex,
+  sql: Sql,
   profile: AccessProfile,
   params: Readonly<Record<string, string>>,
 ): Promise<PathCase | undefined> {
@@ -38,7 +38,7 @@ export async function caseOfPath(
   for (const [param, target] of Object.entries(CASE_TARGETS)) {
     const value = params[param];
     if (value === undefined) continue;
-    const row = await caseOfTarget(db, target.table, value, profile.regencyId, scope);
+    const row = await caseOfTarget(sql, target.table, value, profile.regencyId, scope);
     // Another regency's rows do not exist for this user (row-level security hides them as well).
     if (!row)
       throw new AppError('NOT_FOUND', `${target.label} tidak ditemukan.`, undefined, undefined, 'TARGET_NOT_FOUND');

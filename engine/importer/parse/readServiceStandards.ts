@@ -1,5 +1,6 @@
 import { splitNumberedRun } from '../readers/cleanCellText.ts';
 import { plainRow } from './plainRow.ts';
+import { letteredItems } from './letteredItems.ts';
 import { listItems } from './readCover.ts';
 import { requirementItems } from './requirementItems.ts';
 import { labelKey, spotOf, type FlatLine } from './flatLines.ts';
@@ -29,7 +30,17 @@ function componentOf(label: string): Component | undefined {
 }
 
 const HEADING = /^(?:[-*#\s]*)(?:\d+\.\s*)?(?:PELAYANAN DI\s+)?((?:BIDANG|BAGIAN)\s.+?)\**$/;
-const SERVICE_NAME = /^[-*#\s]*(?:[a-z]\.\s+)(.+?)[*;\s]*$/;
+// "c. Penerbitan …"; OCR reads the letter "c." also as "C." or "Cc.".
+const SERVICE_NAME = /^[-*#\s]*(?:(?:[a-z]|[A-Z][a-z]?)\.\s+)(.+?)[*;\s]*$/;
+
+/** "2. Menyerahkan berkas: a. jika …" or "3. Mengecek data; a. jika …" → the step, then its lettered sub-items. */
+function splitSubItems(line: string): string[] {
+  const text = line.trim();
+  const sub = /^\d+[.)]\s/.test(text) ? /:\s*[a-z]\.\s|;\s*a\.\s/.exec(text) : null;
+  if (!sub) return [line];
+  const cut = sub.index + 1;
+  return [text.slice(0, cut), text.slice(cut).trim()];
+}
 
 /** Steps from the Prosedur items: each numbered item a step, its lettered sub-items kept in the step's notes. */
 export function procedureRows(items: readonly string[], raw: string, at: SourceSpot): StepRowReading[] {
@@ -42,19 +53,57 @@ export function procedureRows(items: readonly string[], raw: string, at: SourceS
         ? splitNumberedRun(line).map((item, i) => `${i + 1}. ${item}`)
         : [line],
     )
-    .flatMap((line) => {
-      const sub = /^(\d+[.)]\s+[^:]+:)\s*([a-z]\.\s.+)$/.exec(line.trim());
-      return sub?.[1] !== undefined && sub[2] !== undefined ? [sub[1], sub[2]] : [line];
-    });
+    .flatMap(splitSubItems);
   for (const line of lines) {
-    const numbered = /^(\d+)[.)]\s+(.+)$/.exec(line.trim());
+    const numbered = /^(\d+)([.),])\s+(.+)$/.exec(line.trim());
     const previous = rows[rows.length - 1];
-    if (numbered?.[2] !== undefined) {
-      rows.push(plainRow(rows.length + 1, numbered[2].replace(/[;:,]\s*$/, '').trim(), at));
+    // OCR reads "1." also as "1,": taken as a step only when it is the number that comes next.
+    const step = numbered && (numbered[2] !== ',' || Number(numbered[1]) === rows.length + 1) ? numbered[3] : undefined;
+    if (step !== undefined) {
+      rows.push(plainRow(rows.length + 1, step.replace(/[;:,]\s*$/, '').trim(), at));
     } else if (previous && line.trim() !== '') previous.notes = `${previous.notes} ${line.trim()}`.trim();
   }
   if (rows.length > 0) return rows;
+  // A Prosedur lettered instead of numbered: each top-level letter a step, a list nested in it the step's notes.
+  const lettered = letteredItems(raw);
+  if (lettered.length > 1)
+    return lettered.map((item, index) => {
+      const [activity, notes] = splitNested(item.replace(/^[a-z]\.\s+/, ''));
+      const row = plainRow(index + 1, activity, at);
+      if (notes !== '') row.notes = notes;
+      return row;
+    });
   return items.map((item, index) => plainRow(index + 1, item, at));
+}
+
+/** "Pengaduan melalui: a. Online …; b. Offline …" → the activity before the colon, the nested items after it. */
+function splitNested(item: string): [string, string] {
+  const nested = /^([^:]+):\s*([a-z]\.\s.+)$/.exec(item);
+  const activity = (nested?.[1] ?? item).replace(/[;:,]\s*$/, '').trim();
+  return [activity, nested?.[2]?.trim() ?? ''];
+}
+
+interface ServiceReading {
+  name: Located<string>;
+  unit?: Located<string>;
+  parts: ServiceStandardReading;
+  raw: Partial<Record<Component, string>>;
+}
+
+/** A table row with empty NO. and KOMPONEN cells and text in URAIAN ("--" rule rows excluded). */
+function isContinuation(line: FlatLine): boolean {
+  const empty = (index: number): boolean => (line.cells[index]?.text ?? '').trim() === '';
+  const value = line.cells[2]?.text.trim() ?? '';
+  return empty(0) && empty(1) && value !== '' && !/^[-–—\s]+$/.test(value);
+}
+
+/** Keeps a component's cell text and what is read from it (list components as their items). */
+function setPart(service: ServiceReading, component: Component, text: string, at: SourceSpot): void {
+  service.raw[component] = text;
+  const parts = service.parts as Record<Component, Located<string> | Located<string[]>>;
+  parts[component] = LIST_COMPONENTS.has(component)
+    ? { value: component === 'requirements' ? requirementItems(text) : listItems(text), at }
+    : { value: text.replace(/\s+/g, ' ').trim(), at };
 }
 
 /**
@@ -62,18 +111,16 @@ export function procedureRows(items: readonly string[], raw: string, at: SourceS
  * starts a service (named by the line above it), a following table without it (Manufacturing) adds to it.
  */
 export function readServiceStandards(lines: readonly FlatLine[]): ParsedSop[] {
-  const services: Array<{
-    name: Located<string>;
-    unit?: Located<string>;
-    parts: ServiceStandardReading;
-    raw: Partial<Record<Component, string>>;
-  }> = [];
+  const services: ServiceReading[] = [];
   let unit: Located<string> | undefined;
   let lastName: Located<string> | undefined;
+  // The component whose row was read last, while the rows below may still continue its cell.
+  let continued: Component | undefined;
   for (const line of lines) {
     const text = line.text.trim();
     if (text === '') continue;
     if (!line.tableRow) {
+      continued = undefined;
       const heading = HEADING.exec(text.replace(/\*\*/g, ''));
       if (heading?.[1] !== undefined && text.length < 120) {
         unit = { value: heading[1].trim(), at: spotOf(line) };
@@ -84,21 +131,25 @@ export function readServiceStandards(lines: readonly FlatLine[]): ParsedSop[] {
         lastName = { value: name[1].trim(), at: spotOf(line) };
       continue;
     }
-    const component = componentOf(line.cells[1]?.text ?? '');
     const value = line.cells[2];
+    const service = services[services.length - 1];
+    // A row with only its URAIAN cell continues the cell above it (a long cell the document split over two rows).
+    if (continued && service && value && isContinuation(line)) {
+      const raw = `${service.raw[continued] ?? ''}\n${value.text}`;
+      setPart(service, continued, raw, service.parts[continued]?.at ?? spotOf(line, [value]));
+      continue;
+    }
+    continued = undefined;
+    const component = componentOf(line.cells[1]?.text ?? '');
     if (component === undefined || !value) continue;
     if (component === 'requirements' && lastName) {
       services.push({ name: lastName, ...(unit ? { unit } : {}), parts: {}, raw: {} });
       lastName = undefined;
     }
-    const service = services[services.length - 1];
-    if (!service || service.parts[component]) continue;
-    const at = spotOf(line, [value]);
-    service.raw[component] = value.text;
-    const parts = service.parts as Record<Component, Located<string> | Located<string[]>>;
-    parts[component] = LIST_COMPONENTS.has(component)
-      ? { value: component === 'requirements' ? requirementItems(value.text) : listItems(value.text), at }
-      : { value: value.text.replace(/\s+/g, ' ').trim(), at };
+    const current = services[services.length - 1];
+    if (!current || current.parts[component]) continue;
+    setPart(current, component, value.text, spotOf(line, [value]));
+    continued = component;
   }
   return services.map((service): ParsedSop => {
     const procedure = service.parts.procedure;

@@ -39,10 +39,15 @@ const COLUMNS = [
  * elsewhere it is inserted at once. Either way it commits with the request or not at all.
  */
 export async function insertAccessLogRow(db: Knex, row: AccessLogRow): Promise<void> {
+  if (sendWithCommit(db, accessLogInsertStatement(row))) return;
+  await db('access_log').insert(row);
+}
+
+/** The insert of one access-log row as complete SQL with literals (it travels in the COMMIT's simple-protocol round trip). */
+export function accessLogInsertStatement(row: AccessLogRow): string {
   const values = COLUMNS.map((c) => {
     const value = row[c];
     return value === null ? 'NULL' : sqlLiteral(value);
   });
-  if (sendWithCommit(db, `INSERT INTO access_log (${COLUMNS.join(', ')}) VALUES (${values.join(', ')})`)) return;
-  await db('access_log').insert(row);
+  return `INSERT INTO access_log (${COLUMNS.join(', ')}) VALUES (${values.join(', ')})`;
 }

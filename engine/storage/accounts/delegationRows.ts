@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import type { Knex } from 'knex';
 import { rowDecoder } from '../rowDecoder.ts';
+import type { Sql } from '../sql.ts';
 
 // Compiled once, at module load.
 const activeDelegationRowDecoder = rowDecoder(
@@ -17,18 +17,17 @@ export interface ActiveDelegationRow {
 
 /** Delegations (Plt/Plh/out-of-office) to `userId` in force at `now`, within the regency. */
 export async function activeDelegationRows(
-  db: Knex,
+  sql: Sql,
   regencyId: string,
   userId: string,
   now: Date,
 ): Promise<ActiveDelegationRow[]> {
   const rows = activeDelegationRowDecoder.rows(
-    await db('delegations as d')
-      .join('users as u', 'u.id', 'd.from_user_id')
-      .where({ 'd.regency_id': regencyId, 'd.to_user_id': userId })
-      .andWhere('d.starts_at', '<=', now)
-      .andWhere('d.ends_at', '>', now)
-      .select('u.id', 'u.display_name', 'u.roles'),
+    await sql.rows<unknown>(
+      `SELECT u.id, u.display_name, u.roles FROM delegations d JOIN users u ON u.id = d.from_user_id
+      WHERE d.regency_id = ? AND d.to_user_id = ? AND d.starts_at <= ? AND d.ends_at > ?`,
+      [regencyId, userId, now, now],
+    ),
   );
   return rows.map((r) => ({ fromUserId: r.id, fromName: r.display_name, roles: r.roles }));
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { sqlRows } from '../sqlRows.ts';
+import type { Sql } from '../sql.ts';
 import { PROFILE_SOURCE_COLUMNS, type ProfileSourceRow } from './profileSources.ts';
 
 /** A `users` row as sign-in needs it. */
@@ -80,8 +80,8 @@ export type SessionRow = Pick<
   ProfileSourceRow & { csrf_token: string; session_id: string };
 
 /** The session stored under `tokenHash` when it is live at `now` and its user active, in one query. */
-export async function liveSessionRow(db: Knex, tokenHash: string, now: Date): Promise<SessionRow | undefined> {
-  const [row] = await sqlRows<SessionRow>(db, SESSION_CONTEXT_SQL, [now, now, tokenHash, now]);
+export async function liveSessionRow(sql: Sql, tokenHash: string, now: Date): Promise<SessionRow | undefined> {
+  const [row] = await sql.rows<SessionRow>(SESSION_CONTEXT_SQL, [now, now, tokenHash, now]);
   return row;
 }
 

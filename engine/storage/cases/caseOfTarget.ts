@@ -1,6 +1,6 @@
-import type { Knex } from 'knex';
-import { caseOfTaskForAccess } from '../caseRepository.ts';
-import { whereCaseVisible, type CaseScope } from './caseVisibility.ts';
+import { rememberCaseOfTask, type CaseRow } from '../caseRepository.ts';
+import type { Sql } from '../sql.ts';
+import { VISIBLE_CASE_SQL, visibleCaseValues, type CaseScope } from './caseVisibility.ts';
 
 /** The case a row points at, and whether the scope admits that case. */
 export interface TargetCase {
@@ -8,37 +8,68 @@ export interface TargetCase {
   visible: boolean;
 }
 
+/** Tables a path parameter may name, with the column that holds their case. */
+const CASE_COLUMN: Readonly<Record<string, string>> = {
+  cases: 'id',
+  tasks: 'case_id',
+  attachments: 'case_id',
+  issued_documents: 'case_id',
+  archive_requests: 'case_id',
+  letter_drafts: 'case_id',
+};
+
+// The task's whole case row comes along: the command on that task in the same transaction reuses it (one read).
+const CASE_OF_TASK_SQL = `SELECT c.*, ${VISIBLE_CASE_SQL} AS visible
+  FROM tasks x JOIN cases c ON c.id = x.case_id
+ WHERE x.id = ? AND x.regency_id = ? AND c.regency_id = ?`;
+
+function caseOfRowSql(table: string, column: string): string {
+  if (table === 'cases')
+    return `SELECT c.id AS case_id, ${VISIBLE_CASE_SQL} AS visible FROM cases c WHERE c.id = ? AND c.regency_id = ?`;
+  return `SELECT c.id AS case_id, ${VISIBLE_CASE_SQL} AS visible
+  FROM ${table} x JOIN cases c ON c.id = x.${column}
+ WHERE x.id = ? AND x.regency_id = ?`;
+}
+
 /**
  * The case of row `id` of `table` (the case itself, or a row with a `case_id`) in the regency, with
- * visibility decided in the same query (the scope as a correlated EXISTS). A task's case row comes along
- * for the command on that task in the same transaction (the hot path: one read).
+ * visibility decided in the same statement. A task's case row is kept for the command on that task
+ * (the hot path: one read).
  */
 export async function caseOfTarget(
-  db: Knex,
+  sql: Sql,
   table: string,
   id: string,
   regencyId: string,
   scope: CaseScope,
 ): Promise<TargetCase | undefined> {
-  const column = table === 'cases' ? 'id' : 'case_id';
-  const visibleQuery = whereCaseVisible(
-    db('cases as c').whereRaw(`c.id = x.${column}`).select(db.raw('1')),
-    scope,
-    'c',
-  );
-  if (table === 'tasks') return caseOfTaskForAccess(db, regencyId, id, visibleQuery);
-  const row = (await db(`${table} as x`)
-    .where({ 'x.id': id, 'x.regency_id': regencyId })
-    .first(`x.${column} as case_id`, db.raw('EXISTS (?) AS visible', [visibleQuery]))) as
-    { case_id: string; visible: boolean } | undefined;
+  const column = CASE_COLUMN[table];
+  if (column === undefined) throw new Error(`No case column known for table ${table}`);
+  const visibility = visibleCaseValues(scope);
+  if (table === 'tasks') {
+    const [row] = await sql.rows<CaseRow & { visible: boolean }>(CASE_OF_TASK_SQL, [
+      ...visibility,
+      id,
+      regencyId,
+      regencyId,
+    ]);
+    if (!row) return undefined;
+    rememberCaseOfTask(sql, regencyId, id, row);
+    return { caseId: row.id, visible: row.visible };
+  }
+  const [row] = await sql.rows<{ case_id: string; visible: boolean }>(caseOfRowSql(table, column), [
+    ...visibility,
+    id,
+    regencyId,
+  ]);
   return row && { caseId: row.case_id, visible: row.visible };
 }
 
 /** The unit of the SOP a case belongs to (null when the SOP names none). */
-export async function unitOfCaseSop(db: Knex, caseId: string): Promise<string | null> {
-  const row = (await db('cases as c')
-    .leftJoin('definitions as d', (j) => void j.on('d.regency_id', 'c.regency_id').andOn('d.sop_id', 'c.sop_id'))
-    .where('c.id', caseId)
-    .first('d.unit')) as { unit: string | null } | undefined;
+export async function unitOfCaseSop(sql: Sql, caseId: string): Promise<string | null> {
+  const [row] = await sql.rows<{ unit: string | null }>(
+    `SELECT d.unit FROM cases c LEFT JOIN definitions d ON d.regency_id = c.regency_id AND d.sop_id = c.sop_id WHERE c.id = ?`,
+    [caseId],
+  );
   return row?.unit ?? null;
 }

@@ -49,3 +49,36 @@ export function whereCaseVisible<Q extends Knex.QueryBuilder>(query: Q, scope: C
     });
   return query;
 }
+
+/**
+ * The same rule as `whereCaseVisible` for one case row `c`, as fixed SQL text with the scope bound as
+ * values (`visibleCaseValues`, in this order): one prepared statement serves every user, where the
+ * builder's text varies with each scope. Used where a single case is checked (a request's path);
+ * lists keep the builder, whose literal lists the planner can use for indexes.
+ * tests/permissions/visibilityForms.test.ts checks that both forms agree.
+ */
+export const VISIBLE_CASE_SQL = `(
+  ((?::boolean AND NOT (c.sop_id = ANY(?::text[])))
+   OR c.sop_id = ANY(?::text[])
+   OR EXISTS (SELECT 1 FROM tasks vt WHERE vt.case_id = c.id AND (vt.role = ANY(?::text[]) OR vt.assignee = ANY(?::text[]))))
+  AND (cardinality(?::text[]) = 0
+   OR EXISTS (SELECT 1 FROM unnest(?::text[], ?::text[]) AS area(district, village)
+               WHERE lower(c.state->'data'->>'district') = area.district
+                 AND (area.village = '' OR lower(c.state->'data'->>'village') = area.village))))`;
+
+/** The values VISIBLE_CASE_SQL binds for a scope (an area without a village binds '': the whole kecamatan). */
+export function visibleCaseValues(
+  scope: CaseScope,
+): [boolean, string[], string[], string[], string[], string[], string[], string[]] {
+  const districts = scope.areas.map((a) => a.district);
+  return [
+    scope.all,
+    scope.exceptSops,
+    scope.sops,
+    scope.roles,
+    scope.assignees,
+    districts,
+    districts,
+    scope.areas.map((a) => a.village ?? ''),
+  ];
+}

@@ -15,6 +15,12 @@ import { formatDateTime } from './format.ts';
 /** The sections API's answer (engine/app/caseData/caseOverview.ts). */
 type Overview = Static<typeof CaseOverviewSchema>;
 
+/** An item's place in its list, read from its parts' paths (`penerima/1/nama`); `fallback` for an empty item. */
+function positionOf(parts: ReadonlyArray<{ path: string }>, fallback: number): number {
+  const index = /\/(\d+)\/[^/]+$/.exec(parts[0]?.path ?? '')?.[1];
+  return index === undefined ? fallback : Number(index);
+}
+
 /**
  * The case's data on the case and task pages: applicant, address and household in the sections of
  * the SOP's forms, each earlier step's answers with who gave them, documents with an in-app preview;
@@ -22,16 +28,19 @@ type Overview = Static<typeof CaseOverviewSchema>;
  */
 export function CaseDataSections({
   caseId,
-  onTask = false,
-  person,
+  task,
 }: {
   caseId: string;
-  onTask?: boolean;
-  /** On a per-person task: the list and position of that person, whose entry alone is shown of the list. */
-  person?: { list: string; index: number } | undefined;
+  /** On a task page: the task, so the server sends a per-person task's list with that person's entry only. */
+  task?: { id: string; item?: { list: string; count: number } | undefined } | undefined;
 }) {
   const { t, i18n } = useTranslation();
-  const { data, error } = useCall(caseContracts.sections, { params: { caseId } });
+  const onTask = task !== undefined;
+  const person = task?.item;
+  const { data, error } = useCall(caseContracts.sections, {
+    params: { caseId },
+    ...(task ? { query: { taskId: task.id } } : {}),
+  });
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<Overview['documents'][number]>();
   const [failure, setFailure] = useState<unknown>();
@@ -99,10 +108,12 @@ export function CaseDataSections({
                     <dt>{f.label}</dt>
                     <dd style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }} data-testid={`field-${f.key}`}>
                       {f.items ? (
-                        <ol className="data-items" {...(person?.list === f.key ? { start: person.index + 1 } : {})}>
-                          {f.items.map((parts, i) =>
-                            person?.list === f.key && i !== person.index ? null : (
-                              <li key={i} data-testid={`item-${f.key}-${i}`}>
+                        <ol className="data-items">
+                          {f.items.map((parts, i) => {
+                            // The server may leave persons out (per-person work): the number is the item's own place in the list.
+                            const at = positionOf(parts, i);
+                            return (
+                              <li key={at} value={at + 1} data-testid={`item-${f.key}-${at}`}>
                                 {parts.map((p, j) => {
                                   const value = revealed[`${section.id}/${p.path}`];
                                   return (
@@ -116,7 +127,7 @@ export function CaseDataSections({
                                             type="button"
                                             className="link"
                                             onClick={() => void reveal(section, p.path)}
-                                            aria-label={`${t('caseData.reveal')} ${p.label} ${i + 1}`}
+                                            aria-label={`${t('caseData.reveal')} ${p.label} ${at + 1}`}
                                           >
                                             {t('caseData.reveal')}
                                           </button>
@@ -126,15 +137,15 @@ export function CaseDataSections({
                                   );
                                 })}
                               </li>
-                            ),
-                          )}
+                            );
+                          })}
                         </ol>
                       ) : (
                         <>{shown ?? f.text} </>
                       )}
                       {f.items && person?.list === f.key && (
                         <p className="muted" data-testid={`item-${f.key}-only`}>
-                          {t('caseData.onlyThisPerson', { count: f.items.length })}
+                          {t('caseData.onlyThisPerson', { count: person.count })}
                         </p>
                       )}
                       {!f.items && f.masked && shown === undefined && (

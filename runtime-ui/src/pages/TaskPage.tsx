@@ -32,7 +32,8 @@ export function TaskPage() {
   const { t, i18n } = useTranslation();
   const { caseId = '', taskId = '' } = useParams();
   const navigate = useNavigate();
-  const kase = useCall(caseContracts.read, { params: { caseId } });
+  // Read for this task: on a per-person task the server sends that person's entry of the list only.
+  const kase = useCall(caseContracts.read, { params: { caseId }, query: { taskId } });
   const definition = useCall(caseContracts.definition, { params: { caseId } });
   const attachments = useCall(attachmentContracts.list, { params: { caseId } });
   const [draft, setDraft, clearDraft] = useDraft<Draft>(`alur.draft.${taskId}`, {
@@ -168,7 +169,7 @@ export function TaskPage() {
         draft={draft}
         setDraft={setDraft}
       />
-      <CaseDataSections caseId={caseId} onTask person={task.item} />
+      <CaseDataSections caseId={caseId} task={task} />
       {kase.data.eligibility && <EligibilityPanel eligibility={kase.data.eligibility} definition={def} />}
       {step.requirements.length > 0 && (
         <section className="card">

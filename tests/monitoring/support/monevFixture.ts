@@ -6,6 +6,7 @@ import { linkComplaint } from '../../../engine/app/monitoring/caseLinks.ts';
 import { loadMonitoringContext } from '../../../engine/app/monitoring/monitoringContext.ts';
 import { submitSurvey } from '../../../engine/app/monitoring/satisfaction/surveyService.ts';
 import type { SurveyElement } from '../../../engine/app/monitoring/satisfaction/surveyElements.ts';
+import { sqlOf } from '../../../engine/storage/sql.ts';
 
 /** The regency pack of the monitoring tests. */
 export const monevDefinitionsDir = join(import.meta.dirname, '../fixtures');
@@ -115,7 +116,7 @@ export async function buildMonevFixture(db: Knex): Promise<Record<string, Fixtur
     extra: { checklist?: Record<string, boolean>; choice?: string } = {},
   ) =>
     runTaskCommand(
-      db,
+      sqlOf(db),
       user,
       openTask(outcome, stepId),
       { type: 'complete', taskId: openTask(outcome, stepId), ...extra },
@@ -123,7 +124,7 @@ export async function buildMonevFixture(db: Knex): Promise<Record<string, Fixtur
     );
   const sendBack = (outcome: CaseCommandOutcome, when: Date, reason: string, missing: string[]) =>
     runTaskCommand(
-      db,
+      sqlOf(db),
       petugas,
       openTask(outcome, 'verifikasi'),
       { type: 'sendBack', taskId: openTask(outcome, 'verifikasi'), reason, missing },
@@ -156,7 +157,7 @@ export async function buildMonevFixture(db: Knex): Promise<Record<string, Fixtur
   e = await complete(e, 'pengajuan', petugas, wib(12, '08:15'), { checklist: ALL_DOCS });
   e = await complete(e, 'verifikasi', petugas, wib(12, '08:45'), MEMENUHI);
   await runTaskCommand(
-    db,
+    sqlOf(db),
     kabid,
     openTask(e, 'persetujuan'),
     {
