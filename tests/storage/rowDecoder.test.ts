@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorHandler } from '../../engine/api/errorHandler.ts';
 import { errorKindOf } from '../../engine/app/operationalFailure.ts';
 import { createLogger } from '../../engine/server/createLogger.ts';
-import { openDatabase } from '../../engine/storage/database.ts';
+import { openDatabase, type DatabaseTarget } from '../../engine/storage/database.ts';
 import { migrateToLatest } from '../../engine/storage/migrate.ts';
 import { listDefinitions, saveDraft } from '../../engine/storage/definitionRepository.ts';
 import { listRegencyNames } from '../../engine/storage/regencyNames.ts';
@@ -67,12 +67,14 @@ describe('rowDecoder', () => {
 
 describe(`rows decoded at the storage edge (${databaseLabel})`, () => {
   let db: Knex;
+  let target: DatabaseTarget;
   let drop: () => Promise<void>;
 
   beforeAll(async () => {
     const fresh = await freshDatabase();
     drop = fresh.drop;
-    db = openDatabase(fresh.target);
+    target = fresh.target;
+    db = openDatabase(target);
     await migrateToLatest(db);
     await db('regencies').insert({
       id: 'kab-uji',
@@ -85,7 +87,7 @@ describe(`rows decoded at the storage edge (${databaseLabel})`, () => {
     );
   }, 120_000);
 
-  const definitionsOfKabUji = () => withSystemScope(db, (trx) => listDefinitions(trx, 'kab-uji'));
+  const definitionsOfKabUji = (on = db) => withSystemScope(on, (trx) => listDefinitions(trx, 'kab-uji'));
 
   afterAll(async () => {
     await db.destroy();
@@ -102,8 +104,10 @@ describe(`rows decoded at the storage edge (${databaseLabel})`, () => {
   // `SELECT *` reads are where a rename used to slip through: the row simply came back without `status`.
   it('after a migration renames a column, the read fails loudly and is answered 500 with the query named in the log', async () => {
     await db.raw('ALTER TABLE definitions RENAME COLUMN status TO state');
+    // A server started after the migration: new connections, no statement prepared before the rename.
+    const migrated = openDatabase(target);
     try {
-      const error = await definitionsOfKabUji().then(
+      const error = await definitionsOfKabUji(migrated).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -123,7 +127,7 @@ describe(`rows decoded at the storage edge (${databaseLabel})`, () => {
       const app = express();
       app.get('/definitions', async (_req, res, next) => {
         try {
-          res.json(await definitionsOfKabUji());
+          res.json(await definitionsOfKabUji(migrated));
         } catch (e) {
           next(e);
         }
@@ -142,6 +146,7 @@ describe(`rows decoded at the storage edge (${databaseLabel})`, () => {
       expect(JSON.stringify(lines)).toContain('/0/status');
       expect(JSON.stringify(lines)).not.toContain('Layanan Rahasia');
     } finally {
+      await migrated.destroy();
       await db.raw('ALTER TABLE definitions RENAME COLUMN state TO status');
     }
   });
