@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { Knex } from 'knex';
 import { definitionTablesMark, putServerState, serverStateOf } from '../storage/server/serverStateRows.ts';
 import { folderFingerprint } from './folderFingerprint.ts';
@@ -9,6 +11,11 @@ interface SyncState {
   fingerprint: string;
   report: SyncReport;
 }
+
+// A stored state of another shape (written by an older build) is no state: the folder is synced again.
+const storedState = TypeCompiler.Compile(
+  Type.Object({ fingerprint: Type.String(), report: Type.Unsafe<SyncReport>(Type.Object({})) }),
+);
 
 /**
  * Syncs the SOP folder unless nothing changed since the last sync: the same folder bytes, the same
@@ -26,8 +33,8 @@ export async function syncIfChanged(
       ? undefined
       : `${codeVersion}|${folderFingerprint(root)}|${await definitionTablesMark(db)}`;
   if (fingerprint !== undefined) {
-    const stored = await serverStateOf<SyncState>(db, STATE_KEY);
-    if (stored?.fingerprint === fingerprint) return { ...stored.report, skipped: true };
+    const stored = await serverStateOf(db, STATE_KEY);
+    if (storedState.Check(stored) && stored.fingerprint === fingerprint) return { ...stored.report, skipped: true };
   }
   const report = await syncDefinitionFolder(db, root);
   if (codeVersion !== undefined) {

@@ -1,4 +1,29 @@
+import { Type } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import { BigNumber, Nullable, Timestamp } from './rowColumns.ts';
+import { rowDecoder } from './rowDecoder.ts';
+
+// Compiled once, at module load.
+const attachmentListRows = rowDecoder(
+  'attachments (list)',
+  Type.Object({
+    id: Type.String(),
+    doc_id: Type.String(),
+    file_name: Type.String(),
+    media_type: Type.String(),
+    size_bytes: BigNumber,
+    uploaded_at: Timestamp,
+  }),
+);
+const attachmentFileRows = rowDecoder(
+  'attachments (file)',
+  Type.Object({
+    file_name: Type.String(),
+    media_type: Type.String(),
+    content: Type.Uint8Array(),
+    purged_at: Nullable(Type.Date()),
+  }),
+);
 
 /** A stored scan as listed on a case (content not included). */
 export interface AttachmentSummary {
@@ -41,17 +66,12 @@ export async function insertAttachment(db: Knex, a: NewAttachment): Promise<void
 
 /** The scans of one case in upload order. */
 export async function listAttachments(db: Knex, regencyId: string, caseId: string): Promise<AttachmentSummary[]> {
-  const rows = (await db('attachments')
-    .where({ case_id: caseId, regency_id: regencyId })
-    .orderBy('uploaded_at')
-    .select('id', 'doc_id', 'file_name', 'media_type', 'size_bytes', 'uploaded_at')) as Array<{
-    id: string;
-    doc_id: string;
-    file_name: string;
-    media_type: string;
-    size_bytes: number | string;
-    uploaded_at: Date | string;
-  }>;
+  const rows = attachmentListRows.rows(
+    await db('attachments')
+      .where({ case_id: caseId, regency_id: regencyId })
+      .orderBy('uploaded_at')
+      .select('id', 'doc_id', 'file_name', 'media_type', 'size_bytes', 'uploaded_at'),
+  );
   return rows.map((r) => ({
     id: r.id,
     doc: r.doc_id,
@@ -68,10 +88,11 @@ export async function attachmentFile(
   regencyId: string,
   attachmentId: string,
 ): Promise<{ fileName: string; mediaType: string; content: Buffer | Uint8Array; purged: boolean } | undefined> {
-  const row = (await db('attachments')
-    .where({ id: attachmentId, regency_id: regencyId })
-    .first('file_name', 'media_type', 'content', 'purged_at')) as
-    { file_name: string; media_type: string; content: Buffer | Uint8Array; purged_at: Date | null } | undefined;
+  const row = attachmentFileRows.first(
+    await db('attachments')
+      .where({ id: attachmentId, regency_id: regencyId })
+      .first('file_name', 'media_type', 'content', 'purged_at'),
+  );
   return row
     ? { fileName: row.file_name, mediaType: row.media_type, content: row.content, purged: row.purged_at !== null }
     : undefined;

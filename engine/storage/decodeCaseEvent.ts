@@ -1,3 +1,4 @@
+import { Type, type Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
 import {
@@ -8,21 +9,28 @@ import {
   type CaseEventBody,
   type EventAuthor,
 } from '../core/events.ts';
+import { BigNumber, Nullable, Timestamp } from './rowColumns.ts';
+import { rowDecoder } from './rowDecoder.ts';
+
+const CaseEventRowSchema = Type.Object({
+  id: BigNumber,
+  seq: Type.Number(),
+  type: Type.String(),
+  at: Timestamp,
+  user_id: Type.String(),
+  user_name: Type.String(),
+  on_behalf_of_id: Nullable(Type.String()),
+  on_behalf_of_name: Nullable(Type.String()),
+  step_id: Nullable(Type.String()),
+  task_id: Nullable(Type.String()),
+  payload: Type.Unknown(),
+});
 
 /** A `case_events` row as the database returns it. */
-export interface CaseEventRow {
-  id: string | number;
-  seq: number;
-  type: string;
-  at: Date | string;
-  user_id: string;
-  user_name: string;
-  on_behalf_of_id: string | null;
-  on_behalf_of_name: string | null;
-  step_id: string | null;
-  task_id: string | null;
-  payload: unknown;
-}
+export type CaseEventRow = Static<typeof CaseEventRowSchema>;
+
+/** Whole `case_events` rows, their columns checked (the payload is checked by decodeCaseEvent). */
+export const caseEventRows = rowDecoder('case_events', CaseEventRowSchema);
 
 /** A stored event that does not match its declared payload (a bug or a hand-edited row), with where it is. */
 export class EventDecodeError extends Error {

@@ -1,6 +1,10 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { Sql } from './sql.ts';
 import type { RawRegency, SopDefinition } from '../definition/sopTypes.ts';
+import { BigNumber, JsonObject, Nullable, Timestamp } from './rowColumns.ts';
+import { rowDecoder } from './rowDecoder.ts';
+import { sqlRows } from './sqlRows.ts';
 
 /** A published, immutable version of an SOP. */
 export interface DefinitionVersion {
@@ -24,18 +28,43 @@ export interface RegencySnapshot {
   calendar: RawRegency['calendar'];
 }
 
-type VersionRow = {
-  id: string | number;
-  regency_id: string;
-  sop_id: string;
-  version: number;
-  content_hash: string;
-  source: string;
-  definition: SopDefinition;
-  regency_snapshot: RegencySnapshot;
-  published_at: Date | string;
-  published_by: string;
-};
+const VersionRowSchema = Type.Object({
+  id: BigNumber,
+  regency_id: Type.String(),
+  sop_id: Type.String(),
+  version: Type.Number(),
+  content_hash: Type.String(),
+  source: Type.String(),
+  definition: JsonObject<SopDefinition>(),
+  regency_snapshot: JsonObject<RegencySnapshot>(),
+  published_at: Timestamp,
+  published_by: Type.String(),
+});
+type VersionRow = Static<typeof VersionRowSchema>;
+
+// Compiled once, at module load.
+const versionRows = rowDecoder('definition_versions', VersionRowSchema);
+const versionListRows = rowDecoder(
+  'definition_versions (history)',
+  Type.Pick(VersionRowSchema, ['version', 'content_hash', 'published_at', 'published_by']),
+);
+const latestVersionNumber = rowDecoder(
+  'definition_versions (latest number)',
+  Type.Object({ v: Nullable(Type.Number()) }),
+);
+const regencyConfigRows = rowDecoder('regencies (config)', Type.Object({ config: JsonObject<RawRegency>() }));
+const definitionListRows = rowDecoder(
+  'definitions',
+  Type.Object({
+    sop_id: Type.String(),
+    name: Type.String(),
+    unit: Nullable(Type.String()),
+    status: Type.String(),
+    latest_version: Nullable(Type.Number()),
+    updated_at: Timestamp,
+  }),
+);
+const definitionStatusRows = rowDecoder('definitions (status)', Type.Object({ status: Type.String() }));
 
 function toVersion(row: VersionRow): DefinitionVersion {
   return {
@@ -76,7 +105,7 @@ export async function upsertRegency(
 
 /** Reads a regency's configuration. */
 export async function getRegency(db: Knex, regencyId: string): Promise<RawRegency | undefined> {
-  const row = (await db('regencies').where({ id: regencyId }).first('config')) as { config: RawRegency } | undefined;
+  const row = regencyConfigRows.first(await db('regencies').where({ id: regencyId }).first('config'));
   return row?.config;
 }
 
@@ -99,28 +128,34 @@ export async function publishVersion(
   return db.transaction(async (trx) => {
     // Serialise publishes of one SOP so version numbers never collide.
     await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`${input.regencyId}/${input.sopId}`]);
-    const existing = (await trx('definition_versions')
-      .where({ regency_id: input.regencyId, sop_id: input.sopId, content_hash: input.contentHash })
-      .first()) as VersionRow | undefined;
-    const latest = (await trx('definition_versions')
-      .where({ regency_id: input.regencyId, sop_id: input.sopId })
-      .max('version as v')
-      .first()) as { v: number | null } | undefined;
+    const existing = versionRows.first(
+      await trx('definition_versions')
+        .where({ regency_id: input.regencyId, sop_id: input.sopId, content_hash: input.contentHash })
+        .first(),
+    );
+    const latest = latestVersionNumber.first(
+      await trx('definition_versions')
+        .where({ regency_id: input.regencyId, sop_id: input.sopId })
+        .max('version as v')
+        .first(),
+    );
     if (existing && existing.version === latest?.v) return { version: toVersion(existing), created: false };
     const version = (latest?.v ?? 0) + 1;
-    const [row] = (await trx('definition_versions')
-      .insert({
-        regency_id: input.regencyId,
-        sop_id: input.sopId,
-        version,
-        // Re-publishing older content gets a fresh hash slot so the unique index keeps holding.
-        content_hash: existing ? `${input.contentHash}:${version}` : input.contentHash,
-        source: input.source,
-        definition: JSON.stringify(input.definition),
-        regency_snapshot: JSON.stringify(input.regencySnapshot),
-        published_by: input.publishedBy,
-      })
-      .returning('*')) as VersionRow[];
+    const [row] = versionRows.rows(
+      await trx('definition_versions')
+        .insert({
+          regency_id: input.regencyId,
+          sop_id: input.sopId,
+          version,
+          // Re-publishing older content gets a fresh hash slot so the unique index keeps holding.
+          content_hash: existing ? `${input.contentHash}:${version}` : input.contentHash,
+          source: input.source,
+          definition: JSON.stringify(input.definition),
+          regency_snapshot: JSON.stringify(input.regencySnapshot),
+          published_by: input.publishedBy,
+        })
+        .returning('*'),
+    );
     await trx('definitions')
       .insert({
         regency_id: input.regencyId,
@@ -169,19 +204,17 @@ export async function getLatestVersion(
   regencyId: string,
   sopId: string,
 ): Promise<DefinitionVersion | undefined> {
-  const row = (await db('definition_versions')
-    .where({ regency_id: regencyId, sop_id: sopId })
-    .orderBy('version', 'desc')
-    .first()) as VersionRow | undefined;
+  const row = versionRows.first(
+    await db('definition_versions').where({ regency_id: regencyId, sop_id: sopId }).orderBy('version', 'desc').first(),
+  );
   return row ? toVersion(row) : undefined;
 }
 
 /** A version by its id, only within the given regency. */
 export async function getVersionById(sql: Sql, regencyId: string, id: number): Promise<DefinitionVersion | undefined> {
-  const [row] = await sql.rows<VersionRow>('SELECT * FROM definition_versions WHERE regency_id = ? AND id = ?', [
-    regencyId,
-    id,
-  ]);
+  const [row] = versionRows.rows(
+    await sql.rows<unknown>('SELECT * FROM definition_versions WHERE regency_id = ? AND id = ?', [regencyId, id]),
+  );
   return row ? toVersion(row) : undefined;
 }
 
@@ -192,8 +225,9 @@ export async function getVersion(
   sopId: string,
   version: number,
 ): Promise<DefinitionVersion | undefined> {
-  const row = (await db('definition_versions').where({ regency_id: regencyId, sop_id: sopId, version }).first()) as
-    VersionRow | undefined;
+  const row = versionRows.first(
+    await db('definition_versions').where({ regency_id: regencyId, sop_id: sopId, version }).first(),
+  );
   return row ? toVersion(row) : undefined;
 }
 
@@ -203,10 +237,12 @@ export async function listVersions(
   regencyId: string,
   sopId: string,
 ): Promise<Array<{ version: number; contentHash: string; publishedAt: string; publishedBy: string }>> {
-  const rows = (await db('definition_versions')
-    .where({ regency_id: regencyId, sop_id: sopId })
-    .orderBy('version', 'desc')
-    .select('version', 'content_hash', 'published_at', 'published_by')) as VersionRow[];
+  const rows = versionListRows.rows(
+    await db('definition_versions')
+      .where({ regency_id: regencyId, sop_id: sopId })
+      .orderBy('version', 'desc')
+      .select('version', 'content_hash', 'published_at', 'published_by'),
+  );
   return rows.map((r) => ({
     version: r.version,
     contentHash: r.content_hash,
@@ -229,14 +265,9 @@ export async function listDefinitions(
     updatedAt: string;
   }>
 > {
-  const rows = (await db('definitions').where({ regency_id: regencyId }).orderBy(['unit', 'name'])) as Array<{
-    sop_id: string;
-    name: string;
-    unit: string | null;
-    status: string;
-    latest_version: number | null;
-    updated_at: Date | string;
-  }>;
+  const rows = definitionListRows.rows(
+    await db('definitions').where({ regency_id: regencyId }).orderBy(['unit', 'name']),
+  );
   return rows.map((r) => ({
     sopId: r.sop_id,
     name: r.name,
@@ -249,17 +280,21 @@ export async function listDefinitions(
 
 /** The latest published version of every SOP, in every regency, whose definition opens cases on a schedule. */
 export async function listLatestScheduledVersions(db: Knex): Promise<DefinitionVersion[]> {
-  const rows = (await db.raw(
+  const rows = await sqlRows(
+    db,
     `SELECT * FROM (
        SELECT DISTINCT ON (regency_id, sop_id) * FROM definition_versions ORDER BY regency_id, sop_id, version DESC
      ) latest WHERE latest.definition -> 'schedule' IS NOT NULL`,
-  )) as { rows: VersionRow[] };
-  return rows.rows.map(toVersion);
+    [],
+    versionRows,
+  );
+  return rows.map(toVersion);
 }
 
 /** The status of an SOP's catalogue row (draft or published), or undefined when it has none. */
 export async function definitionStatus(db: Knex, regencyId: string, sopId: string): Promise<string | undefined> {
-  const row = (await db('definitions').where({ regency_id: regencyId, sop_id: sopId }).first('status')) as
-    { status: string } | undefined;
+  const row = definitionStatusRows.first(
+    await db('definitions').where({ regency_id: regencyId, sop_id: sopId }).first('status'),
+  );
   return row?.status;
 }

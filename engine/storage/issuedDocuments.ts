@@ -1,5 +1,19 @@
+import { Type } from '@sinclair/typebox';
 import type { Knex } from 'knex';
-import { toIssuedDocument, type IssuedDocument, type IssuedDocumentRow } from '../app/outputs/documentTypes.ts';
+import { toIssuedDocument, type IssuedDocument } from '../app/outputs/documentTypes.ts';
+import { issuedDocumentRows } from './letters/issuedDocumentRows.ts';
+import { Timestamp } from './rowColumns.ts';
+import { rowDecoder } from './rowDecoder.ts';
+
+// Compiled once, at module load.
+const revokedRows = rowDecoder(
+  'issued_documents (revoked)',
+  Type.Object({ case_id: Type.String(), number: Type.String() }),
+);
+const validLetterRows = rowDecoder(
+  'issued_documents (valid letter)',
+  Type.Object({ title: Type.String(), number: Type.String(), issued_at: Timestamp }),
+);
 
 /** One issued document of the regency, with its signed PDF when it was signed electronically. */
 export async function findIssuedDocument(
@@ -7,8 +21,9 @@ export async function findIssuedDocument(
   regencyId: string,
   documentId: string,
 ): Promise<{ document: IssuedDocument; signedPdf: Buffer | null } | undefined> {
-  const row = (await db('issued_documents').where({ id: documentId, regency_id: regencyId }).first()) as
-    IssuedDocumentRow | undefined;
+  const row = issuedDocumentRows.first(
+    await db('issued_documents').where({ id: documentId, regency_id: regencyId }).first(),
+  );
   if (!row) return undefined;
   return { document: toIssuedDocument(row), signedPdf: row.pdf ? Buffer.from(row.pdf) : null };
 }
@@ -21,10 +36,12 @@ export async function markDocumentRevoked(
   reason: string,
   now: Date,
 ): Promise<{ caseId: string; number: string } | undefined> {
-  const rows = (await db('issued_documents')
-    .where({ id: documentId, regency_id: regencyId, status: 'valid' })
-    .update({ status: 'revoked', revoked_at: now, revoked_reason: reason })
-    .returning(['case_id', 'number'])) as Array<{ case_id: string; number: string }>;
+  const rows = revokedRows.rows(
+    await db('issued_documents')
+      .where({ id: documentId, regency_id: regencyId, status: 'valid' })
+      .update({ status: 'revoked', revoked_at: now, revoked_reason: reason })
+      .returning(['case_id', 'number']),
+  );
   const row = rows[0];
   return row ? { caseId: row.case_id, number: row.number } : undefined;
 }
@@ -35,8 +52,10 @@ export async function validIssuedLetter(
   caseId: string,
   outputId: string,
 ): Promise<{ title: string; number: string; issuedAt: string } | null> {
-  const doc = (await db('issued_documents')
-    .where({ case_id: caseId, output_id: outputId, status: 'valid' })
-    .first('title', 'number', 'issued_at')) as { title: string; number: string; issued_at: Date | string } | undefined;
+  const doc = validLetterRows.first(
+    await db('issued_documents')
+      .where({ case_id: caseId, output_id: outputId, status: 'valid' })
+      .first('title', 'number', 'issued_at'),
+  );
   return doc ? { title: doc.title, number: doc.number, issuedAt: new Date(doc.issued_at).toISOString() } : null;
 }

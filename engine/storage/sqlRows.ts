@@ -1,7 +1,29 @@
 import type { Knex } from 'knex';
+import type { RowDecoder } from './rowDecoder.ts';
 
-/** Runs a parameterised SQL query and returns its rows (the same shape on PostgreSQL and PGlite). */
-export async function sqlRows<Row>(db: Knex, sql: string, bindings: readonly Knex.RawBinding[]): Promise<Row[]> {
-  const result = (await db.raw(sql, bindings)) as { rows: Row[] };
-  return result.rows;
+/** The `rows` of a raw result (the same shape on PostgreSQL and PGlite), unchecked. */
+function rowsOf(result: unknown): unknown {
+  return typeof result === 'object' && result !== null && 'rows' in result ? result.rows : undefined;
+}
+
+/** Runs a parameterised SQL query and returns its rows, each checked by the query's decoder. */
+export async function sqlRows<Row>(
+  db: Knex,
+  sql: string,
+  bindings: readonly Knex.RawBinding[],
+  decoder: RowDecoder<Row>,
+): Promise<Row[]>;
+/**
+ * Runs a parameterised SQL query and returns its rows cast, unchecked. Left only for the modules that
+ * tests/architecture/rowDecoding.test.ts still lists; new queries pass a decoder.
+ */
+export async function sqlRows<Row>(db: Knex, sql: string, bindings: readonly Knex.RawBinding[]): Promise<Row[]>;
+export async function sqlRows<Row>(
+  db: Knex,
+  sql: string,
+  bindings: readonly Knex.RawBinding[],
+  decoder?: RowDecoder<Row>,
+): Promise<Row[]> {
+  const rows = rowsOf(await db.raw(sql, bindings));
+  return decoder ? decoder.rows(rows) : (rows as Row[]);
 }

@@ -1,6 +1,19 @@
-import type { Static } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { StaffMemberSchema } from '../contracts/delegationContracts.ts';
+import { rowDecoder } from './rowDecoder.ts';
+
+// Compiled once, at module load.
+const staffNameRows = rowDecoder('users (staff name)', Type.Object({ id: Type.String(), display_name: Type.String() }));
+const staffRows = rowDecoder(
+  'users (active staff)',
+  Type.Object({
+    id: Type.String(),
+    username: Type.String(),
+    display_name: Type.String(),
+    roles: Type.Array(Type.String()),
+  }),
+);
 
 // The staff of a regency as routes need them (assigning, delegating, auditing): rows decoded here, once.
 
@@ -13,23 +26,20 @@ export async function activeStaffMember(
   regencyId: string,
   userId: string,
 ): Promise<{ id: string; name: string } | undefined> {
-  const row = (await db('users')
-    .where({ id: userId, regency_id: regencyId, active: true })
-    .first('id', 'display_name')) as { id: string; display_name: string } | undefined;
+  const row = staffNameRows.first(
+    await db('users').where({ id: userId, regency_id: regencyId, active: true }).first('id', 'display_name'),
+  );
   return row ? { id: row.id, name: row.display_name } : undefined;
 }
 
 /** The regency's active staff by name (for assignment and delegation pickers). */
 export async function activeStaff(db: Knex, regencyId: string): Promise<StaffMember[]> {
-  const rows = (await db('users')
-    .where({ regency_id: regencyId, active: true })
-    .orderBy('display_name')
-    .select('id', 'username', 'display_name', 'roles')) as Array<{
-    id: string;
-    username: string;
-    display_name: string;
-    roles: string[];
-  }>;
+  const rows = staffRows.rows(
+    await db('users')
+      .where({ regency_id: regencyId, active: true })
+      .orderBy('display_name')
+      .select('id', 'username', 'display_name', 'roles'),
+  );
   return rows.map((r) => ({ id: r.id, username: r.username, name: r.display_name, roles: r.roles }));
 }
 

@@ -1,26 +1,33 @@
-import type { Static } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { AccessEntrySchema } from '../../contracts/auditContracts.ts';
+import { BigNumber, JsonObject, Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
 
 /** One line of an access report. */
 export type AccessEntry = Static<typeof AccessEntrySchema>;
 
+const AccessReportRowSchema = Type.Object({
+  id: BigNumber,
+  at: Timestamp,
+  user_id: Type.String(),
+  user_name: Type.String(),
+  roles: Type.Array(Type.String()),
+  case_id: Nullable(Type.String()),
+  tracking_code: Nullable(Type.String()),
+  action: Type.String(),
+  resource: Nullable(Type.String()),
+  reason: Nullable(Type.String()),
+  detail: Nullable(JsonObject<Record<string, unknown>>()),
+  ip: Nullable(Type.String()),
+  route: Type.String(),
+});
+
 /** An `access_log` row with its case's tracking code. */
-interface AccessReportRow {
-  id: string | number;
-  at: Date | string;
-  user_id: string;
-  user_name: string;
-  roles: string[];
-  case_id: string | null;
-  tracking_code: string | null;
-  action: string;
-  resource: string | null;
-  reason: string | null;
-  detail: Record<string, unknown> | null;
-  ip: string | null;
-  route: string;
-}
+type AccessReportRow = Static<typeof AccessReportRowSchema>;
+
+// Compiled once, at module load.
+const accessReportRows = rowDecoder('access_log (report)', AccessReportRowSchema);
 
 function decodeAccessEntry(r: AccessReportRow): AccessEntry {
   return {
@@ -51,6 +58,6 @@ export async function accessEntries(
   let q = db('access_log as a').leftJoin('cases as c', 'c.id', 'a.case_id').where('a.regency_id', regencyId);
   q = 'case_id' in filter ? q.andWhere('a.case_id', filter.case_id) : q.andWhere('a.user_id', filter.user_id);
   if (before !== undefined) q = q.andWhere('a.id', '<', before);
-  const rows: AccessReportRow[] = await q.orderBy('a.id', 'desc').limit(limit).select('a.*', 'c.tracking_code');
+  const rows = accessReportRows.rows(await q.orderBy('a.id', 'desc').limit(limit).select('a.*', 'c.tracking_code'));
   return rows.map(decodeAccessEntry);
 }

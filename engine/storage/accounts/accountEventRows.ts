@@ -1,5 +1,14 @@
+import { Type } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import { detailRecord, stringList } from '../jsonDetail.ts';
+import { Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+
+// Compiled once, at module load.
+const accountEventRows = rowDecoder(
+  'account_events',
+  Type.Object({ action: Type.String(), actor_name: Type.String(), detail: Type.Unknown(), at: Timestamp }),
+);
 
 /** One row of the append-only `account_events` table (id and time come from the database). */
 export interface AccountEventRow {
@@ -38,16 +47,13 @@ function accountEventDetail(value: unknown): AccountEventView['detail'] {
 
 /** The latest 200 changes of one account (who, when, what). */
 export async function listAccountEvents(db: Knex, userId: string): Promise<AccountEventView[]> {
-  const rows = (await db('account_events')
-    .where({ user_id: userId })
-    .orderBy('id', 'desc')
-    .limit(200)
-    .select('action', 'actor_name', 'detail', 'at')) as Array<{
-    action: string;
-    actor_name: string;
-    detail: unknown;
-    at: Date | string;
-  }>;
+  const rows = accountEventRows.rows(
+    await db('account_events')
+      .where({ user_id: userId })
+      .orderBy('id', 'desc')
+      .limit(200)
+      .select('action', 'actor_name', 'detail', 'at'),
+  );
   return rows.map((r) => ({
     action: r.action,
     by: r.actor_name,

@@ -1,26 +1,38 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import { Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+
+const AccountRowSchema = Type.Object({
+  id: Type.String(),
+  regency_id: Type.String(),
+  username: Type.String(),
+  display_name: Type.String(),
+  roles: Type.Array(Type.String()),
+  nip: Nullable(Type.String()),
+  position: Nullable(Type.String()),
+  unit: Nullable(Type.String()),
+  email: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  areas: Type.Array(Type.String()),
+  active: Type.Boolean(),
+  locked_until: Nullable(Timestamp),
+  must_change_password: Type.Boolean(),
+  is_demo: Type.Boolean(),
+  platform_admin: Type.Boolean(),
+  created_at: Timestamp,
+  password_changed_at: Nullable(Timestamp),
+});
+
+// Compiled once, at module load.
+const accountRows = rowDecoder('users (accounts)', AccountRowSchema);
+const passwordRows = rowDecoder(
+  'users (password hash)',
+  Type.Object({ id: Type.String(), regency_id: Type.String(), username: Type.String(), password_hash: Type.String() }),
+);
 
 /** A `users` row as the account services read it. */
-export interface AccountRow {
-  id: string;
-  regency_id: string;
-  username: string;
-  display_name: string;
-  roles: string[];
-  nip: string | null;
-  position: string | null;
-  unit: string | null;
-  email: string | null;
-  phone: string | null;
-  areas: string[];
-  active: boolean;
-  locked_until: Date | string | null;
-  must_change_password: boolean;
-  is_demo: boolean;
-  platform_admin: boolean;
-  created_at: Date | string;
-  password_changed_at: Date | string | null;
-}
+export type AccountRow = Static<typeof AccountRowSchema>;
 
 const ACCOUNT_COLUMNS = [
   'id',
@@ -51,7 +63,7 @@ export async function accountByUsername(
 ): Promise<AccountRow | undefined> {
   const query = db('users').where({ username });
   if (regencyId !== undefined) void query.andWhere({ regency_id: regencyId });
-  const row: AccountRow | undefined = await query.first(...ACCOUNT_COLUMNS);
+  const row = accountRows.first(await query.first(...ACCOUNT_COLUMNS));
   return row;
 }
 
@@ -82,10 +94,12 @@ export async function accountsOfRegency(db: Knex, regencyId: string, term?: stri
       if (/^\d+$/.test(digits)) void w.orWhereLike('nip', `%${digits}%`);
     });
   }
-  const rows: AccountRow[] = await query
-    .orderBy('username')
-    .limit(1000)
-    .select(...ACCOUNT_COLUMNS);
+  const rows = accountRows.rows(
+    await query
+      .orderBy('username')
+      .limit(1000)
+      .select(...ACCOUNT_COLUMNS),
+  );
   return rows;
 }
 
@@ -183,9 +197,9 @@ export async function passwordOfUser(
   db: Knex,
   userId: string,
 ): Promise<{ id: string; regency_id: string; username: string; password_hash: string } | undefined> {
-  const row: { id: string; regency_id: string; username: string; password_hash: string } | undefined = await db('users')
-    .where({ id: userId })
-    .first('id', 'regency_id', 'username', 'password_hash');
+  const row = passwordRows.first(
+    await db('users').where({ id: userId }).first('id', 'regency_id', 'username', 'password_hash'),
+  );
   return row;
 }
 

@@ -1,15 +1,23 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import { Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+
+const ActivationLinkRowSchema = Type.Object({
+  id: Type.String(),
+  expires_at: Timestamp,
+  used_at: Nullable(Timestamp),
+  user_id: Type.String(),
+  username: Type.String(),
+  regency_id: Type.String(),
+  active: Type.Boolean(),
+});
 
 /** An activation link with the account it belongs to. */
-export interface ActivationLinkRow {
-  id: string;
-  expires_at: Date | string;
-  used_at: Date | string | null;
-  user_id: string;
-  username: string;
-  regency_id: string;
-  active: boolean;
-}
+export type ActivationLinkRow = Static<typeof ActivationLinkRowSchema>;
+
+// Compiled once, at module load.
+const activationLinkRows = rowDecoder('account_tokens (activation link)', ActivationLinkRowSchema);
 
 /** Replaces the unused activation links of an account by a new one (stored by the hash of its token). */
 export async function replaceActivationToken(db: Knex, userId: string, hash: string, expiresAt: Date): Promise<void> {
@@ -19,10 +27,12 @@ export async function replaceActivationToken(db: Knex, userId: string, hash: str
 
 /** The activation link with this token hash, if any. */
 export async function activationLink(db: Knex, hash: string): Promise<ActivationLinkRow | undefined> {
-  const row: ActivationLinkRow | undefined = await db('account_tokens as t')
-    .join('users as u', 'u.id', 't.user_id')
-    .where({ 't.id': hash, 't.purpose': 'activation' })
-    .first('t.id', 't.expires_at', 't.used_at', 'u.id as user_id', 'u.username', 'u.regency_id', 'u.active');
+  const row = activationLinkRows.first(
+    await db('account_tokens as t')
+      .join('users as u', 'u.id', 't.user_id')
+      .where({ 't.id': hash, 't.purpose': 'activation' })
+      .first('t.id', 't.expires_at', 't.used_at', 'u.id as user_id', 'u.username', 'u.regency_id', 'u.active'),
+  );
   return row;
 }
 

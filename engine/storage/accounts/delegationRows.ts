@@ -1,4 +1,12 @@
+import { Type } from '@sinclair/typebox';
+import { rowDecoder } from '../rowDecoder.ts';
 import type { Sql } from '../sql.ts';
+
+// Compiled once, at module load.
+const activeDelegationRowDecoder = rowDecoder(
+  'delegations (active, to a user)',
+  Type.Object({ id: Type.String(), display_name: Type.String(), roles: Type.Array(Type.String()) }),
+);
 
 /** A delegation in force: who gave the user their roles. */
 export interface ActiveDelegationRow {
@@ -14,10 +22,12 @@ export async function activeDelegationRows(
   userId: string,
   now: Date,
 ): Promise<ActiveDelegationRow[]> {
-  const rows = await sql.rows<{ id: string; display_name: string; roles: string[] }>(
-    `SELECT u.id, u.display_name, u.roles FROM delegations d JOIN users u ON u.id = d.from_user_id
+  const rows = activeDelegationRowDecoder.rows(
+    await sql.rows<unknown>(
+      `SELECT u.id, u.display_name, u.roles FROM delegations d JOIN users u ON u.id = d.from_user_id
       WHERE d.regency_id = ? AND d.to_user_id = ? AND d.starts_at <= ? AND d.ends_at > ?`,
-    [regencyId, userId, now, now],
+      [regencyId, userId, now, now],
+    ),
   );
   return rows.map((r) => ({ fromUserId: r.id, fromName: r.display_name, roles: r.roles }));
 }

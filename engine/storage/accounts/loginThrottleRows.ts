@@ -1,4 +1,10 @@
+import { Type } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import { rowDecoder } from '../rowDecoder.ts';
+import { sqlRows } from '../sqlRows.ts';
+
+// Compiled once, at module load.
+const throttleRows = rowDecoder('login_throttle (counted)', Type.Object({ failures: Type.Number() }));
 
 /**
  * Counts one failure-in-waiting for `key` in one statement that holds the key's row until the request
@@ -12,7 +18,8 @@ export async function countLoginAttempt(
   since: Date,
   limit: number,
 ): Promise<boolean> {
-  const result = (await db.raw(
+  const result = await sqlRows(
+    db,
     `INSERT INTO login_throttle (key, window_started_at, failures) VALUES (?, ?, 1)
      ON CONFLICT (key) DO UPDATE SET
        failures = CASE WHEN login_throttle.window_started_at > ? THEN login_throttle.failures + 1 ELSE 1 END,
@@ -20,8 +27,9 @@ export async function countLoginAttempt(
      WHERE login_throttle.window_started_at <= ? OR login_throttle.failures < ?
      RETURNING failures`,
     [key, now, since, since, since, limit],
-  )) as { rows: Array<{ failures: number }> };
-  return result.rows.length > 0;
+    throttleRows,
+  );
+  return result.length > 0;
 }
 
 /** Takes one counted check back (never below zero). */

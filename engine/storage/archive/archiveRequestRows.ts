@@ -1,11 +1,38 @@
+import { Type } from '@sinclair/typebox';
 import type { Knex } from 'knex';
-import {
-  toArchiveRequest,
-  type ArchiveRequest,
-  type ArchiveRequestRow,
-  type ArchiveStatus,
-} from '../../app/archive/archiveRequestTypes.ts';
+import { toArchiveRequest, type ArchiveRequest, type ArchiveStatus } from '../../app/archive/archiveRequestTypes.ts';
 import { whereCaseVisible, type CaseScope } from '../cases/caseVisibility.ts';
+import { Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+
+// Compiled once, at module load.
+const archiveRequestRows = rowDecoder(
+  'archive_requests (with tracking code)',
+  Type.Object({
+    id: Type.String(),
+    case_id: Type.String(),
+    tracking_code: Type.Optional(Nullable(Type.String())),
+    kind: Type.Union([Type.Literal('borrow'), Type.Literal('copy'), Type.Literal('send')]),
+    reason: Type.String(),
+    recipient: Type.String(),
+    due_back_at: Nullable(Timestamp),
+    status: Type.Union(
+      (['requested', 'approved', 'refused', 'handed_over', 'completed', 'returned'] as const).map((s) =>
+        Type.Literal(s),
+      ),
+    ),
+    requested_by: Type.String(),
+    requested_by_name: Type.String(),
+    requested_at: Timestamp,
+    decided_by: Nullable(Type.String()),
+    decided_by_name: Nullable(Type.String()),
+    decided_at: Nullable(Timestamp),
+    decision_note: Nullable(Type.String()),
+    handed_over_at: Nullable(Timestamp),
+    returned_at: Nullable(Timestamp),
+    return_note: Nullable(Type.String()),
+  }),
+);
 
 /** One archive request of a regency with its case's tracking code, if any. */
 export async function archiveRequestById(
@@ -14,10 +41,12 @@ export async function archiveRequestById(
   id: string,
   now: Date,
 ): Promise<ArchiveRequest | undefined> {
-  const row: ArchiveRequestRow | undefined = await db('archive_requests as a')
-    .join('cases as c', 'c.id', 'a.case_id')
-    .where({ 'a.id': id, 'a.regency_id': regencyId })
-    .first('a.*', 'c.tracking_code');
+  const row = archiveRequestRows.first(
+    await db('archive_requests as a')
+      .join('cases as c', 'c.id', 'a.case_id')
+      .where({ 'a.id': id, 'a.regency_id': regencyId })
+      .first('a.*', 'c.tracking_code'),
+  );
   return row && toArchiveRequest(row, now);
 }
 
@@ -87,9 +116,11 @@ export async function archiveRequestsInScope(
   if (filter.status) q = q.andWhere('a.status', filter.status);
   if (filter.overdueOnly)
     q = q.andWhere({ 'a.status': 'handed_over', 'a.kind': 'borrow' }).andWhere('a.due_back_at', '<', now);
-  const rows: ArchiveRequestRow[] = await q
-    .orderBy(filter.overdueOnly ? 'a.due_back_at' : 'a.requested_at', filter.overdueOnly ? 'asc' : 'desc')
-    .limit(500)
-    .select('a.*', 'c.tracking_code');
+  const rows = archiveRequestRows.rows(
+    await q
+      .orderBy(filter.overdueOnly ? 'a.due_back_at' : 'a.requested_at', filter.overdueOnly ? 'asc' : 'desc')
+      .limit(500)
+      .select('a.*', 'c.tracking_code'),
+  );
   return rows.map((r) => toArchiveRequest(r, now));
 }

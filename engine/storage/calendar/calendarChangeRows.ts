@@ -1,24 +1,36 @@
-import type { Static } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { CalendarDayKind } from '../../calendar/nationalCalendar.ts';
 import type { CalendarChangeSchema } from '../../contracts/calendarContracts.ts';
+import { BigNumber, Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
 
 /** CalendarChange as the API contract declares it. */
 export type CalendarChange = Static<typeof CalendarChangeSchema>;
 
 /** A `calendar_changes` row. */
-interface CalendarChangeRow {
-  id: string | number;
-  regency_id: string | null;
-  year: number;
-  action: 'year' | 'add' | 'remove';
-  date: string | Date | null;
-  name: string;
-  kind: CalendarDayKind | null;
-  decree: string;
-  created_by_name: string;
-  created_at: string | Date;
-}
+const CalendarChangeRowSchema = Type.Object({
+  id: BigNumber,
+  regency_id: Nullable(Type.String()),
+  year: Type.Number(),
+  action: Type.Union([Type.Literal('year'), Type.Literal('add'), Type.Literal('remove')]),
+  date: Nullable(Timestamp),
+  name: Type.String(),
+  kind: Nullable(
+    Type.Union([Type.Literal('libur-nasional'), Type.Literal('cuti-bersama'), Type.Literal('libur-daerah')]),
+  ),
+  decree: Type.String(),
+  created_by_name: Type.String(),
+  created_at: Timestamp,
+});
+type CalendarChangeRow = Static<typeof CalendarChangeRowSchema>;
+
+// Compiled once, at module load.
+const calendarChangeRowDecoder = rowDecoder('calendar_changes', CalendarChangeRowSchema);
+const openDeadlineRows = rowDecoder(
+  'tasks (cases with open deadlines)',
+  Type.Object({ case_id: Type.String(), regency_id: Type.String() }),
+);
 
 const dateText = (d: string | Date | null): string | null =>
   d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10);
@@ -40,7 +52,7 @@ function decodeCalendarChange(r: CalendarChangeRow): CalendarChange {
 
 /** Every stored change, oldest first. */
 export async function calendarChangeRows(db: Knex): Promise<CalendarChange[]> {
-  const rows = (await db('calendar_changes').orderBy('id').select('*')) as CalendarChangeRow[];
+  const rows = calendarChangeRowDecoder.rows(await db('calendar_changes').orderBy('id').select('*'));
   return rows.map(decodeCalendarChange);
 }
 
@@ -68,10 +80,12 @@ export async function casesWithOpenDeadlines(
   db: Knex,
   regencyId: string | null,
 ): Promise<Array<{ case_id: string; regency_id: string }>> {
-  const rows: Array<{ case_id: string; regency_id: string }> = await db('tasks')
-    .where('status', 'open')
-    .whereNotNull('due_at')
-    .modify((q) => void (regencyId !== null ? q.where('regency_id', regencyId) : q))
-    .distinct('case_id', 'regency_id');
+  const rows = openDeadlineRows.rows(
+    await db('tasks')
+      .where('status', 'open')
+      .whereNotNull('due_at')
+      .modify((q) => void (regencyId !== null ? q.where('regency_id', regencyId) : q))
+      .distinct('case_id', 'regency_id'),
+  );
   return rows;
 }

@@ -1,5 +1,11 @@
+import { Type } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { CaseState } from '../../core/caseTypes.ts';
+import { JsonObject, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+
+// Compiled once, at module load.
+const versionNumberRows = rowDecoder('definition_versions (number)', Type.Object({ version: Type.Number() }));
 
 /** A running case of an SOP on an older version. */
 export interface RunningCase {
@@ -10,13 +16,16 @@ export interface RunningCase {
   state: CaseState;
 }
 
-interface RunningRow {
-  id: string;
-  tracking_code: string;
-  version: number;
-  opened_at: Date | string;
-  state: CaseState;
-}
+const runningRows = rowDecoder(
+  'cases (running below a version)',
+  Type.Object({
+    id: Type.String(),
+    tracking_code: Type.String(),
+    version: Type.Number(),
+    opened_at: Timestamp,
+    state: JsonObject<CaseState>(),
+  }),
+);
 
 /** The open and waiting cases of an SOP on a version below `version`, oldest first. */
 export async function runningCasesBelow(
@@ -25,13 +34,15 @@ export async function runningCasesBelow(
   sopId: string,
   version: number,
 ): Promise<RunningCase[]> {
-  const rows = (await db('cases as c')
-    .join('definition_versions as v', 'v.id', 'c.version_id')
-    .where({ 'c.regency_id': regencyId, 'c.sop_id': sopId })
-    .whereIn('c.status', ['open', 'waiting'])
-    .andWhere('v.version', '<', version)
-    .orderBy('c.opened_at')
-    .select('c.id', 'c.tracking_code', 'v.version', 'c.opened_at', 'c.state')) as RunningRow[];
+  const rows = runningRows.rows(
+    await db('cases as c')
+      .join('definition_versions as v', 'v.id', 'c.version_id')
+      .where({ 'c.regency_id': regencyId, 'c.sop_id': sopId })
+      .whereIn('c.status', ['open', 'waiting'])
+      .andWhere('v.version', '<', version)
+      .orderBy('c.opened_at')
+      .select('c.id', 'c.tracking_code', 'v.version', 'c.opened_at', 'c.state'),
+  );
   return rows.map((r) => ({
     id: r.id,
     trackingCode: r.tracking_code,
@@ -43,9 +54,7 @@ export async function runningCasesBelow(
 
 /** The version number of a stored definition version (by its id). */
 export async function versionNumberOf(db: Knex, versionId: number): Promise<number | undefined> {
-  const row: { version: number } | undefined = await db('definition_versions')
-    .where({ id: versionId })
-    .first('version');
+  const row = versionNumberRows.first(await db('definition_versions').where({ id: versionId }).first('version'));
   return row?.version;
 }
 

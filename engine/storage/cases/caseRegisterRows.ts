@@ -1,6 +1,9 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { CaseStatus } from '../../core/caseTypes.ts';
 import { whereCaseVisible, type CaseScope } from './caseVisibility.ts';
+import { Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
 
 /** Filters of the case register. */
 export interface RegisterFilter {
@@ -32,19 +35,25 @@ export interface RegisterCase {
 }
 
 /** A register row as the database returns it. */
-interface RegisterRow {
-  id: string;
-  tracking_code: string;
-  sop_id: string;
-  sop_name: string | null;
-  status: CaseStatus;
-  current_step: string | null;
-  applicant_name: string | null;
-  applicant_nik: string | null;
-  opened_at: Date | string;
-  due_at: Date | string | null;
-  closed_at: Date | string | null;
-}
+const RegisterRowSchema = Type.Object({
+  id: Type.String(),
+  tracking_code: Type.String(),
+  sop_id: Type.String(),
+  sop_name: Nullable(Type.String()),
+  status: Type.Union(
+    (['open', 'waiting', 'completed', 'rejected', 'referred', 'cancelled'] as const).map((s) => Type.Literal(s)),
+  ),
+  current_step: Nullable(Type.String()),
+  applicant_name: Nullable(Type.String()),
+  applicant_nik: Nullable(Type.String()),
+  opened_at: Timestamp,
+  due_at: Nullable(Timestamp),
+  closed_at: Nullable(Timestamp),
+});
+type RegisterRow = Static<typeof RegisterRowSchema>;
+
+// Compiled once, at module load: the register is read on every page of it.
+const registerRows = rowDecoder('cases (register page)', RegisterRowSchema);
 
 // Timestamps leave as ISO text, the same text the JSON reply of a Date has always been.
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
@@ -86,23 +95,25 @@ export async function registerCases(
     else if (/^\d{16}$/.test(term)) q = q.andWhere('c.applicant_nik', term);
     else q = q.andWhereILike('c.applicant_name', `%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
   }
-  const rows: RegisterRow[] = await q
-    .orderBy('c.opened_at', 'desc')
-    .orderBy('c.id')
-    .offset(filter.offset)
-    .limit(filter.limit)
-    .select(
-      'c.id',
-      'c.tracking_code',
-      'c.sop_id',
-      'd.name as sop_name',
-      'c.status',
-      'c.current_step',
-      'c.applicant_name',
-      'c.applicant_nik',
-      'c.opened_at',
-      'c.due_at',
-      'c.closed_at',
-    );
+  const rows = registerRows.rows(
+    await q
+      .orderBy('c.opened_at', 'desc')
+      .orderBy('c.id')
+      .offset(filter.offset)
+      .limit(filter.limit)
+      .select(
+        'c.id',
+        'c.tracking_code',
+        'c.sop_id',
+        'd.name as sop_name',
+        'c.status',
+        'c.current_step',
+        'c.applicant_name',
+        'c.applicant_nik',
+        'c.opened_at',
+        'c.due_at',
+        'c.closed_at',
+      ),
+  );
   return rows.map(decodeRegisterRow);
 }

@@ -1,4 +1,7 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import { BigNumber, Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
 import { whereCaseVisible, type CaseScope } from './caseVisibility.ts';
 
 /** The inbox's sort key, written exactly as in the partial indexes of migration 006 so they match. */
@@ -47,25 +50,29 @@ export interface InboxTask {
   thread: unknown;
 }
 
-interface InboxRow {
-  overdue_at: Date | string | null;
-  id: string;
-  case_id: string;
-  tracking_code: string;
-  sop_id: string;
-  sop_name: string | null;
-  step_id: string;
-  role: string;
-  assignee: string | null;
-  created_at: Date | string;
-  due_at: Date | string | null;
-  case_due_at: Date | string | null;
-  applicant_name: string | null;
-  version_id: number | string;
-  actor_id: string;
-  returned_reason: string | null;
-  thread: unknown;
-}
+const InboxRowSchema = Type.Object({
+  overdue_at: Nullable(Timestamp),
+  id: Type.String(),
+  case_id: Type.String(),
+  tracking_code: Type.String(),
+  sop_id: Type.String(),
+  sop_name: Nullable(Type.String()),
+  step_id: Type.String(),
+  role: Type.String(),
+  assignee: Nullable(Type.String()),
+  created_at: Timestamp,
+  due_at: Nullable(Timestamp),
+  case_due_at: Nullable(Timestamp),
+  applicant_name: Nullable(Type.String()),
+  version_id: BigNumber,
+  actor_id: Type.String(),
+  returned_reason: Nullable(Type.String()),
+  thread: Type.Unknown(),
+});
+type InboxRow = Static<typeof InboxRowSchema>;
+
+// Compiled once, at module load: the inbox is read on every visit.
+const inboxRows = rowDecoder('tasks (inbox page)', InboxRowSchema);
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
@@ -161,14 +168,16 @@ export async function inboxTasks(db: Knex, filter: InboxFilter): Promise<InboxTa
     ...filter.roles.map((role) => part((q) => q.andWhere('t.role', role).whereNull('t.assignee'))),
     ...filter.assignees.map((assignee) => part((q) => q.andWhere('t.assignee', assignee))),
   ];
-  const rows = (await db
-    .select('u.*', 'd.name as sop_name')
-    .from(db.raw(`(${parts.map(() => '(?)').join(' UNION ALL ')}) AS u`, parts))
-    .leftJoin(
-      'definitions as d',
-      (j) => void j.on('d.regency_id', db.raw('?', [regencyId])).andOn('d.sop_id', 'u.sop_id'),
-    )
-    .orderBy([{ column: 'u.inbox_due' }, { column: 'u.id' }])
-    .limit(limit)) as InboxRow[];
+  const rows = inboxRows.rows(
+    await db
+      .select('u.*', 'd.name as sop_name')
+      .from(db.raw(`(${parts.map(() => '(?)').join(' UNION ALL ')}) AS u`, parts))
+      .leftJoin(
+        'definitions as d',
+        (j) => void j.on('d.regency_id', db.raw('?', [regencyId])).andOn('d.sop_id', 'u.sop_id'),
+      )
+      .orderBy([{ column: 'u.inbox_due' }, { column: 'u.id' }])
+      .limit(limit),
+  );
   return rows.map(decodeInboxRow);
 }

@@ -1,4 +1,17 @@
+import { Type } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import { rowDecoder } from '../rowDecoder.ts';
+import { sqlRows } from '../sqlRows.ts';
+
+// Compiled once, at module load.
+const overdueTaskClaims = rowDecoder(
+  'tasks (claimed overdue)',
+  Type.Object({ id: Type.String(), case_id: Type.String(), regency_id: Type.String() }),
+);
+const overdueCaseClaims = rowDecoder(
+  'cases (claimed overdue)',
+  Type.Object({ id: Type.String(), regency_id: Type.String() }),
+);
 
 /**
  * Marks up to `batch` open tasks past their due time as overdue and returns them. Rows are claimed with
@@ -9,13 +22,15 @@ export async function claimOverdueTasks(
   now: Date,
   batch: number,
 ): Promise<Array<{ id: string; case_id: string; regency_id: string }>> {
-  const result = (await trx.raw(
+  const result = await sqlRows(
+    trx,
     `UPDATE tasks SET overdue_at = ? WHERE id IN (
        SELECT id FROM tasks WHERE status = 'open' AND overdue_at IS NULL AND due_at < ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
      RETURNING id, case_id, regency_id`,
     [now, now, batch],
-  )) as { rows: Array<{ id: string; case_id: string; regency_id: string }> };
-  return result.rows;
+    overdueTaskClaims,
+  );
+  return result;
 }
 
 /** The same for open cases past their service deadline. */
@@ -24,13 +39,15 @@ export async function claimOverdueCases(
   now: Date,
   batch: number,
 ): Promise<Array<{ id: string; regency_id: string }>> {
-  const result = (await trx.raw(
+  const result = await sqlRows(
+    trx,
     `UPDATE cases SET overdue_at = ? WHERE id IN (
        SELECT id FROM cases WHERE status = 'open' AND overdue_at IS NULL AND due_at < ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
      RETURNING id, regency_id`,
     [now, now, batch],
-  )) as { rows: Array<{ id: string; regency_id: string }> };
-  return result.rows;
+    overdueCaseClaims,
+  );
+  return result;
 }
 
 /** Gives a claim back (the case changed concurrently): the next sweep tries again. */

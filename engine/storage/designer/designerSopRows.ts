@@ -1,4 +1,7 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import { Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
 
 /** A definition of the regency as the designer's list needs it: its latest version's date and publisher. */
 export interface DesignerDefinition {
@@ -14,16 +17,44 @@ export interface DesignerDefinition {
   publishedByName: string | null;
 }
 
-interface DesignerDefinitionRow {
-  sop_id: string;
-  name: string;
-  unit: string | null;
-  latest_version: number | null;
-  updated_at: Date | string;
-  effective: string | null;
-  published_at: Date | string | null;
-  published_by_name: string | null;
-}
+const DesignerDefinitionRowSchema = Type.Object({
+  sop_id: Type.String(),
+  name: Type.String(),
+  unit: Nullable(Type.String()),
+  latest_version: Nullable(Type.Number()),
+  updated_at: Timestamp,
+  effective: Nullable(Type.String()),
+  published_at: Nullable(Timestamp),
+  published_by_name: Nullable(Type.String()),
+});
+type DesignerDefinitionRow = Static<typeof DesignerDefinitionRowSchema>;
+
+// Compiled once, at module load.
+const designerDefinitionRows = rowDecoder('definitions (designer list)', DesignerDefinitionRowSchema);
+const librarySopRows = rowDecoder(
+  'definitions (published, all regencies)',
+  Type.Object({
+    regency_id: Type.String(),
+    regency_name: Type.String(),
+    sop_id: Type.String(),
+    name: Type.String(),
+    latest_version: Type.Number(),
+  }),
+);
+const sourceRows = rowDecoder('definition_versions (source)', Type.Object({ source: Type.String() }));
+const sopIdRows = rowDecoder('definitions (ids)', Type.Object({ sop_id: Type.String() }));
+const folderDefinitionRows = rowDecoder(
+  'definitions (folder draft)',
+  Type.Object({ name: Type.String(), draft_source: Nullable(Type.String()) }),
+);
+const sopSourceRows = rowDecoder(
+  'definition_versions (latest sources)',
+  Type.Object({ sop_id: Type.String(), source: Type.String() }),
+);
+const folderDraftRows = rowDecoder(
+  'definitions (unpublished folder drafts)',
+  Type.Object({ sop_id: Type.String(), draft_source: Type.String() }),
+);
 
 function decodeDesignerDefinition(d: DesignerDefinitionRow): DesignerDefinition {
   return {
@@ -40,24 +71,29 @@ function decodeDesignerDefinition(d: DesignerDefinitionRow): DesignerDefinition 
 
 /** Every definition of the regency with its latest version's effective date and publisher. */
 export async function designerDefinitions(db: Knex, regencyId: string): Promise<DesignerDefinition[]> {
-  const rows = (await db('definitions as d')
-    .leftJoin(
-      'definition_versions as v',
-      (j) =>
-        void j.on('v.regency_id', 'd.regency_id').andOn('v.sop_id', 'd.sop_id').andOn('v.version', 'd.latest_version'),
-    )
-    .leftJoin('users as u', 'u.id', 'v.published_by')
-    .where('d.regency_id', regencyId)
-    .select(
-      'd.sop_id',
-      'd.name',
-      'd.unit',
-      'd.latest_version',
-      'd.updated_at',
-      db.raw(`v.definition->'dates'->>'effective' as effective`),
-      'v.published_at',
-      db.raw(`coalesce(u.display_name, v.published_by) as published_by_name`),
-    )) as DesignerDefinitionRow[];
+  const rows = designerDefinitionRows.rows(
+    await db('definitions as d')
+      .leftJoin(
+        'definition_versions as v',
+        (j) =>
+          void j
+            .on('v.regency_id', 'd.regency_id')
+            .andOn('v.sop_id', 'd.sop_id')
+            .andOn('v.version', 'd.latest_version'),
+      )
+      .leftJoin('users as u', 'u.id', 'v.published_by')
+      .where('d.regency_id', regencyId)
+      .select(
+        'd.sop_id',
+        'd.name',
+        'd.unit',
+        'd.latest_version',
+        'd.updated_at',
+        db.raw(`v.definition->'dates'->>'effective' as effective`),
+        'v.published_at',
+        db.raw(`coalesce(u.display_name, v.published_by) as published_by_name`),
+      ),
+  );
   return rows.map(decodeDesignerDefinition);
 }
 
@@ -72,17 +108,13 @@ export interface LibrarySop {
 
 /** The published SOPs of every regency by regency name and SOP name (published SOPs are public documents). */
 export async function publishedSopsOfAllRegencies(db: Knex): Promise<LibrarySop[]> {
-  const rows: Array<{
-    regency_id: string;
-    regency_name: string;
-    sop_id: string;
-    name: string;
-    latest_version: number;
-  }> = await db('definitions as d')
-    .join('regencies as r', 'r.id', 'd.regency_id')
-    .where('d.status', 'published')
-    .orderBy(['r.name', 'd.name'])
-    .select('d.regency_id', 'r.name as regency_name', 'd.sop_id', 'd.name', 'd.latest_version');
+  const rows = librarySopRows.rows(
+    await db('definitions as d')
+      .join('regencies as r', 'r.id', 'd.regency_id')
+      .where('d.status', 'published')
+      .orderBy(['r.name', 'd.name'])
+      .select('d.regency_id', 'r.name as regency_name', 'd.sop_id', 'd.name', 'd.latest_version'),
+  );
   return rows.map((r) => ({
     regencyId: r.regency_id,
     regencyName: r.regency_name,
@@ -94,10 +126,12 @@ export async function publishedSopsOfAllRegencies(db: Knex): Promise<LibrarySop[
 
 /** The source of an SOP's newest published version, if any. */
 export async function newestPublishedSource(db: Knex, regencyId: string, sopId: string): Promise<string | undefined> {
-  const row: { source: string } | undefined = await db('definition_versions')
-    .where({ regency_id: regencyId, sop_id: sopId })
-    .orderBy('version', 'desc')
-    .first('source');
+  const row = sourceRows.first(
+    await db('definition_versions')
+      .where({ regency_id: regencyId, sop_id: sopId })
+      .orderBy('version', 'desc')
+      .first('source'),
+  );
   return row?.source;
 }
 
@@ -110,7 +144,7 @@ export async function sopIdInUse(db: Knex, regencyId: string, sopId: string): Pr
 
 /** The ids of the regency's definitions. */
 export async function definitionIds(db: Knex, regencyId: string): Promise<string[]> {
-  const rows: Array<{ sop_id: string }> = await db('definitions').where({ regency_id: regencyId }).select('sop_id');
+  const rows = sopIdRows.rows(await db('definitions').where({ regency_id: regencyId }).select('sop_id'));
   return rows.map((r) => r.sop_id);
 }
 
@@ -120,9 +154,9 @@ export async function folderDefinition(
   regencyId: string,
   sopId: string,
 ): Promise<{ name: string; draftSource: string | null } | undefined> {
-  const row: { name: string; draft_source: string | null } | undefined = await db('definitions')
-    .where({ regency_id: regencyId, sop_id: sopId })
-    .first('name', 'draft_source');
+  const row = folderDefinitionRows.first(
+    await db('definitions').where({ regency_id: regencyId, sop_id: sopId }).first('name', 'draft_source'),
+  );
   return row && { name: row.name, draftSource: row.draft_source };
 }
 
@@ -131,14 +165,19 @@ export async function latestPublishedSources(
   db: Knex,
   regencyId: string,
 ): Promise<Array<{ sopId: string; source: string }>> {
-  const rows: Array<{ sop_id: string; source: string }> = await db('definition_versions as v')
-    .join(
-      'definitions as d',
-      (j) =>
-        void j.on('d.regency_id', 'v.regency_id').andOn('d.sop_id', 'v.sop_id').andOn('d.latest_version', 'v.version'),
-    )
-    .where('v.regency_id', regencyId)
-    .select('v.sop_id', 'v.source');
+  const rows = sopSourceRows.rows(
+    await db('definition_versions as v')
+      .join(
+        'definitions as d',
+        (j) =>
+          void j
+            .on('d.regency_id', 'v.regency_id')
+            .andOn('d.sop_id', 'v.sop_id')
+            .andOn('d.latest_version', 'v.version'),
+      )
+      .where('v.regency_id', regencyId)
+      .select('v.sop_id', 'v.source'),
+  );
   return rows.map((r) => ({ sopId: r.sop_id, source: r.source }));
 }
 
@@ -147,20 +186,24 @@ export async function unpublishedFolderDrafts(
   db: Knex,
   regencyId: string,
 ): Promise<Array<{ sopId: string; source: string }>> {
-  const rows: Array<{ sop_id: string; draft_source: string }> = await db('definitions')
-    .where({ regency_id: regencyId })
-    .whereNull('latest_version')
-    .whereNotNull('draft_source')
-    .select('sop_id', 'draft_source');
+  const rows = folderDraftRows.rows(
+    await db('definitions')
+      .where({ regency_id: regencyId })
+      .whereNull('latest_version')
+      .whereNotNull('draft_source')
+      .select('sop_id', 'draft_source'),
+  );
   return rows.map((r) => ({ sopId: r.sop_id, source: r.draft_source }));
 }
 
 /** The ids of the regency's SOPs that have a published version, by id. */
 export async function publishedSopIds(db: Knex, regencyId: string): Promise<string[]> {
-  const rows: Array<{ sop_id: string }> = await db('definitions')
-    .where({ regency_id: regencyId })
-    .whereNotNull('latest_version')
-    .orderBy('sop_id')
-    .select('sop_id');
+  const rows = sopIdRows.rows(
+    await db('definitions')
+      .where({ regency_id: regencyId })
+      .whereNotNull('latest_version')
+      .orderBy('sop_id')
+      .select('sop_id'),
+  );
   return rows.map((r) => r.sop_id);
 }

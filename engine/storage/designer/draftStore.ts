@@ -1,4 +1,7 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import { Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
 
 /** One saved revision of an SOP draft (every save is kept). */
 export interface DraftRevision {
@@ -33,28 +36,39 @@ export interface ReviewEntry {
   at: string;
 }
 
-type DraftRow = {
-  sop_id: string;
-  revision: number;
-  name: string;
-  origin: DraftOrigin;
-  based_on_version: number | null;
-  note: string | null;
-  saved_by: string;
-  saved_by_name: string;
-  saved_at: Date | string;
-  source?: string;
-};
-type ReviewRow = {
-  sop_id: string;
-  revision: number;
-  action: ReviewEntry['action'];
-  version: number | null;
-  note: string | null;
-  by: string;
-  by_name: string;
-  at: Date | string;
-};
+const DraftRowSchema = Type.Object({
+  sop_id: Type.String(),
+  revision: Type.Number(),
+  name: Type.String(),
+  origin: Type.Union(
+    (['save', 'template', 'copy', 'import', 'revert', 'folder', 'document'] as const).map((o) => Type.Literal(o)),
+  ),
+  based_on_version: Nullable(Type.Number()),
+  note: Nullable(Type.String()),
+  saved_by: Type.String(),
+  saved_by_name: Type.String(),
+  saved_at: Timestamp,
+});
+type DraftRow = Static<typeof DraftRowSchema>;
+const ReviewRowSchema = Type.Object({
+  sop_id: Type.String(),
+  revision: Type.Number(),
+  action: Type.Union([Type.Literal('submitted'), Type.Literal('returned'), Type.Literal('published')]),
+  version: Nullable(Type.Number()),
+  note: Nullable(Type.String()),
+  by: Type.String(),
+  by_name: Type.String(),
+  at: Timestamp,
+});
+type ReviewRow = Static<typeof ReviewRowSchema>;
+
+// Compiled once, at module load.
+const draftRows = rowDecoder('definition_drafts', DraftRowSchema);
+const draftSourceRows = rowDecoder(
+  'definition_drafts (with source)',
+  Type.Composite([DraftRowSchema, Type.Object({ source: Type.String() })]),
+);
+const reviewRows = rowDecoder('definition_reviews', ReviewRowSchema);
 
 const DRAFT_COLUMNS = [
   'sop_id',
@@ -97,11 +111,13 @@ function toReview(row: ReviewRow): ReviewEntry {
 
 /** The newest revision of an SOP's draft, with its source. */
 export async function latestDraft(db: Knex, regencyId: string, sopId: string): Promise<DraftWithSource | undefined> {
-  const row = (await db('definition_drafts')
-    .where({ regency_id: regencyId, sop_id: sopId })
-    .orderBy('revision', 'desc')
-    .first([...DRAFT_COLUMNS, 'source'])) as DraftRow | undefined;
-  return row ? { ...toDraft(row), source: row.source! } : undefined;
+  const row = draftSourceRows.first(
+    await db('definition_drafts')
+      .where({ regency_id: regencyId, sop_id: sopId })
+      .orderBy('revision', 'desc')
+      .first([...DRAFT_COLUMNS, 'source']),
+  );
+  return row ? { ...toDraft(row), source: row.source } : undefined;
 }
 
 /** One revision with its source. */
@@ -111,31 +127,37 @@ export async function draftRevision(
   sopId: string,
   revision: number,
 ): Promise<DraftWithSource | undefined> {
-  const row = (await db('definition_drafts')
-    .where({ regency_id: regencyId, sop_id: sopId, revision })
-    .first([...DRAFT_COLUMNS, 'source'])) as DraftRow | undefined;
-  return row ? { ...toDraft(row), source: row.source! } : undefined;
+  const row = draftSourceRows.first(
+    await db('definition_drafts')
+      .where({ regency_id: regencyId, sop_id: sopId, revision })
+      .first([...DRAFT_COLUMNS, 'source']),
+  );
+  return row ? { ...toDraft(row), source: row.source } : undefined;
 }
 
 /** Every revision of an SOP's draft, newest first (without sources). */
 export async function listDraftRevisions(db: Knex, regencyId: string, sopId: string): Promise<DraftRevision[]> {
-  const rows = (await db('definition_drafts')
-    .where({ regency_id: regencyId, sop_id: sopId })
-    .orderBy('revision', 'desc')
-    .select(DRAFT_COLUMNS)) as DraftRow[];
+  const rows = draftRows.rows(
+    await db('definition_drafts')
+      .where({ regency_id: regencyId, sop_id: sopId })
+      .orderBy('revision', 'desc')
+      .select(DRAFT_COLUMNS),
+  );
   return rows.map(toDraft);
 }
 
 /** The newest revision of every SOP of a regency that has drafts (without sources). */
 export async function latestDraftsOfRegency(db: Knex, regencyId: string): Promise<DraftRevision[]> {
-  const rows = (await db('definition_drafts as d')
-    .where('d.regency_id', regencyId)
-    // Documents starting with @ are not SOPs (@regency: the regency settings, engine/app/regencySettings).
-    .whereRaw("left(d.sop_id, 1) <> '@'")
-    .whereRaw(
-      'd.revision = (SELECT max(x.revision) FROM definition_drafts x WHERE x.regency_id = d.regency_id AND x.sop_id = d.sop_id)',
-    )
-    .select(DRAFT_COLUMNS.map((c) => `d.${c}`))) as DraftRow[];
+  const rows = draftRows.rows(
+    await db('definition_drafts as d')
+      .where('d.regency_id', regencyId)
+      // Documents starting with @ are not SOPs (@regency: the regency settings, engine/app/regencySettings).
+      .whereRaw("left(d.sop_id, 1) <> '@'")
+      .whereRaw(
+        'd.revision = (SELECT max(x.revision) FROM definition_drafts x WHERE x.regency_id = d.regency_id AND x.sop_id = d.sop_id)',
+      )
+      .select(DRAFT_COLUMNS.map((c) => `d.${c}`)),
+  );
   return rows.map(toDraft);
 }
 
@@ -155,20 +177,22 @@ export interface NewRevision {
 
 /** Appends a revision; the unique (regency, SOP, revision) key refuses a second writer of the same number. */
 export async function insertRevision(db: Knex, input: NewRevision): Promise<DraftRevision> {
-  const [row] = (await db('definition_drafts')
-    .insert({
-      regency_id: input.regencyId,
-      sop_id: input.sopId,
-      revision: input.revision,
-      source: input.source,
-      name: input.name,
-      origin: input.origin,
-      based_on_version: input.basedOnVersion ?? null,
-      note: input.note ?? null,
-      saved_by: input.savedBy,
-      saved_by_name: input.savedByName,
-    })
-    .returning(DRAFT_COLUMNS)) as DraftRow[];
+  const [row] = draftRows.rows(
+    await db('definition_drafts')
+      .insert({
+        regency_id: input.regencyId,
+        sop_id: input.sopId,
+        revision: input.revision,
+        source: input.source,
+        name: input.name,
+        origin: input.origin,
+        based_on_version: input.basedOnVersion ?? null,
+        note: input.note ?? null,
+        saved_by: input.savedBy,
+        saved_by_name: input.savedByName,
+      })
+      .returning(DRAFT_COLUMNS),
+  );
   return toDraft(row!);
 }
 
@@ -193,21 +217,22 @@ export async function insertReview(db: Knex, entry: Omit<ReviewEntry, 'at'> & { 
 
 /** The review trail of an SOP, newest first. */
 export async function listReviews(db: Knex, regencyId: string, sopId: string): Promise<ReviewEntry[]> {
-  const rows = (await db('definition_reviews')
-    .where({ regency_id: regencyId, sop_id: sopId })
-    .orderBy('id', 'desc')
-    .select('*')) as ReviewRow[];
+  const rows = reviewRows.rows(
+    await db('definition_reviews').where({ regency_id: regencyId, sop_id: sopId }).orderBy('id', 'desc').select('*'),
+  );
   return rows.map(toReview);
 }
 
 /** The latest review step of every SOP of a regency. */
 export async function latestReviewsOfRegency(db: Knex, regencyId: string): Promise<ReviewEntry[]> {
-  const rows = (await db('definition_reviews as r')
-    .where('r.regency_id', regencyId)
-    .whereRaw("left(r.sop_id, 1) <> '@'")
-    .whereRaw(
-      'r.id = (SELECT max(x.id) FROM definition_reviews x WHERE x.regency_id = r.regency_id AND x.sop_id = r.sop_id)',
-    )
-    .select('r.*')) as ReviewRow[];
+  const rows = reviewRows.rows(
+    await db('definition_reviews as r')
+      .where('r.regency_id', regencyId)
+      .whereRaw("left(r.sop_id, 1) <> '@'")
+      .whereRaw(
+        'r.id = (SELECT max(x.id) FROM definition_reviews x WHERE x.regency_id = r.regency_id AND x.sop_id = r.sop_id)',
+      )
+      .select('r.*'),
+  );
   return rows.map(toReview);
 }

@@ -1,5 +1,8 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { DocumentText } from '../../importer/documentText.ts';
+import { BigNumber, JsonList, JsonObject, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
 
 /** A draft found in a document that waits for the drafter's choice, because its id is already in use. */
 export interface PendingDraft {
@@ -20,18 +23,43 @@ export interface SourceDocumentInfo {
   uploadedAt: string;
 }
 
-type DocumentRow = {
-  id: string | number;
-  file_name: string;
-  media_type: string;
-  byte_size: number;
-  sha256: string;
-  uploaded_by_name: string;
-  uploaded_at: Date | string;
-  text?: DocumentText;
-  pending?: PendingDraft[];
-  content?: Buffer | Uint8Array;
-};
+const DocumentRowSchema = Type.Object({
+  id: BigNumber,
+  file_name: Type.String(),
+  media_type: Type.String(),
+  byte_size: Type.Number(),
+  sha256: Type.String(),
+  uploaded_by_name: Type.String(),
+  uploaded_at: Timestamp,
+});
+type DocumentRow = Static<typeof DocumentRowSchema>;
+
+// Compiled once, at module load.
+const insertedIds = rowDecoder('source_documents (new id)', Type.Object({ id: BigNumber }));
+const pendingRows = rowDecoder(
+  'source_documents (pending drafts)',
+  Type.Composite([DocumentRowSchema, Type.Object({ pending: Type.Union([JsonList<PendingDraft[]>(), Type.Null()]) })]),
+);
+const textRows = rowDecoder(
+  'source_documents (of an SOP, with text)',
+  Type.Composite([DocumentRowSchema, Type.Object({ text: JsonObject<DocumentText>() })]),
+);
+const contentRows = rowDecoder(
+  'source_documents (content)',
+  Type.Composite([DocumentRowSchema, Type.Object({ content: Type.Uint8Array() })]),
+);
+const designerEventRows = rowDecoder(
+  'designer_events',
+  Type.Object({
+    sop_id: Type.String(),
+    revision: Type.Number(),
+    type: Type.Union([Type.Literal('part-reviewed'), Type.Literal('document-imported')]),
+    detail: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+    by: Type.String(),
+    by_name: Type.String(),
+    at: Timestamp,
+  }),
+);
 
 const INFO_COLUMNS = ['id', 'file_name', 'media_type', 'byte_size', 'sha256', 'uploaded_by_name', 'uploaded_at'];
 
@@ -61,20 +89,22 @@ export interface NewSourceDocument {
 
 /** Stores an uploaded document with the text read from it; returns its id. */
 export async function insertSourceDocument(db: Knex, input: NewSourceDocument): Promise<string> {
-  const [row] = (await db('source_documents')
-    .insert({
-      regency_id: input.regencyId,
-      file_name: input.fileName,
-      media_type: input.mediaType,
-      byte_size: input.content.length,
-      sha256: input.sha256,
-      content: Buffer.from(input.content),
-      text: JSON.stringify(input.text),
-      pending: JSON.stringify([]),
-      uploaded_by: input.uploadedBy,
-      uploaded_by_name: input.uploadedByName,
-    })
-    .returning('id')) as Array<{ id: string | number }>;
+  const [row] = insertedIds.rows(
+    await db('source_documents')
+      .insert({
+        regency_id: input.regencyId,
+        file_name: input.fileName,
+        media_type: input.mediaType,
+        byte_size: input.content.length,
+        sha256: input.sha256,
+        content: Buffer.from(input.content),
+        text: JSON.stringify(input.text),
+        pending: JSON.stringify([]),
+        uploaded_by: input.uploadedBy,
+        uploaded_by_name: input.uploadedByName,
+      })
+      .returning('id'),
+  );
   return String(row!.id);
 }
 
@@ -90,10 +120,12 @@ export async function pendingOf(
   db: Knex,
   documentId: string,
 ): Promise<{ info: SourceDocumentInfo; pending: PendingDraft[] } | undefined> {
-  const row = (await db('source_documents')
-    .where({ id: documentId })
-    .forUpdate()
-    .first([...INFO_COLUMNS, 'pending'])) as DocumentRow | undefined;
+  const row = pendingRows.first(
+    await db('source_documents')
+      .where({ id: documentId })
+      .forUpdate()
+      .first([...INFO_COLUMNS, 'pending']),
+  );
   return row ? { info: toInfo(row), pending: row.pending ?? [] } : undefined;
 }
 
@@ -108,12 +140,14 @@ export async function documentOfSop(
   regencyId: string,
   sopId: string,
 ): Promise<(SourceDocumentInfo & { text: DocumentText }) | undefined> {
-  const row = (await db('source_document_sops as l')
-    .join('source_documents as d', 'd.id', 'l.document_id')
-    .where({ 'l.regency_id': regencyId, 'l.sop_id': sopId })
-    .orderBy('l.id', 'desc')
-    .first([...INFO_COLUMNS.map((c) => `d.${c}`), 'd.text'])) as DocumentRow | undefined;
-  return row ? { ...toInfo(row), text: row.text! } : undefined;
+  const row = textRows.first(
+    await db('source_document_sops as l')
+      .join('source_documents as d', 'd.id', 'l.document_id')
+      .where({ 'l.regency_id': regencyId, 'l.sop_id': sopId })
+      .orderBy('l.id', 'desc')
+      .first([...INFO_COLUMNS.map((c) => `d.${c}`), 'd.text']),
+  );
+  return row ? { ...toInfo(row), text: row.text } : undefined;
 }
 
 /** A stored document's bytes. */
@@ -121,10 +155,12 @@ export async function documentFile(
   db: Knex,
   documentId: string,
 ): Promise<(SourceDocumentInfo & { content: Uint8Array }) | undefined> {
-  const row = (await db('source_documents')
-    .where({ id: documentId })
-    .first([...INFO_COLUMNS, 'content'])) as DocumentRow | undefined;
-  return row ? { ...toInfo(row), content: new Uint8Array(row.content!) } : undefined;
+  const row = contentRows.first(
+    await db('source_documents')
+      .where({ id: documentId })
+      .first([...INFO_COLUMNS, 'content']),
+  );
+  return row ? { ...toInfo(row), content: new Uint8Array(row.content) } : undefined;
 }
 
 /** One designer event: who did what to which SOP revision. */
@@ -157,18 +193,12 @@ export async function insertDesignerEvent(
 
 /** The designer events of an SOP, newest first. */
 export async function listDesignerEvents(db: Knex, regencyId: string, sopId: string): Promise<DesignerEvent[]> {
-  const rows = (await db('designer_events')
-    .where({ regency_id: regencyId, sop_id: sopId })
-    .orderBy('id', 'desc')
-    .select('sop_id', 'revision', 'type', 'detail', 'by', 'by_name', 'at')) as Array<{
-    sop_id: string;
-    revision: number;
-    type: DesignerEvent['type'];
-    detail: Record<string, string | number>;
-    by: string;
-    by_name: string;
-    at: Date | string;
-  }>;
+  const rows = designerEventRows.rows(
+    await db('designer_events')
+      .where({ regency_id: regencyId, sop_id: sopId })
+      .orderBy('id', 'desc')
+      .select('sop_id', 'revision', 'type', 'detail', 'by', 'by_name', 'at'),
+  );
   return rows.map((r) => ({
     sopId: r.sop_id,
     revision: r.revision,

@@ -1,6 +1,12 @@
+import { Type } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { IssuedDocumentRow, Letterhead, Signer } from '../../app/outputs/documentTypes.ts';
 import type { Initial } from '../../app/letters/letterLayout.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+import { issuedDocumentRows } from './issuedDocumentRows.ts';
+
+// Compiled once, at module load.
+const numberRows = rowDecoder('issued_documents (number)', Type.Object({ number: Type.String() }));
 
 /** A signed letter as signLetter stores it. */
 export interface NewIssuedLetter {
@@ -28,14 +34,15 @@ export interface NewIssuedLetter {
 
 /** The number of the document a case issued for one output (valid or revoked), if any. */
 export async function issuedNumberOf(db: Knex, caseId: string, outputId: string): Promise<string | undefined> {
-  const row = (await db('issued_documents').where({ case_id: caseId, output_id: outputId }).first('number')) as
-    { number: string } | undefined;
+  const row = numberRows.first(
+    await db('issued_documents').where({ case_id: caseId, output_id: outputId }).first('number'),
+  );
   return row?.number;
 }
 
 /** The documents a case of the regency has issued. */
 export async function issuedDocumentsOfCase(db: Knex, regencyId: string, caseId: string): Promise<IssuedDocumentRow[]> {
-  return (await db('issued_documents').where({ case_id: caseId, regency_id: regencyId })) as IssuedDocumentRow[];
+  return issuedDocumentRows.rows(await db('issued_documents').where({ case_id: caseId, regency_id: regencyId }));
 }
 
 /** Stores a signed letter as a valid issued document, in the caller's transaction, and reads it back. */
@@ -64,5 +71,5 @@ export async function insertIssuedLetter(trx: Knex.Transaction, letter: NewIssue
     draft_id: letter.draftId,
     initials: JSON.stringify(letter.initials),
   });
-  return (await trx('issued_documents').where({ id: letter.id }).first()) as IssuedDocumentRow;
+  return issuedDocumentRows.one(await trx('issued_documents').where({ id: letter.id }).first());
 }

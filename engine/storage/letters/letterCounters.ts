@@ -1,4 +1,10 @@
+import { Type } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import { rowDecoder } from '../rowDecoder.ts';
+import { sqlRows } from '../sqlRows.ts';
+
+// Compiled once, at module load.
+const counterRows = rowDecoder('letter_counters (next number)', Type.Object({ last_seq: Type.Number() }));
 
 /**
  * Takes the next sequence number of a register (one per format and year) inside the caller's
@@ -10,11 +16,13 @@ export async function nextSequence(
   series: string,
   year: number,
 ): Promise<number> {
-  const result = (await trx.raw(
+  const result = await sqlRows(
+    trx,
     `INSERT INTO letter_counters (regency_id, series, year, last_seq) VALUES (?, ?, ?, 1)
      ON CONFLICT (regency_id, series, year) DO UPDATE SET last_seq = letter_counters.last_seq + 1
      RETURNING last_seq`,
     [regencyId, series, year],
-  )) as { rows: Array<{ last_seq: number }> };
-  return result.rows[0]!.last_seq;
+    counterRows,
+  );
+  return counterRows.one(result[0]).last_seq;
 }

@@ -1,19 +1,27 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { Initial } from '../../app/letters/letterLayout.ts';
+import { JsonList, JsonObject, Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+
+const LetterDraftRowSchema = Type.Object({
+  id: Type.String(),
+  case_id: Type.String(),
+  output_id: Type.String(),
+  step_id: Type.String(),
+  status: Type.Union([Type.Literal('prepared'), Type.Literal('signed'), Type.Literal('cancelled')]),
+  values: JsonObject<Record<string, unknown>>(),
+  initials: JsonList<Initial[]>(),
+  prepared_by: Type.String(),
+  prepared_at: Timestamp,
+  document_id: Nullable(Type.String()),
+});
 
 /** A row of letter_drafts: a letter being prepared, its frozen values and the paraf given so far. */
-export type LetterDraftRow = {
-  id: string;
-  case_id: string;
-  output_id: string;
-  step_id: string;
-  status: 'prepared' | 'signed' | 'cancelled';
-  values: Record<string, unknown>;
-  initials: Initial[];
-  prepared_by: string;
-  prepared_at: Date | string;
-  document_id: string | null;
-};
+export type LetterDraftRow = Static<typeof LetterDraftRowSchema>;
+
+// Compiled once, at module load.
+const letterDraftRows = rowDecoder('letter_drafts', LetterDraftRowSchema);
 
 /** A new draft as prepareLetter writes it. */
 export interface NewLetterDraft {
@@ -33,23 +41,25 @@ export async function letterDraftById(
   regencyId: string,
   draftId: string,
 ): Promise<LetterDraftRow | undefined> {
-  return (await db('letter_drafts').where({ id: draftId, regency_id: regencyId }).first()) as
-    LetterDraftRow | undefined;
+  return letterDraftRows.first(await db('letter_drafts').where({ id: draftId, regency_id: regencyId }).first());
 }
 
 /** The draft of an output still being prepared, if any. */
 export async function openLetterDraft(db: Knex, caseId: string, outputId: string): Promise<LetterDraftRow | undefined> {
-  return (await db('letter_drafts').where({ case_id: caseId, output_id: outputId, status: 'prepared' }).first()) as
-    LetterDraftRow | undefined;
+  return letterDraftRows.first(
+    await db('letter_drafts').where({ case_id: caseId, output_id: outputId, status: 'prepared' }).first(),
+  );
 }
 
 /** The drafts of a case still being prepared. */
 export async function openLetterDraftsOfCase(db: Knex, regencyId: string, caseId: string): Promise<LetterDraftRow[]> {
-  return (await db('letter_drafts').where({
-    case_id: caseId,
-    regency_id: regencyId,
-    status: 'prepared',
-  })) as LetterDraftRow[];
+  return letterDraftRows.rows(
+    await db('letter_drafts').where({
+      case_id: caseId,
+      regency_id: regencyId,
+      status: 'prepared',
+    }),
+  );
 }
 
 /** Cancels the output's open draft (if any) and stores a new one without paraf, in the caller's transaction. */
@@ -69,7 +79,7 @@ export async function replaceOpenLetterDraft(trx: Knex.Transaction, draft: NewLe
     prepared_by: draft.preparedBy,
     prepared_at: draft.preparedAt,
   });
-  return (await trx('letter_drafts').where({ id: draft.id }).first()) as LetterDraftRow;
+  return letterDraftRows.one(await trx('letter_drafts').where({ id: draft.id }).first());
 }
 
 /** Replaces the paraf of a draft still being prepared. */

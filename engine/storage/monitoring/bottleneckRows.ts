@@ -1,17 +1,25 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import { sopCondition, type SopScope } from './sopCondition.ts';
 import { sqlRows } from '../sqlRows.ts';
+import { Nullable } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+
+const BottleneckRowSchema = Type.Object({
+  sop_id: Type.String(),
+  step_id: Type.String(),
+  open_tasks: Type.Number(),
+  overdue: Type.Number(),
+  median_age: Nullable(Type.Number()),
+  max_age: Nullable(Type.Number()),
+  waiting: Type.Number(),
+});
 
 /** One row of bottleneckRows. */
-export type BottleneckRow = {
-  sop_id: string;
-  step_id: string;
-  open_tasks: number;
-  overdue: number;
-  median_age: number | null;
-  max_age: number | null;
-  waiting: number;
-};
+export type BottleneckRow = Static<typeof BottleneckRowSchema>;
+
+// Compiled once, at module load.
+const bottleneckRowDecoder = rowDecoder('bottleneckRows', BottleneckRowSchema);
 
 /** Open step visits per SOP and step at `now`, for the bottleneck figure. */
 export async function bottleneckRows(
@@ -20,7 +28,7 @@ export async function bottleneckRows(
   now: Date,
 ): Promise<BottleneckRow[]> {
   const sop = sopCondition(scope);
-  return sqlRows<BottleneckRow>(
+  return sqlRows(
     db,
     `SELECT c.sop_id, t.step_id,
        count(*) FILTER (WHERE c.status = 'open')::int AS open_tasks,
@@ -32,5 +40,6 @@ export async function bottleneckRows(
      WHERE t.regency_id = ? AND t.status = 'open' AND c.status IN ('open', 'waiting')${sop.sql}
      GROUP BY c.sop_id, t.step_id`,
     [now, now, now, scope.regencyId, ...sop.bindings],
+    bottleneckRowDecoder,
   );
 }

@@ -1,20 +1,38 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import { insertUnlessDuplicate } from '../insertUnlessDuplicate.ts';
+import { BigNumber, Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+
+const LinkableCaseRowSchema = Type.Object({
+  id: Type.String(),
+  tracking_code: Type.String(),
+  sop_id: Type.String(),
+  status: Type.String(),
+});
 
 /** A case as a complaint link names it. */
-export type LinkableCaseRow = { id: string; tracking_code: string; sop_id: string; status: string };
+export type LinkableCaseRow = Static<typeof LinkableCaseRowSchema>;
+
+// Compiled once, at module load.
+const linkableCaseRows = rowDecoder('findLinkableCase', LinkableCaseRowSchema);
+
+const CaseLinkRowSchema = Type.Object({
+  link_id: BigNumber,
+  id: Type.String(),
+  tracking_code: Type.String(),
+  sop_id: Type.String(),
+  status: Type.String(),
+  opened_at: Timestamp,
+  note: Nullable(Type.String()),
+  created_at: Timestamp,
+});
 
 /** One row of caseLinkRows: the case on the other side of a link, and the link's note and time. */
-export type CaseLinkRow = {
-  link_id: string | number;
-  id: string;
-  tracking_code: string;
-  sop_id: string;
-  status: string;
-  opened_at: Date | string;
-  note: string | null;
-  created_at: Date | string;
-};
+export type CaseLinkRow = Static<typeof CaseLinkRowSchema>;
+
+// Compiled once, at module load.
+const caseLinkRowDecoder = rowDecoder('caseLinkRows', CaseLinkRowSchema);
 
 /** A case of the regency by its tracking code (ALR-…, any case) or its id. */
 export async function findLinkableCase(
@@ -24,9 +42,11 @@ export async function findLinkableCase(
 ): Promise<LinkableCaseRow | undefined> {
   const ref = reference.trim();
   const where = /^ALR-/i.test(ref) ? { tracking_code: ref.toUpperCase() } : { id: ref };
-  return (await db('cases')
-    .where({ ...where, regency_id: regencyId })
-    .first('id', 'tracking_code', 'sop_id', 'status')) as LinkableCaseRow | undefined;
+  return linkableCaseRows.first(
+    await db('cases')
+      .where({ ...where, regency_id: regencyId })
+      .first('id', 'tracking_code', 'sop_id', 'status'),
+  );
 }
 
 /** Links a complaint case to the case it concerns; false when the complaint is linked already. */
@@ -61,14 +81,18 @@ export async function caseLinkRows(
   regencyId: string,
   caseId: string,
 ): Promise<{ concerns: CaseLinkRow | undefined; complaints: CaseLinkRow[] }> {
-  const concerns = (await db('case_links as l')
-    .join('cases as c', 'c.id', 'l.to_case_id')
-    .where({ 'l.regency_id': regencyId, 'l.from_case_id': caseId, 'l.kind': 'complaint' })
-    .first(COLUMNS)) as CaseLinkRow | undefined;
-  const complaints = (await db('case_links as l')
-    .join('cases as c', 'c.id', 'l.from_case_id')
-    .where({ 'l.regency_id': regencyId, 'l.to_case_id': caseId, 'l.kind': 'complaint' })
-    .orderBy('l.created_at')
-    .select(COLUMNS)) as CaseLinkRow[];
+  const concerns = caseLinkRowDecoder.first(
+    await db('case_links as l')
+      .join('cases as c', 'c.id', 'l.to_case_id')
+      .where({ 'l.regency_id': regencyId, 'l.from_case_id': caseId, 'l.kind': 'complaint' })
+      .first(COLUMNS),
+  );
+  const complaints = caseLinkRowDecoder.rows(
+    await db('case_links as l')
+      .join('cases as c', 'c.id', 'l.from_case_id')
+      .where({ 'l.regency_id': regencyId, 'l.to_case_id': caseId, 'l.kind': 'complaint' })
+      .orderBy('l.created_at')
+      .select(COLUMNS),
+  );
   return { concerns, complaints };
 }

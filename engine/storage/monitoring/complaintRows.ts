@@ -1,17 +1,39 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import { sopCondition, type PeriodScope } from './sopCondition.ts';
 import { sqlRows } from '../sqlRows.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+
+const ComplaintsAboutServiceRowSchema = Type.Object({
+  sop_id: Type.String(),
+  complaints: Type.Number(),
+  open: Type.Number(),
+  concerned: Type.Number(),
+});
 
 /** One row of complaintsAboutServiceRows. */
-export type ComplaintsAboutServiceRow = { sop_id: string; complaints: number; open: number; concerned: number };
+export type ComplaintsAboutServiceRow = Static<typeof ComplaintsAboutServiceRowSchema>;
+
+// Compiled once, at module load.
+const complaintsAboutServiceRowDecoder = rowDecoder('complaintsAboutServiceRows', ComplaintsAboutServiceRowSchema);
+
+const ComplaintIntakeRowSchema = Type.Object({
+  sop_id: Type.String(),
+  opened: Type.Number(),
+  open: Type.Number(),
+  linked: Type.Number(),
+});
 
 /** One row of complaintIntakeRows. */
-export type ComplaintIntakeRow = { sop_id: string; opened: number; open: number; linked: number };
+export type ComplaintIntakeRow = Static<typeof ComplaintIntakeRowSchema>;
+
+// Compiled once, at module load.
+const complaintIntakeRowDecoder = rowDecoder('complaintIntakeRows', ComplaintIntakeRowSchema);
 
 /** Complaint cases opened in the period per service they concern (through case_links), most complained first. */
 export async function complaintsAboutServiceRows(db: Knex, scope: PeriodScope): Promise<ComplaintsAboutServiceRow[]> {
   const sop = sopCondition(scope, 't');
-  return sqlRows<ComplaintsAboutServiceRow>(
+  return sqlRows(
     db,
     `SELECT t.sop_id, count(*)::int AS complaints,
        count(*) FILTER (WHERE f.status IN ('open', 'waiting'))::int AS open,
@@ -23,6 +45,7 @@ export async function complaintsAboutServiceRows(db: Knex, scope: PeriodScope): 
      GROUP BY t.sop_id
      ORDER BY complaints DESC, t.sop_id`,
     [scope.regencyId, scope.from, scope.to, ...sop.bindings],
+    complaintsAboutServiceRowDecoder,
   );
 }
 
@@ -33,7 +56,7 @@ export async function complaintIntakeRows(
   complaintSops: readonly string[],
 ): Promise<ComplaintIntakeRow[]> {
   if (complaintSops.length === 0) return [];
-  return sqlRows<ComplaintIntakeRow>(
+  return sqlRows(
     db,
     `SELECT f.sop_id, count(*)::int AS opened,
        count(*) FILTER (WHERE f.status IN ('open', 'waiting'))::int AS open,
@@ -43,5 +66,6 @@ export async function complaintIntakeRows(
      GROUP BY f.sop_id
      ORDER BY f.sop_id`,
     [scope.regencyId, scope.from, scope.to, ...complaintSops],
+    complaintIntakeRowDecoder,
   );
 }

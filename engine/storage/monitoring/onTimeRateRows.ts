@@ -1,16 +1,24 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import { sopCondition, type SopScope } from './sopCondition.ts';
 import { sqlRows } from '../sqlRows.ts';
+import { Nullable } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+
+const OnTimeRateRowSchema = Type.Object({
+  sop_id: Type.String(),
+  decided: Type.Number(),
+  timed: Type.Number(),
+  on_time: Type.Number(),
+  median_minutes: Nullable(Type.Number()),
+  p90_minutes: Nullable(Type.Number()),
+});
 
 /** One row of onTimeRateRows. */
-export type OnTimeRateRow = {
-  sop_id: string;
-  decided: number;
-  timed: number;
-  on_time: number;
-  median_minutes: number | null;
-  p90_minutes: number | null;
-};
+export type OnTimeRateRow = Static<typeof OnTimeRateRowSchema>;
+
+// Compiled once, at module load.
+const onTimeRateRowDecoder = rowDecoder('onTimeRateRows', OnTimeRateRowSchema);
 
 /** Cases decided in the period per SOP: how many had a deadline, how many met it, and the median and p90 minutes. */
 export async function onTimeRateRows(
@@ -18,7 +26,7 @@ export async function onTimeRateRows(
   scope: SopScope & { regencyId: string; from: Date; to: Date },
 ): Promise<OnTimeRateRow[]> {
   const sop = sopCondition(scope);
-  return sqlRows<OnTimeRateRow>(
+  return sqlRows(
     db,
     `SELECT c.sop_id, count(*)::int AS decided,
        count(*) FILTER (WHERE c.due_at IS NOT NULL)::int AS timed,
@@ -29,5 +37,6 @@ export async function onTimeRateRows(
      WHERE c.regency_id = ? AND c.closed_at >= ? AND c.closed_at < ? AND c.status IN ('completed', 'rejected', 'referred')${sop.sql}
      GROUP BY c.sop_id`,
     [scope.regencyId, scope.from, scope.to, ...sop.bindings],
+    onTimeRateRowDecoder,
   );
 }

@@ -1,17 +1,24 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import { sopCondition, type PeriodScope } from './sopCondition.ts';
 import { sqlRows } from '../sqlRows.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+
+const OpenedClosedRowSchema = Type.Object({
+  period: Type.String(),
+  opened: Type.Number(),
+  closed: Type.Number(),
+  selesai: Type.Number(),
+  ditolak: Type.Number(),
+  dirujuk: Type.Number(),
+  cancelled: Type.Number(),
+});
 
 /** One row of openedClosedRows: one bucket, by the local date it starts on. */
-export type OpenedClosedRow = {
-  period: string;
-  opened: number;
-  closed: number;
-  selesai: number;
-  ditolak: number;
-  dirujuk: number;
-  cancelled: number;
-};
+export type OpenedClosedRow = Static<typeof OpenedClosedRowSchema>;
+
+// Compiled once, at module load.
+const openedClosedRowDecoder = rowDecoder('openedClosedRows', OpenedClosedRowSchema);
 
 /** Local wall-clock time of an instant, as a timestamp without zone. */
 function localTimestamp(instant: Date, offsetMinutes: number): string {
@@ -29,7 +36,7 @@ export async function openedClosedRows(
   offsetMinutes: number,
 ): Promise<OpenedClosedRow[]> {
   const sop = sopCondition(scope);
-  return sqlRows<OpenedClosedRow>(
+  return sqlRows(
     db,
     `WITH buckets AS (
        SELECT generate_series(date_trunc(?, ?::timestamp), ?::timestamp - interval '1 microsecond', ('1 ' || ?)::interval) AS bucket
@@ -59,5 +66,6 @@ export async function openedClosedRows(
       scope.to,
       ...sop.bindings,
     ],
+    openedClosedRowDecoder,
   );
 }

@@ -1,31 +1,44 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import { sopCondition, type SopScope } from './sopCondition.ts';
 import { sqlRows } from '../sqlRows.ts';
+import { Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+
+const OverdueByPersonRowSchema = Type.Object({
+  role: Type.String(),
+  assignee: Nullable(Type.String()),
+  assignee_name: Nullable(Type.String()),
+  tasks: Type.Number(),
+  max_late: Nullable(Type.Number()),
+});
 
 /** One row of overdueByPersonRows: the overdue tasks of one assignee (or of a role nobody claimed). */
-export type OverdueByPersonRow = {
-  role: string;
-  assignee: string | null;
-  assignee_name: string | null;
-  tasks: number;
-  max_late: number | null;
-};
+export type OverdueByPersonRow = Static<typeof OverdueByPersonRowSchema>;
+
+// Compiled once, at module load.
+const overdueByPersonRowDecoder = rowDecoder('overdueByPersonRows', OverdueByPersonRowSchema);
+
+const OverdueTaskRowSchema = Type.Object({
+  id: Type.String(),
+  case_id: Type.String(),
+  tracking_code: Type.String(),
+  sop_id: Type.String(),
+  step_id: Type.String(),
+  role: Type.String(),
+  assignee: Nullable(Type.String()),
+  assignee_name: Nullable(Type.String()),
+  created_at: Timestamp,
+  due_at: Timestamp,
+  overdue_at: Nullable(Timestamp),
+  minutes_late: Type.Number(),
+});
 
 /** One row of overdueTaskRows. */
-export type OverdueTaskRow = {
-  id: string;
-  case_id: string;
-  tracking_code: string;
-  sop_id: string;
-  step_id: string;
-  role: string;
-  assignee: string | null;
-  assignee_name: string | null;
-  created_at: Date | string;
-  due_at: Date | string;
-  overdue_at: Date | string | null;
-  minutes_late: number;
-};
+export type OverdueTaskRow = Static<typeof OverdueTaskRowSchema>;
+
+// Compiled once, at module load.
+const overdueTaskRowDecoder = rowDecoder('overdueTaskRows', OverdueTaskRowSchema);
 
 type Scope = SopScope & { regencyId: string };
 
@@ -43,22 +56,24 @@ function overdueWhere(scope: Scope): { sql: string; bindings: string[] } {
 /** Overdue open tasks at `now` per role and assignee, with the most minutes late. */
 export async function overdueByPersonRows(db: Knex, scope: Scope, now: Date): Promise<OverdueByPersonRow[]> {
   const where = overdueWhere(scope);
-  return sqlRows<OverdueByPersonRow>(
+  return sqlRows(
     db,
     `SELECT t.role, t.assignee, u.display_name AS assignee_name, count(*)::int AS tasks, (max(extract(epoch FROM ?::timestamptz - t.due_at) / 60))::float8 AS max_late
      FROM ${FROM} WHERE ${where.sql} GROUP BY t.role, t.assignee, u.display_name`,
     [now, scope.regencyId, now, ...where.bindings],
+    overdueByPersonRowDecoder,
   );
 }
 
 /** Overdue open tasks at `now`, the most overdue first, at most `limit`. */
 export async function overdueTaskRows(db: Knex, scope: Scope, now: Date, limit: number): Promise<OverdueTaskRow[]> {
   const where = overdueWhere(scope);
-  return sqlRows<OverdueTaskRow>(
+  return sqlRows(
     db,
     `SELECT t.id, t.case_id, c.tracking_code, c.sop_id, t.step_id, t.role, t.assignee, u.display_name AS assignee_name, t.created_at, t.due_at, t.overdue_at,
        (extract(epoch FROM ?::timestamptz - t.due_at) / 60)::float8 AS minutes_late
      FROM ${FROM} WHERE ${where.sql} ORDER BY t.due_at, t.id LIMIT ?`,
     [now, scope.regencyId, now, ...where.bindings, limit],
+    overdueTaskRowDecoder,
   );
 }

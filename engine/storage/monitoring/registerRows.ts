@@ -1,18 +1,26 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import { whereCaseVisible, type CaseScope } from '../cases/caseVisibility.ts';
+import { Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+
+const RegisterRowSchema = Type.Object({
+  tracking_code: Type.String(),
+  sop_id: Type.String(),
+  status: Type.String(),
+  current_step: Nullable(Type.String()),
+  applicant_nik: Nullable(Type.String()),
+  opened_at: Timestamp,
+  due_at: Nullable(Timestamp),
+  closed_at: Nullable(Timestamp),
+  complaints: Type.Number(),
+});
 
 /** One row of registerRows: a case as the service register lists it (no applicant name). */
-export type RegisterRow = {
-  tracking_code: string;
-  sop_id: string;
-  status: string;
-  current_step: string | null;
-  applicant_nik: string | null;
-  opened_at: Date | string;
-  due_at: Date | string | null;
-  closed_at: Date | string | null;
-  complaints: number;
-};
+export type RegisterRow = Static<typeof RegisterRowSchema>;
+
+// Compiled once, at module load.
+const registerRowDecoder = rowDecoder('registerRows', RegisterRowSchema);
 
 /** The register's filters: a search term (tracking code, NIK or name), SOP, status and opening period. */
 export interface RegisterRowFilter {
@@ -46,21 +54,23 @@ export async function registerRows(
     else if (/^\d{16}$/.test(term)) q = q.andWhere('c.applicant_nik', term);
     else q = q.andWhereILike('c.applicant_name', `%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
   }
-  return (await q
-    .orderBy('c.opened_at')
-    .orderBy('c.id')
-    .limit(limit)
-    .select(
-      'c.tracking_code',
-      'c.sop_id',
-      'c.status',
-      'c.current_step',
-      'c.applicant_nik',
-      'c.opened_at',
-      'c.due_at',
-      'c.closed_at',
-      db.raw(
-        `(SELECT count(*) FROM case_links l WHERE l.to_case_id = c.id AND l.kind = 'complaint')::int AS complaints`,
+  return registerRowDecoder.rows(
+    await q
+      .orderBy('c.opened_at')
+      .orderBy('c.id')
+      .limit(limit)
+      .select(
+        'c.tracking_code',
+        'c.sop_id',
+        'c.status',
+        'c.current_step',
+        'c.applicant_nik',
+        'c.opened_at',
+        'c.due_at',
+        'c.closed_at',
+        db.raw(
+          `(SELECT count(*) FROM case_links l WHERE l.to_case_id = c.id AND l.kind = 'complaint')::int AS complaints`,
+        ),
       ),
-    )) as RegisterRow[];
+  );
 }

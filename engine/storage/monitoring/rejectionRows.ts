@@ -1,21 +1,48 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import { sopCondition, type PeriodScope } from './sopCondition.ts';
 import { sqlRows } from '../sqlRows.ts';
+import { Nullable } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+
+const RejectionRateRowSchema = Type.Object({
+  sop_id: Type.String(),
+  decided: Type.Number(),
+  rejected: Type.Number(),
+});
 
 /** One row of rejectionRateRows. */
-export type RejectionRateRow = { sop_id: string; decided: number; rejected: number };
+export type RejectionRateRow = Static<typeof RejectionRateRowSchema>;
+
+// Compiled once, at module load.
+const rejectionRateRowDecoder = rowDecoder('rejectionRateRows', RejectionRateRowSchema);
+
+const RejectionReasonRowSchema = Type.Object({
+  sop_id: Type.String(),
+  source: Type.Union([Type.Literal('manual'), Type.Literal('decision'), Type.Literal('flow')]),
+  step_id: Nullable(Type.String()),
+  reason: Nullable(Type.String()),
+  cases: Type.Number(),
+});
 
 /** One row of rejectionReasonRows: where a reason came from (a written one, a decision, or the flow itself). */
-export type RejectionReasonRow = {
-  sop_id: string;
-  source: 'manual' | 'decision' | 'flow';
-  step_id: string | null;
-  reason: string | null;
-  cases: number;
-};
+export type RejectionReasonRow = Static<typeof RejectionReasonRowSchema>;
+
+// Compiled once, at module load.
+const rejectionReasonRowDecoder = rowDecoder('rejectionReasonRows', RejectionReasonRowSchema);
+
+const FailedCriterionRowSchema = Type.Object({
+  sop_id: Type.String(),
+  criterion_id: Type.String(),
+  text: Type.String(),
+  cases: Type.Number(),
+});
 
 /** One row of failedCriterionRows. */
-export type FailedCriterionRow = { sop_id: string; criterion_id: string; text: string; cases: number };
+export type FailedCriterionRow = Static<typeof FailedCriterionRowSchema>;
+
+// Compiled once, at module load.
+const failedCriterionRowDecoder = rowDecoder('failedCriterionRows', FailedCriterionRowSchema);
 
 const ENDED = `SELECT e.case_id, e.seq, c.sop_id, e.payload->>'outcome' AS outcome, NULLIF(btrim(regexp_replace(e.payload->>'reason', '\\s+', ' ', 'g')), '') AS manual_reason
   FROM case_events e JOIN cases c ON c.id = e.case_id AND c.regency_id = e.regency_id
@@ -32,19 +59,20 @@ function ended(scope: PeriodScope, rejectedOnly: boolean): { sql: string; bindin
 /** Cases ended in the period per SOP: decided (not cancelled) and rejected (ditolak). */
 export async function rejectionRateRows(db: Knex, scope: PeriodScope): Promise<RejectionRateRow[]> {
   const cte = ended(scope, false);
-  return sqlRows<RejectionRateRow>(
+  return sqlRows(
     db,
     `WITH ended AS (${cte.sql})
      SELECT sop_id, count(*) FILTER (WHERE outcome <> 'cancelled')::int AS decided, count(*) FILTER (WHERE outcome = 'ditolak')::int AS rejected
      FROM ended GROUP BY sop_id`,
     cte.bindings,
+    rejectionRateRowDecoder,
   );
 }
 
 /** Rejected cases of the period per reason: the written reason, else the last decision before the end. */
 export async function rejectionReasonRows(db: Knex, scope: PeriodScope): Promise<RejectionReasonRow[]> {
   const cte = ended(scope, true);
-  return sqlRows<RejectionReasonRow>(
+  return sqlRows(
     db,
     `WITH ended AS (${cte.sql})
      SELECT ended.sop_id,
@@ -59,13 +87,14 @@ export async function rejectionReasonRows(db: Knex, scope: PeriodScope): Promise
      GROUP BY 1, 2, 3, 4
      ORDER BY cases DESC, reason`,
     cte.bindings,
+    rejectionReasonRowDecoder,
   );
 }
 
 /** Kriteria Sasaran that rejected cases of the period failed in their last eligibility evaluation. */
 export async function failedCriterionRows(db: Knex, scope: PeriodScope): Promise<FailedCriterionRow[]> {
   const cte = ended(scope, true);
-  return sqlRows<FailedCriterionRow>(
+  return sqlRows(
     db,
     `WITH ended AS (${cte.sql})
      SELECT ended.sop_id, crit->>'id' AS criterion_id, crit->>'text' AS text, count(*)::int AS cases
@@ -80,5 +109,6 @@ export async function failedCriterionRows(db: Knex, scope: PeriodScope): Promise
      GROUP BY 1, 2, 3
      ORDER BY cases DESC, criterion_id`,
     cte.bindings,
+    failedCriterionRowDecoder,
   );
 }

@@ -1,30 +1,38 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { PeriodScope } from './sopCondition.ts';
 import { sqlRows } from '../sqlRows.ts';
 import { stepVisitsCte } from './stepVisitsCte.ts';
+import { BigNumber, Nullable } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+
+const StepDurationRowSchema = Type.Object({
+  sop_id: Type.String(),
+  step_id: Type.String(),
+  visits: Type.Number(),
+  completed: Type.Number(),
+  interrupted: Type.Number(),
+  open_now: Type.Number(),
+  open_overdue: Type.Number(),
+  median_minutes: Nullable(Type.Number()),
+  p90_minutes: Nullable(Type.Number()),
+  max_minutes: Nullable(BigNumber),
+  allowed_minutes: Nullable(Type.Number()),
+  p90_ratio: Nullable(Type.Number()),
+  timed: Type.Number(),
+  on_time: Type.Number(),
+});
 
 /** One row of stepDurationRows: the visits of one step of one SOP and their durations in minutes. */
-export type StepDurationRow = {
-  sop_id: string;
-  step_id: string;
-  visits: number;
-  completed: number;
-  interrupted: number;
-  open_now: number;
-  open_overdue: number;
-  median_minutes: number | null;
-  p90_minutes: number | null;
-  max_minutes: number | string | null;
-  allowed_minutes: number | null;
-  p90_ratio: number | null;
-  timed: number;
-  on_time: number;
-};
+export type StepDurationRow = Static<typeof StepDurationRowSchema>;
+
+// Compiled once, at module load.
+const stepDurationRowDecoder = rowDecoder('stepDurationRows', StepDurationRowSchema);
 
 /** Step visits entered in the period per SOP and step: counts, duration percentiles and on-time counts. */
 export async function stepDurationRows(db: Knex, scope: PeriodScope, now: Date): Promise<StepDurationRow[]> {
   const cte = stepVisitsCte(scope);
-  return sqlRows<StepDurationRow>(
+  return sqlRows(
     db,
     `WITH ${cte.sql}
      SELECT sop_id, step_id,
@@ -43,5 +51,6 @@ export async function stepDurationRows(db: Knex, scope: PeriodScope, now: Date):
      FROM measured
      GROUP BY sop_id, step_id`,
     [...cte.bindings, now],
+    stepDurationRowDecoder,
   );
 }

@@ -1,15 +1,24 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
-import type { NotificationRow } from './notificationRows.ts';
+import { BigNumber } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+import { sqlRows } from '../sqlRows.ts';
+import { notificationRows, type NotificationRow } from './notificationRows.ts';
+
+const ClaimedDeliveryRowSchema = Type.Object({
+  id: BigNumber,
+  notification_id: BigNumber,
+  regency_id: Type.String(),
+  channel: Type.String(),
+  address: Type.String(),
+  attempts: Type.Number(),
+});
 
 /** A delivery claimed by one runner: where to send it and how many attempts it has had (this one counted). */
-export type ClaimedDeliveryRow = {
-  id: string | number;
-  notification_id: string | number;
-  regency_id: string;
-  channel: string;
-  address: string;
-  attempts: number;
-};
+export type ClaimedDeliveryRow = Static<typeof ClaimedDeliveryRowSchema>;
+
+// Compiled once, at module load.
+const claimedDeliveryRows = rowDecoder('notification_deliveries (claimed)', ClaimedDeliveryRowSchema);
 
 /**
  * Claims up to `batch` pending deliveries due at `now` for `runnerId` (row locks under SKIP LOCKED, a
@@ -19,20 +28,22 @@ export async function claimDueDeliveries(
   trx: Knex.Transaction,
   claim: { runnerId: string; now: Date; leaseUntil: Date; batch: number },
 ): Promise<ClaimedDeliveryRow[]> {
-  const { rows } = (await trx.raw(
+  const rows = await sqlRows(
+    trx,
     `UPDATE notification_deliveries SET locked_until = ?, locked_by = ?, attempts = attempts + 1
       WHERE id IN (SELECT id FROM notification_deliveries
                     WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)
                     ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
       RETURNING id, notification_id, regency_id, channel, address, attempts`,
     [claim.leaseUntil, claim.runnerId, claim.now, claim.now, claim.batch],
-  )) as { rows: ClaimedDeliveryRow[] };
+    claimedDeliveryRows,
+  );
   return rows;
 }
 
 /** The notifications with these ids. */
 export async function notificationsByIds(db: Knex, ids: ReadonlyArray<string | number>): Promise<NotificationRow[]> {
-  return (await db('notifications').whereIn('id', ids)) as NotificationRow[];
+  return notificationRows.rows(await db('notifications').whereIn('id', ids));
 }
 
 /** How a claimed delivery ended this round: sent, rescheduled after a failure, or dead. */

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import type { NotificationRow } from './notificationRows.ts';
+import { sqlRows } from '../sqlRows.ts';
+import { notificationRows, type NotificationRow } from './notificationRows.ts';
 
 /** A delivery to write for a notification: one channel and address. */
 export interface NewDelivery {
@@ -12,10 +13,12 @@ export interface NewDelivery {
 
 /** Claims up to `batch` notifications not yet fanned out, oldest first, under SKIP LOCKED in the caller's transaction. */
 export async function claimUnfannedNotifications(trx: Knex.Transaction, batch: number): Promise<NotificationRow[]> {
-  const { rows } = (await trx.raw(
+  const rows = await sqlRows(
+    trx,
     `SELECT * FROM notifications WHERE fanned_out_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
     [batch],
-  )) as { rows: NotificationRow[] };
+    notificationRows,
+  );
   return rows;
 }
 

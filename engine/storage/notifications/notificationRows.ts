@@ -1,19 +1,36 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { ApplicantContact, NotificationParams } from '../../notifications/notificationTypes.ts';
+import { BigNumber, JsonObject, Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+
+/** The columns of a `notifications` row. */
+const NotificationRowSchema = Type.Object({
+  id: BigNumber,
+  regency_id: Type.String(),
+  case_id: Nullable(Type.String()),
+  kind: Type.String(),
+  audience: Type.String(),
+  recipient_role: Nullable(Type.String()),
+  recipient_user: Nullable(Type.String()),
+  contact: Nullable(JsonObject<ApplicantContact>()),
+  params: JsonObject<NotificationParams>(),
+  created_at: Timestamp,
+});
 
 /** A notification row as the notifier reads it. */
-export interface NotificationRow {
-  id: string | number;
-  regency_id: string;
-  case_id: string | null;
-  kind: string;
-  audience: string;
-  recipient_role: string | null;
-  recipient_user: string | null;
-  contact: ApplicantContact | null;
-  params: NotificationParams;
-  created_at: Date | string;
-}
+export type NotificationRow = Static<typeof NotificationRowSchema>;
+
+/** Whole `notifications` rows, checked (compiled once, at module load). */
+export const notificationRows = rowDecoder('notifications', NotificationRowSchema);
+
+// Compiled once, at module load.
+const staffNotificationRows = rowDecoder(
+  'notifications (staff, with read time)',
+  Type.Composite([NotificationRowSchema, Type.Object({ read_at: Nullable(Type.Date()) })]),
+);
+const countRows = rowDecoder('notifications (unread count)', Type.Object({ n: BigNumber }));
+const idRows = rowDecoder('notifications (unread ids)', Type.Object({ id: BigNumber }));
 
 /** Who reads staff notifications: their id, regency and roles. */
 interface Reader {
@@ -36,14 +53,14 @@ export async function newestStaffNotifications(
   user: Reader,
   limit: number,
 ): Promise<Array<NotificationRow & { read_at: Date | null }>> {
-  return (await mine(db, user).orderBy('n.id', 'desc').limit(limit).select('n.*', 'r.read_at')) as Array<
-    NotificationRow & { read_at: Date | null }
-  >;
+  return staffNotificationRows.rows(
+    await mine(db, user).orderBy('n.id', 'desc').limit(limit).select('n.*', 'r.read_at'),
+  );
 }
 
 /** How many of the user's staff notifications this user has not read. */
 export async function unreadStaffNotificationCount(db: Knex, user: Reader): Promise<number> {
-  const [count] = (await mine(db, user).whereNull('r.read_at').count({ n: '*' })) as Array<{ n: string | number }>;
+  const [count] = countRows.rows(await mine(db, user).whereNull('r.read_at').count({ n: '*' }));
   return Number(count?.n ?? 0);
 }
 
@@ -51,7 +68,7 @@ export async function unreadStaffNotificationCount(db: Knex, user: Reader): Prom
 export async function markStaffNotificationsRead(db: Knex, user: Reader, ids?: readonly number[]): Promise<number> {
   let unread = mine(db, user).whereNull('r.read_at');
   if (ids) unread = unread.whereIn('n.id', ids);
-  const rows = (await unread.select('n.id')) as Array<{ id: string | number }>;
+  const rows = idRows.rows(await unread.select('n.id'));
   if (rows.length === 0) return 0;
   await db('notification_reads')
     .insert(rows.map((r) => ({ notification_id: r.id, user_id: user.id, regency_id: user.regencyId })))

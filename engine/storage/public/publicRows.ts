@@ -1,7 +1,51 @@
+import { Type } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { CaseState } from '../../core/caseTypes.ts';
 import type { CaseEvent, CaseEventType } from '../../core/events.ts';
-import { decodeCaseEvent, type CaseEventRow } from '../decodeCaseEvent.ts';
+import type { Signer } from '../../app/outputs/documentTypes.ts';
+import { caseEventRows, decodeCaseEvent } from '../decodeCaseEvent.ts';
+import { IssuedDocumentRowSchema } from '../letters/issuedDocumentRows.ts';
+import { BigNumber, JsonObject } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+
+/** The part of a regency's settings the public pages read. */
+type RegencyCalendar = { calendar?: { timezone?: string } };
+
+// Compiled once, at module load.
+const publicCaseRows = rowDecoder(
+  'cases (by tracking code)',
+  Type.Object({
+    id: Type.String(),
+    regency_id: Type.String(),
+    version_id: BigNumber,
+    tracking_code: Type.String(),
+    state: JsonObject<CaseState>(),
+    regency_name: Type.String(),
+    config: JsonObject<RegencyCalendar>(),
+  }),
+);
+const verificationRows = rowDecoder(
+  'issued_documents (by verification code)',
+  Type.Composite([
+    Type.Pick(IssuedDocumentRowSchema, [
+      'title',
+      'number',
+      'issued_at',
+      'recipient',
+      'pdf',
+      'pdf_sha256',
+      'signature_kind',
+      'status',
+      'revoked_at',
+    ]),
+    Type.Object({
+      letterhead: JsonObject<{ office: string }>(),
+      signer: JsonObject<Signer>(),
+      regency_name: Type.String(),
+      regency_config: JsonObject<RegencyCalendar>(),
+    }),
+  ]),
+);
 
 /** A case as the public status page reads it by tracking code (no personal data leaves the service). */
 export interface PublicCaseRow {
@@ -16,28 +60,20 @@ export interface PublicCaseRow {
 
 /** The case with this tracking code (already normalised by the caller), with its regency's name and time zone. */
 export async function caseByTrackingCode(db: Knex, trackingCode: string): Promise<PublicCaseRow | undefined> {
-  const row = (await db('cases as c')
-    .join('regencies as r', 'r.id', 'c.regency_id')
-    .where('c.tracking_code', trackingCode)
-    .first(
-      'c.id',
-      'c.regency_id',
-      'c.version_id',
-      'c.tracking_code',
-      'c.state',
-      'r.name as regency_name',
-      'r.config',
-    )) as
-    | {
-        id: string;
-        regency_id: string;
-        version_id: string | number;
-        tracking_code: string;
-        state: CaseState;
-        regency_name: string;
-        config: { calendar?: { timezone?: string } };
-      }
-    | undefined;
+  const row = publicCaseRows.first(
+    await db('cases as c')
+      .join('regencies as r', 'r.id', 'c.regency_id')
+      .where('c.tracking_code', trackingCode)
+      .first(
+        'c.id',
+        'c.regency_id',
+        'c.version_id',
+        'c.tracking_code',
+        'c.state',
+        'r.name as regency_name',
+        'r.config',
+      ),
+  );
   if (!row) return undefined;
   return {
     id: row.id,
@@ -57,11 +93,13 @@ export async function caseEventsOfTypes(
   caseId: string,
   types: readonly CaseEventType[],
 ): Promise<CaseEvent[]> {
-  const rows = (await db('case_events')
-    .where({ case_id: caseId, regency_id: regencyId })
-    .whereIn('type', types)
-    .orderBy('seq', 'desc')
-    .select('*')) as CaseEventRow[];
+  const rows = caseEventRows.rows(
+    await db('case_events')
+      .where({ case_id: caseId, regency_id: regencyId })
+      .whereIn('type', types)
+      .orderBy('seq', 'desc')
+      .select('*'),
+  );
   return rows.map(decodeCaseEvent);
 }
 
@@ -84,26 +122,12 @@ export interface VerificationRow {
 
 /** The issued document with this verification code, if any. */
 export async function documentByVerificationCode(db: Knex, code: string): Promise<VerificationRow | undefined> {
-  const row = (await db('issued_documents as d')
-    .join('regencies as r', 'r.id', 'd.regency_id')
-    .where('d.verification_code', code)
-    .first('d.*', 'r.name as regency_name', 'r.config as regency_config')) as
-    | {
-        title: string;
-        number: string;
-        issued_at: Date | string;
-        letterhead: { office: string };
-        signer: { name: string; title: string; nip?: string };
-        recipient?: string | null;
-        pdf?: Buffer | Uint8Array | null;
-        pdf_sha256?: string | null;
-        signature_kind?: 'local' | 'bsre' | null;
-        status: 'valid' | 'revoked';
-        revoked_at: Date | string | null;
-        regency_name: string;
-        regency_config: { calendar?: { timezone?: string } };
-      }
-    | undefined;
+  const row = verificationRows.first(
+    await db('issued_documents as d')
+      .join('regencies as r', 'r.id', 'd.regency_id')
+      .where('d.verification_code', code)
+      .first('d.*', 'r.name as regency_name', 'r.config as regency_config'),
+  );
   if (!row) return undefined;
   return {
     title: row.title,

@@ -1,4 +1,7 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import { Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
 
 /** A stored logo upload without its bytes: what, by whom, when, and whether it was replaced or removed. */
 export interface RegencyLogoInfo {
@@ -32,19 +35,23 @@ export interface NewRegencyLogo {
   at: Date;
 }
 
-type LogoRow = {
-  id: string;
-  media_type: string;
-  width: number;
-  height: number;
-  byte_size: number;
-  sha256: string;
-  uploaded_by_name: string;
-  uploaded_at: Date | string;
-  removed_by_name: string | null;
-  removed_at: Date | string | null;
-  content?: Buffer | Uint8Array;
-};
+const LogoRowSchema = Type.Object({
+  id: Type.String(),
+  media_type: Type.String(),
+  width: Type.Number(),
+  height: Type.Number(),
+  byte_size: Type.Number(),
+  sha256: Type.String(),
+  uploaded_by_name: Type.String(),
+  uploaded_at: Timestamp,
+  removed_by_name: Nullable(Type.String()),
+  removed_at: Nullable(Timestamp),
+  content: Type.Optional(Type.Uint8Array()),
+});
+type LogoRow = Static<typeof LogoRowSchema>;
+
+// Compiled once, at module load.
+const logoRows = rowDecoder('regency_logos', LogoRowSchema);
 
 const INFO_COLUMNS = [
   'id',
@@ -111,26 +118,29 @@ export async function insertLogo(db: Knex, logo: NewRegencyLogo): Promise<void> 
 
 /** The regency's logo in use now, with its bytes (undefined when none is uploaded). */
 export async function currentLogoFile(db: Knex, regencyId: string): Promise<RegencyLogoFile | undefined> {
-  const row = (await db('regency_logos')
-    .where({ regency_id: regencyId })
-    .whereNull('removed_at')
-    .first([...INFO_COLUMNS, 'content'])) as LogoRow | undefined;
+  const row = logoRows.first(
+    await db('regency_logos')
+      .where({ regency_id: regencyId })
+      .whereNull('removed_at')
+      .first([...INFO_COLUMNS, 'content']),
+  );
   return row ? toFile(row) : undefined;
 }
 
 /** Every upload of the regency, newest first, without bytes. */
 export async function logoHistory(db: Knex, regencyId: string): Promise<RegencyLogoInfo[]> {
-  const rows = (await db('regency_logos')
-    .where({ regency_id: regencyId })
-    .orderBy('uploaded_at', 'desc')
-    .select(INFO_COLUMNS)) as LogoRow[];
+  const rows = logoRows.rows(
+    await db('regency_logos').where({ regency_id: regencyId }).orderBy('uploaded_at', 'desc').select(INFO_COLUMNS),
+  );
   return rows.map(toInfo);
 }
 
 /** One upload's bytes by id (replaced ones too: an issued letter's kop names the logo of its moment). */
 export async function logoFileById(db: Knex, regencyId: string, id: string): Promise<RegencyLogoFile | undefined> {
-  const row = (await db('regency_logos')
-    .where({ regency_id: regencyId, id })
-    .first([...INFO_COLUMNS, 'content'])) as LogoRow | undefined;
+  const row = logoRows.first(
+    await db('regency_logos')
+      .where({ regency_id: regencyId, id })
+      .first([...INFO_COLUMNS, 'content']),
+  );
   return row ? toFile(row) : undefined;
 }

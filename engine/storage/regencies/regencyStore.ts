@@ -1,5 +1,8 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { RawRegency } from '../../definition/sopTypes.ts';
+import { JsonObject, Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
 
 /** The draft and review rows of regency settings use this document id, which no SOP id can take. */
 export const REGENCY_DOC = '@regency';
@@ -22,13 +25,28 @@ export interface RegencyVersion {
   publishedAt: string;
 }
 
-type VersionRow = {
-  version: number;
-  source: string;
-  published_by: string;
-  published_by_name: string;
-  published_at: Date | string;
-};
+const VersionRowSchema = Type.Object({
+  version: Type.Number(),
+  source: Type.String(),
+  published_by: Type.String(),
+  published_by_name: Type.String(),
+  published_at: Timestamp,
+});
+type VersionRow = Static<typeof VersionRowSchema>;
+
+// Compiled once, at module load.
+const versionRows = rowDecoder('regency_versions', VersionRowSchema);
+const latestVersionNumber = rowDecoder('regency_versions (latest number)', Type.Object({ v: Nullable(Type.Number()) }));
+const regencyRows = rowDecoder(
+  'regencies',
+  Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    config: JsonObject<RawRegency>(),
+    source: Nullable(Type.String()),
+    managed_in_app: Type.Boolean(),
+  }),
+);
 
 const toVersion = (r: VersionRow): RegencyVersion => ({
   version: r.version,
@@ -40,10 +58,9 @@ const toVersion = (r: VersionRow): RegencyVersion => ({
 
 /** The stored regency row, if the regency exists. */
 export async function storedRegency(db: Knex, regencyId: string): Promise<StoredRegency | undefined> {
-  const row = (await db('regencies')
-    .where({ id: regencyId })
-    .first('id', 'name', 'config', 'source', 'managed_in_app')) as
-    { id: string; name: string; config: RawRegency; source: string | null; managed_in_app: boolean } | undefined;
+  const row = regencyRows.first(
+    await db('regencies').where({ id: regencyId }).first('id', 'name', 'config', 'source', 'managed_in_app'),
+  );
   return row
     ? { id: row.id, name: row.name, config: row.config, source: row.source, managedInApp: row.managed_in_app }
     : undefined;
@@ -51,10 +68,12 @@ export async function storedRegency(db: Knex, regencyId: string): Promise<Stored
 
 /** Approved settings changes, newest first (with their text, which is small). */
 export async function listRegencyVersions(db: Knex, regencyId: string): Promise<RegencyVersion[]> {
-  const rows = (await db('regency_versions')
-    .where({ regency_id: regencyId })
-    .orderBy('version', 'desc')
-    .select('version', 'source', 'published_by', 'published_by_name', 'published_at')) as VersionRow[];
+  const rows = versionRows.rows(
+    await db('regency_versions')
+      .where({ regency_id: regencyId })
+      .orderBy('version', 'desc')
+      .select('version', 'source', 'published_by', 'published_by_name', 'published_at'),
+  );
   return rows.map(toVersion);
 }
 
@@ -63,8 +82,9 @@ export async function insertRegencyVersion(
   db: Knex,
   input: { regencyId: string; source: string; contentHash: string; by: string; byName: string },
 ): Promise<number> {
-  const latest = (await db('regency_versions').where({ regency_id: input.regencyId }).max('version as v').first()) as
-    { v: number | null } | undefined;
+  const latest = latestVersionNumber.first(
+    await db('regency_versions').where({ regency_id: input.regencyId }).max('version as v').first(),
+  );
   const version = (latest?.v ?? 0) + 1;
   await db('regency_versions').insert({
     regency_id: input.regencyId,

@@ -1,12 +1,22 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import { Nullable } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
+import { sqlRows } from '../sqlRows.ts';
+
+const IdempotencyKeyRowSchema = Type.Object({
+  route: Type.String(),
+  request_hash: Type.String(),
+  status: Nullable(Type.Number()),
+  body: Type.Unknown(),
+});
+
+// Compiled once, at module load.
+const idempotencyKeyRows = rowDecoder('idempotency_keys', IdempotencyKeyRowSchema);
+const insertedKeys = rowDecoder('idempotency_keys (inserted)', Type.Object({ key: Type.String() }));
 
 /** A stored key: the request it was first used for, and its answer once that request committed. */
-export interface IdempotencyKeyRow {
-  route: string;
-  request_hash: string;
-  status: number | null;
-  body: unknown;
-}
+export type IdempotencyKeyRow = Static<typeof IdempotencyKeyRowSchema>;
 
 /** Who used a key: a user id (or `public:<code>`) and the key itself. */
 interface KeyOwner {
@@ -27,18 +37,19 @@ export async function insertIdempotencyKey(
     .where({ owner: row.owner, key: row.key })
     .andWhere('created_at', '<', trx.raw(`now() - interval '${hours} hours'`))
     .delete();
-  const inserted = (await trx.raw(
+  const inserted = await sqlRows(
+    trx,
     `INSERT INTO idempotency_keys (regency_id, owner, key, route, request_hash) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (owner, key) DO NOTHING RETURNING key`,
     [row.regencyId, row.owner, row.key, row.route, row.requestHash],
-  )) as { rows: unknown[] };
-  return inserted.rows.length > 0;
+    insertedKeys,
+  );
+  return inserted.length > 0;
 }
 
 /** The stored key of an owner, if any. */
 export async function idempotencyKeyRow(trx: Knex, owner: KeyOwner): Promise<IdempotencyKeyRow | undefined> {
-  return (await trx('idempotency_keys').where({ owner: owner.owner, key: owner.key }).first()) as
-    IdempotencyKeyRow | undefined;
+  return idempotencyKeyRows.first(await trx('idempotency_keys').where({ owner: owner.owner, key: owner.key }).first());
 }
 
 /** Stores the first answer under a claimed key. */

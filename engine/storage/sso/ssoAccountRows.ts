@@ -1,15 +1,22 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import { rowDecoder } from '../rowDecoder.ts';
+
+const SsoAccountRowSchema = Type.Object({
+  id: Type.String(),
+  regency_id: Type.String(),
+  username: Type.String(),
+  display_name: Type.String(),
+  roles: Type.Array(Type.String()),
+  must_change_password: Type.Boolean(),
+  active: Type.Boolean(),
+});
 
 /** An account as SSO sign-in needs it: what a session is opened from, and whether it is active. */
-export interface SsoAccountRow {
-  id: string;
-  regency_id: string;
-  username: string;
-  display_name: string;
-  roles: string[];
-  must_change_password: boolean;
-  active: boolean;
-}
+export type SsoAccountRow = Static<typeof SsoAccountRowSchema>;
+
+// Compiled once, at module load.
+const ssoAccountRows = rowDecoder('users (SSO account)', SsoAccountRowSchema);
 
 const COLUMNS = ['id', 'regency_id', 'username', 'display_name', 'roles', 'must_change_password', 'active'];
 
@@ -23,12 +30,14 @@ export async function accountByClaim(
   const query = db('users').where({ regency_id: regencyId });
   if (matchBy === 'email') void query.whereRaw('lower(email) = ?', [value.toLowerCase()]);
   else void query.where({ username: value.toLowerCase() });
-  return (await query.first(...COLUMNS)) as SsoAccountRow | undefined;
+  return ssoAccountRows.first(await query.first(...COLUMNS));
 }
 
 /** The account with this username (usernames are unique across regencies). */
 export async function accountByUsername(db: Knex, username: string): Promise<SsoAccountRow | undefined> {
-  return (await db('users')
-    .where({ username })
-    .first(...COLUMNS)) as SsoAccountRow | undefined;
+  return ssoAccountRows.first(
+    await db('users')
+      .where({ username })
+      .first(...COLUMNS),
+  );
 }

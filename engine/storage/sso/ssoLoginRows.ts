@@ -1,12 +1,19 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import { rowDecoder } from '../rowDecoder.ts';
+
+const PendingLoginSchema = Type.Object({
+  id: Type.String(),
+  state: Type.String(),
+  nonce: Type.String(),
+  code_verifier: Type.String(),
+});
 
 /** A started SSO login waiting for its callback (stored by the hash of the browser's login id). */
-export interface PendingLogin {
-  id: string;
-  state: string;
-  nonce: string;
-  code_verifier: string;
-}
+export type PendingLogin = Static<typeof PendingLoginSchema>;
+
+// Compiled once, at module load.
+const pendingLogins = rowDecoder('sso_logins (pending)', PendingLoginSchema);
 
 /** Stores a started login, first clearing the logins that expired. */
 export async function insertSsoLogin(
@@ -35,11 +42,13 @@ export async function takeSsoLogin(
   regencyId: string,
   now: Date,
 ): Promise<PendingLogin | undefined> {
-  const row: PendingLogin | undefined = await db('sso_logins')
-    .where({ id: idHash, regency_id: regencyId })
-    .whereNull('used_at')
-    .andWhere('expires_at', '>', now)
-    .first('id', 'state', 'nonce', 'code_verifier');
+  const row = pendingLogins.first(
+    await db('sso_logins')
+      .where({ id: idHash, regency_id: regencyId })
+      .whereNull('used_at')
+      .andWhere('expires_at', '>', now)
+      .first('id', 'state', 'nonce', 'code_verifier'),
+  );
   if (!row || (await db('sso_logins').where({ id: row.id }).whereNull('used_at').update({ used_at: now })) !== 1)
     return undefined;
   return row;

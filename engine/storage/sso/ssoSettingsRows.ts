@@ -1,21 +1,33 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
-import type { SsoMatchBy, SsoSettings } from '../../app/sso/ssoSettings.ts';
+import type { SsoSettings } from '../../app/sso/ssoSettings.ts';
+import { Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
 
 /** A `regency_sso` row. */
-interface SsoRow {
-  regency_id: string;
-  provider_name: string;
-  issuer: string;
-  client_id: string;
-  client_secret: string;
-  claim: string;
-  match_by: SsoMatchBy;
-  enabled: boolean;
-  create_unknown: boolean;
-  new_user_role: string | null;
-  allow_local_passwords: boolean;
-  updated_at: Date | string;
-}
+const SsoRowSchema = Type.Object({
+  regency_id: Type.String(),
+  provider_name: Type.String(),
+  issuer: Type.String(),
+  client_id: Type.String(),
+  client_secret: Type.String(),
+  claim: Type.String(),
+  match_by: Type.Union([Type.Literal('username'), Type.Literal('email')]),
+  enabled: Type.Boolean(),
+  create_unknown: Type.Boolean(),
+  new_user_role: Nullable(Type.String()),
+  allow_local_passwords: Type.Boolean(),
+  updated_at: Timestamp,
+});
+type SsoRow = Static<typeof SsoRowSchema>;
+
+// Compiled once, at module load.
+const ssoRows = rowDecoder('regency_sso', SsoRowSchema);
+const providerRows = rowDecoder(
+  'regency_sso (enabled providers)',
+  Type.Object({ regency_id: Type.String(), name: Type.String(), provider_name: Type.String() }),
+);
+const providerNameRows = rowDecoder('regency_sso (provider name)', Type.Object({ provider_name: Type.String() }));
 
 function decodeSsoSettings(row: SsoRow): SsoSettings {
   return {
@@ -36,7 +48,7 @@ function decodeSsoSettings(row: SsoRow): SsoSettings {
 
 /** The stored SSO settings of a regency, if any. */
 export async function ssoSettingsRow(db: Knex, regencyId: string): Promise<SsoSettings | undefined> {
-  const row = (await db('regency_sso').where({ regency_id: regencyId }).first()) as SsoRow | undefined;
+  const row = ssoRows.first(await db('regency_sso').where({ regency_id: regencyId }).first());
   return row ? decodeSsoSettings(row) : undefined;
 }
 
@@ -44,19 +56,23 @@ export async function ssoSettingsRow(db: Knex, regencyId: string): Promise<SsoSe
 export async function enabledSsoProviders(
   db: Knex,
 ): Promise<Array<{ regencyId: string; regencyName: string; providerName: string }>> {
-  const rows: Array<{ regency_id: string; name: string; provider_name: string }> = await db('regency_sso as s')
-    .join('regencies as r', 'r.id', 's.regency_id')
-    .where('s.enabled', true)
-    .orderBy('r.name')
-    .select('s.regency_id', 'r.name', 's.provider_name');
+  const rows = providerRows.rows(
+    await db('regency_sso as s')
+      .join('regencies as r', 'r.id', 's.regency_id')
+      .where('s.enabled', true)
+      .orderBy('r.name')
+      .select('s.regency_id', 'r.name', 's.provider_name'),
+  );
   return rows.map((r) => ({ regencyId: r.regency_id, regencyName: r.name, providerName: r.provider_name }));
 }
 
 /** The provider name of a regency that has SSO on and local passwords off, if it has. */
 export async function localPasswordsOffProvider(db: Knex, regencyId: string): Promise<string | undefined> {
-  const row: { provider_name: string } | undefined = await db('regency_sso')
-    .where({ regency_id: regencyId, enabled: true, allow_local_passwords: false })
-    .first('provider_name');
+  const row = providerNameRows.first(
+    await db('regency_sso')
+      .where({ regency_id: regencyId, enabled: true, allow_local_passwords: false })
+      .first('provider_name'),
+  );
   return row?.provider_name;
 }
 
