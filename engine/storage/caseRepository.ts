@@ -1,7 +1,10 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { CaseState, TaskState } from '../core/caseTypes.ts';
 import type { CaseEvent } from '../core/events.ts';
-import { decodeCaseEvent, type CaseEventRow } from './decodeCaseEvent.ts';
+import { caseEventRows, decodeCaseEvent } from './decodeCaseEvent.ts';
+import { BigNumber, JsonObject } from './rowColumns.ts';
+import { rowDecoder } from './rowDecoder.ts';
 import type { PlannedNotification } from '../notifications/notificationTypes.ts';
 import type { Sql } from './sql.ts';
 import { sqlRows } from './sqlRows.ts';
@@ -25,16 +28,24 @@ export class ConcurrentChangeError extends Error {
   }
 }
 
-/** A `cases` row as read. */
-export type CaseRow = {
-  id: string;
-  regency_id: string;
-  sop_id: string;
-  version_id: string | number;
-  tracking_code: string;
-  revision: number;
-  state: CaseState;
+/** The columns of a `cases` row the service reads (`SELECT c.*` brings the others along unchecked). */
+export const CaseColumns = {
+  id: Type.String(),
+  regency_id: Type.String(),
+  sop_id: Type.String(),
+  version_id: BigNumber,
+  tracking_code: Type.String(),
+  revision: Type.Number(),
+  // The state's inside is the engine's own document, written only by saveTransition/insertCase.
+  state: JsonObject<CaseState>(),
 };
+const CaseSchema = Type.Object(CaseColumns);
+
+/** A `cases` row as read. */
+export type CaseRow = Static<typeof CaseSchema>;
+
+const caseRow = rowDecoder('cases', CaseSchema);
+const savedRow = rowDecoder('cases (save transition)', Type.Object({ updated: Type.Number() }));
 
 function toStored(row: CaseRow): StoredCase {
   return {
@@ -50,7 +61,7 @@ function toStored(row: CaseRow): StoredCase {
 
 /** Loads a case, only within the given regency. */
 export async function loadCase(db: Knex, regencyId: string, caseId: string): Promise<StoredCase | undefined> {
-  const row = (await db('cases').where({ id: caseId, regency_id: regencyId }).first()) as CaseRow | undefined;
+  const row = caseRow.first(await db('cases').where({ id: caseId, regency_id: regencyId }).first());
   return row ? toStored(row) : undefined;
 }
 
@@ -73,9 +84,11 @@ export async function loadCaseOfTask(sql: Sql, regencyId: string, taskId: string
     readForTask.get(sql)?.delete(key);
     return read;
   }
-  const [row] = await sql.rows<CaseRow>(
-    `SELECT c.* FROM tasks t JOIN cases c ON c.id = t.case_id WHERE t.id = ? AND t.regency_id = ? AND c.regency_id = ?`,
-    [taskId, regencyId, regencyId],
+  const [row] = caseRow.rows(
+    await sql.rows<unknown>(
+      `SELECT c.* FROM tasks t JOIN cases c ON c.id = t.case_id WHERE t.id = ? AND t.regency_id = ? AND c.regency_id = ?`,
+      [taskId, regencyId, regencyId],
+    ),
   );
   return row ? toStored(row) : undefined;
 }
@@ -251,23 +264,25 @@ export async function saveTransition(
     return !old || old.status !== task.status || old.assignee !== task.assignee || old.dueAt !== task.dueAt;
   });
   const c = caseColumns(state);
-  const [saved] = await sql.rows<{ updated: number }>(SAVE_TRANSITION_SQL, [
-    c.status,
-    c.current_step,
-    c.revision,
-    c.state,
-    c.due_at,
-    c.closed_at,
-    c.updated_at,
-    c.applicant_name,
-    c.applicant_nik,
-    previous.id,
-    previous.regencyId,
-    previous.revision,
-    JSON.stringify(written.map((t) => taskRow(state, previous.sopId, t))),
-    JSON.stringify(eventRows(state, events)),
-    JSON.stringify(notificationRows(state, notifications)),
-  ]);
+  const [saved] = savedRow.rows(
+    await sql.rows<unknown>(SAVE_TRANSITION_SQL, [
+      c.status,
+      c.current_step,
+      c.revision,
+      c.state,
+      c.due_at,
+      c.closed_at,
+      c.updated_at,
+      c.applicant_name,
+      c.applicant_nik,
+      previous.id,
+      previous.regencyId,
+      previous.revision,
+      JSON.stringify(written.map((t) => taskRow(state, previous.sopId, t))),
+      JSON.stringify(eventRows(state, events)),
+      JSON.stringify(notificationRows(state, notifications)),
+    ]),
+  );
   if (saved?.updated !== 1) throw new ConcurrentChangeError();
 }
 
@@ -277,10 +292,11 @@ export async function loadEvents(
   regencyId: string,
   caseId: string,
 ): Promise<Array<CaseEvent & { id: number }>> {
-  const rows = await sqlRows<CaseEventRow>(
+  const rows = await sqlRows(
     db,
     'SELECT * FROM case_events WHERE case_id = ? AND regency_id = ? ORDER BY seq',
     [caseId, regencyId],
+    caseEventRows,
   );
   return rows.map(decodeCaseEvent);
 }

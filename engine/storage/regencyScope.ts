@@ -1,6 +1,8 @@
+import { Type } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import { APP_ROLE, SYSTEM_ROLE } from '../../migrations/rowLevelSecurity.ts';
 import { transactionWithStatementInBegin, type BeginWith } from './postgresClient.ts';
+import { rowDecoder } from './rowDecoder.ts';
 import type { Sql } from './sql.ts';
 import { sqlLiteral } from './sqlLiteral.ts';
 
@@ -46,6 +48,8 @@ export async function withSystemScope<T>(db: Knex, work: (trx: Knex.Transaction)
   });
 }
 
+const regencyOfCode = rowDecoder('regency of a public code', Type.Object({ regency_id: Type.String() }));
+
 /** Public codes a citizen may hold, and where each is looked up. */
 export type PublicCodeKind = 'trackingCode' | 'verificationCode';
 
@@ -68,9 +72,9 @@ export async function enterRegencyOfPublicCode(
   const value = kind === 'trackingCode' ? code.trim().toUpperCase() : code.trim();
   // A failed lookup aborts the whole transaction, so the role cannot stay switched past this block.
   await sql.rows(`SET LOCAL ROLE ${SYSTEM_ROLE}`, []);
-  const [row] = await sql.rows<{ regency_id: string }>(`SELECT regency_id FROM ${table} WHERE ${column} = ? LIMIT 1`, [
-    value,
-  ]);
+  const [row] = regencyOfCode.rows(
+    await sql.rows<unknown>(`SELECT regency_id FROM ${table} WHERE ${column} = ? LIMIT 1`, [value]),
+  );
   await sql.rows(`SET LOCAL ROLE ${APP_ROLE}`, []);
   if (row) await sql.rows(`SELECT set_config('alur.regency_id', ?, true)`, [row.regency_id]);
   return row?.regency_id;

@@ -12,18 +12,6 @@ export async function sqlRows<Row>(
   sql: string,
   bindings: readonly Knex.RawBinding[],
   decoder: RowDecoder<Row>,
-): Promise<Row[]>;
-/**
- * Runs a parameterised SQL query and returns its rows cast, unchecked. Left only for the modules that
- * tests/architecture/rowDecoding.test.ts still lists; new queries pass a decoder.
- */
-export async function sqlRows<Row>(db: Knex, sql: string, bindings: readonly Knex.RawBinding[]): Promise<Row[]>;
-export async function sqlRows<Row>(
-  db: Knex,
-  sql: string,
-  bindings: readonly Knex.RawBinding[],
-  decoder?: RowDecoder<Row>,
 ): Promise<Row[]> {
-  const rows = rowsOf(await db.raw(sql, bindings));
-  return decoder ? decoder.rows(rows) : (rows as Row[]);
+  return decoder.rows(rowsOf(await db.raw(sql, bindings)));
 }

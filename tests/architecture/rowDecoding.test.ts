@@ -9,18 +9,6 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '../..');
 const storage = join(root, 'engine/storage');
 
-/**
- * Modules that still type their rows unchecked: a shrinking list. All are on the hot path being rewritten
- * (issue 13 item 8) and are converted with that rewrite; remove each one here as it is.
- */
-const LEFT: ReadonlySet<string> = new Set([
-  'engine/storage/caseRepository.ts',
-  'engine/storage/regencyScope.ts',
-  'engine/storage/accounts/sessionRows.ts',
-  'engine/storage/accounts/profileSources.ts',
-  'engine/storage/cases/caseOfTarget.ts',
-]);
-
 /** Ways a storage module can type a query's rows without checking them. */
 const CAST_SIGNS: Record<string, RegExp> = {
   // Any awaited result but three that are not rows: the pool's connection settings, a pooled connection, knex's
@@ -58,8 +46,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-// The decoder and the statement runners are the edge: the runners hand rows on unchecked (sqlRows without a
-// decoder only in the modules left; Sql.rows as `unknown`, see the signs) and the decoder checks them.
+// The decoder and the statement runners are the edge: the runners hand rows on unchecked (Sql.rows as
+// `unknown`, see the signs) and the decoder checks them.
 const EDGE = new Set([
   'engine/storage/rowDecoder.ts',
   'engine/storage/sqlRows.ts',
@@ -70,17 +58,12 @@ const modules = sourceFiles(storage).filter((f) => !EDGE.has(f));
 const signsOf = new Map(modules.map((f) => [f, signsIn(codeOf(readFileSync(join(root, f), 'utf8')))] as const));
 
 describe('rows are decoded once at the storage edge', () => {
-  it('no storage module casts a query result (except the shrinking list of those left)', () => {
+  it('no storage module casts a query result', () => {
     expect(modules.length).toBeGreaterThan(80);
     const offenders = [...signsOf]
-      .filter(([file, signs]) => signs.length > 0 && !LEFT.has(file))
+      .filter(([, signs]) => signs.length > 0)
       .map(([file, signs]) => `${file}: ${signs.join(', ')} — decode the rows with a rowDecoder (rowDecoder.ts)`);
     expect(offenders).toEqual([]);
-  });
-
-  it('the list of modules left only shrinks: each one listed still casts (remove it once converted)', () => {
-    const converted = [...LEFT].filter((file) => (signsOf.get(file) ?? []).length === 0);
-    expect(converted).toEqual([]);
   });
 
   it('recognises each sign (the check itself can fail)', () => {

@@ -12,7 +12,7 @@ import {
 } from '../../engine/storage/preparedStatements.ts';
 import { withRegencyScope } from '../../engine/storage/regencyScope.ts';
 import { sqlLiteral } from '../../engine/storage/sqlLiteral.ts';
-import { sqlRows } from '../../engine/storage/sqlRows.ts';
+import { sqlOf } from '../../engine/storage/sql.ts';
 import { databaseLabel, freshDatabase } from '../support/testDatabase.ts';
 
 const knex = knexModule as unknown as (config: Knex.Config) => Knex;
@@ -87,7 +87,7 @@ describe(`the database client (${databaseLabel})`, () => {
       fc.asyncProperty(
         fc.string({ unit: 'binary' }).filter((s) => !s.includes('\u0000')),
         async (value) => {
-          const [row] = await sqlRows<{ v: string }>(db, `SELECT ${sqlLiteral(value)}::text AS v`, []);
+          const [row] = await sqlOf(db).rows<{ v: string }>(`SELECT ${sqlLiteral(value)}::text AS v`, []);
           expect(row?.v).toBe(value);
         },
       ),
@@ -102,16 +102,14 @@ describe(`the database client (${databaseLabel})`, () => {
       hostile,
       async (trx) =>
         (
-          await sqlRows<{ role: string; regency: string }>(
-            trx,
+          await sqlOf(trx).rows<{ role: string; regency: string }>(
             `SELECT current_user AS role, current_setting('alur.regency_id', true) AS regency`,
             [],
           )
         )[0],
     );
     expect(inside).toEqual({ role: APP_ROLE, regency: hostile });
-    const [after] = await sqlRows<{ role: string; regency: string | null }>(
-      db,
+    const [after] = await sqlOf(db).rows<{ role: string; regency: string | null }>(
       `SELECT current_user AS role, nullif(current_setting('alur.regency_id', true), '') AS regency`,
       [],
     );
@@ -123,12 +121,11 @@ describe(`the database client (${databaseLabel})`, () => {
   it('a failing statement inside the scope rolls the whole transaction back', async () => {
     const failing = withRegencyScope(db, 'kutai-kartanegara', async (trx) => {
       // A session-level setting is transactional too: after the rollback it must be gone.
-      await sqlRows(trx, `SELECT set_config('alur.probe', 'ditulis', false)`, []);
-      return sqlRows(trx, 'SELECT 1/0', []);
+      await sqlOf(trx).rows(`SELECT set_config('alur.probe', 'ditulis', false)`, []);
+      return sqlOf(trx).rows('SELECT 1/0', []);
     });
     await expect(failing).rejects.toThrow();
-    const [row] = await sqlRows<{ probe: string | null }>(
-      db,
+    const [row] = await sqlOf(db).rows<{ probe: string | null }>(
       `SELECT nullif(current_setting('alur.probe', true), '') AS probe`,
       [],
     );
@@ -140,9 +137,8 @@ describe(`the database client (${databaseLabel})`, () => {
     async () => {
       const sql = 'SELECT count(*)::int AS n FROM regencies WHERE id <> ?';
       const prepared = await db.transaction(async (trx) => {
-        for (let i = 0; i < 3; i++) await sqlRows(trx, sql, [`x${i}`]);
-        return sqlRows<{ name: string; statement: string }>(
-          trx,
+        for (let i = 0; i < 3; i++) await sqlOf(trx).rows(sql, [`x${i}`]);
+        return sqlOf(trx).rows<{ name: string; statement: string }>(
           `SELECT name, statement FROM pg_prepared_statements WHERE name = ?`,
           [statementName(sql.replace('?', '$1'))],
         );
@@ -158,11 +154,11 @@ describe(`the database client (${databaseLabel})`, () => {
       await db.raw('CREATE TABLE stale_plan_probe (a int)');
       await db.raw('INSERT INTO stale_plan_probe VALUES (1)');
       const sql = 'SELECT * FROM stale_plan_probe WHERE a = ?';
-      expect(await sqlRows(db, sql, [1])).toEqual([{ a: 1 }]);
+      expect(await sqlOf(db).rows(sql, [1])).toEqual([{ a: 1 }]);
       // What a newer process's migration does while this one keeps running.
       await db.raw('ALTER TABLE stale_plan_probe ADD COLUMN b int');
-      await expect(sqlRows(db, sql, [1])).rejects.toThrow(/cached plan must not change result type/);
-      expect(await sqlRows(db, sql, [1])).toEqual([{ a: 1, b: null }]);
+      await expect(sqlOf(db).rows(sql, [1])).rejects.toThrow(/cached plan must not change result type/);
+      expect(await sqlOf(db).rows(sql, [1])).toEqual([{ a: 1, b: null }]);
       await db.raw('DROP TABLE stale_plan_probe');
     },
   );
@@ -179,8 +175,8 @@ describe(`the database client (${databaseLabel})`, () => {
       try {
         const sql = 'SELECT count(*)::int AS n FROM regencies WHERE id <> ?';
         const prepared = await unprepared.transaction(async (trx) => {
-          for (let i = 0; i < 3; i++) await sqlRows(trx, sql, [`x${i}`]);
-          return sqlRows<{ name: string }>(trx, `SELECT name FROM pg_prepared_statements`, []);
+          for (let i = 0; i < 3; i++) await sqlOf(trx).rows(sql, [`x${i}`]);
+          return sqlOf(trx).rows<{ name: string }>(`SELECT name FROM pg_prepared_statements`, []);
         });
         expect(prepared).toEqual([]);
       } finally {
@@ -201,7 +197,7 @@ describe(`the database client (${databaseLabel})`, () => {
       });
       try {
         const inside = await withRegencyScope(probe, 'kutai-kartanegara', async (trx) =>
-          sqlRows<{ role: string }>(trx, 'SELECT current_user AS role', []),
+          sqlOf(trx).rows<{ role: string }>('SELECT current_user AS role', []),
         );
         expect(inside).toEqual([{ role: APP_ROLE }]);
       } finally {
@@ -225,7 +221,7 @@ describe(`the database client (${databaseLabel})`, () => {
   const accessRow = (route: string, caseId = 'NULL'): string =>
     `INSERT INTO access_log (regency_id, user_id, user_name, roles, case_id, action, route) VALUES ('kutai-kartanegara', 'u1', 'Uji', '[]', ${caseId}, 'view', ${sqlLiteral(route)})`;
   const rowsOf = async (route: string): Promise<number> =>
-    (await sqlRows<{ n: number }>(db, 'SELECT count(*)::int AS n FROM access_log WHERE route = ?', [route]))[0]!.n;
+    (await sqlOf(db).rows<{ n: number }>('SELECT count(*)::int AS n FROM access_log WHERE route = ?', [route]))[0]!.n;
 
   it.runIf(databaseLabel === 'PostgreSQL')(
     'on the server, a write queued for COMMIT travels in its round trip and commits with the transaction',
@@ -262,7 +258,7 @@ describe(`the database client (${databaseLabel})`, () => {
         ).rejects.toThrow(/foreign key/);
         // The pool's only connection runs the next transaction normally.
         const after = await withRegencyScope(probe, 'kutai-kartanegara', async (trx) =>
-          sqlRows<{ one: number }>(trx, 'SELECT 1 AS one', []),
+          sqlOf(trx).rows<{ one: number }>('SELECT 1 AS one', []),
         );
         expect(after).toEqual([{ one: 1 }]);
       } finally {

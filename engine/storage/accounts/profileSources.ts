@@ -1,5 +1,8 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { RawRegency } from '../../definition/sopTypes.ts';
+import { JsonList, JsonObject, Nullable } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
 import { sqlRows } from '../sqlRows.ts';
 
 /**
@@ -17,22 +20,30 @@ export const PROFILE_SOURCE_COLUMNS = `
   (SELECT coalesce(json_agg(json_build_object('sopId', ds.sop_id, 'unit', ds.unit, 'confidential', ds.confidential) ORDER BY ds.sop_id), '[]'::json)
      FROM definitions ds WHERE ds.regency_id = u.regency_id) AS profile_sops`;
 
+/** The columns of PROFILE_SOURCE_COLUMNS (the JSON ones checked for their kind; their owners read the inside). */
+export const ProfileSourceColumns = {
+  profile_roles: Nullable(JsonList<RawRegency['roles']>()),
+  profile_archive_control: Nullable(JsonObject<{ approvers?: string[] }>()),
+  profile_units: Nullable(JsonList<Array<{ id: string; parent?: string }>>()),
+  profile_areas: Nullable(Type.Array(Type.String())),
+  profile_delegations: JsonList<Array<{ fromUserId: string; fromName: string; roles: string[] }>>(),
+  profile_sops: JsonList<Array<{ sopId: string; unit: string | null; confidential: boolean }>>(),
+};
+
+const ProfileSourceSchema = Type.Object(ProfileSourceColumns);
+
 /** A row carrying PROFILE_SOURCE_COLUMNS. */
-export interface ProfileSourceRow {
-  profile_roles: RawRegency['roles'] | null;
-  profile_archive_control: { approvers?: string[] } | null;
-  profile_units: Array<{ id: string; parent?: string }> | null;
-  profile_areas: string[] | null;
-  profile_delegations: Array<{ fromUserId: string; fromName: string; roles: string[] }>;
-  profile_sops: Array<{ sopId: string; unit: string | null; confidential: boolean }>;
-}
+export type ProfileSourceRow = Static<typeof ProfileSourceSchema>;
+
+const profileSourceRow = rowDecoder('users (profile sources)', ProfileSourceSchema);
 
 /** The profile sources of one user at `now` (undefined when the user does not exist). */
 export async function readProfileSources(db: Knex, userId: string, now: Date): Promise<ProfileSourceRow | undefined> {
-  const [row] = await sqlRows<ProfileSourceRow>(
+  const [row] = await sqlRows(
     db,
     `SELECT ${PROFILE_SOURCE_COLUMNS} FROM users u LEFT JOIN regencies r ON r.id = u.regency_id WHERE u.id = ?`,
     [now, now, userId],
+    profileSourceRow,
   );
   return row;
 }

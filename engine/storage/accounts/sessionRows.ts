@@ -1,25 +1,38 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
+import { Nullable, Timestamp } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
 import type { Sql } from '../sql.ts';
-import { PROFILE_SOURCE_COLUMNS, type ProfileSourceRow } from './profileSources.ts';
+import { PROFILE_SOURCE_COLUMNS, ProfileSourceColumns } from './profileSources.ts';
+
+const UserColumns = {
+  id: Type.String(),
+  regency_id: Type.String(),
+  username: Type.String(),
+  display_name: Type.String(),
+  password_hash: Type.String(),
+  roles: Type.Array(Type.String()),
+  failed_logins: Type.Number(),
+  locked_until: Nullable(Timestamp),
+  active: Type.Boolean(),
+  must_change_password: Type.Boolean(),
+  platform_admin: Type.Boolean(),
+};
+const UserSchema = Type.Object(UserColumns);
 
 /** A `users` row as sign-in needs it. */
-export interface UserRow {
-  id: string;
-  regency_id: string;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  roles: string[];
-  failed_logins: number;
-  locked_until: Date | string | null;
-  active: boolean;
-  must_change_password: boolean;
-  platform_admin: boolean;
-}
+export type UserRow = Static<typeof UserSchema>;
+
+const userRow = rowDecoder('users', UserSchema);
+const failedLoginsRow = rowDecoder('users (failed logins)', Type.Object({ failed_logins: Type.Number() }));
+const titleRow = rowDecoder(
+  'users (nip, position)',
+  Type.Object({ nip: Nullable(Type.String()), position: Nullable(Type.String()) }),
+);
 
 /** The account of a username, if any. */
 export async function userByUsername(db: Knex, username: string): Promise<UserRow | undefined> {
-  return (await db('users').where({ username }).first()) as UserRow | undefined;
+  return userRow.first(await db('users').where({ username }).first());
 }
 
 /**
@@ -32,12 +45,14 @@ export async function reservePasswordCheck(
   maxFailures: number,
   now: Date,
 ): Promise<number | undefined> {
-  const reserved = (await db('users')
-    .where({ id: userId })
-    .andWhere('failed_logins', '<', maxFailures)
-    .andWhere((q) => void q.whereNull('locked_until').orWhere('locked_until', '<=', now))
-    .increment('failed_logins', 1)
-    .returning('failed_logins')) as Array<{ failed_logins: number }>;
+  const reserved = failedLoginsRow.rows(
+    await db('users')
+      .where({ id: userId })
+      .andWhere('failed_logins', '<', maxFailures)
+      .andWhere((q) => void q.whereNull('locked_until').orWhere('locked_until', '<=', now))
+      .increment('failed_logins', 1)
+      .returning('failed_logins'),
+  );
   return reserved.length === 0 ? undefined : (reserved[0]?.failed_logins ?? 0);
 }
 
@@ -72,17 +87,29 @@ SELECT u.id, u.regency_id, u.username, u.display_name, u.roles, u.must_change_pa
   FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN regencies r ON r.id = u.regency_id
  WHERE s.id = ? AND u.active AND s.expires_at > ?`;
 
+const SessionSchema = Type.Object({
+  ...Type.Pick(UserSchema, [
+    'id',
+    'regency_id',
+    'username',
+    'display_name',
+    'roles',
+    'must_change_password',
+    'platform_admin',
+  ]).properties,
+  ...ProfileSourceColumns,
+  csrf_token: Type.String(),
+  session_id: Type.String(),
+});
+
 /** A live session's row: its user, CSRF token and the user's access-profile sources. */
-export type SessionRow = Pick<
-  UserRow,
-  'id' | 'regency_id' | 'username' | 'display_name' | 'roles' | 'must_change_password' | 'platform_admin'
-> &
-  ProfileSourceRow & { csrf_token: string; session_id: string };
+export type SessionRow = Static<typeof SessionSchema>;
+
+const sessionRow = rowDecoder('sessions (live session)', SessionSchema);
 
 /** The session stored under `tokenHash` when it is live at `now` and its user active, in one query. */
 export async function liveSessionRow(sql: Sql, tokenHash: string, now: Date): Promise<SessionRow | undefined> {
-  const [row] = await sql.rows<SessionRow>(SESSION_CONTEXT_SQL, [now, now, tokenHash, now]);
-  return row;
+  return sessionRow.first((await sql.rows<unknown>(SESSION_CONTEXT_SQL, [now, now, tokenHash, now]))[0]);
 }
 
 /** Deletes a session by the hash of its token. */
@@ -95,6 +122,5 @@ export async function accountTitle(
   db: Knex,
   userId: string,
 ): Promise<{ nip: string | null; position: string | null } | undefined> {
-  return (await db('users').where({ id: userId }).first('nip', 'position')) as
-    { nip: string | null; position: string | null } | undefined;
+  return titleRow.first(await db('users').where({ id: userId }).first('nip', 'position'));
 }

@@ -1,4 +1,7 @@
-import { rememberCaseOfTask, type CaseRow } from '../caseRepository.ts';
+import { Type } from '@sinclair/typebox';
+import { CaseColumns, rememberCaseOfTask } from '../caseRepository.ts';
+import { Nullable } from '../rowColumns.ts';
+import { rowDecoder } from '../rowDecoder.ts';
 import type { Sql } from '../sql.ts';
 import { VISIBLE_CASE_SQL, visibleCaseValues, type CaseScope } from './caseVisibility.ts';
 
@@ -17,6 +20,13 @@ const CASE_COLUMN: Readonly<Record<string, string>> = {
   archive_requests: 'case_id',
   letter_drafts: 'case_id',
 };
+
+const caseOfTaskRow = rowDecoder(
+  'tasks → cases (case of a task)',
+  Type.Object({ ...CaseColumns, visible: Type.Boolean() }),
+);
+const caseOfRow = rowDecoder('case of a path target', Type.Object({ case_id: Type.String(), visible: Type.Boolean() }));
+const unitRow = rowDecoder('definitions (unit of a case)', Type.Object({ unit: Nullable(Type.String()) }));
 
 // The task's whole case row comes along: the command on that task in the same transaction reuses it (one read).
 const CASE_OF_TASK_SQL = `SELECT c.*, ${VISIBLE_CASE_SQL} AS visible
@@ -47,29 +57,24 @@ export async function caseOfTarget(
   if (column === undefined) throw new Error(`No case column known for table ${table}`);
   const visibility = visibleCaseValues(scope);
   if (table === 'tasks') {
-    const [row] = await sql.rows<CaseRow & { visible: boolean }>(CASE_OF_TASK_SQL, [
-      ...visibility,
-      id,
-      regencyId,
-      regencyId,
-    ]);
+    const [row] = caseOfTaskRow.rows(
+      await sql.rows<unknown>(CASE_OF_TASK_SQL, [...visibility, id, regencyId, regencyId]),
+    );
     if (!row) return undefined;
     rememberCaseOfTask(sql, regencyId, id, row);
     return { caseId: row.id, visible: row.visible };
   }
-  const [row] = await sql.rows<{ case_id: string; visible: boolean }>(caseOfRowSql(table, column), [
-    ...visibility,
-    id,
-    regencyId,
-  ]);
+  const [row] = caseOfRow.rows(await sql.rows<unknown>(caseOfRowSql(table, column), [...visibility, id, regencyId]));
   return row && { caseId: row.case_id, visible: row.visible };
 }
 
 /** The unit of the SOP a case belongs to (null when the SOP names none). */
 export async function unitOfCaseSop(sql: Sql, caseId: string): Promise<string | null> {
-  const [row] = await sql.rows<{ unit: string | null }>(
-    `SELECT d.unit FROM cases c LEFT JOIN definitions d ON d.regency_id = c.regency_id AND d.sop_id = c.sop_id WHERE c.id = ?`,
-    [caseId],
+  const [row] = unitRow.rows(
+    await sql.rows<unknown>(
+      `SELECT d.unit FROM cases c LEFT JOIN definitions d ON d.regency_id = c.regency_id AND d.sop_id = c.sop_id WHERE c.id = ?`,
+      [caseId],
+    ),
   );
   return row?.unit ?? null;
 }
