@@ -2,7 +2,7 @@
  * `npm run measure:import [-- text docx pdf scan]`: imports the seed corpus in each format and writes the
  * accuracy table to bench/IMPORT.md (default: text).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CorpusFormat } from './corpus.ts';
 import { formatSection } from './importReport.ts';
@@ -11,6 +11,19 @@ import { measureFormat } from './measureFormat.ts';
 const FORMATS: readonly CorpusFormat[] = ['text', 'docx', 'pdf', 'scan'];
 const asked = process.argv.slice(2).filter((a): a is CorpusFormat => (FORMATS as readonly string[]).includes(a));
 const formats = asked.length > 0 ? asked : (['text'] as CorpusFormat[]);
+
+/** The format sections of the report as last written ("## Format: scan" up to the next one). */
+function previousSections(file: string): Map<CorpusFormat, string> {
+  const sections = new Map<CorpusFormat, string>();
+  if (!existsSync(file)) return sections;
+  const parts = readFileSync(file, 'utf8').split(/^(?=## Format: )/m);
+  for (const part of parts) {
+    const format = /^## Format: (\w+)/.exec(part)?.[1];
+    if (format !== undefined && (FORMATS as readonly string[]).includes(format))
+      sections.set(format as CorpusFormat, part.endsWith('\n') ? part : `${part}\n`);
+  }
+  return sections;
+}
 
 const HEADER = `# Impor dokumen SOP — ketepatan pembacaan
 
@@ -29,8 +42,15 @@ Dibuat oleh \`npm run measure:import\` (\`tools/importer/measureImport.ts\`). Ko
   OCR 60 halaman).
 `;
 
-const sections: string[] = [];
-for (const format of formats) sections.push(formatSection(await measureFormat(format)));
 const out = path.resolve(import.meta.dirname, '../../bench/IMPORT.md');
-writeFileSync(out, `${HEADER}\n${sections.join('\n')}`);
+// The sections of formats not measured in this run are kept as they were, so one slow format (scan) can be
+// measured again on its own; each section says when it was measured.
+const sections = previousSections(out);
+for (const format of formats) {
+  const stamp = `_Diukur ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC._`;
+  const [title, ...rest] = formatSection(await measureFormat(format)).split('\n');
+  sections.set(format, [title, '', stamp, ...rest].join('\n'));
+}
+const ordered = FORMATS.map((format) => sections.get(format)).filter((s): s is string => s !== undefined);
+writeFileSync(out, `${HEADER}\n${ordered.join('\n')}`);
 process.stdout.write(`${out}\n`);
