@@ -6,7 +6,7 @@ import type { ImportWarning } from './draft/importWarning.ts';
 import { countInferred, writeDraftYaml } from './draft/writeDraftYaml.ts';
 import { parseSopDocument } from './parse/parseSopDocument.ts';
 import type { SourceDetail } from './parse/parsedSop.ts';
-import { readDocument } from './readDocument.ts';
+import { readDocument, type ReadOptions } from './readDocument.ts';
 
 /** One draft SOP read from a document. */
 export interface ImportedDraft {
@@ -41,8 +41,9 @@ export interface ImportOptions {
 export async function importSopDocument(
   file: { name: string; bytes: Uint8Array },
   options: ImportOptions,
+  read: ReadOptions = {},
 ): Promise<ImportResult> {
-  const document = await readDocument(file);
+  const document = await readDocument(file, read);
   return { document, drafts: draftsOf(document, options) };
 }
 
