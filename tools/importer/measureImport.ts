@@ -38,8 +38,9 @@ Dibuat oleh \`npm run measure:import\` (\`tools/importer/measureImport.ts\`). Ko
 - **Sumber lain**: acuan = \`catalog.json\` seeds (nama, jenis, Jangka Waktu). Standar Pelayanan Bangkalan juga
   dibanding harapan yang diperiksa tangan (\`tests/fixtures/expected/\`: jumlah langkah prosedur, jumlah persyaratan,
   Jangka Waktu, Produk) untuk tujuh layanan pertama; daftar keputusan (nama saja) dibanding katalog.
-- **Pindaian** Standar Pelayanan Bangkalan: cuplikan tiga layanan pertama (dokumen utuh 63 halaman, di atas batas
-  OCR 60 halaman).
+- **Pindaian** dibaca seperti \`npx alur import-sop\` membacanya: halaman demi halaman, sampai 200 halaman, jadi
+  Standar Pelayanan Bangkalan (63 halaman) dibaca utuh. Unggahan di perancang menolak pindaian di atas 60 halaman
+  sebelum membaca satu halaman pun, dengan saran rentang halaman untuk memecahnya.
 `;
 
 const out = path.resolve(import.meta.dirname, '../../bench/IMPORT.md');

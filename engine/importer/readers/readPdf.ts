@@ -85,9 +85,13 @@ export async function readPdf(bytes: Uint8Array, fileName: string, scan: ScanOpt
       const height = y1 - y0;
       const content = await page.getTextContent();
       const items = placedItems(content.items, height, [x0, y0]);
-      characters += items.reduce((sum, item) => sum + item.text.trim().length, 0);
-      const operators = await page.getOperatorList();
-      const rules = rulesFromOperators(operators.fnArray, operators.argsArray, OPS, height, [x0, y0]);
+      const pageCharacters = items.reduce((sum, item) => sum + item.text.trim().length, 0);
+      characters += pageCharacters;
+      // A page without text needs no table rules; skipping its operator list spares decoding a scan's page images.
+      const operators = pageCharacters > 0 ? await page.getOperatorList() : undefined;
+      const rules = operators
+        ? rulesFromOperators(operators.fnArray, operators.argsArray, OPS, height, [x0, y0])
+        : { horizontal: [], vertical: [] };
       pages.push({ page: number, lines: layoutPage(items, rules, { width, height, tolerance: 2 }) });
       page.cleanup();
     }

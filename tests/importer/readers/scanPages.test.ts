@@ -25,6 +25,19 @@ describe('a scan longer or shorter than the page limit', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   }, 30_000);
 
+  it('refuses the 63-page Bangkalan standards scan at the default limit of 60 pages (the designer)', async () => {
+    const read: number[] = [];
+    const error = await readDocument(corpusFile('bangkalan-standar-pelayanan-2025.scan.pdf'), {
+      scan: { onPage: (done) => read.push(done) },
+    }).catch((caught: unknown) => caught);
+    expect((error as DocumentReadError).code).toBe('DOCUMENT_TOO_MANY_PAGES');
+    expect((error as DocumentReadError).message).toContain(
+      'pindaian ini berisi 63 halaman, lebih dari 60 halaman yang dapat dibaca OCR sekaligus; belum ada halaman yang dibaca.',
+    );
+    expect((error as DocumentReadError).message).toContain('(misalnya halaman 1–32 dan 33–63)');
+    expect(read).toEqual([]);
+  }, 60_000);
+
   it('is read whole, page by page, reporting each page done, when it is within the limit', async () => {
     const progress: Array<[number, number]> = [];
     const document = await readDocument(corpusFile('halaman-pindaian.scan.pdf'), {
