@@ -39,7 +39,7 @@ Dibuat oleh \`npm run measure:import\` (\`tools/importer/measureImport.ts\`). Ko
   dibanding harapan yang diperiksa tangan (\`tests/fixtures/expected/\`: jumlah langkah prosedur, jumlah persyaratan,
   Jangka Waktu, Produk) untuk tujuh layanan pertama; daftar keputusan (nama saja) dibanding katalog.
 - **Pindaian** dibaca seperti \`npx alur import-sop\` membacanya: halaman demi halaman, sampai 200 halaman, jadi
-  Standar Pelayanan Bangkalan (63 halaman) dibaca utuh. Unggahan di perancang menolak pindaian di atas 60 halaman
+  Standar Pelayanan Bangkalan (63 halaman) dibaca utuh. Unggahan di perancang menolak pindaian di atas 20 halaman
   sebelum membaca satu halaman pun, dengan saran rentang halaman untuk memecahnya.
 `;
 

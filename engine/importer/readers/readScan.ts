@@ -28,8 +28,9 @@ const SCAN_LIMITS = { maxBytes: 40 * 1024 * 1024, maxPages: 60, pageTimeoutMs: 1
 export const UNATTENDED_MAX_PAGES = 200;
 
 /**
- * How a scan is read. A designer upload keeps the default page limit (its reading is stopped after minutes
- * anyway); `alur import-sop`, which no request waits on, reads a long standards document whole and shows progress.
+ * How a scan is read. A designer upload sets a lower page limit, what OCR finishes within its request's time
+ * (documentUpload.ts); `alur import-sop`, which no request waits on, reads a long standards document whole and
+ * shows progress.
  */
 export interface ScanOptions {
   /** More pages than this are refused before any page is read (default 60). */

@@ -4,7 +4,7 @@ import { DocumentReadError } from '../../../engine/importer/readers/readError.ts
 import { scanTooManyPagesMessage } from '../../../engine/importer/readers/readMessages.ts';
 import { corpusFile } from './fixtures.ts';
 
-// A small page limit stands in for the real one (60 pages in the designer, 200 from the command line): OCR of a
+// A small page limit stands in for the real ones (20 pages in the designer, 200 from the command line): OCR of a
 // long scan takes minutes, so the tests show the behaviour on the 6-page excerpt and a 1-page scan.
 describe('a scan longer or shorter than the page limit', () => {
   it('is refused before any page is read, with the page ranges to split it into', async () => {
@@ -25,7 +25,7 @@ describe('a scan longer or shorter than the page limit', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   }, 30_000);
 
-  it('refuses the 63-page Bangkalan standards scan at the default limit of 60 pages (the designer)', async () => {
+  it('refuses the 63-page Bangkalan standards scan at the reader default of 60 pages', async () => {
     const read: number[] = [];
     const error = await readDocument(corpusFile('bangkalan-standar-pelayanan-2025.scan.pdf'), {
       scan: { onPage: (done) => read.push(done) },
