@@ -40,6 +40,7 @@ export interface ScanOptions {
   /** Called after each page is read: pages done and pages in all. */
   onPage?: (done: number, pages: number) => void;
 }
+
 /** Pages are rendered with their longer side this many pixels (about 300 dpi for A4, what Tesseract reads best). */
 const LONG_SIDE_PX = 3400;
 
@@ -77,13 +78,13 @@ async function checkOcrTools(fileName: string): Promise<void> {
   }
 }
 
-/** Maps poppler's failure on a PDF to the drafter's error: encrypted, or not renderable. */
-function popplerError(error: unknown, fileName: string): DocumentReadError {
+/** Maps poppler's failure on a PDF (or on one of its pages) to the drafter's error: encrypted, or not renderable. */
+function popplerError(error: unknown, fileName: string, page?: number): DocumentReadError {
   const text = error instanceof Error ? error.message : '';
   if (/incorrect password|encrypted/i.test(text)) {
     return new DocumentReadError('DOCUMENT_ENCRYPTED', fileName, READ_MESSAGES.pdfEncrypted);
   }
-  return new DocumentReadError('DOCUMENT_UNREADABLE', fileName, READ_MESSAGES.pageNotRendered);
+  return new DocumentReadError('DOCUMENT_UNREADABLE', fileName, READ_MESSAGES.pageNotRendered, page);
 }
 
 /** The number of pages of a PDF (poppler's `pdfinfo`), known before any page is rendered. */
@@ -99,7 +100,13 @@ async function pageCount(input: string, fileName: string): Promise<number> {
 }
 
 /** Renders one page of a PDF to a greyscale PGM file in `folder`; returns its path. */
-async function renderPage(input: string, number: number, folder: string, fileName: string, timeoutMs: number) {
+async function renderPage(
+  input: string,
+  number: number,
+  folder: string,
+  fileName: string,
+  timeoutMs: number,
+): Promise<string> {
   const base = join(folder, `page-${number}`);
   try {
     await run(
@@ -119,7 +126,7 @@ async function renderPage(input: string, number: number, folder: string, fileNam
       { timeout: timeoutMs, maxBuffer: 1024 * 1024 },
     );
   } catch (error) {
-    throw popplerError(error, fileName);
+    throw popplerError(error, fileName, number);
   }
   return `${base}.pgm`;
 }
