@@ -30,6 +30,8 @@ function componentOf(label: string): Component | undefined {
 
 const HEADING = /^(?:[-*#\s]*)(?:\d+\.\s*)?(?:PELAYANAN DI\s+)?((?:BIDANG|BAGIAN)\s.+?)\**$/;
 const SERVICE_NAME = /^[-*#\s]*(?:[a-z]\.\s+)(.+?)[*;\s]*$/;
+// The same line as OCR reads it: the letter doubled or misread ("Cc.", "hb.", "9-" for g), its dot a comma or dash.
+const SERVICE_NAME_OCR = /^[-*#\s]*(?:[a-zA-Z]{1,2}|9)[.,-]\s*(\p{Lu}.+?)[*;\s]*$/u;
 
 /** Steps from the Prosedur items: each numbered item a step, its lettered sub-items kept in the step's notes. */
 export function procedureRows(items: readonly string[], raw: string, at: SourceSpot): StepRowReading[] {
@@ -79,7 +81,9 @@ export function readServiceStandards(lines: readonly FlatLine[]): ParsedSop[] {
         unit = { value: heading[1].trim(), at: spotOf(line) };
         continue;
       }
-      const name = SERVICE_NAME.exec(text.replace(/\*\*/g, ''));
+      const plain = text.replace(/\*\*/g, '');
+      const read = line.cells.some((c) => c.confidence !== undefined);
+      const name = SERVICE_NAME.exec(plain) ?? (read ? SERVICE_NAME_OCR.exec(plain) : null);
       if (name?.[1] !== undefined && !/service delivery|manufacturing/i.test(text))
         lastName = { value: name[1].trim(), at: spotOf(line) };
       continue;
