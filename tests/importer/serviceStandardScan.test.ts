@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadRegencySource } from '../../engine/definition/loadDefinitionSource.ts';
 import type { DocumentCell, DocumentLine, DocumentText } from '../../engine/importer/documentText.ts';
-import { draftsOf } from '../../engine/importer/importSopDocument.ts';
+import { draftsOf, importSopDocument } from '../../engine/importer/importSopDocument.ts';
+import { similarity } from '../../tools/importer/textSimilarity.ts';
 
 const file = 'sop-definitions/bangkalan/regency.yaml';
 const options = { regencyId: 'bangkalan', regency: loadRegencySource(readFileSync(file), file, 'bangkalan').regency! };
@@ -64,5 +65,22 @@ describe('a service standard read from a scan', () => {
     expect(draftsOf(standardPage('c. Penerbitan Rekomendasi KUBE', false), options).map((d) => d.name)).toEqual([
       'Penerbitan Rekomendasi KUBE',
     ]);
+  });
+
+  it('gives the 21 services of the text from the OCR reading of the whole 63-page Bangkalan scan', async () => {
+    // What readScan read from bangkalan-standar-pelayanan-2025.scan.pdf (63 pages, read whole as import-sop does).
+    const ocr = JSON.parse(
+      readFileSync('tests/fixtures/importer/bangkalan-standar-pelayanan-2025.scan.ocr.json', 'utf8'),
+    ) as DocumentText;
+    const seed = 'tests/fixtures/seeds/bangkalan-standar-pelayanan-2025.md';
+    const fromText = (await importSopDocument({ name: 'standar.md', bytes: readFileSync(seed) }, options)).drafts;
+    const fromScan = draftsOf(ocr, options);
+    expect(fromText).toHaveLength(21);
+    expect(fromScan).toHaveLength(21);
+    fromScan.forEach((draft, index) => {
+      // OCR noise in a name ("Penerbita\" Rekomendasi") stays, and is reviewed; the service is the same.
+      expect(similarity(draft.name, fromText[index]!.name), draft.name).toBeGreaterThanOrEqual(0.8);
+      expect(draft.warnings.filter((w) => w.code === 'DRAFT_INVALID')).toEqual([]);
+    });
   });
 });
