@@ -20,7 +20,7 @@ function previousSections(file: string): Map<CorpusFormat, string> {
   for (const part of parts) {
     const format = /^## Format: (\w+)/.exec(part)?.[1];
     if (format !== undefined && (FORMATS as readonly string[]).includes(format))
-      sections.set(format as CorpusFormat, part.endsWith('\n') ? part : `${part}\n`);
+      sections.set(format as CorpusFormat, `${part.trimEnd()}\n`);
   }
   return sections;
 }
@@ -50,7 +50,7 @@ const sections = previousSections(out);
 for (const format of formats) {
   const stamp = `_Diukur ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC._`;
   const [title, ...rest] = formatSection(await measureFormat(format)).split('\n');
-  sections.set(format, [title, '', stamp, ...rest].join('\n'));
+  sections.set(format, `${[title, '', stamp, ...rest].join('\n').trimEnd()}\n`);
 }
 const ordered = FORMATS.map((format) => sections.get(format)).filter((s): s is string => s !== undefined);
 writeFileSync(out, `${HEADER}\n${ordered.join('\n')}`);
