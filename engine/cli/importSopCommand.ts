@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadRegencySource } from '../definition/loadDefinitionSource.ts';
 import { ImportError } from '../importer/importError.ts';
 import { importSopDocument } from '../importer/importSopDocument.ts';
+import { UNATTENDED_MAX_PAGES } from '../importer/readers/readScan.ts';
 import type { CliStreams } from './runCli.ts';
 
 /** Usage of `alur import-sop`. */
@@ -62,9 +63,16 @@ export async function runImportSop(argv: string[], streams: CliStreams): Promise
   }
   let result;
   try {
+    // No request waits on the command line: a long scan is read whole, page by page, with its progress shown.
     result = await importSopDocument(
       { name: path.basename(file), bytes: readFileSync(file) },
       { regencyId: values.regency, regency: loaded.regency },
+      {
+        scan: {
+          maxPages: UNATTENDED_MAX_PAGES,
+          onPage: (done, pages) => streams.stderr.write(`OCR halaman ${done} dari ${pages} selesai\n`),
+        },
+      },
     );
   } catch (error) {
     if (error instanceof ImportError) {

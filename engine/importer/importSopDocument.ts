@@ -1,6 +1,6 @@
 import type { DocumentText } from './documentText.ts';
 import { draftsOf, type ImportedDraft, type ImportOptions } from './draftsOf.ts';
-import { readDocument } from './readDocument.ts';
+import { readDocument, type ReadOptions } from './readDocument.ts';
 
 /** What importing a document gives: the text as read (shown beside the draft) and one draft per SOP found. */
 export interface ImportResult {
@@ -16,7 +16,8 @@ export interface ImportResult {
 export async function importSopDocument(
   file: { name: string; bytes: Uint8Array },
   options: ImportOptions,
+  read: ReadOptions = {},
 ): Promise<ImportResult> {
-  const document = await readDocument(file);
+  const document = await readDocument(file, read);
   return { document, drafts: draftsOf(document, options) };
 }

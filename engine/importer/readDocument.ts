@@ -2,11 +2,19 @@ import type { DocumentText } from './documentText.ts';
 import { ImportError } from './importError.ts';
 import { readDocx } from './readers/readDocx.ts';
 import { readPdf } from './readers/readPdf.ts';
-import { readScan } from './readers/readScan.ts';
+import { readScan, type ScanOptions } from './readers/readScan.ts';
 import { readText } from './readers/readText.ts';
 
+/** How documents are read; only scans have options so far (page limit, progress). */
+export interface ReadOptions {
+  scan?: ScanOptions;
+}
+
 /** A document reader: the file's bytes in, its text in the shared shape out. */
-export type DocumentReader = (file: { name: string; bytes: Uint8Array }) => Promise<DocumentText> | DocumentText;
+export type DocumentReader = (
+  file: { name: string; bytes: Uint8Array },
+  options: ReadOptions,
+) => Promise<DocumentText> | DocumentText;
 
 const decodeText = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes);
 
@@ -18,10 +26,10 @@ export const documentReaders: Readonly<Record<string, DocumentReader>> = {
   markdown: (file) => readText(file.name, decodeText(file.bytes), 'markdown'),
   docx: (file) => readDocx(file.bytes, file.name),
   // A PDF without a text layer is sent on to OCR by readPdf itself.
-  pdf: (file) => readPdf(file.bytes, file.name),
-  png: (file) => readScan(file.bytes, file.name, 'image'),
-  jpg: (file) => readScan(file.bytes, file.name, 'image'),
-  jpeg: (file) => readScan(file.bytes, file.name, 'image'),
+  pdf: (file, options) => readPdf(file.bytes, file.name, options.scan),
+  png: (file, options) => readScan(file.bytes, file.name, 'image', options.scan),
+  jpg: (file, options) => readScan(file.bytes, file.name, 'image', options.scan),
+  jpeg: (file, options) => readScan(file.bytes, file.name, 'image', options.scan),
 };
 
 /** The lower-case extension of a file name ("" when it has none). */
@@ -31,7 +39,10 @@ export function extensionOf(name: string): string {
 }
 
 /** Reads a document with the reader for its kind; an unknown kind is an ImportError naming the kinds known. */
-export async function readDocument(file: { name: string; bytes: Uint8Array }): Promise<DocumentText> {
+export async function readDocument(
+  file: { name: string; bytes: Uint8Array },
+  options: ReadOptions = {},
+): Promise<DocumentText> {
   const extension = extensionOf(file.name);
   const reader = documentReaders[extension];
   if (!reader)
@@ -45,5 +56,5 @@ export async function readDocument(file: { name: string; bytes: Uint8Array }): P
         .map((e) => `.${e}`)
         .join(', ')}.`,
     });
-  return reader(file);
+  return reader(file, options);
 }

@@ -13,12 +13,16 @@ import { READ_MESSAGES, tooSlowMessage } from './readers/readMessages.ts';
 /** Longest a document may take to read (OCR of a long scan included) before the worker is stopped. */
 const DEFAULT_TIMEOUT_MS = 180_000;
 
-/** Reads `file` with the document readers in a worker thread; throws the readers' ImportError as they raise it. */
+/**
+ * Reads `file` with the document readers in a worker thread (scans within `scan`'s limits); throws the readers'
+ * ImportError as they raise it.
+ */
 export function readDocumentOffLoop(
   file: { name: string; bytes: Uint8Array },
   timeoutMs: number = DEFAULT_TIMEOUT_MS,
+  scan?: ReaderRequest['scan'],
 ): Promise<DocumentText> {
-  const request: ReaderRequest = { name: file.name, bytes: file.bytes };
+  const request: ReaderRequest = { name: file.name, bytes: file.bytes, ...(scan ? { scan } : {}) };
   return new Promise((resolve, reject) => {
     // From the sources this is the tsx bootstrap; beside the compiled server, the bundled worker of the same name.
     const worker = new Worker(new URL('./readers/readerWorker.mjs', import.meta.url), {

@@ -47,6 +47,24 @@ describe('alur import-sop', () => {
     );
   });
 
+  it('shows the progress of a scan page by page on stderr', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'alur-import-'));
+    dirs.push(out);
+    const io = capture();
+    await runCli(
+      [
+        'import-sop',
+        'tests/fixtures/importer/halaman-pindaian.scan.pdf',
+        '--regency',
+        'kutai-kartanegara',
+        '--out',
+        out,
+      ],
+      io.streams,
+    );
+    expect(io.err()).toContain('OCR halaman 1 dari 1 selesai\n');
+  }, 120_000);
+
   it('says in Indonesian when the file is missing or the regency unknown', async () => {
     const missing = capture();
     expect(await runCli(['import-sop', 'tidak-ada.md', '--regency', 'bangkalan', '--out', 'x'], missing.streams)).toBe(

@@ -3,9 +3,13 @@ import { flatLines } from '../../engine/importer/parse/flatLines.ts';
 import { readServiceStandards } from '../../engine/importer/parse/readServiceStandards.ts';
 import { readText } from '../../engine/importer/readers/readText.ts';
 
-function standards(rows: string[], name = 'a. Contoh Layanan') {
+function standards(rows: string[], name = 'a. Contoh Layanan', read: 'typed' | 'ocr' = 'typed') {
   const text = [name, '', '1. Service Delivery', '', 'NO.\tKOMPONEN\tURAIAN', ...rows].join('\n');
-  return readServiceStandards(flatLines(readText('contoh.md', text)));
+  const lines = flatLines(readText('contoh.md', text));
+  // OCR'd text carries a confidence on its cells; the reader accepts misread letters only there.
+  return readServiceStandards(
+    read === 'ocr' ? lines.map((l) => ({ ...l, cells: l.cells.map((c) => ({ ...c, confidence: 0.9 })) })) : lines,
+  );
 }
 
 describe('readServiceStandards: cells the PermenPANRB 15/2014 table splits or letters', () => {
@@ -48,6 +52,7 @@ describe('readServiceStandards: cells the PermenPANRB 15/2014 table splits or le
         '2:\tSistem, Mekanisme dan Prosedur pelayanan\t<p>1, Pemohon datang:</p><p>2. Pemohon menyerahkan berkas:</p><p>3. Pemohon memperoleh Rekomendasi</p>',
       ],
       'Cc. Penerbitan Rekomendasi KUBE',
+      'ocr',
     );
     expect(service?.cover.name?.value).toBe('Penerbitan Rekomendasi KUBE');
     expect(service?.rows.map((r) => r.activity)).toEqual([

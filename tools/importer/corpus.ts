@@ -30,19 +30,10 @@ export const SEED_SOURCES: ReadonlyArray<{ source: string; regencyId: string }> 
  */
 const IMPORTER_FIXTURES = path.resolve(import.meta.dirname, '../../tests/fixtures/importer');
 export const corpusFolders: Partial<Record<CorpusFormat, { folder: string; extension: string }>> = {
-  // Made by tools/importer/makeCorpus.sh; the Bangkalan standards only as an excerpt (see its README).
+  // Made by tools/importer/makeCorpus.sh (see the folder's README).
   docx: { folder: IMPORTER_FIXTURES, extension: 'docx' },
   pdf: { folder: IMPORTER_FIXTURES, extension: 'pdf' },
   scan: { folder: IMPORTER_FIXTURES, extension: 'scan.pdf' },
-};
-
-/**
- * Files measured in place of a seed's own rendering: the Bangkalan service standards print on 63 pages, over the
- * 60 pages the OCR reader takes (readScan.ts) and half an hour of OCR on a shared 2-core machine, so the scan
- * format measures its excerpt (the first three services) instead.
- */
-const STAND_INS: Partial<Record<CorpusFormat, Record<string, string>>> = {
-  scan: { 'bangkalan-standar-pelayanan-2025.md': 'bangkalan-standar-pelayanan-2025-cuplikan.scan.pdf' },
 };
 
 /** The documents of one format, one per seed (a format without a file for some seed skips it, and says so). */
@@ -55,8 +46,7 @@ export function corpusDocuments(format: CorpusFormat): { documents: CorpusDocume
       continue;
     }
     const where = corpusFolders[format];
-    const name =
-      STAND_INS[format]?.[seed.source] ?? `${seed.source.replace(/\.[a-z]+$/, '')}.${where?.extension ?? format}`;
+    const name = `${seed.source.replace(/\.[a-z]+$/, '')}.${where?.extension ?? format}`;
     try {
       if (!where) throw new Error('no folder');
       documents.push({ ...seed, name, bytes: readFileSync(path.join(where.folder, name)) });

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { loadRegencySource } from '../../engine/definition/loadDefinitionSource.ts';
 import type { RawSop } from '../../engine/definition/sopTypes.ts';
 import { importSopDocument } from '../../engine/importer/importSopDocument.ts';
+import { UNATTENDED_MAX_PAGES } from '../../engine/importer/readers/readScan.ts';
 import { compareSop, type SopScore } from './compareSop.ts';
 import { corpusDocuments, type CorpusFormat } from './corpus.ts';
 import { publishedByCatalogId, readCatalog, type CatalogEntry } from './groundTruth.ts';
@@ -65,7 +66,17 @@ export async function measureFormat(format: CorpusFormat): Promise<FormatMeasure
   const matched = new Set<string>();
   for (const doc of documents) {
     const regency = regencyOf(doc.regencyId);
-    const result = await importSopDocument({ name: doc.name, bytes: doc.bytes }, { regencyId: doc.regencyId, regency });
+    // Read as `alur import-sop` reads: a long scan whole, page by page, its progress on stderr.
+    const result = await importSopDocument(
+      { name: doc.name, bytes: doc.bytes },
+      { regencyId: doc.regencyId, regency },
+      {
+        scan: {
+          maxPages: UNATTENDED_MAX_PAGES,
+          onPage: (done, pages) => process.stderr.write(`${doc.name}: OCR halaman ${done}/${pages}\n`),
+        },
+      },
+    );
     const entries = catalog.filter((c) => c.source === doc.source && !matched.has(c.id));
     const published = publishedByCatalogId(doc.regencyId);
     for (const draft of result.drafts) {

@@ -12,6 +12,12 @@ import type { PendingDraft } from '../../storage/designer/sourceDocumentStore.ts
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 /** A reading that takes longer is abandoned with a message (OCR of a very long scan). */
 const READ_TIMEOUT_MS = 180_000;
+/**
+ * Scanned pages read per upload. OCR takes 6–9 s a page on a 2-core server (more while it is busy), so a longer
+ * scan would run into READ_TIMEOUT_MS after minutes of waiting; it is refused at once instead, with the page
+ * ranges to split it into and the command (`alur import-sop`) that reads it whole.
+ */
+export const DESIGNER_SCAN_MAX_PAGES = 20;
 
 const TEXT_TYPES: Record<string, string> = { txt: 'text/plain', md: 'text/markdown', markdown: 'text/markdown' };
 const BINARY_KINDS: Record<string, string> = { pdf: 'pdf', docx: 'docx', png: 'png', jpg: 'jpeg', jpeg: 'jpeg' };
@@ -84,7 +90,9 @@ export async function readUploadedDocument(
   try {
     // Read in a worker thread, so the server keeps answering while a large document is parsed; a reading that runs
     // over its time is stopped there and refused with a message saying what to do.
-    const document = await readDocumentOffLoop({ name: fileName, bytes: content }, READ_TIMEOUT_MS);
+    const document = await readDocumentOffLoop({ name: fileName, bytes: content }, READ_TIMEOUT_MS, {
+      maxPages: DESIGNER_SCAN_MAX_PAGES,
+    });
     const result = { document, drafts: draftsOf(document, { regencyId: regency.id, regency }) };
     if (result.drafts.length === 0)
       throw refuse(

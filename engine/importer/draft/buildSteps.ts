@@ -6,6 +6,7 @@ import { inferActorLane } from './inferActor.ts';
 import { provenanceOf } from './provenanceOf.ts';
 import { readMarks, type RowMarks } from './readMarks.ts';
 import { requirementOf } from './buildRequirement.ts';
+import { timeBySense } from './timeBySense.ts';
 import { uniqueSlug } from './slug.ts';
 
 /** The steps of a draft and the SOP-specific documents they need. */
@@ -149,7 +150,13 @@ export function buildSteps(
     const step: RawStep = { id: plan.id, activity: row.activity, actor };
     if (row.requirements.trim() !== '')
       step.requirements = [requirementOf(row.requirements, regency, documents, docIds)];
-    const time = row.time.replace(/\s+/g, ' ').trim();
+    const printed = row.time.replace(/\s+/g, ' ').trim();
+    const mended = timeBySense(printed);
+    if (mended !== undefined) {
+      plan.inferred.push('time');
+      plan.notes.push(`Waktu terbaca "${printed}"; dibaca sebagai "${mended}".`);
+    }
+    const time = mended ?? printed;
     const parsed = parseDuration(time);
     if (parsed.kind === 'duration' || (parsed.kind === 'none' && time !== '')) step.time = time;
     else if (parsed.kind !== 'none') {

@@ -60,16 +60,57 @@ function readDecreeTable(lines: readonly FlatLine[], unit: Located<string> | und
   return sops;
 }
 
-const SECTION = /^>\s*((?:BAGIAN|BIDANG)\s.+)$/;
-// OCR reads the letters B and O as 8 and 0.
-const ITEM = /^([A-Z]|8|0)\.\s+(.+)$/;
+// A unit heading of the list. Its marker is ">" in the text, but OCR reads it as "2", "2»" or "»", or drops it.
+const SECTION = /^(?:[^\p{L}\s]{1,3}\s*)?((?:BAGIAN|BIDANG)\s+[A-Z][A-Z ]*[A-Z])$/u;
+const ITEM = /^([A-Z0-9]|l|\||IL|Il)(\.)?\s+(\S.*)$/;
+// Letters OCR reads as other characters; "IL" is an I whose dot became an L.
+const LOOKALIKES: Readonly<Record<string, string>> = {
+  '8': 'B',
+  '0': 'O',
+  '1': 'I',
+  l: 'I',
+  '|': 'I',
+  IL: 'I',
+  Il: 'I',
+  '5': 'S',
+  '6': 'G',
+};
 const DIKTUM = /^KE\s?(?:TIGA|EMPAT|LIMA)\b/;
+
+/**
+ * The letter and text of a list item ("A. Penyiapan …"), or undefined. A character OCR confuses with a letter
+ * counts as that letter: "8." and "0." always (B and O), the others ("1", "l", "IL", with or without the dot)
+ * only where the list expects that letter next, so a numbered line inside an item is not taken for an item.
+ */
+function listItem(text: string, expected: string): { letter: string; text: string } | undefined {
+  const match = ITEM.exec(text);
+  if (match?.[1] === undefined || match[3] === undefined) return undefined;
+  const [token, dot, rest] = [match[1], match[2] !== undefined, match[3]];
+  if (/^[A-Z]$/.test(token) && dot) return { letter: token, text: rest };
+  const letter = LOOKALIKES[token];
+  if (letter === undefined) return undefined;
+  if (dot && (token === '8' || token === '0')) return { letter, text: rest };
+  return letter === expected && /^\p{Lu}/u.test(rest) ? { letter, text: rest } : undefined;
+}
+
+const nextLetter = (letter: string): string => String.fromCharCode(letter.charCodeAt(0) + 1);
+
+/** The unit a heading line names, when the list's first item ("A. …") follows it (page numbers aside). */
+function sectionAt(lines: readonly FlatLine[], index: number): Located<string> | undefined {
+  const line = lines[index]!;
+  const section = SECTION.exec(line.text.trim());
+  if (section?.[1] === undefined) return undefined;
+  const next = lines.slice(index + 1).find((l) => l.text.trim() !== '' && !/^[\d\W]+$/.test(l.text.trim()));
+  if (!next || listItem(next.text.trim(), 'A')?.letter !== 'A') return undefined;
+  return { value: section[1].replace(/\s+/g, ' ').replace(/SEKETARIAT/, 'SEKRETARIAT'), at: spotOf(line) };
+}
 
 /** A decree listing SOP names by unit ("> BAGIAN SEKRETARIAT", "A. Penyiapan …"), items wrapped over lines. */
 function readLetteredList(lines: readonly FlatLine[]): ParsedSop[] {
   const sops: ParsedSop[] = [];
   let unit: Located<string> | undefined;
   let current: { text: string; at: SourceSpot } | undefined;
+  let expected = 'A';
   const flush = (): void => {
     if (current)
       sops.push(
@@ -78,14 +119,15 @@ function readLetteredList(lines: readonly FlatLine[]): ParsedSop[] {
     current = undefined;
   };
   let inList = false;
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const text = line.text.trim();
     if (text === '') continue;
-    const section = SECTION.exec(text);
-    if (section?.[1] !== undefined) {
+    const section = sectionAt(lines, index);
+    if (section) {
       flush();
       inList = true;
-      unit = { value: section[1].replace(/\s+/g, ' ').replace(/SEKETARIAT/, 'SEKRETARIAT'), at: spotOf(line) };
+      unit = section;
+      expected = 'A';
       continue;
     }
     if (!inList) continue;
@@ -94,10 +136,11 @@ function readLetteredList(lines: readonly FlatLine[]): ParsedSop[] {
       inList = false;
       continue;
     }
-    const item = ITEM.exec(text);
-    if (item?.[2] !== undefined) {
+    const item = listItem(text, expected);
+    if (item) {
       flush();
-      current = { text: item[2], at: spotOf(line) };
+      current = { text: item.text, at: spotOf(line) };
+      expected = nextLetter(item.letter);
     } else if (current) current.text += ` ${text}`;
   }
   flush();

@@ -30,8 +30,8 @@ function componentOf(label: string): Component | undefined {
 }
 
 const HEADING = /^(?:[-*#\s]*)(?:\d+\.\s*)?(?:PELAYANAN DI\s+)?((?:BIDANG|BAGIAN)\s.+?)\**$/;
-// "c. Penerbitan …"; OCR reads the letter "c." also as "C." or "Cc.".
-const SERVICE_NAME = /^[-*#\s]*(?:(?:[a-z]|[A-Z][a-z]?)\.\s+)(.+?)[*;\s]*$/;
+// "c. Penerbitan …" as printed; a scan's misreadings of the letter are SERVICE_NAME_OCR's, for OCR text only.
+const SERVICE_NAME = /^[-*#\s]*(?:[a-z]\.\s+)(.+?)[*;\s]*$/;
 
 /** "2. Menyerahkan berkas: a. jika …" or "3. Mengecek data; a. jika …" → the step, then its lettered sub-items. */
 function splitSubItems(line: string): string[] {
@@ -41,6 +41,8 @@ function splitSubItems(line: string): string[] {
   const cut = sub.index + 1;
   return [text.slice(0, cut), text.slice(cut).trim()];
 }
+// The same line as OCR reads it: the letter doubled or misread ("Cc.", "hb.", "9-" for g), its dot a comma or dash.
+const SERVICE_NAME_OCR = /^[-*#\s]*(?:[a-zA-Z]{1,2}|9)[.,-]\s*(\p{Lu}.+?)[*;\s]*$/u;
 
 /** Steps from the Prosedur items: each numbered item a step, its lettered sub-items kept in the step's notes. */
 export function procedureRows(items: readonly string[], raw: string, at: SourceSpot): StepRowReading[] {
@@ -126,7 +128,9 @@ export function readServiceStandards(lines: readonly FlatLine[]): ParsedSop[] {
         unit = { value: heading[1].trim(), at: spotOf(line) };
         continue;
       }
-      const name = SERVICE_NAME.exec(text.replace(/\*\*/g, ''));
+      const plain = text.replace(/\*\*/g, '');
+      const read = line.cells.some((c) => c.confidence !== undefined);
+      const name = SERVICE_NAME.exec(plain) ?? (read ? SERVICE_NAME_OCR.exec(plain) : null);
       if (name?.[1] !== undefined && !/service delivery|manufacturing/i.test(text))
         lastName = { value: name[1].trim(), at: spotOf(line) };
       continue;

@@ -83,3 +83,23 @@ export function tooManyPagesMessage(pages: number | undefined, limit: number): {
     en: `the document has ${pages ?? 'more than ' + String(limit)} pages, over the limit of ${limit}. Split it into parts and upload them one by one.`,
   };
 }
+
+/** Page ranges of about equal length, none longer than `limit`: "1–32 dan 33–63". */
+function splitRanges(pages: number, limit: number): string {
+  const parts = Math.ceil(pages / limit);
+  const size = Math.ceil(pages / parts);
+  const ranges: string[] = [];
+  for (let first = 1; first <= pages; first += size) ranges.push(`${first}–${Math.min(pages, first + size - 1)}`);
+  return ranges.length <= 2
+    ? ranges.join(' dan ')
+    : `${ranges.slice(0, -1).join(', ')} dan ${ranges[ranges.length - 1]!}`;
+}
+
+/** The message for a scan with more pages than OCR reads in one go: how to split it, before any page was read. */
+export function scanTooManyPagesMessage(pages: number, limit: number, wholeByCli: boolean): { id: string; en: string } {
+  const ranges = splitRanges(pages, limit);
+  return {
+    id: `pindaian ini berisi ${pages} halaman, lebih dari ${limit} halaman yang dapat dibaca OCR sekaligus; belum ada halaman yang dibaca. Pecah PDF-nya menjadi berkas paling banyak ${limit} halaman, dipotong di antara dua SOP atau dua layanan (misalnya halaman ${ranges}), lalu impor berkas itu satu per satu.${wholeByCli ? ' Dokumen sepanjang ini juga dapat dibaca utuh dengan perintah "npx alur import-sop".' : ''}`,
+    en: `this scan has ${pages} pages, more than the ${limit} pages OCR reads in one go; no page was read. Split the PDF into files of at most ${limit} pages, cut between two SOPs or two services (for example pages ${ranges.replace(/ dan /g, ' and ')}), and import them one by one.${wholeByCli ? ' A document this long can also be read whole with "npx alur import-sop".' : ''}`,
+  };
+}

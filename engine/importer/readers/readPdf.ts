@@ -10,7 +10,7 @@ import { layoutPage, type PlacedText } from './pageLayout.ts';
 import { rulesFromOperators } from './pdfRulings.ts';
 import { checkDocumentSize, DocumentReadError } from './readError.ts';
 import { READ_MESSAGES, tooManyPagesMessage } from './readMessages.ts';
-import { readScan } from './readScan.ts';
+import { readScan, type ScanOptions } from './readScan.ts';
 
 /** Largest PDF accepted (bytes) and most pages read; an SOP book is a few dozen pages. */
 const PDF_LIMITS = { maxBytes: 30 * 1024 * 1024, maxPages: 200 };
@@ -65,7 +65,7 @@ async function openPdf(
 }
 
 /** Reads a PDF into pages of lines and table rows; a PDF without a text layer is read by OCR. */
-export async function readPdf(bytes: Uint8Array, fileName: string): Promise<DocumentText> {
+export async function readPdf(bytes: Uint8Array, fileName: string, scan: ScanOptions = {}): Promise<DocumentText> {
   checkDocumentSize(bytes, fileName, PDF_LIMITS.maxBytes);
   const pdf = await openPdf(bytes, fileName);
   try {
@@ -85,13 +85,17 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<Docu
       const height = y1 - y0;
       const content = await page.getTextContent();
       const items = placedItems(content.items, height, [x0, y0]);
-      characters += items.reduce((sum, item) => sum + item.text.trim().length, 0);
-      const operators = await page.getOperatorList();
-      const rules = rulesFromOperators(operators.fnArray, operators.argsArray, OPS, height, [x0, y0]);
+      const pageCharacters = items.reduce((sum, item) => sum + item.text.trim().length, 0);
+      characters += pageCharacters;
+      // A page without text needs no table rules; skipping its operator list spares decoding a scan's page images.
+      const operators = pageCharacters > 0 ? await page.getOperatorList() : undefined;
+      const rules = operators
+        ? rulesFromOperators(operators.fnArray, operators.argsArray, OPS, height, [x0, y0])
+        : { horizontal: [], vertical: [] };
       pages.push({ page: number, lines: layoutPage(items, rules, { width, height, tolerance: 2 }) });
       page.cleanup();
     }
-    if (characters < MIN_TEXT_PER_PAGE * pdf.numPages) return await readScan(bytes, fileName, 'pdf');
+    if (characters < MIN_TEXT_PER_PAGE * pdf.numPages) return await readScan(bytes, fileName, 'pdf', scan);
     return { fileName, format: 'pdf', pages };
   } finally {
     await pdf.destroy();

@@ -11,7 +11,8 @@ import type { ReaderAnswer, ReaderRequest } from './readerMessages.ts';
 
 async function answer(request: ReaderRequest): Promise<ReaderAnswer> {
   try {
-    return { ok: true, document: await readDocument({ name: request.name, bytes: request.bytes }) };
+    const options = request.scan ? { scan: request.scan } : {};
+    return { ok: true, document: await readDocument({ name: request.name, bytes: request.bytes }, options) };
   } catch (error) {
     if (error instanceof ImportError)
       return { ok: false, code: error.code, path: error.path, message: { id: error.message, en: error.messageEn } };
