@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { SopDefinition } from '../definition/sopTypes.ts';
 import { JsonObject } from './rowColumns.ts';
 import { rowDecoder } from './rowDecoder.ts';
+import { onLatestVersion } from './latestVersionJoin.ts';
 
 // Compiled once, at module load.
 const publishedRows = rowDecoder(
@@ -21,14 +22,7 @@ export interface PublishedDefinition {
 export async function publishedDefinitions(db: Knex, regencyId: string): Promise<PublishedDefinition[]> {
   const rows = publishedRows.rows(
     await db('definitions as d')
-      .join(
-        'definition_versions as v',
-        (j) =>
-          void j
-            .on('v.regency_id', 'd.regency_id')
-            .andOn('v.sop_id', 'd.sop_id')
-            .andOn('v.version', 'd.latest_version'),
-      )
+      .join('definition_versions as v', onLatestVersion)
       .where('d.regency_id', regencyId)
       .andWhere('d.status', 'published')
       .orderBy('d.name')

@@ -4,12 +4,11 @@ import { caseForReader } from '../../app/caseData/caseForReader.ts';
 import { isIdentityField } from '../../app/caseData/identityFields.ts';
 import { hidesPerson } from '../../app/caseData/personView.ts';
 import { denied } from '../../app/permissions/authorize.ts';
-import { executableOfVersionId } from '../../app/executableCache.ts';
 import { regionsOf } from '../../regions/regionData.ts';
-import { loadCase } from '../../storage/caseRepository.ts';
 import { getRegency } from '../../storage/definitionRepository.ts';
 import { caseContracts as c } from '../../contracts/caseContracts.ts';
 import { implement, type RouteSpec } from '../routeSpec.ts';
+import { loadCaseWithSop } from '../../app/caseWithSop.ts';
 
 /** The case's data as staff read it (sections of its forms, masked per permission) and the reveal of a masked number. */
 export const caseDataRoutes: RouteSpec[] = [
@@ -21,21 +20,18 @@ export const caseDataRoutes: RouteSpec[] = [
     policy: { action: 'case.read', log: 'view' },
     responses: { 200: 'Bagian data kasus', 401: 'Belum masuk', 404: 'Tidak ada' },
     handler: async ({ db, sql, user, access, params, query }) => {
-      const stored = await loadCase(db, user.regencyId, params.caseId);
-      if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      const compiled = await executableOfVersionId(sql, user.regencyId, stored.versionId);
-      if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
+      const { stored, exe } = await loadCaseWithSop(db, sql, user.regencyId, params.caseId);
       // Of a per-person list only the persons this reader holds (or the opened task's person) are built at all.
       const shown = caseForReader({
         state: stored.state,
-        definition: compiled.exe.definition,
+        definition: exe.definition,
         access,
         taskId: query.taskId,
       });
       const overview = await caseOverview(db, {
         caseId: stored.id,
         regencyId: stored.regencyId,
-        definition: compiled.exe.definition,
+        definition: exe.definition,
         regency: await getRegency(db, user.regencyId),
         regions: regionsOf(user.regencyId),
         state: shown.state,
@@ -63,12 +59,9 @@ export const caseDataRoutes: RouteSpec[] = [
           'Hanya NIK atau nomor KK yang dapat ditampilkan di sini (mis. "nik" atau "anggota/0/nik").',
           '/field',
         );
-      const stored = await loadCase(db, user.regencyId, params.caseId);
-      if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      const compiled = await executableOfVersionId(sql, user.regencyId, stored.versionId);
-      if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
+      const { stored, exe } = await loadCaseWithSop(db, sql, user.regencyId, params.caseId);
       // One person's number of a per-person list (or their task's answer) only for a reader who gets that person.
-      const { view } = caseForReader({ state: stored.state, definition: compiled.exe.definition, access });
+      const { view } = caseForReader({ state: stored.state, definition: exe.definition, access });
       const sourceTask = body.taskId !== undefined ? stored.state.tasks.find((t) => t.id === body.taskId) : undefined;
       const listItem = path[2] !== undefined ? { list: path[1]!, index: Number(path[2]) } : undefined;
       const person = listItem && view.lists.includes(listItem.list) ? listItem : sourceTask?.item;

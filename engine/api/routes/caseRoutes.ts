@@ -6,14 +6,14 @@ import { openCase, runCaseCommand, type CaseCommandOutcome } from '../../app/cas
 import { caseForReader } from '../../app/caseData/caseForReader.ts';
 import { eventsInView } from '../../app/caseData/eventsInView.ts';
 import { hiddenTaskIds } from '../../app/caseData/stateInView.ts';
-import { executableOfVersionId } from '../../app/executableCache.ts';
 import type { AccessProfile } from '../../app/permissions/accessProfile.ts';
 import type { Action } from '../../app/permissions/actions.ts';
 import { assertMayOpenCase } from '../../app/permissions/openScope.ts';
-import { loadCase, loadEvents } from '../../storage/caseRepository.ts';
+import { loadEvents } from '../../storage/caseRepository.ts';
 import type { Static } from '@sinclair/typebox';
 import { caseContracts as c, type CaseReplySchema } from '../../contracts/caseContracts.ts';
 import { implement, type RouteSpec } from '../routeSpec.ts';
+import { loadCaseWithSop } from '../../app/caseWithSop.ts';
 
 /** The JSON a case command or read returns. */
 export function caseBody(
@@ -129,14 +129,11 @@ export const caseRoutes: RouteSpec[] = [
     policy: { action: 'case.read', log: 'view' },
     responses: { 200: 'Kasus', 401: 'Belum masuk', 404: 'Tidak ada' },
     handler: async ({ db, sql, user, access, params, query }) => {
-      const stored = await loadCase(db, user.regencyId, params.caseId);
-      if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      const compiled = await executableOfVersionId(sql, user.regencyId, stored.versionId);
-      if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
+      const { stored, exe } = await loadCaseWithSop(db, sql, user.regencyId, params.caseId);
       // Of a per-person list only the persons this reader holds (or the opened task's person) leave the server.
       const shown = caseForReader({
         state: stored.state,
-        definition: compiled.exe.definition,
+        definition: exe.definition,
         access,
         taskId: query.taskId,
       });
@@ -157,12 +154,9 @@ export const caseRoutes: RouteSpec[] = [
     policy: { action: 'case.read', log: 'timeline' },
     responses: { 200: 'Linimasa', 401: 'Belum masuk', 404: 'Tidak ada' },
     handler: async ({ db, sql, user, access, params }) => {
-      const stored = await loadCase(db, user.regencyId, params.caseId);
-      if (!stored) throw new AppError('NOT_FOUND', 'Kasus tidak ditemukan.');
-      const compiled = await executableOfVersionId(sql, user.regencyId, stored.versionId);
-      if (!compiled) throw new AppError('INTERNAL', 'Versi SOP kasus ini tidak ditemukan.');
+      const { stored, exe } = await loadCaseWithSop(db, sql, user.regencyId, params.caseId);
       // The events of persons this reader does not hold keep only where the work stood, not their answers.
-      const shown = caseForReader({ state: stored.state, definition: compiled.exe.definition, access });
+      const shown = caseForReader({ state: stored.state, definition: exe.definition, access });
       const events = eventsInView(
         await loadEvents(db, user.regencyId, stored.id),
         hiddenTaskIds(stored.state, shown.view),

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import { Nullable, Timestamp } from '../rowColumns.ts';
 import { rowDecoder } from '../rowDecoder.ts';
+import { onLatestVersion } from '../latestVersionJoin.ts';
 
 /** A definition of the regency as the designer's list needs it: its latest version's date and publisher. */
 export interface DesignerDefinition {
@@ -73,14 +74,7 @@ function decodeDesignerDefinition(d: DesignerDefinitionRow): DesignerDefinition 
 export async function designerDefinitions(db: Knex, regencyId: string): Promise<DesignerDefinition[]> {
   const rows = designerDefinitionRows.rows(
     await db('definitions as d')
-      .leftJoin(
-        'definition_versions as v',
-        (j) =>
-          void j
-            .on('v.regency_id', 'd.regency_id')
-            .andOn('v.sop_id', 'd.sop_id')
-            .andOn('v.version', 'd.latest_version'),
-      )
+      .leftJoin('definition_versions as v', onLatestVersion)
       .leftJoin('users as u', 'u.id', 'v.published_by')
       .where('d.regency_id', regencyId)
       .select(

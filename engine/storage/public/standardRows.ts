@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { SopDefinition } from '../../definition/sopTypes.ts';
 import { JsonObject } from '../rowColumns.ts';
 import { rowDecoder } from '../rowDecoder.ts';
+import { onLatestVersion } from '../latestVersionJoin.ts';
 
 // Compiled once, at module load.
 const publicRegencyRowsOf = rowDecoder(
@@ -23,11 +24,7 @@ export type PublishedStandardRow = { sop_id: string; definition: SopDefinition }
 /** Published, non-confidential definitions whose latest version carries a Standar Pelayanan. */
 function publishedStandards(db: Knex): Knex.QueryBuilder {
   return db('definitions as d')
-    .join(
-      'definition_versions as v',
-      (j) =>
-        void j.on('v.regency_id', 'd.regency_id').andOn('v.sop_id', 'd.sop_id').andOn('v.version', 'd.latest_version'),
-    )
+    .join('definition_versions as v', onLatestVersion)
     .where('d.status', 'published')
     .andWhere('d.confidential', false)
     .whereRaw(`v.definition->'serviceStandard' IS NOT NULL`);

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import { Nullable } from '../rowColumns.ts';
 import { rowDecoder } from '../rowDecoder.ts';
+import { onLatestVersion } from '../latestVersionJoin.ts';
 
 // Compiled once, at module load.
 const retentionRows = rowDecoder(
@@ -16,14 +17,7 @@ export async function retentionYearsPerSop(
 ): Promise<Array<{ regency_id: string; sop_id: string; years: number | null }>> {
   return retentionRows.rows(
     await db('definitions as d')
-      .join(
-        'definition_versions as v',
-        (j) =>
-          void j
-            .on('v.regency_id', 'd.regency_id')
-            .andOn('v.sop_id', 'd.sop_id')
-            .andOn('v.version', 'd.latest_version'),
-      )
+      .join('definition_versions as v', onLatestVersion)
       .select('d.regency_id', 'd.sop_id', db.raw(`(v.definition->'retention'->>'years')::int as years`)),
   );
 }
