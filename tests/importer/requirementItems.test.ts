@@ -45,4 +45,23 @@ describe('requirementItems: the Persyaratan of a service standard, one per top-l
   it('reads an unnumbered list one item per line, as before', () => {
     expect(requirementItems('KTP\nKK;\n-')).toEqual(['KTP', 'KK']);
   });
+
+  it('joins a lettered line that only wraps the item above it (Bangkalan 004-16), never one after a finished item', () => {
+    expect(
+      requirementItems(
+        [
+          'a. Surat keterangan tidak mampu',
+          'b. Poto copy KK dan KTP dari penerima manfaat dan',
+          'c. keluarga/wali/penanggungjawab',
+          'd. Surat pengantar desa;',
+          'e. rekomendasi camat',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      'Surat keterangan tidak mampu',
+      'Poto copy KK dan KTP dari penerima manfaat dan keluarga/wali/penanggungjawab',
+      'Surat pengantar desa',
+      'rekomendasi camat',
+    ]);
+  });
 });

@@ -21,12 +21,29 @@ export function requirementItems(text: string): string[] {
   const top = styleOf(first);
   // "a." items: read in letter order across lines, so a run on one line, with or without ";", is split too.
   if (top === 'letter.' && /^a\.\s/.test(lines[0]?.trim() ?? ''))
-    return letteredItems(lines.join('\n')).flatMap((item) => listItems(item));
+    return joinWrappedLines(letteredItems(lines.join('\n'))).flatMap((item) => listItems(item));
   const items: string[] = [];
   for (const line of lines) {
     const match = MARKER.exec(line);
     if (items.length === 0 || (match !== null && styleOf(match) === top)) items.push(line);
     else items[items.length - 1] = `${items[items.length - 1]} ${line.trim()}`;
   }
-  return items.flatMap((item) => listItems(item));
+  return joinWrappedLines(items).flatMap((item) => listItems(item));
+}
+
+/**
+ * Joins an item that is only the wrapped line of the one above it: Word numbers each line of a list
+ * paragraph, so "d. … KTP dari penerima manfaat dan" / "e. keluarga/wali/penanggungjawab" is one
+ * requirement. Such a line starts in lower case and follows an item left unfinished (no ";", "." or ":").
+ */
+function joinWrappedLines(items: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (const item of items) {
+    const body = item.replace(MARKER, '').trim();
+    const previous = joined[joined.length - 1];
+    if (previous !== undefined && /^\p{Ll}/u.test(body) && !/[;.:]\s*$/.test(previous))
+      joined[joined.length - 1] = `${previous.trimEnd()} ${body}`;
+    else joined.push(item);
+  }
+  return joined;
 }
