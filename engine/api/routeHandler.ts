@@ -106,7 +106,10 @@ function assertReplyDeclared(spec: RouteSpec, outcome: RouteResult): void {
 export function handlerFor(spec: RouteSpec, db: Knex, readDb?: Knex) {
   // A direct route holds one connection for the whole request: the session lookup, then its transaction.
   const knexRequest: RequestConnection = {
-    sql: sqlOf(db),
+    // Looked up per request (sqlOf keeps one per knex instance): nothing touches the database before a request.
+    get sql() {
+      return sqlOf(db);
+    },
     transaction: (regencyId, work) => withKnexRequest(db, regencyId, work),
   };
   return (req: Request, res: Response): Promise<void> =>
