@@ -82,7 +82,8 @@ describe('deadlines on screen: the case deadline beside the step, the holiday ca
   it('the admin sees the calendar status, the provisional warning, and the audit trail of changes', async () => {
     await login('/kalender', 'admin');
     await page.goto(`${test.server.url}/kalender`);
-    await page.locator('[data-testid=calendar-status]').waitFor();
+    // The table's header shows at once; its rows come with the answer.
+    await page.locator('[data-testid=calendar-status] tbody tr').first().waitFor();
     const status = await page.locator('[data-testid=calendar-status]').innerText();
     expect(status).toContain('2026');
     expect(status).toContain('1497');

@@ -193,6 +193,8 @@ describe('designer table: a drafter builds an SOP without typing YAML, an approv
     await click('[data-testid=add-criterion]');
     await page.waitForSelector('[data-testid=criterion-0-builder]');
     await choose('#criterion-0-field-0', { value: 'kategori' });
+    // A choice field's value becomes a list of its options once the field is chosen (a re-render).
+    await page.waitForSelector('select#criterion-0-value-0');
     await choose('#criterion-0-value-0', { value: 'Lanjut Usia' });
     await type('[data-testid=criterion-0-sample-kategori]', 'Disabilitas', false);
     await expect(page.locator('[data-testid=criterion-0-outcome]').innerText()).resolves.toContain(
