@@ -1,20 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { Knex } from 'knex';
-import { BigNumber, Nullable, Timestamp } from './rowColumns.ts';
+import { AttachmentListRowSchema } from './cases/caseOverviewRows.ts';
+import { Nullable } from './rowColumns.ts';
 import { rowDecoder } from './rowDecoder.ts';
 
 // Compiled once, at module load.
-const attachmentListRows = rowDecoder(
-  'attachments (list)',
-  Type.Object({
-    id: Type.String(),
-    doc_id: Type.String(),
-    file_name: Type.String(),
-    media_type: Type.String(),
-    size_bytes: BigNumber,
-    uploaded_at: Timestamp,
-  }),
-);
+const attachmentListRows = rowDecoder('attachments (list)', AttachmentListRowSchema);
 const attachmentFileRows = rowDecoder(
   'attachments (file)',
   Type.Object({

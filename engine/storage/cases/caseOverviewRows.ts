@@ -3,7 +3,8 @@ import type { Knex } from 'knex';
 import { BigNumber, Timestamp } from '../rowColumns.ts';
 import { rowDecoder } from '../rowDecoder.ts';
 
-const AttachmentListRowSchema = Type.Object({
+/** An `attachments` row as a case lists it (content not included). */
+export const AttachmentListRowSchema = Type.Object({
   id: Type.String(),
   doc_id: Type.String(),
   file_name: Type.String(),
