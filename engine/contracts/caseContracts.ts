@@ -69,6 +69,43 @@ export const CaseReplySchema = Type.Object({
   blocks: Type.Array(OpenBlockSchema),
 });
 
+/** One task as a step command answers it: where the work stands, without anyone's answers or a person's name. */
+export const TaskProgressSchema = Type.Object({
+  id: Type.String(),
+  stepId: Type.String(),
+  actorId: Type.String(),
+  role: Type.String(),
+  status: Type.Union([Type.Literal('open'), Type.Literal('completed'), Type.Literal('cancelled')]),
+  createdAt: Type.String(),
+  dueAt: nullable(Type.String()),
+  assignee: nullable(Type.String()),
+  completedAt: nullable(Type.String()),
+  branch: nullable(Type.String()),
+  /** The person's place in a per-person list (their name is not in this reply). */
+  item: nullable(Type.Object({ list: Type.String(), index: Type.Integer(), count: Type.Integer() })),
+});
+
+/**
+ * What a step command (complete, send back, reassign, claim, release) answers: where the case stands
+ * after it. No applicant data, no form answers: the apps read the case again when they show it, so the
+ * reply is not a disclosure of personal data and needs no access-log row.
+ */
+export const CaseProgressSchema = Type.Object({
+  id: Type.String(),
+  trackingCode: Type.String(),
+  sopId: Type.String(),
+  status: CaseStatusSchema,
+  outcome: engineShaped<CaseState['outcome'] | null>(nullable(Type.String())),
+  currentStepId: nullable(Type.String()),
+  revision: Type.Integer(),
+  dueAt: nullable(Type.String()),
+  closedAt: nullable(Type.String()),
+  /** Since when and at which step the service clock is paused (the reason is read with the case). */
+  paused: nullable(Type.Object({ since: Type.String(), stepId: Type.String() })),
+  tasks: Type.Array(TaskProgressSchema),
+  blocks: Type.Array(OpenBlockSchema),
+});
+
 /** One row of the case register (NIK masked). */
 export const CaseRegisterRowSchema = Type.Object({
   id: Type.String(),

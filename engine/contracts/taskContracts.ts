@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { InboxItem } from '../app/caseQueries.ts';
-import { CaseReplySchema } from './caseContracts.ts';
+import { CaseProgressSchema } from './caseContracts.ts';
 import { contract } from './contract.ts';
 import { engineShaped, nullable } from './engineShaped.ts';
 
@@ -25,7 +25,7 @@ export const InboxItemSchema = engineShaped<InboxItem>(
 
 const taskPath = <const A extends string>(action: A) => `/api/tasks/{taskId}/${action}` as const;
 
-/** The inbox and the commands on tasks; each command answers with the case after it. */
+/** The inbox and the commands on tasks; each command answers with where the case stands after it. */
 export const taskContracts = {
   inbox: contract({
     method: 'get',
@@ -63,7 +63,7 @@ export const taskContracts = {
       },
       { additionalProperties: false },
     ),
-    reply: { 200: CaseReplySchema },
+    reply: { 200: CaseProgressSchema },
   }),
   sendBack: contract({
     method: 'post',
@@ -75,7 +75,7 @@ export const taskContracts = {
       },
       { additionalProperties: false },
     ),
-    reply: { 200: CaseReplySchema },
+    reply: { 200: CaseProgressSchema },
   }),
   reassign: contract({
     method: 'post',
@@ -87,13 +87,13 @@ export const taskContracts = {
       },
       { additionalProperties: false },
     ),
-    reply: { 200: CaseReplySchema },
+    reply: { 200: CaseProgressSchema },
   }),
-  claim: contract({ method: 'post', path: taskPath('claim'), reply: { 200: CaseReplySchema } }),
+  claim: contract({ method: 'post', path: taskPath('claim'), reply: { 200: CaseProgressSchema } }),
   unclaim: contract({
     method: 'post',
     path: taskPath('unclaim'),
     body: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
-    reply: { 200: CaseReplySchema },
+    reply: { 200: CaseProgressSchema },
   }),
 };

@@ -182,7 +182,10 @@ describe(`the case on the page: sections, masking, reveal, joint answers, send-b
       }>;
     }>(`/api/tasks/${disposisi.id}/send-back`, { reason: 'Foto rumah belum ada', missing: ['foto-rumah'] });
     expect(back.status).toBe(200);
-    const reopened = back.body.tasks.find((t) => t.status === 'open')!;
+    const reopenedId = back.body.tasks.find((t) => t.status === 'open')!.id;
+    const reopened = (await front.get<typeof back.body>(`/api/cases/${kase.id}`)).body.tasks.find(
+      (t) => t.id === reopenedId,
+    )!;
     expect(reopened.returned).toMatchObject({
       reason: 'Foto rumah belum ada',
       missing: ['foto-rumah'],

@@ -95,7 +95,7 @@ describe(`parallel branches and per-person work through the API (${databaseLabel
       formData: { kebutuhan: 'Obat' },
     });
     expect(done.status).toBe(200);
-    expect(done.body.data.penerima).toEqual([
+    expect((await loket.get<CaseReply>(`/api/cases/${caseId}`)).body.data.penerima).toEqual([
       { nama: 'Siti A.', usia: 40 },
       { nama: 'Pak Darmo', usia: 72, kebutuhan: 'Obat' },
     ]);

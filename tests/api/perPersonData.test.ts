@@ -103,11 +103,17 @@ describe(`per-person work sends each reader only the persons they hold (${databa
     expect(exported.text).toContain('Pak Darmo');
     for (const text of others) expect(exported.text).not.toContain(text);
 
-    // Finishing the task answers with the case as they may read it too.
+    // Finishing the task answers where the case stands: nobody's data, not even their own person's.
     const done = await tksk.post<CaseReply>(`/api/tasks/${darmoTask}/complete`, { formData: { kebutuhan: 'Obat' } });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
-    expect(done.body.data.penerima).toEqual([null, { ...people[1], kebutuhan: 'Obat' }, null]);
-    for (const text of others) expect(done.text).not.toContain(text);
+    expect(done.body.data).toBeUndefined();
+    for (const text of [...others, 'Pak Darmo', people[1]!.nik, 'Obat']) expect(done.text).not.toContain(text);
+    // Read again, the case shows their answer on their person only (the NIK masked now that the task is done).
+    expect((await tksk.get<CaseReply>(`/api/cases/${caseId}`)).body.data.penerima).toEqual([
+      null,
+      { ...people[1], nik: '••••••••••••0002', kebutuhan: 'Obat' },
+      null,
+    ]);
   });
 
   it('whoever holds the whole case (kadis by office, kabid by unit, the desk) still gets the whole list', async () => {
@@ -142,9 +148,10 @@ describe(`per-person work sends each reader only the persons they hold (${databa
     const of = (route: string, user: (id: string) => boolean) =>
       log.body.entries.filter((e) => e.route === route && user(e.userId)).map((e) => e.detail?.persons);
     const isTksk = (id: string) => id === tkskId;
-    expect(of('GET /api/cases/{caseId}', isTksk)).toEqual([{ penerima: [1] }]);
+    expect(of('GET /api/cases/{caseId}', isTksk)).toEqual([{ penerima: [1] }, { penerima: [1] }]);
     expect(of('GET /api/cases/{caseId}/sections', isTksk)).toEqual([{ penerima: [1] }]);
-    expect(of('POST /api/tasks/{taskId}/complete', isTksk)).toEqual([{ penerima: [1] }]);
+    // A completion's reply carries no personal data, so it is no read (the case's timeline records the act).
+    expect(of('POST /api/tasks/{taskId}/complete', isTksk)).toEqual([]);
     expect(of('POST /api/cases/{caseId}/export', isTksk)).toEqual([{ penerima: [1] }]);
     expect(of('GET /api/cases/{caseId}', (name) => !isTksk(name))).toContainEqual({ penerima: 'all' });
     const reveal = log.body.entries.find((e) => e.action === 'reveal' && isTksk(e.userId));

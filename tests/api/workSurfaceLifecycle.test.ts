@@ -42,7 +42,7 @@ describe(`the lifecycle actions and searches of the work surface (${databaseLabe
     expect((await staff.post(`/api/tasks/${task.id}/claim`, {})).status).toBe(200);
     const released = await staff.post<Opened>(`/api/tasks/${task.id}/unclaim`, { reason: 'cuti besok' });
     expect(released.status).toBe(200);
-    expect(released.body.tasks.find((t) => t.id === task.id)!.assignee).toBeUndefined();
+    expect(released.body.tasks.find((t) => t.id === task.id)!.assignee).toBeNull();
     const timeline = await staff.get<{ events: CaseEvent[] }>(`/api/cases/${opened.id}/timeline`);
     const event = timeline.body.events.find((e) => e.type === 'task.released');
     expect(event).toMatchObject({ taskId: task.id, payload: { reason: 'cuti besok' } });

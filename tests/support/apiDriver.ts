@@ -27,16 +27,17 @@ export function apiDriver(
       caseId = state.id;
       return state;
     },
-    complete: async (task, input) =>
-      toState(
-        await (await as(regency, task.role)).post(`/api/tasks/${task.id}/complete`, input),
-        `complete ${task.id}`,
-      ),
-    sendBack: async (task, reason) =>
-      toState(
-        await (await as(regency, task.role)).post(`/api/tasks/${task.id}/send-back`, { reason }),
-        `send back ${task.id}`,
-      ),
+    // A step command answers only where the case stands; the state with its data is read back as the app does.
+    complete: async (task, input) => {
+      const client = await as(regency, task.role);
+      toState(await client.post(`/api/tasks/${task.id}/complete`, input), `complete ${task.id}`);
+      return toState(await client.get(`/api/cases/${caseId}`), `read ${caseId}`);
+    },
+    sendBack: async (task, reason) => {
+      const client = await as(regency, task.role);
+      toState(await client.post(`/api/tasks/${task.id}/send-back`, { reason }), `send back ${task.id}`);
+      return toState(await client.get(`/api/cases/${caseId}`), `read ${caseId}`);
+    },
     events: async () => {
       const client = await as(regency, firstRole);
       const response = await client.get<{ events: CaseEvent[] }>(`/api/cases/${caseId}/timeline`);

@@ -4,7 +4,7 @@ import { runTaskCommand } from '../../app/caseService.ts';
 import { taskContracts as c } from '../../contracts/taskContracts.ts';
 import { activeStaffMember } from '../../storage/staffDirectory.ts';
 import { implement, implementDirect, type RouteSpec } from '../routeSpec.ts';
-import { commandReply } from './caseRoutes.ts';
+import { caseProgress } from './caseProgress.ts';
 import { inboxQuery } from './inboxQuery.ts';
 
 /** The inbox and the commands on tasks. */
@@ -26,8 +26,8 @@ export const taskRoutes: RouteSpec[] = [
     summary: 'Menyelesaikan tugas: isian formulir, daftar kelengkapan, lampiran, keputusan',
     tag: 'tugas',
     access: 'user',
-    // The reply is the whole case (with NIK and KK): it is recorded like reading the case.
-    policy: { action: 'task.act', log: 'view' },
+    // The reply says where the case stands, without personal data: nothing to record as a read.
+    policy: { action: 'task.act' },
     responses: {
       200: 'Kasus sesudah langkah',
       400: 'Isian tidak sah (per isian)',
@@ -40,16 +40,15 @@ export const taskRoutes: RouteSpec[] = [
     handler: async ({ sql, user, access, params, body }) => {
       const command = { type: 'complete' as const, taskId: params.taskId, ...body };
       // The session already brought the user's delegations: acting on behalf of someone needs no second query.
-      const outcome = await runTaskCommand(sql, user, params.taskId, command, new Date(), access.delegations);
-      return commandReply(outcome, access);
+      return caseProgress(await runTaskCommand(sql, user, params.taskId, command, new Date(), access.delegations));
     },
   }),
   implementDirect(c.sendBack, {
     summary: 'Mengembalikan berkas untuk dilengkapi; jam layanan berhenti',
     tag: 'tugas',
     access: 'user',
-    // The reply is the whole case (with NIK and KK): it is recorded like reading the case.
-    policy: { action: 'task.act', log: 'view' },
+    // The reply says where the case stands, without personal data: nothing to record as a read.
+    policy: { action: 'task.act' },
     responses: {
       200: 'Kasus menunggu kelengkapan',
       400: 'Alasan wajib',
@@ -60,7 +59,7 @@ export const taskRoutes: RouteSpec[] = [
       422: 'Langkah ini tidak dapat mengembalikan berkas',
     },
     handler: async ({ sql, user, access, params, body }) =>
-      commandReply(
+      caseProgress(
         await runTaskCommand(
           sql,
           user,
@@ -74,15 +73,14 @@ export const taskRoutes: RouteSpec[] = [
           new Date(),
           access.delegations,
         ),
-        access,
       ),
   }),
   implement(c.reassign, {
     summary: 'Menugaskan tugas kepada pegawai tertentu di kabupaten yang sama',
     tag: 'tugas',
     access: 'user',
-    // The reply is the whole case (with NIK and KK): it is recorded like reading the case.
-    policy: { action: 'task.act', log: 'view' },
+    // The reply says where the case stands, without personal data: nothing to record as a read.
+    policy: { action: 'task.act' },
     responses: {
       200: 'Ditugaskan',
       400: 'Data tidak sah',
@@ -91,10 +89,10 @@ export const taskRoutes: RouteSpec[] = [
       404: 'Tidak ada',
       409: 'Sudah berubah',
     },
-    handler: async ({ db, sql, user, access, params, body }) => {
+    handler: async ({ db, sql, user, params, body }) => {
       const target = await activeStaffMember(db, user.regencyId, body.toUserId);
       if (!target) throw new AppError('NOT_FOUND', 'Pegawai tujuan tidak ditemukan di kabupaten ini.', '/toUserId');
-      return commandReply(
+      return caseProgress(
         await runTaskCommand(sql, user, params.taskId, {
           type: 'reassign',
           taskId: params.taskId,
@@ -102,7 +100,6 @@ export const taskRoutes: RouteSpec[] = [
           toName: target.name,
           ...(body.reason ? { reason: body.reason } : {}),
         }),
-        access,
       );
     },
   }),
@@ -110,8 +107,8 @@ export const taskRoutes: RouteSpec[] = [
     summary: 'Mengambil tugas peran saya untuk dikerjakan sendiri',
     tag: 'tugas',
     access: 'user',
-    // The reply is the whole case (with NIK and KK): it is recorded like reading the case.
-    policy: { action: 'task.act', log: 'view' },
+    // The reply says where the case stands, without personal data: nothing to record as a read.
+    policy: { action: 'task.act' },
     responses: {
       200: 'Diambil',
       401: 'Belum masuk',
@@ -119,8 +116,8 @@ export const taskRoutes: RouteSpec[] = [
       404: 'Tidak ada',
       409: 'Sudah diambil atau berubah',
     },
-    handler: async ({ sql, user, access, params }) =>
-      commandReply(
+    handler: async ({ sql, user, params }) =>
+      caseProgress(
         await runTaskCommand(sql, user, params.taskId, {
           type: 'reassign',
           taskId: params.taskId,
@@ -128,15 +125,14 @@ export const taskRoutes: RouteSpec[] = [
           toName: user.name,
           reason: 'diambil sendiri',
         }),
-        access,
       ),
   }),
   implementDirect(c.unclaim, {
     summary: 'Melepas tugas yang sudah saya ambil, kembali ke antrean peran',
     tag: 'tugas',
     access: 'user',
-    // The reply is the whole case (with NIK and KK): it is recorded like reading the case.
-    policy: { action: 'task.act', log: 'view' },
+    // The reply says where the case stands, without personal data: nothing to record as a read.
+    policy: { action: 'task.act' },
     responses: {
       200: 'Dilepas',
       401: 'Belum masuk',
@@ -144,14 +140,13 @@ export const taskRoutes: RouteSpec[] = [
       404: 'Tidak ada',
       409: 'Belum diambil atau berubah',
     },
-    handler: async ({ sql, user, access, params, body }) =>
-      commandReply(
+    handler: async ({ sql, user, params, body }) =>
+      caseProgress(
         await runTaskCommand(sql, user, params.taskId, {
           type: 'release',
           taskId: params.taskId,
           ...(body.reason ? { reason: body.reason } : {}),
         }),
-        access,
       ),
   }),
 ];
