@@ -1,7 +1,8 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { AppError } from '../app/appErrors.ts';
+import { apiDispatch } from './apiDispatch.ts';
 import { errorHandler } from './errorHandler.ts';
 import { mountControlRoute, type ControlOptions } from './controlRoute.ts';
 import { buildOpenApi } from './openApi.ts';
@@ -30,10 +31,6 @@ export interface AppOptions {
 
 const JSON_LIMIT = '256kb';
 
-function toExpressPath(path: string): string {
-  return path.replace(/\{(\w+)\}/g, ':$1');
-}
-
 /** Builds the express app: security headers, JSON API under /api, OpenAPI document, then the UIs. */
 export function createApp(options: AppOptions): express.Express {
   const app = express();
@@ -56,15 +53,18 @@ export function createApp(options: AppOptions): express.Express {
   const routes = allRoutes(() => options.https === true || process.env.ALUR_SECURE_COOKIES === '1');
   const openApi = buildOpenApi(routes);
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));
-  for (const spec of routes) {
-    const parser = spec.rawBody
-      ? express.raw({ type: () => true, limit: spec.rawBody.maxBytes })
-      : express.json({ limit: JSON_LIMIT, strict: true });
-    const handle = handlerFor(spec, options.db, options.readDb);
-    app[spec.method](toExpressPath(spec.path), parser, (req: Request, res: Response, next: NextFunction) => {
-      handle(req, res).catch(next);
-    });
-  }
+  app.use(
+    '/api',
+    apiDispatch(
+      routes.map((spec) => ({
+        spec,
+        parser: spec.rawBody
+          ? express.raw({ type: () => true, limit: spec.rawBody.maxBytes })
+          : express.json({ limit: JSON_LIMIT, strict: true }),
+        handle: handlerFor(spec, options.db, options.readDb),
+      })),
+    ),
+  );
   app.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND', 'Alamat API tidak dikenal.')));
   options.mountUi?.(app);
   app.use(errorHandler(options.logger));

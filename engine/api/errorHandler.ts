@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError, DEFAULT_RETRY_AFTER_SECONDS, OperationalError } from '../app/appErrors.ts';
 import { reportError } from '../app/reportError.ts';
+import { matchedRoute } from './apiDispatch.ts';
 import { fromDataException } from './databaseErrors.ts';
 
 /** The one error shape of the API: `{ error: { code, message, path?, details?, reason?, correlationId? } }`. */
@@ -44,7 +45,7 @@ export function errorHandler(logger: Logger) {
       sendError(res, userError);
       return;
     }
-    const route = req.route ? String((req.route as { path: unknown }).path) : undefined;
+    const route = matchedRoute(req) ?? (req.route ? String((req.route as { path: unknown }).path) : undefined);
     const report = reportError(logger, error, { method: req.method, route });
     // A file or raw answer may already be under way: then the connection is cut rather than mixed.
     if (res.headersSent) {

@@ -28,7 +28,7 @@ export class ConcurrentChangeError extends Error {
   }
 }
 
-/** The columns of a `cases` row the service reads (`SELECT c.*` brings the others along unchecked). */
+/** The columns of a `cases` row the service reads. */
 export const CaseColumns = {
   id: Type.String(),
   regency_id: Type.String(),
@@ -40,6 +40,11 @@ export const CaseColumns = {
   state: JsonObject<CaseState>(),
 };
 const CaseSchema = Type.Object(CaseColumns);
+
+/** The select list of exactly those columns for a `cases` row aliased `c` (each column read is a column decoded per request). */
+export const CASE_SELECT = Object.keys(CaseColumns)
+  .map((column) => `c.${column}`)
+  .join(', ');
 
 /** A `cases` row as read. */
 export type CaseRow = Static<typeof CaseSchema>;
@@ -86,7 +91,7 @@ export async function loadCaseOfTask(sql: Sql, regencyId: string, taskId: string
   }
   const [row] = caseRow.rows(
     await sql.rows<unknown>(
-      `SELECT c.* FROM tasks t JOIN cases c ON c.id = t.case_id WHERE t.id = ? AND t.regency_id = ? AND c.regency_id = ?`,
+      `SELECT ${CASE_SELECT} FROM tasks t JOIN cases c ON c.id = t.case_id WHERE t.id = ? AND t.regency_id = ? AND c.regency_id = ?`,
       [taskId, regencyId, regencyId],
     ),
   );

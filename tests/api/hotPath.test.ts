@@ -27,7 +27,7 @@ describe(`the step-completion hot path (${databaseLabel})`, () => {
     return { result, sql: [...statements] };
   }
 
-  const readsCaseRow = (sql: string) => /\bcases\b/i.test(sql) && /"?\b(tc|c)"?\.\*/.test(sql);
+  const readsCaseRow = (sql: string) => /\bcases\b/i.test(sql) && /"?\b(tc|c)"?\.(\*|state\b)/.test(sql);
 
   it('a completion reads the task’s case once (with the scope check) and does not query delegations', async () => {
     const staff = await test.as('kutai-kartanegara', 'staf-rehsos');

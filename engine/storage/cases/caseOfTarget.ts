@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { CaseColumns, rememberCaseOfTask } from '../caseRepository.ts';
+import { CASE_SELECT, CaseColumns, rememberCaseOfTask } from '../caseRepository.ts';
 import { Nullable } from '../rowColumns.ts';
 import { rowDecoder } from '../rowDecoder.ts';
 import type { Sql } from '../sql.ts';
@@ -29,7 +29,7 @@ const caseOfRow = rowDecoder('case of a path target', Type.Object({ case_id: Typ
 const unitRow = rowDecoder('definitions (unit of a case)', Type.Object({ unit: Nullable(Type.String()) }));
 
 // The task's whole case row comes along: the command on that task in the same transaction reuses it (one read).
-const CASE_OF_TASK_SQL = `SELECT c.*, ${VISIBLE_CASE_SQL} AS visible
+const CASE_OF_TASK_SQL = `SELECT ${CASE_SELECT}, ${VISIBLE_CASE_SQL} AS visible
   FROM tasks x JOIN cases c ON c.id = x.case_id
  WHERE x.id = ? AND x.regency_id = ? AND c.regency_id = ?`;
 
