@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { AppError, DEFAULT_RETRY_AFTER_SECONDS, OperationalError } from '../app/appErrors.ts';
 import { reportError } from '../app/reportError.ts';
 import { matchedRoute } from './apiDispatch.ts';
+import { sendJson } from './jsonReply.ts';
 import { fromDataException } from './databaseErrors.ts';
 
 /** The one error shape of the API: `{ error: { code, message, path?, details?, reason?, correlationId? } }`. */
@@ -12,7 +13,7 @@ export function sendError(res: Response, error: AppError, correlationId?: string
   if (error.details !== undefined) body.details = error.details;
   if (error.reason !== undefined) body.reason = error.reason;
   if (correlationId !== undefined) body.correlationId = correlationId;
-  res.status(error.status).json({ error: body });
+  sendJson(res, error.status, { error: body });
 }
 
 function fromHttpParserError(error: unknown): AppError | undefined {

@@ -25,6 +25,7 @@ import { sendError } from './errorHandler.ts';
 import { assertCleanText } from './cleanText.ts';
 import { assertJsonDepth } from './jsonDepth.ts';
 import type { RoutePolicy, RouteResult, RouteSpec } from './routeSpec.ts';
+import { sendJson } from './jsonReply.ts';
 import { GENERATED_HTML_POLICY } from './securityHeaders.ts';
 import { readSessionToken } from './sessionCookie.ts';
 
@@ -79,7 +80,7 @@ function send(res: Response, result: RouteResult): void {
     res.end(Buffer.from(file.content));
     return;
   }
-  res.status(result.status ?? 200).json(result.body ?? {});
+  sendJson(res, result.status ?? 200, result.body ?? {});
 }
 
 // Tests run with ALUR_CHECK_REPLIES=1 (vitest configs): every reply of a route with a contract must match

@@ -292,21 +292,17 @@ describe('no personal data or internals in logs and error responses', () => {
       code: '23505',
       message: 'duplicate key value for ••••••••••••0001',
     });
-    let status = 0;
     let sent: unknown;
     const headers: Record<string, string> = {};
     const res = {
       headersSent: false,
+      statusCode: 0,
       setHeader: (name: string, value: string) => {
         headers[name.toLowerCase()] = value;
         return res;
       },
-      status: (s: number) => {
-        status = s;
-        return res;
-      },
-      json: (b: unknown) => {
-        sent = b;
+      end: (text: string) => {
+        sent = JSON.parse(text);
         return res;
       },
     } as unknown as Response;
@@ -316,7 +312,7 @@ describe('no personal data or internals in logs and error responses', () => {
       res,
       () => undefined,
     );
-    expect(status).toBe(500);
+    expect(res.statusCode).toBe(500);
     expect(JSON.stringify(sent)).not.toMatch(/stack|6402|duplicate|at /);
     expect(JSON.stringify(sent)).toContain(headers['x-correlation-id']);
     expect(lines.join('')).not.toMatch(/6402010102500001|applicant_nik/);
