@@ -144,24 +144,66 @@ export async function run(options: BenchOptions): Promise<PartResult> {
         `scale-out run ${r + 1}: one process ${Math.round(single[single.length - 1]!.perSecond)}/s, two ${Math.round(dual[dual.length - 1]!.perSecond)}/s`,
       );
     }
+    // The same offered load for both setups, half of what one process answered at most: neither saturates
+    // the 2 cores, so the CPU per completion shows what a second process costs rather than what a full machine does.
+    const rate = Math.round(median(single.map((w) => w.perSecond)) / 2);
+    const singleAtRate: MeasuredWindow[] = [];
+    const dualAtRate: MeasuredWindow[] = [];
+    for (let r = 0; r < options.runs; r++) {
+      const need = Math.ceil(rate * 1.5 * seconds);
+      const one = async (): Promise<void> => {
+        await load.ensurePool(4 * CONNECTIONS, need);
+        singleAtRate.push(await load.window([{ url: a.url, connections: CONNECTIONS, rate }], seconds));
+      };
+      const two = async (): Promise<void> => {
+        await load.ensurePool(4 * CONNECTIONS, need);
+        dualAtRate.push(
+          await load.window(
+            [
+              { url: a.url, connections: CONNECTIONS / 2, rate: rate / 2 },
+              { url: b.url, connections: CONNECTIONS / 2, rate: rate / 2 },
+            ],
+            seconds,
+          ),
+        );
+      };
+      if (r % 2 === 0) await one().then(two);
+      else await two().then(one);
+      options.log(
+        `scale-out at ${rate}/s offered, run ${r + 1}: one process ${Math.round(singleAtRate[singleAtRate.length - 1]!.perSecond)}/s, two ${Math.round(dualAtRate[dualAtRate.length - 1]!.perSecond)}/s`,
+      );
+    }
     const roles = [...new Set(sop.definition.actors.map((x) => x.performerRole))];
     const sessions = new Map<string, Session>();
     for (const role of roles) sessions.set(role, await login(a.url, `kutai-kartanegara.${role}`, 'alur-demo'));
     const raced = await race(load, [a, b], sessions, options.quick ? 40 : 200);
-    const acked = [...single, ...dual, warm].flatMap((w) => w.acked);
+    const acked = [...single, ...dual, ...singleAtRate, ...dualAtRate, warm].flatMap((w) => w.acked);
     const integrity: Integrity = {
       ...(await checkIntegrity(database.url, acked, raced.tasks)),
       raceTasks: raced.tasks.length,
       raceOneWinner: raced.oneWinner,
     };
-    return report(single, dual, integrity, seconds);
+    return report(single, dual, { rate, single: singleAtRate, dual: dualAtRate }, integrity, seconds);
   } finally {
     await Promise.all([a.stop(), b.stop()]);
     await database.drop();
   }
 }
 
-function report(single: MeasuredWindow[], dual: MeasuredWindow[], integrity: Integrity, seconds: number): PartResult {
+/** Windows of both setups at one offered rate (completions per second, both processes together). */
+interface AtRate {
+  rate: number;
+  single: MeasuredWindow[];
+  dual: MeasuredWindow[];
+}
+
+function report(
+  single: MeasuredWindow[],
+  dual: MeasuredWindow[],
+  atRate: AtRate,
+  integrity: Integrity,
+  seconds: number,
+): PartResult {
   const ratios = single.map((s, i) => dual[i]!.perSecond / s.perSecond);
   const ratio = median(ratios);
   // Throughput on 2 shared cores is capped by the cores, not by the design; what a second process must not
@@ -169,6 +211,10 @@ function report(single: MeasuredWindow[], dual: MeasuredWindow[], integrity: Int
   const perCpuSecond = (w: MeasuredWindow): number => (w.cores.api > 0 ? w.perSecond / w.cores.api : 0);
   const efficiencies = single.map((s, i) => (perCpuSecond(s) > 0 ? perCpuSecond(dual[i]!) / perCpuSecond(s) : 0));
   const efficiency = median(efficiencies);
+  const efficienciesAtRate = atRate.single.map((s, i) =>
+    perCpuSecond(s) > 0 ? perCpuSecond(atRate.dual[i]!) / perCpuSecond(s) : 0,
+  );
+  const efficiencyAtRate = median(efficienciesAtRate);
   const ok =
     integrity.ackedWithOneEvent === integrity.acked &&
     integrity.casesWithGapsOrDuplicates === 0 &&
@@ -196,6 +242,8 @@ function report(single: MeasuredWindow[], dual: MeasuredWindow[], integrity: Int
       scaleout_one_process_per_s: m(single, (w) => w.perSecond),
       scaleout_two_processes_per_s: m(dual, (w) => w.perSecond),
       scaleout_exactly_once_ok: ok ? 1 : 0,
+      scaleout_efficiency_equal_load: round(efficiencyAtRate),
+      scaleout_equal_load_per_s: atRate.rate,
     },
     runs: single.map((s, i) => ({
       one_process_per_s: s.perSecond,
@@ -233,6 +281,37 @@ function report(single: MeasuredWindow[], dual: MeasuredWindow[], integrity: Int
             '',
             round(efficiency),
             efficiencies.map(round).join(', '),
+          ],
+        ],
+      },
+      {
+        title: `The same, both setups offered ${atRate.rate} completions per second (half of one process's maximum above; ${CONNECTIONS} connections in total)`,
+        header: [
+          'setup',
+          'completions/s',
+          'p50 ms',
+          'p99 ms',
+          'API processes (cores)',
+          'PostgreSQL (cores)',
+          'load client (cores)',
+          'other processes (cores)',
+          'completions per API CPU-second',
+          'each run',
+        ],
+        rows: [
+          row('one process', atRate.single),
+          row('two processes', atRate.dual),
+          [
+            'scaleout_efficiency_equal_load (per API CPU-second, two / one)',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            round(efficiencyAtRate),
+            efficienciesAtRate.map(round).join(', '),
           ],
         ],
       },
@@ -282,6 +361,7 @@ function report(single: MeasuredWindow[], dual: MeasuredWindow[], integrity: Int
     notes: [
       'Both processes share one task pool in the load client and one database; sessions are rows in the database, so either process accepts any cookie.',
       '`scaleout_efficiency` divides completions per second by the CPU the API processes used in the same window (summed over both processes), for two processes and for one, and takes the median of the runs: near 1 means a second process costs nothing per completion, so with cores to spare throughput would follow the processes.',
+      '`scaleout_efficiency_equal_load` is the same quotient with both setups offered the same completions per second, half of what one process answered at most, so that neither setup fills the 2 cores: under a full machine every process (PostgreSQL too) pays more CPU per completion for the contention, which says nothing about what a second process itself costs.',
     ],
   };
 }

@@ -114,6 +114,10 @@ function scaleOut(m: Metrics, part: StoredPart | undefined, cores: number): stri
   const one = (c: number): number => Number(cell(part, 'Step completions with', 'one process', c));
   const two = (c: number): number => Number(cell(part, 'Step completions with', 'two processes', c));
   const busyOne = one(4) + one(5) + one(6) + one(7);
+  const equal = (setup: 1 | 2, c: number): number =>
+    Number(cell(part, 'The same, both setups offered', setup === 1 ? 'one process' : 'two processes', c));
+  const perCompletion = (cores: number, perSecond: number): number =>
+    perSecond > 0 ? (cores / perSecond) * 1000 : NaN;
   const ceiling = busyOne > 0 ? cores / busyOne : null;
   return [
     `Two processes gave ${fmt(m.scaleout_ratio)}× the throughput of one (target ≥ 1.3). With one process the API used ${fmt(one(4))} cores, PostgreSQL ${fmt(one(5))}, the load client ${fmt(one(6))} and other processes ${fmt(one(7))}: ${fmt(busyOne)} of the machine's ${cores} cores were already busy. A second process can only add the idle rest, so on this machine two processes can at best reach ${cores} / ${fmt(busyOne)} = ${fmt(ceiling)}× one — before paying for a second event loop, a second connection pool and more context switches (with two, the API processes used ${fmt(two(4))} cores and PostgreSQL ${fmt(two(5))}).`,
@@ -123,6 +127,11 @@ function scaleOut(m: Metrics, part: StoredPart | undefined, cores: number): stri
         ]
       : []),
     `Measured per unit of the API's own CPU instead, a second process ${m.scaleout_efficiency === undefined || m.scaleout_efficiency === null ? 'was not measured' : `completed ${fmt(m.scaleout_efficiency)}× as many steps per API CPU-second as one (\`scaleout_efficiency\`, target ≥ 0.9; ${fmt(one(8))} with one process, ${fmt(two(8))} with two)`}: this is the honest figure on 2 shared cores, because it does not depend on idle cores the machine does not have.`,
+    ...(m.scaleout_efficiency_equal_load === undefined || m.scaleout_efficiency_equal_load === null
+      ? []
+      : [
+          `With both setups offered the same ${fmt(m.scaleout_equal_load_per_s)} completions per second (half of one process's maximum, so the machine is not full) the quotient is ${fmt(m.scaleout_efficiency_equal_load)} (\`scaleout_efficiency_equal_load\`; one process ${fmt(equal(1, 8))}, two ${fmt(equal(2, 8))} completions per API CPU-second). What remains is most likely the cost of splitting the same work: each event loop has half as many requests to handle per wake-up, and up to 16 PostgreSQL connections instead of 10 (each process keeps its own pool) each serve fewer statements (PostgreSQL's own CPU per completion rose from ${fmt(perCompletion(equal(1, 5), equal(1, 1)))} to ${fmt(perCompletion(equal(2, 5), equal(2, 1)))} ms in these windows), so completions are dearer even with cores to spare.`,
+        ]),
     `So the 1.3 target cannot be met on 2 shared cores while one API process already keeps more than ${fmt(cores / 1.3)} cores busy, and making the API cheaper per completion does not change that: the database then takes the larger share of each completion and still shares the same two cores. With cores to spare (the database on its own machine, or more cores), each process adds up to one core of API capacity, since processes share nothing but the database. The exactly-once checks hold: every acknowledged completion has exactly one task.completed event, no case has a gap or a duplicate in its event sequence, and a task completed on both processes at the same moment is applied once (one 200, one 409).`,
   ].join('\n\n');
 }

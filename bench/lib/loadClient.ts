@@ -120,6 +120,8 @@ export async function openCases(
 export interface LoadTarget {
   url: string;
   connections: number;
+  /** Requests per second this target is offered in total (autocannon's overallRate); unset: closed loop, as fast as answered. */
+  rate?: number;
 }
 
 /** What a closed-loop completion window measured. */
@@ -192,6 +194,7 @@ function runTarget(
   const instance = autocannon({
     url: target.url,
     connections: target.connections,
+    ...(target.rate !== undefined ? { overallRate: target.rate } : {}),
     duration: seconds,
     timeout: 30,
     requests: [request],
