@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { RawRegency, RoleKind } from '../../definition/sopTypes.ts';
-import { readProfileSources, type ProfileSourceRow } from '../../storage/accounts/profileSources.ts';
+import { readProfileSources, type ProfileSources } from '../../storage/accounts/profileSources.ts';
 import type { AuthUser } from '../authUser.ts';
 import { areaAddresses, type AreaAddress } from '../../regions/areaAddresses.ts';
 import type { SopAccessInfo } from './sopAccessInfo.ts';
@@ -89,25 +89,15 @@ export function profileFromRoles(
   };
 }
 
-/** The profile of `user` from a row carrying PROFILE_SOURCE_COLUMNS. */
-export function profileFromRow(user: AuthUser, row: ProfileSourceRow): AccessProfile {
-  const regency: RegencyRoles = { roles: row.profile_roles ?? [], units: row.profile_units ?? [] };
-  if (row.profile_archive_control) regency.archiveControl = row.profile_archive_control;
+/** The profile of `user` from its sources (a row carrying PROFILE_SOURCE_COLUMNS, resolved). */
+export function profileFromRow(user: AuthUser, row: ProfileSources): AccessProfile {
+  const regency: RegencyRoles = { roles: row.regency?.roles ?? [], units: row.regency?.units ?? [] };
+  if (row.regency?.archiveControl) regency.archiveControl = row.regency.archiveControl;
   return profileFromRoles(user, row.profile_delegations, regency, row.profile_sops, row.profile_areas ?? []);
 }
 
 /** Loads the user's profile in one query: their roles plus active delegations, read against the regency's role table, and the regency's SOPs. */
 export async function loadAccessProfile(db: Knex, user: AuthUser, now = new Date()): Promise<AccessProfile> {
   const row = await readProfileSources(db, user.id, now);
-  return profileFromRow(
-    user,
-    row ?? {
-      profile_roles: null,
-      profile_archive_control: null,
-      profile_units: null,
-      profile_areas: null,
-      profile_delegations: [],
-      profile_sops: [],
-    },
-  );
+  return profileFromRow(user, row ?? { regency: null, profile_areas: null, profile_delegations: [], profile_sops: [] });
 }
