@@ -190,6 +190,36 @@ export async function run(options: BenchOptions): Promise<PartResult> {
   }
 }
 
+/** The columns of both window tables. */
+const WINDOW_HEADER = [
+  'setup',
+  'completions/s',
+  'p50 ms',
+  'p99 ms',
+  'API processes (cores)',
+  'PostgreSQL (cores)',
+  'load client (cores)',
+  'other processes (cores)',
+  'completions per API CPU-second',
+  'each run',
+];
+
+/** The last row of a window table: the efficiency (median) in its column, each run's beside it. */
+function efficiencyRow(key: string, value: number, each: number[]): Array<string | number> {
+  return [
+    `${key} (per API CPU-second, two / one)`,
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    round(value),
+    each.map(round).join(', '),
+  ];
+}
+
 /** Windows of both setups at one offered rate (completions per second, both processes together). */
 interface AtRate {
   rate: number;
@@ -254,65 +284,21 @@ function report(
     tables: [
       {
         title: `Step completions with ${CONNECTIONS} client connections in total (${seconds} s windows, order alternated per run); cores busy during the window`,
-        header: [
-          'setup',
-          'completions/s',
-          'p50 ms',
-          'p99 ms',
-          'API processes (cores)',
-          'PostgreSQL (cores)',
-          'load client (cores)',
-          'other processes (cores)',
-          'completions per API CPU-second',
-          'each run',
-        ],
+        header: WINDOW_HEADER,
         rows: [
           row('one process', single),
           row('two processes', dual),
           ['ratio two / one', round(ratio), '', '', '', '', '', '', '', ratios.map(round).join(', ')],
-          [
-            'scaleout_efficiency (per API CPU-second, two / one)',
-            '',
-            '',
-            '',
-            '',
-            '',
-            '',
-            '',
-            round(efficiency),
-            efficiencies.map(round).join(', '),
-          ],
+          efficiencyRow('scaleout_efficiency', efficiency, efficiencies),
         ],
       },
       {
         title: `The same, both setups offered ${atRate.rate} completions per second (half of one process's maximum above; ${CONNECTIONS} connections in total)`,
-        header: [
-          'setup',
-          'completions/s',
-          'p50 ms',
-          'p99 ms',
-          'API processes (cores)',
-          'PostgreSQL (cores)',
-          'load client (cores)',
-          'other processes (cores)',
-          'completions per API CPU-second',
-          'each run',
-        ],
+        header: WINDOW_HEADER,
         rows: [
           row('one process', atRate.single),
           row('two processes', atRate.dual),
-          [
-            'scaleout_efficiency_equal_load (per API CPU-second, two / one)',
-            '',
-            '',
-            '',
-            '',
-            '',
-            '',
-            '',
-            round(efficiencyAtRate),
-            efficienciesAtRate.map(round).join(', '),
-          ],
+          efficiencyRow('scaleout_efficiency_equal_load', efficiencyAtRate, efficienciesAtRate),
         ],
       },
       {

@@ -14,15 +14,20 @@ const CaseStatusSchema = Type.Union([
   Type.Literal('cancelled'),
 ]);
 
+/** What every answer about a task starts with: which task, for whom, and whether it is still open. */
+const TaskHeadFields = {
+  id: Type.String(),
+  stepId: Type.String(),
+  actorId: Type.String(),
+  role: Type.String(),
+  status: Type.Union([Type.Literal('open'), Type.Literal('completed'), Type.Literal('cancelled')]),
+  createdAt: Type.String(),
+};
+
 /** One task of a case (the engine's TaskState), outlined by the fields the apps read. */
 export const TaskStateSchema = engineShaped<TaskState>(
   Type.Object({
-    id: Type.String(),
-    stepId: Type.String(),
-    actorId: Type.String(),
-    role: Type.String(),
-    status: Type.Union([Type.Literal('open'), Type.Literal('completed'), Type.Literal('cancelled')]),
-    createdAt: Type.String(),
+    ...TaskHeadFields,
     branch: Type.Optional(Type.String()),
     item: Type.Optional(
       Type.Object({
@@ -45,8 +50,8 @@ const OpenBlockSchema = engineShaped<OpenBlock>(
   }),
 );
 
-/** A case as its commands and reads answer: state, data, tasks and eligibility. */
-export const CaseReplySchema = Type.Object({
+/** What every answer about a case starts with: which case, and where it stands. */
+export const CaseHeadFields = {
   id: Type.String(),
   trackingCode: Type.String(),
   sopId: Type.String(),
@@ -54,9 +59,14 @@ export const CaseReplySchema = Type.Object({
   outcome: engineShaped<CaseState['outcome'] | null>(nullable(Type.String())),
   currentStepId: nullable(Type.String()),
   revision: Type.Integer(),
-  openedAt: Type.String(),
   dueAt: nullable(Type.String()),
   closedAt: nullable(Type.String()),
+};
+
+/** A case as its commands and reads answer: state, data, tasks and eligibility. */
+export const CaseReplySchema = Type.Object({
+  ...CaseHeadFields,
+  openedAt: Type.String(),
   paused: engineShaped<CaseState['paused'] | null>(
     nullable(Type.Object({ since: Type.String(), stepId: Type.String(), reason: Type.String() })),
   ),
@@ -71,12 +81,7 @@ export const CaseReplySchema = Type.Object({
 
 /** One task as a step command answers it: where the work stands, without anyone's answers or a person's name. */
 export const TaskProgressSchema = Type.Object({
-  id: Type.String(),
-  stepId: Type.String(),
-  actorId: Type.String(),
-  role: Type.String(),
-  status: Type.Union([Type.Literal('open'), Type.Literal('completed'), Type.Literal('cancelled')]),
-  createdAt: Type.String(),
+  ...TaskHeadFields,
   dueAt: nullable(Type.String()),
   assignee: nullable(Type.String()),
   completedAt: nullable(Type.String()),
@@ -91,15 +96,7 @@ export const TaskProgressSchema = Type.Object({
  * reply is not a disclosure of personal data and needs no access-log row.
  */
 export const CaseProgressSchema = Type.Object({
-  id: Type.String(),
-  trackingCode: Type.String(),
-  sopId: Type.String(),
-  status: CaseStatusSchema,
-  outcome: engineShaped<CaseState['outcome'] | null>(nullable(Type.String())),
-  currentStepId: nullable(Type.String()),
-  revision: Type.Integer(),
-  dueAt: nullable(Type.String()),
-  closedAt: nullable(Type.String()),
+  ...CaseHeadFields,
   /** Since when and at which step the service clock is paused (the reason is read with the case). */
   paused: nullable(Type.Object({ since: Type.String(), stepId: Type.String() })),
   tasks: Type.Array(TaskProgressSchema),

@@ -1,7 +1,7 @@
-import type { Static } from '@sinclair/typebox';
+import type { Static, TObject } from '@sinclair/typebox';
 import type { CaseCommandOutcome } from '../../app/caseService.ts';
 import type { TaskState } from '../../core/caseTypes.ts';
-import type { CaseProgressSchema, TaskProgressSchema } from '../../contracts/caseContracts.ts';
+import type { CaseHeadFields, CaseProgressSchema, TaskProgressSchema } from '../../contracts/caseContracts.ts';
 
 function taskProgress(task: TaskState): Static<typeof TaskProgressSchema> {
   return {
@@ -19,6 +19,24 @@ function taskProgress(task: TaskState): Static<typeof TaskProgressSchema> {
   };
 }
 
+/** The fields every answer about a case starts with (CaseHeadFields), from a command's outcome or a read. */
+export function caseHead(
+  outcome: Pick<CaseCommandOutcome, 'caseId' | 'trackingCode' | 'state'>,
+): Static<TObject<typeof CaseHeadFields>> {
+  const s = outcome.state;
+  return {
+    id: outcome.caseId,
+    trackingCode: outcome.trackingCode,
+    sopId: s.sopId,
+    status: s.status,
+    outcome: s.outcome ?? null,
+    currentStepId: s.currentStepId ?? null,
+    revision: s.revision,
+    dueAt: s.dueAt ?? null,
+    closedAt: s.closedAt ?? null,
+  };
+}
+
 /** A step command's reply: where the case stands after it, without applicant data (see CaseProgressSchema). */
 export function caseProgress(outcome: Pick<CaseCommandOutcome, 'caseId' | 'trackingCode' | 'state'>): {
   body: Static<typeof CaseProgressSchema>;
@@ -26,15 +44,7 @@ export function caseProgress(outcome: Pick<CaseCommandOutcome, 'caseId' | 'track
   const s = outcome.state;
   return {
     body: {
-      id: outcome.caseId,
-      trackingCode: outcome.trackingCode,
-      sopId: s.sopId,
-      status: s.status,
-      outcome: s.outcome ?? null,
-      currentStepId: s.currentStepId ?? null,
-      revision: s.revision,
-      dueAt: s.dueAt ?? null,
-      closedAt: s.closedAt ?? null,
+      ...caseHead(outcome),
       paused: s.paused ? { since: s.paused.since, stepId: s.paused.stepId } : null,
       tasks: s.tasks.map(taskProgress),
       blocks: s.blocks ?? [],

@@ -13,6 +13,7 @@ import { loadEvents } from '../../storage/caseRepository.ts';
 import type { Static } from '@sinclair/typebox';
 import { caseContracts as c, type CaseReplySchema } from '../../contracts/caseContracts.ts';
 import { implement, type RouteSpec } from '../routeSpec.ts';
+import { caseHead } from './caseProgress.ts';
 import { loadCaseWithSop } from '../../app/caseWithSop.ts';
 
 /** The JSON a case command or read returns. */
@@ -21,16 +22,8 @@ export function caseBody(
 ): Static<typeof CaseReplySchema> {
   const s = outcome.state;
   return {
-    id: outcome.caseId,
-    trackingCode: outcome.trackingCode,
-    sopId: s.sopId,
-    status: s.status,
-    outcome: s.outcome ?? null,
-    currentStepId: s.currentStepId ?? null,
-    revision: s.revision,
+    ...caseHead(outcome),
     openedAt: s.openedAt,
-    dueAt: s.dueAt ?? null,
-    closedAt: s.closedAt ?? null,
     paused: s.paused ?? null,
     data: s.data,
     eligibility: s.eligibility ?? null,
