@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { shippedPath } from '../server/projectRoot.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import schema from '../schema/national-calendar.schema.json' with { type: 'json' };
@@ -44,7 +46,7 @@ export class NationalCalendarError extends Error {
   }
 }
 
-const FOLDER = new URL('./national/', import.meta.url);
+const FOLDER = shippedPath('engine/calendar/national');
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile<NationalYear>(schema);
 
 /** Checks one year's data against the schema and its own cross-references (dates in the year, known decrees). */
@@ -75,7 +77,7 @@ export function loadShippedYears(): Map<number, NationalYear> {
   for (const name of readdirSync(FOLDER).sort()) {
     const match = /^(\d{4})\.yaml$/.exec(name);
     if (!match) continue;
-    const data = checkNationalYear(parse(readFileSync(new URL(name, FOLDER), 'utf8')), name);
+    const data = checkNationalYear(parse(readFileSync(join(FOLDER, name), 'utf8')), name);
     if (data.year !== Number(match[1]))
       throw new NationalCalendarError(name, '/year', 'tahun tidak sama dengan nama berkas');
     years.set(data.year, data);
@@ -85,5 +87,5 @@ export function loadShippedYears(): Map<number, NationalYear> {
 
 /** Reads the fixed-date holidays used for provisional years. */
 export function loadFixedDates(): FixedDates {
-  return parse(readFileSync(new URL('fixed-dates.yaml', FOLDER), 'utf8')) as FixedDates;
+  return parse(readFileSync(join(FOLDER, 'fixed-dates.yaml'), 'utf8')) as FixedDates;
 }

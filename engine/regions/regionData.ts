@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { shippedPath } from '../server/projectRoot.ts';
 
 /** A desa or kelurahan with its Kemendagri code. */
 export interface Village {
@@ -27,7 +27,7 @@ const cache = new Map<string, RegencyRegions | undefined>();
 export function regionsOf(regencyId: string): RegencyRegions | undefined {
   if (!cache.has(regencyId)) {
     // Regency ids are schema-checked slugs; still, only plain names are looked up on disk.
-    const file = join(import.meta.dirname, 'data', `${regencyId}.json`);
+    const file = shippedPath(`engine/regions/data/${regencyId}.json`);
     const found =
       /^[a-z0-9-]+$/.test(regencyId) && existsSync(file)
         ? (JSON.parse(readFileSync(file, 'utf8')) as RegencyRegions)

@@ -14,3 +14,12 @@ export function projectRoot(from = import.meta.dirname): string {
   }
   return dir;
 }
+
+/**
+ * A file or folder shipped with the sources (calendar, region and password data, fonts), by its path from
+ * the project root: a module's own folder is `engine/…` in the sources but `dist/server` once compiled, so
+ * data beside a module is never found by `import.meta.dirname` from the bundle.
+ */
+export function shippedPath(fromRoot: string): string {
+  return join(projectRoot(), fromRoot);
+}

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { shippedPath } from '../../server/projectRoot.ts';
 
 /** The shortest password accepted (OWASP ASVS 5.0 V6.2.1). */
 export const MIN_PASSWORD_LENGTH = 8;
@@ -11,7 +11,7 @@ let common: ReadonlySet<string> | undefined;
 /** The shipped common-password list (data/README.md cites its source), read once. */
 function commonPasswords(): ReadonlySet<string> {
   common ??= new Set(
-    readFileSync(join(import.meta.dirname, 'data/common-passwords.txt'), 'utf8')
+    readFileSync(shippedPath('engine/app/accounts/data/common-passwords.txt'), 'utf8')
       .split('\n')
       .filter((line) => line.length > 0),
   );
