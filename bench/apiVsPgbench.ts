@@ -231,8 +231,9 @@ export async function run(options: BenchOptions): Promise<PartResult> {
       load.pool.shift()!,
       load.pool.shift()!,
     );
-    result.tables.push(traced);
-    result.metrics.sql_statements_per_completion = traced.rows.length;
+    result.tables.push(traced.table);
+    result.metrics.sql_statements_per_completion = traced.table.rows.length;
+    result.metrics.sql_round_trips_per_completion = traced.roundTrips;
     const floors = await requestFloors(server, options.quick ? 1 : 3);
     result.tables.push(floors.table);
     result.metrics.api_http_floor_cpu_ms = Number(floors.httpMs.toPrecision(3));

@@ -10,6 +10,7 @@ import {
   type IdempotentRequest,
 } from '../app/idempotency.ts';
 import { sessionUser, type SessionContext } from '../app/authService.ts';
+import { retryWhenCaseMoved } from '../app/caseService.ts';
 import type { AccessProfile } from '../app/permissions/accessProfile.ts';
 import { assertMayPerform, authorizeRequest, denied } from '../app/permissions/authorize.ts';
 import { enterRegencyOfPublicCode, withRegencyScope } from '../storage/regencyScope.ts';
@@ -114,7 +115,9 @@ export function handlerFor(spec: RouteSpec, db: Knex, readDb?: Knex) {
     transaction: (regencyId, work) => withKnexRequest(db, regencyId, work),
   };
   return (req: Request, res: Response): Promise<void> =>
-    spec.direct ? withDirectConnection(db, (held) => handle(req, res, held)) : handle(req, res, knexRequest);
+    spec.direct
+      ? retryWhenCaseMoved(() => withDirectConnection(db, (held) => handle(req, res, held)))
+      : handle(req, res, knexRequest);
 
   async function handle(req: Request, res: Response, connection: RequestConnection): Promise<void> {
     // Browsers mark cross-site requests; no write of this API is ever legitimately made from another site.

@@ -8,6 +8,7 @@ import type { SopDefinition } from '../definition/sopTypes.ts';
 import {
   ConcurrentChangeError,
   insertCase,
+  isCaseMovedAtCommit,
   loadCase,
   loadCaseOfTask,
   saveTransition,
@@ -95,6 +96,23 @@ type CaseLoader = () => Promise<StoredCase | undefined>;
 
 /** How often a command is re-run on a fresher state before the request gives up with 409. */
 const MAX_ATTEMPTS = 5;
+
+/**
+ * Runs a request whose case save goes with its transaction's COMMIT (the server's direct routes) again,
+ * from the start, when that save found the case changed by someone else's command: the whole transaction
+ * then rolled back, so the next attempt reads the fresh case, as runOnCase's own retry does in a
+ * transaction that can still answer. After MAX_ATTEMPTS the request gives up with 409.
+ */
+export async function retryWhenCaseMoved<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isCaseMovedAtCommit(error)) throw error;
+      if (attempt >= MAX_ATTEMPTS) throw new AppError('CONFLICT', new ConcurrentChangeError().message);
+    }
+  }
+}
 
 /**
  * Loads the case, runs the pure transition and saves it if the revision did not move. When it moved

@@ -224,7 +224,7 @@ export async function insertCase(
 
 // A transition's write as one statement: the case update with the revision check, then tasks, events and
 // the notifications they cause (the transactional outbox) only if that update matched. One round trip, one prepared statement whatever the number of rows.
-const SAVE_TRANSITION_SQL = `
+const SAVE_TRANSITION_WRITES = `
 WITH updated AS (
   UPDATE cases SET status = ?, current_step = ?, revision = ?, state = ?::jsonb, due_at = ?, closed_at = ?, updated_at = ?, applicant_name = ?, applicant_nik = ?
    WHERE id = ? AND regency_id = ? AND revision = ?
@@ -247,8 +247,26 @@ WITH updated AS (
   SELECT n.* FROM json_to_recordset(?::json) AS n(regency_id text, case_id text, event_seq integer, kind text, audience text, recipient_role text, recipient_user text, contact jsonb, params jsonb)
    WHERE EXISTS (SELECT 1 FROM updated)
   RETURNING 1
-)
+)`;
+
+// Answers how many case rows the update matched (0: the revision moved): the caller runs the command again.
+const SAVE_TRANSITION_SQL = `${SAVE_TRANSITION_WRITES}
 SELECT (SELECT count(*) FROM updated)::int AS updated`;
+
+// Sent together with COMMIT, whose answer nobody waits for: a revision that moved raises 40001 (migration
+// 032), the transaction is aborted, the COMMIT only rolls back and the request runs again.
+const SAVE_TRANSITION_AT_COMMIT_SQL = `${SAVE_TRANSITION_WRITES}
+SELECT alur_case_saved((SELECT count(*) FROM updated)::int)`;
+
+/**
+ * True for the error of a save sent with COMMIT that found the case changed (or, the same race seen from
+ * the events table, a clash on a case's event number): the whole transaction rolled back and may run again.
+ */
+export function isCaseMovedAtCommit(error: unknown): boolean {
+  if (!(error instanceof Error) || !('code' in error)) return false;
+  if (error.code === '40001') return true;
+  return error.code === '23505' && 'constraint' in error && error.constraint === 'case_events_case_id_seq_unique';
+}
 
 /**
  * Saves a transition if nobody changed the case since `previous.revision` was read: state, new and
@@ -269,25 +287,27 @@ export async function saveTransition(
     return !old || old.status !== task.status || old.assignee !== task.assignee || old.dueAt !== task.dueAt;
   });
   const c = caseColumns(state);
-  const [saved] = savedRow.rows(
-    await sql.rows<unknown>(SAVE_TRANSITION_SQL, [
-      c.status,
-      c.current_step,
-      c.revision,
-      c.state,
-      c.due_at,
-      c.closed_at,
-      c.updated_at,
-      c.applicant_name,
-      c.applicant_nik,
-      previous.id,
-      previous.regencyId,
-      previous.revision,
-      JSON.stringify(written.map((t) => taskRow(state, previous.sopId, t))),
-      JSON.stringify(eventRows(state, events)),
-      JSON.stringify(notificationRows(state, notifications)),
-    ]),
-  );
+  const values = [
+    c.status,
+    c.current_step,
+    c.revision,
+    c.state,
+    c.due_at,
+    c.closed_at,
+    c.updated_at,
+    c.applicant_name,
+    c.applicant_nik,
+    previous.id,
+    previous.regencyId,
+    previous.revision,
+    JSON.stringify(written.map((t) => taskRow(state, previous.sopId, t))),
+    JSON.stringify(eventRows(state, events)),
+    JSON.stringify(notificationRows(state, notifications)),
+  ];
+  // In the server's direct request transaction the save goes with COMMIT (one round trip less); a
+  // concurrent change then surfaces when the transaction ends (isCaseMovedAtCommit).
+  if (sql.atCommit) return sql.atCommit(SAVE_TRANSITION_AT_COMMIT_SQL, values);
+  const [saved] = savedRow.rows(await sql.rows<unknown>(SAVE_TRANSITION_SQL, values));
   if (saved?.updated !== 1) throw new ConcurrentChangeError();
 }
 

@@ -56,6 +56,9 @@ export function pgConnectionOptions(url: string, limits: ConnectionLimits): Reco
     query_timeout: limits.queryMs,
     idle_in_transaction_session_timeout: limits.idleInTransactionMs,
     keepAlive: true,
+    // node-postgres writes each query at once instead of after the previous answer: a direct request sends
+    // BEGIN with its first statement, and its last write with COMMIT, without waiting in between.
+    pipeline: true,
     // The server also stops a query whose client has gone (PostgreSQL 14+), instead of finishing it unseen.
     options: '-c client_connection_check_interval=2000',
   };

@@ -20,6 +20,7 @@ import * as m026 from '../../migrations/026_letter_signing.ts';
 import * as m030 from '../../migrations/030_scheduled_runs.ts';
 import * as m029 from '../../migrations/029_source_documents.ts';
 import * as m031 from '../../migrations/031_regency_logos.ts';
+import * as m032 from '../../migrations/032_case_save_check.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '030_scheduled_runs': m030,
   '029_source_documents': m029,
   '031_regency_logos': m031,
+  '032_case_save_check': m032,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -15,19 +15,29 @@ export function toPositional(text: string): string {
   return converted;
 }
 
+/** Who is told of each statement: when it is sent, and when its answer (or error) arrived. */
+export interface StatementObserver {
+  sent(text: string): void;
+  answered(text: string): void;
+}
+
 /**
  * The Sql of one node-postgres connection (the server's request transaction). Statements go through
  * the connection's callback `query`, where the pool hooks (engine/storage/postgresClient.ts) name them
  * as prepared statements and watch for stale plans and demoted servers, exactly as for knex's queries.
  */
-export function pgSql(connection: pg.Client, observe?: (text: string) => void): Sql {
+export function pgSql(connection: pg.Client, observe?: StatementObserver): Sql {
   return {
     rows<Row>(text: string, values: readonly SqlValue[]): Promise<Row[]> {
-      observe?.(text);
+      observe?.sent(text);
       return new Promise((resolve, reject) => {
         connection.query(
           { text: toPositional(text), values: values as unknown[] },
-          (error: Error | null, result: pg.QueryResult) => (error ? reject(error) : resolve(result.rows as Row[])),
+          (error: Error | null, result: pg.QueryResult) => {
+            observe?.answered(text);
+            if (error) reject(error);
+            else resolve(result.rows as Row[]);
+          },
         );
       });
     },

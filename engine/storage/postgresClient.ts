@@ -105,6 +105,8 @@ export interface PgClientOptions {
   prepareStatements: boolean;
   /** Called with the text of every statement as sent on the wire (tests count round trips with it). */
   onWire?: (text: string) => void;
+  /** Called with the text of every statement when its answer arrives (tests see which statements were pipelined). */
+  onReply?: (text: string) => void;
   /** On a multi-host URL: the host choice, told when a server refuses a write as read-only (it was demoted). */
   hosts?: {
     invalidate: () => void;
@@ -176,6 +178,7 @@ export function pgPoolHooks(options: PgClientOptions): {
         finish(error, result);
       });
       function finish(error: Error | null, result: unknown): void {
+        options.onReply?.(sent.text);
         if (error && isStalePlan(error)) stale.add(connection);
         if (error && options.hosts && isReadOnlyServer(error)) {
           // This connection's host no longer takes writes: drop it and let the next connection look for the primary.

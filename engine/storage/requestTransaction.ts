@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import type pg from 'pg';
 import { accessLogInsertStatement, insertAccessLogRow, type AccessLogRow } from './accessLog/accessLogRows.ts';
-import { pgSql } from './pgSql.ts';
+import { pgSql, type StatementObserver } from './pgSql.ts';
 import { isServerClient } from './postgresClient.ts';
 import { scopeStatement, withRegencyScope } from './regencyScope.ts';
-import { sqlOf, type Sql } from './sql.ts';
+import { sqlOf, type Sql, type SqlValue } from './sql.ts';
 
 /**
  * One API request's transaction, scoped to the user's regency by row-level security: its statements,
@@ -29,11 +29,15 @@ export function withKnexRequest<T>(
   );
 }
 
-function send(connection: pg.Client, text: string, observe: (text: string) => void): Promise<void> {
-  observe(text);
+function send(connection: pg.Client, text: string, observe: StatementObserver): Promise<void> {
+  observe.sent(text);
   return new Promise((resolve, reject) => {
     // Without values: the simple protocol, which runs several statements in one round trip, never prepared.
-    connection.query({ text }, (error: Error | null) => (error ? reject(error) : resolve()));
+    connection.query({ text }, (error: Error | null) => {
+      observe.answered(text);
+      if (error) reject(error);
+      else resolve();
+    });
   });
 }
 
@@ -51,8 +55,9 @@ export interface RequestConnection {
  * transaction object costs about 0.3 ms of CPU per request and each builder query about 0.07 ms more
  * than the statement itself (bench "Database client cost"), so a direct route takes one connection
  * from the same pool (knex's public `acquireConnection`; the pool hooks still prepare its statements)
- * and sends BEGIN with the scope, its statements, and the access-log rows with COMMIT. On PGlite it
- * runs through knex as every other route.
+ * and sends BEGIN with the scope together with its first statement, its statements, and its last
+ * writes (`Sql.atCommit`: the case save) and access-log rows together with COMMIT (see directTransaction).
+ * On PGlite it runs through knex as every other route.
  */
 export async function withDirectConnection<T>(
   db: Knex,
@@ -66,8 +71,12 @@ export async function withDirectConnection<T>(
   // knex types its instance's client loosely; Knex.Client is its declared (public) class.
   const client = db.client as Knex.Client;
   const connection = (await client.acquireConnection()) as pg.Client;
-  // Reported like knex's own statements (its public 'query' event), so query logs and tests see every statement.
-  const observe = (text: string): void => void db.emit('query', { sql: text });
+  // Reported like knex's own statements (its public 'query' and 'query-response' events), so query logs,
+  // tests and the bench's statement trace see every statement and when its answer came.
+  const observe: StatementObserver = {
+    sent: (text) => void db.emit('query', { sql: text }),
+    answered: (text) => void db.emit('query-response', undefined, { sql: text }),
+  };
   const sql = pgSql(connection, observe);
   try {
     return await work({
@@ -79,30 +88,59 @@ export async function withDirectConnection<T>(
   }
 }
 
+/** The result of a statement asked right behind the BEGIN that opens its transaction (both fail if either does). */
+function afterOpening<T>(opening: Promise<void>, statement: Promise<T>): Promise<T> {
+  return Promise.all([opening, statement]).then(([, result]) => result);
+}
+
+/** A write queued to run last in a direct transaction, just before its COMMIT. */
+interface LastWrite {
+  text: string;
+  values: readonly SqlValue[];
+}
+
+// The server's connections pipeline (engine/storage/connectionLimits.ts): node-postgres writes each query
+// as soon as it is asked, without waiting for the previous answer, and the answers come back in order.
+// So BEGIN with the scope is asked together with the transaction's first statement, and the queued last
+// writes together with COMMIT: one round trip each. Every value stays bound (PostgreSQL's log never
+// shows a bound value). A statement that fails aborts the transaction, so a COMMIT written behind it
+// only rolls back.
 async function directTransaction<T>(
   connection: pg.Client,
   sql: Sql,
-  observe: (text: string) => void,
+  observe: StatementObserver,
   regencyId: string | undefined,
   work: (tx: RequestTransaction) => Promise<T>,
 ): Promise<T> {
   const atCommit: string[] = [];
+  const lastWrites: LastWrite[] = [];
+  let opening: Promise<void> | undefined;
+  const open = (): Promise<void> => (opening ??= send(connection, `BEGIN; ${scopeStatement(regencyId)}`, observe));
+  const txSql: Sql = {
+    // Arguments run left to right: BEGIN is asked first, then the statement, before either is answered.
+    rows: (text, values) => (opening ? sql.rows(text, values) : afterOpening(open(), sql.rows(text, values))),
+    atCommit: (text, values) => void lastWrites.push({ text, values }),
+  };
   try {
-    await send(connection, `BEGIN; ${scopeStatement(regencyId)}`, observe);
     const result = await work({
-      sql,
+      sql: txSql,
       knex: undefined,
       logAccess: (row) => {
         atCommit.push(accessLogInsertStatement(row));
         return Promise.resolve();
       },
     });
-    // A queued write that fails stops the COMMIT: the transaction is then rolled back below.
-    await send(connection, [...atCommit, 'COMMIT'].join('; '), observe);
+    // A transaction that sent nothing and has nothing to write needs no round trip at all.
+    if (!opening && atCommit.length === 0 && lastWrites.length === 0) return result;
+    const begun = opening ? [] : [open()];
+    const writes = lastWrites.map((write) => sql.rows(write.text, write.values));
+    // Access-log rows (complete SQL) ride in the COMMIT's own text; a failing one stops the COMMIT.
+    await Promise.all([...begun, ...writes, send(connection, [...atCommit, 'COMMIT'].join('; '), observe)]);
     return result;
   } catch (error) {
     // Also after a failed BEGIN or COMMIT: the connection goes back to the pool outside any transaction
-    // (a connection that broke is marked disposed by knex and not lent again).
+    // (a connection that broke is marked disposed by knex and not lent again). Without an open
+    // transaction PostgreSQL only warns.
     await send(connection, 'ROLLBACK', observe).catch(() => undefined);
     throw error;
   }

@@ -10,6 +10,12 @@ export type SqlValue = string | number | boolean | Date | null | readonly string
  */
 export interface Sql {
   rows<Row>(text: string, values: readonly SqlValue[]): Promise<Row[]>;
+  /**
+   * Present only on a transaction that can send writes together with its COMMIT (the server's direct
+   * request transaction): queues `text` to run last, just before COMMIT. If it fails the COMMIT only
+   * rolls back, so the caller learns of the failure when the transaction ends.
+   */
+  atCommit?(text: string, values: readonly SqlValue[]): void;
 }
 
 /** A string list as a PostgreSQL array literal (`{"a","b"}`), for clients that bind plain strings only. */

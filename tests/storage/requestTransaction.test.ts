@@ -173,4 +173,108 @@ describe(`the direct request transaction (${databaseLabel})`, () => {
     expect(await rowsOf('GET /uji/baris-sah')).toBe(0);
     expect(await rowsOf('GET /uji/baris-ditolak')).toBe(0);
   });
+
+  it('only the server transaction queues last writes for its COMMIT; elsewhere writes run at once', async () => {
+    const queues = await withDirectRequest(db, 'kutai-kartanegara', (tx) =>
+      Promise.resolve(tx.sql.atCommit !== undefined),
+    );
+    expect(queues).toBe(onServer);
+  });
+
+  /** A one-connection server client recording, in order, each statement sent and each answer received. */
+  function pipelineProbe(order: string[]): Knex {
+    // The test database's own connection options: the server's (engine/storage/connectionLimits.ts), which pipeline.
+    const connection = (db.client as { config: { connection: Knex.PgConnectionConfig & { pipeline?: boolean } } })
+      .config.connection;
+    expect(connection.pipeline).toBe(true);
+    const short = (text: string): string => text.replace(/^BEGIN; .*/, 'BEGIN').split(' ')[0]!;
+    return knex({
+      client: 'pg',
+      connection,
+      pool: {
+        min: 0,
+        max: 1,
+        ...pgPoolHooks({
+          prepareStatements: true,
+          onWire: (text) => void (/version\(\)|search_path/.test(text) || order.push(`sent ${short(text)}`)),
+          onReply: (text) => void (/version\(\)|search_path/.test(text) || order.push(`answered ${short(text)}`)),
+        }),
+      },
+    });
+  }
+
+  const insertAccess =
+    'INSERT INTO access_log (regency_id, user_id, user_name, roles, action, route, case_id) VALUES (?, ?, ?, ?, ?, ?, ?)';
+
+  it.runIf(onServer)(
+    'on the server: BEGIN goes with the first statement and the last write with COMMIT, each pair without waiting for an answer',
+    async () => {
+      const order: string[] = [];
+      const probe = pipelineProbe(order);
+      try {
+        await withDirectRequest(probe, 'kutai-kartanegara', async (tx) => {
+          await tx.sql.rows('SELECT 1 AS one', []);
+          tx.sql.atCommit!(insertAccess, ['kutai-kartanegara', 'u1', "O'Neil", '[]', 'view', 'GET /uji/pipa', null]);
+        });
+      } finally {
+        await probe.destroy();
+      }
+      expect(order).toEqual([
+        'sent BEGIN',
+        'sent SELECT',
+        'answered BEGIN',
+        'answered SELECT',
+        'sent INSERT',
+        'sent COMMIT',
+        'answered INSERT',
+        'answered COMMIT',
+      ]);
+      expect(await rowsOf('GET /uji/pipa')).toBe(1);
+    },
+  );
+
+  it.runIf(onServer)(
+    'on the server: a last write that fails turns the COMMIT behind it into a rollback of the whole transaction',
+    async () => {
+      const order: string[] = [];
+      const probe = pipelineProbe(order);
+      try {
+        await expect(
+          withDirectRequest(probe, 'kutai-kartanegara', async (tx) => {
+            await tx.sql.rows(insertAccess, ['kutai-kartanegara', 'u1', 'Uji', '[]', 'view', 'GET /uji/sebelum', null]);
+            // A case that does not exist: the foreign key refuses this row, with the COMMIT already written.
+            tx.sql.atCommit!(insertAccess, [
+              'kutai-kartanegara',
+              'u1',
+              'Uji',
+              '[]',
+              'view',
+              'GET /uji/ditolak',
+              'tidak-ada',
+            ]);
+          }),
+        ).rejects.toThrow(/foreign key/);
+        const after = await withDirectRequest(probe, 'kutai-kartanegara', (tx) => tx.sql.rows('SELECT 1 AS one', []));
+        expect(after).toEqual([{ one: 1 }]);
+      } finally {
+        await probe.destroy();
+      }
+      expect(await rowsOf('GET /uji/sebelum')).toBe(0);
+      expect(await rowsOf('GET /uji/ditolak')).toBe(0);
+    },
+  );
+
+  it.runIf(onServer)(
+    'on the server: a transaction that sends nothing and writes nothing costs no round trip',
+    async () => {
+      const order: string[] = [];
+      const probe = pipelineProbe(order);
+      try {
+        await withDirectRequest(probe, 'kutai-kartanegara', () => Promise.resolve());
+      } finally {
+        await probe.destroy();
+      }
+      expect(order).toEqual([]);
+    },
+  );
 });
