@@ -20,6 +20,7 @@ import {
 } from './lib/pgbench.ts';
 import { clientFloors } from './lib/clientFloors.ts';
 import { requestFloors } from './lib/requestFloors.ts';
+import { rowWrites } from './lib/rowWrites.ts';
 import { startServerProcess } from './lib/serverProcess.ts';
 import { traceCompletion } from './lib/statementTrace.ts';
 import { median, round } from './lib/stats.ts';
@@ -223,6 +224,13 @@ export async function run(options: BenchOptions): Promise<PartResult> {
     }
     const opened = load.opened();
     const result = report(byLevel, pgbench?.version, opened, seconds);
+    const written = await rowWrites(apiDb.url);
+    const hotShare = written.caseUpdates > 0 ? written.caseHotUpdates / written.caseUpdates : Number.NaN;
+    result.metrics.case_updates_hot_share = round(hotShare);
+    const perUpdate = (table: string): string => ((written.inserted[table] ?? 0) / written.caseUpdates).toFixed(2);
+    result.notes.push(
+      `Rows written during the run (PostgreSQL's counters): ${written.caseUpdates} case updates, ${Math.round(hotShare * 100)} % of them HOT (the new row version stayed on its page and no index entry was written; migration 033 leaves 30 % of each page of \`cases\` free for it); per case update ${perUpdate('case_events')} events, ${perUpdate('notifications')} notifications and ${perUpdate('tasks')} new tasks inserted (case opens included).`,
+    );
     await load.ensurePool(10);
     const traced = await traceCompletion(
       apiDb.url,

@@ -9,8 +9,9 @@ import {
   rememberAnswer,
   type IdempotentRequest,
 } from '../app/idempotency.ts';
-import { sessionUser, type SessionContext } from '../app/authService.ts';
+import type { SessionContext } from '../app/authService.ts';
 import { retryWhenCaseMoved } from '../app/caseService.ts';
+import { lookUpSession, sessionAhead, SessionMovedError } from '../app/sessionAhead.ts';
 import type { AccessProfile } from '../app/permissions/accessProfile.ts';
 import { assertMayPerform, authorizeRequest, denied } from '../app/permissions/authorize.ts';
 import { enterRegencyOfPublicCode, withRegencyScope } from '../storage/regencyScope.ts';
@@ -32,8 +33,10 @@ import { readSessionToken } from './sessionCookie.ts';
 
 async function authenticate(sql: Sql, req: Request): Promise<SessionContext | undefined> {
   const token = readSessionToken(req);
-  return token ? sessionUser(sql, token) : undefined;
+  return token ? lookUpSession(sql, token) : undefined;
 }
+
+const confirmed = (): Promise<void> => Promise.resolve();
 
 /** The public-code parameter of a route: declared, or inferred from a `{trackingCode}` path parameter. */
 function publicCodeOf(spec: RouteSpec): RoutePolicy['publicCode'] {
@@ -114,17 +117,39 @@ export function handlerFor(spec: RouteSpec, db: Knex, readDb?: Knex) {
     },
     transaction: (regencyId, work) => withKnexRequest(db, regencyId, work),
   };
+  // A direct route sends its session lookup together with its first statement when this process knows the
+  // session already (engine/app/sessionAhead.ts); if the session changed meanwhile, it runs once more.
+  const direct = (req: Request, res: Response, held: RequestConnection): Promise<void> =>
+    handle(req, res, held, true).catch((error: unknown) => {
+      if (error instanceof SessionMovedError) return handle(req, res, held, false);
+      throw error;
+    });
   return (req: Request, res: Response): Promise<void> =>
     spec.direct
-      ? retryWhenCaseMoved(() => withDirectConnection(db, (held) => handle(req, res, held)))
-      : handle(req, res, knexRequest);
+      ? retryWhenCaseMoved(() => withDirectConnection(db, (held) => direct(req, res, held)))
+      : handle(req, res, knexRequest, false);
 
-  async function handle(req: Request, res: Response, connection: RequestConnection): Promise<void> {
+  async function handle(req: Request, res: Response, connection: RequestConnection, ahead: boolean): Promise<void> {
     // Browsers mark cross-site requests; no write of this API is ever legitimately made from another site.
     if (spec.method !== 'get' && req.get('sec-fetch-site') === 'cross-site')
       throw new AppError('CSRF_FAILED', 'Permintaan dari situs lain ditolak.');
-    const session =
-      spec.access === 'public' && spec.method === 'get' ? undefined : await authenticate(connection.sql, req);
+    if (spec.access === 'public' && spec.method === 'get') return handleAs(req, res, connection, undefined, confirmed);
+    if (!ahead) return handleAs(req, res, connection, await authenticate(connection.sql, req), confirmed);
+    const early = await sessionAhead(connection.sql, readSessionToken(req));
+    // Nothing decided on a session still to be confirmed stands until it is: not an answer, not an error.
+    return handleAs(req, res, connection, early.session, early.confirm).catch(async (error: unknown) => {
+      await early.confirm();
+      throw error;
+    });
+  }
+
+  async function handleAs(
+    req: Request,
+    res: Response,
+    connection: RequestConnection,
+    session: SessionContext | undefined,
+    confirm: () => Promise<void>,
+  ): Promise<void> {
     if (spec.access === 'user') {
       if (!session) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
       // Cookie-authenticated writes must echo the session's CSRF token in a header.
@@ -168,6 +193,8 @@ export function handlerFor(spec: RouteSpec, db: Knex, readDb?: Knex) {
     const result = await connection.transaction(signedIn?.regencyId, async (tx) => {
       if (signedIn) assertKinds(spec, access);
       const caseId = await authorizeRequest(tx.sql, policy.action, access, params);
+      // The lookup was sent before the statements above, so its answer is here already.
+      await confirm();
       const publicCode = publicCodeOf(spec);
       let regencyId = signedIn?.regencyId;
       if (publicCode && !signedIn && params[publicCode.param])

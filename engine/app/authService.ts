@@ -14,6 +14,7 @@ import {
   type UserRow,
 } from '../storage/accounts/sessionRows.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { forgetSession } from './sessionMemory.ts';
 import { assertLocalPasswordAllowed } from './sso/ssoSettings.ts';
 import { profileFromRow, type AccessProfile } from './permissions/accessProfile.ts';
 
@@ -32,7 +33,7 @@ function toUser(row: SessionSubject): AuthUser {
 }
 
 /** Only a hash of the session token is stored, so a database leak does not leak sessions. */
-function tokenHash(token: string): string {
+export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -97,6 +98,8 @@ export interface SessionContext {
   csrfToken: string;
   access: AccessProfile;
   account: SessionAccount;
+  /** Equal for two reads of the session when nothing it decides changed (engine/app/sessionAhead.ts). */
+  fingerprint: string;
 }
 
 /** Account facts of the session's user that only account routes and the password gate need. */
@@ -109,12 +112,12 @@ export interface SessionAccount {
 }
 
 /**
- * Resolves a session cookie to its user, CSRF token and access profile in one query (sessions, users,
+ * Resolves a session (by the hash of its cookie token) to its user, CSRF token and access profile in one query (sessions, users,
  * regency roles, delegations and the SOP list hold no case data, so no regency scope is needed), or
  * undefined when absent/expired.
  */
-export async function sessionUser(sql: Sql, token: string, now = new Date()): Promise<SessionContext | undefined> {
-  const row = await liveSessionRow(sql, tokenHash(token), now);
+export async function sessionOfHash(sql: Sql, hash: string, now = new Date()): Promise<SessionContext | undefined> {
+  const row = await liveSessionRow(sql, hash, now);
   if (!row) return undefined;
   const user = toUser(row);
   return {
@@ -126,10 +129,12 @@ export async function sessionUser(sql: Sql, token: string, now = new Date()): Pr
       mustChangePassword: row.must_change_password,
       platformAdmin: row.platform_admin,
     },
+    fingerprint: row.fingerprint,
   };
 }
 
 /** Ends a session. */
 export async function logout(db: Knex, token: string): Promise<void> {
+  forgetSession(tokenHash(token));
   await deleteSession(db, tokenHash(token));
 }

@@ -21,6 +21,7 @@ import * as m030 from '../../migrations/030_scheduled_runs.ts';
 import * as m029 from '../../migrations/029_source_documents.ts';
 import * as m031 from '../../migrations/031_regency_logos.ts';
 import * as m032 from '../../migrations/032_case_save_check.ts';
+import * as m033 from '../../migrations/033_case_row_room.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '029_source_documents': m029,
   '031_regency_logos': m031,
   '032_case_save_check': m032,
+  '033_case_row_room': m033,
 };
 
 const source: Knex.MigrationSource<string> = {

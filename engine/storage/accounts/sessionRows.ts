@@ -110,13 +110,22 @@ const SessionSchema = Type.Object({
 
 type SessionColumns = Static<typeof SessionSchema>;
 
-/** A live session's row: its user, CSRF token and the user's access-profile sources. */
-export type SessionRow = Omit<SessionColumns, keyof typeof ProfileSourceColumns> & ProfileSources;
+/**
+ * A live session's row: its user, CSRF token and the user's access-profile sources, and the row's
+ * fingerprint: the same text for two reads when nothing the session decides has changed.
+ */
+export type SessionRow = Omit<SessionColumns, keyof typeof ProfileSourceColumns> &
+  ProfileSources & { fingerprint: string };
 
 const sessionRow = rowDecoder('sessions (live session)', SessionSchema);
 
 async function readSession(sql: Sql, tokenHash: string, now: Date, held: string): Promise<SessionColumns | undefined> {
   return sessionRow.first((await sql.rows<unknown>(SESSION_CONTEXT_SQL, [held, now, now, tokenHash, now]))[0]);
+}
+
+// The regency's parts are named by their version (also in the row), and may be left out of a read.
+function fingerprintOf(row: SessionColumns): string {
+  return JSON.stringify({ ...row, profile_regency: null });
 }
 
 /** The session stored under `tokenHash` when it is live at `now` and its user active, in one query. */
@@ -125,9 +134,11 @@ export async function liveSessionRow(sql: Sql, tokenHash: string, now: Date): Pr
   if (!row) return undefined;
   // Left out for a version dropped from memory since the query was sent (rare): read once more, holding none.
   const sources = resolveProfileSources(row, tokenHash);
-  if (sources) return { ...row, ...sources };
+  if (sources) return { ...row, ...sources, fingerprint: fingerprintOf(row) };
   const again = await readSession(sql, tokenHash, now, '');
-  return again ? { ...again, ...resolveProfileSources(again, tokenHash)! } : undefined;
+  return again
+    ? { ...again, ...resolveProfileSources(again, tokenHash)!, fingerprint: fingerprintOf(again) }
+    : undefined;
 }
 
 /** Deletes a session by the hash of its token. */

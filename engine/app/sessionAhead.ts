@@ -1,0 +1,53 @@
+import { sessionOfHash, tokenHash, type SessionContext } from './authService.ts';
+import { rememberedSession, rememberSession } from './sessionMemory.ts';
+import type { Sql } from '../storage/sql.ts';
+
+/** The session a request remembered turned out to have changed: the request runs again with the fresh one. */
+export class SessionMovedError extends Error {
+  constructor() {
+    super('The session changed since this process last read it');
+  }
+}
+
+/** A request's session, possibly still to be confirmed. */
+export interface SessionAhead {
+  session: SessionContext | undefined;
+  /**
+   * Resolves once the session is known to be the one the database holds now; throws SessionMovedError
+   * when it is not. Must be awaited before the request uses anything it read or writes anything.
+   */
+  confirm: () => Promise<void>;
+}
+
+const confirmed = (): Promise<void> => Promise.resolve();
+
+/** Looks up a session and remembers it, so the same session's next hot-path request need not wait for its lookup. */
+export async function lookUpSession(sql: Sql, token: string, now = new Date()): Promise<SessionContext | undefined> {
+  const hash = tokenHash(token);
+  const fresh = await sessionOfHash(sql, hash, now);
+  rememberSession(hash, fresh, now.getTime());
+  return fresh;
+}
+
+/**
+ * The session of a hot-path request without waiting for its lookup. The lookup is sent at once; when this
+ * process resolved the same token lately, the request goes on with that session, so its first statement
+ * travels together with the lookup (one round trip less on a pipelining connection), and `confirm`
+ * compares the two before anything is used. A logout, role change, delegation or disabled account is
+ * therefore seen by the very next request, on every process, as without this memory.
+ */
+export async function sessionAhead(sql: Sql, token: string | undefined, now = new Date()): Promise<SessionAhead> {
+  if (!token) return { session: undefined, confirm: confirmed };
+  const hash = tokenHash(token);
+  const held = rememberedSession(hash, now.getTime());
+  const lookup = lookUpSession(sql, token, now);
+  if (!held) return { session: await lookup, confirm: confirmed };
+  // Observed by confirm; without this a failed lookup would also be reported as unhandled.
+  lookup.catch(() => undefined);
+  let check: Promise<void> | undefined;
+  const confirm = (): Promise<void> =>
+    (check ??= lookup.then((fresh) => {
+      if (fresh?.fingerprint !== held.fingerprint) throw new SessionMovedError();
+    }));
+  return { session: held, confirm };
+}
