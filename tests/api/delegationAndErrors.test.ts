@@ -5,6 +5,7 @@ import { ApiClient } from '../support/apiClient.ts';
 import { databaseLabel } from '../support/testDatabase.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { kutaiApplicant, permakananFirstStepChecklist } from '../support/kutaiApplicant.ts';
+import { grantPlt, userIdOf } from '../support/delegations.ts';
 
 const checklist = permakananFirstStepChecklist;
 type ErrorBody = {
@@ -43,16 +44,8 @@ describe(`delegation and the API's error statuses (${databaseLabel})`, () => {
       checklist: { 'berkas-permohonan': true },
     });
     expect(before.status).toBe(403);
-    const users = await kadis.get<{ users: Array<{ id: string; username: string }> }>('/api/users');
-    const sekretarisId = users.body.users.find((u) => u.username === 'kutai-kartanegara.sekretaris')!.id;
-    const kadisId = users.body.users.find((u) => u.username === 'kutai-kartanegara.kepala-dinas')!.id;
-    const delegation = await kadis.post('/api/delegations', {
-      toUserId: sekretarisId,
-      kind: 'plt',
-      startsAt: new Date(Date.now() - 60_000).toISOString(),
-      endsAt: new Date(Date.now() + 86_400_000).toISOString(),
-    });
-    expect(delegation.status).toBe(201);
+    const kadisId = await userIdOf(kadis, 'kutai-kartanegara.kepala-dinas');
+    await grantPlt(kadis, 'kutai-kartanegara.sekretaris');
     const me = await sekretaris.get<{ actingFor: Array<{ userId: string }> }>('/api/auth/me');
     expect(me.body.actingFor.map((a) => a.userId)).toEqual([kadisId]);
     const inbox = await sekretaris.get<{ items: Array<{ taskId: string }> }>('/api/tasks/inbox');
@@ -63,7 +56,7 @@ describe(`delegation and the API's error statuses (${databaseLabel})`, () => {
     expect(done.status).toBe(200);
     const timeline = await sekretaris.get<{ events: CaseEvent[] }>(`/api/cases/${caseId}/timeline`);
     const completed = timeline.body.events.find((e) => e.type === 'task.completed' && e.taskId === disposisiTask.id)!;
-    expect(completed.by.userId).toBe(sekretarisId);
+    expect(completed.by.userId).toBe(await userIdOf(kadis, 'kutai-kartanegara.sekretaris'));
     expect(completed.by.onBehalfOf?.userId).toBe(kadisId);
   });
 

@@ -4,6 +4,7 @@ import type { CaseEvent } from '../../engine/core/events.ts';
 import { databaseLabel } from '../support/testDatabase.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { kutaiApplicant, permakananFirstStepChecklist } from '../support/kutaiApplicant.ts';
+import { grantPlt, userIdOf } from '../support/delegations.ts';
 
 // A step completion authorises and loads its case in one read, and a Plt's completion takes the
 // delegations the session already read instead of querying them again.
@@ -57,15 +58,7 @@ describe(`the step-completion hot path (${databaseLabel})`, () => {
       checklist: permakananFirstStepChecklist,
     });
     const disposisi = first.body.tasks.find((t) => t.status === 'open')!;
-    const users = await kadis.get<{ users: Array<{ id: string; username: string }> }>('/api/users');
-    const id = (name: string) => users.body.users.find((u) => u.username === `kutai-kartanegara.${name}`)!.id;
-    const delegation = await kadis.post('/api/delegations', {
-      toUserId: id('sekretaris'),
-      kind: 'plt',
-      startsAt: new Date(Date.now() - 60_000).toISOString(),
-      endsAt: new Date(Date.now() + 86_400_000).toISOString(),
-    });
-    expect(delegation.status).toBe(201);
+    await grantPlt(kadis, 'kutai-kartanegara.sekretaris');
     const { result, sql } = await statementsOf(() =>
       sekretaris.post(`/api/tasks/${disposisi.id}/complete`, { checklist: { 'berkas-permohonan': true } }),
     );
@@ -73,6 +66,9 @@ describe(`the step-completion hot path (${databaseLabel})`, () => {
     expect(sql.filter((s) => /delegations/.test(s) && !/profile_delegations/.test(s))).toEqual([]);
     const timeline = await sekretaris.get<{ events: CaseEvent[] }>(`/api/cases/${opened.body.id}/timeline`);
     const completed = timeline.body.events.find((e) => e.type === 'task.completed' && e.taskId === disposisi.id)!;
-    expect(completed.by).toMatchObject({ userId: id('sekretaris'), onBehalfOf: { userId: id('kepala-dinas') } });
+    expect(completed.by).toMatchObject({
+      userId: await userIdOf(kadis, 'kutai-kartanegara.sekretaris'),
+      onBehalfOf: { userId: await userIdOf(kadis, 'kutai-kartanegara.kepala-dinas') },
+    });
   });
 });

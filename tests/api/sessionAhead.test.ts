@@ -8,6 +8,7 @@ import { ApiClient } from '../support/apiClient.ts';
 import { kutaiApplicant, permakananFirstStepChecklist } from '../support/kutaiApplicant.ts';
 import { databaseLabel } from '../support/testDatabase.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { grantPlt } from '../support/delegations.ts';
 
 const onServer = databaseLabel === 'PostgreSQL';
 const REGENCY = 'kutai-kartanegara';
@@ -145,15 +146,7 @@ describe(`a completion does not wait for its session lookup (${databaseLabel})`,
     });
     expect(refused.status).toBe(403);
     const kadis = await test.as(REGENCY, 'kepala-dinas');
-    const users = await kadis.get<{ users: Array<{ id: string; username: string }> }>('/api/users');
-    const sekretarisId = users.body.users.find((u) => u.username === `${REGENCY}.sekretaris`)!.id;
-    const delegation = await kadis.post('/api/delegations', {
-      toUserId: sekretarisId,
-      kind: 'plt',
-      startsAt: new Date(Date.now() - 60_000).toISOString(),
-      endsAt: new Date(Date.now() + 86_400_000).toISOString(),
-    });
-    expect(delegation.status).toBe(201);
+    await grantPlt(kadis, `${REGENCY}.sekretaris`);
     const { result, order } = await traced(() =>
       sekretaris.post(`/api/tasks/${disposisi.id}/complete`, { checklist: { 'berkas-permohonan': true } }),
     );

@@ -6,6 +6,7 @@ import type { SchemaNode } from '../../engine/simulation/sampleValue.ts';
 import { databaseLabel } from '../support/testDatabase.ts';
 import { definitionsDir, startTestServer, type TestServer } from '../support/testServer.ts';
 import { applicant, openCase, type ErrorBody } from './support/securityFixture.ts';
+import { grantPlt } from '../support/delegations.ts';
 
 const loaded = loadDefinitionPaths([definitionsDir], definitionsDir);
 const confidential = loaded.folders
@@ -100,15 +101,7 @@ describe(`who sees which case inside one regency (${databaseLabel})`, () => {
 
     // A Plt for the Kepala Dinas carries the head's reach while the delegation lasts.
     const kadis = await test.as('bangkalan', 'kepala-dinas');
-    const users = await kadis.get<{ users: Array<{ id: string; username: string }> }>('/api/users');
-    const sekretarisId = users.body.users.find((u) => u.username === 'bangkalan.sekretaris')!.id;
-    const delegation = await kadis.post('/api/delegations', {
-      toUserId: sekretarisId,
-      kind: 'plt',
-      startsAt: new Date(Date.now() - 60_000).toISOString(),
-      endsAt: new Date(Date.now() + 86_400_000).toISOString(),
-    });
-    expect(delegation.status).toBe(201);
+    await grantPlt(kadis, 'bangkalan.sekretaris');
     if (!taskRoles.has('sekretaris')) expect(await get('sekretaris')).toBe(200);
   });
 });
