@@ -11,7 +11,7 @@ import {
 } from '../app/idempotency.ts';
 import type { SessionContext } from '../app/authService.ts';
 import { retryWhenCaseMoved } from '../app/caseService.ts';
-import { lookUpSession, sessionAhead, SessionMovedError } from '../app/sessionAhead.ts';
+import { confirmed, lookUpSession, sessionAhead, SessionMovedError } from '../app/sessionAhead.ts';
 import type { AccessProfile } from '../app/permissions/accessProfile.ts';
 import { assertMayPerform, authorizeRequest, denied } from '../app/permissions/authorize.ts';
 import { enterRegencyOfPublicCode, withRegencyScope } from '../storage/regencyScope.ts';
@@ -35,8 +35,6 @@ async function authenticate(sql: Sql, req: Request): Promise<SessionContext | un
   const token = readSessionToken(req);
   return token ? lookUpSession(sql, token) : undefined;
 }
-
-const confirmed = (): Promise<void> => Promise.resolve();
 
 /** The public-code parameter of a route: declared, or inferred from a `{trackingCode}` path parameter. */
 function publicCodeOf(spec: RouteSpec): RoutePolicy['publicCode'] {

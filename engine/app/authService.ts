@@ -135,6 +135,7 @@ export async function sessionOfHash(sql: Sql, hash: string, now = new Date()): P
 
 /** Ends a session. */
 export async function logout(db: Knex, token: string): Promise<void> {
-  forgetSession(tokenHash(token));
-  await deleteSession(db, tokenHash(token));
+  const hash = tokenHash(token);
+  forgetSession(hash);
+  await deleteSession(db, hash);
 }

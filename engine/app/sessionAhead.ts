@@ -19,14 +19,18 @@ export interface SessionAhead {
   confirm: () => Promise<void>;
 }
 
-const confirmed = (): Promise<void> => Promise.resolve();
+/** The confirmation of a session that was looked up before use (nothing left to check). */
+export const confirmed = (): Promise<void> => Promise.resolve();
 
-/** Looks up a session and remembers it, so the same session's next hot-path request need not wait for its lookup. */
-export async function lookUpSession(sql: Sql, token: string, now = new Date()): Promise<SessionContext | undefined> {
-  const hash = tokenHash(token);
+async function lookUpAndRemember(sql: Sql, hash: string, now: Date): Promise<SessionContext | undefined> {
   const fresh = await sessionOfHash(sql, hash, now);
   rememberSession(hash, fresh, now.getTime());
   return fresh;
+}
+
+/** Looks up a session and remembers it, so the same session's next hot-path request need not wait for its lookup. */
+export function lookUpSession(sql: Sql, token: string, now = new Date()): Promise<SessionContext | undefined> {
+  return lookUpAndRemember(sql, tokenHash(token), now);
 }
 
 /**
@@ -40,7 +44,7 @@ export async function sessionAhead(sql: Sql, token: string | undefined, now = ne
   if (!token) return { session: undefined, confirm: confirmed };
   const hash = tokenHash(token);
   const held = rememberedSession(hash, now.getTime());
-  const lookup = lookUpSession(sql, token, now);
+  const lookup = lookUpAndRemember(sql, hash, now);
   if (!held) return { session: await lookup, confirm: confirmed };
   // Observed by confirm; without this a failed lookup would also be reported as unhandled.
   lookup.catch(() => undefined);
