@@ -29,7 +29,8 @@ async function insertRows(trx: Knex.Transaction, table: string, lines: readonly 
   if (lines.length === 0) return;
   const columns = (
     (await trx.raw(
-      `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ?`,
+      // A generated column (regencies.webhooks) is derived again from the restored row, never written.
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ? AND is_generated = 'NEVER'`,
       [table],
     )) as { rows: Array<{ column_name: string }> }
   ).rows.map((r) => r.column_name);

@@ -6,6 +6,7 @@ import { caseEventRows, decodeCaseEvent } from './decodeCaseEvent.ts';
 import { BigNumber, JsonObject } from './rowColumns.ts';
 import { rowDecoder } from './rowDecoder.ts';
 import type { PlannedNotification } from '../notifications/notificationTypes.ts';
+import { insertOutboxRowsSql } from './notifications/outboxRows.ts';
 import type { Sql } from './sql.ts';
 import { sqlRows } from './sqlRows.ts';
 
@@ -212,14 +213,7 @@ export async function insertCase(
   if (state.tasks.length > 0) await trx('tasks').insert(state.tasks.map((t) => taskRow(state, state.sopId, t)));
   await insertEvents(trx, state, input.events);
   const notifications = notificationRows(state, input.notifications ?? []);
-  if (notifications.length > 0)
-    await trx('notifications').insert(
-      notifications.map((n) => ({
-        ...n,
-        contact: n.contact === null ? null : JSON.stringify(n.contact),
-        params: JSON.stringify(n.params),
-      })),
-    );
+  if (notifications.length > 0) await trx.raw(insertOutboxRowsSql(), [JSON.stringify(notifications)]);
 }
 
 // A transition's write as one statement: the case update with the revision check, then tasks, events and
@@ -243,9 +237,7 @@ WITH updated AS (
    WHERE EXISTS (SELECT 1 FROM updated)
   RETURNING 1
 ), written_notifications AS (
-  INSERT INTO notifications (regency_id, case_id, event_seq, kind, audience, recipient_role, recipient_user, contact, params)
-  SELECT n.* FROM json_to_recordset(?::json) AS n(regency_id text, case_id text, event_seq integer, kind text, audience text, recipient_role text, recipient_user text, contact jsonb, params jsonb)
-   WHERE EXISTS (SELECT 1 FROM updated)
+  ${insertOutboxRowsSql('EXISTS (SELECT 1 FROM updated)')}
   RETURNING 1
 )`;
 

@@ -22,6 +22,7 @@ import * as m029 from '../../migrations/029_source_documents.ts';
 import * as m031 from '../../migrations/031_regency_logos.ts';
 import * as m032 from '../../migrations/032_case_save_check.ts';
 import * as m033 from '../../migrations/033_case_row_room.ts';
+import * as m034 from '../../migrations/034_regency_webhooks.ts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '031_regency_logos': m031,
   '032_case_save_check': m032,
   '033_case_row_room': m033,
+  '034_regency_webhooks': m034,
 };
 
 const source: Knex.MigrationSource<string> = {
