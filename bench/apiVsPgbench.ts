@@ -1,12 +1,14 @@
 import { syncDefinitionFolder } from '../engine/app/syncDefinitionFolder.ts';
 import { openDatabase } from '../engine/storage/database.ts';
 import { migrateToLatest } from '../engine/storage/migrate.ts';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { prepareApiLoad, walkForCase, type MeasuredWindow } from './lib/apiLoad.ts';
+import { prepareApiLoad, walkForCase, type ApiLoad, type MeasuredWindow } from './lib/apiLoad.ts';
 import { BENCH_REGENCY, BENCH_SOP_ID, prepareBenchSop, type BenchSop } from './lib/benchSop.ts';
 import { captureStages } from './lib/caseTemplates.ts';
 import { summarizeProfile, type CpuProfile } from './lib/cpuProfile.ts';
+import { perfAvailable, profileMachine } from './lib/machineProfile.ts';
 import { createBenchDatabase } from './lib/pgAdmin.ts';
 import {
   completionScript,
@@ -50,6 +52,8 @@ interface PgbenchDatabase {
   url: string;
   script: string;
   fullScript: string;
+  /** The full write set of GROUPED completions in one transaction. */
+  groupedScript: string;
   shape: CompletionShape;
   drop: () => Promise<void>;
 }
@@ -73,6 +77,7 @@ async function preparePgbenchDatabase(
       url: database.url,
       script: writeScript(options.tmpDir, 'completion.sql', completionScript(shape)),
       fullScript: writeScript(options.tmpDir, 'completion-full.sql', fullCompletionScript(shape)),
+      groupedScript: writeScript(options.tmpDir, 'completion-grouped.sql', fullCompletionScript(shape, GROUPED)),
       shape,
       drop: database.drop,
     };
@@ -81,7 +86,15 @@ async function preparePgbenchDatabase(
   }
 }
 
-type LevelRun = { api: MeasuredWindow; pg: PgbenchResult | undefined; pgFull?: PgbenchResult };
+type LevelRun = {
+  api: MeasuredWindow;
+  pg: PgbenchResult | undefined;
+  pgFull?: PgbenchResult;
+  pgGrouped?: PgbenchResult;
+};
+
+/** Completions per transaction in the group-commit probe. */
+const GROUPED = 4;
 
 function levelTable(byLevel: Map<number, LevelRun[]>): ResultTable {
   const rows = [...byLevel].map(([c, runs]) => {
@@ -96,6 +109,7 @@ function levelTable(byLevel: Map<number, LevelRun[]>): ResultTable {
       runs[0]!.pg ? m((r) => r.pg!.p50) : null,
       runs[0]!.pg ? m((r) => r.pg!.p99) : null,
       runs[0]!.pg ? m((r) => r.api.perSecond / r.pg!.tps) : null,
+      `${m((r) => r.api.cores.machine)} / ${runs[0]!.pg ? m((r) => r.pg!.machineCores) : '—'}`,
       runs.map((r) => Math.round(r.api.perSecond)).join(', '),
     ];
   });
@@ -111,26 +125,36 @@ function levelTable(byLevel: Map<number, LevelRun[]>): ResultTable {
       'pgbench p50 ms',
       'pgbench p99 ms',
       'ratio API/pgbench',
+      `machine cores busy, API / pgbench windows (of ${cpus().length})`,
       'API each run',
     ],
     rows,
   };
 }
 
-function fullWriteSetTable(at8: LevelRun[], fullTps: number): ResultTable {
+function fullWriteSetTable(at8: LevelRun[], fullTps: number, groupedTps: number | null): ResultTable {
   const api = median(at8.map((r) => r.api.perSecond));
   const minimal = median(at8.map((r) => r.pg!.tps));
   return {
     title:
-      'Where the gap is, at 8 clients: the same server doing only the SQL, against the API doing it through HTTP, express, the engine and knex',
-    header: ['what', 'per second (median)', 'share of the minimal transaction rate'],
+      'Where the gap is, at 8 clients: the same server doing only the SQL, against the API doing it through HTTP, express, the engine and node-postgres',
+    header: ['what', 'completions per second (median)', 'share of the minimal transaction rate'],
     rows: [
       ["pgbench, the issue's minimal transaction (read, update case, 1 event, 1 task)", round(minimal), 1],
       [
-        "pgbench, a completion's full write set (read, update case, complete task, open task, 3 events)",
+        "pgbench, a completion's full write set (read, update case, complete task, open task, 3 events, 1 outbox row)",
         round(fullTps),
         round(fullTps / minimal),
       ],
+      ...(groupedTps === null
+        ? []
+        : [
+            [
+              `pgbench, the same full write set for ${GROUPED} completions in one transaction (group commit on the SQL side), per completion`,
+              round(groupedTps * GROUPED),
+              round((groupedTps * GROUPED) / minimal),
+            ],
+          ]),
       ['API step completions', round(api), round(api / minimal)],
     ],
   };
@@ -216,7 +240,21 @@ export async function run(options: BenchOptions): Promise<PartResult> {
                 join(options.tmpDir, 'pgbench-log'),
               )
             : undefined;
-        byLevel.get(c)!.push(pgFull ? { api, pg, pgFull } : { api, pg });
+        // And the same write set of several completions per transaction: how far group commit could go.
+        const pgGrouped =
+          c === 8 && pgbench && pgDb
+            ? await runPgbench(
+                pgbench.path,
+                pgDb.url,
+                pgDb.groupedScript,
+                pgDb.shape,
+                c,
+                seconds,
+                perClient,
+                join(options.tmpDir, 'pgbench-log'),
+              )
+            : undefined;
+        byLevel.get(c)!.push({ api, pg, ...(pgFull ? { pgFull } : {}), ...(pgGrouped ? { pgGrouped } : {}) });
         options.log(
           `api run ${r + 1} c=${c}: ${Math.round(api.perSecond)}/s p99 ${api.p99.toFixed(1)} ms; pgbench ${pg ? Math.round(pg.tps) : '—'} tx/s`,
         );
@@ -250,31 +288,8 @@ export async function run(options: BenchOptions): Promise<PartResult> {
     result.tables.push(client.table);
     result.metrics.knex_transaction_overhead_cpu_ms = Number(client.savedMs.toPrecision(3));
     if (!options.quick) {
-      // One more window at 8 clients against a second server process on the same database, with the V8 profiler on.
-      const profileDir = join(options.tmpDir, 'profile');
-      mkdirSync(profileDir, { recursive: true });
-      const profiled = await startServerProcess({ kind: 'postgres', url: apiDb.url }, sop.definitionsDir, {
-        BENCH_PROFILE_DIR: profileDir,
-      });
-      // Warm the fresh process first (its first completions compile the SOP and read the regency once), then
-      // start the profiler, so the profile shows the steady state rather than one-off start-up work.
       await load.ensurePool(100, Math.ceil(warm.perSecond * 3.5 * seconds));
-      await load.window([{ url: profiled.url, connections: 8 }], 1);
-      process.kill(profiled.pid, 'SIGUSR2');
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      const window = await load.window([{ url: profiled.url, connections: 8 }], seconds);
-      await profiled.stop();
-      const profile = JSON.parse(readFileSync(join(profileDir, 'server.cpuprofile'), 'utf8')) as CpuProfile;
-      result.tables.push(
-        ...summarizeProfile(
-          profile,
-          `API server process under 8 clients (${Math.round(window.perSecond)} completions/s while profiled)`,
-          14,
-        ),
-      );
-      result.notes.push(
-        'The V8 profiler samples the main thread on a wall clock: when the machine is short of cores, time the thread spends descheduled inside a socket write (to PostgreSQL or to the client) shows up as `writev`/`writeBuffer`, so read those rows as "waiting for a core", not as work.',
-      );
+      result.tables.push(...(await profileWindow(options, sop, apiDb.url, load, seconds, result.notes)));
     }
     return result;
   } finally {
@@ -282,6 +297,59 @@ export async function run(options: BenchOptions): Promise<PartResult> {
     await apiDb.drop();
     await pgDb?.drop();
   }
+}
+
+/**
+ * One more window at 8 clients against a second server process on the same database, profiled: with perf
+ * across the whole machine when it is allowed here (CPU actually used, PostgreSQL included), else with the
+ * V8 profiler inside the API process (wall clock). The fresh process is warmed first (its first completions
+ * compile the SOP and read the regency once), so the profile shows the steady state.
+ */
+async function profileWindow(
+  options: BenchOptions,
+  sop: BenchSop,
+  databaseUrl: string,
+  load: ApiLoad,
+  seconds: number,
+  notes: string[],
+): Promise<ResultTable[]> {
+  const profileDir = join(options.tmpDir, 'profile');
+  mkdirSync(profileDir, { recursive: true });
+  const database = { kind: 'postgres', url: databaseUrl } as const;
+  if (await perfAvailable(profileDir)) {
+    // --perf-basic-prof writes /tmp/perf-<pid>.map, which names the JavaScript frames in perf's samples.
+    const nodeOptions = [process.env.NODE_OPTIONS, '--perf-basic-prof'].filter(Boolean).join(' ');
+    const profiled = await startServerProcess(database, sop.definitionsDir, { NODE_OPTIONS: nodeOptions });
+    try {
+      await load.window([{ url: profiled.url, connections: 8 }], 1);
+      let perSecond = 0;
+      const machine = await profileMachine(profileDir, [profiled.pid], async () => {
+        perSecond = (await load.window([{ url: profiled.url, connections: 8 }], seconds)).perSecond;
+      });
+      notes.push(
+        `The machine profile: perf sampled every process on both cores for one more ${seconds} s window at 8 clients (${Math.round(perSecond)} completions/s, the API process started with \`--perf-basic-prof\` so its JavaScript frames have names). These are samples of CPU actually used, unlike the V8 profiler's wall clock; "idle" is time no process was ready to run.`,
+      );
+      return machine.tables;
+    } finally {
+      await profiled.stop();
+      rmSync(`/tmp/perf-${profiled.pid}.map`, { force: true });
+    }
+  }
+  const profiled = await startServerProcess(database, sop.definitionsDir, { BENCH_PROFILE_DIR: profileDir });
+  await load.window([{ url: profiled.url, connections: 8 }], 1);
+  process.kill(profiled.pid, 'SIGUSR2');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const window = await load.window([{ url: profiled.url, connections: 8 }], seconds);
+  await profiled.stop();
+  const profile = JSON.parse(readFileSync(join(profileDir, 'server.cpuprofile'), 'utf8')) as CpuProfile;
+  notes.push(
+    'perf could not sample the machine here, so the V8 profiler sampled the API process instead. It samples the main thread on a wall clock: when the machine is short of cores, time the thread spends descheduled inside a socket write (to PostgreSQL or to the client) shows up as `writev`/`writeBuffer`, so read those rows as "waiting for a core", not as work.',
+  );
+  return summarizeProfile(
+    profile,
+    `API server process under 8 clients (${Math.round(window.perSecond)} completions/s while profiled)`,
+    14,
+  );
 }
 
 function report(
@@ -294,11 +362,13 @@ function report(
   const ratio = pgbenchVersion ? median(at8.map((r) => r.api.perSecond / r.pg!.tps)) : null;
   const p99 = median(at8.map((r) => r.api.p99));
   const fullTps = pgbenchVersion && at8[0]!.pgFull ? median(at8.map((r) => r.pgFull!.tps)) : null;
+  const groupedTps = pgbenchVersion && at8[0]!.pgGrouped ? median(at8.map((r) => r.pgGrouped!.tps)) : null;
   const metrics: Record<string, number | null> = {
     api_vs_pgbench_ratio: ratio === null ? null : round(ratio),
     api_p99_ms_c8: round(p99),
     case_opens_per_s: round(opened.perSecond),
     pgbench_full_write_set_tps_c8: fullTps === null ? null : round(fullTps),
+    pgbench_grouped_completions_per_s_c8: groupedTps === null ? null : round(groupedTps * GROUPED),
   };
   for (const [c, runs] of byLevel) {
     metrics[`api_completions_per_s_c${c}`] = round(median(runs.map((r) => r.api.perSecond)));
@@ -323,7 +393,11 @@ function report(
         pgbench_p99: r.pg?.p99 ?? Number.NaN,
       })),
     ),
-    tables: [levelTable(byLevel), ...(fullTps === null ? [] : [fullWriteSetTable(at8, fullTps)]), cpuTable(byLevel)],
+    tables: [
+      levelTable(byLevel),
+      ...(fullTps === null ? [] : [fullWriteSetTable(at8, fullTps, groupedTps)]),
+      cpuTable(byLevel),
+    ],
     targets: [
       {
         key: 'api_vs_pgbench_ratio',

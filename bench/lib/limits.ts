@@ -24,6 +24,15 @@ function cell(
   return row?.[column] ?? null;
 }
 
+/** The first `n` rows of a two-column share table, as "name (share), …". */
+function topRows(part: StoredPart | undefined, titleStart: string, n: number): string {
+  const table = part?.tables.find((t) => t.title.startsWith(titleStart));
+  return (table?.rows ?? [])
+    .slice(0, n)
+    .map((r) => `${r[0]} ${r[1]}`)
+    .join(', ');
+}
+
 function engine(m: Metrics, part: StoredPart | undefined): string {
   const top = part?.tables
     .find((t) => t.title.includes('top functions'))
@@ -50,8 +59,23 @@ function api(m: Metrics, part: StoredPart | undefined): string {
   const http = m.api_http_floor_cpu_ms;
   const trx = m.api_transaction_floor_cpu_ms;
   const knexOverhead = m.knex_transaction_overhead_cpu_ms;
+  const fullShare = full && m.pgbench_tps_c8 ? full / m.pgbench_tps_c8 : null;
+  const groupedPerSecond = m.pgbench_grouped_completions_per_s_c8 ?? null;
+  const grouped = {
+    count: 4,
+    perSecond: groupedPerSecond,
+    gain: groupedPerSecond !== null && full ? groupedPerSecond / full - 1 : null,
+  };
+  const [apiBusy, pgbenchBusy] = String(cell(part, 'Step completions over HTTP', 8, 8) ?? '— / —').split(' / ');
+  const busy = { api: apiBusy ?? '—', pgbench: pgbenchBusy ?? '—' };
+  const idle = cell(part, 'The whole machine during the window', 'idle (no process ready to run)', 1);
+  const pgTop = topRows(part, 'Inside PostgreSQL', 4);
+  const pgShare = cpuPg / (cpuApi + cpuPg + clientMs);
+  // A rate `1 + gain` times higher on the SQL side is PostgreSQL's CPU divided by it.
+  const groupSaving = grouped.gain === null ? NaN : pgShare * (1 - 1 / (1 + grouped.gain));
+  const apiTop = topRows(part, 'Inside the API server process', 4);
   return [
-    `At 8 clients the API completes ${fmt(m.api_completions_per_s_c8)} steps per second; pgbench runs the issue's minimal transaction ${fmt(m.pgbench_tps_c8)} times per second${full ? ` and a completion's full write set (3 events, one task completed, one opened) ${fmt(full)} times` : ''} on the same server: ratio ${fmt(m.api_vs_pgbench_ratio)}, target 0.5.`,
+    `At 8 clients the API completes ${fmt(m.api_completions_per_s_c8)} steps per second; pgbench runs the issue's minimal transaction ${fmt(m.pgbench_tps_c8)} times per second${full ? ` and a completion's full write set (3 events, one task completed, one opened, its outbox row) ${fmt(full)} times` : ''} on the same server: ratio ${fmt(m.api_vs_pgbench_ratio)}, target 0.5.`,
     ...(Number(other) > 0.5
       ? [
           `**This run shared the machine:** other processes kept ${fmt(Number(other))} of the 2 cores busy, so the API and PostgreSQL got what the scheduler left them; completions per second and the ratio then measure the neighbours, and CPU per completion is inflated by the contention. The round-trip count below is the comparable figure. The last run on a quiet machine (2026-12-06, other processes 0.04 cores, 6 round trips) measured 458 completions/s at 8 clients, ratio 0.182, 1.82 ms of API CPU and 1.42 ms of PostgreSQL CPU per completion.`,
@@ -82,9 +106,18 @@ function api(m: Metrics, part: StoredPart | undefined): string {
       "17. (issue 13) The session lookup no longer costs a round trip of its own (engine/app/sessionAhead.ts): when the process resolved the same session lately (engine/app/sessionMemory.ts: at most 10,000 sessions, 15 minutes, dropped on logout), a step command writes the lookup together with BEGIN and the case read, which take the remembered session's regency and access, so a completion is 5 statements in 2 round trips. Nothing read is used and nothing written until the lookup's answer equals the remembered session (user, roles, delegations, SOP list, regency version, CSRF token); otherwise the transaction rolls back and the request runs again with the fresh session, so a logout, role change or new delegation counts on the very next request on every process (tests/api/sessionAhead.test.ts, which fails when either check is removed).",
       "18. (issue 13) Migration 033 leaves 30 % of each page of `cases` free (fillfactor 70). A step rewrites the case row without changing an indexed column, and with room on the same page PostgreSQL keeps the new version there (a HOT update) instead of writing an entry into each of the table's eight indexes; with full pages about half of the case updates in this bench were not HOT (10,688 of 20,628 HOT in one run before the change; the share now is in the API section's notes).",
       "Items 17–18 measured against the code before them (d37a89a), two servers each on its own database, 4 s windows interleaved eight times (scratch A/B, 2026-12-07): at 1 client completions per second median 427 → 421 but 6 of 8 pairs faster (mean ratio 1.18), context switches on the whole machine per completion 25.8 → 20.6 and of the API process 6.1 → 4.5; at 8 clients median 730 → 832 completions/s (6 of 8 pairs faster, mean ratio 1.15), API CPU per completion 0.98 → 0.86 ms, PostgreSQL's 1.17 → 1.03 ms, context switches per completion 12.3 → 10.6. The machine's pace swung by up to 1.6× between windows, so the context-switch counts, which do not depend on it, are the firm part. Tried in the same session and dropped: a socket that sends all messages of one tick in one system call (node-postgres corks each query on its own) — context switches per completion 10.8 against 10.7, no change.",
+      "19. (issue 13) The outbox keeps only what someone will receive (engine/storage/notifications/outboxRows.ts, migration 034): a command's webhook batch is written only when one of the regency's webhooks takes one of its event types, decided in the save statement from `regencies.webhooks` (a generated column, NULL without webhooks: one primary-key probe). Before, every command of every regency wrote a batch row, with its four index entries, that the fan-out job later claimed and updated only to find no receiver — none of the regencies in sop-definitions has a webhook. Outbox rows per case update in this bench: 2.20 before, the figure in the API section's notes now. Measured with pgbench on the completion's full write set (scratch, 8 clients, three pairs of 8 s windows, 2026-12-07): with both outbox rows 2,111, 2,082 and 2,188 transactions per second, with only the staff row 2,406, 2,384 and 2,220 (+10 % in the median pair); tests/notifications/outboxWebhooks.test.ts (fails when the condition is removed).",
       "Together, 4–6 took a completion from 13 round trips to 6; in back-to-back scratch runs on this session's machine (pgbench ≈ 2,500 tx/s at 8 clients) completions at 8 clients went from about 190/s to about 400/s, API CPU per completion from about 4 ms to 2 ms, PostgreSQL's from 4.3 ms to 1.5 ms. Tried before and measured without gain then: the one-statement save alone (it pays now that the other round trips are gone).",
     ].join('\n'),
-    `Why 0.3 and 0.5 are still out of reach: the machine spends ${fmt(cpuApi)} + ${fmt(cpuPg)} ms of CPU per completion against ${fmt(pgbenchMs)} ms per pgbench transaction. The API's share is now smaller than PostgreSQL's, and PostgreSQL's own share per completion (${fmt(cpuPg)} ms: the session and visibility reads, a case row with its 3 KB state rewritten, two task rows, three or four events, about two notifications and their indexes) is larger than pgbench's whole transaction, because a completion writes more and checks more (the completion's full write set alone runs ${fmt(full)} times per second in pgbench). Reaching 0.3 would need ${Number.isFinite(cutFor03) ? `about ${Math.round(cutFor03 * 100)} %` : 'much'} less CPU in all (${fmt(allowedAt03)} ms per completion for API, PostgreSQL and the load client together, against ${fmt(cpuApi + cpuPg + clientMs)} ms now); 0.5 would take another architecture, not tuning: many completions per transaction and round trip (group commit across requests), or the transition running inside the database. What 2 cores give is several hundred completions per second — a busy regency office completes a few thousand steps per day.`,
+    `Why 0.3 and 0.5 are still out of reach: the machine spends ${fmt(cpuApi)} + ${fmt(cpuPg)} ms of CPU per completion against ${fmt(pgbenchMs)} ms per pgbench transaction. Reaching 0.3 would need ${Number.isFinite(cutFor03) ? `about ${Math.round(cutFor03 * 100)} %` : 'much'} less CPU in all (${fmt(allowedAt03)} ms per completion for API, PostgreSQL and the load client together, against ${fmt(cpuApi + cpuPg + clientMs)} ms now), and the machine fully used. This run measured what stands in the way from three sides:`,
+    [
+      `- **The SQL alone.** pgbench runs a completion's full write set ${fmt(full)} times per second, ${fmt(fullShare)} of the minimal transaction's rate: even an API costing nothing would stop there, because a completion writes more rows and index entries than the issue's minimal transaction.`,
+      `- **Group commit would not close the gap.** The same write set for ${grouped.count} completions in one transaction runs ${fmt(grouped.perSecond)} completions per second${grouped.gain === null ? '' : `, ${Math.round(grouped.gain * 100)} % more than one per transaction`}: committing several completions together saves the commit and its disk flush, not the rows, the indexes and the checks, which are most of PostgreSQL's work (the phase table below). PostgreSQL is ${Math.round(pgShare * 100)} % of a completion's CPU, so even that whole gain would make a completion ${Number.isFinite(groupSaving) ? `about ${Math.round(groupSaving * 100)} %` : 'somewhat'} cheaper, against the ${Number.isFinite(cutFor03) ? `${Math.round(cutFor03 * 100)} %` : ''} 0.3 needs — and batching across requests would cost each request its own failure isolation.`,
+      `- **One JavaScript thread on every request's path leaves cores idle.** The machine's cores were busy ${busy.api} of 2 in the API windows against ${busy.pgbench} in pgbench's${idle === null ? '' : `, and perf counted ${idle} of the profiled window's samples idle`}. A request waits for the API process between its SQL round trips; when the work piles up there, only that one thread can run and a core stands still. A second API process removes the idle time but makes each completion dearer (the scale-out section), so on 2 cores the API's CPU per completion is the lever.`,
+      ...(pgTop === '' ? [] : [`- **Where PostgreSQL's time goes** (perf, the phase table): ${pgTop}.`]),
+      ...(apiTop === '' ? [] : [`- **Where the API process's time goes** (perf, the area table): ${apiTop}.`]),
+    ].join('\n'),
+    "0.5 would take another architecture, not tuning: fewer rows per completion (one event row per command instead of one per event, an outbox derived from the events) and the transition's work off the request's single thread, or the transition running inside the database. What 2 cores give is several hundred completions per second — a busy regency office completes a few thousand steps per day.",
   ].join('\n\n');
 }
 

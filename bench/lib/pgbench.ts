@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Knex } from 'knex';
+import { machineCoresBusy, machineJiffies } from './cpuSampler.ts';
 import { percentile } from './stats.ts';
 
 const run = promisify(execFile);
@@ -57,23 +59,36 @@ export function completionScript(shape: Pick<CompletionShape, 'regencyId' | 'sop
 /**
  * Everything a real completion writes, as one pgbench transaction: read the case, update it with the
  * version check, complete the current task, open the next one, insert three events (task.completed,
- * step.completed, step.entered). Same variables as completionScript.
+ * step.completed, step.entered) and the outbox row they cause (task.assigned for the next role; the
+ * bench's regency has no webhook, so no webhook batch is written). Same variables as completionScript. With `perTransaction` > 1, that many completions
+ * (each on a case drawn from the client's slice) share one transaction: what committing several
+ * completions together (group commit) could save on the SQL side.
  */
-export function fullCompletionScript(shape: Pick<CompletionShape, 'regencyId' | 'sopId'>): string {
-  const caseId = `'pgb-' || :n`;
+export function fullCompletionScript(shape: Pick<CompletionShape, 'regencyId' | 'sopId'>, perTransaction = 1): string {
   const regency = sqlText(shape.regencyId);
-  const event = (k: number, type: string): string =>
-    `INSERT INTO case_events (case_id, regency_id, seq, type, at, user_id, user_name, step_id, task_id, payload) VALUES (${caseId}, ${regency}, :rev * 10 + ${100_000 + k}, '${type}', now(), 'pengguna-demo', 'Pengguna Demo', 'verifikasi', ${caseId} || '-t' || :rev, :payload::jsonb);`;
+  const completion = (i: number): string[] => {
+    const caseId = `'pgb-' || :n${i}`;
+    const rev = `:rev${i}`;
+    const event = (k: number, type: string): string =>
+      `INSERT INTO case_events (case_id, regency_id, seq, type, at, user_id, user_name, step_id, task_id, payload) VALUES (${caseId}, ${regency}, ${rev} * 10 + ${100_000 + k}, '${type}', now(), 'pengguna-demo', 'Pengguna Demo', 'verifikasi', ${caseId} || '-t' || ${rev}, :payload::jsonb);`;
+    const outbox = (kind: string, audience: string, role: string): string =>
+      `INSERT INTO notifications (regency_id, case_id, event_seq, kind, audience, recipient_role, params) VALUES (${regency}, ${caseId}, ${rev} * 10 + ${100_000 + 3}, '${kind}', '${audience}', ${role}, '{"trackingCode":"PGB","serviceName":"Tolok ukur","activity":"Disposisi"}'::jsonb);`;
+    return [
+      `SELECT revision AS rev${i} FROM cases WHERE id = ${caseId} AND regency_id = ${regency} \\gset`,
+      `UPDATE cases SET revision = ${rev} + 1, status = 'open', current_step = 'disposisi', state = :state::jsonb, due_at = now() + interval '14 days', closed_at = NULL, updated_at = now(), applicant_name = 'Penerima Tolok Ukur', applicant_nik = '6402000000000001' WHERE id = ${caseId} AND regency_id = ${regency} AND revision = ${rev};`,
+      `UPDATE tasks SET status = 'completed', assignee = NULL, completed_at = now() WHERE id = ${caseId} || '-t' || ${rev};`,
+      `INSERT INTO tasks (id, case_id, regency_id, sop_id, step_id, actor_id, role, status, created_at, due_at) VALUES (${caseId} || '-t' || (${rev} + 1), ${caseId}, ${regency}, ${sqlText(shape.sopId)}, 'disposisi', 'kadis', 'kepala-dinas', 'open', now(), now() + interval '1 day');`,
+      event(1, 'task.completed'),
+      event(2, 'step.completed'),
+      event(3, 'step.entered'),
+      outbox('task.assigned', 'staff', `'kepala-dinas'`),
+    ];
+  };
+  const each = Array.from({ length: perTransaction }, (_, i) => i);
   return [
-    `\\set n :client_id * :per_client + random(1, :per_client)`,
+    ...each.map((i) => `\\set n${i} :client_id * :per_client + random(1, :per_client)`),
     `BEGIN;`,
-    `SELECT revision AS rev FROM cases WHERE id = ${caseId} AND regency_id = ${regency} \\gset`,
-    `UPDATE cases SET revision = :rev + 1, status = 'open', current_step = 'disposisi', state = :state::jsonb, due_at = now() + interval '14 days', closed_at = NULL, updated_at = now(), applicant_name = 'Penerima Tolok Ukur', applicant_nik = '6402000000000001' WHERE id = ${caseId} AND regency_id = ${regency} AND revision = :rev;`,
-    `UPDATE tasks SET status = 'completed', assignee = NULL, completed_at = now() WHERE id = ${caseId} || '-t' || :rev;`,
-    `INSERT INTO tasks (id, case_id, regency_id, sop_id, step_id, actor_id, role, status, created_at, due_at) VALUES (${caseId} || '-t' || (:rev + 1), ${caseId}, ${regency}, ${sqlText(shape.sopId)}, 'disposisi', 'kadis', 'kepala-dinas', 'open', now(), now() + interval '1 day');`,
-    event(1, 'task.completed'),
-    event(2, 'step.completed'),
-    event(3, 'step.entered'),
+    ...each.flatMap(completion),
     `END;`,
     '',
   ].join('\n');
@@ -113,6 +128,8 @@ export interface PgbenchResult {
   p99: number;
   transactions: number;
   failed: number;
+  /** Cores of the whole machine busy during the window (0…number of cores). */
+  machineCores: number;
 }
 
 /** Runs the script for `seconds` with `clients` connections (prepared statements, 2 threads) and reads per-transaction latencies from its log. */
@@ -151,7 +168,9 @@ export async function runPgbench(
     join(logDir, 'tx'),
     url,
   ];
+  const machineBefore = machineJiffies();
   const { stdout } = await run(pgbench, args, { maxBuffer: 16 * 1024 * 1024 });
+  const machineCores = machineCoresBusy(machineBefore, machineJiffies(), cpus().length);
   const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1] ?? Number.NaN);
   const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0);
   const latencies: number[] = [];
@@ -168,6 +187,7 @@ export async function runPgbench(
     p99: percentile(latencies, 99),
     transactions: latencies.length,
     failed,
+    machineCores,
   };
 }
 
