@@ -213,47 +213,25 @@ export async function run(options: BenchOptions): Promise<PartResult> {
           options.log(
             `api c=${c}: pool dry ${api.poolDry}, failures ${JSON.stringify(api.failures)} ${api.sampleFailure ?? ''}`,
           );
-        const pg =
+        // One pgbench window of `script` at this level (undefined without pgbench).
+        const pgbenchWindow = (script: keyof Pick<PgbenchDatabase, 'script' | 'fullScript' | 'groupedScript'>) =>
           pgbench && pgDb
-            ? await runPgbench(
+            ? runPgbench(
                 pgbench.path,
                 pgDb.url,
-                pgDb.script,
+                pgDb[script],
                 pgDb.shape,
                 c,
                 seconds,
                 perClient,
                 join(options.tmpDir, 'pgbench-log'),
               )
-            : undefined;
-        // At 8 clients also the full write set of a completion, to separate SQL volume from the application tier.
-        const pgFull =
-          c === 8 && pgbench && pgDb
-            ? await runPgbench(
-                pgbench.path,
-                pgDb.url,
-                pgDb.fullScript,
-                pgDb.shape,
-                c,
-                seconds,
-                perClient,
-                join(options.tmpDir, 'pgbench-log'),
-              )
-            : undefined;
-        // And the same write set of several completions per transaction: how far group commit could go.
-        const pgGrouped =
-          c === 8 && pgbench && pgDb
-            ? await runPgbench(
-                pgbench.path,
-                pgDb.url,
-                pgDb.groupedScript,
-                pgDb.shape,
-                c,
-                seconds,
-                perClient,
-                join(options.tmpDir, 'pgbench-log'),
-              )
-            : undefined;
+            : Promise.resolve(undefined);
+        const pg = await pgbenchWindow('script');
+        // At 8 clients also the full write set of a completion, to separate SQL volume from the application
+        // tier, and the same write set of several completions per transaction: how far group commit could go.
+        const pgFull = c === 8 ? await pgbenchWindow('fullScript') : undefined;
+        const pgGrouped = c === 8 ? await pgbenchWindow('groupedScript') : undefined;
         byLevel.get(c)!.push({ api, pg, ...(pgFull ? { pgFull } : {}), ...(pgGrouped ? { pgGrouped } : {}) });
         options.log(
           `api run ${r + 1} c=${c}: ${Math.round(api.perSecond)}/s p99 ${api.p99.toFixed(1)} ms; pgbench ${pg ? Math.round(pg.tps) : '—'} tx/s`,
