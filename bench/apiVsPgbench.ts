@@ -393,7 +393,7 @@ function report(
       },
     ],
     notes: [
-      `Each completion is POST /api/tasks/{id}/complete with the step's form data and checklist, as the demo user of the task's role (session cookie + CSRF header), on ${opened.count} cases of the 8-step SOP opened over HTTP beforehand (${round(opened.perSecond)} opens/s); a case's next task goes to the back of the queue, so no case is ever completed by two requests at once. 4 of 5 cases are accepted at the decision, 1 of 5 rejected. ${seconds} s per window, autocannon in the bench process, the server in its own process (default pool of 10 connections).`,
+      `Each completion is POST /api/tasks/{id}/complete with the step's form data and checklist, as the demo user of the task's role (session cookie + CSRF header), on ${opened.count} cases of the 8-step SOP opened over HTTP beforehand (${round(opened.perSecond)} opens/s); a case's next task goes to the back of the queue, so no case is ever completed by two requests at once. 4 of 5 cases are accepted at the decision, 1 of 5 rejected. ${seconds} s per window, a lean keep-alive HTTP client (bench/lib/httpLoad.ts) in the bench process, the server in its own process (default pool of 10 connections).`,
       'The pgbench transaction (prepared statements): SELECT the case row; UPDATE it with the version check (state jsonb of a real case, revision, status columns); INSERT one event; INSERT … ON CONFLICT DO UPDATE one task. A real completion also writes two more events (step.completed, step.entered) and both completes one task and opens the next: the API does more work per completion than the pgbench transaction.',
       `Failures (non-200 responses and connection errors) over all windows: ${failures}.`,
       pgbenchVersion

@@ -1,5 +1,5 @@
-import autocannon from 'autocannon';
 import type { TaskState } from '../../engine/core/caseTypes.ts';
+import { runHttpLoad, type HttpLoadResult, type LoadRequest } from './httpLoad.ts';
 import { percentile } from './stats.ts';
 import { applicantVariant, type WalkInputs } from './stepInputs.ts';
 
@@ -120,7 +120,7 @@ export async function openCases(
 export interface LoadTarget {
   url: string;
   connections: number;
-  /** Requests per second this target is offered in total (autocannon's overallRate); unset: closed loop, as fast as answered. */
+  /** Requests per second this target is offered in total (spaced evenly from the window's start); unset: closed loop, as fast as answered. */
   rate?: number;
 }
 
@@ -134,7 +134,7 @@ export interface LoadResult {
   p99: number;
   /** Responses other than 200, by status. */
   failures: Record<string, number>;
-  /** Connection errors and timeouts reported by autocannon. */
+  /** Connection errors and timeouts (a request unanswered for 30 s counts as one). */
   errors: number;
   /** Requests sent while the pool was empty (a health check instead of a completion); should be 0. */
   poolDry: number;
@@ -143,15 +143,13 @@ export interface LoadResult {
   sampleFailure?: string;
 }
 
-type ConnectionContext = { task?: PoolTask };
-
-const HEALTH = '/api/health';
+const HEALTH: LoadRequest = { method: 'GET', path: '/api/health', headerLines: '', body: '' };
 
 function runTarget(
   target: LoadTarget,
   seconds: number,
   pool: TaskPool,
-  headersByRole: ReadonlyMap<string, Record<string, string>>,
+  headersByRole: ReadonlyMap<string, string>,
   out: {
     latencies: number[];
     acked: string[];
@@ -159,27 +157,28 @@ function runTarget(
     poolDry: number;
     sampleFailure?: string;
   },
-): Promise<autocannon.Result> {
-  const request: autocannon.Request = {
-    setupRequest: (req, context) => {
-      const ctx = context as ConnectionContext;
+): Promise<HttpLoadResult> {
+  return runHttpLoad<LoadRequest & { task?: PoolTask }>({
+    url: target.url,
+    connections: target.connections,
+    seconds,
+    ...(target.rate !== undefined ? { rate: target.rate } : {}),
+    next: () => {
       const task = pool.shift();
-      ctx.task = task;
       if (!task) {
         out.poolDry += 1;
-        return { ...req, method: 'GET', path: HEALTH, headers: {}, body: '' };
+        return HEALTH;
       }
       const body = task.walk.bodyByStep.get(task.stepId) ?? { formData: {}, checklist: {} };
       return {
-        ...req,
         method: 'POST',
         path: `/api/tasks/${task.taskId}/complete`,
-        headers: headersByRole.get(task.role) ?? {},
+        headerLines: headersByRole.get(task.role) ?? '',
         body: JSON.stringify(body),
+        task,
       };
     },
-    onResponse: (status, body, context) => {
-      const task = (context as ConnectionContext).task;
+    onResponse: (status, body, { task }) => {
       if (!task) return;
       if (status !== 200) {
         out.failures[String(status)] = (out.failures[String(status)] ?? 0) + 1;
@@ -189,19 +188,10 @@ function runTarget(
       out.acked.push(task.taskId);
       pushOpenTasks(pool, JSON.parse(body) as CaseBody, task.walk);
     },
-  };
-  // Without a callback autocannon returns its event emitter, made thenable on the final result.
-  const instance = autocannon({
-    url: target.url,
-    connections: target.connections,
-    ...(target.rate !== undefined ? { overallRate: target.rate } : {}),
-    duration: seconds,
-    timeout: 30,
-    requests: [request],
-  }) as unknown as NodeJS.EventEmitter & PromiseLike<autocannon.Result>;
-  // The emitter's 'response' event passes (client, statusCode, bytes, responseTime in ms).
-  instance.on('response', (...args: unknown[]) => void out.latencies.push(Number(args[3])));
-  return Promise.resolve(instance);
+  }).then((result) => {
+    out.latencies.push(...result.latencies);
+    return result;
+  });
 }
 
 /** Runs a closed-loop completion load for `seconds` against one or more servers sharing one task pool. */
@@ -214,7 +204,7 @@ export async function completionLoad(
   const headersByRole = new Map(
     [...sessions].map(([role, s]) => [
       role,
-      { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
+      `content-type: application/json\r\ncookie: ${s.cookie}\r\nx-csrf-token: ${s.csrf}\r\n`,
     ]),
   );
   const out = {

@@ -1,9 +1,10 @@
 import { execFile, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { repoRoot } from './benchSop.ts';
+import { dropStaleCodeEntries } from './perfMap.ts';
 import type { ResultTable } from './types.ts';
 
 const run = promisify(execFile);
@@ -144,6 +145,8 @@ export async function profileMachine(
     recorder.kill('SIGINT');
     await stopped;
   }
+  // perf names the API's JavaScript frames from the process's map file; drop the names of code since freed.
+  for (const pid of apiPids) if (existsSync(`/tmp/perf-${pid}.map`)) dropStaleCodeEntries(`/tmp/perf-${pid}.map`);
   const api = new Set(apiPids);
   const byProcess = new Map<string, number>();
   const postgres = new Map<string, number>();

@@ -1,4 +1,4 @@
-import autocannon from 'autocannon';
+import { runHttpLoad, type LoadRequest } from './httpLoad.ts';
 import type { ServerProcess } from './serverProcess.ts';
 import type { ResultTable } from './types.ts';
 
@@ -11,8 +11,15 @@ interface Floor {
 
 async function measure(server: ServerProcess, what: string, path: string, seconds: number): Promise<Floor> {
   const before = server.cpuSeconds();
-  const result = await autocannon({ url: `${server.url}${path}`, connections: 8, duration: seconds });
-  const requests = result.requests.total;
+  const request: LoadRequest = { method: 'GET', path, headerLines: '', body: '' };
+  const result = await runHttpLoad({
+    url: server.url,
+    connections: 8,
+    seconds,
+    next: () => request,
+    onResponse: () => undefined,
+  });
+  const requests = result.responses;
   return {
     what,
     perSecond: requests / seconds,
