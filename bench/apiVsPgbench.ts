@@ -256,8 +256,10 @@ export async function run(options: BenchOptions): Promise<PartResult> {
       load.pool.shift()!,
     );
     result.tables.push(traced.table);
-    result.metrics.sql_statements_per_completion = traced.table.rows.length;
-    result.metrics.sql_round_trips_per_completion = traced.roundTrips;
+    result.metrics.sql_statements_per_completion = traced.remembered.statements;
+    result.metrics.sql_round_trips_per_completion = traced.remembered.roundTrips;
+    result.metrics.sql_statements_per_completion_case_read = traced.read.statements;
+    result.metrics.sql_round_trips_per_completion_case_read = traced.read.roundTrips;
     const floors = await requestFloors(server, options.quick ? 1 : 3);
     result.tables.push(floors.table);
     result.metrics.api_http_floor_cpu_ms = Number(floors.httpMs.toPrecision(3));

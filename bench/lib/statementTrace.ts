@@ -29,16 +29,23 @@ async function captureRoundTrips(
   return { statements, roundTrips };
 }
 
-/** The statements of one traced completion and the round trips they took. */
+/** The statements of the traced completions and the round trips they took. */
 export interface CompletionTrace {
   table: ResultTable;
-  roundTrips: number;
+  /** A completion on a case this server process saved last (it remembers the row: engine/storage/cases/rememberedCases.ts). */
+  remembered: { statements: number; roundTrips: number };
+  /** A completion on a case another process saved last (the case is read). */
+  read: { statements: number; roundTrips: number };
 }
+
+type Answer = { id: string; tasks: Array<{ id: string; status: string; role: string; stepId: string }> };
 
 /**
  * The SQL one step completion sends, seen by the server: an API server in this process on the bench
- * database takes one POST /api/tasks/{id}/complete (signed in as the task's role) and every statement
- * its database client sends during that request is listed, from the session lookup to COMMIT.
+ * database takes POST /api/tasks/{id}/complete (signed in as the task's role) and every statement its
+ * database client sends during the request is listed, from the session lookup to COMMIT. Two are traced:
+ * `task`, whose case another process saved last, and the next step of `warmUp`'s case, which this process
+ * has just saved itself.
  */
 export async function traceCompletion(
   url: string,
@@ -58,7 +65,7 @@ export async function traceCompletion(
   try {
     // One session per role, used before the traced request as a person's would be (their inbox first).
     const sessions = new Map<string, Awaited<ReturnType<typeof login>>>();
-    const complete = async (t: PoolTask): Promise<void> => {
+    const complete = async (t: PoolTask): Promise<Answer> => {
       let session = sessions.get(t.role);
       if (!session) {
         session = await login(server.url, `${regencyId}.${t.role}`, DEMO_PASSWORD);
@@ -66,36 +73,33 @@ export async function traceCompletion(
         await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie: session.cookie } })).arrayBuffer();
       }
       const body = t.walk.bodyByStep.get(t.stepId) ?? { formData: {}, checklist: {} };
-      let status = 0;
-      const send = async (): Promise<void> => {
-        const response = await fetch(`${server.url}/api/tasks/${t.taskId}/complete`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
-          body: JSON.stringify(body),
-        });
-        status = response.status;
-        await response.arrayBuffer();
-      };
-      if (t === warmUp) await send();
-      else {
-        const traced = await captureRoundTrips(server.db, send);
-        statements.push(...traced.statements);
-        roundTrips = traced.roundTrips;
-      }
-      if (status !== 200) throw new Error(`traced completion answered HTTP ${status}`);
+      const response = await fetch(`${server.url}/api/tasks/${t.taskId}/complete`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
+        body: JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (response.status !== 200) throw new Error(`traced completion answered HTTP ${response.status} ${text}`);
+      return JSON.parse(text) as Answer;
     };
-    const statements: string[] = [];
-    let roundTrips = 0;
-    // The first completion in a fresh process also reads the SOP version once (then cached); the second is the steady state.
-    await complete(warmUp);
-    await complete(task);
+    // The first completion in a fresh process also reads the SOP version once (then cached); the rest are the steady state.
+    const saved = await complete(warmUp);
+    const next = saved.tasks.find((t) => t.status === 'open');
+    if (!next) throw new Error('the warm-up case has no next task to trace');
+    const read = await captureRoundTrips(server.db, () => complete(task).then(() => undefined));
+    const remembered = await captureRoundTrips(server.db, () =>
+      complete({ ...warmUp, taskId: next.id, role: next.role, stepId: next.stepId }).then(() => undefined),
+    );
+    const rows = (path: string, traced: { statements: string[] }) =>
+      traced.statements.map((s, i) => [path, i + 1, s.replace(/\s+/g, ' ').trim().slice(0, 160)]);
     return {
       table: {
-        title: `SQL of one step completion over HTTP, steady state: ${statements.length} statements in ${roundTrips} round trips, from the session lookup to COMMIT (the session lookup, BEGIN and the case read are written together, the save together with COMMIT)`,
-        header: ['#', 'statement'],
-        rows: statements.map((s, i) => [i + 1, s.replace(/\s+/g, ' ').trim().slice(0, 160)]),
+        title: `SQL of one step completion over HTTP, steady state, from the session lookup to COMMIT: ${remembered.statements.length} statements in ${remembered.roundTrips} round trips when this process saved the case last (it acts on the row it remembers, and the save checks that row and the user's scope), ${read.statements.length} in ${read.roundTrips} when another process did (the session lookup, BEGIN and the case read are written together, the save together with COMMIT)`,
+        header: ['case saved last by', '#', 'statement'],
+        rows: [...rows('this process', remembered), ...rows('another process', read)],
       },
-      roundTrips,
+      remembered: { statements: remembered.statements.length, roundTrips: remembered.roundTrips },
+      read: { statements: read.statements.length, roundTrips: read.roundTrips },
     };
   } finally {
     await server.close();

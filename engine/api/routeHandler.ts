@@ -14,6 +14,8 @@ import { retryWhenCaseMoved } from '../app/caseService.ts';
 import { confirmed, lookUpSession, sessionAhead, SessionMovedError } from '../app/sessionAhead.ts';
 import type { AccessProfile } from '../app/permissions/accessProfile.ts';
 import { assertMayPerform, authorizeRequest, denied } from '../app/permissions/authorize.ts';
+import { ConcurrentChangeError } from '../storage/caseRepository.ts';
+import { RememberedCaseRefused } from '../storage/cases/rememberedCases.ts';
 import { enterRegencyOfPublicCode, withRegencyScope } from '../storage/regencyScope.ts';
 import {
   withDirectConnection,
@@ -101,6 +103,9 @@ function assertReplyDeclared(spec: RouteSpec, outcome: RouteResult): void {
   if (mismatch) throw new Error(`Reply of ${spec.method.toUpperCase()} ${spec.path} breaks its contract: ${mismatch}`);
 }
 
+/** How often a direct request runs before a refused remembered row counts as a lost race (409). */
+const RUNS_OF_A_DIRECT_REQUEST = 3;
+
 /**
  * Runs one API request: session and CSRF checks, then — inside one transaction scoped to the user's
  * regency by row-level security — the route's policy (deny by default), body validation, the handler
@@ -116,12 +121,20 @@ export function handlerFor(spec: RouteSpec, db: Knex, readDb?: Knex) {
     transaction: (regencyId, work) => withKnexRequest(db, regencyId, work),
   };
   // A direct route sends its session lookup together with its first statement when this process knows the
-  // session already (engine/app/sessionAhead.ts); if the session changed meanwhile, it runs once more.
-  const direct = (req: Request, res: Response, held: RequestConnection): Promise<void> =>
-    handle(req, res, held, true).catch((error: unknown) => {
-      if (error instanceof SessionMovedError) return handle(req, res, held, false);
-      throw error;
-    });
+  // session already (engine/app/sessionAhead.ts), and may act on a case row this process saved itself
+  // (engine/storage/cases/rememberedCases.ts). If the session changed meanwhile, or the remembered row was
+  // refused, nothing was committed and the request runs again, looking both up.
+  const direct = async (req: Request, res: Response, held: RequestConnection): Promise<void> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await handle(req, res, held, attempt === 1);
+      } catch (error) {
+        if (!(error instanceof SessionMovedError || error instanceof RememberedCaseRefused)) throw error;
+        // Refused again and again (the case keeps moving under this process): as any other lost race.
+        if (attempt >= RUNS_OF_A_DIRECT_REQUEST) throw new AppError('CONFLICT', new ConcurrentChangeError().message);
+      }
+    }
+  };
   return (req: Request, res: Response): Promise<void> =>
     spec.direct
       ? retryWhenCaseMoved(() => withDirectConnection(db, (held) => direct(req, res, held)))

@@ -7,7 +7,9 @@ import { BigNumber, JsonObject } from './rowColumns.ts';
 import { rowDecoder } from './rowDecoder.ts';
 import type { PlannedNotification } from '../notifications/notificationTypes.ts';
 import { insertOutboxRowsSql } from './notifications/outboxRows.ts';
-import type { Sql } from './sql.ts';
+import { VISIBLE_CASE_SQL } from './cases/caseVisibility.ts';
+import { caseGuardOf, forgetSavedCase, rememberSavedCase } from './cases/rememberedCases.ts';
+import type { Sql, SqlValue } from './sql.ts';
 import { sqlRows } from './sqlRows.ts';
 
 /** A case row as the service needs it. */
@@ -53,7 +55,8 @@ export type CaseRow = Static<typeof CaseSchema>;
 const caseRow = rowDecoder('cases', CaseSchema);
 const savedRow = rowDecoder('cases (save transition)', Type.Object({ updated: Type.Number() }));
 
-function toStored(row: CaseRow): StoredCase {
+/** A case row as the service needs it. */
+export function toStoredCase(row: CaseRow): StoredCase {
   return {
     id: row.id,
     regencyId: row.regency_id,
@@ -68,18 +71,18 @@ function toStored(row: CaseRow): StoredCase {
 /** Loads a case, only within the given regency. */
 export async function loadCase(db: Knex, regencyId: string, caseId: string): Promise<StoredCase | undefined> {
   const row = caseRow.first(await db('cases').where({ id: caseId, regency_id: regencyId }).first());
-  return row ? toStored(row) : undefined;
+  return row ? toStoredCase(row) : undefined;
 }
 
 // Cases read while authorising a task path, kept for the command on that task in the same transaction
 // (keyed by the transaction's Sql, so nothing outlives the request): one read instead of two.
 const readForTask = new WeakMap<Sql, Map<string, StoredCase>>();
 
-/** Keeps the case row of a task read while authorising the request, for `loadCaseOfTask` in the same transaction. */
-export function rememberCaseOfTask(sql: Sql, regencyId: string, taskId: string, row: CaseRow): void {
+/** Keeps the case of a task found while authorising the request, for `loadCaseOfTask` in the same transaction. */
+export function rememberCaseOfTask(sql: Sql, regencyId: string, taskId: string, stored: StoredCase): void {
   let reads = readForTask.get(sql);
   if (!reads) readForTask.set(sql, (reads = new Map<string, StoredCase>()));
-  reads.set(`${regencyId}/${taskId}`, toStored(row));
+  reads.set(`${regencyId}/${taskId}`, stored);
 }
 
 /** Loads the case a task belongs to in one query (or none, when this transaction's authorisation read it), only within the given regency. */
@@ -96,7 +99,7 @@ export async function loadCaseOfTask(sql: Sql, regencyId: string, taskId: string
       [taskId, regencyId, regencyId],
     ),
   );
-  return row ? toStored(row) : undefined;
+  return row ? toStoredCase(row) : undefined;
 }
 
 function applicantColumns(state: CaseState): { applicant_name: string | null; applicant_nik: string | null } {
@@ -218,11 +221,12 @@ export async function insertCase(
 
 // A transition's write as one statement: the case update with the revision check, then tasks, events and
 // the notifications they cause (the transactional outbox) only if that update matched. One round trip, one prepared statement whatever the number of rows.
-const SAVE_TRANSITION_WRITES = `
+// \`caseCondition\` may add conditions on the case row \`c\` (a remembered row's guard) after its revision check.
+const saveTransitionWrites = (caseCondition = ''): string => `
 WITH updated AS (
-  UPDATE cases SET status = ?, current_step = ?, revision = ?, state = ?::jsonb, due_at = ?, closed_at = ?, updated_at = ?, applicant_name = ?, applicant_nik = ?
-   WHERE id = ? AND regency_id = ? AND revision = ?
-  RETURNING id
+  UPDATE cases c SET status = ?, current_step = ?, revision = ?, state = ?::jsonb, due_at = ?, closed_at = ?, updated_at = ?, applicant_name = ?, applicant_nik = ?
+   WHERE c.id = ? AND c.regency_id = ? AND c.revision = ?${caseCondition}
+  RETURNING c.id, c.xmin::text AS row_version
 ), written_tasks AS (
   INSERT INTO tasks (id, case_id, regency_id, sop_id, step_id, actor_id, role, status, assignee, created_at, due_at, completed_at)
   SELECT t.* FROM json_to_recordset(?::json) AS t(id text, case_id text, regency_id text, sop_id text, step_id text, actor_id text, role text, status text, assignee text, created_at timestamptz, due_at timestamptz, completed_at timestamptz)
@@ -242,13 +246,20 @@ WITH updated AS (
 )`;
 
 // Answers how many case rows the update matched (0: the revision moved): the caller runs the command again.
-const SAVE_TRANSITION_SQL = `${SAVE_TRANSITION_WRITES}
+const SAVE_TRANSITION_SQL = `${saveTransitionWrites()}
 SELECT (SELECT count(*) FROM updated)::int AS updated`;
 
 // Sent together with COMMIT, whose answer nobody waits for: a revision that moved raises 40001 (migration
-// 032), the transaction is aborted, the COMMIT only rolls back and the request runs again.
-const SAVE_TRANSITION_AT_COMMIT_SQL = `${SAVE_TRANSITION_WRITES}
-SELECT alur_case_saved((SELECT count(*) FROM updated)::int)`;
+// 032), the transaction is aborted, the COMMIT only rolls back and the request runs again. Its answer, read
+// once committed, is the row's new version, under which this process remembers the saved case.
+const atCommitSql = (caseCondition?: string): string => `${saveTransitionWrites(caseCondition)}
+SELECT alur_case_saved((SELECT count(*) FROM updated)::int), (SELECT row_version FROM updated) AS row_version`;
+const SAVE_TRANSITION_AT_COMMIT_SQL = atCommitSql();
+// A save on a remembered case row (rememberedCases.ts): the row must still be the version remembered and
+// the case visible to the user, exactly as the read this save replaces would have required.
+const GUARDED_SAVE_AT_COMMIT_SQL = atCommitSql(` AND c.xmin = ?::xid AND ${VISIBLE_CASE_SQL}`);
+
+const committedRow = rowDecoder('cases (saved with COMMIT)', Type.Object({ row_version: Type.String() }));
 
 /**
  * True for the error of a save sent with COMMIT that found the case changed (or, the same race seen from
@@ -279,7 +290,7 @@ export async function saveTransition(
     return !old || old.status !== task.status || old.assignee !== task.assignee || old.dueAt !== task.dueAt;
   });
   const c = caseColumns(state);
-  const values = [
+  const values: SqlValue[] = [
     c.status,
     c.current_step,
     c.revision,
@@ -298,7 +309,20 @@ export async function saveTransition(
   ];
   // In the server's direct request transaction the save goes with COMMIT (one round trip less); a
   // concurrent change then surfaces when the transaction ends (isCaseMovedAtCommit).
-  if (sql.atCommit) return sql.atCommit(SAVE_TRANSITION_AT_COMMIT_SQL, values);
+  if (sql.atCommit) {
+    const saved: StoredCase = { ...previous, revision: state.revision, state };
+    const remember = (rows: unknown[]): void => {
+      const [row] = committedRow.rows(rows);
+      if (row) rememberSavedCase(saved, row.row_version);
+    };
+    const guard = caseGuardOf(sql);
+    if (guard?.caseId !== previous.id) return sql.atCommit(SAVE_TRANSITION_AT_COMMIT_SQL, values, remember);
+    guard.saved = true;
+    const guarded = [...values.slice(0, 12), guard.rowVersion, ...guard.visibility, ...values.slice(12)];
+    return sql.atCommit(GUARDED_SAVE_AT_COMMIT_SQL, guarded, remember);
+  }
+  // Saved outside a direct request (reassign, jobs, PGlite): a row this process remembers is outdated now.
+  forgetSavedCase(previous);
   const [saved] = savedRow.rows(await sql.rows<unknown>(SAVE_TRANSITION_SQL, values));
   if (saved?.updated !== 1) throw new ConcurrentChangeError();
 }

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type pg from 'pg';
 import { accessLogInsertStatement, insertAccessLogRow, type AccessLogRow } from './accessLog/accessLogRows.ts';
 import { pgSql, type StatementObserver } from './pgSql.ts';
+import { caseGuardOf, RememberedCaseRefused } from './cases/rememberedCases.ts';
 import { isServerClient } from './postgresClient.ts';
 import { scopeStatement, withRegencyScope } from './regencyScope.ts';
 import { sqlOf, type Sql, type SqlValue } from './sql.ts';
@@ -97,6 +98,7 @@ function afterOpening<T>(opening: Promise<void>, statement: Promise<T>): Promise
 interface LastWrite {
   text: string;
   values: readonly SqlValue[];
+  committed: ((rows: unknown[]) => void) | undefined;
 }
 
 // The server's connections pipeline (engine/storage/connectionLimits.ts): node-postgres writes each query
@@ -119,7 +121,7 @@ async function directTransaction<T>(
   const txSql: Sql = {
     // Arguments run left to right: BEGIN is asked first, then the statement, before either is answered.
     rows: (text, values) => (opening ? sql.rows(text, values) : afterOpening(open(), sql.rows(text, values))),
-    atCommit: (text, values) => void lastWrites.push({ text, values }),
+    atCommit: (text, values, committed) => void lastWrites.push({ text, values, committed }),
   };
   try {
     const result = await work({
@@ -130,18 +132,24 @@ async function directTransaction<T>(
         return Promise.resolve();
       },
     });
+    // A remembered case row stands only through its guarded save (engine/storage/cases/rememberedCases.ts).
+    if (caseGuardOf(txSql)?.saved === false) throw new Error('a remembered case row was used without its save');
     // A transaction that sent nothing and has nothing to write needs no round trip at all.
     if (!opening && atCommit.length === 0 && lastWrites.length === 0) return result;
     const begun = opening ? [] : [open()];
-    const writes = lastWrites.map((write) => sql.rows(write.text, write.values));
+    const writes = lastWrites.map((write) => sql.rows<unknown>(write.text, write.values));
     // Access-log rows (complete SQL) ride in the COMMIT's own text; a failing one stops the COMMIT.
     await Promise.all([...begun, ...writes, send(connection, [...atCommit, 'COMMIT'].join('; '), observe)]);
+    const answers = await Promise.all(writes);
+    lastWrites.forEach((write, i) => write.committed?.(answers[i]!));
     return result;
   } catch (error) {
     // Also after a failed BEGIN or COMMIT: the connection goes back to the pool outside any transaction
     // (a connection that broke is marked disposed by knex and not lent again). Without an open
     // transaction PostgreSQL only warns.
     await send(connection, 'ROLLBACK', observe).catch(() => undefined);
+    // Whatever failed after acting on a remembered row, the request runs again reading the case.
+    if (caseGuardOf(txSql)) throw new RememberedCaseRefused(error);
     throw error;
   }
 }

@@ -13,9 +13,10 @@ export interface Sql {
   /**
    * Present only on a transaction that can send writes together with its COMMIT (the server's direct
    * request transaction): queues `text` to run last, just before COMMIT. If it fails the COMMIT only
-   * rolls back, so the caller learns of the failure when the transaction ends.
+   * rolls back, so the caller learns of the failure when the transaction ends. `committed` gets the
+   * statement's rows once the COMMIT succeeded.
    */
-  atCommit?(text: string, values: readonly SqlValue[]): void;
+  atCommit?(text: string, values: readonly SqlValue[], committed?: (rows: unknown[]) => void): void;
 }
 
 /** A string list as a PostgreSQL array literal (`{"a","b"}`), for clients that bind plain strings only. */

@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { CASE_SELECT, CaseColumns, rememberCaseOfTask } from '../caseRepository.ts';
+import { CASE_SELECT, CaseColumns, rememberCaseOfTask, toStoredCase } from '../caseRepository.ts';
 import { Nullable } from '../rowColumns.ts';
 import { rowDecoder } from '../rowDecoder.ts';
 import type { Sql } from '../sql.ts';
 import { VISIBLE_CASE_SQL, visibleCaseValues, type CaseScope } from './caseVisibility.ts';
+import { takeRememberedCase } from './rememberedCases.ts';
 
 /** The case a row points at, and whether the scope admits that case. */
 export interface TargetCase {
@@ -57,11 +58,17 @@ export async function caseOfTarget(
   if (column === undefined) throw new Error(`No case column known for table ${table}`);
   const visibility = visibleCaseValues(scope);
   if (table === 'tasks') {
+    // A case row this process saved itself: its visibility is checked by the save (rememberedCases.ts).
+    const remembered = takeRememberedCase(sql, regencyId, id, scope);
+    if (remembered) {
+      rememberCaseOfTask(sql, regencyId, id, remembered);
+      return { caseId: remembered.id, visible: true };
+    }
     const [row] = caseOfTaskRow.rows(
       await sql.rows<unknown>(CASE_OF_TASK_SQL, [...visibility, id, regencyId, regencyId]),
     );
     if (!row) return undefined;
-    rememberCaseOfTask(sql, regencyId, id, row);
+    rememberCaseOfTask(sql, regencyId, id, toStoredCase(row));
     return { caseId: row.id, visible: row.visible };
   }
   const [row] = caseOfRow.rows(await sql.rows<unknown>(caseOfRowSql(table, column), [...visibility, id, regencyId]));
