@@ -65,13 +65,17 @@ export async function traceCompletion(
   try {
     // One session per role, used before the traced request as a person's would be (their inbox first).
     const sessions = new Map<string, Awaited<ReturnType<typeof login>>>();
-    const complete = async (t: PoolTask): Promise<Answer> => {
-      let session = sessions.get(t.role);
+    const signIn = async (role: string): Promise<Awaited<ReturnType<typeof login>>> => {
+      let session = sessions.get(role);
       if (!session) {
-        session = await login(server.url, `${regencyId}.${t.role}`, DEMO_PASSWORD);
-        sessions.set(t.role, session);
+        session = await login(server.url, `${regencyId}.${role}`, DEMO_PASSWORD);
+        sessions.set(role, session);
         await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie: session.cookie } })).arrayBuffer();
       }
+      return session;
+    };
+    const complete = async (t: PoolTask): Promise<Answer> => {
+      const session = await signIn(t.role);
       const body = t.walk.bodyByStep.get(t.stepId) ?? { formData: {}, checklist: {} };
       const response = await fetch(`${server.url}/api/tasks/${t.taskId}/complete`, {
         method: 'POST',
@@ -86,6 +90,9 @@ export async function traceCompletion(
     const saved = await complete(warmUp);
     const next = saved.tasks.find((t) => t.status === 'open');
     if (!next) throw new Error('the warm-up case has no next task to trace');
+    // Signed in before the traced requests, so neither shows a login.
+    await signIn(task.role);
+    await signIn(next.role);
     const read = await captureRoundTrips(server.db, () => complete(task).then(() => undefined));
     const remembered = await captureRoundTrips(server.db, () =>
       complete({ ...warmUp, taskId: next.id, role: next.role, stepId: next.stepId }).then(() => undefined),
