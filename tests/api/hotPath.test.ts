@@ -1,37 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TaskState } from '../../engine/core/caseTypes.ts';
 import type { CaseEvent } from '../../engine/core/events.ts';
 import { databaseLabel } from '../support/testDatabase.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { serverWithStatementLog } from '../support/statementLog.ts';
 import { kutaiApplicant, permakananFirstStepChecklist } from '../support/kutaiApplicant.ts';
 import { grantPlt, userIdOf } from '../support/delegations.ts';
 
 // A step completion authorises and loads its case in one read, and a Plt's completion takes the
 // delegations the session already read instead of querying them again.
 describe(`the step-completion hot path (${databaseLabel})`, () => {
-  let test: TestServer;
-  let statements: string[] = [];
-  const record = (query: { sql: string }): void => void statements.push(query.sql);
-  beforeAll(async () => {
-    test = await startTestServer();
-    test.server.db.on('query', record);
-  }, 120_000);
-  afterAll(async () => {
-    test?.server.db.off('query', record);
-    await test?.stop();
-  });
-
-  /** The statements one request sends (the access log and session lookup included). */
-  async function statementsOf<T>(request: () => Promise<T>): Promise<{ result: T; sql: string[] }> {
-    statements = [];
-    const result = await request();
-    return { result, sql: [...statements] };
-  }
+  const logged = serverWithStatementLog();
+  const statementsOf = <T>(request: () => Promise<T>) => logged.statementsOf(request);
+  const as = (role: string) => logged.test.as('kutai-kartanegara', role);
 
   const readsCaseRow = (sql: string) => /\bcases\b/i.test(sql) && /"?\b(tc|c)"?\.(\*|state\b)/.test(sql);
 
   it('a completion reads the task’s case once (with the scope check) and does not query delegations', async () => {
-    const staff = await test.as('kutai-kartanegara', 'staf-rehsos');
+    const staff = await as('staf-rehsos');
     const opened = await staff.post<{ id: string; tasks: TaskState[] }>('/api/cases', {
       sopId: 'bantuan-permakanan',
       data: kutaiApplicant,
@@ -47,9 +32,9 @@ describe(`the step-completion hot path (${databaseLabel})`, () => {
   });
 
   it('a Plt completes the head’s task on behalf of the head without a second delegation query', async () => {
-    const staff = await test.as('kutai-kartanegara', 'staf-rehsos');
-    const kadis = await test.as('kutai-kartanegara', 'kepala-dinas');
-    const sekretaris = await test.as('kutai-kartanegara', 'sekretaris');
+    const staff = await as('staf-rehsos');
+    const kadis = await as('kepala-dinas');
+    const sekretaris = await as('sekretaris');
     const opened = await staff.post<{ id: string; tasks: TaskState[] }>('/api/cases', {
       sopId: 'bantuan-permakanan',
       data: kutaiApplicant,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { TaskState } from '../../engine/core/caseTypes.ts';
 import {
   forgetRememberedCases,
@@ -8,7 +8,7 @@ import {
 import { sqlOf } from '../../engine/storage/sql.ts';
 import { kutaiApplicant, permakananFirstStepChecklist } from '../support/kutaiApplicant.ts';
 import { databaseLabel } from '../support/testDatabase.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { serverWithStatementLog } from '../support/statementLog.ts';
 
 const onServer = databaseLabel === 'PostgreSQL';
 const REGENCY = 'kutai-kartanegara';
@@ -22,26 +22,18 @@ type ErrorBody = { error: { code: string; reason?: string } };
 // it (engine/storage/cases/rememberedCases.ts); its save then writes only if the row is unchanged and
 // the case visible to the user. Every answer must be the one the checked read would have given.
 describe(`a step on a case row the process remembers (${databaseLabel})`, () => {
-  let test: TestServer;
-  let statements: string[] = [];
-  const record = (query: { sql: string }): void => void statements.push(query.sql);
-  beforeAll(async () => {
-    test = await startTestServer();
-    test.server.db.on('query', record);
-  }, 120_000);
-  afterAll(async () => {
-    test?.server.db.off('query', record);
-    await test?.stop();
-  });
+  const logged = serverWithStatementLog();
+  const db = () => sqlOf(logged.test.server.db);
+  const as = (role: string) => logged.test.as(REGENCY, role);
   beforeEach(async () => {
-    await sqlOf(test.server.db).rows("UPDATE users SET areas = '[]'::jsonb WHERE username = ?", [KADIS]);
+    await db().rows("UPDATE users SET areas = '[]'::jsonb WHERE username = ?", [KADIS]);
   });
 
   const readsCaseRow = (sql: string) => /\bfrom tasks x join cases c\b/i.test(sql);
 
   /** A new case whose first step is done: its open task is the Kepala Dinas's disposisi. */
   async function atDisposisi(): Promise<{ caseId: string; taskId: string }> {
-    const staff = await test.as(REGENCY, 'staf-rehsos');
+    const staff = await as('staf-rehsos');
     const opened = await staff.post<{ id: string; tasks: TaskState[] }>('/api/cases', {
       sopId: 'bantuan-permakanan',
       data: kutaiApplicant,
@@ -55,7 +47,7 @@ describe(`a step on a case row the process remembers (${databaseLabel})`, () => 
   }
 
   async function caseRow(caseId: string): Promise<{ revision: number; full_name: string; events: number }> {
-    const [row] = await sqlOf(test.server.db).rows<{ revision: number; full_name: string; events: number }>(
+    const [row] = await db().rows<{ revision: number; full_name: string; events: number }>(
       `SELECT c.revision, c.state->'data'->>'fullName' AS full_name,
               (SELECT count(*)::int FROM case_events e WHERE e.case_id = c.id) AS events
          FROM cases c WHERE c.id = ?`,
@@ -71,8 +63,8 @@ describe(`a step on a case row the process remembers (${databaseLabel})`, () => 
    * whose session changed runs again looking it up (engine/app/sessionAhead.ts), which would also read
    * the case and hide what this file tests. A completion of an unknown task settles it (404).
    */
-  async function kadisSettled(): Promise<Awaited<ReturnType<TestServer['as']>>> {
-    const kadis = await test.as(REGENCY, 'kepala-dinas');
+  async function kadisSettled(): Promise<Awaited<ReturnType<typeof as>>> {
+    const kadis = await as('kepala-dinas');
     expect((await kadis.post('/api/tasks/tidak-ada/complete', disposisi)).status).toBe(404);
     return kadis;
   }
@@ -80,16 +72,17 @@ describe(`a step on a case row the process remembers (${databaseLabel})`, () => 
   it('the next step of a case this process saved is completed without reading the case again', async () => {
     const kadis = await kadisSettled();
     const { taskId } = await atDisposisi();
-    statements = [];
-    const done = await kadis.post<{ tasks: TaskState[] }>(`/api/tasks/${taskId}/complete`, disposisi);
+    const { result: done, sql } = await logged.statementsOf(() =>
+      kadis.post<{ tasks: TaskState[] }>(`/api/tasks/${taskId}/complete`, disposisi),
+    );
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.tasks.find((t) => t.id === taskId)?.status).toBe('completed');
     // PGlite runs every route through knex, which reads the case as before.
-    expect(statements.filter(readsCaseRow)).toHaveLength(onServer ? 0 : 1);
+    expect(sql.filter(readsCaseRow)).toHaveLength(onServer ? 0 : 1);
   });
 
   it('a Kepala Dinas limited to another kecamatan is refused (403) as by the checked read, and nothing is written', async () => {
-    await sqlOf(test.server.db).rows('UPDATE users SET areas = ?::jsonb WHERE username = ?', [
+    await db().rows('UPDATE users SET areas = ?::jsonb WHERE username = ?', [
       JSON.stringify([ANOTHER_KECAMATAN]),
       KADIS,
     ]);
@@ -105,10 +98,9 @@ describe(`a step on a case row the process remembers (${databaseLabel})`, () => 
     const kadis = await kadisSettled();
     const { caseId, taskId } = await atDisposisi();
     // A change this process did not make and that does not move the revision (as a correction in the database).
-    await sqlOf(test.server.db).rows(
-      `UPDATE cases SET state = jsonb_set(state, '{data,fullName}', '"Siti Aminah"') WHERE id = ?`,
-      [caseId],
-    );
+    await db().rows(`UPDATE cases SET state = jsonb_set(state, '{data,fullName}', '"Siti Aminah"') WHERE id = ?`, [
+      caseId,
+    ]);
     const before = await caseRow(caseId);
     const done = await kadis.post(`/api/tasks/${taskId}/complete`, disposisi);
     expect(done.status).toBe(200);
@@ -119,7 +111,7 @@ describe(`a step on a case row the process remembers (${databaseLabel})`, () => 
 
   it('a step the remembered row would allow but the current one refuses gets the current answer', async () => {
     const kadis = await kadisSettled();
-    const sekretaris = await test.as(REGENCY, 'sekretaris');
+    const sekretaris = await as('sekretaris');
     const me = await sekretaris.get<{ user: { id: string } }>('/api/auth/me');
     // The same race twice: once with the case row remembered, once with the process's memory emptied.
     const answers: Array<[number, string | undefined]> = [];
