@@ -123,8 +123,10 @@ async function directTransaction<T>(
     rows: (text, values) => (opening ? sql.rows(text, values) : afterOpening(open(), sql.rows(text, values))),
     atCommit: (text, values, committed) => void lastWrites.push({ text, values, committed }),
   };
+  let result: T;
+  let answers: unknown[][];
   try {
-    const result = await work({
+    result = await work({
       sql: txSql,
       knex: undefined,
       logAccess: (row) => {
@@ -140,9 +142,7 @@ async function directTransaction<T>(
     const writes = lastWrites.map((write) => sql.rows<unknown>(write.text, write.values));
     // Access-log rows (complete SQL) ride in the COMMIT's own text; a failing one stops the COMMIT.
     await Promise.all([...begun, ...writes, send(connection, [...atCommit, 'COMMIT'].join('; '), observe)]);
-    const answers = await Promise.all(writes);
-    lastWrites.forEach((write, i) => write.committed?.(answers[i]!));
-    return result;
+    answers = await Promise.all(writes);
   } catch (error) {
     // Also after a failed BEGIN or COMMIT: the connection goes back to the pool outside any transaction
     // (a connection that broke is marked disposed by knex and not lent again). Without an open
@@ -152,6 +152,15 @@ async function directTransaction<T>(
     if (caseGuardOf(txSql)) throw new RememberedCaseRefused(error);
     throw error;
   }
+  // Committed: nothing after this may turn the request into a failure (or run it again).
+  for (const [i, write] of lastWrites.entries()) {
+    try {
+      write.committed?.(answers[i]!);
+    } catch {
+      // Only an optimisation hangs on it (a saved case row not remembered): the next step reads the case.
+    }
+  }
+  return result;
 }
 
 /** Runs `work` in a direct request transaction on a connection of its own (see withDirectConnection). */
