@@ -101,7 +101,7 @@ export async function traceCompletion(
       traced.statements.map((s, i) => [path, i + 1, s.replace(/\s+/g, ' ').trim().slice(0, 160)]);
     return {
       table: {
-        title: `SQL of one step completion over HTTP, steady state, from the session lookup to COMMIT: ${remembered.statements.length} statements in ${remembered.roundTrips} round trips when this process saved the case last (it acts on the row it remembers, and the save checks that row and the user's scope), ${read.statements.length} in ${read.roundTrips} when another process did (the session lookup, BEGIN and the case read are written together, the save together with COMMIT)`,
+        title: `SQL of one step completion over HTTP, steady state, from the session lookup to COMMIT: ${remembered.statements.length} statements in ${remembered.roundTrips} round trips when this process saved the case last (it acts on the row and the session it remembers, and the save checks that row, the user's scope and the session), ${read.statements.length} in ${read.roundTrips} when another process did (the session lookup, BEGIN and the case read are written together, the save together with COMMIT)`,
         header: ['case saved last by', '#', 'statement'],
         rows: [...rows('this process', remembered), ...rows('another process', read)],
       },

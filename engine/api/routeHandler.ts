@@ -15,7 +15,7 @@ import { confirmed, lookUpSession, sessionAhead, SessionMovedError } from '../ap
 import type { AccessProfile } from '../app/permissions/accessProfile.ts';
 import { assertMayPerform, authorizeRequest, denied } from '../app/permissions/authorize.ts';
 import { ConcurrentChangeError } from '../storage/caseRepository.ts';
-import { RememberedCaseRefused } from '../storage/cases/rememberedCases.ts';
+import { isTaskRemembered, RememberedCaseRefused } from '../storage/cases/rememberedCases.ts';
 import { enterRegencyOfPublicCode, withRegencyScope } from '../storage/regencyScope.ts';
 import {
   withDirectConnection,
@@ -146,7 +146,9 @@ export function handlerFor(spec: RouteSpec, db: Knex, readDb?: Knex) {
       throw new AppError('CSRF_FAILED', 'Permintaan dari situs lain ditolak.');
     if (spec.access === 'public' && spec.method === 'get') return handleAs(req, res, connection, undefined, confirmed);
     if (!ahead) return handleAs(req, res, connection, await authenticate(connection.sql, req), confirmed);
-    const early = await sessionAhead(connection.sql, readSessionToken(req));
+    const early = await sessionAhead(connection.sql, readSessionToken(req), new Date(), {
+      checkAtSave: isTaskRemembered((req.params as Record<string, string | undefined>).taskId),
+    });
     // Nothing decided on a session still to be confirmed stands until it is: not an answer, not an error.
     return handleAs(req, res, connection, early.session, early.confirm).catch(async (error: unknown) => {
       await early.confirm();
@@ -159,7 +161,7 @@ export function handlerFor(spec: RouteSpec, db: Knex, readDb?: Knex) {
     res: Response,
     connection: RequestConnection,
     session: SessionContext | undefined,
-    confirm: () => Promise<void>,
+    confirm: (transaction?: Sql) => Promise<void>,
   ): Promise<void> {
     if (spec.access === 'user') {
       if (!session) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
@@ -204,8 +206,9 @@ export function handlerFor(spec: RouteSpec, db: Knex, readDb?: Knex) {
     const result = await connection.transaction(signedIn?.regencyId, async (tx) => {
       if (signedIn) assertKinds(spec, access);
       const caseId = await authorizeRequest(tx.sql, policy.action, access, params);
-      // The lookup was sent before the statements above, so its answer is here already.
-      await confirm();
+      // The lookup was sent before the statements above, so its answer is here already (or, on a remembered
+      // case row, the save checks the session).
+      await confirm(tx.sql);
       const publicCode = publicCodeOf(spec);
       let regencyId = signedIn?.regencyId;
       if (publicCode && !signedIn && params[publicCode.param])

@@ -7,6 +7,7 @@ import { BigNumber, JsonObject } from './rowColumns.ts';
 import { rowDecoder } from './rowDecoder.ts';
 import type { PlannedNotification } from '../notifications/notificationTypes.ts';
 import { insertOutboxRowsSql } from './notifications/outboxRows.ts';
+import { SESSION_FINGERPRINT_SQL } from './accounts/sessionRows.ts';
 import { VISIBLE_CASE_SQL } from './cases/caseVisibility.ts';
 import { caseGuardOf, forgetSavedCase, rememberSavedCase } from './cases/rememberedCases.ts';
 import type { Sql, SqlValue } from './sql.ts';
@@ -258,6 +259,10 @@ const SAVE_TRANSITION_AT_COMMIT_SQL = atCommitSql();
 // A save on a remembered case row (rememberedCases.ts): the row must still be the version remembered and
 // the case visible to the user, exactly as the read this save replaces would have required.
 const GUARDED_SAVE_AT_COMMIT_SQL = atCommitSql(` AND c.xmin = ?::xid AND ${VISIBLE_CASE_SQL}`);
+// The same on a remembered session too: the session must still be the one remembered (nothing it decides changed).
+const GUARDED_SESSION_SAVE_AT_COMMIT_SQL = atCommitSql(
+  ` AND c.xmin = ?::xid AND ${VISIBLE_CASE_SQL} AND ${SESSION_FINGERPRINT_SQL} = ?`,
+);
 
 const committedRow = rowDecoder('cases (saved with COMMIT)', Type.Object({ row_version: Type.String() }));
 
@@ -318,8 +323,10 @@ export async function saveTransition(
     const guard = caseGuardOf(sql);
     if (guard?.caseId !== previous.id) return sql.atCommit(SAVE_TRANSITION_AT_COMMIT_SQL, values, remember);
     guard.saved = true;
-    const guarded = [...values.slice(0, 12), guard.rowVersion, ...guard.visibility, ...values.slice(12)];
-    return sql.atCommit(GUARDED_SAVE_AT_COMMIT_SQL, guarded, remember);
+    const conditions = [guard.rowVersion, ...guard.visibility, ...(guard.session ?? [])];
+    const guarded = [...values.slice(0, 12), ...conditions, ...values.slice(12)];
+    const text = guard.session ? GUARDED_SESSION_SAVE_AT_COMMIT_SQL : GUARDED_SAVE_AT_COMMIT_SQL;
+    return sql.atCommit(text, guarded, remember);
   }
   // Saved outside a direct request (reassign, jobs, PGlite): a row this process remembers is outdated now.
   forgetSavedCase(previous);

@@ -79,6 +79,26 @@ describe(`a step on a case row the process remembers (${databaseLabel})`, () => 
     expect(done.body.tasks.find((t) => t.id === taskId)?.status).toBe('completed');
     // PGlite runs every route through knex, which reads the case as before.
     expect(sql.filter(readsCaseRow)).toHaveLength(onServer ? 0 : 1);
+    // On the server the save also checks the remembered session: BEGIN with the scope, the save, COMMIT.
+    if (onServer) expect(sql.filter((s) => /\bfrom sessions s\b/i.test(s) && !/update cases/i.test(s))).toEqual([]);
+  });
+
+  it('a session changed since this process remembered it is refused as by a fresh lookup, and nothing is written', async () => {
+    const kadis = await kadisSettled();
+    const { caseId, taskId } = await atDisposisi();
+    const before = await caseRow(caseId);
+    const [{ roles }] = (await db().rows<{ roles: unknown }>('SELECT roles FROM users WHERE username = ?', [
+      KADIS,
+    ])) as [{ roles: unknown }];
+    // The Kepala Dinas loses the role in the meantime (an admin's change, seen by every process at once).
+    await db().rows(`UPDATE users SET roles = '["staf-rehsos"]'::jsonb WHERE username = ?`, [KADIS]);
+    try {
+      const refused = await kadis.post<ErrorBody>(`/api/tasks/${taskId}/complete`, disposisi);
+      expect(refused.status).toBe(403);
+      expect(await caseRow(caseId)).toEqual(before);
+    } finally {
+      await db().rows('UPDATE users SET roles = ?::jsonb WHERE username = ?', [JSON.stringify(roles), KADIS]);
+    }
   });
 
   it('a Kepala Dinas limited to another kecamatan is refused (403) as by the checked read, and nothing is written', async () => {

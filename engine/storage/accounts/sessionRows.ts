@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import { Nullable, Timestamp } from '../rowColumns.ts';
 import { rowDecoder } from '../rowDecoder.ts';
-import type { Sql } from '../sql.ts';
+import type { Sql, SqlValue } from '../sql.ts';
 import {
   heldRegencyVersion,
   PROFILE_SOURCE_COLUMNS,
@@ -87,11 +87,32 @@ export async function insertSession(
 }
 
 // Written out rather than built per request: it runs on every request, and its text never changes.
-const SESSION_CONTEXT_SQL = `
+// Bindings: the regency version held, the moment twice, the token hash, the moment.
+const SESSION_COLUMNS_SQL = `
 SELECT u.id, u.regency_id, u.username, u.display_name, u.roles, u.must_change_password, u.platform_admin,
        s.id AS session_id, s.csrf_token, ${PROFILE_SOURCE_COLUMNS}
   FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN regencies r ON r.id = u.regency_id
  WHERE s.id = ? AND u.active AND s.expires_at > ?`;
+
+// Everything the session decides, as one text: equal for two reads exactly when nothing it decides changed
+// (the regency's parts are named by their version, which is in it; whether they were sent is not).
+const FINGERPRINT_OF_Q = `md5(ROW(q.id, q.regency_id, q.username, q.display_name, q.roles, q.must_change_password,
+  q.platform_admin, q.session_id, q.csrf_token, q.profile_regency_version, q.profile_areas,
+  q.profile_delegations::text, q.profile_sops::text)::text)`;
+
+const SESSION_CONTEXT_SQL = `SELECT q.*, ${FINGERPRINT_OF_Q} AS fingerprint FROM (${SESSION_COLUMNS_SQL}) q`;
+
+/**
+ * The live session's fingerprint now, as an SQL expression (bindings: `sessionFingerprintValues`): a
+ * statement can require that the session is still the one a process remembers without reading it back
+ * (a save on a remembered case row, engine/storage/cases/rememberedCases.ts). NULL when the session is gone.
+ */
+export const SESSION_FINGERPRINT_SQL = `(SELECT ${FINGERPRINT_OF_Q} FROM (${SESSION_COLUMNS_SQL}) q)`;
+
+/** The bindings of SESSION_FINGERPRINT_SQL for a session's token hash at `now`. */
+export function sessionFingerprintValues(tokenHash: string, now: Date): SqlValue[] {
+  return [heldRegencyVersion(tokenHash), now, now, tokenHash, now];
+}
 
 const SessionSchema = Type.Object({
   ...Type.Pick(UserSchema, [
@@ -106,6 +127,7 @@ const SessionSchema = Type.Object({
   ...ProfileSourceColumns,
   csrf_token: Type.String(),
   session_id: Type.String(),
+  fingerprint: Type.String(),
 });
 
 type SessionColumns = Static<typeof SessionSchema>;
@@ -114,18 +136,12 @@ type SessionColumns = Static<typeof SessionSchema>;
  * A live session's row: its user, CSRF token and the user's access-profile sources, and the row's
  * fingerprint: the same text for two reads when nothing the session decides has changed.
  */
-export type SessionRow = Omit<SessionColumns, keyof typeof ProfileSourceColumns> &
-  ProfileSources & { fingerprint: string };
+export type SessionRow = Omit<SessionColumns, keyof typeof ProfileSourceColumns> & ProfileSources;
 
 const sessionRow = rowDecoder('sessions (live session)', SessionSchema);
 
 async function readSession(sql: Sql, tokenHash: string, now: Date, held: string): Promise<SessionColumns | undefined> {
   return sessionRow.first((await sql.rows<unknown>(SESSION_CONTEXT_SQL, [held, now, now, tokenHash, now]))[0]);
-}
-
-// The regency's parts are named by their version (also in the row), and may be left out of a read.
-function fingerprintOf(row: SessionColumns): string {
-  return JSON.stringify({ ...row, profile_regency: null });
 }
 
 /** The session stored under `tokenHash` when it is live at `now` and its user active, in one query. */
@@ -134,11 +150,9 @@ export async function liveSessionRow(sql: Sql, tokenHash: string, now: Date): Pr
   if (!row) return undefined;
   // Left out for a version dropped from memory since the query was sent (rare): read once more, holding none.
   const sources = resolveProfileSources(row, tokenHash);
-  if (sources) return { ...row, ...sources, fingerprint: fingerprintOf(row) };
+  if (sources) return { ...row, ...sources };
   const again = await readSession(sql, tokenHash, now, '');
-  return again
-    ? { ...again, ...resolveProfileSources(again, tokenHash)!, fingerprint: fingerprintOf(again) }
-    : undefined;
+  return again ? { ...again, ...resolveProfileSources(again, tokenHash)! } : undefined;
 }
 
 /** Deletes a session by the hash of its token. */

@@ -1,5 +1,6 @@
 import type { StoredCase } from '../caseRepository.ts';
 import type { Sql, SqlValue } from '../sql.ts';
+import { sessionFingerprintValues } from '../accounts/sessionRows.ts';
 import { visibleCaseValues, type CaseScope } from './caseVisibility.ts';
 
 /**
@@ -46,6 +47,8 @@ export interface CaseGuard {
   visibility: SqlValue[];
   /** Set when the guarded save was queued; a transaction that used a remembered row without it may not commit. */
   saved: boolean;
+  /** A remembered session the save must also find unchanged (SESSION_FINGERPRINT_SQL's bindings, then the fingerprint). */
+  session?: SqlValue[];
 }
 
 const guards = new WeakMap<Sql, CaseGuard>();
@@ -74,6 +77,22 @@ export function takeRememberedCase(
     saved: false,
   });
   return hit.stored;
+}
+
+/** True when a step command on this task could act on a remembered row (its session check can then wait for the save). */
+export function isTaskRemembered(taskId: string | undefined): boolean {
+  return taskId !== undefined && byTask.has(taskId);
+}
+
+/**
+ * Makes the guarded save of this transaction also require that the session is still the one remembered
+ * (its fingerprint now, computed by the database); false when the transaction took no remembered row.
+ */
+export function requireSessionAtSave(sql: Sql, tokenHash: string, now: Date, fingerprint: string): boolean {
+  const guard = guards.get(sql);
+  if (!guard || guard.saved) return false;
+  guard.session = [...sessionFingerprintValues(tokenHash, now), fingerprint];
+  return true;
 }
 
 /** The guard of a transaction that took a remembered case row, if it did. */
