@@ -31,14 +31,17 @@ async function lookUpAndRemember(sql: Sql, hash: string, now: Date): Promise<Ses
   return fresh;
 }
 
+/** Throws SessionMovedError unless a fresh lookup found the held session with nothing it decides changed. */
+function assertUnchanged(held: SessionContext, fresh: SessionContext | undefined): void {
+  if (fresh?.fingerprint !== held.fingerprint) throw new SessionMovedError();
+}
+
 // A remembered session not looked up ahead: the request's save on a remembered case row requires it
 // unchanged (one round trip less), or, when the request takes no such row, it is looked up on confirm.
 function checkedAtSave(sql: Sql, hash: string, held: SessionContext, now: Date): SessionAhead {
   let check: Promise<void> | undefined;
   const lookUp = (): Promise<void> =>
-    (check ??= lookUpAndRemember(sql, hash, now).then((fresh) => {
-      if (fresh?.fingerprint !== held.fingerprint) throw new SessionMovedError();
-    }));
+    (check ??= lookUpAndRemember(sql, hash, now).then((fresh) => assertUnchanged(held, fresh)));
   return {
     session: held,
     confirm: (transaction) =>
@@ -76,9 +79,6 @@ export async function sessionAhead(
   // Observed by confirm; without this a failed lookup would also be reported as unhandled.
   lookup.catch(() => undefined);
   let check: Promise<void> | undefined;
-  const confirm = (): Promise<void> =>
-    (check ??= lookup.then((fresh) => {
-      if (fresh?.fingerprint !== held.fingerprint) throw new SessionMovedError();
-    }));
+  const confirm = (): Promise<void> => (check ??= lookup.then((fresh) => assertUnchanged(held, fresh)));
   return { session: held, confirm };
 }

@@ -87,9 +87,7 @@ describe(`a step on a case row the process remembers (${databaseLabel})`, () => 
     const kadis = await kadisSettled();
     const { caseId, taskId } = await atDisposisi();
     const before = await caseRow(caseId);
-    const [{ roles }] = (await db().rows<{ roles: unknown }>('SELECT roles FROM users WHERE username = ?', [
-      KADIS,
-    ])) as [{ roles: unknown }];
+    const [account] = await db().rows<{ roles: unknown }>('SELECT roles FROM users WHERE username = ?', [KADIS]);
     // The Kepala Dinas loses the role in the meantime (an admin's change, seen by every process at once).
     await db().rows(`UPDATE users SET roles = '["staf-rehsos"]'::jsonb WHERE username = ?`, [KADIS]);
     try {
@@ -97,7 +95,7 @@ describe(`a step on a case row the process remembers (${databaseLabel})`, () => 
       expect(refused.status).toBe(403);
       expect(await caseRow(caseId)).toEqual(before);
     } finally {
-      await db().rows('UPDATE users SET roles = ?::jsonb WHERE username = ?', [JSON.stringify(roles), KADIS]);
+      await db().rows('UPDATE users SET roles = ?::jsonb WHERE username = ?', [JSON.stringify(account!.roles), KADIS]);
     }
   });
 
